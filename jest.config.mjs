@@ -1,0 +1,15 @@
+// Jest runs the JavaScript that `tsc` emitted (dist/), in native ESM mode: NestJS 12 is
+// ESM-only, and compiling once with tsc both type-checks and avoids a second transform.
+// `#contracts`-style imports resolve through package.json "imports", like at run time.
+export default {
+  rootDir: '.',
+  testEnvironment: 'node',
+  transform: {},
+  roots: ['<rootDir>/dist'],
+  testMatch: ['**/*.spec.js', '**/*.int-spec.js', '**/*.e2e-spec.js'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/apps/gateway/web/'],
+  moduleFileExtensions: ['js', 'mjs', 'json'],
+  testTimeout: 60000,
+  maxWorkers: 2,
+  setupFiles: ['<rootDir>/dist/libs/testing/src/setup.js'],
+};

@@ -1,0 +1,108 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested,
+} from 'class-validator';
+import { EventEnvelope } from '../envelope.js';
+
+export const CHANNELS = ['FRONT_OFFICE', 'SLRT', 'KELURAHAN', 'WEB', 'LETTER', 'WALK_IN'] as const;
+export const SEXES = ['M', 'F'] as const;
+export const DOCUMENT_TYPES = [
+  'KTP', 'KK', 'SKTM', 'SURAT_PERMOHONAN', 'SURAT_TUGAS', 'BUKU_TAMU', 'FORMULIR_PERMOHONAN', 'SURAT_KETERANGAN_DOMISILI',
+  'AKTA_KELAHIRAN', 'SURAT_KETERANGAN_KEMATIAN', 'SURAT_KETERANGAN_DISABILITAS', 'FOTO', 'LAINNYA',
+] as const;
+
+const DIGITS16 = /^\d{16}$/;
+/** An agency: a Kemendagri area code (`33.04`), with a suffix for a bureau of a province (`61.BKS`). */
+const AREA_CODE = /^\d{2}(\.\d{2})?(\.[A-Z]{2,10})?$/;
+
+export class PersonDto {
+  @Matches(DIGITS16, { message: 'nik must be 16 digits' })
+  nik!: string;
+
+  @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200)
+  name!: string;
+
+  @IsISO8601({ strict: true }, { message: 'birthDate must be a date YYYY-MM-DD' })
+  birthDate!: string;
+
+  @IsIn(SEXES, { message: 'sex must be M or F' })
+  sex!: (typeof SEXES)[number];
+}
+
+export class ApplicantDto extends PersonDto {
+  @Matches(DIGITS16, { message: 'kkNumber must be 16 digits' })
+  kkNumber!: string;
+
+  @IsString() @IsNotEmpty({ message: 'address must not be empty' }) @MaxLength(500)
+  address!: string;
+
+  @Matches(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, { message: 'villageCode must be a village code like 33.04.01.2001' })
+  villageCode!: string;
+
+  @IsOptional() @IsString() @Matches(/^\+?[0-9 -]{6,20}$/, { message: 'phone must be a phone number' })
+  phone?: string;
+}
+
+export class BeneficiaryDto extends PersonDto {}
+
+export class DocumentDto {
+  @IsIn(DOCUMENT_TYPES, { message: `type must be one of ${DOCUMENT_TYPES.join(', ')}` })
+  type!: (typeof DOCUMENT_TYPES)[number];
+
+  @IsOptional() @IsString() @MaxLength(500)
+  ref?: string;
+}
+
+/** Body of an application, as filed at the front office or by a department system. */
+export class ApplicationSubmission {
+  @Matches(AREA_CODE, { message: 'agencyCode must be an agency code like 33.04' })
+  agencyCode!: string;
+
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'serviceCode must be an upper-case service code like SANTUNAN_ANAK' })
+  serviceCode!: string;
+
+  @IsIn(CHANNELS, { message: `channel must be one of ${CHANNELS.join(', ')}` })
+  channel!: (typeof CHANNELS)[number];
+
+  @IsOptional() @IsString() @MaxLength(100)
+  source?: string;
+
+  @ValidateNested() @Type(() => ApplicantDto) @IsNotEmpty({ message: 'applicant is required' })
+  applicant!: ApplicantDto;
+
+  @IsOptional() @ValidateNested() @Type(() => BeneficiaryDto)
+  beneficiary?: BeneficiaryDto;
+
+  @IsOptional() @IsString() @Matches(/^[A-Z_]{2,40}$/, { message: 'targetGroup must be an upper-case code' })
+  targetGroup?: string;
+
+  @IsArray({ message: 'documents must be an array' }) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentDto)
+  documents!: DocumentDto[];
+}
+
+/** `sigap.ext.application.submitted.v1`: a department system filed an application. */
+export class ApplicationSubmittedEvent extends EventEnvelope {
+  @Matches(AREA_CODE, { message: 'agencyCode must be an agency code like 33.04' })
+  agencyCode!: string;
+
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'serviceCode must be an upper-case service code like SANTUNAN_ANAK' })
+  serviceCode!: string;
+
+  @IsIn(CHANNELS, { message: `channel must be one of ${CHANNELS.join(', ')}` })
+  channel!: (typeof CHANNELS)[number];
+
+  @IsOptional() @IsString() @MaxLength(100)
+  source?: string;
+
+  @ValidateNested() @Type(() => ApplicantDto) @IsNotEmpty({ message: 'applicant is required' })
+  applicant!: ApplicantDto;
+
+  @IsOptional() @ValidateNested() @Type(() => BeneficiaryDto)
+  beneficiary?: BeneficiaryDto;
+
+  @IsOptional() @IsString() @Matches(/^[A-Z_]{2,40}$/, { message: 'targetGroup must be an upper-case code' })
+  targetGroup?: string;
+
+  @IsArray({ message: 'documents must be an array' }) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentDto)
+  documents!: DocumentDto[];
+}

@@ -1,0 +1,46 @@
+import type { FieldError } from './envelope.js';
+
+/**
+ * Request-reply between the gateway and the services (core NATS, always with a timeout).
+ * Subjects: `sigap.rpc.<service>.<command-or-query>`.
+ */
+export const Rpc = {
+  systemStatus: (service: string) => `sigap.rpc.${service}.system.status`,
+  intake: {
+    registerApplication: 'sigap.rpc.intake.application.register',
+    getApplication: 'sigap.rpc.intake.application.get',
+  },
+  verification: {
+    getCaseByApplication: 'sigap.rpc.verification.case.by-application',
+  },
+} as const;
+
+/** The actor on whose behalf a request is made: carried from the gateway's JWT. */
+export interface Actor {
+  userId: string;
+  username: string;
+  agencyCode: string;
+  roles: string[];
+}
+
+/** An error crossing the request-reply boundary, in the HTTP error shape of CONTRACT.md. */
+export interface RpcErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  code?: string;
+  details: FieldError[];
+}
+
+export type RpcReply<T> = { ok: true; data: T } | { ok: false; error: RpcErrorBody };
+
+/** Status of one service for the admin's home page. */
+export interface ServiceStatus {
+  service: string;
+  instance: string;
+  healthy: boolean;
+  checks: { database: boolean; nats: boolean };
+  outboxBacklog: number;
+  consumers: { durable: string; stream: string; pending: number; ackPending: number; redelivered: number }[];
+  uptimeSeconds: number;
+}

@@ -1,0 +1,25 @@
+/**
+ * Subjects of the external contract (CONTRACT.md) and Sigap's own events.
+ * Form: `sigap.<context>.<aggregate>.<past-verb>.v<N>`; a change of payload is a new version.
+ */
+export const Subjects = {
+  // inbound, published by department systems
+  extApplicationSubmitted: 'sigap.ext.application.submitted.v1',
+  extDisasterDeclared: 'sigap.ext.disaster.declared.v1',
+  extFinanceDisbursementSettled: 'sigap.ext.finance.disbursement.settled.v1',
+  extLogisticsDistributionReported: 'sigap.ext.logistics.distribution.reported.v1',
+  extComplaintReceived: 'sigap.ext.complaint.received.v1',
+  extLogisticsStockReceived: 'sigap.ext.logistics.stock.received.v1',
+  // outbound, published by Sigap
+  intakeApplicationReceived: 'sigap.intake.application.received.v1',
+  intakeApplicationStatusChanged: 'sigap.intake.application.status-changed.v1',
+  disbursementRequested: 'sigap.disbursement.requested.v1',
+  logisticsShipmentDispatched: 'sigap.logistics.shipment.dispatched.v1',
+  complaintsComplaintUpdated: 'sigap.complaints.complaint.updated.v1',
+  // internal events between services
+  verificationCaseOpened: 'sigap.verification.case.opened.v1',
+  // dead letters: malformed or undeliverable messages, kept for an admin to replay
+  rejected: 'sigap.rejected',
+} as const;
+
+export type Subject = (typeof Subjects)[keyof typeof Subjects];

@@ -1,0 +1,134 @@
+/**
+ * The messaging topology of Sigap in one place: streams, which service publishes what,
+ * which durable consumers each service has, and its request-reply subjects.
+ * The local NATS configuration (users and permissions), the stream provisioning and the
+ * services themselves are all derived from this table, so they cannot drift apart.
+ */
+import { Subjects } from './subjects.js';
+
+export type ServiceName = 'gateway' | 'intake' | 'verification' | 'disbursement' | 'logistics' | 'complaints';
+export const SERVICE_NAMES: ServiceName[] = ['gateway', 'intake', 'verification', 'disbursement', 'logistics', 'complaints'];
+
+export interface StreamSpec {
+  name: string;
+  subjects: string[];
+  description: string;
+}
+
+/** One stream per publishing context; `sigap.rpc.>` is never captured (a stream would answer requests). */
+export const STREAMS: StreamSpec[] = [
+  { name: 'SIGAP_EXT', subjects: ['sigap.ext.>'], description: 'events published by department systems' },
+  { name: 'SIGAP_INTAKE', subjects: ['sigap.intake.>'], description: 'events of intake' },
+  { name: 'SIGAP_VERIFICATION', subjects: ['sigap.verification.>'], description: 'events of verification' },
+  { name: 'SIGAP_DISBURSEMENT', subjects: ['sigap.disbursement.>'], description: 'events of disbursement' },
+  { name: 'SIGAP_LOGISTICS', subjects: ['sigap.logistics.>'], description: 'events of logistics' },
+  { name: 'SIGAP_COMPLAINTS', subjects: ['sigap.complaints.>'], description: 'events of complaints' },
+  { name: 'SIGAP_REJECTED', subjects: [Subjects.rejected], description: 'messages that failed validation or exhausted their retries' },
+];
+
+/** The stream that captures a subject. */
+export function streamFor(subject: string): StreamSpec {
+  const hit = STREAMS.find((s) => s.subjects.some((p) => subjectMatches(p, subject)));
+  if (!hit) throw new Error(`no stream captures subject ${subject}`);
+  return hit;
+}
+
+/** NATS wildcard match: `*` one token, `>` the rest. */
+export function subjectMatches(pattern: string, subject: string): boolean {
+  const p = pattern.split('.');
+  const s = subject.split('.');
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] === '>') return s.length > i;
+    if (i >= s.length) return false;
+    if (p[i] !== '*' && p[i] !== s[i]) return false;
+  }
+  return p.length === s.length;
+}
+
+export interface ConsumerSpec {
+  /** durable name, unique in its stream: `<service>_<purpose>` */
+  durable: string;
+  /** the subject it filters on (one stream each) */
+  subject: string;
+}
+
+export interface ServiceSpec {
+  name: ServiceName;
+  /** Postgres schema it owns (and the only one its role reaches) */
+  schema: string;
+  /** subjects it may publish (its own events); every service may publish `sigap.rejected` */
+  publishes: string[];
+  consumers: ConsumerSpec[];
+  /** request-reply subjects it answers: `sigap.rpc.<service>.>` */
+  rpc: string;
+  /** default HTTP port of its health and metrics endpoints */
+  httpPort: number;
+}
+
+export const SERVICES: Record<ServiceName, ServiceSpec> = {
+  gateway: {
+    name: 'gateway',
+    schema: 'gateway',
+    publishes: [],
+    consumers: [{ durable: 'gateway_rejected', subject: Subjects.rejected }],
+    rpc: 'sigap.rpc.gateway.>',
+    httpPort: 8080,
+  },
+  intake: {
+    name: 'intake',
+    schema: 'intake',
+    publishes: ['sigap.intake.>'],
+    consumers: [
+      { durable: 'intake_ext_application_submitted', subject: Subjects.extApplicationSubmitted },
+      { durable: 'intake_verification_case_opened', subject: Subjects.verificationCaseOpened },
+    ],
+    rpc: 'sigap.rpc.intake.>',
+    httpPort: 18081,
+  },
+  verification: {
+    name: 'verification',
+    schema: 'verification',
+    publishes: ['sigap.verification.>'],
+    consumers: [{ durable: 'verification_application_received', subject: Subjects.intakeApplicationReceived }],
+    rpc: 'sigap.rpc.verification.>',
+    httpPort: 18082,
+  },
+  disbursement: {
+    name: 'disbursement',
+    schema: 'disbursement',
+    publishes: ['sigap.disbursement.>'],
+    consumers: [{ durable: 'disbursement_finance_settled', subject: Subjects.extFinanceDisbursementSettled }],
+    rpc: 'sigap.rpc.disbursement.>',
+    httpPort: 18083,
+  },
+  logistics: {
+    name: 'logistics',
+    schema: 'logistics',
+    publishes: ['sigap.logistics.>'],
+    consumers: [
+      { durable: 'logistics_disaster_declared', subject: Subjects.extDisasterDeclared },
+      { durable: 'logistics_distribution_reported', subject: Subjects.extLogisticsDistributionReported },
+      { durable: 'logistics_stock_received', subject: Subjects.extLogisticsStockReceived },
+    ],
+    rpc: 'sigap.rpc.logistics.>',
+    httpPort: 18084,
+  },
+  complaints: {
+    name: 'complaints',
+    schema: 'complaints',
+    publishes: ['sigap.complaints.>'],
+    consumers: [{ durable: 'complaints_complaint_received', subject: Subjects.extComplaintReceived }],
+    rpc: 'sigap.rpc.complaints.>',
+    httpPort: 18085,
+  },
+};
+
+/** Subjects the outside account `ext` may subscribe to (CONTRACT.md, "Running"). */
+export const EXT_SUBSCRIBABLE = [
+  Subjects.intakeApplicationReceived,
+  Subjects.intakeApplicationStatusChanged,
+  Subjects.disbursementRequested,
+  Subjects.logisticsShipmentDispatched,
+  Subjects.complaintsComplaintUpdated,
+  Subjects.rejected,
+];

@@ -1,0 +1,3 @@
+export * from './nik.js';
+export * from './roles.js';
+export * from './agencies.js';

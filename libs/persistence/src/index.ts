@@ -1,0 +1,5 @@
+export * from './sigap-data-source.js';
+export * from './data-source-options.js';
+export * from './transformers.js';
+export * from './provision.js';
+export * from './database.module.js';
