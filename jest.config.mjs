@@ -10,6 +10,7 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/dist/apps/gateway/web/'],
   moduleFileExtensions: ['js', 'mjs', 'json'],
   testTimeout: 60000,
-  maxWorkers: 2,
+  // one file at a time: files share the test system (one Postgres, one NATS, fixed ports)
+  maxWorkers: 1,
   setupFiles: ['<rootDir>/dist/libs/testing/src/setup.js'],
 };

@@ -1,3 +1,5 @@
+// decorators read design-time metadata: load the polyfill before any decorated class
+import 'reflect-metadata';
 export * from './subjects.js';
 export * from './topology.js';
 export * from './envelope.js';

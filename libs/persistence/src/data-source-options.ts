@@ -24,7 +24,9 @@ export function serviceDataSourceOptions(cfg: ServiceDataSourceConfig): DataSour
     migrationsTableName: 'migrations',
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'],
+    // TypeORM's own error log prints query parameters (NIKs among them): errors are logged by
+    // the code that catches them, through the masking logger
+    logging: false,
     poolSize: cfg.poolSize ?? 10,
     applicationName: cfg.applicationName ?? `sigap-${cfg.schema}`,
     extra: { options: `-c search_path=${cfg.schema}` },

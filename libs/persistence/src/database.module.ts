@@ -24,7 +24,12 @@ export class DatabaseModule implements OnModuleInit {
       global: true,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => serviceDataSourceOptions({ ...cfg, url: cfg.url ?? process.env.DATABASE_URL ?? '' }),
+          useFactory: () => ({
+            ...serviceDataSourceOptions({ ...cfg, url: cfg.url ?? process.env.DATABASE_URL ?? '' }),
+            // a database that is down at start is waited for a while; then the app exits and its supervisor says why
+            retryAttempts: 10,
+            retryDelay: 1000,
+          }),
           dataSourceFactory: async (options) => {
             const ds = new SigapDataSource(options as never);
             await ds.initialize();

@@ -1,3 +1,5 @@
+// decorators read design-time metadata: load the polyfill before any decorated class
+import 'reflect-metadata';
 export * from './sigap-data-source.js';
 export * from './data-source-options.js';
 export * from './transformers.js';

@@ -31,7 +31,10 @@ export class SigapDataSource extends DataSource {
     const key = advisoryKey(this.schemaName);
     try {
       await runner.query(`SELECT pg_advisory_lock(${key})`);
-      await runner.query(`CREATE SCHEMA IF NOT EXISTS "${this.schemaName}"`);
+      // the provisioner creates the schema for the service's role, which may not create schemas
+      // itself (`CREATE SCHEMA IF NOT EXISTS` checks that right even when the schema exists)
+      const exists = await runner.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [this.schemaName]);
+      if (!exists.length) await runner.query(`CREATE SCHEMA "${this.schemaName}"`);
       return await super.runMigrations({ transaction: 'each', ...options });
     } finally {
       await runner.query(`SELECT pg_advisory_unlock(${key})`).catch(() => undefined);

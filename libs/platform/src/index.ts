@@ -1,3 +1,5 @@
+// decorators read design-time metadata: load the polyfill before any decorated class
+import 'reflect-metadata';
 export * from './config.js';
 export * from './masking.js';
 export * from './logging.js';

@@ -12,7 +12,9 @@ import { Logger } from '@nestjs/common';
 export class RpcReplyInterceptor implements NestInterceptor {
   private readonly log = new Logger('rpc');
 
-  intercept(ctx: ExecutionContext, next: CallHandler): Observable<RpcReply<unknown>> {
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    // registered globally, so it sees HTTP too (health, metrics): leave those alone
+    if (ctx.getType() !== 'rpc') return next.handle();
     return next.handle().pipe(
       map((data: unknown) => ({ ok: true as const, data })),
       catchError((err: unknown) => {

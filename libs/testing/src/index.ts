@@ -1,2 +1,3 @@
 export * from './system.js';
 export * from './eventually.js';
+export * from './clients.js';

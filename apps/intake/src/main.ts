@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { bootstrapService } from '#platform';
+import { IntakeModule } from './app.module.js';
+
+await bootstrapService(IntakeModule, { name: 'intake' });

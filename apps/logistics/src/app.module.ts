@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CreateMessagingTables1764100000000, MessagingModule } from '#messaging';
+import { DatabaseModule } from '#persistence';
+import { PlatformModule } from '#platform';
+
+/**
+ * Logistics: its schema, outbox and inbox, health and metrics. Its use cases arrive with their
+ * issues; meanwhile its durable consumers keep what is published for it.
+ */
+@Module({
+  imports: [
+    PlatformModule.forService('logistics'),
+    DatabaseModule.forService({ schema: 'logistics', entities: [], migrations: [CreateMessagingTables1764100000000] }),
+    MessagingModule.forService('logistics'),
+  ],
+})
+export class LogisticsModule {}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { ApplicationReceivedEvent, Subjects, SERVICES } from '#contracts';
+import { Consume, OutboxService, type BatchItem } from '#messaging';
+
+/** Intake registered an application: open its verification case (once, whatever the redeliveries). */
+@Injectable()
+export class ApplicationReceivedConsumer {
+  constructor(private readonly outbox: OutboxService) {}
+
+  @Consume({ durable: SERVICES.verification.consumers[0].durable, subject: Subjects.intakeApplicationReceived, schema: ApplicationReceivedEvent, batch: true })
+  async handle(items: BatchItem<ApplicationReceivedEvent>[], manager: EntityManager): Promise<void> {
+    const registered = items.filter((i) => i.event.status === 'REGISTERED');
+    if (!registered.length) return;
+    const ids = registered.map(() => randomUUID());
+    const opened: Array<{ id: string; application_id: string; agency_code: string }> = await manager.query(
+      `INSERT INTO "cases" ("id", "application_id", "ticket_number", "agency_code", "service_code", "status", "due_at")
+       SELECT id, app, tn, ag, sv, 'OPEN', due FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
+         AS t(id, app, tn, ag, sv, due)
+       ON CONFLICT ("application_id") DO NOTHING
+       RETURNING "id", "application_id", "agency_code"`,
+      [
+        ids,
+        registered.map((i) => i.event.applicationId),
+        registered.map((i) => i.event.ticketNumber),
+        registered.map((i) => i.event.agencyCode ?? 'UNKNOWN'),
+        registered.map((i) => i.event.serviceCode ?? 'UNKNOWN'),
+        registered.map((i) => i.event.dueAt),
+      ],
+    );
+    const byApp = new Map(registered.map((i) => [i.event.applicationId, i]));
+    await this.outbox.enqueueMany(
+      manager,
+      opened.map((c) => ({
+        subject: Subjects.verificationCaseOpened,
+        cause: byApp.get(c.application_id)!.ctx.cause,
+        payload: { caseId: c.id, applicationId: c.application_id, agencyCode: c.agency_code },
+      })),
+    );
+  }
+}

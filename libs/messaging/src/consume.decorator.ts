@@ -1,0 +1,50 @@
+import { SetMetadata } from '@nestjs/common';
+import type { ClassConstructor } from 'class-transformer';
+import type { EntityManager } from 'typeorm';
+import type { Causation } from './envelope.js';
+
+export const CONSUME_METADATA = 'sigap:consume';
+
+export interface ConsumeOptions {
+  /** the durable consumer (from the topology in #contracts) */
+  durable: string;
+  /** the subject it receives */
+  subject: string;
+  /** the contract class the payload is validated against */
+  schema: ClassConstructor<object>;
+  /**
+   * Batch handlers receive every new event of a pulled batch at once, in one transaction,
+   * to write with multi-row statements (a commit per message caps a consumer near the
+   * single-commit rate of Postgres).
+   */
+  batch?: boolean;
+  /** attempts before a failing message goes to `sigap.rejected` (default 5) */
+  maxAttempts?: number;
+}
+
+/** Context of one consumed event: its transaction, and how to publish what it causes. */
+export interface ConsumeContext {
+  /** the transaction that also records the consumed eventId: write every effect with it */
+  manager: EntityManager;
+  eventId: string;
+  subject: string;
+  /** redelivery count, 1 on the first delivery */
+  deliveryCount: number;
+  /** causation for events this one causes: same correlation, caused by this event */
+  cause: Causation;
+  /** enqueue an event in the same transaction, caused by this one */
+  publish(subject: string, payload: object): Promise<{ eventId: string }>;
+}
+
+export interface BatchItem<T> {
+  event: T;
+  ctx: ConsumeContext;
+}
+
+/**
+ * Marks a provider method as the handler of a durable JetStream consumer. The messaging
+ * module pulls, validates, de-duplicates through the inbox and calls it inside a transaction.
+ * Without `batch`: `(event: T, ctx: ConsumeContext) => Promise<void>`;
+ * with `batch: true`: `(items: BatchItem<T>[], manager: EntityManager) => Promise<void>`.
+ */
+export const Consume = (options: ConsumeOptions): MethodDecorator => SetMetadata(CONSUME_METADATA, options);

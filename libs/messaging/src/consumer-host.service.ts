@@ -1,0 +1,262 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import { streamFor, Subjects, validatePayload, type FieldError, type RejectedMessage } from '#contracts';
+import { metrics } from '#platform';
+import { NatsService } from './nats.service.js';
+import { OutboxService } from './outbox.service.js';
+import { CONSUME_METADATA, type BatchItem, type ConsumeContext, type ConsumeOptions } from './consume.decorator.js';
+
+interface Registration {
+  options: ConsumeOptions;
+  handler: (...args: unknown[]) => Promise<void>;
+  stream: string;
+}
+
+interface Decoded {
+  msg: JsMsg;
+  /** the inbox key: the eventId, or the stream sequence of a message without one */
+  key: string;
+  event?: Record<string, unknown> & { eventId: string; correlationId?: string };
+  rejection?: { reason: RejectedMessage['reason']; errors: FieldError[]; payload: unknown; eventId: string | null };
+}
+
+export interface ConsumerSettings {
+  batchSize: number;
+  /** cap of the nak backoff */
+  maxBackoffMs: number;
+}
+
+/**
+ * Runs every `@Consume` handler of the service on its durable pull consumer.
+ * For each pulled batch: decode and validate (a malformed message is answered on
+ * `sigap.rejected`, never retried); in ONE transaction, record the eventIds in the inbox
+ * (`ON CONFLICT DO NOTHING`: a duplicate has no second effect) and run the handler for the
+ * new ones; commit; then ack. If the batch fails, each message is retried alone, and one that
+ * keeps failing is nak'ed with backoff until its attempts run out, then rejected.
+ * Replicas pull from the same durable consumer, so JetStream shares the work between them.
+ */
+@Injectable()
+export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('consumer');
+  private readonly registrations: Registration[] = [];
+  private running = false;
+  private readonly loops: Promise<void>[] = [];
+  private readonly subscriptions: ConsumerMessages[] = [];
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    private readonly ds: DataSource,
+    private readonly nats: NatsService,
+    private readonly outbox: OutboxService,
+    private readonly settings: ConsumerSettings,
+  ) {}
+
+  get consumers(): Array<{ durable: string; stream: string }> {
+    return this.registrations.map((r) => ({ durable: r.options.durable, stream: r.stream }));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const proto = Object.getPrototypeOf(instance) as object;
+      for (const name of this.scanner.getAllMethodNames(proto)) {
+        const fn = instance[name] as ((...args: unknown[]) => Promise<void>) | undefined;
+        if (typeof fn !== 'function') continue;
+        const options = this.reflector.get<ConsumeOptions | undefined>(CONSUME_METADATA, fn);
+        if (!options) continue;
+        this.registrations.push({ options, handler: fn.bind(instance), stream: streamFor(options.subject).name });
+      }
+    }
+    this.running = true;
+    for (const reg of this.registrations) this.loops.push(this.run(reg));
+    this.timer = setInterval(() => void this.measureLag(), 5000);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    clearInterval(this.timer);
+    for (const s of this.subscriptions) s.stop();
+    await Promise.allSettled(this.loops);
+  }
+
+  /** Lag and pending counts of each consumer, for `/metrics` and the admin's home page. */
+  async status() {
+    return Promise.all(
+      this.registrations.map(async (r) => {
+        try {
+          const info = await this.nats.jsm.consumers.info(r.stream, r.options.durable);
+          return { durable: r.options.durable, stream: r.stream, pending: info.num_pending, ackPending: info.num_ack_pending, redelivered: info.num_redelivered };
+        } catch {
+          return { durable: r.options.durable, stream: r.stream, pending: -1, ackPending: -1, redelivered: -1 };
+        }
+      }),
+    );
+  }
+
+  private async measureLag(): Promise<void> {
+    for (const s of await this.status()) {
+      if (s.pending < 0) continue;
+      metrics.consumerLag.set({ consumer: s.durable }, s.pending);
+      metrics.consumerAckPending.set({ consumer: s.durable }, s.ackPending);
+    }
+  }
+
+  private async run(reg: Registration): Promise<void> {
+    const { durable } = reg.options;
+    while (this.running) {
+      try {
+        const consumer: Consumer = await this.nats.js.consumers.get(reg.stream, durable);
+        const buffer: JsMsg[] = [];
+        let notify: (() => void) | undefined;
+        const messages = await consumer.consume({
+          max_messages: this.settings.batchSize * 4,
+          callback: (m) => {
+            buffer.push(m);
+            notify?.();
+          },
+        });
+        this.subscriptions.push(messages);
+        let closed = false;
+        void messages.closed().then(() => { closed = true; notify?.(); });
+        while (this.running && !closed) {
+          if (!buffer.length) {
+            await new Promise<void>((r) => { notify = r; });
+            notify = undefined;
+            continue;
+          }
+          const batch = buffer.splice(0, this.settings.batchSize);
+          await this.handleBatch(reg, batch);
+        }
+      } catch (e) {
+        if (!this.running) break;
+        this.log.warn(`consumer ${durable} stopped (${e instanceof Error ? e.message : e}); resubscribing in 1 s`);
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  }
+
+  private async decode(reg: Registration, msg: JsMsg): Promise<Decoded> {
+    const headerId = msg.headers?.get('Nats-Msg-Id') || null;
+    let plain: unknown;
+    try {
+      plain = JSON.parse(msg.string());
+    } catch (e) {
+      const key = headerId ?? `seq:${msg.info.streamSequence}`;
+      return { msg, key, rejection: { reason: 'MALFORMED_JSON', errors: [{ path: '', message: `payload is not JSON: ${(e as Error).message}` }], payload: msg.string().slice(0, 10000), eventId: headerId } };
+    }
+    const claimed = plain && typeof plain === 'object' && typeof (plain as { eventId?: unknown }).eventId === 'string' ? (plain as { eventId: string }).eventId : headerId;
+    // a rejected message carries the eventId of the message it rejects: its own id is the header's
+    const key = (msg.subject === Subjects.rejected ? headerId : claimed) ?? headerId ?? `seq:${msg.info.streamSequence}`;
+    const result = await validatePayload(reg.options.schema, plain);
+    if (!result.ok) return { msg, key, rejection: { reason: 'VALIDATION', errors: result.errors, payload: plain, eventId: claimed } };
+    return { msg, key, event: plain as Decoded['event'] };
+  }
+
+  private context(reg: Registration, d: Decoded, manager: EntityManager): ConsumeContext {
+    const cause = { correlationId: d.event!.correlationId ?? d.key, causationId: d.key };
+    return {
+      manager,
+      eventId: d.key,
+      subject: reg.options.subject,
+      deliveryCount: d.msg.info.deliveryCount,
+      cause,
+      publish: (subject, payload) => this.outbox.enqueue(manager, subject, payload, cause),
+    };
+  }
+
+  private async handleBatch(reg: Registration, msgs: JsMsg[]): Promise<void> {
+    const consumer = reg.options.durable;
+    for (const m of msgs) if (m.info.deliveryCount > 1) metrics.messagesRedelivered.inc({ consumer });
+    const decoded = await Promise.all(msgs.map((m) => this.decode(reg, m)));
+    try {
+      const { handled, duplicates, rejected } = await this.commit(reg, decoded);
+      for (const d of decoded) d.msg.ack();
+      metrics.messagesHandled.inc({ consumer }, handled);
+      if (duplicates) metrics.messagesDuplicate.inc({ consumer }, duplicates);
+      for (const r of rejected) metrics.messagesRejected.inc({ consumer, reason: r });
+    } catch (e) {
+      if (decoded.length > 1) {
+        // one bad message must not hold back the others: retry each alone
+        for (const d of decoded) await this.handleBatch(reg, [d.msg]);
+        return;
+      }
+      const d = decoded[0];
+      metrics.messagesFailed.inc({ consumer });
+      const attempts = d.msg.info.deliveryCount;
+      const max = reg.options.maxAttempts ?? 5;
+      const message = e instanceof Error ? e.message : String(e);
+      if (attempts >= max && d.event) {
+        this.log.error(`${consumer}: event ${d.key} failed ${attempts} times, rejecting: ${message}`);
+        try {
+          d.rejection = { reason: 'RETRIES_EXHAUSTED', errors: [{ path: '', message: `handling failed ${attempts} times: ${message}` }], payload: d.event, eventId: d.event.eventId };
+          d.event = undefined;
+          await this.commit(reg, [d]);
+          d.msg.ack();
+          metrics.messagesRejected.inc({ consumer, reason: 'RETRIES_EXHAUSTED' });
+          return;
+        } catch (e2) {
+          message.concat(` (and rejecting failed: ${(e2 as Error).message})`);
+        }
+      }
+      const delay = Math.min(this.settings.maxBackoffMs, 250 * 2 ** Math.max(0, attempts - 1));
+      this.log.warn(`${consumer}: event ${d.key} failed (attempt ${attempts}), retrying in ${delay} ms: ${message}`);
+      d.msg.nak(delay);
+    }
+  }
+
+  /** One transaction: inbox rows, rejections, handler effects. Returns what it did. */
+  private async commit(reg: Registration, decoded: Decoded[]) {
+    const consumer = reg.options.durable;
+    const subject = reg.options.subject;
+    return this.ds.transaction(async (manager) => {
+      const seen = new Set<string>();
+      const unique = decoded.filter((d) => (seen.has(d.key) ? false : (seen.add(d.key), true)));
+      const rows: Array<{ event_id: string }> = await manager.query(
+        `INSERT INTO "inbox" ("consumer", "event_id", "subject", "outcome")
+         SELECT $1, k, $2, o FROM unnest($3::text[], $4::text[]) AS t(k, o)
+         ON CONFLICT DO NOTHING RETURNING "event_id"`,
+        [consumer, subject, unique.map((d) => d.key), unique.map((d) => (d.rejection ? `REJECTED:${d.rejection.reason}` : 'HANDLED'))],
+      );
+      const fresh = new Set(rows.map((r) => r.event_id));
+      const todo = unique.filter((d) => fresh.has(d.key));
+      const rejectedNow = todo.filter((d) => d.rejection);
+      if (rejectedNow.length) {
+        await this.outbox.enqueueMany(
+          manager,
+          rejectedNow.map((d) => ({
+            subject: Subjects.rejected,
+            raw: true,
+            payload: {
+              eventId: d.rejection!.eventId,
+              subject: d.msg.subject,
+              errors: d.rejection!.errors,
+              reason: d.rejection!.reason,
+              consumer,
+              payload: d.rejection!.payload,
+              rejectedAt: new Date().toISOString(),
+            } satisfies RejectedMessage,
+          })),
+        );
+        for (const d of rejectedNow) {
+          this.log.warn(`${consumer}: rejected ${d.key} (${d.rejection!.reason}): ${d.rejection!.errors.map((x) => `${x.path} ${x.message}`).join('; ')}`);
+        }
+      }
+      const valid = todo.filter((d) => d.event);
+      if (valid.length) {
+        if (reg.options.batch) {
+          const items: BatchItem<unknown>[] = valid.map((d) => ({ event: d.event, ctx: this.context(reg, d, manager) }));
+          await reg.handler(items, manager);
+        } else {
+          for (const d of valid) await reg.handler(d.event, this.context(reg, d, manager));
+        }
+      }
+      return { handled: valid.length, duplicates: decoded.length - todo.length, rejected: rejectedNow.map((d) => d.rejection!.reason) };
+    });
+  }
+}

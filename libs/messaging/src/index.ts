@@ -1,0 +1,11 @@
+// decorators read design-time metadata: load the polyfill before any decorated class
+import 'reflect-metadata';
+export * from './nats.service.js';
+export * from './envelope.js';
+export * from './outbox.service.js';
+export * from './outbox-relay.service.js';
+export * from './consume.decorator.js';
+export * from './consumer-host.service.js';
+export * from './messaging.migration.js';
+export * from './provision.js';
+export * from './messaging.module.js';

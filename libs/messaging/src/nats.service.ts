@@ -1,0 +1,76 @@
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { HealthService } from '#platform';
+
+export interface NatsSettings {
+  url: string;
+  user?: string;
+  password?: string;
+  name: string;
+}
+
+export function natsSettingsFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): NatsSettings {
+  return { url: env.NATS_URL ?? 'nats://127.0.0.1:4222', user: env.NATS_USER, password: env.NATS_PASSWORD, name };
+}
+
+/** Opens a NATS connection that reconnects forever (a NATS restart must not kill the app). */
+export async function connectNats(s: NatsSettings): Promise<NatsConnection> {
+  return connect({
+    servers: s.url,
+    user: s.user,
+    pass: s.password,
+    name: s.name,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+    waitOnFirstConnect: true,
+  });
+}
+
+/** The service's one JetStream connection; only libs/messaging touches it. */
+@Injectable()
+export class NatsService implements OnModuleInit, OnApplicationShutdown {
+  private readonly log = new Logger('nats');
+  private connection?: NatsConnection;
+  private jsClient?: JetStreamClient;
+  private manager?: JetStreamManager;
+
+  constructor(
+    private readonly settings: NatsSettings,
+    private readonly health: HealthService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.connection = await connectNats(this.settings);
+    this.jsClient = jetstream(this.connection);
+    this.manager = await jetstreamManager(this.connection, { checkAPI: false });
+    void (async () => {
+      for await (const s of this.connection!.status()) {
+        if (s.type === 'disconnect' || s.type === 'reconnect') this.log.warn(`NATS ${s.type}`);
+      }
+    })();
+    this.health.register('nats', async () => {
+      if (!this.connection || this.connection.isClosed()) throw new Error('NATS connection closed');
+      await this.connection.flush();
+    });
+  }
+
+  get nc(): NatsConnection {
+    if (!this.connection) throw new Error('NATS is not connected yet');
+    return this.connection;
+  }
+
+  get js(): JetStreamClient {
+    if (!this.jsClient) throw new Error('NATS is not connected yet');
+    return this.jsClient;
+  }
+
+  get jsm(): JetStreamManager {
+    if (!this.manager) throw new Error('NATS is not connected yet');
+    return this.manager;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection?.drain().catch(() => this.connection?.close());
+  }
+}
