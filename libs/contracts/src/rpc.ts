@@ -43,4 +43,6 @@ export interface ServiceStatus {
   outboxBacklog: number;
   consumers: { durable: string; stream: string; pending: number; ackPending: number; redelivered: number }[];
   uptimeSeconds: number;
+  /** set when the service did not answer the gateway */
+  error?: string;
 }

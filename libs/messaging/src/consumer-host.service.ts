@@ -109,30 +109,43 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
 
   private async run(reg: Registration): Promise<void> {
     const { durable } = reg.options;
+    const size = this.settings.batchSize;
     while (this.running) {
       try {
         const consumer: Consumer = await this.nats.js.consumers.get(reg.stream, durable);
-        const buffer: JsMsg[] = [];
-        let notify: (() => void) | undefined;
-        const messages = await consumer.consume({
-          max_messages: this.settings.batchSize * 4,
-          callback: (m) => {
-            buffer.push(m);
-            notify?.();
-          },
-        });
+        const messages = await consumer.consume({ max_messages: size * 2 });
         this.subscriptions.push(messages);
-        let closed = false;
-        void messages.closed().then(() => { closed = true; notify?.(); });
-        while (this.running && !closed) {
+        const buffer: JsMsg[] = [];
+        let wakeProcessor: (() => void) | undefined;
+        let wakePump: (() => void) | undefined;
+        let ended = false;
+        // The pump pauses while the buffer is full: the iterator then stops pulling, so
+        // messages wait in the stream (not in memory, not past their ack deadline).
+        const pump = (async () => {
+          try {
+            for await (const m of messages) {
+              buffer.push(m);
+              wakeProcessor?.();
+              while (buffer.length >= size * 2 && this.running) await new Promise<void>((r) => { wakePump = r; });
+            }
+          } finally {
+            ended = true;
+            wakeProcessor?.();
+          }
+        })();
+        while (this.running) {
           if (!buffer.length) {
-            await new Promise<void>((r) => { notify = r; });
-            notify = undefined;
+            if (ended) break;
+            await new Promise<void>((r) => { wakeProcessor = r; });
+            wakeProcessor = undefined;
             continue;
           }
-          const batch = buffer.splice(0, this.settings.batchSize);
+          const batch = buffer.splice(0, size);
+          wakePump?.();
           await this.handleBatch(reg, batch);
         }
+        messages.stop();
+        await pump;
       } catch (e) {
         if (!this.running) break;
         this.log.warn(`consumer ${durable} stopped (${e instanceof Error ? e.message : e}); resubscribing in 1 s`);
@@ -226,10 +239,13 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
       const fresh = new Set(rows.map((r) => r.event_id));
       const todo = unique.filter((d) => fresh.has(d.key));
       const rejectedNow = todo.filter((d) => d.rejection);
-      if (rejectedNow.length) {
+      // a rejected message that cannot itself be handled is recorded and logged, never
+      // rejected again: that would loop through sigap.rejected forever
+      const toPublish = subject === Subjects.rejected ? [] : rejectedNow;
+      if (toPublish.length) {
         await this.outbox.enqueueMany(
           manager,
-          rejectedNow.map((d) => ({
+          toPublish.map((d) => ({
             subject: Subjects.rejected,
             raw: true,
             payload: {
@@ -243,9 +259,9 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
             } satisfies RejectedMessage,
           })),
         );
-        for (const d of rejectedNow) {
-          this.log.warn(`${consumer}: rejected ${d.key} (${d.rejection!.reason}): ${d.rejection!.errors.map((x) => `${x.path} ${x.message}`).join('; ')}`);
-        }
+      }
+      for (const d of rejectedNow) {
+        this.log.warn(`${consumer}: rejected ${d.key} (${d.rejection!.reason}): ${d.rejection!.errors.map((x) => `${x.path} ${x.message}`).join('; ')}`);
       }
       const valid = todo.filter((d) => d.event);
       if (valid.length) {

@@ -1,7 +1,8 @@
 import type { FieldError, RpcErrorBody } from '#contracts';
 
 /** What went wrong, independent of transport; one table maps it to HTTP statuses. */
-export type ErrorKind = 'VALIDATION' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE' | 'INTERNAL';
+export type ErrorKind =
+  | 'VALIDATION' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNPROCESSABLE' | 'TOO_MANY_REQUESTS' | 'UNAVAILABLE' | 'INTERNAL';
 
 export const HTTP_STATUS: Record<ErrorKind, { status: number; error: string }> = {
   VALIDATION: { status: 400, error: 'Bad Request' },
@@ -9,6 +10,8 @@ export const HTTP_STATUS: Record<ErrorKind, { status: number; error: string }> =
   FORBIDDEN: { status: 403, error: 'Forbidden' },
   NOT_FOUND: { status: 404, error: 'Not Found' },
   CONFLICT: { status: 409, error: 'Conflict' },
+  UNPROCESSABLE: { status: 422, error: 'Unprocessable Entity' },
+  TOO_MANY_REQUESTS: { status: 429, error: 'Too Many Requests' },
   UNAVAILABLE: { status: 503, error: 'Service Unavailable' },
   INTERNAL: { status: 500, error: 'Internal Server Error' },
 };

@@ -1,0 +1,50 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { HealthController, MetricsController } from '#platform';
+import { TokenService } from '../../auth/token.service.js';
+import { UserDirectory } from '../../users/user-directory.service.js';
+import { GatewayError, GatewayErrorCode } from '../errors/gateway-error.js';
+import type { AuthenticatedRequest } from './actor.decorator.js';
+import { IS_PUBLIC } from './public.decorator.js';
+
+/** Operators' endpoints of #platform, outside `/api/v1`, open like on every other service. */
+const PLATFORM_CONTROLLERS: unknown[] = [HealthController, MetricsController];
+
+/**
+ * Every route needs a valid bearer token unless it is `@Public()`. The token's user is
+ * looked up (briefly cached), so disabling an account or changing its password or roles
+ * takes effect at once rather than when the token expires.
+ */
+@Injectable()
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly users: UserDirectory,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (ctx.getType() !== 'http') return true;
+    if (PLATFORM_CONTROLLERS.includes(ctx.getClass())) return true;
+    const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()]);
+    const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = req.headers.authorization;
+    const token = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '').trim() : null;
+    if (!token) {
+      if (isPublic) return true;
+      throw new GatewayError('UNAUTHORIZED', GatewayErrorCode.TOKEN_MISSING, 'A bearer token is required: log in at /api/v1/auth/login');
+    }
+    try {
+      const claims = await this.tokens.verify(token);
+      const user = await this.users.findActive(claims.sub);
+      if (!user) throw new Error('account disabled or removed');
+      // a token issued before the password last changed (or was reset) is no longer valid
+      if (claims.pwv !== user.passwordChangedAt.getTime()) throw new Error('password changed since the token was issued');
+      req.actor = { userId: user.id, username: user.username, agencyCode: user.agencyCode, roles: [...user.roles] };
+      return true;
+    } catch {
+      if (isPublic) return true;
+      throw new GatewayError('UNAUTHORIZED', GatewayErrorCode.TOKEN_INVALID, 'The token is invalid or expired: log in again');
+    }
+  }
+}

@@ -1,0 +1,44 @@
+// npm run bench: build, start a private Postgres and NATS (ports 26432 / 26222), run the
+// services the benchmarks need, run every benchmark of bench/ and print its figures.
+// `npm run bench -- pipeline` runs one. Not part of npm test.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from './lib/build.mjs';
+import { ensureDependencies } from './lib/deps.mjs';
+import { startApps, waitHealthy } from './lib/supervisor.mjs';
+import { bringUp, tearDown } from './lib/system.mjs';
+import { ROOT, log, main, takeLock } from './lib/util.mjs';
+
+const stack = [];
+process.on('SIGINT', () => tearDown(stack).then(() => process.exit(130)));
+process.on('SIGTERM', () => tearDown(stack).then(() => process.exit(143)));
+
+const BENCHMARKS = ['pipeline'];
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : BENCHMARKS;
+
+const ok = await main(async () => {
+  stack.push({ name: 'lock', stop: takeLock(path.join(ROOT, '.data/bench/bench.pid'), 'npm run bench') });
+  await ensureDependencies({ chromium: false });
+  await build();
+  const { system, systemFile } = await bringUp({
+    instance: 'bench',
+    // the settings of `npm start` (durable commits): the figures are what a deployment gets
+    postgres: { dataDir: path.join(ROOT, '.data/bench/pg'), port: 26432, database: 'sigap_bench', recreate: true },
+    nats: { storeDir: path.join(ROOT, '.data/bench/nats'), port: 26222, fresh: true },
+    gatewayPort: 26080,
+    servicePortBase: 26081,
+    stack,
+  });
+  const names = ['intake', 'verification'];
+  const apps = startApps(names.map((name) => ({ name, env: { ...system.services[name].env, LOG_LEVEL: 'warn' } })));
+  stack.push({ name: 'apps', stop: apps.stopAll });
+  await waitHealthy(Object.fromEntries(names.map((n) => [n, `http://127.0.0.1:${system.services[n].env.PORT}`])), 60000);
+  for (const name of wanted) {
+    if (!BENCHMARKS.includes(name)) throw new Error(`no benchmark ${name}; there are: ${BENCHMARKS.join(', ')}`);
+    log(`benchmark ${name}…`);
+    const mod = await import(pathToFileURL(path.join(ROOT, `dist/bench/${name}.bench.js`)).href);
+    await mod.run({ systemFile, system });
+  }
+});
+await tearDown(stack);
+process.exit(ok ? 0 : 1);

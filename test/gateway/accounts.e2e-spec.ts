@@ -1,0 +1,260 @@
+// The gateway's identity and accounts, end to end against the real compiled process:
+// login, lockout, roles, agency scope, account changes and their audit trail, error shapes.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { RunningApp } from '#testing';
+import { Api, isErrorBody, startGateway, testAdminPassword, testIp, unique } from './support.js';
+
+let gw: RunningApp;
+let anon: Api;
+let admin: Api;
+const PASSWORD = 'Rahasia-Kuat-2026';
+
+beforeAll(async () => {
+  gw = await startGateway({ LOGIN_MAX_FAILURES_PER_IP: '4', LOGIN_RATE_LIMIT_PER_MINUTE: '20', LOGIN_DELAY_BASE_MS: '50' });
+  anon = new Api(gw.url);
+  admin = await anon.session('admin', testAdminPassword());
+});
+
+afterAll(async () => {
+  await gw?.stop();
+});
+
+async function createUser(agencyCode: string, roles: string[], extra: Record<string, unknown> = {}) {
+  const username = unique('u');
+  const r = await admin.post('/api/v1/users', { username, displayName: `Test ${username}`, password: PASSWORD, agencyCode, roles, ...extra });
+  expect(r.status).toBe(201);
+  return r.body as { id: string; username: string };
+}
+
+async function auditOf(target: string): Promise<string[]> {
+  const r = await admin.get(`/api/v1/audit?target=${target}&limit=100`);
+  expect(r.status).toBe(200);
+  return (r.body.items as { action: string }[]).map((i) => i.action).reverse();
+}
+
+describe('errors in the contract shape', () => {
+  it('answers 401 without a token, on every API route', async () => {
+    for (const path of ['/api/v1/users', '/api/v1/auth/me', '/api/v1/agencies', '/api/v1/system/status']) {
+      const r = await anon.get(path);
+      expect(r.status).toBe(401);
+      expect(isErrorBody(r.body, 401)).toBe(true);
+    }
+    const bad = await anon.as('not.a.jwt').get('/api/v1/auth/me');
+    expect(bad.status).toBe(401);
+    expect(bad.body.code).toBe('TOKEN_INVALID');
+  });
+
+  it('answers 404 for an unknown route, and 400 for malformed JSON', async () => {
+    for (const path of ['/api/v1/no-such-thing', '/api/v2/users']) {
+      const r = await admin.get(path);
+      expect(r.status).toBe(404);
+      expect(isErrorBody(r.body, 404)).toBe(true);
+    }
+    const j = await admin.request('POST', '/api/v1/users', '{"username": ');
+    expect(j.status).toBe(400);
+    expect(isErrorBody(j.body, 400)).toBe(true);
+  });
+
+  it('keeps /health and /metrics open and outside /api/v1', async () => {
+    expect((await anon.get('/health')).status).toBe(200);
+    expect((await anon.get('/metrics')).status).toBe(200);
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const r = await anon.get('/api/docs-json');
+    expect(r.status).toBe(200);
+    expect(r.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users', '/api/v1/applications']));
+    expect((await anon.get('/api/docs')).status).toBe(200);
+  });
+});
+
+describe('login', () => {
+  it('gives a token carrying agency and roles; /auth/me shows them', async () => {
+    const r = await anon.login('admin', testAdminPassword());
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ expiresIn: expect.any(Number), user: { username: 'admin', agencyCode: '61', roles: ['ADMIN'] } });
+    const claims = JSON.parse(Buffer.from((r.body.accessToken as string).split('.')[1], 'base64url').toString());
+    expect(claims).toMatchObject({ username: 'admin', agencyCode: '61', roles: ['ADMIN'] });
+    const me = await anon.as(r.body.accessToken).get('/api/v1/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ username: 'admin', agencyCode: '61', roles: ['ADMIN'], agencyName: expect.stringContaining('Kalimantan Barat') });
+  });
+
+  it('answers a wrong password and an unknown user alike: 401, same message', async () => {
+    const u = await createUser('61.71', ['VERIFIER']);
+    const ip = { 'x-forwarded-for': testIp() };
+    const wrong = await anon.login(u.username, 'not-the-password', ip);
+    const unknown = await anon.login(unique('ghost'), 'not-the-password', { 'x-forwarded-for': testIp() });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(isErrorBody(wrong.body, 401)).toBe(true);
+    expect(wrong.body.message).toBe(unknown.body.message);
+    expect(await auditOf(u.username)).toContain('LOGIN_FAILED');
+  });
+
+  it('locks a username after 5 failures (429), even with the right password, and audits it', async () => {
+    const u = await createUser('61.71', ['VERIFIER']);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await anon.login(u.username, `wrong-${i}`, { 'x-forwarded-for': testIp() })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    const locked = await anon.login(u.username, PASSWORD, { 'x-forwarded-for': testIp() });
+    expect(locked.status).toBe(429);
+    expect(isErrorBody(locked.body, 429)).toBe(true);
+    expect(locked.body.code).toBe('LOGIN_LOCKED');
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(60);
+    expect(await auditOf(u.username)).toEqual(expect.arrayContaining(['LOGIN_FAILED', 'LOGIN_LOCKED_OUT', 'LOGIN_REFUSED_LOCKED']));
+    // an admin's password reset lifts the lock
+    expect((await admin.post(`/api/v1/users/${u.id}/reset-password`, { password: 'Sementara-2026!' })).status).toBe(204);
+    expect((await anon.login(u.username, 'Sementara-2026!')).status).toBe(200);
+  });
+
+  it('locks a client address after its failures, whatever the usernames', async () => {
+    const ip = { 'x-forwarded-for': testIp() };
+    for (let i = 0; i < 4; i++) expect((await anon.login(unique('guess'), 'wrong-password', ip)).status).toBe(401);
+    const r = await anon.login('admin', testAdminPassword(), ip);
+    expect(r.status).toBe(429);
+    expect(r.body.code).toBe('LOGIN_LOCKED');
+  });
+
+  it('slows down repeated failures', async () => {
+    const name = unique('slow');
+    const ms: number[] = [];
+    for (let i = 0; i < 3; i++) ms.push((await anon.login(name, 'wrong-password', { 'x-forwarded-for': testIp() })).ms);
+    // base 50 ms in this file: 50, 100, 200
+    expect(ms[2]).toBeGreaterThanOrEqual(200);
+  });
+
+  it('rate-limits the login route per address (@nestjs/throttler)', async () => {
+    const ip = { 'x-forwarded-for': testIp() };
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) statuses.push((await anon.post('/api/v1/auth/login', {}, ip)).status);
+    expect(statuses.slice(0, 20).every((s) => s === 400)).toBe(true);
+    expect(statuses[20]).toBe(429);
+  });
+
+  it('refuses a bad login body with 400 naming the field', async () => {
+    const r = await anon.post('/api/v1/auth/login', { username: 'admin' });
+    expect(r.status).toBe(400);
+    expect(r.body.details.map((d: { path: string }) => d.path)).toContain('password');
+  });
+});
+
+describe('accounts', () => {
+  it('an admin creates a user, who logs in and sees their agency and roles', async () => {
+    const u = await createUser('61.71', ['FRONT_OFFICE', 'VERIFIER']);
+    const s = await anon.login(u.username, PASSWORD);
+    expect(s.status).toBe(200);
+    expect(s.body.user).toMatchObject({ agencyCode: '61.71', roles: ['FRONT_OFFICE', 'VERIFIER'], mustChangePassword: true });
+    expect(await auditOf(u.username)).toEqual(['USER_CREATED', 'LOGIN_SUCCEEDED']);
+  });
+
+  it('refuses a bad role or agency with 400 naming the field, and a taken username with 409', async () => {
+    const bad = await admin.post('/api/v1/users', { username: unique('x'), displayName: 'X', password: PASSWORD, agencyCode: '99', roles: ['KING'] });
+    expect(bad.status).toBe(400);
+    expect(isErrorBody(bad.body, 400)).toBe(true);
+    const paths = bad.body.details.map((d: { path: string }) => d.path);
+    expect(paths).toEqual(expect.arrayContaining(['roles', 'agencyCode']));
+    expect(bad.body.details.find((d: { path: string }) => d.path === 'roles').message).toMatch(/role must be one of/);
+
+    const short = await admin.post('/api/v1/users', { username: unique('x'), displayName: 'X', password: 'short', agencyCode: '61', roles: ['ADMIN'] });
+    expect(short.status).toBe(400);
+    expect(short.body.details).toContainEqual({ path: 'password', message: 'password must be at least 10 characters long' });
+
+    const u = await createUser('61', ['HEAD']);
+    const dup = await admin.post('/api/v1/users', { username: u.username, displayName: 'Again', password: PASSWORD, agencyCode: '61', roles: ['HEAD'] });
+    expect(dup.status).toBe(409);
+    expect(dup.body.code).toBe('USERNAME_TAKEN');
+  });
+
+  it('only admins manage users (403), and only in the agencies they cover', async () => {
+    const fo = await createUser('61.71', ['FRONT_OFFICE']);
+    const foApi = await anon.session(fo.username, PASSWORD);
+    const r = await foApi.get('/api/v1/users');
+    expect(r.status).toBe(403);
+    expect(isErrorBody(r.body, 403)).toBe(true);
+    expect((await foApi.get('/api/v1/audit')).status).toBe(403);
+    expect((await foApi.get('/api/v1/agencies')).status).toBe(200);
+
+    // a regency's admin: its own agency only, not the province nor another regency
+    const ra = await createUser('61.71', ['ADMIN']);
+    const raApi = await anon.session(ra.username, PASSWORD);
+    expect((await raApi.post('/api/v1/users', { username: unique('r'), displayName: 'R', password: PASSWORD, agencyCode: '33.04', roles: ['HEAD'] })).status).toBe(403);
+    expect((await raApi.post('/api/v1/users', { username: unique('r'), displayName: 'R', password: PASSWORD, agencyCode: '61.71', roles: ['HEAD'] })).status).toBe(201);
+    const list = await raApi.get('/api/v1/users?limit=200');
+    expect(list.status).toBe(200);
+    expect((list.body.items as { agencyCode: string }[]).every((u) => u.agencyCode === '61.71')).toBe(true);
+    const adminRow = (await admin.get('/api/v1/users?q=admin')).body.items.find((u: { username: string }) => u.username === 'admin');
+    expect((await raApi.patch(`/api/v1/users/${adminRow.id}`, { displayName: 'Hijacked' })).status).toBe(403);
+  });
+
+  it('disabling a user stops their login and their token at once; the admin cannot disable themselves', async () => {
+    const u = await createUser('61.71', ['WAREHOUSE']);
+    const s = await anon.session(u.username, PASSWORD);
+    expect((await s.get('/api/v1/auth/me')).status).toBe(200);
+    const d = await admin.patch(`/api/v1/users/${u.id}`, { disabled: true });
+    expect(d.status).toBe(200);
+    expect(d.body.disabled).toBe(true);
+    const login = await anon.login(u.username, PASSWORD);
+    expect(login.status).toBe(401);
+    expect(login.body.code).toBe('ACCOUNT_DISABLED');
+    expect((await s.get('/api/v1/auth/me')).status).toBe(401);
+
+    const me = (await admin.get('/api/v1/auth/me')).body;
+    const self = await admin.patch(`/api/v1/users/${me.id}`, { disabled: true });
+    expect(self.status).toBe(409);
+    expect(isErrorBody(self.body, 409)).toBe(true);
+
+    expect((await admin.patch(`/api/v1/users/${u.id}`, { disabled: false })).status).toBe(200);
+    expect((await anon.login(u.username, PASSWORD)).status).toBe(200);
+    const trail = await auditOf(u.username);
+    expect(trail).toEqual(expect.arrayContaining(['USER_CREATED', 'USER_DISABLED', 'USER_ENABLED']));
+    const disabled = (await admin.get(`/api/v1/audit?target=${u.id}&action=USER_DISABLED`)).body.items[0];
+    expect(disabled).toMatchObject({ actor: { username: 'admin' }, before: { disabled: false }, after: { disabled: true } });
+    expect(JSON.stringify(disabled)).not.toMatch(/password/i);
+  });
+
+  it('updates name, agency and roles, and audits before and after', async () => {
+    const u = await createUser('61.71', ['VERIFIER']);
+    const r = await admin.patch(`/api/v1/users/${u.id}`, { displayName: 'Nama Baru', agencyCode: '61', roles: ['HEAD'] });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ displayName: 'Nama Baru', agencyCode: '61', roles: ['HEAD'] });
+    const e = (await admin.get(`/api/v1/audit?target=${u.id}&action=USER_UPDATED`)).body.items[0];
+    expect(e.before).toMatchObject({ agencyCode: '61.71', roles: ['VERIFIER'] });
+    expect(e.after).toMatchObject({ agencyCode: '61', roles: ['HEAD'], displayName: 'Nama Baru' });
+    const bad = await admin.patch(`/api/v1/users/${u.id}`, { roles: [] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0].path).toBe('roles');
+    expect((await admin.patch('/api/v1/users/not-a-uuid', { displayName: 'x' })).status).toBe(400);
+    expect((await admin.patch('/api/v1/users/3f0c5a4e-8a53-4d7e-9b7a-0d6f1f2c9e11', { displayName: 'x' })).status).toBe(404);
+  });
+
+  it('a password reset replaces the password and ends the sessions; the user then changes it', async () => {
+    const u = await createUser('61.71', ['FINANCE']);
+    const old = await anon.session(u.username, PASSWORD);
+    expect((await admin.post(`/api/v1/users/${u.id}/reset-password`, { password: 'Sementara-2026!' })).status).toBe(204);
+    expect((await old.get('/api/v1/auth/me')).status).toBe(401);
+    expect((await anon.login(u.username, PASSWORD)).status).toBe(401);
+    const s = await anon.session(u.username, 'Sementara-2026!');
+    expect((await s.get('/api/v1/auth/me')).body.mustChangePassword).toBe(true);
+
+    const wrong = await s.post('/api/v1/auth/change-password', { currentPassword: 'nope-nope-nope', newPassword: 'Baru-Sekali-2026' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.details[0].path).toBe('currentPassword');
+    const weak = await s.post('/api/v1/auth/change-password', { currentPassword: 'Sementara-2026!', newPassword: 'short' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.details[0].path).toBe('newPassword');
+    expect((await s.post('/api/v1/auth/change-password', { currentPassword: 'Sementara-2026!', newPassword: 'Baru-Sekali-2026' })).status).toBe(204);
+    expect((await s.get('/api/v1/auth/me')).status).toBe(401);
+    const fresh = await anon.login(u.username, 'Baru-Sekali-2026');
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.user.mustChangePassword).toBe(false);
+    expect(await auditOf(u.username)).toEqual(expect.arrayContaining(['USER_CREATED', 'PASSWORD_RESET', 'PASSWORD_CHANGED']));
+  });
+
+  it('lists the agencies', async () => {
+    const r = await admin.get('/api/v1/agencies');
+    expect(r.status).toBe(200);
+    expect(r.body.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining(['61', '61.71', '33.04', '35.75', '19']));
+  });
+});
