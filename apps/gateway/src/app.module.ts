@@ -22,6 +22,7 @@ import { RejectedModule } from './rejected/rejected.module.js';
 import { SystemModule } from './system/system.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WebModule } from './web/web.module.js';
+import { AsyncApiController } from './docs/asyncapi.controller.js';
 
 /**
  * The gateway: Sigap's one HTTP entry. Every route needs a token unless `@Public()`
@@ -48,6 +49,7 @@ import { WebModule } from './web/web.module.js';
     // last: the dashboard's static files and SPA fallback sit behind every API route
     WebModule,
   ],
+  controllers: [AsyncApiController],
   providers: [
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

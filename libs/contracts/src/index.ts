@@ -8,3 +8,5 @@ export * from './rpc.js';
 export * from './events/application-submitted.event.js';
 export * from './events/application-received.event.js';
 export * from './events/verification-case-opened.event.js';
+export * from './events/external.events.js';
+export * from './asyncapi.js';

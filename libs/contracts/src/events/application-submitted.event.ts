@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsDefined, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested,
 } from 'class-validator';
 import { EventEnvelope } from '../envelope.js';
 
@@ -67,10 +67,10 @@ export class ApplicationSubmission {
   @IsOptional() @IsString() @MaxLength(100)
   source?: string;
 
-  @ValidateNested() @Type(() => ApplicantDto) @IsNotEmpty({ message: 'applicant is required' })
+  @ValidateNested() @Type(() => ApplicantDto) @IsDefined({ message: 'applicant is required' })
   applicant!: ApplicantDto;
 
-  @IsOptional() @ValidateNested() @Type(() => BeneficiaryDto)
+  @IsOptional() @ValidateNested() @Type(() => PersonDto)
   beneficiary?: BeneficiaryDto;
 
   @IsOptional() @IsString() @Matches(/^[A-Z_]{2,40}$/, { message: 'targetGroup must be an upper-case code' })
@@ -94,10 +94,10 @@ export class ApplicationSubmittedEvent extends EventEnvelope {
   @IsOptional() @IsString() @MaxLength(100)
   source?: string;
 
-  @ValidateNested() @Type(() => ApplicantDto) @IsNotEmpty({ message: 'applicant is required' })
+  @ValidateNested() @Type(() => ApplicantDto) @IsDefined({ message: 'applicant is required' })
   applicant!: ApplicantDto;
 
-  @IsOptional() @ValidateNested() @Type(() => BeneficiaryDto)
+  @IsOptional() @ValidateNested() @Type(() => PersonDto)
   beneficiary?: BeneficiaryDto;
 
   @IsOptional() @IsString() @Matches(/^[A-Z_]{2,40}$/, { message: 'targetGroup must be an upper-case code' })

@@ -1,0 +1,82 @@
+// The AsyncAPI document of the contract, generated from the contract classes themselves
+// (their class-validator rules become JSON Schemas), so the document cannot drift from the
+// validation that consumers apply.
+import type { ClassConstructor } from 'class-transformer';
+// class-transformer has no exports map; its CommonJS storage is the one our @Type decorators fill
+// @ts-expect-error -- no types for this deep path; its shape is what class-validator-jsonschema expects
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
+import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { Subjects } from './subjects.js';
+import { ApplicationSubmittedEvent } from './events/application-submitted.event.js';
+import { ApplicationReceivedEvent, ApplicationStatusChangedEvent } from './events/application-received.event.js';
+import { VerificationCaseOpenedEvent } from './events/verification-case-opened.event.js';
+import {
+  ComplaintReceivedEvent, ComplaintUpdatedEvent, DisasterDeclaredEvent, DisbursementRequestedEvent, DisbursementSettledEvent,
+  DistributionReportedEvent, RejectedMessageEvent, ShipmentDispatchedEvent, StockReceivedEvent,
+} from './events/external.events.js';
+
+export interface ContractMessage {
+  subject: string;
+  payload: ClassConstructor<object>;
+  /** inbound: published by outside systems; outbound: by Sigap for anyone; internal: between Sigap's services */
+  direction: 'inbound' | 'outbound' | 'internal';
+  summary: string;
+}
+
+/** Every message of the contract with its payload class. */
+export const CONTRACT_MESSAGES: ContractMessage[] = [
+  { subject: Subjects.extApplicationSubmitted, payload: ApplicationSubmittedEvent, direction: 'inbound', summary: 'An SLRT desk or kelurahan system filed an application' },
+  { subject: Subjects.extDisasterDeclared, payload: DisasterDeclaredEvent, direction: 'inbound', summary: 'BPBD declared a disaster: emergency logistics dispatch at once' },
+  { subject: Subjects.extFinanceDisbursementSettled, payload: DisbursementSettledEvent, direction: 'inbound', summary: 'The finance office paid or rejected a disbursement request' },
+  { subject: Subjects.extLogisticsDistributionReported, payload: DistributionReportedEvent, direction: 'inbound', summary: 'A regency or a disaster post reports what it handed out' },
+  { subject: Subjects.extComplaintReceived, payload: ComplaintReceivedEvent, direction: 'inbound', summary: 'A complaint from SP4N-LAPOR! or a channel bot' },
+  { subject: Subjects.extLogisticsStockReceived, payload: StockReceivedEvent, direction: 'inbound', summary: 'Aid received into a warehouse' },
+  { subject: Subjects.intakeApplicationReceived, payload: ApplicationReceivedEvent, direction: 'outbound', summary: 'An application was registered or returned' },
+  { subject: Subjects.intakeApplicationStatusChanged, payload: ApplicationStatusChangedEvent, direction: 'outbound', summary: 'Every status change of an application' },
+  { subject: Subjects.disbursementRequested, payload: DisbursementRequestedEvent, direction: 'outbound', summary: "A decree's budget is to be paid out (full NIK: for the finance office only)" },
+  { subject: Subjects.logisticsShipmentDispatched, payload: ShipmentDispatchedEvent, direction: 'outbound', summary: 'Stock left a warehouse' },
+  { subject: Subjects.complaintsComplaintUpdated, payload: ComplaintUpdatedEvent, direction: 'outbound', summary: 'A complaint was registered, classified, disposed, answered, or breached its deadline' },
+  { subject: Subjects.verificationCaseOpened, payload: VerificationCaseOpenedEvent, direction: 'internal', summary: 'Verification opened a case for an application' },
+  { subject: Subjects.rejected, payload: RejectedMessageEvent, direction: 'outbound', summary: 'A message that failed validation or exhausted its retries' },
+];
+
+/** The AsyncAPI 3.0 document of Sigap's NATS contract. */
+export function asyncApiDocument(): Record<string, unknown> {
+  const schemas = validationMetadatasToSchemas({
+    classTransformerMetadataStorage: defaultMetadataStorage,
+    refPointerPrefix: '#/components/schemas/',
+  });
+  const channels: Record<string, unknown> = {};
+  const operations: Record<string, unknown> = {};
+  const messages: Record<string, unknown> = {};
+  for (const m of CONTRACT_MESSAGES) {
+    const id = m.subject.replace(/[^a-zA-Z0-9]+/g, '_');
+    const name = m.payload.name;
+    messages[name] = {
+      name,
+      summary: m.summary,
+      contentType: 'application/json',
+      headers: { type: 'object', properties: { 'Nats-Msg-Id': { type: 'string', description: 'equal to eventId: JetStream drops a re-published copy' } } },
+      payload: { $ref: `#/components/schemas/${name}` },
+    };
+    channels[id] = { address: m.subject, messages: { [name]: { $ref: `#/components/messages/${name}` } }, description: `${m.direction}: ${m.summary}` };
+    operations[`${m.direction === 'inbound' ? 'receive' : 'send'}_${id}`] = {
+      action: m.direction === 'inbound' ? 'receive' : 'send',
+      channel: { $ref: `#/channels/${id}` },
+      summary: m.summary,
+    };
+  }
+  return {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'Sigap events',
+      version: '1.0.0',
+      description: 'NATS JetStream subjects of Sigap. Every message carries eventId (UUID) and the header Nats-Msg-Id with the same value; a message whose eventId was already processed has no further effect. A message that fails validation is answered on sigap.rejected.',
+    },
+    defaultContentType: 'application/json',
+    servers: { local: { host: '127.0.0.1:14222', protocol: 'nats', description: 'npm start; outside systems connect as user ext' } },
+    channels,
+    operations,
+    components: { schemas, messages },
+  };
+}
