@@ -1,6 +1,6 @@
 // Small helpers shared by the local scripts. Node builtins only: these run before `npm ci`.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,4 +109,26 @@ export async function main(fn) {
     return false;
   }
   return true;
+}
+
+/**
+ * One run per instance at a time (they share ports and data dirs). A lock left by a run that
+ * was killed names a dead pid and is taken over.
+ */
+export function takeLock(file, what) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    if (pid > 0 && pid !== process.pid && alive(pid) && /node/.test(cmdlineOf(pid) ?? '')) {
+      fail(`${what} is already running (pid ${pid}); stop it first`);
+    }
+  }
+  writeFileSync(file, String(process.pid));
+  return () => {
+    try {
+      if (readFileSync(file, 'utf8').trim() === String(process.pid)) rmSync(file);
+    } catch {
+      /* already gone */
+    }
+  };
 }

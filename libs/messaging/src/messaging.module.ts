@@ -34,7 +34,7 @@ export class MessagingModule {
       providers: [
         {
           provide: NatsService,
-          useFactory: (health: HealthService) => new NatsService(natsSettingsFromEnv(`sigap-${name}`), health),
+          useFactory: (health: HealthService) => new NatsService(natsSettingsFromEnv(name), health),
           inject: [HealthService],
         },
         { provide: OutboxService, useValue: new OutboxService(schema) },

@@ -8,10 +8,20 @@ export interface NatsSettings {
   user?: string;
   password?: string;
   name: string;
+  /**
+   * Outside systems may subscribe `_INBOX.>` (CONTRACT.md): replies and pulled messages sent
+   * to a service's inbox under the default prefix would be readable by them.
+   */
+  inboxPrefix: string;
 }
 
-export function natsSettingsFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): NatsSettings {
-  return { url: env.NATS_URL ?? 'nats://127.0.0.1:4222', user: env.NATS_USER, password: env.NATS_PASSWORD, name };
+/** The private inbox prefix of a service: `_INBOX_<service>`, which only it may subscribe. */
+export function inboxPrefixOf(service: string): string {
+  return `_INBOX_${service}`;
+}
+
+export function natsSettingsFromEnv(service: string, env: NodeJS.ProcessEnv = process.env): NatsSettings {
+  return { url: env.NATS_URL ?? 'nats://127.0.0.1:4222', user: env.NATS_USER, password: env.NATS_PASSWORD, name: `sigap-${service}`, inboxPrefix: inboxPrefixOf(service) };
 }
 
 /** Opens a NATS connection that reconnects forever (a NATS restart must not kill the app). */
@@ -21,6 +31,7 @@ export async function connectNats(s: NatsSettings): Promise<NatsConnection> {
     user: s.user,
     pass: s.password,
     name: s.name,
+    inboxPrefix: s.inboxPrefix,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
     waitOnFirstConnect: true,

@@ -45,6 +45,8 @@ export async function bootstrapService(module: Type<unknown>, opts: BootstrapOpt
             pass: cfg.NATS_PASSWORD,
             queue: `sigap-${opts.name}`,
             name: `${opts.name}-rpc`,
+            // a private inbox prefix (as libs/messaging's inboxPrefixOf): `ext` may read `_INBOX.>`
+            inboxPrefix: `_INBOX_${opts.name}`,
             maxReconnectAttempts: -1,
           },
         },

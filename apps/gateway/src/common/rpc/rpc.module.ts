@@ -1,3 +1,4 @@
+import { inboxPrefixOf } from '#messaging';
 import { Global, Module } from '@nestjs/common';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { GatewayConfig } from '../../config/gateway.config.js';
@@ -18,6 +19,8 @@ import { RPC_CLIENT, ServiceClient } from './service-client.js';
             user: cfg.NATS_USER,
             pass: cfg.NATS_PASSWORD,
             name: 'gateway-rpc-client',
+            // replies come to an inbox outside systems cannot subscribe (see inboxPrefixOf)
+            inboxPrefix: inboxPrefixOf('gateway'),
             maxReconnectAttempts: -1,
           },
         }),

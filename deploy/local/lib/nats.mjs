@@ -1,0 +1,66 @@
+// A private nats-server with JetStream, configured with Sigap's users and permissions.
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { extNatsPassword } from './secrets.mjs';
+import { ROOT, alive, canConnect, cmdlineOf, fail, log, sleep, waitForExit, which } from './util.mjs';
+
+/** Passwords for the generated configuration, from .data/secrets.json. */
+export function natsPasswords(secrets) {
+  const services = Object.fromEntries(Object.entries(secrets.services).map(([n, s]) => [n, s.natsPassword]));
+  return { admin: secrets.natsAdminPassword, ext: extNatsPassword(), services };
+}
+
+export async function startNats({ storeDir, port, secrets, fresh = false }) {
+  const bin = which('nats-server') ?? fail('nats-server not found: apt-get install -y nats-server (or set NATS_URL)');
+  storeDir = path.resolve(storeDir);
+  const confFile = `${storeDir}.conf`;
+  const pidFile = `${storeDir}.pid`;
+  const logFile = `${storeDir}.log`;
+  await stopOrphan(pidFile, confFile);
+  if (fresh) rmSync(storeDir, { recursive: true, force: true });
+  mkdirSync(storeDir, { recursive: true });
+  if (await canConnect(port)) fail(`port ${port} is already in use, so the private NATS cannot start there (is another Sigap running?)`);
+
+  const { natsServerConfig } = await import(pathToFileURL(path.join(ROOT, 'dist/deploy/nats-config.js')).href);
+  writeFileSync(confFile, natsServerConfig({ port, storeDir, pidFile, passwords: natsPasswords(secrets) }), { mode: 0o600 });
+
+  const out = openSync(logFile, 'a');
+  // Its own process group: Ctrl-C in the terminal must not reach NATS before the apps have stopped.
+  const child = spawn(bin, ['-c', confFile], { stdio: ['ignore', out, out], detached: true });
+  closeSync(out);
+  let exited = null;
+  child.on('exit', (code, signal) => (exited = { code, signal }));
+
+  const until = Date.now() + 15000;
+  while (!(await canConnect(port))) {
+    if (exited || Date.now() > until) {
+      child.kill('SIGKILL');
+      const tail = readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n');
+      fail(`nats-server did not start on port ${port} (${exited ? `exit ${exited.code}` : 'timed out'}); log ${logFile}:\n${tail}`);
+    }
+    await sleep(50);
+  }
+
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    async stop() {
+      if (exited) return;
+      child.kill('SIGTERM');
+      if (!(await waitForExit(child.pid, 10000))) child.kill('SIGKILL');
+    },
+  };
+}
+
+/** A run killed with SIGKILL leaves its nats-server running; recognise it by our config path. */
+async function stopOrphan(pidFile, confFile) {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  if (pid > 0 && alive(pid) && cmdlineOf(pid)?.includes(confFile)) {
+    log(`stopping a nats-server left running by an earlier run (pid ${pid})`);
+    process.kill(pid, 'SIGTERM');
+    if (!(await waitForExit(pid, 10000))) process.kill(pid, 'SIGKILL');
+  }
+  rmSync(pidFile, { force: true });
+}

@@ -1,0 +1,145 @@
+/**
+ * Provisions a Sigap installation: one database role and schema per service, the JetStream
+ * streams and durable consumers, and (for npm start / npm test) a system file telling every
+ * app how to connect. Idempotent: it runs before every start.
+ *
+ * As a script (docker-compose, the Kubernetes Job) it reads its settings from the
+ * environment: DATABASE_URL (an administrator), NATS_URL, NATS_USER, NATS_PASSWORD, and the
+ * services' passwords from SIGAP_SECRETS_FILE (the shape of .data/secrets.json) or from
+ * SIGAP_DB_PASSWORD_<SERVICE>; SIGAP_STREAM_REPLICAS (3 on a cluster); with SIGAP_SYSTEM_FILE
+ * set it writes the system file there.
+ */
+// first: the contract classes behind #contracts carry decorators that need it when loaded
+import 'reflect-metadata';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { connect } from '@nats-io/transport-node';
+import { SERVICES, SERVICE_NAMES } from '#contracts';
+import { provisionJetStream } from '#messaging';
+import { provisionDatabase } from '#persistence';
+import { ADMIN_USER, EXT_USER } from './nats-config.js';
+
+export interface Secrets {
+  pgSuperPassword?: string;
+  natsAdminPassword?: string;
+  jwtSecret?: string;
+  services: Record<string, { dbPassword: string; natsPassword?: string }>;
+}
+
+export interface ProvisionOptions {
+  /** a database URL with the right to create roles and schemas */
+  adminDatabaseUrl: string;
+  natsUrl: string;
+  natsUser?: string;
+  natsPassword?: string;
+  secrets: Secrets;
+  /**
+   * `true` when NATS runs with the configuration of deploy/nats-config.ts: every service
+   * connects as its own user. Otherwise (a NATS_URL of the operator's) they all use natsUser.
+   */
+  perServiceNatsUsers?: boolean;
+  extPassword?: string;
+  gatewayPort?: number;
+  /** first HTTP port of the services other than the gateway, given in SERVICE_NAMES order; default: the topology's */
+  servicePortBase?: number;
+  /** the first administrator's password handed to the gateway; default SIGAP_ADMIN_PASSWORD, if set */
+  adminPassword?: string;
+  /** replicas of every stream: 1 on a single server, 3 on a cluster */
+  streamReplicas?: number;
+  /** where to write the system file; nothing is written without it */
+  systemFile?: string;
+}
+
+export interface SystemFile {
+  adminDatabaseUrl: string;
+  natsUrl: string;
+  gatewayUrl: string;
+  ext: { user: string; password: string };
+  natsAdmin: { user: string; password: string };
+  services: Record<string, { env: Record<string, string> }>;
+}
+
+export async function provision(opts: ProvisionOptions): Promise<SystemFile> {
+  const roles = SERVICE_NAMES.map((name) => {
+    const password = opts.secrets.services[name]?.dbPassword;
+    if (!password) throw new Error(`no database password for service ${name}`);
+    return { name, schema: SERVICES[name].schema, password };
+  });
+  const { urls } = await provisionDatabase(opts.adminDatabaseUrl, roles);
+
+  const nc = await connect({ servers: opts.natsUrl, user: opts.natsUser, pass: opts.natsPassword, name: 'sigap-provision' });
+  try {
+    await provisionJetStream(nc, { replicas: opts.streamReplicas ?? 1 });
+  } finally {
+    await nc.close();
+  }
+
+  const gatewayPort = opts.gatewayPort ?? SERVICES.gateway.httpPort;
+  const services: SystemFile['services'] = {};
+  const others = SERVICE_NAMES.filter((n) => n !== 'gateway');
+  SERVICE_NAMES.forEach((name) => {
+    const base = opts.servicePortBase;
+    const port = name === 'gateway' ? gatewayPort : base !== undefined ? base + others.indexOf(name) : SERVICES[name].httpPort;
+    const env: Record<string, string> = { DATABASE_URL: urls[name], NATS_URL: opts.natsUrl, PORT: String(port) };
+    const nats = opts.perServiceNatsUsers
+      ? { user: name, pass: opts.secrets.services[name]?.natsPassword }
+      : { user: opts.natsUser, pass: opts.natsPassword };
+    if (nats.user) env.NATS_USER = nats.user;
+    if (nats.pass) env.NATS_PASSWORD = nats.pass;
+    if (name === 'gateway') {
+      if (opts.secrets.jwtSecret) env.JWT_SECRET = opts.secrets.jwtSecret;
+      const adminPassword = opts.adminPassword ?? process.env.SIGAP_ADMIN_PASSWORD;
+      if (adminPassword) env.SIGAP_ADMIN_PASSWORD = adminPassword;
+    }
+    services[name] = { env };
+  });
+
+  const system: SystemFile = {
+    adminDatabaseUrl: opts.adminDatabaseUrl,
+    natsUrl: opts.natsUrl,
+    gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
+    ext: { user: EXT_USER, password: opts.extPassword ?? process.env.SIGAP_EXT_NATS_PASSWORD ?? 'ext-local' },
+    natsAdmin: { user: opts.natsUser ?? ADMIN_USER, password: opts.natsPassword ?? '' },
+    services,
+  };
+  if (opts.systemFile) {
+    mkdirSync(path.dirname(opts.systemFile), { recursive: true });
+    // passwords inside: readable by the owner only
+    writeFileSync(opts.systemFile, JSON.stringify(system, null, 2) + '\n', { mode: 0o600 });
+    chmodSync(opts.systemFile, 0o600);
+  }
+  return system;
+}
+
+function required(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set`);
+  return v;
+}
+
+/** Secrets for the script form: a file of the shape of .data/secrets.json, or one variable per service. */
+function secretsFromEnv(): Secrets {
+  if (process.env.SIGAP_SECRETS_FILE) return JSON.parse(readFileSync(process.env.SIGAP_SECRETS_FILE, 'utf8')) as Secrets;
+  const services: Secrets['services'] = {};
+  for (const name of SERVICE_NAMES) services[name] = { dbPassword: required(`SIGAP_DB_PASSWORD_${name.toUpperCase()}`) };
+  return { services, jwtSecret: process.env.SIGAP_JWT_SECRET };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    const system = await provision({
+      adminDatabaseUrl: required('DATABASE_URL'),
+      natsUrl: required('NATS_URL'),
+      natsUser: process.env.NATS_USER,
+      natsPassword: process.env.NATS_PASSWORD,
+      secrets: secretsFromEnv(),
+      streamReplicas: Number(process.env.SIGAP_STREAM_REPLICAS || 1),
+      systemFile: process.env.SIGAP_SYSTEM_FILE,
+    });
+    console.log(`provisioned ${Object.keys(system.services).join(', ')}: database roles, schemas, streams and consumers`);
+  } catch (err) {
+    console.error(`provisioning failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  }
+}
