@@ -1,3 +1,6 @@
 export * from './nik.js';
 export * from './roles.js';
 export * from './agencies.js';
+export * from './calendar/calendar.js';
+export * from './area/area-codes.js';
+export * from './money/rupiah.js';

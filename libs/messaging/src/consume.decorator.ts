@@ -20,6 +20,11 @@ export interface ConsumeOptions {
   batch?: boolean;
   /** attempts before a failing message goes to `sigap.rejected` (default 5) */
   maxAttempts?: number;
+  /**
+   * Batches handled at once (default 1). More overlaps Node's work with Postgres's, but
+   * batches may then commit out of order: only for events independent of each other.
+   */
+  concurrency?: number;
 }
 
 /** Context of one consumed event: its transaction, and how to publish what it causes. */

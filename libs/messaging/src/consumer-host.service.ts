@@ -110,13 +110,15 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
   private async run(reg: Registration): Promise<void> {
     const { durable } = reg.options;
     const size = this.settings.batchSize;
+    const workers = reg.options.concurrency ?? 1;
     while (this.running) {
       try {
         const consumer: Consumer = await this.nats.js.consumers.get(reg.stream, durable);
-        const messages = await consumer.consume({ max_messages: size * 2 });
+        const messages = await consumer.consume({ max_messages: size * (workers + 1) });
         this.subscriptions.push(messages);
         const buffer: JsMsg[] = [];
-        let wakeProcessor: (() => void) | undefined;
+        let idle: Array<() => void> = [];
+        const wakeWorkers = () => { const w = idle; idle = []; w.forEach((f) => f()); };
         let wakePump: (() => void) | undefined;
         let ended = false;
         // The pump pauses while the buffer is full: the iterator then stops pulling, so
@@ -125,25 +127,29 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
           try {
             for await (const m of messages) {
               buffer.push(m);
-              wakeProcessor?.();
-              while (buffer.length >= size * 2 && this.running) await new Promise<void>((r) => { wakePump = r; });
+              wakeWorkers();
+              while (buffer.length >= size * (workers + 1) && this.running) await new Promise<void>((r) => { wakePump = r; });
             }
           } finally {
             ended = true;
-            wakeProcessor?.();
+            wakeWorkers();
           }
         })();
-        while (this.running) {
-          if (!buffer.length) {
-            if (ended) break;
-            await new Promise<void>((r) => { wakeProcessor = r; });
-            wakeProcessor = undefined;
-            continue;
+        // Workers take batches in turn; with more than one, a batch's Node work overlaps the
+        // previous one's commit (for consumers whose events are independent of each other).
+        const worker = async () => {
+          while (this.running) {
+            if (!buffer.length) {
+              if (ended) break;
+              await new Promise<void>((r) => idle.push(r));
+              continue;
+            }
+            const batch = buffer.splice(0, size);
+            wakePump?.();
+            await this.handleBatch(reg, batch);
           }
-          const batch = buffer.splice(0, size);
-          wakePump?.();
-          await this.handleBatch(reg, batch);
-        }
+        };
+        await Promise.all(Array.from({ length: workers }, worker));
         messages.stop();
         await pump;
       } catch (e) {

@@ -9,7 +9,7 @@ import { Consume, OutboxService, type BatchItem } from '#messaging';
 export class ApplicationReceivedConsumer {
   constructor(private readonly outbox: OutboxService) {}
 
-  @Consume({ durable: SERVICES.verification.consumers[0].durable, subject: Subjects.intakeApplicationReceived, schema: ApplicationReceivedEvent, batch: true })
+  @Consume({ durable: SERVICES.verification.consumers[0].durable, subject: Subjects.intakeApplicationReceived, schema: ApplicationReceivedEvent, batch: true, concurrency: 2 })
   async handle(items: BatchItem<ApplicationReceivedEvent>[], manager: EntityManager): Promise<void> {
     const registered = items.filter((i) => i.event.status === 'REGISTERED');
     if (!registered.length) return;
