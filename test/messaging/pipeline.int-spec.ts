@@ -15,7 +15,8 @@ let admin: NatsConnection;
 const apps: RunningApp[] = [];
 
 async function start(name: string, env: Record<string, string> = {}) {
-  const app = await startApp(name, env);
+  // info level: the last test reads everything the services logged, looking for NIKs
+  const app = await startApp(name, { LOG_LEVEL: 'info', ...env });
   apps.push(app);
   return app;
 }
@@ -213,4 +214,9 @@ describe('the first slice over JetStream', () => {
     expect(new Set(received.map((m) => m.data.applicationId)).size).toBe(1500);
     await eventually(async () => expect(await casesFor([...ids])).toHaveLength(1500), { timeoutMs: 60000 });
   }, 150000);
+
+  it('never writes a full NIK into a log', () => {
+    // the services logged rejections, retries and a kill: none of it may carry a NIK or KK
+    for (const app of apps) expect(app.output()).not.toMatch(/(?<!\d)\d{16}(?!\d)/);
+  });
 });
