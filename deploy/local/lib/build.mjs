@@ -76,6 +76,10 @@ export async function build() {
   if (outputsMissing()) rmSync(path.join(DIST, '.tsbuildinfo'), { force: true });
   await tsc();
   if (existsSync(path.join(ROOT, VITE_CONFIG))) {
+    // vite only strips types: check the dashboard's as tsc checks the server's
+    await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'apps/gateway/web/tsconfig.json', '--noEmit']).catch((e) =>
+      fail(`dashboard type check failed:\n${e.output?.trim() || e.message}`),
+    );
     await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', VITE_CONFIG, '--logLevel', 'warn']).catch((e) =>
       fail(`dashboard build (vite) failed:\n${e.output?.trim() || e.message}`),
     );
