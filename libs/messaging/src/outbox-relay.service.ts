@@ -63,7 +63,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.listener?.release();
   }
 
-  /** Publishes what is pending now; returns how many rows it published. */
+  /** Publishes what is pending now; returns how many rows it published, -1 when some failed. */
   async relayOnce(): Promise<number> {
     const s = this.settings.schema;
     return this.ds.transaction(async (m) => {
@@ -93,12 +93,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         const message = reason instanceof Error ? reason.message : String(reason);
         await m.query(`UPDATE "${s}"."outbox" SET "attempts" = "attempts" + 1, "last_error" = $2 WHERE "id" = ANY($1::bigint[])`, [failed.map((r) => r.id), message]);
         this.log.warn(`${failed.length} outbox events not published yet: ${message}`);
-        throw new RelayBackoff(message, sent.length);
+        // commit what was sent (and the attempts), then back off before the next try
+        return -1;
       }
       return sent.length;
-    }).catch((e: unknown) => {
-      if (e instanceof RelayBackoff) return -1;
-      throw e;
     });
   }
 
@@ -176,11 +174,5 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     } catch (e) {
       this.log.warn(`outbox purge failed: ${e instanceof Error ? e.message : e}`);
     }
-  }
-}
-
-class RelayBackoff extends Error {
-  constructor(message: string, readonly sent: number) {
-    super(message);
   }
 }
