@@ -24,4 +24,4 @@ COPY --from=build /app/dist ./dist
 # not root: an app compromised through its HTTP port gets no more than its own files
 USER node
 EXPOSE 8080
-CMD ["node", "--enable-source-maps", "dist/apps/gateway/src/main.js"]
+CMD ["node", "--max-semi-space-size=64", "dist/apps/gateway/src/main.js"]

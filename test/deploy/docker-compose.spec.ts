@@ -23,7 +23,7 @@ describe('docker-compose.yml', () => {
       const s = services[name];
       expect(s.depends_on?.provision?.condition).toBe('service_completed_successfully');
       expect(s.build).toBe('.');
-      expect(s.command).toEqual(['node', '--enable-source-maps', `dist/apps/${name}/src/main.js`]);
+      expect(s.command).toEqual(['node', '--max-semi-space-size=64', `dist/apps/${name}/src/main.js`]);
     }
     expect(services.provision.command).toEqual(['node', 'dist/deploy/provision.js']);
     expect(services.provision.depends_on?.nats?.condition).toBe('service_healthy');
