@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { jetstream } from '@nats-io/jetstream';
-import { CreateMessagingTables1764100000000, OutboxRelay, OutboxService, type NatsService } from '#messaging';
+import { CreateMessagingTables1764100000000, JetStreamPublisher, OutboxRelay, OutboxService, type NatsService } from '#messaging';
 import { SigapDataSource, serviceDataSourceOptions } from '#persistence';
 import { adminDb, eventually, natsAs, readStream, testSystem } from '#testing';
 
@@ -12,6 +11,7 @@ const schema = `outbox_test_${randomUUID().slice(0, 8)}`;
 let ds: SigapDataSource;
 let nc: NatsConnection;
 let relay: OutboxRelay;
+let publisher: JetStreamPublisher;
 const outbox = new OutboxService(schema);
 const subject = `sigap.intake.outbox-test.${schema.replace(/_/g, '-')}.v1`;
 
@@ -21,12 +21,14 @@ beforeAll(async () => {
   await ds.initialize();
   await ds.runMigrations();
   nc = await natsAs('admin');
-  const nats = { js: jetstream(nc) } as unknown as NatsService;
+  publisher = new JetStreamPublisher(nc, '_INBOX', 2000);
+  const nats = { publisher } as unknown as NatsService;
   relay = new OutboxRelay(ds, nats, { schema, batchSize: 100, pollMs: 100, retentionDays: 7 });
 });
 
 afterAll(async () => {
   await relay.onApplicationShutdown();
+  publisher.close();
   await ds.query(`DROP SCHEMA "${schema}" CASCADE`);
   await ds.destroy();
   await nc.close();
@@ -89,6 +91,15 @@ describe('the transactional outbox', () => {
     const msgs = await readStream(nc, 'SIGAP_INTAKE', subject);
     for (const marker of markers) expect(msgs.filter((m) => m.data.marker === marker)).toHaveLength(1);
     expect(msgs.filter((m) => m.data.eventId === event_id)).toHaveLength(1);
+  });
+
+  it('publishes with acknowledgement: stored, de-duplicated by message id, refused where no stream captures', async () => {
+    const id = randomUUID();
+    const first = await publisher.publish(subject, JSON.stringify({ marker: id }), id);
+    expect(first).toMatchObject({ stream: 'SIGAP_INTAKE', duplicate: false });
+    expect(await publisher.publish(subject, JSON.stringify({ marker: id }), id)).toMatchObject({ seq: first.seq, duplicate: true });
+    await expect(publisher.publish('nowhere.captured', '{}', randomUUID())).rejects.toThrow(/did not store/);
+    expect((await readStream(nc, 'SIGAP_INTAKE', subject)).filter((m) => m.data.marker === id)).toHaveLength(1);
   });
 
   it('refuses to write an event outside a transaction', async () => {

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export * from './nats.service.js';
 export * from './envelope.js';
 export * from './outbox.service.js';
+export * from './jetstream-publisher.js';
 export * from './outbox-relay.service.js';
 export * from './consume.decorator.js';
 export * from './consumer-host.service.js';

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { HealthService } from '#platform';
+import { JetStreamPublisher } from './jetstream-publisher.js';
 
 export interface NatsSettings {
   url: string;
@@ -45,6 +46,7 @@ export class NatsService implements OnModuleInit, OnApplicationShutdown {
   private connection?: NatsConnection;
   private jsClient?: JetStreamClient;
   private manager?: JetStreamManager;
+  private lean?: JetStreamPublisher;
 
   constructor(
     private readonly settings: NatsSettings,
@@ -55,6 +57,7 @@ export class NatsService implements OnModuleInit, OnApplicationShutdown {
     this.connection = await connectNats(this.settings);
     this.jsClient = jetstream(this.connection);
     this.manager = await jetstreamManager(this.connection, { checkAPI: false });
+    this.lean = new JetStreamPublisher(this.connection, this.settings.inboxPrefix);
     void (async () => {
       for await (const s of this.connection!.status()) {
         if (s.type === 'disconnect' || s.type === 'reconnect') this.log.warn(`NATS ${s.type}`);
@@ -76,12 +79,19 @@ export class NatsService implements OnModuleInit, OnApplicationShutdown {
     return this.jsClient;
   }
 
+  /** publishing with acknowledgement, for the outbox relay */
+  get publisher(): JetStreamPublisher {
+    if (!this.lean) throw new Error('NATS is not connected yet');
+    return this.lean;
+  }
+
   get jsm(): JetStreamManager {
     if (!this.manager) throw new Error('NATS is not connected yet');
     return this.manager;
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.lean?.close();
     await this.connection?.drain().catch(() => this.connection?.close());
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { headers as natsHeaders } from '@nats-io/transport-node';
 import type pg from 'pg';
 import { metrics } from '#platform';
 import { NatsService } from './nats.service.js';
@@ -76,11 +75,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (!rows.length) return 0;
       // sent in order on one connection, so the stream keeps the outbox's order
       const results = await Promise.allSettled(
-        rows.map((r) => {
-          const h = natsHeaders();
-          for (const [k, v] of Object.entries(r.headers ?? {})) h.set(k, v);
-          return this.nats.js.publish(r.subject, r.payload, { msgID: r.event_id, headers: h, timeout: 10000 });
-        }),
+        rows.map((r) => this.nats.publisher.publish(r.subject, r.payload, r.event_id, r.headers ?? {})),
       );
       const sent = rows.filter((_, i) => results[i].status === 'fulfilled').map((r) => r.id);
       const failed = rows.filter((_, i) => results[i].status === 'rejected');
