@@ -3,6 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
+/**
+ * A claim whose request never finished (the gateway was killed mid-request) frees its key
+ * after this long: longer than any request may take (RPC timeouts are seconds).
+ */
+export const IN_PROGRESS_TTL_MINUTES = 2;
 
 export type Claim =
   | { kind: 'claimed' }
@@ -24,9 +29,9 @@ export class IdempotencyStore {
     await this.ds.query(`DELETE FROM "gateway"."idempotency_keys" WHERE user_id = $1 AND key = $2 AND expires_at < now()`, [userId, key]);
     const inserted: unknown[] = await this.ds.query(
       `INSERT INTO "gateway"."idempotency_keys" (user_id, key, method, path, request_hash, state, expires_at)
-       VALUES ($1, $2, $3, $4, $5, 'IN_PROGRESS', now() + make_interval(hours => $6))
+       VALUES ($1, $2, $3, $4, $5, 'IN_PROGRESS', now() + make_interval(mins => $6))
        ON CONFLICT (user_id, key) DO NOTHING RETURNING 1`,
-      [userId, key, method, path.slice(0, 500), hash, IDEMPOTENCY_TTL_HOURS],
+      [userId, key, method, path.slice(0, 500), hash, IN_PROGRESS_TTL_MINUTES],
     );
     if (inserted.length) return { kind: 'claimed' };
     const rows: { request_hash: string; state: string; status_code: number | null; response_body: unknown }[] = await this.ds.query(
@@ -42,8 +47,10 @@ export class IdempotencyStore {
 
   async complete(userId: string, key: string, statusCode: number, body: unknown): Promise<void> {
     await this.ds.query(
-      `UPDATE "gateway"."idempotency_keys" SET state = 'COMPLETED', status_code = $3, response_body = $4::jsonb WHERE user_id = $1 AND key = $2`,
-      [userId, key, statusCode, body === undefined ? null : JSON.stringify(body)],
+      `UPDATE "gateway"."idempotency_keys" SET state = 'COMPLETED', status_code = $3, response_body = $4::jsonb,
+              expires_at = now() + make_interval(hours => $5)
+        WHERE user_id = $1 AND key = $2`,
+      [userId, key, statusCode, body === undefined ? null : JSON.stringify(body), IDEMPOTENCY_TTL_HOURS],
     );
   }
 
