@@ -45,6 +45,7 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly loops: Promise<void>[] = [];
   private readonly subscriptions: ConsumerMessages[] = [];
   private timer?: NodeJS.Timeout;
+  private purgeTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -76,11 +77,13 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
     this.running = true;
     for (const reg of this.registrations) this.loops.push(this.run(reg));
     this.timer = setInterval(() => void this.measureLag(), 5000);
+    this.purgeTimer = setInterval(() => void this.purgeInbox(), 60 * 60 * 1000);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
     clearInterval(this.timer);
+    clearInterval(this.purgeTimer);
     for (const s of this.subscriptions) s.stop();
     await Promise.allSettled(this.loops);
   }
@@ -97,6 +100,18 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
         }
       }),
     );
+  }
+
+  /**
+   * The inbox must outlive every copy of a message that can come back: streams keep
+   * messages 90 days (provision.ts), so a consumed eventId is remembered for 180.
+   */
+  private async purgeInbox(): Promise<void> {
+    try {
+      await this.ds.query(`DELETE FROM "inbox" WHERE "processed_at" < now() - interval '180 days'`);
+    } catch (e) {
+      this.log.warn(`inbox purge failed: ${e instanceof Error ? e.message : e}`);
+    }
   }
 
   private async measureLag(): Promise<void> {
