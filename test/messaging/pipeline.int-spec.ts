@@ -215,6 +215,26 @@ describe('the first slice over JetStream', () => {
     await eventually(async () => expect(await casesFor([...ids])).toHaveLength(1500), { timeoutMs: 60000 });
   }, 150000);
 
+  it('loses and doubles nothing when the database drops every connection mid-work', async () => {
+    const events = Array.from({ length: 600 }, (_, i) => submittedApplication({}, 7000 + i));
+    const publishing = Promise.all(events.map((e) => publishEvent(ext, Subjects.extApplicationSubmitted, e)));
+    // what a Postgres restart looks like to the services: every session of theirs cut, twice
+    for (let i = 0; i < 2; i++) {
+      await eventually(async () => expect((await applicationsFrom(events.map((e) => e.eventId))).length).toBeGreaterThan(i * 200), { intervalMs: 20, timeoutMs: 40000 });
+      await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename IN ('sigap_intake', 'sigap_verification')`);
+    }
+    await publishing;
+    const apps = await eventually(async () => {
+      const rows = await applicationsFrom(events.map((e) => e.eventId));
+      expect(rows).toHaveLength(600);
+      return rows;
+    }, { timeoutMs: 60000 });
+    await eventually(async () => expect(await casesFor(apps.map((a) => a.id))).toHaveLength(600), { timeoutMs: 60000 });
+    expect(intake.process.exitCode).toBeNull();
+    expect(verification.process.exitCode).toBeNull();
+    expect((await fetch(`${intake.url}/health`)).status).toBe(200);
+  }, 150000);
+
   it('never writes a full NIK into a log', () => {
     // the services logged rejections, retries and a kill: none of it may carry a NIK or KK
     for (const app of apps) expect(app.output()).not.toMatch(/(?<!\d)\d{16}(?!\d)/);

@@ -28,6 +28,16 @@ export interface ConsumerSettings {
   maxBackoffMs: number;
 }
 
+const TRANSIENT_PG_CODES = /^(08|57P0|53300|40001|40P01)/;
+const TRANSIENT_MESSAGES = /Connection terminated|connection .*released|Client was closed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|timeout exceeded when trying to connect|no PubAck|did not store/i;
+
+/** Whether a failure is the infrastructure's (retry without end) rather than the message's. */
+export function isTransient(e: unknown): boolean {
+  const err = e as { code?: string; driverError?: { code?: string }; message?: string };
+  const code = err?.code ?? err?.driverError?.code;
+  return (typeof code === 'string' && (TRANSIENT_PG_CODES.test(code) || /^E[A-Z]+$/.test(code))) || TRANSIENT_MESSAGES.test(String(err?.message ?? e));
+}
+
 /**
  * Runs every `@Consume` handler of the service on its durable pull consumer.
  * For each pulled batch: decode and validate (a malformed message is answered on
@@ -161,7 +171,13 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
             }
             const batch = buffer.splice(0, size);
             wakePump?.();
-            await this.handleBatch(reg, batch);
+            try {
+              await this.handleBatch(reg, batch);
+            } catch (e) {
+              // never leave a pulled message unanswered: it would wait out its ack deadline
+              this.log.warn(`${durable}: batch failed unexpectedly (${e instanceof Error ? e.message : e}); redelivering`);
+              for (const m of batch) m.nak(1000);
+            }
           }
         };
         await Promise.all(Array.from({ length: workers }, worker));
@@ -228,7 +244,9 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
       const attempts = d.msg.info.deliveryCount;
       const max = reg.options.maxAttempts ?? 5;
       const message = e instanceof Error ? e.message : String(e);
-      if (attempts >= max && d.event) {
+      // a database or network that is away is waited for, however long: only a message that
+      // fails on its own merits is rejected after its attempts
+      if (attempts >= max && d.event && !isTransient(e)) {
         this.log.error(`${consumer}: event ${d.key} failed ${attempts} times, rejecting: ${message}`);
         try {
           d.rejection = { reason: 'RETRIES_EXHAUSTED', errors: [{ path: '', message: `handling failed ${attempts} times: ${message}` }], payload: d.event, eventId: d.event.eventId };

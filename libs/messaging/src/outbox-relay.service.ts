@@ -136,9 +136,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         this.dirty = true;
         this.wake?.();
       });
+      // a dropped connection errors more than once ("terminating…", then "terminated"):
+      // only the current listener's first error starts a new one
       client.on('error', (e) => {
-        this.log.warn(`LISTEN connection lost (${e.message}); polling until it is back`);
+        if (this.listener !== client) return;
         this.listener = undefined;
+        client.release(e);
+        this.log.warn(`LISTEN connection lost (${e.message}); polling until it is back`);
         setTimeout(() => this.running && void this.listen(), 1000);
       });
       await client.query(`LISTEN "${outboxChannel(this.settings.schema)}"`);
