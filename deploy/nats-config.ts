@@ -12,7 +12,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { EXT_SUBSCRIBABLE, SERVICES, SERVICE_NAMES, STREAMS } from '#contracts';
+import { EXT_SUBSCRIBABLE, OBJECT_BUCKETS, SERVICES, SERVICE_NAMES, STREAMS, type ServiceName } from '#contracts';
 
 export const ADMIN_USER = 'sigap';
 export const EXT_USER = 'ext';
@@ -81,6 +81,44 @@ function streamOf(subject: string): string {
   return name;
 }
 
+/**
+ * What a service needs on the Object Store buckets it writes or reads (OBJECT_BUCKETS in the
+ * topology), and nothing on any other: the bucket's own subjects, its stream's info and message
+ * reads, purge (a put purges the chunks of a failed or replaced object; delete purges them), and
+ * for readers ephemeral consumers: the ordered pull consumer verification reads with, and the
+ * push consumer (with its flow control replies) of the library's own `get`.
+ */
+export function bucketPermissions(name: ServiceName): string[] {
+  const out: string[] = [];
+  for (const b of OBJECT_BUCKETS) {
+    const writer = b.writers.includes(name);
+    const reader = b.readers.includes(name);
+    if (!writer && !reader) continue;
+    const st = `OBJ_${b.bucket}`;
+    out.push(
+      `$O.${b.bucket}.C.>`,
+      `$O.${b.bucket}.M.>`,
+      `$JS.API.STREAM.INFO.${st}`,
+      `$JS.API.STREAM.MSG.GET.${st}`,
+      `$JS.API.DIRECT.GET.${st}`,
+      `$JS.API.DIRECT.GET.${st}.>`,
+      `$JS.API.STREAM.PURGE.${st}`,
+    );
+    if (reader) {
+      out.push(
+        `$JS.API.CONSUMER.CREATE.${st}`,
+        `$JS.API.CONSUMER.CREATE.${st}.>`,
+        `$JS.API.CONSUMER.INFO.${st}.>`,
+        `$JS.API.CONSUMER.DELETE.${st}.>`,
+        // verification reads with an ordered pull consumer (bounded: it pulls as it imports)
+        `$JS.API.CONSUMER.MSG.NEXT.${st}.>`,
+        `$JS.FC.${st}.>`,
+      );
+    }
+  }
+  return out;
+}
+
 const REJECTED = 'sigap.rejected';
 const uniq = (xs: string[]) => [...new Set(xs)];
 
@@ -132,6 +170,7 @@ export function natsPermissions(): Record<string, Permissions | null> {
     // `ext` may subscribe `_INBOX.>` (the contract), so replies and pulled messages sent to a
     // service's `_INBOX.…` would be readable from outside: every service connects with
     // `inboxPrefix: '_INBOX_<name>'` (libs/messaging inboxPrefixOf) and may use only that.
+    pub.push(...bucketPermissions(name));
     result[name] = { publish: uniq(pub), subscribe: uniq([svc.rpc, `_INBOX_${name}.>`]), allowResponses: true };
   }
   return result;

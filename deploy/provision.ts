@@ -15,7 +15,8 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { connect } from '@nats-io/transport-node';
-import { SERVICES, SERVICE_NAMES } from '#contracts';
+import { Objm } from '@nats-io/obj';
+import { OBJECT_BUCKETS, SERVICES, SERVICE_NAMES } from '#contracts';
 import { provisionJetStream } from '#messaging';
 import { provisionDatabase } from '#persistence';
 import { ADMIN_USER, EXT_USER } from './nats-config.js';
@@ -71,6 +72,11 @@ export async function provision(opts: ProvisionOptions): Promise<SystemFile> {
   const nc = await connect({ servers: opts.natsUrl, user: opts.natsUser, pass: opts.natsPassword, name: 'sigap-provision' });
   try {
     await provisionJetStream(nc, { replicas: opts.streamReplicas ?? 1 });
+    // Object Store buckets (OBJECT_BUCKETS): created once; the services may only use them
+    const objm = new Objm(nc);
+    for (const b of OBJECT_BUCKETS) {
+      await objm.create(b.bucket, { description: b.description, ttl: b.ttlHours * 3600 * 1_000_000_000, replicas: opts.streamReplicas ?? 1 });
+    }
   } finally {
     await nc.close();
   }

@@ -14,11 +14,14 @@ import { HttpErrorFilter } from './common/errors/http-exception.filter.js';
 import { gatewayValidationPipe } from './common/errors/validation.pipe.js';
 import { HousekeepingService } from './common/housekeeping.service.js';
 import { IdempotencyModule } from './common/idempotency/idempotency.module.js';
+import { IntakeModule } from './intake/intake.module.js';
 import { RpcModule } from './common/rpc/rpc.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { gatewayEntities } from './entities.js';
 import { gatewayMigrations } from './migrations/index.js';
 import { RejectedModule } from './rejected/rejected.module.js';
+import { RegistryModule } from './registry/registry.module.js';
+import { VerificationModule } from './verification/verification.module.js';
 import { SystemModule } from './system/system.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WebModule } from './web/web.module.js';
@@ -44,8 +47,11 @@ import { AsyncApiController } from './docs/asyncapi.controller.js';
     UsersModule,
     AgenciesModule,
     ApplicationsModule,
+    IntakeModule,
     SystemModule,
     RejectedModule,
+    RegistryModule,
+    VerificationModule,
     // last: the dashboard's static files and SPA fallback sit behind every API route
     WebModule,
   ],

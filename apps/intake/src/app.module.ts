@@ -4,17 +4,22 @@ import { DatabaseModule } from '#persistence';
 import { PlatformModule } from '#platform';
 import { Application, ApplicationHistory } from './applications/application.entity.js';
 import { ApplicationsModule } from './applications/applications.module.js';
+import { CalendarChangeRow, NonWorkingDayRow } from './calendar/non-working-day.entity.js';
+import { Standard, StandardVersion } from './catalog/standard.entity.js';
+import { ClockModule } from './config/clock.module.js';
 import { CreateApplications1764200000000 } from './migrations/1764200000000-create-applications.js';
+import { CatalogLifecycleCalendar1764300000000 } from './migrations/1764300000000-catalog-lifecycle-calendar.js';
 
 @Module({
   imports: [
     PlatformModule.forService('intake'),
     DatabaseModule.forService({
       schema: 'intake',
-      entities: [Application, ApplicationHistory],
-      migrations: [CreateMessagingTables1764100000000, CreateApplications1764200000000],
+      entities: [Application, ApplicationHistory, Standard, StandardVersion, NonWorkingDayRow, CalendarChangeRow],
+      migrations: [CreateMessagingTables1764100000000, CreateApplications1764200000000, CatalogLifecycleCalendar1764300000000],
     }),
     MessagingModule.forService('intake'),
+    ClockModule,
     ApplicationsModule,
   ],
 })

@@ -6,6 +6,13 @@ import { VerificationCase } from './cases/case.entity.js';
 import { ApplicationReceivedConsumer } from './cases/open-case/application-received.consumer.js';
 import { GetCaseMessageController } from './cases/get-case/get-case.message.controller.js';
 import { CreateCases1764200000000 } from './migrations/1764200000000-create-cases.js';
+import { Registry1764400000000 } from './migrations/1764400000000-registry.js';
+import { RegistryModule } from './registry/registry.module.js';
+import { CaseVerification1764500000000 } from './migrations/1764500000000-case-verification.js';
+import { CaseAssessmentService } from './cases/assess-case/case-assessment.service.js';
+import { CasesMessageController } from './cases/cases.message.controller.js';
+import { FieldVerificationService } from './cases/field-verification/field-verification.service.js';
+import { DisbursementSettledConsumer } from './cases/record-payment/disbursement-settled.consumer.js';
 
 @Module({
   imports: [
@@ -13,11 +20,12 @@ import { CreateCases1764200000000 } from './migrations/1764200000000-create-case
     DatabaseModule.forService({
       schema: 'verification',
       entities: [VerificationCase],
-      migrations: [CreateMessagingTables1764100000000, CreateCases1764200000000],
+      migrations: [CreateMessagingTables1764100000000, CreateCases1764200000000, Registry1764400000000, CaseVerification1764500000000],
     }),
     MessagingModule.forService('verification'),
+    RegistryModule,
   ],
-  controllers: [GetCaseMessageController],
-  providers: [ApplicationReceivedConsumer],
+  controllers: [GetCaseMessageController, CasesMessageController],
+  providers: [ApplicationReceivedConsumer, DisbursementSettledConsumer, CaseAssessmentService, FieldVerificationService],
 })
 export class VerificationModule {}

@@ -10,6 +10,8 @@ import { Subjects } from './subjects.js';
 import { ApplicationSubmittedEvent } from './events/application-submitted.event.js';
 import { ApplicationReceivedEvent, ApplicationStatusChangedEvent } from './events/application-received.event.js';
 import { VerificationCaseOpenedEvent } from './events/verification-case-opened.event.js';
+import { VerificationCaseDecidedEvent } from './events/verification-case-decided.event.js';
+import { ApplicationOverdueEvent } from './events/application-overdue.event.js';
 import {
   ComplaintReceivedEvent, ComplaintUpdatedEvent, DisasterDeclaredEvent, DisbursementRequestedEvent, DisbursementSettledEvent,
   DistributionReportedEvent, RejectedMessageEvent, ShipmentDispatchedEvent, StockReceivedEvent,
@@ -33,10 +35,12 @@ export const CONTRACT_MESSAGES: ContractMessage[] = [
   { subject: Subjects.extLogisticsStockReceived, payload: StockReceivedEvent, direction: 'inbound', summary: 'Aid received into a warehouse' },
   { subject: Subjects.intakeApplicationReceived, payload: ApplicationReceivedEvent, direction: 'outbound', summary: 'An application was registered or returned' },
   { subject: Subjects.intakeApplicationStatusChanged, payload: ApplicationStatusChangedEvent, direction: 'outbound', summary: 'Every status change of an application' },
+  { subject: Subjects.intakeApplicationOverdue, payload: ApplicationOverdueEvent, direction: 'internal', summary: 'An open application passed its due time (said once per application)' },
   { subject: Subjects.disbursementRequested, payload: DisbursementRequestedEvent, direction: 'outbound', summary: "A decree's budget is to be paid out (full NIK: for the finance office only)" },
   { subject: Subjects.logisticsShipmentDispatched, payload: ShipmentDispatchedEvent, direction: 'outbound', summary: 'Stock left a warehouse' },
   { subject: Subjects.complaintsComplaintUpdated, payload: ComplaintUpdatedEvent, direction: 'outbound', summary: 'A complaint was registered, classified, disposed, answered, or breached its deadline' },
   { subject: Subjects.verificationCaseOpened, payload: VerificationCaseOpenedEvent, direction: 'internal', summary: 'Verification opened a case for an application' },
+  { subject: Subjects.verificationCaseDecided, payload: VerificationCaseDecidedEvent, direction: 'internal', summary: 'Verification decided a case: the application is VERIFIED or REJECTED' },
   { subject: Subjects.rejected, payload: RejectedMessageEvent, direction: 'outbound', summary: 'A message that failed validation or exhausted its retries' },
 ];
 

@@ -9,6 +9,18 @@ export const Rpc = {
   intake: {
     registerApplication: 'sigap.rpc.intake.application.register',
     getApplication: 'sigap.rpc.intake.application.get',
+    listApplications: 'sigap.rpc.intake.application.list',
+    transitionApplication: 'sigap.rpc.intake.application.transition',
+    publicStatus: 'sigap.rpc.intake.application.public-status',
+    listStandards: 'sigap.rpc.intake.standard.list',
+    getStandard: 'sigap.rpc.intake.standard.get',
+    listStandardVersions: 'sigap.rpc.intake.standard.versions',
+    createStandard: 'sigap.rpc.intake.standard.create',
+    updateStandard: 'sigap.rpc.intake.standard.update',
+    getCalendar: 'sigap.rpc.intake.calendar.get',
+    addCalendarDay: 'sigap.rpc.intake.calendar.add-day',
+    removeCalendarDay: 'sigap.rpc.intake.calendar.remove-day',
+    listCalendarChanges: 'sigap.rpc.intake.calendar.changes',
   },
   verification: {
     getCaseByApplication: 'sigap.rpc.verification.case.by-application',

@@ -13,11 +13,15 @@ export const Subjects = {
   // outbound, published by Sigap
   intakeApplicationReceived: 'sigap.intake.application.received.v1',
   intakeApplicationStatusChanged: 'sigap.intake.application.status-changed.v1',
+  /** an open application passed its due time (said once per application) */
+  intakeApplicationOverdue: 'sigap.intake.application.overdue.v1',
   disbursementRequested: 'sigap.disbursement.requested.v1',
   logisticsShipmentDispatched: 'sigap.logistics.shipment.dispatched.v1',
   complaintsComplaintUpdated: 'sigap.complaints.complaint.updated.v1',
   // internal events between services
   verificationCaseOpened: 'sigap.verification.case.opened.v1',
+  /** verification decided a case: the application is VERIFIED or REJECTED */
+  verificationCaseDecided: 'sigap.verification.case.decided.v1',
   // dead letters: malformed or undeliverable messages, kept for an admin to replay
   rejected: 'sigap.rejected',
 } as const;

@@ -81,6 +81,7 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
     consumers: [
       { durable: 'intake_ext_application_submitted', subject: Subjects.extApplicationSubmitted },
       { durable: 'intake_verification_case_opened', subject: Subjects.verificationCaseOpened },
+      { durable: 'intake_verification_case_decided', subject: Subjects.verificationCaseDecided },
     ],
     rpc: 'sigap.rpc.intake.>',
     httpPort: 18081,
@@ -89,7 +90,11 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
     name: 'verification',
     schema: 'verification',
     publishes: ['sigap.verification.>'],
-    consumers: [{ durable: 'verification_application_received', subject: Subjects.intakeApplicationReceived }],
+    consumers: [
+      { durable: 'verification_application_received', subject: Subjects.intakeApplicationReceived },
+      // which applications the finance office paid: "already paid this fiscal year" duplicates
+      { durable: 'verification_finance_settled', subject: Subjects.extFinanceDisbursementSettled },
+    ],
     rpc: 'sigap.rpc.verification.>',
     httpPort: 18082,
   },
@@ -122,6 +127,26 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
     httpPort: 18085,
   },
 };
+
+/**
+ * NATS Object Store buckets (each a stream `OBJ_<bucket>`, provisioned with the streams) and the
+ * services that write or read them; deploy/nats-config.ts grants exactly these.
+ */
+export interface ObjectBucketSpec {
+  bucket: string;
+  description: string;
+  /** services that put (and delete) objects */
+  writers: ServiceName[];
+  /** services that get (and delete) objects */
+  readers: ServiceName[];
+  /** how long an object left behind is kept */
+  ttlHours: number;
+}
+
+export const OBJECT_BUCKETS: ObjectBucketSpec[] = [
+  // the gateway streams an uploaded registry file (DTSEN/DTKS) in, verification streams it back out
+  { bucket: 'sigap_registry_uploads', description: 'registry files uploaded for import', writers: ['gateway'], readers: ['verification'], ttlHours: 72 },
+];
 
 /** Subjects the outside account `ext` may subscribe to (CONTRACT.md, "Running"). */
 export const EXT_SUBSCRIBABLE = [

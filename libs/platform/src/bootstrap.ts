@@ -36,6 +36,9 @@ export async function bootstrapService(module: Type<unknown>, opts: BootstrapOpt
     app.useLogger(app.get(PinoLogger));
     app.enableShutdownHooks();
     if (opts.rpc !== false) {
+      // before connecting: Nest builds each RPC handler's interceptor chain when the
+      // microservice is connected, so one added later would never wrap the replies
+      app.useGlobalInterceptors(new RpcReplyInterceptor());
       app.connectMicroservice<MicroserviceOptions>(
         {
           transport: Transport.NATS,
@@ -52,7 +55,6 @@ export async function bootstrapService(module: Type<unknown>, opts: BootstrapOpt
         },
         { inheritAppConfig: true },
       );
-      app.useGlobalInterceptors(new RpcReplyInterceptor());
     }
     await opts.configure?.(app);
     await app.startAllMicroservices();

@@ -56,6 +56,11 @@ export function configureApi(next: ApiHooks): void {
   hooks = next;
 }
 
+/** The session's token and 401 handler, for the calls `request` cannot make (an upload with progress). */
+export function sessionHooks(): ApiHooks {
+  return hooks;
+}
+
 /**
  * A fresh idempotency key. `crypto.randomUUID` exists only in secure contexts (https or
  * localhost); an officer opening the dashboard at http://<lan-address> still gets a v4 UUID.
@@ -130,6 +135,8 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body'> = {}) => request<T>('POST', path, { ...opts, body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  delete: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
 };
 
 /** A list answer as `{ items, total }`, accepting a bare array too. */

@@ -1,12 +1,25 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module.js';
+import { CatalogModule } from '../catalog/catalog.module.js';
+import { CaseDecidedConsumer } from './decide-verification/case-decided.consumer.js';
+import { OverdueSweeper } from './flag-overdue/overdue-sweeper.js';
+import { ApplicationQueries } from './get-application/application.queries.js';
+import { GetApplicationMessageController } from './get-application/get-application.message.controller.js';
+import { ApplicationSubmittedConsumer } from './register-application/application-submitted.consumer.js';
+import { FilingBatcher } from './register-application/filing-batcher.js';
 import { RegisterApplicationHandler } from './register-application/register-application.handler.js';
 import { RegisterApplicationMessageController } from './register-application/register-application.message.controller.js';
-import { ApplicationSubmittedConsumer } from './register-application/application-submitted.consumer.js';
-import { GetApplicationMessageController } from './get-application/get-application.message.controller.js';
+import { SubmissionChecker } from './register-application/submission-checker.js';
 import { CaseOpenedConsumer } from './start-verification/case-opened.consumer.js';
+import { TransitionApplicationMessageController } from './transition-application/transition-application.message.controller.js';
+import { TransitionHandler } from './transition-application/transition.handler.js';
 
 @Module({
-  controllers: [RegisterApplicationMessageController, GetApplicationMessageController],
-  providers: [RegisterApplicationHandler, ApplicationSubmittedConsumer, CaseOpenedConsumer],
+  imports: [CatalogModule, CalendarModule],
+  controllers: [RegisterApplicationMessageController, GetApplicationMessageController, TransitionApplicationMessageController],
+  providers: [
+    SubmissionChecker, RegisterApplicationHandler, FilingBatcher, ApplicationSubmittedConsumer, TransitionHandler, CaseOpenedConsumer, CaseDecidedConsumer,
+    ApplicationQueries, OverdueSweeper,
+  ],
 })
 export class ApplicationsModule {}

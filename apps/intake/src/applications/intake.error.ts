@@ -6,6 +6,18 @@ export enum IntakeErrorCode {
   ApplicationNotFound = 'INTAKE_APPLICATION_NOT_FOUND',
   OutsideAgency = 'INTAKE_OUTSIDE_AGENCY',
   InvalidSubmission = 'INTAKE_INVALID_SUBMISSION',
+  IllegalTransition = 'INTAKE_ILLEGAL_TRANSITION',
+  TransitionNotAllowed = 'INTAKE_TRANSITION_NOT_ALLOWED',
+  ReasonRequired = 'INTAKE_REASON_REQUIRED',
+  StandardNotFound = 'INTAKE_STANDARD_NOT_FOUND',
+  StandardExists = 'INTAKE_STANDARD_EXISTS',
+  InvalidStandard = 'INTAKE_INVALID_STANDARD',
+  RoleRequired = 'INTAKE_ROLE_REQUIRED',
+  TicketNotFound = 'INTAKE_TICKET_NOT_FOUND',
+  InvalidCalendarDay = 'INTAKE_INVALID_CALENDAR_DAY',
+  CalendarDayExists = 'INTAKE_CALENDAR_DAY_EXISTS',
+  CalendarDayNotFound = 'INTAKE_CALENDAR_DAY_NOT_FOUND',
+  InvalidQuery = 'INTAKE_INVALID_QUERY',
 }
 
 const KIND: Record<IntakeErrorCode, ErrorKind> = {
@@ -13,8 +25,21 @@ const KIND: Record<IntakeErrorCode, ErrorKind> = {
   [IntakeErrorCode.ApplicationNotFound]: 'NOT_FOUND',
   [IntakeErrorCode.OutsideAgency]: 'FORBIDDEN',
   [IntakeErrorCode.InvalidSubmission]: 'VALIDATION',
+  [IntakeErrorCode.IllegalTransition]: 'CONFLICT',
+  [IntakeErrorCode.TransitionNotAllowed]: 'FORBIDDEN',
+  [IntakeErrorCode.ReasonRequired]: 'VALIDATION',
+  [IntakeErrorCode.StandardNotFound]: 'NOT_FOUND',
+  [IntakeErrorCode.StandardExists]: 'CONFLICT',
+  [IntakeErrorCode.InvalidStandard]: 'VALIDATION',
+  [IntakeErrorCode.RoleRequired]: 'FORBIDDEN',
+  [IntakeErrorCode.TicketNotFound]: 'NOT_FOUND',
+  [IntakeErrorCode.InvalidCalendarDay]: 'VALIDATION',
+  [IntakeErrorCode.CalendarDayExists]: 'CONFLICT',
+  [IntakeErrorCode.CalendarDayNotFound]: 'NOT_FOUND',
+  [IntakeErrorCode.InvalidQuery]: 'VALIDATION',
 };
 
+/** Intake's errors: a code of its own, a kind the gateway maps to an HTTP status, and field details. */
 export class IntakeError extends DomainError {
   constructor(code: IntakeErrorCode, message: string, details: FieldError[] = []) {
     super(KIND[code], code, message, details);

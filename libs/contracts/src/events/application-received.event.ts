@@ -1,4 +1,4 @@
-import { IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, ValidateIf } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, ValidateIf } from 'class-validator';
 import { EventEnvelope } from '../envelope.js';
 
 /** `sigap.intake.application.received.v1`: an application was registered or returned. */
@@ -27,6 +27,22 @@ export class ApplicationReceivedEvent extends EventEnvelope {
 
   @IsOptional() @IsString()
   serviceCode?: string;
+
+  /** the version of the standard it was filed under */
+  @IsOptional() @IsInt()
+  standardVersion?: number;
+
+  /** whether the standard's lifecycle goes through verification (IN_VERIFICATION): verification opens a case only then */
+  @IsOptional() @IsBoolean()
+  requiresVerification?: boolean;
+
+  /** the standard's eligibility settings for verification (e.g. `{ maxDecile: 4 }`), open JSON */
+  @IsOptional() @IsObject()
+  eligibility?: Record<string, unknown>;
+
+  /** the requirements intake does not check and leaves to verification (e.g. `DTKS_OR_SKTM`) */
+  @IsOptional() @IsArray() @IsString({ each: true })
+  requirementsForVerification?: string[];
 }
 
 /** `sigap.intake.application.status-changed.v1`: every status change of an application. */
@@ -54,4 +70,15 @@ export class ApplicationStatusChangedEvent extends EventEnvelope {
 
   @IsOptional() @IsString()
   actor?: string | null;
+
+  /** the reason shown to the citizen on the public status page, if staff gave one */
+  @IsOptional() @IsString()
+  publicReason?: string | null;
+
+  /** the due time after the change (null once the deadline is met or the application closed) */
+  @IsOptional() @IsISO8601({ strict: true })
+  dueAt?: string | null;
+
+  @IsOptional() @IsInt()
+  standardVersion?: number;
 }

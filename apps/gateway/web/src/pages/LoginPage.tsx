@@ -6,6 +6,7 @@ import { useAuth } from '../auth';
 import { useI18n } from '../language';
 import { apiErrorText } from '../errors';
 import LanguageSwitch from '../components/LanguageSwitch';
+import { Link } from '../router';
 
 interface Credentials {
   username: string;
@@ -77,6 +78,9 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        <div style={{ marginTop: 20, textAlign: 'center' }}>
+          <Link to="/status">{t('login.checkStatus')}</Link>
+        </div>
       </Card>
     </main>
   );

@@ -1,8 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ApplicationSubmittedEvent, Subjects, SERVICES, type RejectedMessage } from '#contracts';
+import { ApplicationSubmittedEvent, Subjects, SERVICES, type ApplicationSubmission, type RejectedMessage } from '#contracts';
 import { Consume, OutboxService, type BatchItem } from '#messaging';
-import { checkSubmission, RegisterApplicationHandler } from './register-application.handler.js';
+import { Clock } from '../../config/clock.js';
+import { RegisterApplicationHandler, type RegisterInput } from './register-application.handler.js';
+import { SubmissionChecker } from './submission-checker.js';
+
+const durable = SERVICES.intake.consumers.find((c) => c.subject === Subjects.extApplicationSubmitted)!.durable;
 
 /** `sigap.ext.application.submitted.v1`: a department system filed an application. */
 @Injectable()
@@ -10,31 +14,37 @@ export class ApplicationSubmittedConsumer {
   private readonly log = new Logger('application-submitted');
 
   constructor(
+    private readonly checker: SubmissionChecker,
     private readonly handler: RegisterApplicationHandler,
     private readonly outbox: OutboxService,
+    private readonly clock: Clock,
   ) {}
 
-  @Consume({ durable: SERVICES.intake.consumers[0].durable, subject: Subjects.extApplicationSubmitted, schema: ApplicationSubmittedEvent, batch: true })
+  @Consume({ durable, subject: Subjects.extApplicationSubmitted, schema: ApplicationSubmittedEvent, batch: true })
   async handle(items: BatchItem<ApplicationSubmittedEvent>[], manager: EntityManager): Promise<void> {
-    const valid: BatchItem<ApplicationSubmittedEvent>[] = [];
+    const now = this.clock.now();
+    const submissions: ApplicationSubmission[] = items.map(({ event }) => {
+      const { eventId: _e, occurredAt: _o, correlationId: _c, causationId: _k, ...submission } = event;
+      return submission;
+    });
+    const checked = await this.checker.checkMany(submissions, now);
+    const valid: RegisterInput[] = [];
     const rejected: RejectedMessage[] = [];
-    for (const item of items) {
-      const errors = checkSubmission(item.event);
-      if (errors.length) {
-        rejected.push({ eventId: item.event.eventId, subject: Subjects.extApplicationSubmitted, errors, reason: 'VALIDATION', consumer: 'intake_ext_application_submitted', payload: item.event, rejectedAt: new Date().toISOString() });
-      } else valid.push(item);
-    }
+    items.forEach((item, i) => {
+      const c = checked[i];
+      if (!c.ok) {
+        rejected.push({
+          eventId: item.event.eventId, subject: Subjects.extApplicationSubmitted, errors: c.errors, reason: 'VALIDATION',
+          consumer: durable, payload: item.event, rejectedAt: now.toISOString(),
+        });
+      } else {
+        valid.push({ submission: submissions[i], standard: c.standard, sourceEventId: item.event.eventId, actor: `system:${item.event.source ?? 'unknown'}`, cause: item.ctx.cause });
+      }
+    });
     if (rejected.length) {
       this.log.warn(`rejected ${rejected.length} submitted applications that break intake's rules`);
       await this.outbox.enqueueMany(manager, rejected.map((payload) => ({ subject: Subjects.rejected, payload, raw: true })));
     }
-    if (!valid.length) return;
-    await this.handler.registerMany(
-      manager,
-      valid.map(({ event, ctx }) => {
-        const { eventId: _e, occurredAt: _o, correlationId: _c, causationId: _k, ...submission } = event;
-        return { submission, sourceEventId: event.eventId, actor: `system:${event.source ?? 'unknown'}`, cause: ctx.cause };
-      }),
-    );
+    if (valid.length) await this.handler.registerMany(manager, valid, now);
   }
 }

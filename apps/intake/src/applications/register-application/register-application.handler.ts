@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Subjects, type ApplicationSubmission, type FieldError } from '#contracts';
-import { parseNik } from '#domain';
+import { Subjects, type ApplicationSubmission } from '#contracts';
 import { OutboxService, type Causation, type OutgoingEvent } from '#messaging';
-import { STANDARDS, dueAt } from '../../catalog/catalog.js';
-import { IntakeError, IntakeErrorCode } from '../intake.error.js';
+import { CalendarService } from '../../calendar/calendar.service.js';
+import type { StandardRecord } from '../../catalog/catalog.service.js';
+import { appliedDeadline, missingRequirements, requirementsForVerification, type AppliedDeadline } from '../../catalog/standard.js';
 
 export interface RegisterInput {
   submission: ApplicationSubmission;
+  /** the current version of the standard, as SubmissionChecker found it */
+  standard: StandardRecord;
   /** the `…application.submitted.v1` event it came from, if any */
   sourceEventId?: string;
-  /** who filed it: a staff username, or the submitting system */
+  /** who filed it: a staff username, or `system:<source>` */
   actor: string;
   cause?: Causation;
 }
@@ -19,121 +21,136 @@ export interface RegisterInput {
 export interface RegisterResult {
   applicationId: string;
   ticketNumber: string | null;
-  status: 'REGISTERED' | 'RETURNED';
+  status: string;
   missingRequirements: string[];
   dueAt: string | null;
 }
 
-/** Rules a submission must meet beyond its shape; each broken rule names its field. */
-export function checkSubmission(s: ApplicationSubmission): FieldError[] {
-  const errors: FieldError[] = [];
-  if (!STANDARDS[s.serviceCode]) errors.push({ path: 'serviceCode', message: `serviceCode ${s.serviceCode} is not a service of the catalog` });
-  const nik = parseNik(s.applicant.nik);
-  if (!nik.ok) errors.push({ path: 'applicant.nik', message: `nik ${nik.message}` });
-  if (s.beneficiary) {
-    const b = parseNik(s.beneficiary.nik);
-    if (!b.ok) errors.push({ path: 'beneficiary.nik', message: `nik ${b.message}` });
-  }
-  return errors;
-}
-
 /**
- * Registers applications: a complete file is REGISTERED with a ticket number
- * (`<SERVICE>-<agency>-<year>-<serial>`) and its due time, an incomplete one is RETURNED with
- * what is missing. Serials come from a counter row updated in the same transaction, so they
- * have no gaps (a rollback gives its numbers back) and concurrent filings wait for each other.
+ * Registers applications that passed SubmissionChecker: a complete file gets the initial
+ * status of its standard's lifecycle (REGISTERED), a ticket number
+ * `<SERVICE>-<agency>-<year>-<serial>` and its due time on the agency's working-day calendar;
+ * an incomplete one is RETURNED with what is missing. Serials are per agency and (local)
+ * year, from a counter row updated in the same transaction: no gaps (a rollback gives its
+ * numbers back), no repeats, and concurrent filings of one agency wait for each other.
  */
 @Injectable()
 export class RegisterApplicationHandler {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly calendars: CalendarService,
+  ) {}
 
-  async registerMany(manager: EntityManager, inputs: RegisterInput[], now = new Date()): Promise<RegisterResult[]> {
-    const year = now.getUTCFullYear();
-    const results: RegisterResult[] = inputs.map((input) => {
-      const standard = STANDARDS[input.submission.serviceCode];
-      if (!standard) throw new IntakeError(IntakeErrorCode.UnknownService, `Unknown service ${input.submission.serviceCode}`, [{ path: 'serviceCode', message: 'serviceCode is not a service of the catalog' }]);
-      const have = new Set(input.submission.documents.map((d) => d.type));
-      const missing = standard.requirements.filter((r) => !have.has(r as never));
+  async registerMany(manager: EntityManager, inputs: RegisterInput[], now: Date): Promise<RegisterResult[]> {
+    const calendars = await this.calendars.calendarsFor(inputs.map((i) => i.submission.agencyCode), manager);
+    const rows = inputs.map((input) => {
+      const def = input.standard.definition;
+      const s = input.submission;
+      const calendar = calendars.get(s.agencyCode)!;
+      const missing = missingRequirements(def, s.documents, s.channel);
+      const registered = missing.length === 0;
+      const deadline: AppliedDeadline | null = registered ? appliedDeadline(def, s.channel) : null;
       return {
-        applicationId: randomUUID(),
-        ticketNumber: null,
-        status: missing.length ? 'RETURNED' : 'REGISTERED',
-        missingRequirements: missing,
-        dueAt: missing.length ? null : dueAt(now, standard.deadline).toISOString(),
+        id: randomUUID(),
+        status: registered ? def.lifecycle.initial : 'RETURNED',
+        missing,
+        deadline,
+        dueAt: deadline ? calendar.addDeadline(now, deadline) : null,
+        year: Number(calendar.localDate(now).slice(0, 4)),
+        ticketNumber: null as string | null,
       };
     });
 
-    // serials: one counter update per (agency, service, year) in this batch, in a fixed order (no deadlock)
+    // serials: one counter update per (agency, year) in this batch, in a fixed order (no deadlock)
     const groups = new Map<string, number[]>();
-    results.forEach((r, i) => {
-      if (r.status !== 'REGISTERED') return;
-      const s = inputs[i].submission;
-      const key = `${s.agencyCode}|${s.serviceCode}`;
-      groups.set(key, [...(groups.get(key) ?? []), i]);
+    rows.forEach((r, i) => {
+      if (!r.deadline) return;
+      const k = `${inputs[i].submission.agencyCode}|${r.year}`;
+      groups.set(k, [...(groups.get(k) ?? []), i]);
     });
-    for (const key of [...groups.keys()].sort()) {
-      const idx = groups.get(key)!;
-      const [agency, service] = key.split('|');
-      const [{ value }] = await manager.query(
-        `INSERT INTO "ticket_counters" ("agency_code", "service_code", "year", "value") VALUES ($1, $2, $3, $4)
-         ON CONFLICT ("agency_code", "service_code", "year") DO UPDATE SET "value" = "ticket_counters"."value" + EXCLUDED."value"
+    for (const k of [...groups.keys()].sort()) {
+      const idx = groups.get(k)!;
+      const [agency, year] = k.split('|');
+      const [{ value }]: Array<{ value: number }> = await manager.query(
+        `INSERT INTO "intake"."ticket_serials" ("agency_code", "year", "value") VALUES ($1, $2, $3)
+         ON CONFLICT ("agency_code", "year") DO UPDATE SET "value" = "ticket_serials"."value" + EXCLUDED."value"
          RETURNING "value"`,
-        [agency, service, year, idx.length],
+        [agency, Number(year), idx.length],
       );
-      let serial = (value as number) - idx.length;
-      for (const i of idx) results[i].ticketNumber = `${service}-${agency}-${year}-${String(++serial).padStart(6, '0')}`;
+      let serial = value - idx.length;
+      for (const i of idx) rows[i].ticketNumber = `${inputs[i].submission.serviceCode}-${agency}-${year}-${String(++serial).padStart(6, '0')}`;
     }
 
+    const at = now.toISOString();
     await manager.query(
-      `INSERT INTO "applications" ("id", "ticket_number", "agency_code", "service_code", "channel", "source", "source_event_id",
-         "status", "applicant", "beneficiary", "target_group", "documents", "missing_requirements", "due_at", "created_by", "created_at", "updated_at")
-       SELECT * , $15::timestamptz, $15::timestamptz FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-         $8::text[], $9::jsonb[], $10::jsonb[], $11::text[], $12::jsonb[], $13::jsonb[], $14::timestamptz[], $16::text[])`,
+      `INSERT INTO "intake"."applications" ("id", "ticket_number", "agency_code", "service_code", "standard_version", "channel", "source",
+         "source_event_id", "status", "applicant", "beneficiary", "target_group", "documents", "missing_requirements", "deadline", "due_at",
+         "clock_stopped_at", "created_by", "created_at", "updated_at")
+       SELECT id, tn, ag, sv, ver, ch, src, sev, st, ap, bn, tg, docs, miss, dl, due,
+              CASE WHEN due IS NULL THEN $17::timestamptz END, cb, $17::timestamptz, $17::timestamptz
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[],
+                     $11::jsonb[], $12::text[], $13::jsonb[], $14::jsonb[], $15::jsonb[], $16::timestamptz[], $18::text[])
+           AS t(id, tn, ag, sv, ver, ch, src, sev, st, ap, bn, tg, docs, miss, dl, due, cb)`,
       [
-        results.map((r) => r.applicationId),
-        results.map((r) => r.ticketNumber),
+        rows.map((r) => r.id),
+        rows.map((r) => r.ticketNumber),
         inputs.map((i) => i.submission.agencyCode),
         inputs.map((i) => i.submission.serviceCode),
+        inputs.map((i) => i.standard.version),
         inputs.map((i) => i.submission.channel),
         inputs.map((i) => i.submission.source ?? null),
         inputs.map((i) => i.sourceEventId ?? null),
-        results.map((r) => r.status),
+        rows.map((r) => r.status),
         inputs.map((i) => JSON.stringify(i.submission.applicant)),
         inputs.map((i) => (i.submission.beneficiary ? JSON.stringify(i.submission.beneficiary) : null)),
         inputs.map((i) => i.submission.targetGroup ?? null),
         inputs.map((i) => JSON.stringify(i.submission.documents)),
-        results.map((r) => JSON.stringify(r.missingRequirements)),
-        results.map((r) => r.dueAt),
-        now.toISOString(),
+        rows.map((r) => JSON.stringify(r.missing)),
+        rows.map((r) => (r.deadline ? JSON.stringify(r.deadline) : null)),
+        rows.map((r) => r.dueAt?.toISOString() ?? null),
+        at,
         inputs.map((i) => i.actor),
       ],
     );
+    const reasons = rows.map((r) => (r.missing.length ? `missing: ${r.missing.join(', ')}` : null));
     await manager.query(
-      `INSERT INTO "application_history" ("application_id", "from_status", "to_status", "reason", "actor", "at")
-       SELECT id, NULL, st, rs, ac, $4::timestamptz FROM unnest($1::uuid[], $2::text[], $3::text[], $5::text[]) AS t(id, st, rs, ac)`,
-      [
-        results.map((r) => r.applicationId),
-        results.map((r) => r.status),
-        results.map((r) => (r.missingRequirements.length ? `missing: ${r.missingRequirements.join(', ')}` : null)),
-        now.toISOString(),
-        inputs.map((i) => i.actor),
-      ],
+      `INSERT INTO "intake"."application_history" ("application_id", "from_status", "to_status", "reason", "public_reason", "actor", "at")
+       SELECT id, NULL, st, rs, rs, ac, $5::timestamptz FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS t(id, st, rs, ac)`,
+      [rows.map((r) => r.id), rows.map((r) => r.status), reasons, inputs.map((i) => i.actor), at],
     );
-    const events: OutgoingEvent[] = results.map((r, i) => ({
-      subject: Subjects.intakeApplicationReceived,
-      cause: inputs[i].cause,
-      payload: {
-        sourceEventId: inputs[i].sourceEventId ?? null,
-        applicationId: r.applicationId,
-        ticketNumber: r.ticketNumber,
-        status: r.status,
-        missingRequirements: r.missingRequirements,
-        dueAt: r.dueAt,
-        agencyCode: inputs[i].submission.agencyCode,
-        serviceCode: inputs[i].submission.serviceCode,
-      },
-    }));
+
+    const events: OutgoingEvent[] = [];
+    rows.forEach((r, i) => {
+      const { submission: s, standard, cause, sourceEventId, actor } = inputs[i];
+      const dueAt = r.dueAt?.toISOString() ?? null;
+      events.push({
+        subject: Subjects.intakeApplicationReceived,
+        cause,
+        payload: {
+          sourceEventId: sourceEventId ?? null,
+          applicationId: r.id,
+          ticketNumber: r.ticketNumber,
+          status: r.status,
+          missingRequirements: r.missing,
+          dueAt,
+          agencyCode: s.agencyCode,
+          serviceCode: s.serviceCode,
+          standardVersion: standard.version,
+          requiresVerification: standard.definition.lifecycle.statuses.some((x) => x.code === 'IN_VERIFICATION'),
+          eligibility: standard.definition.eligibility,
+          requirementsForVerification: requirementsForVerification(standard.definition),
+        },
+      });
+      events.push({
+        subject: Subjects.intakeApplicationStatusChanged,
+        cause,
+        payload: {
+          applicationId: r.id, ticketNumber: r.ticketNumber, agencyCode: s.agencyCode, serviceCode: s.serviceCode,
+          from: null, to: r.status, reason: reasons[i], publicReason: reasons[i], actor, dueAt, standardVersion: standard.version,
+        },
+      });
+    });
     await this.outbox.enqueueMany(manager, events);
-    return results;
+    return rows.map((r) => ({ applicationId: r.id, ticketNumber: r.ticketNumber, status: r.status, missingRequirements: r.missing, dueAt: r.dueAt?.toISOString() ?? null }));
   }
 }

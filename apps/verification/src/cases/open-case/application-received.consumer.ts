@@ -11,13 +11,14 @@ export class ApplicationReceivedConsumer {
 
   @Consume({ durable: SERVICES.verification.consumers[0].durable, subject: Subjects.intakeApplicationReceived, schema: ApplicationReceivedEvent, batch: true, concurrency: 2 })
   async handle(items: BatchItem<ApplicationReceivedEvent>[], manager: EntityManager): Promise<void> {
-    const registered = items.filter((i) => i.event.status === 'REGISTERED');
+    // a standard whose lifecycle skips verification (intake says so) gets no case
+    const registered = items.filter((i) => i.event.status === 'REGISTERED' && i.event.requiresVerification !== false);
     if (!registered.length) return;
     const ids = registered.map(() => randomUUID());
     const opened: Array<{ id: string; application_id: string; agency_code: string }> = await manager.query(
-      `INSERT INTO "cases" ("id", "application_id", "ticket_number", "agency_code", "service_code", "status", "due_at")
-       SELECT id, app, tn, ag, sv, 'OPEN', due FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
-         AS t(id, app, tn, ag, sv, due)
+      `INSERT INTO "cases" ("id", "application_id", "ticket_number", "agency_code", "service_code", "status", "due_at", "standard_version", "eligibility")
+       SELECT id, app, tn, ag, sv, 'AWAITING_ASSESSMENT', due, ver, el FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int[], $8::jsonb[])
+         AS t(id, app, tn, ag, sv, due, ver, el)
        ON CONFLICT ("application_id") DO NOTHING
        RETURNING "id", "application_id", "agency_code"`,
       [
@@ -27,6 +28,9 @@ export class ApplicationReceivedConsumer {
         registered.map((i) => i.event.agencyCode ?? 'UNKNOWN'),
         registered.map((i) => i.event.serviceCode ?? 'UNKNOWN'),
         registered.map((i) => i.event.dueAt),
+        registered.map((i) => i.event.standardVersion ?? null),
+        // the standard's eligibility settings as intake sent them: they override verification's own (eligibility_rules)
+        registered.map((i) => (i.event.eligibility ? JSON.stringify(i.event.eligibility) : null)),
       ],
     );
     const byApp = new Map(registered.map((i) => [i.event.applicationId, i]));

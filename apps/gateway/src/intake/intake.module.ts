@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { IntakeApplicationsController } from './applications/intake-applications.controller.js';
+import { CalendarController } from './calendar/calendar.controller.js';
+import { PublicRateLimitGuard } from './public-status/public-rate-limit.guard.js';
+import { PublicStatusController } from './public-status/public-status.controller.js';
+import { ServicesController } from './services/services.controller.js';
+
+/** The gateway's routes to intake: the catalog, the queue and transitions, the calendar, the public status. */
+@Module({
+  controllers: [ServicesController, IntakeApplicationsController, CalendarController, PublicStatusController],
+  providers: [PublicRateLimitGuard],
+})
+export class IntakeModule {}

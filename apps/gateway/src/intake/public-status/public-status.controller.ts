@@ -1,0 +1,23 @@
+import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Rpc, type PublicStatusView } from '#contracts';
+import { Public } from '../../common/auth/public.decorator.js';
+import { ServiceClient } from '../../common/rpc/service-client.js';
+import { ticketParam } from '../params.js';
+import { PublicRateLimitGuard } from './public-rate-limit.guard.js';
+
+/** The citizen's status page asks here: status, timeline and deadline of a ticket, with no personal data. */
+@ApiTags('public')
+@Controller('public/status')
+export class PublicStatusController {
+  constructor(private readonly services: ServiceClient) {}
+
+  @Get(':ticketNumber')
+  @Public()
+  @UseGuards(PublicRateLimitGuard)
+  @ApiOperation({ summary: 'Status, timeline and deadline of an application by its ticket number (no personal data; 60 lookups a minute per address)' })
+  @ApiOkResponse({ description: 'PublicStatusView' })
+  get(@Param('ticketNumber', ticketParam()) ticketNumber: string): Promise<PublicStatusView> {
+    return this.services.call(Rpc.intake.publicStatus, { actor: null, ticketNumber });
+  }
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { RegistryQueriesController } from './registry-queries/registry-queries.controller.js';
+import { RegistryUploadService } from './upload-registry/registry-upload.service.js';
+import { UploadRegistryController } from './upload-registry/upload-registry.controller.js';
+
+/** The registry's HTTP routes (DTSEN, dahulu DTKS): uploads streamed to NATS Object Store, reads answered by verification. */
+@Module({ controllers: [UploadRegistryController, RegistryQueriesController], providers: [RegistryUploadService] })
+export class RegistryModule {}

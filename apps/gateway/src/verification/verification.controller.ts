@@ -1,0 +1,140 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import {
+  AssignTaskRequest, RecordVisitRequest, Rpc, UpdateRulesRequest, VerificationRpc, type Actor, type CaseView, type FieldTaskView,
+} from '#contracts';
+import { agencyCovers } from '#domain';
+import { DomainError } from '#platform';
+import { CurrentActor } from '../common/auth/actor.decorator.js';
+import { Roles } from '../common/auth/roles.decorator.js';
+import { uuidParam } from '../common/http/uuid-param.pipe.js';
+import { ServiceClient } from '../common/rpc/service-client.js';
+import { UserEntity } from '../users/user.entity.js';
+
+function int(value: string | undefined, path: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{1,7}$/.test(value)) throw DomainError.validation([{ path, message: `${path} must be a whole number` }]);
+  return Number(value);
+}
+
+function oneOf(value: string | undefined, allowed: readonly string[], path: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!allowed.includes(value)) throw DomainError.validation([{ path, message: `${path} must be one of ${allowed.join(', ')}` }]);
+  return value;
+}
+
+/** What intake answers for an application (the fields the assessment reads). */
+interface ApplicationData {
+  applicationId: string;
+  applicant: { nik: string; kkNumber: string; name: string; birthDate: string; sex: 'M' | 'F'; villageCode: string };
+  beneficiary: { nik: string; name: string; birthDate: string; sex: 'M' | 'F' } | null;
+  targetGroup: string | null;
+  documents: Array<{ type: string }>;
+  filedAt?: string;
+  createdAt: string;
+}
+
+/**
+ * Verification of applications: cases with each rule's outcome and evidence, duplicates, and
+ * field verification tasks with their visits. Staff of the agency (a province: its regencies).
+ */
+@ApiTags('verification')
+@ApiBearerAuth()
+@Controller('verification')
+export class VerificationController {
+  constructor(
+    private readonly services: ServiceClient,
+    private readonly ds: DataSource,
+  ) {}
+
+  @Get('cases')
+  @Roles('VERIFIER', 'HEAD', 'ADMIN')
+  @ApiOperation({ summary: 'Verification cases of the agencies the caller covers, newest first' })
+  @ApiQuery({ name: 'status', required: false, enum: ['AWAITING_ASSESSMENT', 'IN_FIELD_VERIFICATION', 'VERIFIED', 'REJECTED'] })
+  @ApiQuery({ name: 'serviceCode', required: false }) @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'offset', required: false })
+  list(@CurrentActor() actor: Actor, @Query('status') status?: string, @Query('serviceCode') serviceCode?: string, @Query('limit') limit?: string, @Query('offset') offset?: string) {
+    return this.services.call(VerificationRpc.listCases, {
+      actor, status: oneOf(status, ['AWAITING_ASSESSMENT', 'IN_FIELD_VERIFICATION', 'VERIFIED', 'REJECTED'], 'status'), serviceCode, limit: int(limit, 'limit'), offset: int(offset, 'offset'),
+    });
+  }
+
+  @Get('cases/:caseId')
+  @Roles('VERIFIER', 'HEAD', 'ADMIN')
+  @ApiOperation({ summary: 'A case: each rule with PASSED / FAILED / NEEDS_REVIEW and its evidence, the duplicates named, the field tasks with their visits, the history' })
+  get(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string): Promise<CaseView> {
+    return this.services.call(VerificationRpc.getCase, { actor, caseId });
+  }
+
+  @Get('applications/:applicationId/case')
+  @Roles('VERIFIER', 'HEAD', 'ADMIN', 'FRONT_OFFICE')
+  @ApiOperation({ summary: 'The verification case of an application' })
+  byApplication(@CurrentActor() actor: Actor, @Param('applicationId', uuidParam('applicationId')) applicationId: string): Promise<CaseView> {
+    return this.services.call(VerificationRpc.getCase, { actor, applicationId });
+  }
+
+  @Post('cases/:caseId/assessment')
+  @HttpCode(200)
+  @Roles('VERIFIER', 'HEAD', 'ADMIN')
+  @ApiOperation({ summary: 'Assess (or re-assess) a case against its application and the current registry: rules, duplicates; the first assessment opens the field tasks' })
+  async assess(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string): Promise<CaseView> {
+    const c = await this.services.call<CaseView>(VerificationRpc.getCase, { actor, caseId });
+    // verification may not ask intake (NATS permissions: only the gateway sends requests), so the gateway brings the application
+    const a = await this.services.call<ApplicationData>(Rpc.intake.getApplication, { actor, id: c.applicationId });
+    const subject = {
+      applicant: { nik: a.applicant.nik, kkNumber: a.applicant.kkNumber, name: a.applicant.name, birthDate: a.applicant.birthDate, sex: a.applicant.sex, villageCode: a.applicant.villageCode },
+      beneficiary: a.beneficiary ? { nik: a.beneficiary.nik, name: a.beneficiary.name, birthDate: a.beneficiary.birthDate, sex: a.beneficiary.sex } : null,
+      targetGroup: a.targetGroup ?? null,
+      documents: (a.documents ?? []).map((d) => ({ type: d.type })),
+      filedAt: a.filedAt ?? a.createdAt,
+    };
+    return this.services.call<CaseView>(VerificationRpc.assessCase, { actor, caseId, subject });
+  }
+
+  @Get('tasks')
+  @Roles('VERIFIER', 'HEAD', 'ADMIN')
+  @ApiOperation({ summary: 'Field verification tasks: per officer (`assignee=me` or a username), by status' })
+  @ApiQuery({ name: 'assignee', required: false }) @ApiQuery({ name: 'status', required: false, enum: ['WAITING', 'OPEN', 'DONE', 'CANCELLED'] })
+  @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'offset', required: false })
+  tasks(@CurrentActor() actor: Actor, @Query('assignee') assignee?: string, @Query('status') status?: string, @Query('limit') limit?: string, @Query('offset') offset?: string) {
+    return this.services.call(VerificationRpc.listTasks, {
+      actor, assignee: assignee === 'me' ? actor.username : assignee || undefined, status: oneOf(status, ['WAITING', 'OPEN', 'DONE', 'CANCELLED'], 'status'),
+      limit: int(limit, 'limit'), offset: int(offset, 'offset'),
+    });
+  }
+
+  @Post('tasks/:taskId/assign')
+  @HttpCode(200)
+  @Roles('HEAD', 'ADMIN', 'VERIFIER')
+  @ApiOperation({ summary: 'Assign a field task to a verifier of the agency' })
+  async assign(@CurrentActor() actor: Actor, @Param('taskId', uuidParam('taskId')) taskId: string, @Body() body: AssignTaskRequest): Promise<FieldTaskView> {
+    // officers are the gateway's accounts: the assignee must be an active verifier the caller covers
+    const user = await this.ds.getRepository(UserEntity).findOneBy({ username: body.assignee.toLowerCase() });
+    if (!user || user.disabled || !user.roles.includes('VERIFIER') || !agencyCovers(actor.agencyCode, user.agencyCode)) {
+      throw DomainError.validation([{ path: 'assignee', message: `${body.assignee} is not an active verifier of your agency` }]);
+    }
+    return this.services.call(VerificationRpc.assignTask, { actor, taskId, assignee: user.username });
+  }
+
+  @Post('tasks/:taskId/visits')
+  @Roles('VERIFIER')
+  @ApiOperation({ summary: 'Record the visit that answers a field task: findings, recommendation, time, coordinates, attachment references' })
+  visit(@CurrentActor() actor: Actor, @Param('taskId', uuidParam('taskId')) taskId: string, @Body() visit: RecordVisitRequest) {
+    return this.services.call(VerificationRpc.recordVisit, { actor, taskId, visit });
+  }
+
+  @Get('rules')
+  @Roles('VERIFIER', 'HEAD', 'ADMIN')
+  @ApiOperation({ summary: 'The eligibility settings of each service standard' })
+  rules(@CurrentActor() actor: Actor) {
+    return this.services.call(VerificationRpc.listRules, { actor });
+  }
+
+  @Put('rules/:serviceCode')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Change a service standard’s eligibility settings (a new version; open cases are re-assessed on their next assessment)' })
+  updateRules(@CurrentActor() actor: Actor, @Param('serviceCode') serviceCode: string, @Body() body: UpdateRulesRequest) {
+    if (!/^[A-Z][A-Z0-9_]{1,39}$/.test(serviceCode)) throw DomainError.validation([{ path: 'serviceCode', message: 'serviceCode must be an upper-case service code' }]);
+    return this.services.call(VerificationRpc.updateRules, { actor, serviceCode, settings: body.settings });
+  }
+}

@@ -1,0 +1,287 @@
+// One application: its data, deadline and time left, its history (who, when, from what to
+// what, why), and the transitions the officer may make now (intake's `nextTransitions`), each
+// with a reason for the record and, optionally, a note for the citizen's status page.
+import { useState } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Result, Row, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { ArrowLeftOutlined, AuditOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { useAuth } from '../../auth';
+import { hasRole } from '../../roles';
+import { api, ApiError } from '../../api';
+import { useI18n } from '../../language';
+import { useLoad } from '../../hooks';
+import { apiErrorText, fieldErrors } from '../../errors';
+import { formatDateTime } from '../../format';
+import { Link, navigate } from '../../router';
+import TimeLeft, { useTimeLeftText } from '../../intake/TimeLeft';
+import { channelLabel, documentLabel } from '../../intake/labels';
+import { loc, statusColor, type ApplicationView, type NextTransitionView, type StandardView } from '../../intake/model';
+
+/** Opens the application's verification case, if verification has one. */
+function CaseButton({ applicationId }: { applicationId: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const open = async () => {
+    setBusy(true);
+    try {
+      const c = await api.get<{ caseId: string }>(`/verification/applications/${encodeURIComponent(applicationId)}/case`);
+      navigate(`/verification/cases/${encodeURIComponent(c.caseId)}`);
+    } catch (e) {
+      message.warning(e instanceof ApiError && e.status === 404 ? t('application.noCase') : apiErrorText(e, t));
+      setBusy(false);
+    }
+  };
+  return (
+    <Button icon={<AuditOutlined aria-hidden />} loading={busy} onClick={open}>
+      {t('nav.verification.cases')}
+    </Button>
+  );
+}
+
+export default function ApplicationPage({ id }: { id: string }) {
+  const { t, lang, locale } = useI18n();
+  const { user } = useAuth();
+  const app = useLoad((signal) => api.get<ApplicationView>(`/applications/${encodeURIComponent(id)}`, undefined, signal), [id]);
+  // the standard (for the names of missing requirements and statuses of the history)
+  const std = useLoad(
+    (signal) =>
+      app.data
+        ? api.get<unknown>('/services', { agencyCode: app.data.agencyCode }, signal).then((d) => {
+            const items = (d && typeof d === 'object' && Array.isArray((d as { items?: unknown }).items) ? (d as { items: StandardView[] }).items : Array.isArray(d) ? (d as StandardView[]) : []);
+            return items.find((s) => s.code === app.data!.serviceCode) ?? null;
+          })
+        : Promise.resolve(null),
+    [app.data?.agencyCode, app.data?.serviceCode],
+  );
+  const [transition, setTransition] = useState<NextTransitionView | null>(null);
+  const text = useTimeLeftText();
+
+  if (app.error && !app.data) {
+    const notFound = app.error instanceof ApiError && app.error.status === 404;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? t('application.notFound') : apiErrorText(app.error, t)}
+        extra={<Link to="/intake/applications">{t('application.backToQueue')}</Link>}
+      />
+    );
+  }
+  if (!app.data) return <Skeleton active />;
+  const a = app.data;
+  const statusLabel = (code: string) => loc(std.data?.lifecycle.statuses.find((s) => s.code === code)?.name, lang, code);
+  const requirementName = (code: string) => loc(std.data?.requirements.find((r) => r.code === code)?.name, lang, code);
+  const person = (p: Record<string, unknown> | null) => p && (
+    <Descriptions size="small" column={{ xs: 1, lg: 2 }} bordered>
+      <Descriptions.Item label={t('filing.name')}>{String(p.name ?? '—')}</Descriptions.Item>
+      <Descriptions.Item label={t('filing.nik')}>{String(p.nik ?? '—')}</Descriptions.Item>
+      {'kkNumber' in p && <Descriptions.Item label={t('filing.kk')}>{String(p.kkNumber ?? '—')}</Descriptions.Item>}
+      <Descriptions.Item label={t('filing.birthDate')}>{String(p.birthDate ?? '—')}</Descriptions.Item>
+      <Descriptions.Item label={t('filing.sex')}>{p.sex === 'M' || p.sex === 'F' ? t(`sex.${p.sex}`) : '—'}</Descriptions.Item>
+      {'address' in p && <Descriptions.Item label={t('filing.address')}>{String(p.address ?? '—')}</Descriptions.Item>}
+      {'villageCode' in p && <Descriptions.Item label={t('filing.villageCode')}>{String(p.villageCode ?? '—')}</Descriptions.Item>}
+      {'phone' in p && p.phone ? <Descriptions.Item label={t('filing.phone')}>{String(p.phone)}</Descriptions.Item> : null}
+    </Descriptions>
+  );
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 8 }}>
+        <Space align="center" wrap>
+          <Link to="/intake/applications" aria-label={t('application.backToQueue')}>
+            <Button icon={<ArrowLeftOutlined aria-hidden />} />
+          </Link>
+          <Typography.Title level={2} style={{ margin: 0 }}>
+            {a.ticketNumber ?? t('application.untitled')}
+          </Typography.Title>
+          <Tag color={statusColor(a.status)} style={{ fontSize: 14 }} data-testid="application-status">
+            {loc(a.statusName, lang, a.status)}
+          </Tag>
+          {a.overdue && <Tag color="error">{t('time.overdueTag')}</Tag>}
+        </Space>
+        <Space wrap>
+          {hasRole(user?.roles, ['VERIFIER', 'HEAD', 'ADMIN']) && <CaseButton applicationId={a.applicationId} />}
+          {a.ticketNumber && (
+            <Link to={`/status/${encodeURIComponent(a.ticketNumber)}`}>
+              <Button icon={<SearchOutlined aria-hidden />}>{t('filing.publicStatus')}</Button>
+            </Link>
+          )}
+          <Button icon={<ReloadOutlined aria-hidden />} onClick={app.reload}>
+            {t('action.refresh')}
+          </Button>
+        </Space>
+      </div>
+
+      {a.nextTransitions.length > 0 && (
+        <Card title={t('application.actions')} size="small" data-testid="transitions">
+          <Space wrap>
+            {a.nextTransitions.map((n) => (
+              <Button key={n.to} danger={['REJECTED', 'RETURNED', 'WITHDRAWN'].includes(n.to)} onClick={() => setTransition(n)}>
+                {t('application.moveTo', { status: loc(n.name, lang, n.to) })}
+              </Button>
+            ))}
+          </Space>
+        </Card>
+      )}
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Card title={t('application.details')}>
+            <Descriptions size="small" column={{ xs: 1, lg: 2 }} bordered>
+              <Descriptions.Item label={t('status.service')}>
+                {loc(a.serviceName, lang, a.serviceCode)} {a.standardVersion ? <Typography.Text type="secondary">v{a.standardVersion}</Typography.Text> : null}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('status.agency')}>{a.agencyCode}</Descriptions.Item>
+              <Descriptions.Item label={t('filing.channel')}>
+                {channelLabel(a.channel, t)}
+                {a.source ? ` · ${a.source}` : ''}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('status.filedAt')}>{formatDateTime(a.filedAt, locale)}</Descriptions.Item>
+              <Descriptions.Item label={t('status.deadline')}>{a.deadline ? loc(a.deadline.label, lang) : '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('status.dueAt')}>{formatDateTime(a.dueAt, locale)}</Descriptions.Item>
+              <Descriptions.Item label={t('status.timeLeft')} span={2}>
+                <Space wrap>
+                  <TimeLeft timeLeft={a.timeLeft} open={a.open} overdue={a.overdue} />
+                  {a.open && a.timeLeft && <Typography.Text type="secondary">{text(a.timeLeft).workingDays}</Typography.Text>}
+                  {a.overdueFlaggedAt && <Typography.Text type="secondary">{t('application.overdueFlagged', { time: formatDateTime(a.overdueFlaggedAt, locale) })}</Typography.Text>}
+                </Space>
+              </Descriptions.Item>
+              {a.targetGroup && (
+                <Descriptions.Item label={t('filing.targetGroup')} span={2}>
+                  {loc(std.data?.targetGroups.find((g) => g.code === a.targetGroup)?.name, lang, a.targetGroup)}
+                </Descriptions.Item>
+              )}
+              <Descriptions.Item label={t('application.documents')} span={2}>
+                <Space size={[4, 4]} wrap>
+                  {a.documents.length ? a.documents.map((d, i) => <Tag key={`${d.type}-${i}`}>{documentLabel(d.type, t)}</Tag>) : '—'}
+                </Space>
+              </Descriptions.Item>
+            </Descriptions>
+            {a.missingRequirements.length > 0 && (
+              <Alert
+                style={{ marginTop: 16 }}
+                type="warning"
+                showIcon
+                title={t('filing.missing')}
+                data-testid="application-missing"
+                description={
+                  <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                    {a.missingRequirements.map((c) => (
+                      <li key={c}>{requirementName(c)}</li>
+                    ))}
+                  </ul>
+                }
+              />
+            )}
+          </Card>
+          <Card title={t('filing.applicant')} size="small" style={{ marginTop: 16 }}>
+            {person(a.applicant)}
+          </Card>
+          {a.beneficiary && (
+            <Card title={t('filing.beneficiary')} size="small" style={{ marginTop: 16 }}>
+              {person(a.beneficiary)}
+            </Card>
+          )}
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card title={t('application.history')} data-testid="application-history">
+            <Timeline
+              items={a.history.map((h, i) => ({
+                key: `${h.at}-${i}`,
+                color: statusColor(h.to) === 'red' ? 'red' : statusColor(h.to) === 'green' ? 'green' : i === a.history.length - 1 ? 'blue' : 'gray',
+                content: (
+                  <div>
+                    <Typography.Text strong>
+                      {h.from ? `${statusLabel(h.from)} → ${statusLabel(h.to)}` : statusLabel(h.to)}
+                    </Typography.Text>
+                    <div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {formatDateTime(h.at, locale)} · {h.actor}
+                      </Typography.Text>
+                    </div>
+                    {h.reason && <div>{t('application.reason')}: {h.reason}</div>}
+                    {h.publicReason && (
+                      <div>
+                        <Typography.Text type="secondary">{t('application.publicReason')}:</Typography.Text> {h.publicReason}
+                      </div>
+                    )}
+                  </div>
+                ),
+              }))}
+            />
+          </Card>
+        </Col>
+      </Row>
+      {transition && (
+        <TransitionDialog
+          application={a}
+          transition={transition}
+          onClose={() => setTransition(null)}
+          onDone={() => {
+            setTransition(null);
+            app.reload();
+          }}
+        />
+      )}
+    </Space>
+  );
+}
+
+function TransitionDialog({ application, transition, onClose, onDone }: { application: ApplicationView; transition: NextTransitionView; onClose: () => void; onDone: () => void }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason?: string; publicReason?: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const name = loc(transition.name, lang, transition.to);
+
+  const submit = async (v: { reason?: string; publicReason?: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/applications/${encodeURIComponent(application.applicationId)}/transitions`, {
+        to: transition.to,
+        ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+        ...(v.publicReason?.trim() ? { publicReason: v.publicReason.trim() } : {}),
+      });
+      message.success(t('application.moved', { status: name }));
+      onDone();
+    } catch (e) {
+      form.setFields(fieldErrors(e, ['reason', 'publicReason'] as const));
+      setError(apiErrorText(e, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('application.moveTitle', { status: name })}
+      okText={t('application.moveConfirm')}
+      cancelText={t('action.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      destroyOnHidden
+      mask={{ closable: false }}
+    >
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item
+          name="reason"
+          label={t('application.reason')}
+          extra={t('application.reasonHelp')}
+          rules={transition.reasonRequired ? [{ required: true, whitespace: true, message: t('application.reasonRequired') }] : []}
+        >
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="publicReason" label={t('application.publicReason')} extra={t('application.publicReasonHelp')}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      </Form>
+      {error && (
+        <Typography.Text type="danger" role="alert">
+          {error}
+        </Typography.Text>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,203 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { DuplicateView, RuleOutcome } from '#contracts';
+import { findAgency } from '#domain';
+import { SnapshotEvents } from '../../registry/snapshot-events.js';
+import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
+import { DEFAULT_ELIGIBILITY, evaluate, fromStandard, type CaseSubject, type EligibilitySettings, type RegistryHit } from '../eligibility/eligibility.js';
+
+interface CaseRow {
+  id: string;
+  application_id: string;
+  ticket_number: string | null;
+  agency_code: string;
+  service_code: string;
+  status: string;
+  eligibility: Record<string, unknown> | null;
+  subject: CaseSubject | null;
+  opened_at: Date;
+}
+
+export const OPEN_STATUSES = ['AWAITING_ASSESSMENT', 'IN_FIELD_VERIFICATION'];
+
+/** 1 January of the current year in WIB, as an instant: the fiscal year (tahun anggaran) is the calendar year. */
+function fiscalYearStart(now = new Date()): string {
+  const y = new Date(now.getTime() + 7 * 3600_000).getUTCFullYear();
+  return `${y}-01-01T00:00:00+07:00`;
+}
+
+/** The agencies whose current registry covers an agency's area: its own, and its province's. */
+export function registryAgencies(agencyCode: string): string[] {
+  const a = findAgency(agencyCode);
+  const codes = [agencyCode];
+  if (a && a.level === 'REGENCY') codes.push(a.areaCode.slice(0, 2));
+  return codes;
+}
+
+/**
+ * Assesses a case: reads the current registry for the applicant and beneficiary, finds the
+ * duplicates, evaluates the standard's rules and keeps each outcome with its evidence; on the
+ * first assessment it opens the field verification tasks of the standard's stages. Re-run when
+ * a new registry snapshot lands (registry-based rules of open cases follow the registry).
+ */
+@Injectable()
+export class CaseAssessmentService implements OnModuleInit {
+  private readonly log = new Logger('case-assessment');
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly snapshots: SnapshotEvents,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    // the seeds' settings, once: afterwards they are an admin's to change
+    for (const [code, settings] of Object.entries(DEFAULT_ELIGIBILITY)) {
+      await this.ds.query(
+        `INSERT INTO "eligibility_rules" ("service_code", "version", "settings", "updated_by") VALUES ($1, 1, $2, 'seed') ON CONFLICT DO NOTHING`,
+        [code, JSON.stringify(settings)],
+      );
+    }
+    this.snapshots.on((agency, snapshotId) => this.recheckAgency(agency, snapshotId));
+  }
+
+  /** The settings of a service: verification's own (seeded, admin-edited), under what the standard's version says. */
+  async settingsFor(m: EntityManager, serviceCode: string, fromEvent: Record<string, unknown> | null): Promise<EligibilitySettings | null> {
+    const [row] = await m.query(`SELECT "settings" FROM "eligibility_rules" WHERE "service_code" = $1`, [serviceCode]);
+    if (!row && !fromEvent) return null;
+    return { fieldStages: [], ...(row?.settings ?? {}), ...fromStandard(fromEvent) };
+  }
+
+  /** Assesses (or re-assesses) one case; `subject` is the application's data when the caller brings it. */
+  async assess(actor: string, caseId: string, subject?: CaseSubject): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      const [c] = (await m.query(`SELECT * FROM "cases" WHERE "id" = $1 FOR UPDATE`, [caseId])) as CaseRow[];
+      if (!c) throw new VerificationError(VerificationErrorCode.CaseNotFound, `No verification case ${caseId}`);
+      if (!OPEN_STATUSES.includes(c.status)) throw new VerificationError(VerificationErrorCode.CaseClosed, `Case ${caseId} is decided (${c.status}): it is not assessed again`);
+      const subj = subject ?? c.subject;
+      if (!subj) throw new VerificationError(VerificationErrorCode.CaseNotFound, `Case ${caseId} has no application data yet: assess it through the gateway`);
+      await this.assessIn(m, actor, c, subj);
+    });
+  }
+
+  private async assessIn(m: EntityManager, actor: string, c: CaseRow, subject: CaseSubject): Promise<void> {
+    const settings = (await this.settingsFor(m, c.service_code, c.eligibility)) ?? { fieldStages: [] };
+    const agency = findAgency(c.agency_code);
+    const areaCode = agency?.areaCode ?? c.agency_code;
+    const snapshots: Array<{ id: string }> = await m.query(
+      `SELECT "id" FROM "registry_snapshots" WHERE "is_current" AND "agency_code" = ANY($1) ORDER BY "agency_code" DESC`, [registryAgencies(c.agency_code)]);
+    const snapshotIds = snapshots.map((s) => s.id);
+    const niks = [subject.applicant.nik, subject.beneficiary?.nik].filter((n): n is string => !!n);
+    const rows: Array<RegistryHit & { snapshot_id: string; row_number: number; birth_date: string; village_code: string }> = snapshotIds.length
+      ? await m.query(
+          `SELECT "snapshot_id", "row_number", "nik", "kk", "name", "birth_date"::text AS "birth_date", "village_code", "decile", "programs"
+             FROM "registry_persons" WHERE "snapshot_id" = ANY($1::uuid[]) AND "nik" = ANY($2::text[])`,
+          [snapshotIds, niks],
+        )
+      : [];
+    const hit = (nik?: string): RegistryHit | undefined => {
+      // the regency's own snapshot before the province's
+      const r = snapshotIds.map((id) => rows.find((x) => x.snapshot_id === id && x.nik === nik)).find((x) => x);
+      return r && { nik: r.nik, kk: r.kk, name: r.name, birthDate: r.birth_date, villageCode: r.village_code, decile: r.decile, programs: r.programs, snapshotId: r.snapshot_id, row: r.row_number };
+    };
+    const registry = { applicant: hit(subject.applicant.nik), beneficiary: subject.beneficiary ? hit(subject.beneficiary.nik) : undefined };
+    const duplicates = await this.duplicates(m, c, subject, settings, registry);
+    const results = evaluate({ settings, subject, areaCode, registry, duplicates, on: new Date(subject.filedAt) });
+
+    const before: Array<{ rule: string; outcome: RuleOutcome }> = await m.query(`SELECT "rule", "outcome" FROM "case_rule_results" WHERE "case_id" = $1`, [c.id]);
+    await m.query(`DELETE FROM "case_rule_results" WHERE "case_id" = $1`, [c.id]);
+    await m.query(
+      `INSERT INTO "case_rule_results" ("case_id", "rule", "position", "outcome", "message", "evidence")
+       SELECT $1, r, p, o, msg, ev FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::jsonb[]) AS t(r, p, o, msg, ev)`,
+      [c.id, results.map((r) => r.rule), results.map((_, i) => i), results.map((r) => r.outcome), results.map((r) => r.message), results.map((r) => JSON.stringify(r.evidence))],
+    );
+    await m.query(`DELETE FROM "case_duplicates" WHERE "case_id" = $1`, [c.id]);
+    if (duplicates.length) {
+      await m.query(
+        `INSERT INTO "case_duplicates" ("case_id", "kind", "other_ref", "other", "message")
+         SELECT $1, k, ref, o, msg FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::text[]) AS t(k, ref, o, msg) ON CONFLICT DO NOTHING`,
+        [c.id, duplicates.map((d) => d.kind), duplicates.map((d) => d.other.caseId ?? d.other.programme ?? ''), duplicates.map((d) => JSON.stringify(d.other)), duplicates.map((d) => d.message)],
+      );
+    }
+    const firstTime = c.status === 'AWAITING_ASSESSMENT';
+    await m.query(
+      `UPDATE "cases" SET "subject" = $2, "applicant_nik" = $3, "beneficiary_nik" = $4, "kk" = $5, "filed_at" = $6, "assessed_at" = now(),
+              "registry_snapshot_ids" = $7, "status" = 'IN_FIELD_VERIFICATION', "updated_at" = now() WHERE "id" = $1`,
+      [c.id, JSON.stringify(subject), subject.applicant.nik, subject.beneficiary?.nik ?? null, subject.applicant.kkNumber, subject.filedAt, snapshotIds],
+    );
+    if (firstTime) {
+      const stages = settings.fieldStages;
+      if (stages.length) {
+        await m.query(
+          `INSERT INTO "field_tasks" ("id", "case_id", "agency_code", "stage", "position", "status")
+           SELECT id, $1, $2, st, p, CASE WHEN p = 0 THEN 'OPEN' ELSE 'WAITING' END FROM unnest($3::uuid[], $4::text[], $5::int[]) AS t(id, st, p)
+           ON CONFLICT DO NOTHING`,
+          [c.id, c.agency_code, stages.map(() => randomUUID()), stages, stages.map((_, i) => i)],
+        );
+      }
+    }
+    const changed = results.filter((r) => before.find((b) => b.rule === r.rule)?.outcome !== r.outcome && before.length);
+    await m.query(`INSERT INTO "case_history" ("case_id", "actor", "action", "detail") VALUES ($1, $2, $3, $4)`, [
+      c.id, actor, firstTime ? 'ASSESSED' : 'RECHECKED',
+      JSON.stringify({
+        snapshots: snapshotIds,
+        outcomes: Object.fromEntries(results.map((r) => [r.rule, r.outcome])),
+        ...(changed.length ? { changed: changed.map((r) => ({ rule: r.rule, from: before.find((b) => b.rule === r.rule)?.outcome, to: r.outcome, message: r.message })) } : {}),
+        duplicates: duplicates.map((d) => d.kind),
+      }),
+    ]);
+  }
+
+  /** Other records of the same person (or household) for the same service, and excluding national programmes. */
+  private async duplicates(m: EntityManager, c: CaseRow, subject: CaseSubject, s: EligibilitySettings, registry: { applicant?: RegistryHit; beneficiary?: RegistryHit }): Promise<DuplicateView[]> {
+    const person = subject.beneficiary?.nik ?? subject.applicant.nik;
+    const others: Array<{ id: string; application_id: string; ticket_number: string | null; status: string; paid_at: Date | null; person: string; kk: string | null; opened_at: Date }> = await m.query(
+      `SELECT "id", "application_id", "ticket_number", "status", "paid_at", coalesce("beneficiary_nik", "applicant_nik") AS "person", "kk", "opened_at"
+         FROM "cases"
+        WHERE "service_code" = $1 AND "id" <> $2
+          AND (coalesce("beneficiary_nik", "applicant_nik") = $3 OR ($5 AND "kk" = $4))
+        ORDER BY "opened_at"`,
+      [c.service_code, c.id, person, subject.applicant.kkNumber, !!s.onePerHousehold],
+    );
+    const out: DuplicateView[] = [];
+    const fy = new Date(fiscalYearStart());
+    const ref = (o: (typeof others)[number]) => ({ caseId: o.id, applicationId: o.application_id, ticketNumber: o.ticket_number });
+    for (const o of others) {
+      const name = o.ticket_number ?? o.application_id;
+      if (o.person === person) {
+        if (o.paid_at && o.paid_at >= fy) {
+          out.push({ kind: 'PAID_THIS_YEAR', other: ref(o), message: `Already paid by ${c.service_code} this fiscal year (${name})` });
+        } else if (!o.paid_at && (OPEN_STATUSES.includes(o.status) || o.status === 'VERIFIED')) {
+          out.push({ kind: 'OPEN_CASE_SAME_SERVICE', other: ref(o), message: `Another open application for ${c.service_code}: ${name}` });
+        }
+      } else if (s.onePerHousehold && o.kk === subject.applicant.kkNumber && o.status !== 'REJECTED' && (o.opened_at >= fy || (o.paid_at && o.paid_at >= fy))) {
+        out.push({ kind: 'SAME_HOUSEHOLD', other: ref(o), message: `The household (KK) already has an application for ${c.service_code} this fiscal year: ${name}` });
+      }
+    }
+    for (const h of [registry.beneficiary, registry.applicant]) {
+      for (const p of h?.programs ?? []) {
+        if (s.notInPrograms?.includes(p) && !out.some((d) => d.kind === 'NATIONAL_PROGRAMME' && d.other.programme === p)) {
+          out.push({ kind: 'NATIONAL_PROGRAMME', other: { programme: p, snapshotId: h!.snapshotId, row: h!.row }, message: `Already on ${p}, a national programme that excludes this service (DTSEN row ${h!.row})` });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A new snapshot of `agency` is current: re-check the open cases it covers (a new national programme is flagged). */
+  async recheckAgency(agency: string, snapshotId: string): Promise<void> {
+    const a = findAgency(agency);
+    const { rows } = { rows: (await this.ds.query(
+      `SELECT "id" FROM "cases" WHERE "status" = 'IN_FIELD_VERIFICATION' AND "subject" IS NOT NULL AND ("agency_code" = $1 OR ($2 AND "agency_code" LIKE $3))`,
+      [agency, a?.level === 'PROVINCE', `${agency}.%`],
+    )) as Array<{ id: string }> };
+    for (const r of rows) {
+      try {
+        await this.assess(`system:registry-snapshot:${snapshotId}`, r.id);
+      } catch (e) {
+        this.log.warn(`re-checking case ${r.id} against snapshot ${snapshotId} failed: ${(e as Error).message}`);
+      }
+    }
+    if (rows.length) this.log.log(`re-checked ${rows.length} open cases against registry snapshot ${snapshotId}`);
+  }
+}

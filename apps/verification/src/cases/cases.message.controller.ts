@@ -1,0 +1,169 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { DataSource } from 'typeorm';
+import {
+  VerificationRpc, type Actor, type CaseListItem, type CaseView, type FieldTaskView, type RecordVisitRequest, type RuleOutcome, type VisitView,
+} from '#contracts';
+import { agencyCovers, maskNik } from '#domain';
+import { clamp } from '../registry/import-registry/import-registry.message.controller.js';
+import { requireRole } from '../registry/import-registry/registry-import.service.js';
+import { coveredAgencyCodes } from '../registry/lookup/registry-lookup.message.controller.js';
+import { VerificationError, VerificationErrorCode } from '../verification.error.js';
+import { CaseAssessmentService } from './assess-case/case-assessment.service.js';
+import type { CaseSubject, EligibilitySettings } from './eligibility/eligibility.js';
+import { FieldVerificationService } from './field-verification/field-verification.service.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+/** Cases, their field tasks and the eligibility settings, for the staff of the agency (a province: its regencies too). */
+@Controller()
+export class CasesMessageController {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly assessment: CaseAssessmentService,
+    private readonly field: FieldVerificationService,
+  ) {}
+
+  @MessagePattern(VerificationRpc.listCases)
+  async list(@Payload() b: { actor: Actor; status?: string; serviceCode?: string; limit?: number; offset?: number }) {
+    const limit = clamp(b.limit ?? 50, 1, 200);
+    const offset = Math.max(0, b.offset ?? 0);
+    const rows: Array<Record<string, any>> = await this.ds.query(
+      `SELECT c.*, count(*) OVER () AS total,
+              (SELECT coalesce(jsonb_object_agg(o, n), '{}') FROM (SELECT outcome AS o, count(*) AS n FROM case_rule_results WHERE case_id = c.id GROUP BY outcome) x) AS rule_counts,
+              (SELECT count(*) FROM case_duplicates d WHERE d.case_id = c.id)::int AS duplicates
+         FROM cases c
+        WHERE c.agency_code = ANY($1) AND ($2::text IS NULL OR c.status = $2) AND ($3::text IS NULL OR c.service_code = $3)
+        ORDER BY c.opened_at DESC LIMIT $4 OFFSET $5`,
+      [coveredAgencyCodes(b.actor), b.status ?? null, b.serviceCode ?? null, limit, offset],
+    );
+    const items: CaseListItem[] = rows.map((c) => ({
+      caseId: c.id, applicationId: c.application_id, ticketNumber: c.ticket_number, agencyCode: c.agency_code, serviceCode: c.service_code,
+      status: c.status, outcome: c.outcome, openedAt: iso(c.opened_at)!,
+      rules: { PASSED: Number(c.rule_counts.PASSED ?? 0), FAILED: Number(c.rule_counts.FAILED ?? 0), NEEDS_REVIEW: Number(c.rule_counts.NEEDS_REVIEW ?? 0) } as Record<RuleOutcome, number>,
+      duplicates: c.duplicates,
+    }));
+    return { items, total: rows.length ? Number(rows[0].total) : 0, limit, offset };
+  }
+
+  @MessagePattern(VerificationRpc.getCase)
+  get(@Payload() b: { actor: Actor; caseId?: string; applicationId?: string }): Promise<CaseView> {
+    return this.view(b.actor, b.caseId, b.applicationId);
+  }
+
+  /** The gateway brings the application (it may read intake; verification may not), and the case is assessed against it. */
+  @MessagePattern(VerificationRpc.assessCase)
+  async assess(@Payload() b: { actor: Actor; caseId: string; subject: CaseSubject }): Promise<CaseView> {
+    requireRole(b.actor, 'VERIFIER', 'HEAD', 'ADMIN');
+    await this.view(b.actor, b.caseId);
+    await this.assessment.assess(b.actor.username, b.caseId, b.subject);
+    return this.view(b.actor, b.caseId);
+  }
+
+  @MessagePattern(VerificationRpc.listTasks)
+  async tasks(@Payload() b: { actor: Actor; assignee?: string; status?: string; limit?: number; offset?: number }) {
+    const limit = clamp(b.limit ?? 50, 1, 200);
+    const offset = Math.max(0, b.offset ?? 0);
+    const rows: Array<Record<string, any>> = await this.ds.query(
+      `SELECT t.*, c.application_id, c.ticket_number, c.service_code, count(*) OVER () AS total
+         FROM field_tasks t JOIN cases c ON c.id = t.case_id
+        WHERE t.agency_code = ANY($1) AND ($2::text IS NULL OR t.assignee = $2) AND ($3::text IS NULL OR t.status = $3)
+        ORDER BY t.created_at, t.position LIMIT $4 OFFSET $5`,
+      [coveredAgencyCodes(b.actor), b.assignee ?? null, b.status ?? null, limit, offset],
+    );
+    const visits = await this.visitsOf(rows.map((r) => r.id));
+    return { items: rows.map((t) => this.taskView(t, visits)), total: rows.length ? Number(rows[0].total) : 0, limit, offset };
+  }
+
+  @MessagePattern(VerificationRpc.assignTask)
+  async assign(@Payload() b: { actor: Actor; taskId: string; assignee: string }) {
+    requireRole(b.actor, 'HEAD', 'ADMIN', 'VERIFIER');
+    await this.field.assign(b.actor, b.taskId, b.assignee);
+    return this.taskById(b.actor, b.taskId);
+  }
+
+  @MessagePattern(VerificationRpc.recordVisit)
+  async visit(@Payload() b: { actor: Actor; taskId: string; visit: RecordVisitRequest }) {
+    requireRole(b.actor, 'VERIFIER');
+    const r = await this.field.recordVisit(b.actor, b.taskId, b.visit);
+    return { ...r, task: await this.taskById(b.actor, b.taskId) };
+  }
+
+  @MessagePattern(VerificationRpc.listRules)
+  async rules(@Payload() _b: { actor: Actor }) {
+    const rows: Array<{ service_code: string; version: number; settings: EligibilitySettings; updated_by: string; updated_at: Date }> =
+      await this.ds.query(`SELECT * FROM eligibility_rules ORDER BY service_code`);
+    return { items: rows.map((r) => ({ serviceCode: r.service_code, version: r.version, settings: r.settings, updatedBy: r.updated_by, updatedAt: iso(r.updated_at) })) };
+  }
+
+  @MessagePattern(VerificationRpc.updateRules)
+  async updateRules(@Payload() b: { actor: Actor; serviceCode: string; settings: EligibilitySettings }) {
+    requireRole(b.actor, 'ADMIN');
+    if (!Array.isArray(b.settings?.fieldStages) || !b.settings.fieldStages.every((s) => ['TRC', 'DINSOS', 'KELURAHAN'].includes(s))) {
+      throw new VerificationError(VerificationErrorCode.RulesNotFound, 'settings.fieldStages must list TRC, DINSOS or KELURAHAN', [{ path: 'settings.fieldStages', message: 'fieldStages must be an array of TRC, DINSOS, KELURAHAN' }]);
+    }
+    const [row] = await this.ds.query(
+      `INSERT INTO eligibility_rules (service_code, version, settings, updated_by) VALUES ($1, 1, $2, $3)
+       ON CONFLICT (service_code) DO UPDATE SET version = eligibility_rules.version + 1, settings = $2, updated_by = $3, updated_at = now()
+       RETURNING version`,
+      [b.serviceCode, JSON.stringify(b.settings), b.actor.username],
+    );
+    return { serviceCode: b.serviceCode, version: row.version, settings: b.settings };
+  }
+
+  private async taskById(actor: Actor, taskId: string): Promise<FieldTaskView> {
+    const [t] = await this.ds.query(`SELECT t.*, c.application_id, c.ticket_number, c.service_code FROM field_tasks t JOIN cases c ON c.id = t.case_id WHERE t.id = $1`, [taskId]);
+    if (!t || !agencyCovers(actor.agencyCode, t.agency_code)) throw new VerificationError(VerificationErrorCode.TaskNotFound, `No field verification task ${taskId}`);
+    return this.taskView(t, await this.visitsOf([taskId]));
+  }
+
+  private async visitsOf(taskIds: string[]): Promise<Map<string, VisitView[]>> {
+    const rows: Array<Record<string, any>> = taskIds.length ? await this.ds.query(`SELECT * FROM field_visits WHERE task_id = ANY($1::uuid[]) ORDER BY recorded_at`, [taskIds]) : [];
+    const out = new Map<string, VisitView[]>();
+    for (const v of rows) {
+      if (!out.has(v.task_id)) out.set(v.task_id, []);
+      out.get(v.task_id)!.push({
+        visitId: v.id, officer: v.officer, visitedAt: iso(v.visited_at)!, latitude: v.latitude, longitude: v.longitude, findings: v.findings,
+        recommendation: v.recommendation, attachments: v.attachments, recordedAt: iso(v.recorded_at)!,
+      });
+    }
+    return out;
+  }
+
+  private taskView(t: Record<string, any>, visits: Map<string, VisitView[]>): FieldTaskView {
+    return {
+      taskId: t.id, caseId: t.case_id, applicationId: t.application_id, ticketNumber: t.ticket_number, agencyCode: t.agency_code, serviceCode: t.service_code,
+      stage: t.stage, order: t.position, status: t.status, assignee: t.assignee, assignedBy: t.assigned_by, assignedAt: iso(t.assigned_at),
+      createdAt: iso(t.created_at)!, visits: visits.get(t.id) ?? [],
+    };
+  }
+
+  private async view(actor: Actor, caseId?: string, applicationId?: string): Promise<CaseView> {
+    const key = caseId ?? applicationId ?? '';
+    const [c] = UUID.test(key) ? await this.ds.query(`SELECT * FROM cases WHERE ${caseId ? 'id' : 'application_id'} = $1`, [key]) : [];
+    if (!c || !agencyCovers(actor.agencyCode, c.agency_code)) throw new VerificationError(VerificationErrorCode.CaseNotFound, `No verification case ${key}`);
+    const [rules, dups, tasks, history] = await Promise.all([
+      this.ds.query(`SELECT * FROM case_rule_results WHERE case_id = $1 ORDER BY position`, [c.id]),
+      this.ds.query(`SELECT * FROM case_duplicates WHERE case_id = $1 ORDER BY found_at, kind`, [c.id]),
+      this.ds.query(`SELECT t.*, $2::uuid AS application_id, $3::text AS ticket_number, $4::text AS service_code FROM field_tasks t WHERE case_id = $1 ORDER BY position`, [c.id, c.application_id, c.ticket_number, c.service_code]),
+      this.ds.query(`SELECT * FROM case_history WHERE case_id = $1 ORDER BY id`, [c.id]),
+    ]);
+    const visits = await this.visitsOf(tasks.map((t: { id: string }) => t.id));
+    const s = c.subject as CaseSubject | null;
+    return {
+      caseId: c.id, applicationId: c.application_id, ticketNumber: c.ticket_number, agencyCode: c.agency_code, serviceCode: c.service_code,
+      status: c.status, outcome: c.outcome, reason: c.reason, openedAt: iso(c.opened_at)!, assessedAt: iso(c.assessed_at), decidedAt: iso(c.decided_at),
+      subject: s && {
+        applicant: { nik: maskNik(s.applicant.nik), name: s.applicant.name, kkNumber: maskNik(s.applicant.kkNumber), villageCode: s.applicant.villageCode },
+        beneficiary: s.beneficiary && { nik: maskNik(s.beneficiary.nik), name: s.beneficiary.name, birthDate: s.beneficiary.birthDate },
+        targetGroup: s.targetGroup,
+      },
+      registrySnapshotIds: c.registry_snapshot_ids ?? [],
+      rules: rules.map((r: any) => ({ rule: r.rule, outcome: r.outcome, message: r.message, evidence: r.evidence, checkedAt: iso(r.checked_at)! })),
+      duplicates: dups.map((d: any) => ({ kind: d.kind, other: d.other, message: d.message })),
+      tasks: tasks.map((t: any) => this.taskView(t, visits)),
+      history: history.map((h: any) => ({ at: iso(h.at)!, actor: h.actor, action: h.action, detail: h.detail })),
+    };
+  }
+}

@@ -1,0 +1,353 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID, createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import type pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import type { Actor, RegistryFileFormat, RegistryRowError } from '#contracts';
+import { agencyCovers, findAgency, loadAreaIndex } from '#domain';
+import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
+import { RegistryDb } from '../registry-db.js';
+import { readRegistryFile, FileFormatError } from '../registry-file.js';
+import { COPY_COLUMNS, copyLine, mapHeader, RegistryRowValidator, type ColumnMap } from '../registry-row.js';
+import { RegistryStore } from '../registry-store.js';
+import { SnapshotEvents } from '../snapshot-events.js';
+
+/** An import interrupted this often (restarts mid-import) is failed rather than tried again. */
+export const MAX_IMPORT_ATTEMPTS = 3;
+const PROGRESS_EVERY_ROWS = 20_000;
+const COPY_CHUNK_CHARS = 256 * 1024;
+const ERROR_FLUSH = 1000;
+
+interface ImportRow {
+  id: string;
+  agency_code: string;
+  object_name: string;
+  format: RegistryFileFormat;
+  status: string;
+  attempts: number;
+}
+
+/** 64-bit advisory lock key of an import: held by the connection that runs it, released if that process dies. */
+function lockKey(importId: string): string {
+  return createHash('sha256').update(`registry-import:${importId}`).digest().readBigInt64BE(0).toString();
+}
+
+/** `YYYY-MM-DD` in Asia/Jakarta. */
+function todayWib(): string {
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function requireRole(actor: Actor, ...roles: string[]): void {
+  if (!roles.some((r) => actor.roles.includes(r))) {
+    throw new VerificationError(VerificationErrorCode.RoleRequired, `This requires one of the roles: ${roles.join(', ')}`);
+  }
+}
+
+export function requireCovers(actor: Actor, agencyCode: string): void {
+  if (!agencyCovers(actor.agencyCode, agencyCode)) {
+    throw new VerificationError(VerificationErrorCode.OutsideAgency, `Agency ${actor.agencyCode} cannot act on agency ${agencyCode}`);
+  }
+}
+
+/**
+ * Registry imports: a request checks the file's header at once (a missing column refuses the
+ * file whole), then a worker streams the file from the Object Store through the row checks
+ * into a COPY of a new snapshot's own table, reports rejected rows as it goes, and makes the
+ * snapshot current in one transaction only once every row is in. The worker holds a session
+ * advisory lock per import: when its process dies the lock goes with its connection, and the
+ * next poll (of this or another replica) starts the import over, up to MAX_IMPORT_ATTEMPTS.
+ */
+@Injectable()
+export class RegistryImportService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('registry-import');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopping = false;
+  private abort?: () => void;
+  private again = false;
+
+  constructor(
+    private readonly db: RegistryDb,
+    private readonly store: RegistryStore,
+    private readonly events: SnapshotEvents,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.kick(), Number(process.env.SIGAP_REGISTRY_POLL_MS ?? 2000));
+    this.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.timer);
+    this.abort?.();
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Checks the uploaded file's header and queues its import. */
+  async create(actor: Actor, req: { agencyCode: string; objectName: string; fileName?: string | null; format: RegistryFileFormat }): Promise<{ importId: string; status: 'QUEUED' }> {
+    requireRole(actor, 'VERIFIER', 'ADMIN');
+    const agency = findAgency(req.agencyCode);
+    if (!agency || agency.code.includes('.BKS')) {
+      throw new VerificationError(VerificationErrorCode.UnknownAgency, `No agency ${req.agencyCode} keeps a registry`, [{ path: 'agencyCode', message: `agencyCode ${req.agencyCode} is not an agency of this installation` }]);
+    }
+    requireCovers(actor, agency.code);
+    try {
+      await this.checkHeader(req.objectName, req.format);
+    } catch (e) {
+      await this.store.remove(req.objectName);
+      throw e;
+    }
+    const id = randomUUID();
+    await this.db.pool.query(
+      `INSERT INTO registry_imports (id, agency_code, file_name, format, object_name, status, created_by) VALUES ($1, $2, $3, $4, $5, 'QUEUED', $6)`,
+      [id, agency.code, req.fileName ?? null, req.format, req.objectName, actor.username],
+    );
+    this.kick();
+    return { importId: id, status: 'QUEUED' };
+  }
+
+  private async checkHeader(objectName: string, format: RegistryFileFormat): Promise<void> {
+    const obj = await this.store.open(objectName);
+    try {
+      const rows = readRegistryFile(obj.stream, format);
+      const first = await rows.next();
+      await rows.return(undefined);
+      if (first.done || !first.value.length) throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, 'The file is empty: it needs a header row', [{ path: 'file', message: 'the file has no header row' }]);
+      const header = mapHeader(first.value[0].values);
+      if (!header.ok) {
+        throw new VerificationError(
+          VerificationErrorCode.RegistryColumnMissing,
+          `The file misses the required column${header.missing.length > 1 ? 's' : ''} ${header.missing.join(', ')}: nothing was imported`,
+          header.missing.map((c) => ({ path: `file.${c}`, message: `column ${c} is missing` })),
+        );
+      }
+    } catch (e) {
+      if (e instanceof VerificationError) throw e;
+      throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, `The file cannot be read as ${format}: ${e instanceof Error ? e.message : String(e)}`, [{ path: 'file', message: `not a readable ${format} file` }]);
+    } finally {
+      obj.stream.destroy();
+    }
+  }
+
+  /** Wakes the worker: it runs pending imports one after another. */
+  kick(): void {
+    if (this.stopping) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((e: unknown) => this.log.error({ err: e }, 'registry import worker failed'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again && !this.stopping) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    const { rows } = await this.db.pool.query<{ id: string }>(
+      `SELECT id FROM registry_imports WHERE status IN ('QUEUED', 'RUNNING') ORDER BY created_at LIMIT 20`,
+    );
+    for (const r of rows) {
+      if (this.stopping) return;
+      await this.runOne(r.id);
+    }
+  }
+
+  private async runOne(id: string): Promise<void> {
+    const client = await this.db.pool.connect();
+    let broken: Error | undefined;
+    let table: string | undefined;
+    let snapshotId: string | undefined;
+    let objectName: string | undefined;
+    try {
+      const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS ok', [lockKey(id)]);
+      // another process (or replica) is running it
+      if (!lock.rows[0].ok) return;
+      const imp = (await client.query<ImportRow>('SELECT id, agency_code, object_name, format, status, attempts FROM registry_imports WHERE id = $1', [id])).rows[0];
+      if (!imp || (imp.status !== 'QUEUED' && imp.status !== 'RUNNING')) return;
+      objectName = imp.object_name;
+      await this.discardPreviousAttempt(client, id);
+      if (imp.attempts >= MAX_IMPORT_ATTEMPTS) {
+        await this.fail(id, undefined, `interrupted ${imp.attempts} times (the service restarted during the import); upload the file again`);
+        await this.store.remove(imp.object_name);
+        return;
+      }
+      if (imp.status === 'RUNNING') this.log.warn(`registry import ${id} was interrupted (attempt ${imp.attempts}); starting it over`);
+      snapshotId = randomUUID();
+      table = `registry_persons_${snapshotId.replace(/-/g, '')}`;
+      await client.query(`INSERT INTO registry_snapshots (id, agency_code, source, import_id, status) VALUES ($1, $2, 'IMPORT', $3, 'LOADING')`, [snapshotId, imp.agency_code, id]);
+      await client.query(
+        `UPDATE registry_imports SET status = 'RUNNING', attempts = attempts + 1, rows_read = 0, rows_accepted = 0, rows_rejected = 0,
+           snapshot_id = NULL, failure = NULL, started_at = now(), updated_at = now() WHERE id = $1`,
+        [id],
+      );
+      await client.query(`CREATE TABLE "${table}" (LIKE registry_persons INCLUDING DEFAULTS)`);
+      const counts = await this.load(client, imp, snapshotId, table);
+      const t = Date.now();
+      await this.finish(client, imp, snapshotId, table, counts);
+      this.log.log(`registry import ${id}: indexed and made current in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      await this.store.remove(imp.object_name);
+      this.events.snapshotActivated(imp.agency_code, snapshotId);
+    } catch (e) {
+      broken = e instanceof Error ? e : new Error(String(e));
+      if (this.stopping) {
+        // a graceful stop leaves the import RUNNING: the next start takes it over
+        this.log.warn(`registry import ${id} stopped by shutdown; it starts over on the next start`);
+      } else {
+        this.log.error({ err: broken }, `registry import ${id} failed`);
+        const why = broken instanceof FileFormatError || broken instanceof VerificationError ? broken.message : `the import failed: ${broken.message}`;
+        await this.fail(id, snapshotId, why).catch((e2: unknown) => this.log.error({ err: e2 }, `could not mark import ${id} failed`));
+        if (objectName) await this.store.remove(objectName);
+      }
+    } finally {
+      // never back to the pool: closing the connection frees the advisory lock, and one left mid-COPY is unusable
+      client.release(true);
+      if (broken && table && !this.stopping) {
+        await this.db.pool.query(`DROP TABLE IF EXISTS "${table}"`).catch(() => undefined);
+      }
+    }
+  }
+
+  /** Leftovers of an attempt that died: its snapshot (never current) and its staging table, its row errors. */
+  private async discardPreviousAttempt(client: pg.PoolClient, importId: string): Promise<void> {
+    const { rows } = await client.query<{ id: string }>(`SELECT id FROM registry_snapshots WHERE import_id = $1 AND status = 'LOADING'`, [importId]);
+    for (const r of rows) {
+      await client.query(`DROP TABLE IF EXISTS "registry_persons_${r.id.replace(/-/g, '')}"`);
+      await client.query(`UPDATE registry_snapshots SET status = 'FAILED', completed_at = now() WHERE id = $1`, [r.id]);
+    }
+    await client.query('DELETE FROM registry_import_errors WHERE import_id = $1', [importId]);
+  }
+
+  private async load(client: pg.PoolClient, imp: ImportRow, snapshotId: string, table: string) {
+    const agency = findAgency(imp.agency_code)!;
+    const validator = new RegistryRowValidator(await loadAreaIndex(), agency.areaCode, todayWib());
+    const obj = await this.store.open(imp.object_name);
+    this.abort = () => obj.stream.destroy(new Error('the service is stopping'));
+    const copy = client.query(copyStreams.from(`COPY "${table}" (${COPY_COLUMNS.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
+    const copyDone = finished(copy);
+    copyDone.catch(() => undefined);
+    let read = 0;
+    let accepted = 0;
+    let rejected = 0;
+    let errors: RegistryRowError[] = [];
+    let buf = '';
+    let columns: ColumnMap | undefined;
+    const started = Date.now();
+    let drainMs = 0;
+    const flushErrors = async () => {
+      if (!errors.length) return;
+      const batch = errors;
+      errors = [];
+      await this.db.pool.query(
+        `INSERT INTO registry_import_errors (import_id, row_number, field, message)
+         SELECT $1, r, f, m FROM unnest($2::int[], $3::text[], $4::text[]) AS t(r, f, m) ON CONFLICT DO NOTHING`,
+        [imp.id, batch.map((e) => e.row), batch.map((e) => e.field), batch.map((e) => e.message)],
+      );
+    };
+    const progress = () =>
+      this.db.pool.query(`UPDATE registry_imports SET rows_read = $2, rows_accepted = $3, rows_rejected = $4, updated_at = now() WHERE id = $1`, [imp.id, read, accepted, rejected]);
+    try {
+      for await (const batch of readRegistryFile(obj.stream, imp.format)) for (const r of batch) {
+        if (!columns) {
+          const header = mapHeader(r.values);
+          if (!header.ok) throw new VerificationError(VerificationErrorCode.RegistryColumnMissing, `The file misses the required columns ${header.missing.join(', ')}`);
+          columns = header.columns;
+          continue;
+        }
+        read++;
+        const before = errors.length;
+        const person = validator.check(r.values, columns, r.row, errors);
+        if (person) {
+          accepted++;
+          buf += copyLine(snapshotId, person);
+          if (buf.length >= COPY_CHUNK_CHARS) {
+            const ok = copy.write(buf);
+            buf = '';
+            if (!ok) {
+              const w = performance.now();
+              await Promise.race([once(copy, 'drain'), copyDone]);
+              drainMs += performance.now() - w;
+            }
+          }
+        } else if (errors.length > before) {
+          rejected++;
+        }
+        if (errors.length >= ERROR_FLUSH) await flushErrors();
+        if (read % PROGRESS_EVERY_ROWS === 0) await Promise.all([flushErrors(), progress()]);
+      }
+      if (!columns) throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, 'The file is empty: it needs a header row');
+      copy.end(buf);
+      await copyDone;
+      const streamError = await obj.done;
+      if (streamError) throw streamError;
+    } catch (e) {
+      copy.destroy(e instanceof Error ? e : new Error(String(e)));
+      throw e;
+    } finally {
+      this.abort = undefined;
+    }
+    await flushErrors();
+    await progress();
+    const seconds = (Date.now() - started) / 1000;
+    this.log.log(`registry import ${imp.id}: ${read} rows read (${accepted} accepted, ${rejected} rejected) in ${seconds.toFixed(1)} s (${(drainMs / 1000).toFixed(1)} s waiting for Postgres to take the COPY)`);
+    return { read, accepted, rejected };
+  }
+
+  /** Indexes the new snapshot's table, then attaches it and makes it current in one transaction. */
+  private async finish(client: pg.PoolClient, imp: ImportRow, snapshotId: string, table: string, counts: { read: number; accepted: number; rejected: number }) {
+    // the KK index on a second connection while this one builds the NIK index (two cores, two sorts)
+    const side = this.db.pool.query(`CREATE INDEX ON "${table}" ("snapshot_id", "kk")`);
+    side.catch(() => undefined);
+    try {
+      await client.query(`CREATE UNIQUE INDEX ON "${table}" ("snapshot_id", "nik")`);
+    } catch (e) {
+      if ((e as { code?: string }).code !== '23505') throw e;
+      // the same NIK on several rows: the first stays, the others are rejected naming it
+      const { rowCount } = await client.query(
+        `WITH ranked AS (SELECT ctid AS c, row_number, min(row_number) OVER (PARTITION BY nik) AS first FROM "${table}"),
+              dups AS (DELETE FROM "${table}" s USING ranked r WHERE s.ctid = r.c AND r.row_number > r.first RETURNING s.row_number, r.first)
+         INSERT INTO registry_import_errors (import_id, row_number, field, message)
+         SELECT $1, row_number, 'nik', 'nik appears more than once in the file: first on row ' || first FROM dups ON CONFLICT DO NOTHING`,
+        [imp.id],
+      );
+      counts.accepted -= rowCount ?? 0;
+      counts.rejected += rowCount ?? 0;
+      await client.query(`CREATE UNIQUE INDEX ON "${table}" ("snapshot_id", "nik")`);
+    }
+    // lets ATTACH skip its validating scan
+    await client.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${table}_snapshot" CHECK ("snapshot_id" = '${snapshotId}'::uuid)`);
+    await side;
+    await client.query('BEGIN');
+    try {
+      await client.query(`ALTER TABLE registry_persons ATTACH PARTITION "${table}" FOR VALUES IN ('${snapshotId}')`);
+      const prev = await client.query<{ id: string }>(
+        `UPDATE registry_snapshots SET is_current = false WHERE agency_code = $1 AND is_current RETURNING id`,
+        [imp.agency_code],
+      );
+      await client.query(
+        `UPDATE registry_snapshots SET status = 'COMPLETE', is_current = true, rows = $2, completed_at = now(), previous_id = $3 WHERE id = $1`,
+        [snapshotId, counts.accepted, prev.rows[0]?.id ?? null],
+      );
+      await client.query(
+        `UPDATE registry_imports SET status = 'COMPLETED', snapshot_id = $2, rows_read = $3, rows_accepted = $4, rows_rejected = $5,
+           finished_at = now(), updated_at = now() WHERE id = $1`,
+        [imp.id, snapshotId, counts.read, counts.accepted, counts.rejected],
+      );
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  }
+
+  private async fail(importId: string, snapshotId: string | undefined, why: string): Promise<void> {
+    await this.db.pool.query(`UPDATE registry_imports SET status = 'FAILED', failure = $2, finished_at = now(), updated_at = now() WHERE id = $1`, [importId, why.slice(0, 2000)]);
+    if (snapshotId) await this.db.pool.query(`UPDATE registry_snapshots SET status = 'FAILED', completed_at = now() WHERE id = $1 AND status = 'LOADING'`, [snapshotId]);
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { Objm, type ObjectStore } from '@nats-io/obj';
+import { REGISTRY_UPLOAD_BUCKET } from '#contracts';
+import { NatsService } from '#messaging';
+import { VerificationError, VerificationErrorCode } from '../verification.error.js';
+
+/** The uploaded registry files in NATS Object Store (written by the gateway, read here). */
+@Injectable()
+export class RegistryStore {
+  private bucket?: Promise<ObjectStore>;
+
+  constructor(private readonly nats: NatsService) {}
+
+  private store(): Promise<ObjectStore> {
+    this.bucket ??= new Objm(this.nats.nc).open(REGISTRY_UPLOAD_BUCKET).catch((e: unknown) => {
+      this.bucket = undefined;
+      throw e;
+    });
+    return this.bucket;
+  }
+
+  /**
+   * The object's bytes as a stream that reads its chunks only as fast as they are consumed: an
+   * ordered pull consumer on the bucket's stream, at most 16 chunks (2 MB) ahead. (The
+   * library's own `get` enqueues every chunk as NATS delivers it, whatever the reader's pace:
+   * a slow import would buffer the whole file.) The SHA-256 digest is checked at the end.
+   */
+  async open(name: string): Promise<{ stream: Readable; size: number; done: Promise<Error | null> }> {
+    const os = await this.store();
+    const info = await os.info(name);
+    if (!info || info.deleted) throw new VerificationError(VerificationErrorCode.RegistryUploadNotFound, `The uploaded file ${name} is no longer there`);
+    const js = this.nats.js;
+    let settle!: (e: Error | null) => void;
+    const done = new Promise<Error | null>((r) => (settle = r));
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      if (info!.size === 0 || info!.chunks === 0) {
+        settle(null);
+        return;
+      }
+      const consumer = await js.consumers.get(`OBJ_${REGISTRY_UPLOAD_BUCKET}`, { filter_subjects: `$O.${REGISTRY_UPLOAD_BUCKET}.C.${info!.nuid}` });
+      const messages = await consumer.consume({ max_messages: 16 });
+      const sha = createHash('sha256');
+      let received = 0;
+      try {
+        for await (const m of messages) {
+          sha.update(m.data);
+          received++;
+          yield m.data;
+          if (received >= info!.chunks || m.info.pending === 0) break;
+        }
+        const digest = `SHA-256=${sha.digest('base64url')}`;
+        const expected = info!.digest.replace(/=+$/, '');
+        settle(received < info!.chunks ? new Error(`the file ended after ${received} of ${info!.chunks} chunks`) : digest.replace(/=+$/, '') === expected ? null : new Error('the uploaded file is corrupt (its digest does not match)'));
+      } finally {
+        messages.stop();
+      }
+    }
+    const stream = Readable.from(chunks(), { objectMode: false });
+    // the reader sees every error through its iteration; an error after it stopped reading must not crash the process
+    stream.on('error', () => undefined);
+    return { stream, size: info.size, done };
+  }
+
+  async exists(name: string): Promise<boolean> {
+    const os = await this.store();
+    return (await os.info(name)) !== null;
+  }
+
+  async remove(name: string): Promise<void> {
+    const os = await this.store();
+    await os.delete(name).catch(() => undefined);
+  }
+}

@@ -1,0 +1,52 @@
+import type { FieldError } from '#contracts';
+import { DomainError, type ErrorKind } from '#platform';
+
+/** Why verification refused a request; the code travels in the error body. */
+export enum VerificationErrorCode {
+  RegistryColumnMissing = 'REGISTRY_COLUMN_MISSING',
+  RegistryFileUnreadable = 'REGISTRY_FILE_UNREADABLE',
+  RegistryUploadNotFound = 'REGISTRY_UPLOAD_NOT_FOUND',
+  ImportNotFound = 'REGISTRY_IMPORT_NOT_FOUND',
+  SnapshotNotFound = 'REGISTRY_SNAPSHOT_NOT_FOUND',
+  SnapshotNotComplete = 'REGISTRY_SNAPSHOT_NOT_COMPLETE',
+  PersonNotFound = 'REGISTRY_PERSON_NOT_FOUND',
+  HouseholdNotFound = 'REGISTRY_HOUSEHOLD_NOT_FOUND',
+  CaseNotFound = 'VERIFICATION_CASE_NOT_FOUND',
+  CaseClosed = 'VERIFICATION_CASE_CLOSED',
+  TaskNotFound = 'VERIFICATION_TASK_NOT_FOUND',
+  TaskNotOpen = 'VERIFICATION_TASK_NOT_OPEN',
+  TaskNotAssignedToYou = 'VERIFICATION_TASK_NOT_ASSIGNED_TO_YOU',
+  StageNotReady = 'VERIFICATION_STAGE_NOT_READY',
+  OutsideAgency = 'AGENCY_OUT_OF_SCOPE',
+  RoleRequired = 'ROLE_REQUIRED',
+  UnknownAgency = 'UNKNOWN_AGENCY',
+  RulesNotFound = 'ELIGIBILITY_RULES_NOT_FOUND',
+}
+
+const KIND: Record<VerificationErrorCode, ErrorKind> = {
+  REGISTRY_COLUMN_MISSING: 'VALIDATION',
+  REGISTRY_FILE_UNREADABLE: 'VALIDATION',
+  REGISTRY_UPLOAD_NOT_FOUND: 'NOT_FOUND',
+  REGISTRY_IMPORT_NOT_FOUND: 'NOT_FOUND',
+  REGISTRY_SNAPSHOT_NOT_FOUND: 'NOT_FOUND',
+  REGISTRY_SNAPSHOT_NOT_COMPLETE: 'CONFLICT',
+  REGISTRY_PERSON_NOT_FOUND: 'NOT_FOUND',
+  REGISTRY_HOUSEHOLD_NOT_FOUND: 'NOT_FOUND',
+  VERIFICATION_CASE_NOT_FOUND: 'NOT_FOUND',
+  VERIFICATION_CASE_CLOSED: 'CONFLICT',
+  VERIFICATION_TASK_NOT_FOUND: 'NOT_FOUND',
+  VERIFICATION_TASK_NOT_OPEN: 'CONFLICT',
+  VERIFICATION_TASK_NOT_ASSIGNED_TO_YOU: 'FORBIDDEN',
+  VERIFICATION_STAGE_NOT_READY: 'CONFLICT',
+  AGENCY_OUT_OF_SCOPE: 'FORBIDDEN',
+  ROLE_REQUIRED: 'FORBIDDEN',
+  UNKNOWN_AGENCY: 'VALIDATION',
+  ELIGIBILITY_RULES_NOT_FOUND: 'NOT_FOUND',
+};
+
+/** Verification's errors: a code of VerificationErrorCode, its kind (HTTP status) from the table above. */
+export class VerificationError extends DomainError {
+  constructor(code: VerificationErrorCode, message: string, details: FieldError[] = []) {
+    super(KIND[code], code, message, details);
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * Verification cases: eligibility rules (data per service standard) with their outcome and
+ * evidence, duplicates, and field verification (tasks per stage, visits). The shapes the
+ * gateway answers over HTTP and the bodies it accepts.
+ */
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsIn, IsISO8601, IsLatitude, IsLongitude, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested,
+} from 'class-validator';
+
+export const RULE_OUTCOMES = ['PASSED', 'FAILED', 'NEEDS_REVIEW'] as const;
+export type RuleOutcome = (typeof RULE_OUTCOMES)[number];
+
+export const CASE_STATUSES = ['AWAITING_ASSESSMENT', 'IN_FIELD_VERIFICATION', 'VERIFIED', 'REJECTED'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const DUPLICATE_KINDS = ['OPEN_CASE_SAME_SERVICE', 'PAID_THIS_YEAR', 'NATIONAL_PROGRAMME', 'SAME_HOUSEHOLD'] as const;
+export type DuplicateKind = (typeof DUPLICATE_KINDS)[number];
+
+/** Field verification stages: the rapid response team, Dinsos's own verifiers, the kelurahan. */
+export const FIELD_STAGES = ['TRC', 'DINSOS', 'KELURAHAN'] as const;
+export type FieldStage = (typeof FIELD_STAGES)[number];
+
+export const RECOMMENDATIONS = ['ELIGIBLE', 'NOT_ELIGIBLE'] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
+export const TASK_STATUSES = ['WAITING', 'OPEN', 'DONE', 'CANCELLED'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** Where a rule's outcome comes from: a registry row, a document of the file, the application itself. */
+export interface RuleEvidence {
+  source: 'REGISTRY' | 'DOCUMENT' | 'APPLICATION' | 'CASE' | 'SETTINGS';
+  /** REGISTRY: the snapshot and the row of the file it came from */
+  snapshotId?: string;
+  row?: number;
+  nik?: string;
+  /** DOCUMENT: its type; APPLICATION: the field */
+  document?: string;
+  field?: string;
+  value?: unknown;
+  /** CASE: the other case */
+  caseId?: string;
+  applicationId?: string;
+  ticketNumber?: string | null;
+}
+
+export interface RuleResultView {
+  rule: string;
+  outcome: RuleOutcome;
+  /** why, in words an officer and an applicant can read */
+  message: string;
+  evidence: RuleEvidence[];
+  checkedAt: string;
+}
+
+export interface DuplicateView {
+  kind: DuplicateKind;
+  /** the other record: a case (application and ticket) or a national programme */
+  other: { caseId?: string; applicationId?: string; ticketNumber?: string | null; programme?: string; snapshotId?: string; row?: number };
+  message: string;
+}
+
+export interface VisitView {
+  visitId: string;
+  officer: string;
+  visitedAt: string;
+  latitude: number | null;
+  longitude: number | null;
+  findings: string;
+  recommendation: Recommendation;
+  attachments: Array<{ ref: string; name?: string }>;
+  recordedAt: string;
+}
+
+export interface FieldTaskView {
+  taskId: string;
+  caseId: string;
+  applicationId: string;
+  ticketNumber: string | null;
+  agencyCode: string;
+  serviceCode: string;
+  stage: FieldStage;
+  order: number;
+  /** WAITING: an earlier stage has not answered; OPEN: to do; DONE: answered */
+  status: TaskStatus;
+  assignee: string | null;
+  assignedBy: string | null;
+  assignedAt: string | null;
+  createdAt: string;
+  visits: VisitView[];
+}
+
+export interface CaseHistoryView {
+  at: string;
+  actor: string;
+  action: string;
+  detail: Record<string, unknown>;
+}
+
+/** `GET /api/v1/verification/cases/{caseId}`. */
+export interface CaseView {
+  caseId: string;
+  applicationId: string;
+  ticketNumber: string | null;
+  agencyCode: string;
+  serviceCode: string;
+  status: CaseStatus;
+  outcome: 'VERIFIED' | 'REJECTED' | null;
+  reason: string | null;
+  openedAt: string;
+  assessedAt: string | null;
+  decidedAt: string | null;
+  /** the applicant and beneficiary as the application gives them (NIKs masked but the last 4 digits) */
+  subject: { applicant: { nik: string; name: string; kkNumber: string; villageCode: string }; beneficiary: { nik: string; name: string; birthDate: string } | null; targetGroup: string | null } | null;
+  /** the registry snapshots the rules were checked against */
+  registrySnapshotIds: string[];
+  rules: RuleResultView[];
+  duplicates: DuplicateView[];
+  tasks: FieldTaskView[];
+  history: CaseHistoryView[];
+}
+
+export interface CaseListItem {
+  caseId: string;
+  applicationId: string;
+  ticketNumber: string | null;
+  agencyCode: string;
+  serviceCode: string;
+  status: CaseStatus;
+  outcome: 'VERIFIED' | 'REJECTED' | null;
+  openedAt: string;
+  /** counts of rule outcomes, for the list's badges */
+  rules: Record<RuleOutcome, number>;
+  duplicates: number;
+}
+
+export class AttachmentRef {
+  @IsString() @IsNotEmpty() @MaxLength(500)
+  ref!: string;
+
+  @IsOptional() @IsString() @MaxLength(200)
+  name?: string;
+}
+
+/** `POST /api/v1/verification/tasks/{taskId}/visits`: what the officer found on the visit. */
+export class RecordVisitRequest {
+  @IsString() @IsNotEmpty({ message: 'findings must not be empty' }) @MaxLength(5000)
+  findings!: string;
+
+  @IsIn(RECOMMENDATIONS, { message: 'recommendation must be ELIGIBLE or NOT_ELIGIBLE' })
+  recommendation!: Recommendation;
+
+  @IsISO8601({ strict: true }, { message: 'visitedAt must be an ISO-8601 time with offset' })
+  visitedAt!: string;
+
+  @IsOptional() @IsLatitude({ message: 'latitude must be a latitude' })
+  latitude?: number;
+
+  @IsOptional() @IsLongitude({ message: 'longitude must be a longitude' })
+  longitude?: number;
+
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AttachmentRef)
+  attachments?: AttachmentRef[];
+}
+
+/** `POST /api/v1/verification/tasks/{taskId}/assign`. */
+export class AssignTaskRequest {
+  @Matches(/^[a-zA-Z0-9._-]{3,64}$/, { message: 'assignee must be a username' })
+  assignee!: string;
+}
+
+/** `PUT /api/v1/verification/rules/{serviceCode}`: the eligibility settings of a service standard. */
+export class UpdateRulesRequest {
+  @IsObject({ message: 'settings must be an object' })
+  settings!: Record<string, unknown>;
+}

@@ -1,0 +1,149 @@
+/**
+ * The social registry (DTSEN, formerly DTKS; "the registry" in code): request-reply subjects
+ * between the gateway and verification, the file format of CONTRACT.md ("The registry file"),
+ * and the shapes the gateway answers over HTTP.
+ */
+import { Matches } from 'class-validator';
+
+/** What users read: the registry's name since 2025, with the one the seeds use. */
+export const REGISTRY_LABEL = 'DTSEN (dahulu DTKS)';
+
+/**
+ * NATS Object Store bucket the gateway streams uploaded registry files into and verification
+ * streams them back from (services share nothing but NATS). Objects are deleted once imported;
+ * the bucket's TTL removes what a failure leaves behind.
+ */
+export const REGISTRY_UPLOAD_BUCKET = 'sigap_registry_uploads';
+
+/** Columns of the registry file; names case-insensitive, in any order. */
+export const REGISTRY_COLUMNS = ['nik', 'no_kk', 'nama', 'tanggal_lahir', 'jenis_kelamin', 'alamat', 'kode_desa', 'desil', 'program'] as const;
+export type RegistryColumn = (typeof REGISTRY_COLUMNS)[number];
+/** A file without one of these is refused whole; `desil` and `program` may be absent (as if empty). */
+export const REQUIRED_REGISTRY_COLUMNS: readonly RegistryColumn[] = ['nik', 'no_kk', 'nama', 'tanggal_lahir', 'jenis_kelamin', 'alamat', 'kode_desa'];
+
+export const REGISTRY_FILE_FORMATS = ['CSV', 'XLSX'] as const;
+export type RegistryFileFormat = (typeof REGISTRY_FILE_FORMATS)[number];
+
+export const IMPORT_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** Request-reply subjects of verification (`sigap.rpc.verification.>`). */
+export const VerificationRpc = {
+  createImport: 'sigap.rpc.verification.registry.import.create',
+  getImport: 'sigap.rpc.verification.registry.import.get',
+  listImportErrors: 'sigap.rpc.verification.registry.import.errors',
+  listImports: 'sigap.rpc.verification.registry.import.list',
+  listSnapshots: 'sigap.rpc.verification.registry.snapshot.list',
+  diffSnapshots: 'sigap.rpc.verification.registry.snapshot.diff',
+  getPerson: 'sigap.rpc.verification.registry.person.get',
+  getHousehold: 'sigap.rpc.verification.registry.household.get',
+  listCases: 'sigap.rpc.verification.case.list',
+  getCase: 'sigap.rpc.verification.case.get',
+  assessCase: 'sigap.rpc.verification.case.assess',
+  listTasks: 'sigap.rpc.verification.task.list',
+  assignTask: 'sigap.rpc.verification.task.assign',
+  recordVisit: 'sigap.rpc.verification.task.visit',
+  listRules: 'sigap.rpc.verification.rules.list',
+  updateRules: 'sigap.rpc.verification.rules.update',
+} as const;
+
+/** One rejected row of a registry file: its row number (1 = the first row after the header), the column, why. */
+export interface RegistryRowError {
+  row: number;
+  field: string;
+  message: string;
+}
+
+/** `GET /api/v1/registry/imports/{importId}`. */
+export interface RegistryImportView {
+  importId: string;
+  agencyCode: string;
+  fileName: string | null;
+  format: RegistryFileFormat;
+  status: ImportStatus;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  snapshotId: string | null;
+  /** why a FAILED import failed */
+  failure: string | null;
+  /** attempts so far (an import interrupted by a restart starts over, up to 3 times) */
+  attempts: number;
+  createdBy: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** the first rejected rows (`errorsLimit`); all of them through `…/errors?limit&offset` */
+  errors: RegistryRowError[];
+  errorsTotal: number;
+}
+
+export interface RegistryImportErrorsPage {
+  items: RegistryRowError[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** `GET /api/v1/registry/snapshots?agencyCode`. */
+export interface RegistrySnapshotView {
+  snapshotId: string;
+  agencyCode: string;
+  source: 'IMPORT' | 'EVENT';
+  importId: string | null;
+  status: 'LOADING' | 'COMPLETE' | 'FAILED';
+  current: boolean;
+  rows: number;
+  createdAt: string;
+  completedAt: string | null;
+  /** the snapshot it replaced as current */
+  previousSnapshotId: string | null;
+}
+
+/** A person of the registry, as a snapshot holds them (`GET /api/v1/registry/persons/{nik}`). */
+export interface RegistryPersonView {
+  nik: string;
+  kkNumber: string;
+  name: string;
+  birthDate: string;
+  sex: 'M' | 'F';
+  address: string;
+  villageCode: string;
+  /** desil 1–10, null when the export left it empty */
+  decile: number | null;
+  programs: string[];
+  snapshot: { snapshotId: string; agencyCode: string; createdAt: string; row: number };
+}
+
+export interface RegistryHouseholdView {
+  kkNumber: string;
+  members: RegistryPersonView[];
+}
+
+export type DiffChange = 'ADDED' | 'REMOVED' | 'CHANGED';
+
+/** One person of a snapshot diff. */
+export interface SnapshotDiffItem {
+  nik: string;
+  change: DiffChange;
+  name: string;
+  /** for CHANGED: the fields that differ, with both values */
+  fields: Array<{ field: string; before: unknown; after: unknown }>;
+}
+
+/** `GET /api/v1/registry/snapshots/{id}/diff?against=`. */
+export interface SnapshotDiffView {
+  snapshotId: string;
+  againstSnapshotId: string;
+  counts: { added: number; removed: number; changed: number };
+  items: SnapshotDiffItem[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** The form field next to the file of `POST /api/v1/registry/imports`. */
+export class RegistryImportForm {
+  @Matches(/^\d{2}(\.\d{2})?$/, { message: 'agencyCode must be an agency code like 33.04' })
+  agencyCode!: string;
+}

@@ -1,0 +1,90 @@
+// Helpers of the dashboard's browser tests: headless Chromium (playwright-core and the
+// system's /usr/bin/chromium), a page that records what went wrong in the browser, staff
+// accounts made through the real API, and logging in the way an officer does.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { agencyCovers } from '#domain';
+import { adminDb } from '#testing';
+import { Api, testAdminPassword, testIp, unique } from '../gateway/support.js';
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/**
+ * A fresh browser context (its own sessionStorage and localStorage) on the gateway. `problems`
+ * collects uncaught exceptions and console errors other than refused requests (a 404 of the
+ * status page or a 400 of the filing form is a test case, not a fault).
+ */
+export async function openPage(browser: Browser, baseURL: string, problems: string[], viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+  });
+  return page;
+}
+
+export const STAFF_PASSWORD = 'Pelayanan-Sosial-2026';
+
+const agencyAdmins = new Map<string, Promise<Api>>();
+
+/**
+ * The administrator of an agency. The first `admin` belongs to agency 61 and opens accounts
+ * only there and in its regencies; the gateway has no way yet to open the first account of
+ * another agency (e.g. Banjarnegara, 33.04), so the test opens that one in the gateway's table,
+ * with the first admin's password, and every other account through the API.
+ */
+async function adminOf(admin: Api, agencyCode: string): Promise<Api> {
+  if (agencyCovers('61', agencyCode)) return admin;
+  let p = agencyAdmins.get(agencyCode);
+  if (!p) {
+    p = (async () => {
+      const username = unique('dashadm.');
+      const db = await adminDb();
+      try {
+        await db.query(
+          `INSERT INTO gateway.users (id, username, display_name, agency_code, roles, password_hash, disabled, must_change_password, password_changed_at)
+           SELECT gen_random_uuid(), $1, 'Admin ' || $2, $2, ARRAY['ADMIN'], password_hash, false, false, now() FROM gateway.users WHERE username = 'admin'`,
+          [username, agencyCode],
+        );
+      } finally {
+        await db.end();
+      }
+      return new Api(admin.baseUrl).session(username, testAdminPassword());
+    })();
+    agencyAdmins.set(agencyCode, p);
+  }
+  return p;
+}
+
+/** A staff account of `agencyCode` with `roles`, opened through the API by an admin of that agency. */
+export async function staffAccount(firstAdmin: Api, agencyCode: string, roles: string[], displayName = 'Petugas Uji'): Promise<{ username: string; password: string; api: Api }> {
+  const admin = await adminOf(firstAdmin, agencyCode);
+  const username = unique('dash.');
+  const r = await admin.post('/api/v1/users', { username, displayName, password: STAFF_PASSWORD, agencyCode, roles }, { 'x-forwarded-for': testIp() });
+  if (r.status !== 201) throw new Error(`creating ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  const api = await new Api(admin.baseUrl).session(username, STAFF_PASSWORD);
+  return { username, password: STAFF_PASSWORD, api };
+}
+
+/** Logs in on the login page, as an officer does, and waits for the staff layout. */
+export async function logIn(page: Page, username: string, password: string): Promise<void> {
+  if (new URL(page.url()).pathname !== '/login') await page.goto('/login');
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+/** Picks `option` in the antd Select labelled `label` (its dropdown is rendered at the end of the body). */
+export async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}

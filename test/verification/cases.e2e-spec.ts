@@ -1,0 +1,253 @@
+// Verification of applications end to end: real gateway, intake and verification processes.
+// Rules with their evidence from the registry, each duplicate kind, field verification in one
+// and in two stages ending in sigap.verification.case.decided.v1, and the re-check of open
+// cases when a new registry snapshot lands.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type pg from 'pg';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { Subjects } from '#contracts';
+import { adminDb, eventually, natsAs, publishEvent, readStream, repoRoot, startApp, type RunningApp } from '#testing';
+import { Api, startGateway, testAdminPassword, unique } from '../gateway/support.js';
+import { csvLine, HEADER } from './registry-fixtures.js';
+
+const dir = path.join(repoRoot, '.data', 'test-files', 'cases');
+const PASSWORD = 'Verifikasi-2026!';
+const serial = String(1000 + Math.floor(Math.random() * 8999));
+
+let gateway: RunningApp;
+let intake: RunningApp;
+let verification: RunningApp;
+let db: pg.Client;
+let ext: NatsConnection;
+let nats: NatsConnection;
+const api: Record<string, Api & { username?: string }> = {};
+
+/** A NIK issued in `district` to someone born on `birthDate` (day + 40 for women), with this run's serial. */
+function nik(district: string, birthDate: string, sex: 'M' | 'F'): string {
+  const [y, m, d] = birthDate.split('-');
+  return `${district.replace(/\./g, '')}${String(Number(d) + (sex === 'F' ? 40 : 0)).padStart(2, '0')}${m}${y.slice(2)}${serial}`;
+}
+
+// Kabupaten Banjarnegara: a mother and three children; the second child is on PKH
+const mother = { nik: nik('33.04.01', '1988-02-11', 'F'), kkNumber: `330401010120${serial}`, name: 'Siti Aminah', birthDate: '1988-02-11', sex: 'F' as const, address: 'Jl. Letjend Karjono 1', villageCode: '33.04.01.2001', phone: '081234567890' };
+const child1 = { nik: nik('33.04.01', '2019-05-02', 'M'), name: 'Budi', birthDate: '2019-05-02', sex: 'M' as const };
+const child2 = { nik: nik('33.04.01', '2018-06-03', 'M'), name: 'Joko', birthDate: '2018-06-03', sex: 'M' as const };
+const child3 = { nik: nik('33.04.01', '2017-07-04', 'M'), name: 'Agus', birthDate: '2017-07-04', sex: 'M' as const };
+// Kota Pasuruan: two elders of one household
+const elder = { nik: nik('35.75.01', '1950-03-10', 'F'), kkNumber: `357501010120${serial}`, name: 'Mbah Sarni', birthDate: '1950-03-10', sex: 'F' as const, address: 'Jl. Pahlawan 3', villageCode: '35.75.01.1001', phone: '081234567891' };
+const elder2 = { ...elder, nik: nik('35.75.01', '1952-04-11', 'M'), name: 'Mbah Karto', birthDate: '1952-04-11', sex: 'M' as const };
+
+function registryCsv(child3Programme: string): string {
+  const row = (p: { nik: string; name: string; birthDate: string; sex: 'M' | 'F' }, program: string) =>
+    csvLine([p.nik, mother.kkNumber, p.name, p.birthDate, p.sex === 'F' ? 'P' : 'L', mother.address, mother.villageCode, '2', program]);
+  return csvLine(HEADER) + row(mother, '') + row(child1, '') + row(child2, 'PKH') + row(child3, child3Programme);
+}
+
+const agencyAdmins = new Map<string, Promise<Api>>();
+function adminOf(agencyCode: string): Promise<Api> {
+  let p = agencyAdmins.get(agencyCode);
+  if (!p) {
+    p = (async () => {
+      const username = unique('adm.');
+      await db.query(
+        `INSERT INTO gateway.users (id, username, display_name, agency_code, roles, password_hash, disabled, must_change_password, password_changed_at)
+         SELECT gen_random_uuid(), $1, 'Admin ' || $2, $2, ARRAY['ADMIN'], password_hash, false, false, now() FROM gateway.users WHERE username = 'admin'`,
+        [username, agencyCode],
+      );
+      return new Api(gateway.url).session(username, testAdminPassword());
+    })();
+    agencyAdmins.set(agencyCode, p);
+  }
+  return p;
+}
+
+async function user(roles: string[], agencyCode: string) {
+  const username = unique('u');
+  const r = await (await adminOf(agencyCode)).post('/api/v1/users', { username, displayName: 'Petugas', password: PASSWORD, agencyCode, roles });
+  if (r.status !== 201) throw new Error(`user: ${r.status} ${JSON.stringify(r.body)}`);
+  return Object.assign(await new Api(gateway.url).session(username, PASSWORD), { username });
+}
+
+async function importRegistry(as: Api, agencyCode: string, csv: string) {
+  const file = path.join(dir, `registry-${agencyCode}-${Date.now()}.csv`);
+  writeFileSync(file, csv);
+  const form = new FormData();
+  form.set('agencyCode', agencyCode);
+  form.set('file', new Blob([csv]), path.basename(file));
+  const res = await fetch(`${gateway.url}/api/v1/registry/imports`, { method: 'POST', headers: { authorization: `Bearer ${as.token}` }, body: form });
+  const { importId } = (await res.json()) as { importId: string };
+  return eventually(async () => {
+    const r = await as.get(`/api/v1/registry/imports/${importId}`);
+    expect(r.body.status).toBe('COMPLETED');
+    return r.body as { snapshotId: string; rowsAccepted: number };
+  });
+}
+
+/** Files an application at the front office and waits for its verification case; then assesses it. */
+async function fileAndAssess(fo: Api, body: Record<string, unknown>) {
+  const filed = await fo.post('/api/v1/applications', { channel: 'FRONT_OFFICE', ...body });
+  if (filed.status !== 201 || filed.body.status !== 'REGISTERED') throw new Error(`filing: ${filed.status} ${JSON.stringify(filed.body)}`);
+  const caseView = await eventually(async () => {
+    const r = await api.v1.get(`/api/v1/verification/applications/${filed.body.applicationId}/case`);
+    expect(r.status).toBe(200);
+    return r.body;
+  });
+  const assessed = await api.v1.post(`/api/v1/verification/cases/${caseView.caseId}/assessment`, {});
+  if (assessed.status !== 200) throw new Error(`assessment: ${assessed.status} ${JSON.stringify(assessed.body)}`);
+  return { applicationId: filed.body.applicationId as string, ticketNumber: filed.body.ticketNumber as string, case: assessed.body };
+}
+
+const santunan = (beneficiary: typeof child1, documents = ['KTP', 'KK', 'SURAT_PERMOHONAN']) => ({
+  agencyCode: '33.04', serviceCode: 'SANTUNAN_ANAK', applicant: mother, beneficiary, targetGroup: 'ANAK_TERLANTAR', documents: documents.map((type) => ({ type })),
+});
+const rehsos = (applicant: Omit<typeof elder, 'sex'> & { sex: 'M' | 'F' }) => ({ agencyCode: '35.75', serviceCode: 'BANSOS_REHSOS', applicant, targetGroup: 'LANSIA', documents: [{ type: 'KTP' }, { type: 'KK' }] });
+const outcomes = (c: any) => Object.fromEntries(c.rules.map((r: any) => [r.rule, r.outcome]));
+
+async function decided(applicationId: string) {
+  return eventually(async () => {
+    const all = await readStream(nats, 'SIGAP_VERIFICATION', Subjects.verificationCaseDecided);
+    const mine = all.filter((m) => m.data.applicationId === applicationId);
+    expect(mine).toHaveLength(1);
+    return mine[0].data;
+  });
+}
+
+beforeAll(async () => {
+  mkdirSync(dir, { recursive: true });
+  db = await adminDb();
+  // intake seeds its catalog and calendars on a fresh database: it may take a while to be healthy
+  // allSettled: an app that did start is stopped in afterAll even when another did not
+  const started = await Promise.allSettled([startGateway(), startApp('intake', {}, 90000), startApp('verification', {}, 60000)]);
+  [gateway, intake, verification] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as RunningApp[];
+  for (const s of started) if (s.status === 'rejected') throw s.reason;
+  [ext, nats] = await Promise.all([natsAs('ext'), natsAs('admin')]);
+  const [fo1, v1, v2, head, fo2, v3] = await Promise.all([
+    user(['FRONT_OFFICE'], '33.04'), user(['VERIFIER'], '33.04'), user(['VERIFIER'], '33.04'), user(['HEAD'], '33.04'), user(['FRONT_OFFICE'], '35.75'), user(['VERIFIER'], '35.75'),
+  ]);
+  Object.assign(api, { fo1, v1, v2, head, fo2, v3 });
+  await importRegistry(v1, '33.04', registryCsv(''));
+}, 150000);
+
+afterAll(async () => {
+  for (const a of [gateway, intake, verification]) if (a) writeFileSync(path.join(dir, `${a.name}.log`), a.output());
+  await Promise.all([gateway?.stop(), intake?.stop(), verification?.stop()]);
+  await ext?.close();
+  await nats?.close();
+  await db?.end();
+});
+
+describe('SANTUNAN_ANAK: rules, duplicates, field verification by the TRC', () => {
+  let first: Awaited<ReturnType<typeof fileAndAssess>>;
+
+  it('passes every rule for a child in the registry, with the snapshot and row as evidence, and opens the TRC task', async () => {
+    first = await fileAndAssess(api.fo1, santunan(child1));
+    const c = first.case;
+    expect(c.status).toBe('IN_FIELD_VERIFICATION');
+    expect(outcomes(c)).toEqual({ REGISTRY_OR_SKTM: 'PASSED', BENEFICIARY_AGE: 'PASSED', DOMICILE_IN_AREA: 'PASSED', NO_NATIONAL_PROGRAMME: 'PASSED', NO_DUPLICATE: 'PASSED' });
+    const registry = c.rules.find((r: any) => r.rule === 'REGISTRY_OR_SKTM');
+    expect(registry.evidence).toEqual([expect.objectContaining({ source: 'REGISTRY', snapshotId: c.registrySnapshotIds[0], row: 3 })]);
+    expect(c.subject.beneficiary.nik).toBe(`************${child1.nik.slice(-4)}`);
+    expect(c.tasks).toEqual([expect.objectContaining({ stage: 'TRC', status: 'OPEN', assignee: null })]);
+  });
+
+  it('flags a second open application for the same child, naming the first', async () => {
+    const second = await fileAndAssess(api.fo1, santunan(child1));
+    expect(second.case.duplicates).toEqual([expect.objectContaining({ kind: 'OPEN_CASE_SAME_SERVICE', other: expect.objectContaining({ caseId: first.case.caseId, ticketNumber: first.ticketNumber }) })]);
+    expect(outcomes(second.case).NO_DUPLICATE).toBe('NEEDS_REVIEW');
+  });
+
+  it('fails a child already on an excluding national programme, naming the programme and the registry row', async () => {
+    const onPkh = await fileAndAssess(api.fo1, santunan(child2, ['KTP', 'KK', 'SURAT_PERMOHONAN', 'SKTM']));
+    expect(outcomes(onPkh.case).NO_NATIONAL_PROGRAMME).toBe('FAILED');
+    expect(onPkh.case.duplicates).toEqual([expect.objectContaining({ kind: 'NATIONAL_PROGRAMME', other: expect.objectContaining({ programme: 'PKH', row: 4 }) })]);
+  });
+
+  it('verifies the case once the assigned TRC officer records an eligible visit, and says so on the stream', async () => {
+    const task = first.case.tasks[0];
+    const assigned = await api.head.post(`/api/v1/verification/tasks/${task.taskId}/assign`, { assignee: api.v1.username });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body).toMatchObject({ assignee: api.v1.username, assignedBy: api.head.username });
+    expect((await api.head.post(`/api/v1/verification/tasks/${task.taskId}/assign`, { assignee: api.fo1.username })).status).toBe(400);
+    const mine = await api.v1.get('/api/v1/verification/tasks?assignee=me&status=OPEN');
+    expect(mine.body.items.map((t: any) => t.taskId)).toContain(task.taskId);
+    const visit = { findings: 'Anak tinggal bersama ibu, kondisi rumah tidak layak', recommendation: 'ELIGIBLE', visitedAt: '2026-11-21T09:30:00+07:00', latitude: -7.3967, longitude: 109.6963, attachments: [{ ref: 'foto-rumah-001.jpg', name: 'Foto rumah' }] };
+    expect((await api.v2.post(`/api/v1/verification/tasks/${task.taskId}/visits`, visit)).status).toBe(403);
+    expect((await api.v1.post(`/api/v1/verification/tasks/${task.taskId}/visits`, { ...visit, recommendation: 'MAYBE' })).status).toBe(400);
+    const r = await api.v1.post(`/api/v1/verification/tasks/${task.taskId}/visits`, visit);
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ caseStatus: 'VERIFIED', task: { status: 'DONE', visits: [expect.objectContaining({ officer: api.v1.username, latitude: -7.3967, recommendation: 'ELIGIBLE', attachments: visit.attachments })] } });
+    const event = await decided(first.applicationId);
+    expect(event).toMatchObject({ caseId: first.case.caseId, outcome: 'VERIFIED', agencyCode: '33.04', reason: expect.any(String) });
+    const c = await api.v1.get(`/api/v1/verification/cases/${first.case.caseId}`);
+    expect(c.body).toMatchObject({ status: 'VERIFIED', outcome: 'VERIFIED' });
+    expect(c.body.history.map((h: any) => h.action)).toEqual(['ASSESSED', 'TASK_ASSIGNED', 'VISIT_RECORDED', 'DECIDED']);
+  });
+
+  it('flags a child already paid by the service this fiscal year', async () => {
+    await publishEvent(ext, Subjects.extFinanceDisbursementSettled, {
+      eventId: randomUUID(), occurredAt: new Date().toISOString(), requestId: randomUUID(), status: 'PAID', sp2dNumber: 'SP2D-0001/2026', paidAt: new Date().toISOString(), reason: null,
+      recipients: [{ applicationId: first.applicationId, status: 'PAID' }],
+    });
+    await eventually(async () => {
+      const r = await db.query(`SELECT paid_at FROM verification.cases WHERE application_id = $1`, [first.applicationId]);
+      expect(r.rows[0].paid_at).not.toBeNull();
+    });
+    const again = await fileAndAssess(api.fo1, santunan(child1));
+    expect(again.case.duplicates).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'PAID_THIS_YEAR', other: expect.objectContaining({ caseId: first.case.caseId }) })]));
+    expect(outcomes(again.case).NO_DUPLICATE).toBe('FAILED');
+  });
+
+  it('re-checks open cases when a new snapshot lands: a child who just got a national programme is flagged', async () => {
+    const open = await fileAndAssess(api.fo1, santunan(child3));
+    expect(outcomes(open.case).NO_NATIONAL_PROGRAMME).toBe('PASSED');
+    const snap = await importRegistry(api.v1, '33.04', registryCsv('PKH'));
+    const c = await eventually(async () => {
+      const r = await api.v1.get(`/api/v1/verification/cases/${open.case.caseId}`);
+      expect(outcomes(r.body).NO_NATIONAL_PROGRAMME).toBe('FAILED');
+      return r.body;
+    });
+    expect(c.registrySnapshotIds).toContain(snap.snapshotId);
+    expect(c.duplicates).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'NATIONAL_PROGRAMME', other: expect.objectContaining({ programme: 'PKH', snapshotId: snap.snapshotId }) })]));
+    expect(c.history.at(-1)).toMatchObject({ action: 'RECHECKED', actor: `system:registry-snapshot:${snap.snapshotId}`, detail: { changed: expect.arrayContaining([expect.objectContaining({ rule: 'NO_NATIONAL_PROGRAMME', from: 'PASSED', to: 'FAILED' })]) } });
+  });
+});
+
+describe('BANSOS_REHSOS: Dinsos, then the kelurahan', () => {
+  it('flags a second application of the same household, opens the kelurahan only after Dinsos, and rejects with the kelurahan’s reason', async () => {
+    const a = await fileAndAssessAs(api.v3, api.fo2, rehsos(elder));
+    expect(outcomes(a.case)).toEqual({ REGISTRY_OR_PMKS: 'NEEDS_REVIEW', TARGET_GROUP: 'PASSED', RESIDENCE_AND_DOMICILE: 'PASSED', NO_DUPLICATE: 'PASSED' });
+    expect(a.case.tasks.map((t: any) => [t.stage, t.status])).toEqual([['DINSOS', 'OPEN'], ['KELURAHAN', 'WAITING']]);
+
+    const b = await fileAndAssessAs(api.v3, api.fo2, rehsos(elder2));
+    expect(b.case.duplicates).toEqual([expect.objectContaining({ kind: 'SAME_HOUSEHOLD', other: expect.objectContaining({ caseId: a.case.caseId }) })]);
+    expect(outcomes(b.case).NO_DUPLICATE).toBe('FAILED');
+
+    const [dinsos, kelurahan] = a.case.tasks;
+    const visit = (recommendation: string, findings: string) => ({ findings, recommendation, visitedAt: '2026-11-22T10:00:00+07:00', latitude: -7.6453, longitude: 112.9075 });
+    expect((await api.v3.post(`/api/v1/verification/tasks/${kelurahan.taskId}/visits`, visit('ELIGIBLE', 'x'))).status).toBe(409);
+    const first = await api.v3.post(`/api/v1/verification/tasks/${dinsos.taskId}/visits`, visit('ELIGIBLE', 'Lansia hidup sendiri, layak dibantu'));
+    expect(first.body.caseStatus).toBe('IN_FIELD_VERIFICATION');
+    const mid = await api.v3.get(`/api/v1/verification/cases/${a.case.caseId}`);
+    expect(mid.body.tasks.map((t: any) => [t.stage, t.status])).toEqual([['DINSOS', 'DONE'], ['KELURAHAN', 'OPEN']]);
+    expect((await readStream(nats, 'SIGAP_VERIFICATION', Subjects.verificationCaseDecided)).filter((m) => m.data.applicationId === a.applicationId)).toHaveLength(0);
+
+    const last = await api.v3.post(`/api/v1/verification/tasks/${kelurahan.taskId}/visits`, visit('NOT_ELIGIBLE', 'Tidak berdomisili di alamat tersebut sejak 2025'));
+    expect(last.body.caseStatus).toBe('REJECTED');
+    const event = await decided(a.applicationId);
+    expect(event).toMatchObject({ outcome: 'REJECTED', reason: expect.stringContaining('Tidak berdomisili di alamat tersebut sejak 2025') });
+    expect(event.reason).toMatch(/kelurahan/i);
+  });
+});
+
+async function fileAndAssessAs(verifier: Api, fo: Api, body: Record<string, unknown>) {
+  const saved = api.v1;
+  api.v1 = verifier;
+  try {
+    return await fileAndAssess(fo, body);
+  } finally {
+    api.v1 = saved;
+  }
+}
