@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
 
 /**
@@ -13,6 +13,14 @@ export class RegistryDb implements OnApplicationShutdown {
     application_name: 'sigap-verification-registry',
     options: '-c search_path=verification',
   });
+
+  private readonly log = new Logger('registry-db');
+
+  constructor() {
+    // an idle connection cut by a database restart errors on the pool: without a listener
+    // that error would end the process; the pool replaces the connection on the next use
+    this.pool.on('error', (e) => this.log.warn(`idle registry connection lost: ${e.message}`));
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.pool.end();
