@@ -1,7 +1,7 @@
 // The gateway's identity and accounts, end to end against the real compiled process:
 // login, lockout, roles, agency scope, account changes and their audit trail, error shapes.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningApp } from '#testing';
+import { adminDb, type RunningApp } from '#testing';
 import { Api, isErrorBody, startGateway, testAdminPassword, testIp, unique } from './support.js';
 
 let gw: RunningApp;
@@ -186,6 +186,25 @@ describe('accounts', () => {
     expect((list.body.items as { agencyCode: string }[]).every((u) => u.agencyCode === '61.71')).toBe(true);
     const adminRow = (await admin.get('/api/v1/users?q=admin')).body.items.find((u: { username: string }) => u.username === 'admin');
     expect((await raApi.patch(`/api/v1/users/${adminRow.id}`, { displayName: 'Hijacked' })).status).toBe(403);
+  });
+
+  it("opens an agency outside the admin's area through its first administrator, then leaves it to them", async () => {
+    // agency 19 must have no active administrator yet (other test files insert theirs directly)
+    const db = await adminDb();
+    try {
+      await db.query(`UPDATE gateway.users SET disabled = true WHERE agency_code = '19' AND 'ADMIN' = ANY(roles)`);
+    } finally {
+      await db.end();
+    }
+    // not covered by 61, and not an administrator: refused
+    expect((await admin.post('/api/v1/users', { username: unique('b'), displayName: 'B', password: PASSWORD, agencyCode: '19', roles: ['HEAD'] })).status).toBe(403);
+    const first = await createUser('19', ['ADMIN']);
+    // now the agency has its administrator: the province's admin may not add more there
+    expect((await admin.post('/api/v1/users', { username: unique('b'), displayName: 'B', password: PASSWORD, agencyCode: '19', roles: ['ADMIN'] })).status).toBe(403);
+    const babel = await anon.session(first.username, PASSWORD);
+    const fo = await babel.post('/api/v1/users', { username: unique('b'), displayName: 'FO Babel', password: PASSWORD, agencyCode: '19', roles: ['FRONT_OFFICE'] });
+    expect(fo.status).toBe(201);
+    expect(await auditOf(first.username)).toContain('USER_CREATED');
   });
 
   it('disabling a user stops their login and their token at once; the admin cannot disable themselves', async () => {

@@ -21,7 +21,7 @@ export class CreateUserService {
   ) {}
 
   async create(actor: Actor, req: CreateUserRequest, ip: string): Promise<UserView> {
-    assertCovers(actor, req.agencyCode);
+    if (!(await this.opensNewAgency(actor, req))) assertCovers(actor, req.agencyCode);
     const username = req.username.toLowerCase();
     const problems = passwordProblems(req.password, username);
     if (problems.length) throw DomainError.validation(problems);
@@ -48,6 +48,18 @@ export class CreateUserService {
       }
       throw e;
     }
+  }
+
+  /**
+   * Onboarding: an agency outside the admin's own area is reached through its first
+   * administrator, whom any admin may open while that agency has no active administrator;
+   * from then on the agency manages its own accounts. Without this the installation's first
+   * admin (of one agency) could never bring in the others.
+   */
+  private async opensNewAgency(actor: Actor, req: CreateUserRequest): Promise<boolean> {
+    if (!actor.roles.includes('ADMIN') || !req.roles.includes('ADMIN')) return false;
+    const rows = await this.ds.getRepository(UserEntity).find({ where: { agencyCode: req.agencyCode, disabled: false } });
+    return !rows.some((u) => u.roles.includes('ADMIN'));
   }
 }
 
