@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '../../common/paging/page.query.js';
 
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** `GET /api/v1/applications`: the queue's filters. */
-export class ListApplicationsQuery {
+export class ListApplicationsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'REGISTERED,IN_VERIFICATION', description: 'one status or several, comma-separated' })
   @IsOptional() @Matches(/^[A-Z][A-Z0-9_]{1,39}(,[A-Z][A-Z0-9_]{1,39})*$/, { message: 'status must be status codes separated by commas' })
   status?: string;
@@ -37,12 +38,4 @@ export class ListApplicationsQuery {
   @ApiPropertyOptional({ description: 'a ticket number (or part), a name, or a full 16-digit NIK / KK number' })
   @IsOptional() @IsString() @MaxLength(100)
   q?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'limit must be a whole number' }) @Min(1) @Max(200)
-  limit: number = 50;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'offset must be a whole number' }) @Min(0)
-  offset: number = 0;
 }

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AGENCY_CODES, AGENCY_MESSAGE } from '../user.dto.js';
+import { PageQuery } from '../../common/paging/page.query.js';
 
-export class ListUsersQuery {
+export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: AGENCY_CODES })
   @IsOptional() @IsIn(AGENCY_CODES, { message: AGENCY_MESSAGE })
   agencyCode?: string;
@@ -11,12 +11,4 @@ export class ListUsersQuery {
   @ApiPropertyOptional({ description: 'part of the username or display name' })
   @IsOptional() @IsString() @MaxLength(100)
   q?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'limit must be a whole number' }) @Min(1) @Max(200)
-  limit: number = 50;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'offset must be a whole number' }) @Min(0)
-  offset: number = 0;
 }
