@@ -3,8 +3,8 @@
 // accounts made through the real API, and logging in the way an officer does.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { agencyCovers } from '#domain';
-import { adminDb } from '#testing';
-import { Api, testAdminPassword, testIp, unique } from '../gateway/support.js';
+
+import { agencyAdmin, Api, testAdminPassword, testIp, unique } from '../gateway/support.js';
 
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -33,7 +33,6 @@ export async function openPage(browser: Browser, baseURL: string, problems: stri
 
 export const STAFF_PASSWORD = 'Pelayanan-Sosial-2026';
 
-const agencyAdmins = new Map<string, Promise<Api>>();
 
 /**
  * The administrator of an agency. The first `admin` belongs to agency 61 and opens accounts
@@ -43,25 +42,7 @@ const agencyAdmins = new Map<string, Promise<Api>>();
  */
 async function adminOf(admin: Api, agencyCode: string): Promise<Api> {
   if (agencyCovers('61', agencyCode)) return admin;
-  let p = agencyAdmins.get(agencyCode);
-  if (!p) {
-    p = (async () => {
-      const username = unique('dashadm.');
-      const db = await adminDb();
-      try {
-        await db.query(
-          `INSERT INTO gateway.users (id, username, display_name, agency_code, roles, password_hash, disabled, must_change_password, password_changed_at)
-           SELECT gen_random_uuid(), $1, 'Admin ' || $2, $2, ARRAY['ADMIN'], password_hash, false, false, now() FROM gateway.users WHERE username = 'admin'`,
-          [username, agencyCode],
-        );
-      } finally {
-        await db.end();
-      }
-      return new Api(admin.baseUrl).session(username, testAdminPassword());
-    })();
-    agencyAdmins.set(agencyCode, p);
-  }
-  return p;
+  return agencyAdmin(admin.baseUrl, agencyCode);
 }
 
 /** A staff account of `agencyCode` with `roles`, opened through the API by an admin of that agency. */

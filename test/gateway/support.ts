@@ -2,7 +2,7 @@
 // port, and a small typed HTTP client for it.
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { startApp, testSystem, type RunningApp } from '#testing';
+import { adminDb, startApp, testSystem, type RunningApp } from '#testing';
 
 /**
  * The first administrator's password in tests. Whichever gateway starts first on the fresh
@@ -124,4 +124,33 @@ export function isErrorBody(body: unknown, status: number): body is ErrorBody {
     !!b && b.statusCode === status && typeof b.error === 'string' && typeof b.message === 'string' && Array.isArray(b.details) &&
     b.details.every((d) => typeof d.path === 'string' && typeof d.message === 'string')
   );
+}
+
+const agencyAdmins = new Map<string, Promise<Api>>();
+
+/**
+ * An administrator of `agencyCode` for a test file. Files share one database, and the API
+ * opens only an agency's first administrator, so each file's is written to the gateway's
+ * table with the first admin's password hash (one per file and agency, cached).
+ */
+export function agencyAdmin(gatewayUrl: string, agencyCode: string): Promise<Api> {
+  let p = agencyAdmins.get(agencyCode);
+  if (!p) {
+    p = (async () => {
+      const username = unique('adm.');
+      const db = await adminDb();
+      try {
+        await db.query(
+          `INSERT INTO gateway.users (id, username, display_name, agency_code, roles, password_hash, disabled, must_change_password, password_changed_at)
+           SELECT gen_random_uuid(), $1, 'Admin ' || $2, $2, ARRAY['ADMIN'], password_hash, false, false, now() FROM gateway.users WHERE username = 'admin'`,
+          [username, agencyCode],
+        );
+      } finally {
+        await db.end();
+      }
+      return new Api(gatewayUrl).session(username, testAdminPassword());
+    })();
+    agencyAdmins.set(agencyCode, p);
+  }
+  return p;
 }

@@ -4,8 +4,8 @@ import { expect } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { agencyCovers } from '#domain';
-import { adminDb, startApp, testSystem, type RunningApp } from '#testing';
-import { Api, startGateway, testAdminPassword, unique } from '../gateway/support.js';
+import { startApp, testSystem, type RunningApp } from '#testing';
+import { agencyAdmin, Api, startGateway, testAdminPassword, unique } from '../gateway/support.js';
 
 export const PASSWORD = 'Rahasia-Kuat-2026';
 
@@ -36,35 +36,10 @@ export function intakeReplica(n: number, env: Record<string, string> = {}): Prom
 
 export type Staff = Api & { username: string };
 
-const agencyAdmins = new Map<string, Promise<Api>>();
-
-/**
- * The administrator of an agency. The first `admin` belongs to agency 61 and can open
- * accounts only there and in its regencies; the gateway has no way yet to open the first
- * account of another agency, so the test opens it in the gateway's table, with the first
- * admin's password, and every other account through the API.
- */
+/** The administrator of an agency: `admin` itself where 61 covers it, else agencyAdmin's. */
 async function adminOf(sys: Pick<IntakeSystem, 'admin' | 'anon'>, agencyCode: string): Promise<Api> {
   if (agencyCovers('61', agencyCode)) return sys.admin;
-  let p = agencyAdmins.get(agencyCode);
-  if (!p) {
-    p = (async () => {
-      const username = unique('adm.');
-      const db = await adminDb();
-      try {
-        await db.query(
-          `INSERT INTO gateway.users (id, username, display_name, agency_code, roles, password_hash, disabled, must_change_password, password_changed_at)
-           SELECT gen_random_uuid(), $1, 'Admin ' || $2, $2, ARRAY['ADMIN'], password_hash, false, false, now() FROM gateway.users WHERE username = 'admin'`,
-          [username, agencyCode],
-        );
-      } finally {
-        await db.end();
-      }
-      return sys.anon.session(username, testAdminPassword());
-    })();
-    agencyAdmins.set(agencyCode, p);
-  }
-  return p;
+  return agencyAdmin(sys.anon.baseUrl, agencyCode);
 }
 
 /** A staff account in an agency with these roles, opened by the agency's admin, logged in. */

@@ -10,7 +10,7 @@ import type pg from 'pg';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Subjects } from '#contracts';
 import { adminDb, eventually, natsAs, publishEvent, readStream, repoRoot, startApp, type RunningApp } from '#testing';
-import { Api, startGateway, testAdminPassword, unique } from '../gateway/support.js';
+import { agencyAdmin, Api, startGateway, testAdminPassword, unique } from '../gateway/support.js';
 import { csvLine, HEADER } from './registry-fixtures.js';
 
 const dir = path.join(repoRoot, '.data', 'test-files', 'cases');
@@ -46,22 +46,8 @@ function registryCsv(child3Programme: string): string {
   return csvLine(HEADER) + row(mother, '') + row(child1, '') + row(child2, 'PKH') + row(child3, child3Programme);
 }
 
-const agencyAdmins = new Map<string, Promise<Api>>();
 function adminOf(agencyCode: string): Promise<Api> {
-  let p = agencyAdmins.get(agencyCode);
-  if (!p) {
-    p = (async () => {
-      const username = unique('adm.');
-      await db.query(
-        `INSERT INTO gateway.users (id, username, display_name, agency_code, roles, password_hash, disabled, must_change_password, password_changed_at)
-         SELECT gen_random_uuid(), $1, 'Admin ' || $2, $2, ARRAY['ADMIN'], password_hash, false, false, now() FROM gateway.users WHERE username = 'admin'`,
-        [username, agencyCode],
-      );
-      return new Api(gateway.url).session(username, testAdminPassword());
-    })();
-    agencyAdmins.set(agencyCode, p);
-  }
-  return p;
+  return agencyAdmin(gateway.url, agencyCode);
 }
 
 async function user(roles: string[], agencyCode: string) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import ExcelJS from 'exceljs';
 import { adminDb, eventually, repoRoot, startApp, type RunningApp } from '#testing';
-import { Api, isErrorBody, startGateway, testAdminPassword, unique } from '../gateway/support.js';
+import { agencyAdmin, Api, isErrorBody, startGateway, testAdminPassword, unique } from '../gateway/support.js';
 import { areaOf, csvLine, HEADER, person, personValues, writeRegistryCsv, type Area } from './registry-fixtures.js';
 
 const dir = path.join(repoRoot, '.data', 'test-files', 'registry');
@@ -22,28 +22,9 @@ let pasuruan: Api;
 let banjarnegara: Area;
 let kotaPasuruan: Area;
 
-const agencyAdmins = new Map<string, Promise<Api>>();
-
-/**
- * The administrator of an agency: the first `admin` belongs to agency 61 and the gateway has
- * no way yet to open another agency's first account, so it is opened in the gateway's table
- * with the first admin's password (as test/intake/support.ts does).
- */
+/** The administrator of an agency (see agencyAdmin in test/gateway/support.ts). */
 function adminOf(agencyCode: string): Promise<Api> {
-  let p = agencyAdmins.get(agencyCode);
-  if (!p) {
-    p = (async () => {
-      const username = unique('adm.');
-      await db.query(
-        `INSERT INTO gateway.users (id, username, display_name, agency_code, roles, password_hash, disabled, must_change_password, password_changed_at)
-         SELECT gen_random_uuid(), $1, 'Admin ' || $2, $2, ARRAY['ADMIN'], password_hash, false, false, now() FROM gateway.users WHERE username = 'admin'`,
-        [username, agencyCode],
-      );
-      return new Api(gateway.url).session(username, testAdminPassword());
-    })();
-    agencyAdmins.set(agencyCode, p);
-  }
-  return p;
+  return agencyAdmin(gateway.url, agencyCode);
 }
 
 async function user(roles: string[], agencyCode: string): Promise<Api> {
