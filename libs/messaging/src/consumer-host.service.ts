@@ -223,12 +223,9 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
   private async handleBatch(reg: Registration, msgs: JsMsg[]): Promise<void> {
     const consumer = reg.options.durable;
     for (const m of msgs) if (m.info.deliveryCount > 1) metrics.messagesRedelivered.inc({ consumer });
-    const t0 = performance.now();
     const decoded = await Promise.all(msgs.map((m) => this.decode(reg, m)));
-    const t1 = performance.now();
     try {
       const { handled, duplicates, rejected } = await this.commit(reg, decoded);
-      if (process.env.SIGAP_DEBUG_BATCH) this.log.warn(`${consumer}: batch ${msgs.length} decode ${(t1 - t0).toFixed(0)} ms, commit ${(performance.now() - t1).toFixed(0)} ms`);
       for (const d of decoded) d.msg.ack();
       metrics.messagesHandled.inc({ consumer }, handled);
       if (duplicates) metrics.messagesDuplicate.inc({ consumer }, duplicates);
