@@ -88,11 +88,11 @@ function streamOf(subject: string): string {
  * for readers ephemeral consumers: the ordered pull consumer verification reads with, and the
  * push consumer (with its flow control replies) of the library's own `get`.
  */
-export function bucketPermissions(name: ServiceName): string[] {
+export function bucketPermissions(name: ServiceName | typeof EXT_USER): string[] {
   const out: string[] = [];
   for (const b of OBJECT_BUCKETS) {
     const writer = b.writers.includes(name);
-    const reader = b.readers.includes(name);
+    const reader = name !== EXT_USER && b.readers.includes(name);
     if (!writer && !reader) continue;
     const st = `OBJ_${b.bucket}`;
     out.push(
@@ -132,7 +132,8 @@ export function natsPermissions(): Record<string, Permissions | null> {
   const result: Record<string, Permissions | null> = { [ADMIN_USER]: null };
   result[EXT_USER] = {
     // A publish with ack needs no JetStream API call: the stream answers on the reply inbox.
-    publish: ['sigap.ext.>'],
+    // The drop bucket (OBJECT_BUCKETS): where a department puts a registry export it announces.
+    publish: ['sigap.ext.>', ...bucketPermissions(EXT_USER)],
     subscribe: uniq([...EXT_SUBSCRIBABLE, '_INBOX.>']),
     allowResponses: false,
   };

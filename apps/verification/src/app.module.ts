@@ -9,6 +9,7 @@ import { CreateCases1764200000000 } from './migrations/1764200000000-create-case
 import { Registry1764400000000 } from './migrations/1764400000000-registry.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { CaseVerification1764500000000 } from './migrations/1764500000000-case-verification.js';
+import { RegistryAnnounced1764600000000 } from './migrations/1764600000000-registry-announced.js';
 import { CaseAssessmentService } from './cases/assess-case/case-assessment.service.js';
 import { CasesMessageController } from './cases/cases.message.controller.js';
 import { FieldVerificationService } from './cases/field-verification/field-verification.service.js';
@@ -20,7 +21,7 @@ import { DisbursementSettledConsumer } from './cases/record-payment/disbursement
     DatabaseModule.forService({
       schema: 'verification',
       entities: [VerificationCase],
-      migrations: [CreateMessagingTables1764100000000, CreateCases1764200000000, Registry1764400000000, CaseVerification1764500000000],
+      migrations: [CreateMessagingTables1764100000000, CreateCases1764200000000, Registry1764400000000, CaseVerification1764500000000, RegistryAnnounced1764600000000],
     }),
     MessagingModule.forService('verification'),
     RegistryModule,

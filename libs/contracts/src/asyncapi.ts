@@ -12,6 +12,7 @@ import { ApplicationReceivedEvent, ApplicationStatusChangedEvent } from './event
 import { VerificationCaseOpenedEvent } from './events/verification-case-opened.event.js';
 import { VerificationCaseDecidedEvent } from './events/verification-case-decided.event.js';
 import { ApplicationOverdueEvent } from './events/application-overdue.event.js';
+import { RegistryImportFinishedEvent, RegistrySnapshotPublishedEvent } from './events/registry-snapshot.events.js';
 import {
   ComplaintReceivedEvent, ComplaintUpdatedEvent, DisasterDeclaredEvent, DisbursementRequestedEvent, DisbursementSettledEvent,
   DistributionReportedEvent, RejectedMessageEvent, ShipmentDispatchedEvent, StockReceivedEvent,
@@ -33,6 +34,7 @@ export const CONTRACT_MESSAGES: ContractMessage[] = [
   { subject: Subjects.extLogisticsDistributionReported, payload: DistributionReportedEvent, direction: 'inbound', summary: 'A regency or a disaster post reports what it handed out' },
   { subject: Subjects.extComplaintReceived, payload: ComplaintReceivedEvent, direction: 'inbound', summary: 'A complaint from SP4N-LAPOR! or a channel bot' },
   { subject: Subjects.extLogisticsStockReceived, payload: StockReceivedEvent, direction: 'inbound', summary: 'Aid received into a warehouse' },
+  { subject: Subjects.extRegistrySnapshotPublished, payload: RegistrySnapshotPublishedEvent, direction: 'inbound', summary: 'A department system announces a registry (DTSEN) snapshot it put in Object Store bucket sigap_registry_drops (extends CONTRACT.md)' },
   { subject: Subjects.intakeApplicationReceived, payload: ApplicationReceivedEvent, direction: 'outbound', summary: 'An application was registered or returned' },
   { subject: Subjects.intakeApplicationStatusChanged, payload: ApplicationStatusChangedEvent, direction: 'outbound', summary: 'Every status change of an application' },
   { subject: Subjects.intakeApplicationOverdue, payload: ApplicationOverdueEvent, direction: 'internal', summary: 'An open application passed its due time (said once per application)' },
@@ -41,6 +43,7 @@ export const CONTRACT_MESSAGES: ContractMessage[] = [
   { subject: Subjects.complaintsComplaintUpdated, payload: ComplaintUpdatedEvent, direction: 'outbound', summary: 'A complaint was registered, classified, disposed, answered, or breached its deadline' },
   { subject: Subjects.verificationCaseOpened, payload: VerificationCaseOpenedEvent, direction: 'internal', summary: 'Verification opened a case for an application' },
   { subject: Subjects.verificationCaseDecided, payload: VerificationCaseDecidedEvent, direction: 'internal', summary: 'Verification decided a case: the application is VERIFIED or REJECTED' },
+  { subject: Subjects.verificationRegistryImportFinished, payload: RegistryImportFinishedEvent, direction: 'outbound', summary: 'A registry import ended, COMPLETED or FAILED, uploaded or announced (extends CONTRACT.md)' },
   { subject: Subjects.rejected, payload: RejectedMessageEvent, direction: 'outbound', summary: 'A message that failed validation or exhausted its retries' },
 ];
 

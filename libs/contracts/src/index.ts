@@ -17,3 +17,4 @@ export * from './intake/requests.js';
 export * from './intake/views.js';
 export * from './verification/registry.js';
 export * from './verification/cases.js';
+export * from './events/registry-snapshot.events.js';

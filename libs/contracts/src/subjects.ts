@@ -10,6 +10,8 @@ export const Subjects = {
   extLogisticsDistributionReported: 'sigap.ext.logistics.distribution.reported.v1',
   extComplaintReceived: 'sigap.ext.complaint.received.v1',
   extLogisticsStockReceived: 'sigap.ext.logistics.stock.received.v1',
+  /** extends CONTRACT.md: a department system announces a registry (DTSEN) snapshot it put in the drop bucket */
+  extRegistrySnapshotPublished: 'sigap.ext.registry.snapshot.published.v1',
   // outbound, published by Sigap
   intakeApplicationReceived: 'sigap.intake.application.received.v1',
   intakeApplicationStatusChanged: 'sigap.intake.application.status-changed.v1',
@@ -18,6 +20,8 @@ export const Subjects = {
   disbursementRequested: 'sigap.disbursement.requested.v1',
   logisticsShipmentDispatched: 'sigap.logistics.shipment.dispatched.v1',
   complaintsComplaintUpdated: 'sigap.complaints.complaint.updated.v1',
+  /** extends CONTRACT.md: a registry import ended (COMPLETED or FAILED), for the department that announced it */
+  verificationRegistryImportFinished: 'sigap.verification.registry.import.finished.v1',
   // internal events between services
   verificationCaseOpened: 'sigap.verification.case.opened.v1',
   /** verification decided a case: the application is VERIFIED or REJECTED */

@@ -94,6 +94,7 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
       { durable: 'verification_application_received', subject: Subjects.intakeApplicationReceived },
       // which applications the finance office paid: "already paid this fiscal year" duplicates
       { durable: 'verification_finance_settled', subject: Subjects.extFinanceDisbursementSettled },
+      { durable: 'verification_registry_snapshot_published', subject: Subjects.extRegistrySnapshotPublished },
     ],
     rpc: 'sigap.rpc.verification.>',
     httpPort: 18082,
@@ -135,8 +136,8 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
 export interface ObjectBucketSpec {
   bucket: string;
   description: string;
-  /** services that put (and delete) objects */
-  writers: ServiceName[];
+  /** services (or `ext`, the outside systems) that put (and delete) objects */
+  writers: Array<ServiceName | 'ext'>;
   /** services that get (and delete) objects */
   readers: ServiceName[];
   /** how long an object left behind is kept */
@@ -146,6 +147,8 @@ export interface ObjectBucketSpec {
 export const OBJECT_BUCKETS: ObjectBucketSpec[] = [
   // the gateway streams an uploaded registry file (DTSEN/DTKS) in, verification streams it back out
   { bucket: 'sigap_registry_uploads', description: 'registry files uploaded for import', writers: ['gateway'], readers: ['verification'], ttlHours: 72 },
+  // department systems put a registry export here, then announce it (sigap.ext.registry.snapshot.published.v1)
+  { bucket: 'sigap_registry_drops', description: 'registry files department systems put for import', writers: ['ext'], readers: ['verification'], ttlHours: 168 },
 ];
 
 /** Subjects the outside account `ext` may subscribe to (CONTRACT.md, "Running"). */
@@ -155,5 +158,6 @@ export const EXT_SUBSCRIBABLE = [
   Subjects.disbursementRequested,
   Subjects.logisticsShipmentDispatched,
   Subjects.complaintsComplaintUpdated,
+  Subjects.verificationRegistryImportFinished,
   Subjects.rejected,
 ];

@@ -16,6 +16,11 @@ export interface OutgoingEvent {
   raw?: boolean;
 }
 
+/** What runs SQL in a transaction: a TypeORM EntityManager or a pg client. */
+export interface SqlClient {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
 /**
  * Writes events to publish into the service's outbox, inside the caller's transaction: the
  * event exists if and only if the state change committed. `pg_notify` wakes the relay, and
@@ -36,10 +41,22 @@ export class OutboxService {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxService.enqueue must run inside a transaction with the state change it announces');
     }
+    return this.write(manager, events);
+  }
+
+  /**
+   * The same on a plain pg connection (code that holds one for COPY or advisory locks): the
+   * caller has begun the transaction of the state change on `client` and commits it after.
+   */
+  async enqueueOn(client: SqlClient, events: OutgoingEvent[]): Promise<Array<{ eventId: string }>> {
+    return this.write(client, events);
+  }
+
+  private async write(client: SqlClient, events: OutgoingEvent[]): Promise<Array<{ eventId: string }>> {
     if (!events.length) return [];
     const full = events.map((e) => (e.raw ? { ...e.payload, eventId: randomUUID(), correlationId: '' } : envelope(e.payload, e.cause)));
     const bodies = events.map((e, i) => JSON.stringify(e.raw ? e.payload : full[i]));
-    await manager.query(
+    await client.query(
       `INSERT INTO "${this.schema}"."outbox" ("event_id", "subject", "payload", "headers")
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::json[], $4::jsonb[])`,
       [
@@ -49,7 +66,7 @@ export class OutboxService {
         events.map((e, i) => JSON.stringify({ ...(e.headers ?? {}), ...(full[i].correlationId ? { 'Sigap-Correlation-Id': full[i].correlationId } : {}) })),
       ],
     );
-    await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(this.schema)]);
+    await client.query(`SELECT pg_notify($1, '')`, [outboxChannel(this.schema)]);
     return full;
   }
 }

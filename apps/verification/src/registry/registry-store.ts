@@ -6,19 +6,26 @@ import { REGISTRY_UPLOAD_BUCKET } from '#contracts';
 import { NatsService } from '#messaging';
 import { VerificationError, VerificationErrorCode } from '../verification.error.js';
 
-/** The uploaded registry files in NATS Object Store (written by the gateway, read here). */
+/**
+ * Registry files in NATS Object Store: uploaded ones (written by the gateway) and announced ones
+ * (put by department systems into the drop bucket); read here, deleted once imported.
+ */
 @Injectable()
 export class RegistryStore {
-  private bucket?: Promise<ObjectStore>;
+  private readonly buckets = new Map<string, Promise<ObjectStore>>();
 
   constructor(private readonly nats: NatsService) {}
 
-  private store(): Promise<ObjectStore> {
-    this.bucket ??= new Objm(this.nats.nc).open(REGISTRY_UPLOAD_BUCKET).catch((e: unknown) => {
-      this.bucket = undefined;
-      throw e;
-    });
-    return this.bucket;
+  private store(bucket: string): Promise<ObjectStore> {
+    let s = this.buckets.get(bucket);
+    if (!s) {
+      s = new Objm(this.nats.nc).open(bucket).catch((e: unknown) => {
+        this.buckets.delete(bucket);
+        throw e;
+      });
+      this.buckets.set(bucket, s);
+    }
+    return s;
   }
 
   /**
@@ -27,10 +34,10 @@ export class RegistryStore {
    * library's own `get` enqueues every chunk as NATS delivers it, whatever the reader's pace:
    * a slow import would buffer the whole file.) The SHA-256 digest is checked at the end.
    */
-  async open(name: string): Promise<{ stream: Readable; size: number; done: Promise<Error | null> }> {
-    const os = await this.store();
+  async open(name: string, bucket: string = REGISTRY_UPLOAD_BUCKET): Promise<{ stream: Readable; size: number; done: Promise<Error | null> }> {
+    const os = await this.store(bucket);
     const info = await os.info(name);
-    if (!info || info.deleted) throw new VerificationError(VerificationErrorCode.RegistryUploadNotFound, `The uploaded file ${name} is no longer there`);
+    if (!info || info.deleted) throw new VerificationError(VerificationErrorCode.RegistryUploadNotFound, `The file ${name} is not (or no longer) in bucket ${bucket}`);
     const js = this.nats.js;
     let settle!: (e: Error | null) => void;
     const done = new Promise<Error | null>((r) => (settle = r));
@@ -39,7 +46,7 @@ export class RegistryStore {
         settle(null);
         return;
       }
-      const consumer = await js.consumers.get(`OBJ_${REGISTRY_UPLOAD_BUCKET}`, { filter_subjects: `$O.${REGISTRY_UPLOAD_BUCKET}.C.${info!.nuid}` });
+      const consumer = await js.consumers.get(`OBJ_${bucket}`, { filter_subjects: `$O.${bucket}.C.${info!.nuid}` });
       const messages = await consumer.consume({ max_messages: 16 });
       const sha = createHash('sha256');
       let received = 0;
@@ -63,13 +70,13 @@ export class RegistryStore {
     return { stream, size: info.size, done };
   }
 
-  async exists(name: string): Promise<boolean> {
-    const os = await this.store();
+  async exists(name: string, bucket: string = REGISTRY_UPLOAD_BUCKET): Promise<boolean> {
+    const os = await this.store(bucket);
     return (await os.info(name)) !== null;
   }
 
-  async remove(name: string): Promise<void> {
-    const os = await this.store();
+  async remove(name: string, bucket: string = REGISTRY_UPLOAD_BUCKET): Promise<void> {
+    const os = await this.store(bucket);
     await os.delete(name).catch(() => undefined);
   }
 }

@@ -47,7 +47,7 @@ export const VerificationRpc = {
   updateRules: 'sigap.rpc.verification.rules.update',
 } as const;
 
-/** One rejected row of a registry file: its row number (1 = the first row after the header), the column, why. */
+/** One rejected row of a registry file: its row number as a spreadsheet shows it (the header is row 1), the column, why. */
 export interface RegistryRowError {
   row: number;
   field: string;

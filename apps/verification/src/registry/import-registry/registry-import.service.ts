@@ -4,7 +4,9 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import type { Actor, RegistryFileFormat, RegistryRowError } from '#contracts';
+import type { EntityManager } from 'typeorm';
+import { REGISTRY_DROP_BUCKET, Subjects, type Actor, type RegistryFileFormat, type RegistryImportFinishedEvent, type RegistryRowError, type RegistrySnapshotPublishedEvent } from '#contracts';
+import { OutboxService, type SqlClient } from '#messaging';
 import { agencyCovers, findAgency, loadAreaIndex } from '#domain';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
 import { RegistryDb } from '../registry-db.js';
@@ -23,10 +25,14 @@ interface ImportRow {
   id: string;
   agency_code: string;
   object_name: string;
+  bucket: string;
+  source_event_id: string | null;
   format: RegistryFileFormat;
   status: string;
   attempts: number;
 }
+
+type Counts = { read: number; accepted: number; rejected: number };
 
 /** 64-bit advisory lock key of an import: held by the connection that runs it, released if that process dies. */
 function lockKey(importId: string): string {
@@ -71,6 +77,7 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     private readonly db: RegistryDb,
     private readonly store: RegistryStore,
     private readonly events: SnapshotEvents,
+    private readonly outbox: OutboxService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -106,6 +113,23 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     );
     this.kick();
     return { importId: id, status: 'QUEUED' };
+  }
+
+  /**
+   * A department system announced a snapshot it put in the drop bucket: queue its import, in the
+   * consumer's transaction (one import per event, however often it comes). The header is checked
+   * by the import itself; a file that fails it ends FAILED, and the department hears why on
+   * `…registry.import.finished.v1`. Returns why the event is refused, if it is.
+   */
+  async announce(manager: EntityManager, event: RegistrySnapshotPublishedEvent): Promise<{ path: string; message: string } | null> {
+    const agency = findAgency(event.agencyCode);
+    if (!agency || agency.code.includes('.BKS')) return { path: 'agencyCode', message: `agencyCode ${event.agencyCode} is not an agency of this installation that keeps a registry` };
+    await manager.query(
+      `INSERT INTO registry_imports (id, agency_code, file_name, format, object_name, bucket, source_event_id, label, status, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'QUEUED', $9) ON CONFLICT DO NOTHING`,
+      [randomUUID(), agency.code, event.objectName, event.format, event.objectName, REGISTRY_DROP_BUCKET, event.eventId, event.label ?? null, `system:${event.source}`],
+    );
+    return null;
   }
 
   private async checkHeader(objectName: string, format: RegistryFileFormat): Promise<void> {
@@ -164,24 +188,24 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     let broken: Error | undefined;
     let table: string | undefined;
     let snapshotId: string | undefined;
-    let objectName: string | undefined;
+    let file: { name: string; bucket: string } | undefined;
     try {
       const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS ok', [lockKey(id)]);
       // another process (or replica) is running it
       if (!lock.rows[0].ok) return;
-      const imp = (await client.query<ImportRow>('SELECT id, agency_code, object_name, format, status, attempts FROM registry_imports WHERE id = $1', [id])).rows[0];
+      const imp = (await client.query<ImportRow>('SELECT id, agency_code, object_name, bucket, source_event_id, format, status, attempts FROM registry_imports WHERE id = $1', [id])).rows[0];
       if (!imp || (imp.status !== 'QUEUED' && imp.status !== 'RUNNING')) return;
-      objectName = imp.object_name;
+      file = { name: imp.object_name, bucket: imp.bucket };
       await this.discardPreviousAttempt(client, id);
       if (imp.attempts >= MAX_IMPORT_ATTEMPTS) {
         await this.fail(id, undefined, `interrupted ${imp.attempts} times (the service restarted during the import); upload the file again`);
-        await this.store.remove(imp.object_name);
+        await this.store.remove(file.name, file.bucket);
         return;
       }
       if (imp.status === 'RUNNING') this.log.warn(`registry import ${id} was interrupted (attempt ${imp.attempts}); starting it over`);
       snapshotId = randomUUID();
       table = `registry_persons_${snapshotId.replace(/-/g, '')}`;
-      await client.query(`INSERT INTO registry_snapshots (id, agency_code, source, import_id, status) VALUES ($1, $2, 'IMPORT', $3, 'LOADING')`, [snapshotId, imp.agency_code, id]);
+      await client.query(`INSERT INTO registry_snapshots (id, agency_code, source, import_id, status) VALUES ($1, $2, $3, $4, 'LOADING')`, [snapshotId, imp.agency_code, imp.source_event_id ? 'EVENT' : 'IMPORT', id]);
       await client.query(
         `UPDATE registry_imports SET status = 'RUNNING', attempts = attempts + 1, rows_read = 0, rows_accepted = 0, rows_rejected = 0,
            snapshot_id = NULL, failure = NULL, started_at = now(), updated_at = now() WHERE id = $1`,
@@ -192,7 +216,7 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
       const t = Date.now();
       await this.finish(client, imp, snapshotId, table, counts);
       this.log.log(`registry import ${id}: indexed and made current in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-      await this.store.remove(imp.object_name);
+      await this.store.remove(file.name, file.bucket);
       this.events.snapshotActivated(imp.agency_code, snapshotId);
     } catch (e) {
       broken = e instanceof Error ? e : new Error(String(e));
@@ -203,7 +227,7 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
         this.log.error({ err: broken }, `registry import ${id} failed`);
         const why = broken instanceof FileFormatError || broken instanceof VerificationError ? broken.message : `the import failed: ${broken.message}`;
         await this.fail(id, snapshotId, why).catch((e2: unknown) => this.log.error({ err: e2 }, `could not mark import ${id} failed`));
-        if (objectName) await this.store.remove(objectName);
+        if (file) await this.store.remove(file.name, file.bucket);
       }
     } finally {
       // never back to the pool: closing the connection frees the advisory lock, and one left mid-COPY is unusable
@@ -227,7 +251,7 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
   private async load(client: pg.PoolClient, imp: ImportRow, snapshotId: string, table: string) {
     const agency = findAgency(imp.agency_code)!;
     const validator = new RegistryRowValidator(await loadAreaIndex(), agency.areaCode, todayWib());
-    const obj = await this.store.open(imp.object_name);
+    const obj = await this.store.open(imp.object_name, imp.bucket);
     this.abort = () => obj.stream.destroy(new Error('the service is stopping'));
     const copy = client.query(copyStreams.from(`COPY "${table}" (${COPY_COLUMNS.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
     const copyDone = finished(copy);
@@ -300,7 +324,7 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
   }
 
   /** Indexes the new snapshot's table, then attaches it and makes it current in one transaction. */
-  private async finish(client: pg.PoolClient, imp: ImportRow, snapshotId: string, table: string, counts: { read: number; accepted: number; rejected: number }) {
+  private async finish(client: pg.PoolClient, imp: ImportRow, snapshotId: string, table: string, counts: Counts) {
     // the KK index on a second connection while this one builds the NIK index (two cores, two sorts)
     const side = this.db.pool.query(`CREATE INDEX ON "${table}" ("snapshot_id", "kk")`);
     side.catch(() => undefined);
@@ -339,6 +363,7 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
            finished_at = now(), updated_at = now() WHERE id = $1`,
         [imp.id, snapshotId, counts.read, counts.accepted, counts.rejected],
       );
+      await this.announceFinished(client, { importId: imp.id, sourceEventId: imp.source_event_id, agencyCode: imp.agency_code, status: 'COMPLETED', snapshotId, failure: null, ...counts });
       await client.query('COMMIT');
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -346,8 +371,40 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     }
   }
 
+  /** Marks the import FAILED and says so on `…registry.import.finished.v1`, in one transaction. */
   private async fail(importId: string, snapshotId: string | undefined, why: string): Promise<void> {
-    await this.db.pool.query(`UPDATE registry_imports SET status = 'FAILED', failure = $2, finished_at = now(), updated_at = now() WHERE id = $1`, [importId, why.slice(0, 2000)]);
-    if (snapshotId) await this.db.pool.query(`UPDATE registry_snapshots SET status = 'FAILED', completed_at = now() WHERE id = $1 AND status = 'LOADING'`, [snapshotId]);
+    const client = await this.db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ agency_code: string; source_event_id: string | null; rows_read: number; rows_accepted: number; rows_rejected: number }>(
+        `UPDATE registry_imports SET status = 'FAILED', failure = $2, finished_at = now(), updated_at = now()
+          WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING agency_code, source_event_id, rows_read, rows_accepted, rows_rejected`,
+        [importId, why.slice(0, 2000)],
+      );
+      if (snapshotId) await client.query(`UPDATE registry_snapshots SET status = 'FAILED', completed_at = now() WHERE id = $1 AND status = 'LOADING'`, [snapshotId]);
+      const imp = rows[0];
+      if (imp) {
+        await this.announceFinished(client, {
+          importId, sourceEventId: imp.source_event_id, agencyCode: imp.agency_code, status: 'FAILED', snapshotId: null, failure: why.slice(0, 2000),
+          read: imp.rows_read, accepted: imp.rows_accepted, rejected: imp.rows_rejected,
+        });
+      }
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async announceFinished(
+    client: SqlClient,
+    f: Omit<RegistryImportFinishedEvent, 'eventId' | 'occurredAt' | 'rowsRead' | 'rowsAccepted' | 'rowsRejected'> & Counts,
+  ): Promise<void> {
+    const { read, accepted, rejected, ...rest } = f;
+    const payload = { ...rest, rowsRead: read, rowsAccepted: accepted, rowsRejected: rejected };
+    const cause = f.sourceEventId ? { correlationId: f.sourceEventId, causationId: f.sourceEventId } : undefined;
+    await this.outbox.enqueueOn(client, [{ subject: Subjects.verificationRegistryImportFinished, payload, cause }]);
   }
 }

@@ -1,0 +1,65 @@
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { EventEnvelope } from '../envelope.js';
+import { REGISTRY_FILE_FORMATS, type RegistryFileFormat } from '../verification/registry.js';
+
+/**
+ * NATS Object Store bucket department systems (user `ext`) put a registry export into before they
+ * announce it with `sigap.ext.registry.snapshot.published.v1`: a file of a million rows does not
+ * fit in a message, and an object is streamed in chunks of 128 KiB. Verification deletes an
+ * object once it is imported; the bucket's TTL removes what is never announced.
+ */
+export const REGISTRY_DROP_BUCKET = 'sigap_registry_drops';
+
+/** Object names: what the Object Store accepts and nothing a path could abuse. */
+const OBJECT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+
+/**
+ * `sigap.ext.registry.snapshot.published.v1` (extends CONTRACT.md): a department system (the
+ * Kemensos data centre's DTSEN distribution, a regency's SIKS-NG export job) announces a new
+ * snapshot of the registry for an agency's area. The file itself, in the format of CONTRACT.md
+ * ("The registry file"), is already in the Object Store bucket `sigap_registry_drops` under
+ * `objectName`. Verification imports it exactly as if a verifier had uploaded it, and answers
+ * with `sigap.verification.registry.import.finished.v1` carrying this event's id.
+ */
+export class RegistrySnapshotPublishedEvent extends EventEnvelope {
+  /** the publishing system, e.g. `pusdatin-kemensos` */
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  source!: string;
+
+  /** the agency whose area the file covers: a province (`61`) or a regency/city (`61.71`) */
+  @Matches(/^\d{2}(\.\d{2})?$/, { message: 'agencyCode must be an agency code like 61 or 61.71' })
+  agencyCode!: string;
+
+  @Matches(OBJECT_NAME, { message: 'objectName must be the name of an object in bucket sigap_registry_drops (letters, digits, . _ -; at most 200)' })
+  objectName!: string;
+
+  @IsIn(REGISTRY_FILE_FORMATS, { message: `format must be one of ${REGISTRY_FILE_FORMATS.join(', ')}` })
+  format!: RegistryFileFormat;
+
+  /** the department's own name of the snapshot, e.g. `DTSEN 2026-11` (shown with the import) */
+  @IsOptional() @IsString() @MaxLength(200)
+  label?: string | null;
+}
+
+export const REGISTRY_IMPORT_OUTCOMES = ['COMPLETED', 'FAILED'] as const;
+
+/**
+ * `sigap.verification.registry.import.finished.v1` (extends CONTRACT.md): a registry import
+ * ended, whether a verifier uploaded the file or a department system announced it
+ * (`sourceEventId`). `ext` may subscribe: the department learns the outcome without a login.
+ * Row errors are not carried (there may be a million); staff read them through the API.
+ */
+export class RegistryImportFinishedEvent extends EventEnvelope {
+  @IsUUID() importId!: string;
+  /** the announcing `…registry.snapshot.published.v1`, when there was one */
+  @IsOptional() @IsUUID() sourceEventId?: string | null;
+  @IsString() agencyCode!: string;
+  @IsIn(REGISTRY_IMPORT_OUTCOMES) status!: (typeof REGISTRY_IMPORT_OUTCOMES)[number];
+  @IsInt() @Min(0) rowsRead!: number;
+  @IsInt() @Min(0) rowsAccepted!: number;
+  @IsInt() @Min(0) rowsRejected!: number;
+  /** the snapshot that became current (COMPLETED) */
+  @IsOptional() @IsUUID() snapshotId?: string | null;
+  /** why it failed (FAILED) */
+  @IsOptional() @IsString() failure?: string | null;
+}
