@@ -133,7 +133,8 @@ export function natsPermissions(): Record<string, Permissions | null> {
   result[EXT_USER] = {
     // A publish with ack needs no JetStream API call: the stream answers on the reply inbox.
     // The drop bucket (OBJECT_BUCKETS): where a department puts a registry export it announces.
-    publish: ['sigap.ext.>', ...bucketPermissions(EXT_USER)],
+    // (Opening a bucket reads the account's JetStream info first.)
+    publish: ['sigap.ext.>', ...bucketPermissions(EXT_USER), '$JS.API.INFO'],
     subscribe: uniq([...EXT_SUBSCRIBABLE, '_INBOX.>']),
     allowResponses: false,
   };

@@ -5,7 +5,11 @@ import { mkdirSync, openAsBlob, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import ExcelJS from 'exceljs';
-import { adminDb, eventually, repoRoot, startApp, type RunningApp } from '#testing';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Objm } from '@nats-io/obj';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { adminDb, eventually, natsAs, publishEvent, repoRoot, startApp, type RunningApp } from '#testing';
 import { agencyAdmin, Api, isErrorBody, startGateway, testAdminPassword, unique } from '../gateway/support.js';
 import { areaOf, csvLine, HEADER, person, personValues, writeRegistryCsv, type Area } from './registry-fixtures.js';
 
@@ -292,5 +296,110 @@ describe('registry snapshots', () => {
     // the first attempt's table is gone, its snapshot marked failed
     const failed = await db.query(`SELECT count(*)::int AS n FROM verification.registry_snapshots WHERE import_id = $1 AND status = 'FAILED'`, [up.body.importId]);
     expect(failed.rows[0].n).toBe(1);
+  });
+});
+
+describe('registry snapshots announced by a department system', () => {
+  const DROPS = 'sigap_registry_drops';
+  let ext: NatsConnection;
+  let heard: any[] = [];
+  let subs: Subscription[] = [];
+
+  beforeAll(async () => {
+    // what the Kemensos data centre would do, as the outside account `ext` and nothing more
+    ext = await natsAs('ext');
+    for (const subject of ['sigap.verification.registry.import.finished.v1', 'sigap.rejected']) {
+      const sub = ext.subscribe(subject);
+      subs.push(sub);
+      void (async () => { for await (const m of sub) heard.push({ ...m.json<any>(), heardOn: subject }); })();
+    }
+  });
+
+  afterAll(async () => {
+    for (const sub of subs) sub.unsubscribe();
+    await ext?.drain();
+  });
+
+  async function drop(name: string, file: string): Promise<void> {
+    const os = await new Objm(ext).open(DROPS);
+    await os.putBlob({ name }, new Uint8Array(readFileSync(file)));
+  }
+
+  function announcement(over: Record<string, unknown>) {
+    return { eventId: randomUUID(), occurredAt: new Date().toISOString(), source: 'pusdatin-kemensos', agencyCode: '33.04', format: 'CSV', label: 'DTSEN 2026-11', ...over };
+  }
+
+  const finishedFor = (eventId: string) => eventually(async () => {
+    const f = heard.find((h) => h.heardOn === 'sigap.verification.registry.import.finished.v1' && h.sourceEventId === eventId);
+    expect(f).toBeDefined();
+    return f;
+  }, { timeoutMs: 30000 });
+
+  it('imports a file put in the drop bucket and announced by event, once however often the event comes, and says how it ended', async () => {
+    const rows = 400;
+    const file = path.join(dir, `announced-${Date.now()}.csv`);
+    await writeRegistryCsv(file, banjarnegara, rows, { from: 800_000, extra: [row(800_999, { desil: '12' })] });
+    const name = `dtsen-3304-${Date.now()}.csv`;
+    await drop(name, file);
+    const event = announcement({ objectName: name });
+    await publishEvent(ext, 'sigap.ext.registry.snapshot.published.v1', event);
+    // the same announcement again (a publisher's retry after a lost ack, past the stream's dedup window)
+    await publishEvent(ext, 'sigap.ext.registry.snapshot.published.v1', event, randomUUID());
+
+    const finished = await finishedFor(event.eventId);
+    expect(finished).toMatchObject({ status: 'COMPLETED', agencyCode: '33.04', rowsRead: rows + 1, rowsAccepted: rows, rowsRejected: 1, failure: null });
+    expect(finished.snapshotId).toMatch(/^[0-9a-f-]{36}$/);
+
+    // staff see it like an upload: its report, its snapshot (marked as announced), its people
+    const imp = await verifier.get(`/api/v1/registry/imports/${finished.importId}`);
+    expect(imp.status).toBe(200);
+    expect(imp.body).toMatchObject({ status: 'COMPLETED', createdBy: 'system:pusdatin-kemensos', snapshotId: finished.snapshotId, rowsRejected: 1 });
+    expect(imp.body.errors).toEqual([{ row: rows + 2, field: 'desil', message: expect.stringMatching(/desil/) }]);
+    const snaps = await verifier.get('/api/v1/registry/snapshots?agencyCode=33.04');
+    expect(snaps.body.items[0]).toMatchObject({ snapshotId: finished.snapshotId, source: 'EVENT', current: true, rows });
+    const someone = person(banjarnegara, 800_010);
+    const found = await verifier.get(`/api/v1/registry/persons/${someone.nik}`);
+    expect(found.body).toMatchObject({ name: someone.nama, snapshot: { snapshotId: finished.snapshotId } });
+
+    // one import for the event, and the file is gone from the bucket once imported
+    await new Promise((r) => setTimeout(r, 1500));
+    const n = await db.query(`SELECT count(*)::int AS n FROM verification.registry_imports WHERE source_event_id = $1`, [event.eventId]);
+    expect(n.rows[0].n).toBe(1);
+    expect(heard.filter((h) => h.sourceEventId === event.eventId)).toHaveLength(1);
+    const os = await new Objm(ext).open(DROPS);
+    expect((await os.info(name))?.deleted ?? true).toBe(true);
+  });
+
+  it('fails an announced file that misses a column, or is not in the bucket, and says why', async () => {
+    const file = path.join(dir, `announced-bad-${Date.now()}.csv`);
+    await writeRegistryCsv(file, banjarnegara, 5, { header: HEADER.filter((h) => h !== 'no_kk'), from: 810_000 });
+    const name = `dtsen-3304-nokk-${Date.now()}.csv`;
+    await drop(name, file);
+    const missingColumn = announcement({ objectName: name });
+    const missingFile = announcement({ objectName: `never-put-${Date.now()}.csv` });
+    await publishEvent(ext, 'sigap.ext.registry.snapshot.published.v1', missingColumn);
+    await publishEvent(ext, 'sigap.ext.registry.snapshot.published.v1', missingFile);
+    expect(await finishedFor(missingColumn.eventId)).toMatchObject({ status: 'FAILED', snapshotId: null, failure: expect.stringMatching(/no_kk/) });
+    expect(await finishedFor(missingFile.eventId)).toMatchObject({ status: 'FAILED', snapshotId: null, failure: expect.stringMatching(/not \(or no longer\) in bucket sigap_registry_drops/) });
+  });
+
+  it('rejects an announcement for an agency that keeps no registry, or a malformed one, naming the field', async () => {
+    const unknown = announcement({ objectName: 'x.csv', agencyCode: '99.99' });
+    const malformed = announcement({ objectName: '../etc/passwd', format: 'PDF' });
+    await publishEvent(ext, 'sigap.ext.registry.snapshot.published.v1', unknown);
+    await publishEvent(ext, 'sigap.ext.registry.snapshot.published.v1', malformed);
+    const rejectionOf = (id: string) => eventually(async () => {
+      const r = heard.find((h) => h.heardOn === 'sigap.rejected' && h.eventId === id);
+      expect(r).toBeDefined();
+      return r;
+    }, { timeoutMs: 20000 });
+    expect((await rejectionOf(unknown.eventId)).errors).toEqual([{ path: 'agencyCode', message: expect.stringMatching(/99\.99/) }]);
+    expect((await rejectionOf(malformed.eventId)).errors.map((e: any) => e.path).sort()).toEqual(['format', 'objectName']);
+    const n = await db.query(`SELECT count(*)::int AS n FROM verification.registry_imports WHERE source_event_id = ANY($1::uuid[])`, [[unknown.eventId, malformed.eventId]]);
+    expect(n.rows[0].n).toBe(0);
+  });
+
+  it('lets the outside account reach only the drop bucket, not the uploads of staff', async () => {
+    await expect(new Objm(ext).open('sigap_registry_uploads').then((os) => os.putBlob({ name: 'sneaky.csv' }, new Uint8Array([1])))).rejects.toThrow();
   });
 });
