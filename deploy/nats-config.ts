@@ -146,7 +146,7 @@ export function natsPermissions(): Record<string, Permissions | null> {
 
   for (const name of SERVICE_NAMES) {
     const svc = SERVICES[name];
-    const publishes = [...svc.publishes, REJECTED];
+    const publishes = [...svc.publishes, REJECTED, ...(svc.requests ?? [])];
     if (name === 'gateway') publishes.push('sigap.rpc.>', ...replayable);
     const consumed = svc.consumers.map((c) => c.subject);
     const pub = [...publishes, '$JS.API.INFO', ...streamsOf([...publishes.filter((s) => !s.startsWith('sigap.rpc.')), ...consumed]).map((s) => `$JS.API.STREAM.INFO.${s}`)];

@@ -72,18 +72,22 @@ async function importRegistry(as: Api, agencyCode: string, csv: string) {
   });
 }
 
-/** Files an application at the front office and waits for its verification case; then assesses it. */
+/**
+ * Files an application at the front office and waits for its verification case to be assessed:
+ * verification asks intake for the application's data as the case opens, nobody clicks.
+ */
 async function fileAndAssess(fo: Api, body: Record<string, unknown>) {
   const filed = await fo.post('/api/v1/applications', { channel: 'FRONT_OFFICE', ...body });
   if (filed.status !== 201 || filed.body.status !== 'REGISTERED') throw new Error(`filing: ${filed.status} ${JSON.stringify(filed.body)}`);
-  const caseView = await eventually(async () => {
+  const assessed = await eventually(async () => {
     const r = await api.v1.get(`/api/v1/verification/applications/${filed.body.applicationId}/case`);
     expect(r.status).toBe(200);
+    // the case's reads are not one snapshot: wait until its row, too, says it was assessed
+    expect(r.body.history.map((h: any) => h.action)).toContain('ASSESSED');
+    expect(r.body.status).not.toBe('AWAITING_ASSESSMENT');
     return r.body;
   });
-  const assessed = await api.v1.post(`/api/v1/verification/cases/${caseView.caseId}/assessment`, {});
-  if (assessed.status !== 200) throw new Error(`assessment: ${assessed.status} ${JSON.stringify(assessed.body)}`);
-  return { applicationId: filed.body.applicationId as string, ticketNumber: filed.body.ticketNumber as string, case: assessed.body };
+  return { applicationId: filed.body.applicationId as string, ticketNumber: filed.body.ticketNumber as string, case: assessed };
 }
 
 const santunan = (beneficiary: typeof child1, documents = ['KTP', 'KK', 'SURAT_PERMOHONAN']) => ({
@@ -137,12 +141,21 @@ describe('SANTUNAN_ANAK: rules, duplicates, field verification by the TRC', () =
     expect(registry.evidence).toEqual([expect.objectContaining({ source: 'REGISTRY', snapshotId: c.registrySnapshotIds[0], row: 3 })]);
     expect(c.subject.beneficiary.nik).toBe(`************${child1.nik.slice(-4)}`);
     expect(c.tasks).toEqual([expect.objectContaining({ stage: 'TRC', status: 'OPEN', assignee: null })]);
+    expect(c.history[0]).toMatchObject({ action: 'ASSESSED', actor: 'system:verification' });
   });
 
   it('flags a second open application for the same child, naming the first', async () => {
     const second = await fileAndAssess(api.fo1, santunan(child1));
     expect(second.case.duplicates).toEqual([expect.objectContaining({ kind: 'OPEN_CASE_SAME_SERVICE', other: expect.objectContaining({ caseId: first.case.caseId, ticketNumber: first.ticketNumber }) })]);
     expect(outcomes(second.case).NO_DUPLICATE).toBe('NEEDS_REVIEW');
+
+    // a verifier may run the checks again: the same outcomes, recorded as a re-check by them, no second task
+    const again = await api.v1.post(`/api/v1/verification/cases/${second.case.caseId}/assessment`, {});
+    expect(again.status).toBe(200);
+    expect(outcomes(again.body)).toEqual(outcomes(second.case));
+    expect(again.body.history.at(-1)).toMatchObject({ action: 'RECHECKED', actor: api.v1.username });
+    expect(again.body.tasks).toHaveLength(second.case.tasks.length);
+    expect((await api.fo1.post(`/api/v1/verification/cases/${second.case.caseId}/assessment`, {})).status).toBe(403);
   });
 
   it('fails a child already on an excluding national programme, naming the programme and the registry row', async () => {

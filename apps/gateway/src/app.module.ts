@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { MessagingModule } from '#messaging';
+import { MessagingModule, RpcClientModule } from '#messaging';
 import { DatabaseModule } from '#persistence';
 import { PlatformModule } from '#platform';
 import { AgenciesModule } from './agencies/agencies.module.js';
@@ -15,7 +15,6 @@ import { gatewayValidationPipe } from './common/errors/validation.pipe.js';
 import { HousekeepingService } from './common/housekeeping.service.js';
 import { IdempotencyModule } from './common/idempotency/idempotency.module.js';
 import { IntakeModule } from './intake/intake.module.js';
-import { RpcModule } from './common/rpc/rpc.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { gatewayEntities } from './entities.js';
 import { gatewayMigrations } from './migrations/index.js';
@@ -39,7 +38,7 @@ import { AsyncApiController } from './docs/asyncapi.controller.js';
     DatabaseModule.forService({ schema: 'gateway', entities: gatewayEntities, migrations: gatewayMigrations }),
     // the gateway answers no RPC: its own status is read in-process by SystemModule
     MessagingModule.forService('gateway', { statusRpc: false }),
-    RpcModule,
+    RpcClientModule.forService('gateway'),
     AuthCoreModule,
     AuditModule,
     IdempotencyModule,

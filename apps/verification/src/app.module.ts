@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CreateMessagingTables1764100000000, MessagingModule } from '#messaging';
+import { CreateMessagingTables1764100000000, MessagingModule, RpcClientModule } from '#messaging';
 import { DatabaseModule } from '#persistence';
 import { PlatformModule } from '#platform';
 import { VerificationCase } from './cases/case.entity.js';
@@ -10,7 +10,9 @@ import { Registry1764400000000 } from './migrations/1764400000000-registry.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { CaseVerification1764500000000 } from './migrations/1764500000000-case-verification.js';
 import { RegistryAnnounced1764600000000 } from './migrations/1764600000000-registry-announced.js';
+import { CasesAwaitingDossier1764700000000 } from './migrations/1764700000000-cases-awaiting-dossier.js';
 import { CaseAssessmentService } from './cases/assess-case/case-assessment.service.js';
+import { AssessOpenedCases } from './cases/assess-case/assess-opened-cases.js';
 import { CasesMessageController } from './cases/cases.message.controller.js';
 import { FieldVerificationService } from './cases/field-verification/field-verification.service.js';
 import { DisbursementSettledConsumer } from './cases/record-payment/disbursement-settled.consumer.js';
@@ -21,12 +23,13 @@ import { DisbursementSettledConsumer } from './cases/record-payment/disbursement
     DatabaseModule.forService({
       schema: 'verification',
       entities: [VerificationCase],
-      migrations: [CreateMessagingTables1764100000000, CreateCases1764200000000, Registry1764400000000, CaseVerification1764500000000, RegistryAnnounced1764600000000],
+      migrations: [CreateMessagingTables1764100000000, CreateCases1764200000000, Registry1764400000000, CaseVerification1764500000000, RegistryAnnounced1764600000000, CasesAwaitingDossier1764700000000],
     }),
     MessagingModule.forService('verification'),
+    RpcClientModule.forService('verification'),
     RegistryModule,
   ],
   controllers: [GetCaseMessageController, CasesMessageController],
-  providers: [ApplicationReceivedConsumer, DisbursementSettledConsumer, CaseAssessmentService, FieldVerificationService],
+  providers: [ApplicationReceivedConsumer, DisbursementSettledConsumer, CaseAssessmentService, AssessOpenedCases, FieldVerificationService],
 })
 export class VerificationModule {}

@@ -9,6 +9,8 @@ export const Rpc = {
   intake: {
     registerApplication: 'sigap.rpc.intake.application.register',
     getApplication: 'sigap.rpc.intake.application.get',
+    /** services only (NATS permissions decide who may ask): the data verification assesses, for many applications */
+    applicationDossiers: 'sigap.rpc.intake.application.dossiers',
     listApplications: 'sigap.rpc.intake.application.list',
     transitionApplication: 'sigap.rpc.intake.application.transition',
     publicStatus: 'sigap.rpc.intake.application.public-status',

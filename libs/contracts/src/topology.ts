@@ -4,6 +4,7 @@
  * The local NATS configuration (users and permissions), the stream provisioning and the
  * services themselves are all derived from this table, so they cannot drift apart.
  */
+import { Rpc } from './rpc.js';
 import { Subjects } from './subjects.js';
 
 export type ServiceName = 'gateway' | 'intake' | 'verification' | 'disbursement' | 'logistics' | 'complaints';
@@ -61,6 +62,8 @@ export interface ServiceSpec {
   consumers: ConsumerSpec[];
   /** request-reply subjects it answers: `sigap.rpc.<service>.>` */
   rpc: string;
+  /** request-reply subjects of other services it may ask (the gateway may ask them all) */
+  requests?: string[];
   /** default HTTP port of its health and metrics endpoints */
   httpPort: number;
 }
@@ -97,6 +100,8 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
       { durable: 'verification_registry_snapshot_published', subject: Subjects.extRegistrySnapshotPublished },
     ],
     rpc: 'sigap.rpc.verification.>',
+    // the application's data to assess, when a case opens (application.received carries none)
+    requests: [Rpc.intake.applicationDossiers],
     httpPort: 18082,
   },
   disbursement: {

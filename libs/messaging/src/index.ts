@@ -10,3 +10,4 @@ export * from './consumer-host.service.js';
 export * from './messaging.migration.js';
 export * from './provision.js';
 export * from './messaging.module.js';
+export * from './rpc-client.js';

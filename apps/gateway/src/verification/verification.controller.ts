@@ -2,14 +2,14 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import {
-  AssignTaskRequest, RecordVisitRequest, Rpc, UpdateRulesRequest, VerificationRpc, type Actor, type CaseView, type FieldTaskView,
+  AssignTaskRequest, RecordVisitRequest, UpdateRulesRequest, VerificationRpc, type Actor, type CaseView, type FieldTaskView,
 } from '#contracts';
 import { agencyCovers } from '#domain';
 import { DomainError } from '#platform';
 import { CurrentActor } from '../common/auth/actor.decorator.js';
 import { Roles } from '../common/auth/roles.decorator.js';
 import { uuidParam } from '../common/http/uuid-param.pipe.js';
-import { ServiceClient } from '../common/rpc/service-client.js';
+import { ServiceClient } from '#messaging';
 import { UserEntity } from '../users/user.entity.js';
 
 function int(value: string | undefined, path: string): number | undefined {
@@ -22,17 +22,6 @@ function oneOf(value: string | undefined, allowed: readonly string[], path: stri
   if (value === undefined || value === '') return undefined;
   if (!allowed.includes(value)) throw DomainError.validation([{ path, message: `${path} must be one of ${allowed.join(', ')}` }]);
   return value;
-}
-
-/** What intake answers for an application (the fields the assessment reads). */
-interface ApplicationData {
-  applicationId: string;
-  applicant: { nik: string; kkNumber: string; name: string; birthDate: string; sex: 'M' | 'F'; villageCode: string };
-  beneficiary: { nik: string; name: string; birthDate: string; sex: 'M' | 'F' } | null;
-  targetGroup: string | null;
-  documents: Array<{ type: string }>;
-  filedAt?: string;
-  createdAt: string;
 }
 
 /**
@@ -77,18 +66,8 @@ export class VerificationController {
   @HttpCode(200)
   @Roles('VERIFIER', 'HEAD', 'ADMIN')
   @ApiOperation({ summary: 'Assess (or re-assess) a case against its application and the current registry: rules, duplicates; the first assessment opens the field tasks' })
-  async assess(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string): Promise<CaseView> {
-    const c = await this.services.call<CaseView>(VerificationRpc.getCase, { actor, caseId });
-    // verification may not ask intake (NATS permissions: only the gateway sends requests), so the gateway brings the application
-    const a = await this.services.call<ApplicationData>(Rpc.intake.getApplication, { actor, id: c.applicationId });
-    const subject = {
-      applicant: { nik: a.applicant.nik, kkNumber: a.applicant.kkNumber, name: a.applicant.name, birthDate: a.applicant.birthDate, sex: a.applicant.sex, villageCode: a.applicant.villageCode },
-      beneficiary: a.beneficiary ? { nik: a.beneficiary.nik, name: a.beneficiary.name, birthDate: a.beneficiary.birthDate, sex: a.beneficiary.sex } : null,
-      targetGroup: a.targetGroup ?? null,
-      documents: (a.documents ?? []).map((d) => ({ type: d.type })),
-      filedAt: a.filedAt ?? a.createdAt,
-    };
-    return this.services.call<CaseView>(VerificationRpc.assessCase, { actor, caseId, subject });
+  assess(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string): Promise<CaseView> {
+    return this.services.call<CaseView>(VerificationRpc.assessCase, { actor, caseId });
   }
 
   @Get('tasks')

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   VerificationRpc, type Actor, type CaseListItem, type CaseView, type FieldTaskView, type RecordVisitRequest, type RuleOutcome, type VisitView,
 } from '#contracts';
@@ -54,10 +54,10 @@ export class CasesMessageController {
 
   /** The gateway brings the application (it may read intake; verification may not), and the case is assessed against it. */
   @MessagePattern(VerificationRpc.assessCase)
-  async assess(@Payload() b: { actor: Actor; caseId: string; subject: CaseSubject }): Promise<CaseView> {
+  async assess(@Payload() b: { actor: Actor; caseId: string }): Promise<CaseView> {
     requireRole(b.actor, 'VERIFIER', 'HEAD', 'ADMIN');
     await this.view(b.actor, b.caseId);
-    await this.assessment.assess(b.actor.username, b.caseId, b.subject);
+    await this.assessment.assess(b.actor.username, b.caseId);
     return this.view(b.actor, b.caseId);
   }
 
@@ -118,8 +118,8 @@ export class CasesMessageController {
     return this.taskView(t, await this.visitsOf([taskId]));
   }
 
-  private async visitsOf(taskIds: string[]): Promise<Map<string, VisitView[]>> {
-    const rows: Array<Record<string, any>> = taskIds.length ? await this.ds.query(`SELECT * FROM field_visits WHERE task_id = ANY($1::uuid[]) ORDER BY recorded_at`, [taskIds]) : [];
+  private async visitsOf(taskIds: string[], m: Pick<EntityManager, 'query'> = this.ds): Promise<Map<string, VisitView[]>> {
+    const rows: Array<Record<string, any>> = taskIds.length ? await m.query(`SELECT * FROM field_visits WHERE task_id = ANY($1::uuid[]) ORDER BY recorded_at`, [taskIds]) : [];
     const out = new Map<string, VisitView[]>();
     for (const v of rows) {
       if (!out.has(v.task_id)) out.set(v.task_id, []);
@@ -140,16 +140,19 @@ export class CasesMessageController {
   }
 
   private async view(actor: Actor, caseId?: string, applicationId?: string): Promise<CaseView> {
+    // one snapshot of the case: its row, rules, tasks and history as of the same moment
+    return this.ds.transaction('REPEATABLE READ', (m) => this.viewIn(m, actor, caseId, applicationId));
+  }
+
+  private async viewIn(m: EntityManager, actor: Actor, caseId?: string, applicationId?: string): Promise<CaseView> {
     const key = caseId ?? applicationId ?? '';
-    const [c] = UUID.test(key) ? await this.ds.query(`SELECT * FROM cases WHERE ${caseId ? 'id' : 'application_id'} = $1`, [key]) : [];
+    const [c] = UUID.test(key) ? await m.query(`SELECT * FROM cases WHERE ${caseId ? 'id' : 'application_id'} = $1`, [key]) : [];
     if (!c || !agencyCovers(actor.agencyCode, c.agency_code)) throw new VerificationError(VerificationErrorCode.CaseNotFound, `No verification case ${key}`);
-    const [rules, dups, tasks, history] = await Promise.all([
-      this.ds.query(`SELECT * FROM case_rule_results WHERE case_id = $1 ORDER BY position`, [c.id]),
-      this.ds.query(`SELECT * FROM case_duplicates WHERE case_id = $1 ORDER BY found_at, kind`, [c.id]),
-      this.ds.query(`SELECT t.*, $2::uuid AS application_id, $3::text AS ticket_number, $4::text AS service_code FROM field_tasks t WHERE case_id = $1 ORDER BY position`, [c.id, c.application_id, c.ticket_number, c.service_code]),
-      this.ds.query(`SELECT * FROM case_history WHERE case_id = $1 ORDER BY id`, [c.id]),
-    ]);
-    const visits = await this.visitsOf(tasks.map((t: { id: string }) => t.id));
+    const rules = await m.query(`SELECT * FROM case_rule_results WHERE case_id = $1 ORDER BY position`, [c.id]);
+    const dups = await m.query(`SELECT * FROM case_duplicates WHERE case_id = $1 ORDER BY found_at, kind`, [c.id]);
+    const tasks = await m.query(`SELECT t.*, $2::uuid AS application_id, $3::text AS ticket_number, $4::text AS service_code FROM field_tasks t WHERE case_id = $1 ORDER BY position`, [c.id, c.application_id, c.ticket_number, c.service_code]);
+    const history = await m.query(`SELECT * FROM case_history WHERE case_id = $1 ORDER BY id`, [c.id]);
+    const visits = await this.visitsOf(tasks.map((t: { id: string }) => t.id), m);
     const s = c.subject as CaseSubject | null;
     return {
       caseId: c.id, applicationId: c.application_id, ticketNumber: c.ticket_number, agencyCode: c.agency_code, serviceCode: c.service_code,

@@ -177,3 +177,18 @@ export interface CalendarChangeView {
 
 /** A rule a submission breaks, as in a 400's details. */
 export type SubmissionError = FieldError;
+
+/**
+ * What verification assesses of an application (`Rpc.intake.applicationDossiers`, between
+ * services only): the people with their full NIK, never published on a stream.
+ */
+export interface ApplicationDossier {
+  applicationId: string;
+  agencyCode: string;
+  serviceCode: string;
+  applicant: { nik: string; kkNumber: string; name: string; birthDate: string; sex: 'M' | 'F'; villageCode: string };
+  beneficiary: { nik: string; name: string; birthDate: string; sex: 'M' | 'F' } | null;
+  targetGroup: string | null;
+  documents: Array<{ type: string }>;
+  filedAt: string;
+}

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Rpc, type Actor } from '#contracts';
 import { CurrentActor } from '../../common/auth/actor.decorator.js';
 import { uuidParam } from '../../common/http/uuid-param.pipe.js';
-import { ServiceClient } from '../../common/rpc/service-client.js';
+import { ServiceClient } from '#messaging';
 
 @ApiTags('applications')
 @ApiBearerAuth()

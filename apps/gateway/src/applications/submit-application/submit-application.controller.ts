@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOperation, Ap
 import { ApplicationSubmission, Rpc, type Actor } from '#contracts';
 import { CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
-import { ServiceClient } from '../../common/rpc/service-client.js';
+import { ServiceClient } from '#messaging';
 import { assertCovers } from '../../users/agency-scope.js';
 
 /** What intake answers when it registers or returns an application (CONTRACT.md). */

@@ -4,7 +4,7 @@ import { Rpc, TransitionRequest, type Actor, type ApplicationList, type Applicat
 import { CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
 import { uuidParam } from '../../common/http/uuid-param.pipe.js';
-import { ServiceClient } from '../../common/rpc/service-client.js';
+import { ServiceClient } from '#messaging';
 import { ListApplicationsQuery } from './list-applications.query.dto.js';
 
 const STAFF = ['FRONT_OFFICE', 'VERIFIER', 'HEAD', 'FINANCE', 'WAREHOUSE', 'COMPLAINT_OFFICER', 'ADMIN'] as const;

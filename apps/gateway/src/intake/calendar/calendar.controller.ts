@@ -4,7 +4,7 @@ import { IsOptional, Matches } from 'class-validator';
 import { CalendarDayRequest, Rpc, type Actor, type CalendarChangeView, type CalendarDayView, type CalendarYearView } from '#contracts';
 import { CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
-import { ServiceClient } from '../../common/rpc/service-client.js';
+import { ServiceClient } from '#messaging';
 import { dateParam, yearParam } from '../params.js';
 
 const STAFF = ['FRONT_OFFICE', 'VERIFIER', 'HEAD', 'FINANCE', 'WAREHOUSE', 'COMPLAINT_OFFICER', 'ADMIN'] as const;

@@ -2,7 +2,7 @@ import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Rpc, type PublicStatusView } from '#contracts';
 import { Public } from '../../common/auth/public.decorator.js';
-import { ServiceClient } from '../../common/rpc/service-client.js';
+import { ServiceClient } from '#messaging';
 import { ticketParam } from '../params.js';
 import { PublicRateLimitGuard } from './public-rate-limit.guard.js';
 

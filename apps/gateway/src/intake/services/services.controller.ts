@@ -4,7 +4,7 @@ import { CreateStandardRequest, Rpc, UpdateStandardRequest, type Actor, type Sta
 import { CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Public } from '../../common/auth/public.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
-import { ServiceClient } from '../../common/rpc/service-client.js';
+import { ServiceClient } from '#messaging';
 import { CurrentActorOptional } from '../optional-actor.decorator.js';
 import { agencyParam, serviceCodeParam } from '../params.js';
 import { GetServiceQuery, ListServicesQuery } from './list-services.query.dto.js';

@@ -7,7 +7,7 @@ import {
 import { DomainError } from '#platform';
 import { CurrentActor } from '../../common/auth/actor.decorator.js';
 import { uuidParam } from '../../common/http/uuid-param.pipe.js';
-import { ServiceClient } from '../../common/rpc/service-client.js';
+import { ServiceClient } from '#messaging';
 
 function int(value: string | undefined, path: string): number | undefined {
   if (value === undefined || value === '') return undefined;

@@ -5,7 +5,7 @@ import { VerificationRpc, type Actor } from '#contracts';
 import { DomainError } from '#platform';
 import { CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
-import { ServiceClient } from '../../common/rpc/service-client.js';
+import { ServiceClient } from '#messaging';
 import { assertCovers } from '../../users/agency-scope.js';
 import { RegistryUploadService } from './registry-upload.service.js';
 

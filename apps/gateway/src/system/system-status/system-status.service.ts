@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Rpc, type Actor, type ServiceStatus } from '#contracts';
-import { ConsumerHost, OutboxRelay } from '#messaging';
+import { ConsumerHost, OutboxRelay, ServiceClient } from '#messaging';
 import { HealthService } from '#platform';
-import { ServiceClient } from '../../common/rpc/service-client.js';
 
 export const STATUS_SERVICES = ['intake', 'verification', 'disbursement', 'logistics', 'complaints'] as const;
 const STATUS_TIMEOUT_MS = 2000;

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Rpc, type Actor, type ApplicationList, type ApplicationView, type PublicStatusView } from '#contracts';
+import { Rpc, type Actor, type ApplicationDossier, type ApplicationList, type ApplicationView, type PublicStatusView } from '#contracts';
 import { ApplicationQueries, type ListQuery } from './application.queries.js';
 
 /**
@@ -14,6 +14,11 @@ export class GetApplicationMessageController {
   @MessagePattern(Rpc.intake.getApplication)
   get(@Payload() body: { actor: Actor; id: string }): Promise<ApplicationView> {
     return this.queries.view(body.actor, String(body.id ?? ''));
+  }
+
+  @MessagePattern(Rpc.intake.applicationDossiers)
+  dossiers(@Payload() body: { applicationIds: string[] }): Promise<ApplicationDossier[]> {
+    return this.queries.dossiers(Array.isArray(body.applicationIds) ? body.applicationIds.map(String) : []);
   }
 
   @MessagePattern(Rpc.intake.listApplications)

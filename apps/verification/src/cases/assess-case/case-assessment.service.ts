@@ -1,7 +1,8 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { DuplicateView, RuleOutcome } from '#contracts';
+import { Rpc, type ApplicationDossier, type DuplicateView, type RuleOutcome } from '#contracts';
+import { ServiceClient } from '#messaging';
 import { findAgency } from '#domain';
 import { SnapshotEvents } from '../../registry/snapshot-events.js';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
@@ -20,6 +21,11 @@ interface CaseRow {
 }
 
 export const OPEN_STATUSES = ['AWAITING_ASSESSMENT', 'IN_FIELD_VERIFICATION'];
+
+/** The part of an application verification keeps on its case and assesses. */
+export function subjectOf(d: ApplicationDossier): CaseSubject {
+  return { applicant: d.applicant, beneficiary: d.beneficiary, targetGroup: d.targetGroup, documents: d.documents, filedAt: d.filedAt };
+}
 
 /** 1 January of the current year in WIB, as an instant: the fiscal year (tahun anggaran) is the calendar year. */
 function fiscalYearStart(now = new Date()): string {
@@ -48,6 +54,7 @@ export class CaseAssessmentService implements OnModuleInit {
   constructor(
     private readonly ds: DataSource,
     private readonly snapshots: SnapshotEvents,
+    private readonly intake: ServiceClient,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -68,14 +75,24 @@ export class CaseAssessmentService implements OnModuleInit {
     return { fieldStages: [], ...(row?.settings ?? {}), ...fromStandard(fromEvent) };
   }
 
-  /** Assesses (or re-assesses) one case; `subject` is the application's data when the caller brings it. */
+  /**
+   * Assesses (or re-assesses) one case; `subject` is the application's data when the caller
+   * brings it, else the case's own, else intake's dossier (asked outside the transaction).
+   */
   async assess(actor: string, caseId: string, subject?: CaseSubject): Promise<void> {
+    if (!subject) {
+      const [known] = (await this.ds.query(`SELECT "application_id", "subject" FROM "cases" WHERE "id" = $1`, [caseId])) as Array<{ application_id: string; subject: CaseSubject | null }>;
+      if (known && !known.subject) {
+        const [d] = await this.intake.call<ApplicationDossier[]>(Rpc.intake.applicationDossiers, { actor: null, applicationIds: [known.application_id] });
+        if (d) subject = subjectOf(d);
+      }
+    }
     await this.ds.transaction(async (m) => {
       const [c] = (await m.query(`SELECT * FROM "cases" WHERE "id" = $1 FOR UPDATE`, [caseId])) as CaseRow[];
       if (!c) throw new VerificationError(VerificationErrorCode.CaseNotFound, `No verification case ${caseId}`);
       if (!OPEN_STATUSES.includes(c.status)) throw new VerificationError(VerificationErrorCode.CaseClosed, `Case ${caseId} is decided (${c.status}): it is not assessed again`);
       const subj = subject ?? c.subject;
-      if (!subj) throw new VerificationError(VerificationErrorCode.CaseNotFound, `Case ${caseId} has no application data yet: assess it through the gateway`);
+      if (!subj) throw new VerificationError(VerificationErrorCode.CaseNotFound, `Case ${caseId}: intake knows no application ${c.application_id}`);
       await this.assessIn(m, actor, c, subj);
     });
   }

@@ -3,11 +3,15 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ApplicationReceivedEvent, Subjects, SERVICES } from '#contracts';
 import { Consume, OutboxService, type BatchItem } from '#messaging';
+import { AssessOpenedCases } from '../assess-case/assess-opened-cases.js';
 
 /** Intake registered an application: open its verification case (once, whatever the redeliveries). */
 @Injectable()
 export class ApplicationReceivedConsumer {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly assessor: AssessOpenedCases,
+  ) {}
 
   @Consume({ durable: SERVICES.verification.consumers[0].durable, subject: Subjects.intakeApplicationReceived, schema: ApplicationReceivedEvent, batch: true, concurrency: 2 })
   async handle(items: BatchItem<ApplicationReceivedEvent>[], manager: EntityManager): Promise<void> {
@@ -42,5 +46,7 @@ export class ApplicationReceivedConsumer {
         payload: { caseId: c.id, applicationId: c.application_id, agencyCode: c.agency_code },
       })),
     );
+    // the new cases are visible once this batch commits: assess them a moment later (the assessor's poll would find them anyway)
+    if (opened.length) setTimeout(() => this.assessor.kick(), 100);
   }
 }

@@ -1,18 +1,18 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { ClientProxy } from '@nestjs/microservices';
+import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
 import type { Actor, RpcErrorBody, RpcReply } from '#contracts';
 import { DomainError, HealthService, metrics, type ErrorKind } from '#platform';
-import { GatewayConfig } from '../../config/gateway.config.js';
-import { GatewayErrorCode } from '../errors/gateway-error.js';
+import { natsSettingsFromEnv } from './nats.service.js';
 
 export const RPC_CLIENT = Symbol('RPC_CLIENT');
+const RPC_TIMEOUT = Symbol('RPC_TIMEOUT');
 
 /** What every request carries: the actor on whose behalf it is made (null: the system itself). */
 export type RpcRequest = { actor: Actor | null } & Record<string, unknown>;
 
 export interface CallOptions {
-  /** default RPC_TIMEOUT_MS (5000) */
+  /** default: the module's (RPC_TIMEOUT_MS, 5000) */
   timeoutMs?: number;
   /** an unreachable service is expected (status polling): log it at debug level only */
   quiet?: boolean;
@@ -38,7 +38,7 @@ function serviceOf(subject: string): string {
 }
 
 /**
- * Request-reply to the services over core NATS (STYLE.md habit 9: always with a timeout).
+ * Request-reply to other services over core NATS (STYLE.md habit 9: always with a timeout).
  * Sends `{ actor, ...payload }`, unwraps the service's `RpcReply`, and turns a timeout, a
  * missing responder or a lost connection into a 503, so a caller never hangs.
  */
@@ -48,7 +48,7 @@ export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     @Inject(RPC_CLIENT) private readonly client: ClientProxy,
-    @Inject(GatewayConfig) private readonly cfg: GatewayConfig,
+    @Inject(RPC_TIMEOUT) private readonly defaultTimeoutMs: number,
     private readonly health: HealthService,
   ) {}
 
@@ -67,7 +67,7 @@ export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
   }
 
   async call<T>(subject: string, payload: RpcRequest, opts: CallOptions = {}): Promise<T> {
-    const timeoutMs = opts.timeoutMs ?? this.cfg.RPC_TIMEOUT_MS;
+    const timeoutMs = opts.timeoutMs ?? this.defaultTimeoutMs;
     const end = metrics.rpcDuration.startTimer({ subject });
     let reply: RpcReply<T>;
     try {
@@ -82,7 +82,7 @@ export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
       end({ outcome: 'unavailable' });
       const why = e.name === 'TimeoutError' ? `did not answer in time (${timeoutMs} ms)` : 'is not reachable';
       this.log[opts.quiet ? 'debug' : 'warn']({ subject, reason: e.message }, `rpc ${subject} failed: ${why}`);
-      throw new DomainError('UNAVAILABLE', GatewayErrorCode.SERVICE_UNAVAILABLE, `${serviceOf(subject)} ${why}`);
+      throw new DomainError('UNAVAILABLE', 'SERVICE_UNAVAILABLE', `${serviceOf(subject)} ${why}`);
     }
     if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
       end({ outcome: 'error' });
@@ -94,5 +94,35 @@ export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
     }
     end({ outcome: 'ok' });
     return reply.data;
+  }
+}
+
+/**
+ * A service's client for requests to others (the gateway's to every service; verification's to
+ * intake for an application's dossier). It connects as the service's own NATS user, so NATS
+ * permissions decide which subjects it may ask (topology `requests`), and replies come to the
+ * service's private inbox (see inboxPrefixOf).
+ */
+@Global()
+@Module({})
+export class RpcClientModule {
+  static forService(service: string, env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    const nats = natsSettingsFromEnv(service, env);
+    return {
+      module: RpcClientModule,
+      providers: [
+        {
+          provide: RPC_CLIENT,
+          useFactory: () =>
+            ClientProxyFactory.create({
+              transport: Transport.NATS,
+              options: { servers: [nats.url], user: nats.user, pass: nats.password, name: `${service}-rpc-client`, inboxPrefix: nats.inboxPrefix, maxReconnectAttempts: -1 },
+            }),
+        },
+        { provide: RPC_TIMEOUT, useValue: Number(env.RPC_TIMEOUT_MS ?? 5000) },
+        ServiceClient,
+      ],
+      exports: [ServiceClient],
+    };
   }
 }

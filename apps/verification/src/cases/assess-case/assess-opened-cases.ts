@@ -1,0 +1,87 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Rpc, type ApplicationDossier } from '#contracts';
+import { ServiceClient } from '#messaging';
+import { CaseAssessmentService, subjectOf } from './case-assessment.service.js';
+
+const BATCH = 200;
+
+/**
+ * A case opens with no applicant data (intake's `application.received` carries none): this
+ * worker asks intake for the dossiers of new cases, many at a time, and assesses each, so the
+ * verifier finds the rules, the evidence and the duplicates ready, and the field tasks open.
+ * It runs when a case opens and every few seconds: a case opened while intake did not answer
+ * is assessed on a later round, after a restart too (its subject is still empty).
+ */
+@Injectable()
+export class AssessOpenedCases implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('assess-opened-cases');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopping = false;
+  /** cases whose assessment failed in this process: retried after a restart, not in a loop */
+  private readonly failed = new Set<string>();
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly intake: ServiceClient,
+    private readonly assessment: CaseAssessmentService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.kick(), Number(process.env.SIGAP_ASSESS_POLL_MS ?? 5000));
+    this.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  kick(): void {
+    if (this.stopping) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((e: unknown) => this.log.warn(`assessing new cases paused: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again && !this.stopping) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.stopping) {
+      const cases: Array<{ id: string; application_id: string }> = await this.ds.query(
+        `SELECT "id", "application_id" FROM "cases" WHERE "subject" IS NULL AND "status" = 'AWAITING_ASSESSMENT' AND NOT ("id" = ANY($1::uuid[]))
+          ORDER BY "opened_at" LIMIT ${BATCH}`,
+        [[...this.failed]],
+      );
+      if (!cases.length) return;
+      const dossiers = await this.intake.call<ApplicationDossier[]>(Rpc.intake.applicationDossiers, { actor: null, applicationIds: cases.map((c) => c.application_id) }, { quiet: true });
+      const byApp = new Map(dossiers.map((d) => [d.applicationId, d]));
+      for (const c of cases) {
+        if (this.stopping) return;
+        const d = byApp.get(c.application_id);
+        if (!d) {
+          this.failed.add(c.id);
+          this.log.warn(`intake knows no application ${c.application_id} of case ${c.id}: not assessed`);
+          continue;
+        }
+        try {
+          await this.assessment.assess('system:verification', c.id, subjectOf(d));
+        } catch (e) {
+          this.failed.add(c.id);
+          this.log.error({ err: e }, `assessing case ${c.id} failed`);
+        }
+      }
+    }
+  }
+}

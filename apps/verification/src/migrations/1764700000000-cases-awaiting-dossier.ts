@@ -1,0 +1,16 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaOf } from '#messaging';
+
+/** New cases wait for their application's data (asked from intake, see AssessOpenedCases): found by this index, oldest first. */
+export class CasesAwaitingDossier1764700000000 implements MigrationInterface {
+  name = 'CasesAwaitingDossier1764700000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    const s = schemaOf(q);
+    await q.query(`CREATE INDEX "IDX_cases_awaiting_dossier" ON "${s}"."cases" ("opened_at") WHERE "subject" IS NULL AND "status" = 'AWAITING_ASSESSMENT'`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX "${schemaOf(q)}"."IDX_cases_awaiting_dossier"`);
+  }
+}
