@@ -285,6 +285,27 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
       await officer.getByRole('combobox', { name: 'Status kasus' }).click();
       await officer.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Selesai' }).click();
       await officer.getByRole('link', { name: firstApp.ticketNumber }).waitFor();
+
+      // the second case: not eligible, with a reason written for the applicant, who reads it on the public page
+      await officer.goto(`/verification/cases/${c2.caseId}`);
+      const task2 = officer.getByTestId('task-TRC');
+      await task2.getByRole('button', { name: 'Catat kunjungan' }).click();
+      const visit2 = officer.getByRole('dialog', { name: 'Catat kunjungan: Tim Reaksi Cepat (TRC)' });
+      await visit2.getByText('Tidak layak', { exact: true }).click();
+      await visit2.getByLabel('Temuan lapangan').fill('Anak sudah diasuh panti milik pemerintah sejak Oktober.');
+      await visit2.getByLabel('Alasan untuk pemohon').fill('Anak sudah mendapat pengasuhan yang dibiayai pemerintah.');
+      await visit2.getByRole('button', { name: 'Simpan kunjungan' }).click();
+      await officer.getByText('Kunjungan dicatat.').waitFor();
+      const citizen = await openPage(browser, gateway.url, problems);
+      try {
+        await eventually(async () => {
+          await citizen.goto(`/status/${second.ticketNumber}`);
+          await citizen.getByText('Anak sudah mendapat pengasuhan yang dibiayai pemerintah.').waitFor({ timeout: 2000 });
+        }, { timeoutMs: 30000 });
+        expect(await citizen.getByText('panti milik pemerintah', { exact: false }).count()).toBe(0);
+      } finally {
+        await citizen.context().close();
+      }
     } finally {
       await officer.context().close();
     }

@@ -238,6 +238,16 @@ describe('BANSOS_REHSOS: Dinsos, then the kelurahan', () => {
     const event = await decided(a.applicationId);
     expect(event).toMatchObject({ outcome: 'REJECTED', reason: expect.stringContaining('Tidak berdomisili di alamat tersebut sejak 2025') });
     expect(event.reason).toMatch(/kelurahan/i);
+
+    // the applicant reads why on the public status page, in words for a citizen and without the officer's findings
+    const page = await eventually(async () => {
+      const r = await fetch(`${gateway.url}/api/v1/public/status/${encodeURIComponent(a.ticketNumber)}`);
+      const body = (await r.json()) as any;
+      expect(body.status).toBe('REJECTED');
+      return body;
+    });
+    expect(page.timeline.at(-1)).toMatchObject({ status: 'REJECTED', note: 'Hasil Validasi kelurahan menyatakan permohonan belum memenuhi syarat.' });
+    expect(JSON.stringify(page)).not.toContain('Tidak berdomisili');
   });
 });
 

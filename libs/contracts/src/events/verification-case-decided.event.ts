@@ -25,4 +25,11 @@ export class VerificationCaseDecidedEvent extends EventEnvelope {
   /** why: kept in the application's history (staff only, never on the public status page) */
   @IsOptional() @IsString() @MaxLength(2000)
   reason?: string | null;
+
+  /**
+   * what the applicant reads on the public status page (Bahasa Indonesia, no personal data):
+   * why a case was rejected, in words for a citizen
+   */
+  @IsOptional() @IsString() @MaxLength(500)
+  publicReason?: string | null;
 }

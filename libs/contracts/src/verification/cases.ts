@@ -161,6 +161,10 @@ export class RecordVisitRequest {
 
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AttachmentRef)
   attachments?: AttachmentRef[];
+
+  /** NOT_ELIGIBLE: what the applicant reads on the status page (no personal data); a standard sentence when absent */
+  @IsOptional() @IsString() @MaxLength(500)
+  publicReason?: string;
 }
 
 /** `POST /api/v1/verification/tasks/{taskId}/assign`. */

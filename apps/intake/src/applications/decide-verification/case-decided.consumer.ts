@@ -29,7 +29,7 @@ export class CaseDecidedConsumer {
       },
       {
         applicationId: event.applicationId, to: event.outcome, actor, actorName: 'system:verification',
-        reason: event.reason ?? `verification decided: ${event.outcome}`, cause: ctx.cause,
+        reason: event.reason ?? `verification decided: ${event.outcome}`, publicReason: event.publicReason ?? null, cause: ctx.cause,
       },
     ]);
     const outcomes = await this.transitions.applyMany(manager, requests, this.clock.now());

@@ -67,7 +67,8 @@ export class FieldVerificationService {
   private async advance(m: EntityManager, actor: string, t: TaskRow, v: RecordVisitRequest): Promise<string> {
     if (v.recommendation === 'NOT_ELIGIBLE') {
       await m.query(`UPDATE "field_tasks" SET "status" = 'CANCELLED' WHERE "case_id" = $1 AND "status" IN ('WAITING', 'OPEN')`, [t.case_id]);
-      return this.decide(m, actor, t.case_id, 'REJECTED', `${stageName(t.stage)}: ${v.findings}`);
+      return this.decide(m, actor, t.case_id, 'REJECTED', `${stageName(t.stage)}: ${v.findings}`,
+        v.publicReason?.trim() || `Hasil ${stageName(t.stage)} menyatakan permohonan belum memenuhi syarat.`);
     }
     const [next] = await m.query(`SELECT "id" FROM "field_tasks" WHERE "case_id" = $1 AND "status" = 'WAITING' ORDER BY "position" LIMIT 1`, [t.case_id]);
     if (next) {
@@ -76,19 +77,28 @@ export class FieldVerificationService {
     }
     const failed: Array<{ rule: string; message: string }> = await m.query(
       `SELECT "rule", "message" FROM "case_rule_results" WHERE "case_id" = $1 AND "outcome" = 'FAILED' ORDER BY "position"`, [t.case_id]);
-    if (failed.length) return this.decide(m, actor, t.case_id, 'REJECTED', failed.map((f) => f.message).join('; '));
-    return this.decide(m, actor, t.case_id, 'VERIFIED', 'Every verification stage found the applicant eligible');
+    if (failed.length) {
+      return this.decide(m, actor, t.case_id, 'REJECTED', failed.map((f) => f.message).join('; '),
+        `Permohonan belum memenuhi syarat: ${failed.map((f) => PUBLIC_RULE_REASONS[f.rule] ?? 'persyaratan layanan').join('; ')}.`);
+    }
+    // a rule that needed review was looked at by the stages that found the applicant eligible
+    const reviewed: Array<{ rule: string }> = await m.query(
+      `SELECT "rule" FROM "case_rule_results" WHERE "case_id" = $1 AND "outcome" = 'NEEDS_REVIEW' ORDER BY "position"`, [t.case_id]);
+    return this.decide(m, actor, t.case_id, 'VERIFIED',
+      `Every verification stage found the applicant eligible${reviewed.length ? `; reviewed in the field: ${reviewed.map((r) => r.rule).join(', ')}` : ''}`, null);
   }
 
-  private async decide(m: EntityManager, actor: string, caseId: string, outcome: 'VERIFIED' | 'REJECTED', reason: string): Promise<string> {
+  private async decide(m: EntityManager, actor: string, caseId: string, outcome: 'VERIFIED' | 'REJECTED', reason: string, publicReason: string | null): Promise<string> {
     const [[c]] = await m.query(
       `UPDATE "cases" SET "status" = $2, "outcome" = $2, "reason" = $3, "decided_at" = now(), "updated_at" = now()
         WHERE "id" = $1 AND "status" IN ('AWAITING_ASSESSMENT', 'IN_FIELD_VERIFICATION') RETURNING "id", "application_id", "agency_code"`,
       [caseId, outcome, reason.slice(0, 2000)],
     );
     if (!c) throw new VerificationError(VerificationErrorCode.CaseClosed, `Case ${caseId} is already decided`);
-    await this.history(m, caseId, actor, 'DECIDED', { outcome, reason });
-    await this.outbox.enqueue(m, Subjects.verificationCaseDecided, { caseId, applicationId: c.application_id, agencyCode: c.agency_code, outcome, reason: reason.slice(0, 2000) });
+    await this.history(m, caseId, actor, 'DECIDED', { outcome, reason, publicReason });
+    await this.outbox.enqueue(m, Subjects.verificationCaseDecided, {
+      caseId, applicationId: c.application_id, agencyCode: c.agency_code, outcome, reason: reason.slice(0, 2000), publicReason: publicReason?.slice(0, 500) ?? null,
+    });
     return outcome;
   }
 
@@ -96,6 +106,18 @@ export class FieldVerificationService {
     await m.query(`INSERT INTO "case_history" ("case_id", "actor", "action", "detail") VALUES ($1, $2, $3, $4)`, [caseId, actor, action, JSON.stringify(detail)]);
   }
 }
+
+/** Why a failed rule rejects, in words for the applicant's status page (no names, no numbers of people). */
+const PUBLIC_RULE_REASONS: Record<string, string> = {
+  REGISTRY_OR_SKTM: 'tidak terdaftar di DTSEN (dahulu DTKS) dan tidak melampirkan SKTM',
+  REGISTRY_OR_PMKS: 'tidak terdaftar di DTSEN (dahulu DTKS) maupun data PMKS',
+  BENEFICIARY_AGE: 'usia penerima manfaat di luar ketentuan layanan',
+  TARGET_GROUP: 'bukan kelompok sasaran layanan ini',
+  DOMICILE_IN_AREA: 'domisili di luar wilayah layanan',
+  RESIDENCE_AND_DOMICILE: 'tempat tinggal atau domisili di luar wilayah layanan',
+  NO_NATIONAL_PROGRAMME: 'sudah menerima bantuan sosial lain dari APBN/APBD',
+  NO_DUPLICATE: 'sudah ada permohonan atau pembayaran lain untuk layanan yang sama',
+};
 
 function stageName(stage: string): string {
   return stage === 'TRC' ? 'Tim Reaksi Cepat (TRC)' : stage === 'DINSOS' ? 'Verifikasi Dinas Sosial' : stage === 'KELURAHAN' ? 'Validasi kelurahan' : stage;

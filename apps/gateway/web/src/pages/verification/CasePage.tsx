@@ -295,6 +295,7 @@ interface VisitForm {
   latitude?: number;
   longitude?: number;
   attachments?: string;
+  publicReason?: string;
 }
 
 /** `datetime-local` value of now, in the browser's time zone */
@@ -321,11 +322,12 @@ function VisitDialog({ task, onClose, onDone }: { task: FieldTaskView; onClose: 
         ...(typeof v.latitude === 'number' ? { latitude: v.latitude } : {}),
         ...(typeof v.longitude === 'number' ? { longitude: v.longitude } : {}),
         attachments: (v.attachments ?? '').split('\n').map((s) => s.trim()).filter(Boolean).map((ref) => ({ ref })),
+        ...(v.recommendation === 'NOT_ELIGIBLE' && v.publicReason?.trim() ? { publicReason: v.publicReason.trim() } : {}),
       });
       message.success(t('visit.recorded'));
       onDone();
     } catch (e) {
-      form.setFields(fieldErrors(e, ['findings', 'recommendation', 'visitedAt', 'latitude', 'longitude'] as const));
+      form.setFields(fieldErrors(e, ['findings', 'recommendation', 'visitedAt', 'latitude', 'longitude', 'publicReason'] as const));
       setError(apiErrorText(e, t));
       setBusy(false);
     }
@@ -338,6 +340,15 @@ function VisitDialog({ task, onClose, onDone }: { task: FieldTaskView; onClose: 
         </Form.Item>
         <Form.Item name="findings" label={t('visit.findings')} rules={[{ required: true, whitespace: true, message: t('visit.findingsRequired') }]}>
           <Input.TextArea rows={4} maxLength={5000} />
+        </Form.Item>
+        <Form.Item noStyle shouldUpdate={(a, b) => a.recommendation !== b.recommendation}>
+          {() =>
+            form.getFieldValue('recommendation') === 'NOT_ELIGIBLE' && (
+              <Form.Item name="publicReason" label={t('visit.publicReason')} extra={t('visit.publicReasonHelp')}>
+                <Input.TextArea rows={2} maxLength={500} />
+              </Form.Item>
+            )
+          }
         </Form.Item>
         <Row gutter={12}>
           <Col span={10}>
