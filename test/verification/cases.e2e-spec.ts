@@ -211,6 +211,18 @@ describe('SANTUNAN_ANAK: rules, duplicates, field verification by the TRC', () =
     expect(c.registrySnapshotIds).toContain(snap.snapshotId);
     expect(c.duplicates).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'NATIONAL_PROGRAMME', other: expect.objectContaining({ programme: 'PKH', snapshotId: snap.snapshotId }) })]));
     expect(c.history.at(-1)).toMatchObject({ action: 'RECHECKED', actor: `system:registry-snapshot:${snap.snapshotId}`, detail: { changed: expect.arrayContaining([expect.objectContaining({ rule: 'NO_NATIONAL_PROGRAMME', from: 'PASSED', to: 'FAILED' })]) } });
+
+    // a re-check that never ran (the process died right after the snapshot became current): the next start does it
+    const rechecks = (h: any[]) => h.filter((x) => x.action === 'RECHECKED').length;
+    await verification.stop();
+    await db.query(`UPDATE verification.cases SET registry_snapshot_ids = $2 WHERE id = $1`, [open.case.caseId, open.case.registrySnapshotIds]);
+    verification = await startApp('verification', {}, 60000);
+    await eventually(async () => {
+      const r = await api.v1.get(`/api/v1/verification/cases/${open.case.caseId}`);
+      expect(r.body.registrySnapshotIds).toContain(snap.snapshotId);
+      expect(rechecks(r.body.history)).toBe(rechecks(c.history) + 1);
+      expect(r.body.history.at(-1)).toMatchObject({ action: 'RECHECKED', actor: `system:registry-snapshot:${snap.snapshotId}` });
+    }, { timeoutMs: 30000 });
   });
 });
 

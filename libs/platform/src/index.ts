@@ -9,3 +9,4 @@ export * from './health.js';
 export * from './platform.module.js';
 export * from './rpc-reply.interceptor.js';
 export * from './bootstrap.js';
+export * from './background-loop.js';

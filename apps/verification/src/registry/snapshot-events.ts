@@ -4,8 +4,8 @@ export type SnapshotListener = (agencyCode: string, snapshotId: string) => Promi
 
 /**
  * In-process announcement that a registry snapshot became current, for the checks of open
- * cases that read the registry. A listener that fails is logged; the cases' own sweep (each
- * remembers the snapshot it was checked against) catches up on the next start.
+ * cases that read the registry. A listener that fails is logged; the re-check at start (each
+ * case remembers the snapshots it was checked against) catches up on the next start.
  */
 @Injectable()
 export class SnapshotEvents {

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { DataSource } from 'typeorm';
 import { Rpc, type ApplicationDossier } from '#contracts';
 import { ServiceClient } from '#messaging';
+import { BackgroundLoop } from '#platform';
 import { CaseAssessmentService, subjectOf } from './case-assessment.service.js';
 
 const BATCH = 200;
@@ -16,10 +17,7 @@ const BATCH = 200;
 @Injectable()
 export class AssessOpenedCases implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('assess-opened-cases');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
-  private stopping = false;
+  private readonly worker = new BackgroundLoop(this.log, 'assessing new cases', () => this.drain());
   /** cases whose assessment failed in this process: retried after a restart, not in a loop */
   private readonly failed = new Set<string>();
 
@@ -30,35 +28,19 @@ export class AssessOpenedCases implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.kick(), Number(process.env.SIGAP_ASSESS_POLL_MS ?? 5000));
-    this.kick();
+    this.worker.start(Number(process.env.SIGAP_ASSESS_POLL_MS ?? 5000));
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onApplicationShutdown(): Promise<void> {
+    return this.worker.stop();
   }
 
   kick(): void {
-    if (this.stopping) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((e: unknown) => this.log.warn(`assessing new cases paused: ${e instanceof Error ? e.message : String(e)}`))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again && !this.stopping) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    void this.worker.kick();
   }
 
   private async drain(): Promise<void> {
-    while (!this.stopping) {
+    while (!this.worker.stopping) {
       const cases: Array<{ id: string; application_id: string }> = await this.ds.query(
         `SELECT "id", "application_id" FROM "cases" WHERE "subject" IS NULL AND "status" = 'AWAITING_ASSESSMENT' AND NOT ("id" = ANY($1::uuid[]))
           ORDER BY "opened_at" LIMIT ${BATCH}`,
@@ -68,7 +50,7 @@ export class AssessOpenedCases implements OnApplicationBootstrap, OnApplicationS
       const dossiers = await this.intake.call<ApplicationDossier[]>(Rpc.intake.applicationDossiers, { actor: null, applicationIds: cases.map((c) => c.application_id) }, { quiet: true });
       const byApp = new Map(dossiers.map((d) => [d.applicationId, d]));
       for (const c of cases) {
-        if (this.stopping) return;
+        if (this.worker.stopping) return;
         const d = byApp.get(c.application_id);
         if (!d) {
           this.failed.add(c.id);
@@ -76,7 +58,7 @@ export class AssessOpenedCases implements OnApplicationBootstrap, OnApplicationS
           continue;
         }
         try {
-          await this.assessment.assess('system:verification', c.id, subjectOf(d));
+          await this.assessment.assess('system:verification', c.id, subjectOf(d), { onlyIfNew: true });
         } catch (e) {
           this.failed.add(c.id);
           this.log.error({ err: e }, `assessing case ${c.id} failed`);

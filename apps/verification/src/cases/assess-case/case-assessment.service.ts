@@ -1,8 +1,9 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Rpc, type ApplicationDossier, type DuplicateView, type RuleOutcome } from '#contracts';
 import { ServiceClient } from '#messaging';
+import { BackgroundLoop } from '#platform';
 import { findAgency } from '#domain';
 import { SnapshotEvents } from '../../registry/snapshot-events.js';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
@@ -48,8 +49,9 @@ export function registryAgencies(agencyCode: string): string[] {
  * a new registry snapshot lands (registry-based rules of open cases follow the registry).
  */
 @Injectable()
-export class CaseAssessmentService implements OnModuleInit {
+export class CaseAssessmentService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('case-assessment');
+  private readonly rechecks = new BackgroundLoop(this.log, 're-checking open cases against the registry', () => this.recheckStaleNow());
 
   constructor(
     private readonly ds: DataSource,
@@ -65,7 +67,16 @@ export class CaseAssessmentService implements OnModuleInit {
         [code, JSON.stringify(settings)],
       );
     }
-    this.snapshots.on((agency, snapshotId) => this.recheckAgency(agency, snapshotId));
+    this.snapshots.on(async () => this.recheckStale());
+  }
+
+  onApplicationBootstrap(): void {
+    // snapshots that became current while this process was down, or on another replica
+    this.rechecks.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.rechecks.stop();
   }
 
   /** The settings of a service: verification's own (seeded, admin-edited), under what the standard's version says. */
@@ -79,7 +90,7 @@ export class CaseAssessmentService implements OnModuleInit {
    * Assesses (or re-assesses) one case; `subject` is the application's data when the caller
    * brings it, else the case's own, else intake's dossier (asked outside the transaction).
    */
-  async assess(actor: string, caseId: string, subject?: CaseSubject): Promise<void> {
+  async assess(actor: string, caseId: string, subject?: CaseSubject, opts: { onlyIfNew?: boolean } = {}): Promise<void> {
     if (!subject) {
       const [known] = (await this.ds.query(`SELECT "application_id", "subject" FROM "cases" WHERE "id" = $1`, [caseId])) as Array<{ application_id: string; subject: CaseSubject | null }>;
       if (known && !known.subject) {
@@ -90,6 +101,8 @@ export class CaseAssessmentService implements OnModuleInit {
     await this.ds.transaction(async (m) => {
       const [c] = (await m.query(`SELECT * FROM "cases" WHERE "id" = $1 FOR UPDATE`, [caseId])) as CaseRow[];
       if (!c) throw new VerificationError(VerificationErrorCode.CaseNotFound, `No verification case ${caseId}`);
+      // another replica's worker got there first
+      if (opts.onlyIfNew && c.subject) return;
       if (!OPEN_STATUSES.includes(c.status)) throw new VerificationError(VerificationErrorCode.CaseClosed, `Case ${caseId} is decided (${c.status}): it is not assessed again`);
       const subj = subject ?? c.subject;
       if (!subj) throw new VerificationError(VerificationErrorCode.CaseNotFound, `Case ${caseId}: intake knows no application ${c.application_id}`);
@@ -201,20 +214,36 @@ export class CaseAssessmentService implements OnModuleInit {
     return out;
   }
 
-  /** A new snapshot of `agency` is current: re-check the open cases it covers (a new national programme is flagged). */
-  async recheckAgency(agency: string, snapshotId: string): Promise<void> {
-    const a = findAgency(agency);
-    const { rows } = { rows: (await this.ds.query(
-      `SELECT "id" FROM "cases" WHERE "status" = 'IN_FIELD_VERIFICATION' AND "subject" IS NOT NULL AND ("agency_code" = $1 OR ($2 AND "agency_code" LIKE $3))`,
-      [agency, a?.level === 'PROVINCE', `${agency}.%`],
-    )) as Array<{ id: string }> };
-    for (const r of rows) {
+  /**
+   * Re-checks every open case that was assessed against other registry snapshots than the ones
+   * now current for its agency (a new national programme is flagged). Each case remembers the
+   * snapshots it was checked against, so this finds what a snapshot made stale wherever and
+   * whenever it landed: at once on the replica that imported it, on the others' next start.
+   */
+  recheckStale(): Promise<void> {
+    return this.rechecks.kick();
+  }
+
+  private async recheckStaleNow(): Promise<void> {
+    const current: Array<{ id: string; agency_code: string }> = await this.ds.query(`SELECT "id", "agency_code" FROM "registry_snapshots" WHERE "is_current"`);
+    const open: Array<{ id: string; agency_code: string; registry_snapshot_ids: string[] | null }> = await this.ds.query(
+      `SELECT "id", "agency_code", "registry_snapshot_ids" FROM "cases" WHERE "status" = 'IN_FIELD_VERIFICATION' AND "subject" IS NOT NULL`);
+    let n = 0;
+    for (const c of open) {
+      if (this.rechecks.stopping) return;
+      // the order assessIn reads them in: the regency's own before the province's
+      const now = registryAgencies(c.agency_code).map((a) => current.find((s) => s.agency_code === a)?.id).filter((id): id is string => !!id).sort((x, y) =>
+        current.find((s) => s.id === y)!.agency_code.localeCompare(current.find((s) => s.id === x)!.agency_code));
+      const was = c.registry_snapshot_ids ?? [];
+      if (now.length === was.length && now.every((id, i) => id === was[i])) continue;
+      const fresh = now.find((id) => !was.includes(id)) ?? now[0] ?? 'none';
       try {
-        await this.assess(`system:registry-snapshot:${snapshotId}`, r.id);
+        await this.assess(`system:registry-snapshot:${fresh}`, c.id);
+        n++;
       } catch (e) {
-        this.log.warn(`re-checking case ${r.id} against snapshot ${snapshotId} failed: ${(e as Error).message}`);
+        this.log.warn(`re-checking case ${c.id} against snapshot ${fresh} failed: ${(e as Error).message}`);
       }
     }
-    if (rows.length) this.log.log(`re-checked ${rows.length} open cases against registry snapshot ${snapshotId}`);
+    if (n) this.log.log(`re-checked ${n} open cases against the current registry snapshots`);
   }
 }

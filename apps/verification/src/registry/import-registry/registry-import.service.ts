@@ -7,6 +7,7 @@ import copyStreams from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 import { REGISTRY_DROP_BUCKET, Subjects, type Actor, type RegistryFileFormat, type RegistryImportFinishedEvent, type RegistryRowError, type RegistrySnapshotPublishedEvent } from '#contracts';
 import { OutboxService, type SqlClient } from '#messaging';
+import { BackgroundLoop } from '#platform';
 import { agencyCovers, findAgency, loadAreaIndex } from '#domain';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
 import { RegistryDb } from '../registry-db.js';
@@ -67,11 +68,8 @@ export function requireCovers(actor: Actor, agencyCode: string): void {
 @Injectable()
 export class RegistryImportService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('registry-import');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopping = false;
+  private readonly worker = new BackgroundLoop(this.log, 'the registry import worker', () => this.drain());
   private abort?: () => void;
-  private again = false;
 
   constructor(
     private readonly db: RegistryDb,
@@ -81,15 +79,17 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.kick(), Number(process.env.SIGAP_REGISTRY_POLL_MS ?? 2000));
-    this.kick();
+    this.worker.start(Number(process.env.SIGAP_REGISTRY_POLL_MS ?? 2000));
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    clearInterval(this.timer);
+    const stopped = this.worker.stop();
     this.abort?.();
-    await this.running?.catch(() => undefined);
+    await stopped;
+  }
+
+  private get stopping(): boolean {
+    return this.worker.stopping;
   }
 
   /** Checks the uploaded file's header and queues its import. */
@@ -157,20 +157,7 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
 
   /** Wakes the worker: it runs pending imports one after another. */
   kick(): void {
-    if (this.stopping) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((e: unknown) => this.log.error({ err: e }, 'registry import worker failed'))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again && !this.stopping) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    void this.worker.kick();
   }
 
   private async drain(): Promise<void> {
