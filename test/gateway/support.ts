@@ -104,6 +104,10 @@ export class Api {
     return this.request<T>('PATCH', path, body, headers);
   }
 
+  put<T = any>(path: string, body: unknown, headers?: Record<string, string>) {
+    return this.request<T>('PUT', path, body, headers);
+  }
+
   /** Each login comes from a fresh address unless `headers` names one. */
   async login(username: string, password: string, headers: Record<string, string> = {}): Promise<Reply> {
     return this.post('/api/v1/auth/login', { username, password }, { 'x-forwarded-for': testIp(), ...headers });

@@ -11,6 +11,7 @@ import { RegistryModule } from './registry/registry.module.js';
 import { CaseVerification1764500000000 } from './migrations/1764500000000-case-verification.js';
 import { RegistryAnnounced1764600000000 } from './migrations/1764600000000-registry-announced.js';
 import { CasesAwaitingDossier1764700000000 } from './migrations/1764700000000-cases-awaiting-dossier.js';
+import { EligibilityPerAgency1764800000000 } from './migrations/1764800000000-eligibility-per-agency.js';
 import { CaseAssessmentService } from './cases/assess-case/case-assessment.service.js';
 import { AssessOpenedCases } from './cases/assess-case/assess-opened-cases.js';
 import { CasesMessageController } from './cases/cases.message.controller.js';
@@ -23,7 +24,7 @@ import { DisbursementSettledConsumer } from './cases/record-payment/disbursement
     DatabaseModule.forService({
       schema: 'verification',
       entities: [VerificationCase],
-      migrations: [CreateMessagingTables1764100000000, CreateCases1764200000000, Registry1764400000000, CaseVerification1764500000000, RegistryAnnounced1764600000000, CasesAwaitingDossier1764700000000],
+      migrations: [CreateMessagingTables1764100000000, CreateCases1764200000000, Registry1764400000000, CaseVerification1764500000000, RegistryAnnounced1764600000000, CasesAwaitingDossier1764700000000, EligibilityPerAgency1764800000000],
     }),
     MessagingModule.forService('verification'),
     RpcClientModule.forService('verification'),

@@ -21,6 +21,7 @@ export enum VerificationErrorCode {
   RoleRequired = 'ROLE_REQUIRED',
   UnknownAgency = 'UNKNOWN_AGENCY',
   RulesNotFound = 'ELIGIBILITY_RULES_NOT_FOUND',
+  InvalidRules = 'ELIGIBILITY_RULES_INVALID',
 }
 
 const KIND: Record<VerificationErrorCode, ErrorKind> = {
@@ -42,6 +43,7 @@ const KIND: Record<VerificationErrorCode, ErrorKind> = {
   ROLE_REQUIRED: 'FORBIDDEN',
   UNKNOWN_AGENCY: 'VALIDATION',
   ELIGIBILITY_RULES_NOT_FOUND: 'NOT_FOUND',
+  ELIGIBILITY_RULES_INVALID: 'VALIDATION',
 };
 
 /** Verification's errors: a code of VerificationErrorCode, its kind (HTTP status) from the table above. */

@@ -24,6 +24,13 @@ function oneOf(value: string | undefined, allowed: readonly string[], path: stri
   return value;
 }
 
+const serviceCodeParam = {
+  transform(value: string): string {
+    if (!/^[A-Z][A-Z0-9_]{1,39}$/.test(value)) throw DomainError.validation([{ path: 'serviceCode', message: 'serviceCode must be an upper-case service code' }]);
+    return value;
+  },
+};
+
 /**
  * Verification of applications: cases with each rule's outcome and evidence, duplicates, and
  * field verification tasks with their visits. Staff of the agency (a province: its regencies).
@@ -109,11 +116,17 @@ export class VerificationController {
     return this.services.call(VerificationRpc.listRules, { actor });
   }
 
+  @Get('rules/:serviceCode/versions')
+  @Roles('VERIFIER', 'HEAD', 'ADMIN')
+  @ApiOperation({ summary: 'Every version of a service standard’s eligibility settings that bears on the caller’s agency: who set what, when' })
+  ruleVersions(@CurrentActor() actor: Actor, @Param('serviceCode', serviceCodeParam) serviceCode: string) {
+    return this.services.call(VerificationRpc.listRuleVersions, { actor, serviceCode });
+  }
+
   @Put('rules/:serviceCode')
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Change a service standard’s eligibility settings (a new version; open cases are re-assessed on their next assessment)' })
-  updateRules(@CurrentActor() actor: Actor, @Param('serviceCode') serviceCode: string, @Body() body: UpdateRulesRequest) {
-    if (!/^[A-Z][A-Z0-9_]{1,39}$/.test(serviceCode)) throw DomainError.validation([{ path: 'serviceCode', message: 'serviceCode must be an upper-case service code' }]);
+  @ApiOperation({ summary: 'Set the caller’s agency’s eligibility settings of a service standard (a new version, kept beside the old; assessments from now on follow it)' })
+  updateRules(@CurrentActor() actor: Actor, @Param('serviceCode', serviceCodeParam) serviceCode: string, @Body() body: UpdateRulesRequest) {
     return this.services.call(VerificationRpc.updateRules, { actor, serviceCode, settings: body.settings });
   }
 }

@@ -2,16 +2,20 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  VerificationRpc, type Actor, type CaseListItem, type CaseView, type FieldTaskView, type RecordVisitRequest, type RuleOutcome, type VisitView,
+  EligibilitySettingsDto, validatePayload, VerificationRpc, type Actor, type CaseListItem, type EligibilityRulesView, type CaseView, type FieldTaskView, type RecordVisitRequest, type RuleOutcome, type VisitView,
 } from '#contracts';
 import { agencyCovers, maskNik } from '#domain';
 import { clamp } from '../registry/import-registry/import-registry.message.controller.js';
 import { requireRole } from '../registry/import-registry/registry-import.service.js';
 import { coveredAgencyCodes } from '../registry/lookup/registry-lookup.message.controller.js';
 import { VerificationError, VerificationErrorCode } from '../verification.error.js';
-import { CaseAssessmentService } from './assess-case/case-assessment.service.js';
+import { CaseAssessmentService, registryAgencies } from './assess-case/case-assessment.service.js';
 import type { CaseSubject, EligibilitySettings } from './eligibility/eligibility.js';
 import { FieldVerificationService } from './field-verification/field-verification.service.js';
+
+function rulesView(r: { agency_code: string; service_code: string; version: number; settings: EligibilitySettings; updated_by: string; updated_at: Date }): EligibilityRulesView {
+  return { serviceCode: r.service_code, agencyCode: r.agency_code, version: r.version, settings: r.settings, updatedBy: r.updated_by, updatedAt: iso(r.updated_at)! };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
@@ -90,26 +94,46 @@ export class CasesMessageController {
     return { ...r, task: await this.taskById(b.actor, b.taskId) };
   }
 
+  /** The eligibility settings in force for the caller's agency, per service standard, and whose they are. */
   @MessagePattern(VerificationRpc.listRules)
-  async rules(@Payload() _b: { actor: Actor }) {
-    const rows: Array<{ service_code: string; version: number; settings: EligibilitySettings; updated_by: string; updated_at: Date }> =
-      await this.ds.query(`SELECT * FROM eligibility_rules ORDER BY service_code`);
-    return { items: rows.map((r) => ({ serviceCode: r.service_code, version: r.version, settings: r.settings, updatedBy: r.updated_by, updatedAt: iso(r.updated_at) })) };
+  async rules(@Payload() b: { actor: Actor }): Promise<{ items: EligibilityRulesView[] }> {
+    const codes: Array<{ service_code: string }> = await this.ds.query(`SELECT DISTINCT service_code FROM eligibility_rules WHERE agency_code = '*' ORDER BY service_code`);
+    const items: EligibilityRulesView[] = [];
+    for (const { service_code } of codes) {
+      const r = await this.assessment.rulesInForce(this.ds, service_code, b.actor.agencyCode);
+      if (r) items.push(rulesView(r));
+    }
+    return { items };
   }
 
-  @MessagePattern(VerificationRpc.updateRules)
-  async updateRules(@Payload() b: { actor: Actor; serviceCode: string; settings: EligibilitySettings }) {
-    requireRole(b.actor, 'ADMIN');
-    if (!Array.isArray(b.settings?.fieldStages) || !b.settings.fieldStages.every((s) => ['TRC', 'DINSOS', 'KELURAHAN'].includes(s))) {
-      throw new VerificationError(VerificationErrorCode.RulesNotFound, 'settings.fieldStages must list TRC, DINSOS or KELURAHAN', [{ path: 'settings.fieldStages', message: 'fieldStages must be an array of TRC, DINSOS, KELURAHAN' }]);
-    }
-    const [row] = await this.ds.query(
-      `INSERT INTO eligibility_rules (service_code, version, settings, updated_by) VALUES ($1, 1, $2, $3)
-       ON CONFLICT (service_code) DO UPDATE SET version = eligibility_rules.version + 1, settings = $2, updated_by = $3, updated_at = now()
-       RETURNING version`,
-      [b.serviceCode, JSON.stringify(b.settings), b.actor.username],
+  /** Every version of a service's settings that bears on the caller's agency (its own, its province's, the defaults), newest first. */
+  @MessagePattern(VerificationRpc.listRuleVersions)
+  async ruleVersions(@Payload() b: { actor: Actor; serviceCode: string }): Promise<{ items: EligibilityRulesView[] }> {
+    const rows = await this.ds.query(
+      `SELECT * FROM eligibility_rules WHERE service_code = $1 AND agency_code = ANY($2::text[]) ORDER BY updated_at DESC, version DESC`,
+      [b.serviceCode, [...registryAgencies(b.actor.agencyCode), '*']],
     );
-    return { serviceCode: b.serviceCode, version: row.version, settings: b.settings };
+    if (!rows.length) throw new VerificationError(VerificationErrorCode.RulesNotFound, `No eligibility settings for ${b.serviceCode}`);
+    return { items: rows.map(rulesView) };
+  }
+
+  /** An admin sets their agency's settings of a service: a new version, in force for assessments from now on. */
+  @MessagePattern(VerificationRpc.updateRules)
+  async updateRules(@Payload() b: { actor: Actor; serviceCode: string; settings: unknown }): Promise<EligibilityRulesView> {
+    requireRole(b.actor, 'ADMIN');
+    const checked = await validatePayload(EligibilitySettingsDto, b.settings);
+    if (!checked.ok) {
+      throw new VerificationError(VerificationErrorCode.InvalidRules, 'The eligibility settings are invalid', checked.errors.map((e) => ({ path: `settings.${e.path}`.replace(/\.$/, ''), message: e.message })));
+    }
+    const [known] = await this.ds.query(`SELECT 1 FROM eligibility_rules WHERE agency_code = '*' AND service_code = $1 LIMIT 1`, [b.serviceCode]);
+    if (!known) throw new VerificationError(VerificationErrorCode.RulesNotFound, `${b.serviceCode} has no eligibility rules to set (it is not verified)`);
+    const [row] = await this.ds.query(
+      `INSERT INTO eligibility_rules (agency_code, service_code, version, settings, updated_by)
+       SELECT $1, $2, coalesce(max(version), 0) + 1, $3, $4 FROM eligibility_rules WHERE agency_code = $1 AND service_code = $2
+       RETURNING *`,
+      [b.actor.agencyCode, b.serviceCode, JSON.stringify(checked.value), b.actor.username],
+    );
+    return rulesView(row);
   }
 
   private async taskById(actor: Actor, taskId: string): Promise<FieldTaskView> {

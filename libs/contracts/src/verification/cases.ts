@@ -5,7 +5,8 @@
  */
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsISO8601, IsLatitude, IsLongitude, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested,
+  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsLatitude, IsLongitude, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max,
+  MaxLength, Min, ValidateBy, ValidateNested, type ValidationOptions,
 } from 'class-validator';
 
 export const RULE_OUTCOMES = ['PASSED', 'FAILED', 'NEEDS_REVIEW'] as const;
@@ -173,8 +174,72 @@ export class AssignTaskRequest {
   assignee!: string;
 }
 
-/** `PUT /api/v1/verification/rules/{serviceCode}`: the eligibility settings of a service standard. */
+const CODE = /^[A-Z][A-Z0-9_-]{1,39}$/;
+const AGE_RULE_KEYS = ['minAge', 'ageUnder', 'sex'];
+
+/** An object whose keys are upper-case codes and whose values pass `valueOk` (class-validator has no record check). */
+function IsCodeRecord(valueOk: (v: unknown) => boolean, what: string, options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isCodeRecord',
+      validator: {
+        validate: (value: unknown) =>
+          value === null || (typeof value === 'object' && !Array.isArray(value) && Object.entries(value as object).every(([k, v]) => CODE.test(k) && valueOk(v))),
+        defaultMessage: (args) => `${args?.property} must map upper-case codes to ${what}`,
+      },
+    },
+    options,
+  );
+}
+
+const isAge = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 150;
+
+/**
+ * The eligibility settings of a service standard (see apps/verification eligibility.ts): which
+ * registry evidence, ages, target groups, excluding national programmes, household limit and
+ * field stages. Unknown keys are refused, so a misspelt setting is an error, not a no-op.
+ */
+export class EligibilitySettingsDto {
+  @IsOptional() @IsBoolean() registryOrSktm?: boolean;
+  @IsOptional() @Matches(CODE, { message: 'sktmDocument must be a document code like SKTM' }) sktmDocument?: string;
+  @IsOptional() @IsBoolean() registryOrPmks?: boolean;
+  /** the highest welfare decile (desil) that qualifies; null: any */
+  @IsOptional() @IsInt({ message: 'maxDecile must be a whole number 1–10, or null for any' }) @Min(1, { message: 'maxDecile must be a whole number 1–10, or null for any' }) @Max(10, { message: 'maxDecile must be a whole number 1–10, or null for any' })
+  maxDecile?: number | null;
+  @IsOptional() @IsBoolean() beneficiaryRequired?: boolean;
+  @IsOptional() @IsInt({ message: 'beneficiaryAgeUnder must be a whole number of years' }) @Min(1) @Max(150) beneficiaryAgeUnder?: number | null;
+  @IsOptional() @IsCodeRecord(isAge, 'an age in whole years') targetGroupAgeUnder?: Record<string, number>;
+  @IsOptional()
+  @IsCodeRecord(
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(v).every(([k, x]) => AGE_RULE_KEYS.includes(k) && (k === 'sex' ? x === 'M' || x === 'F' : isAge(x))),
+    '{ minAge?, ageUnder?, sex?: M | F }',
+  )
+  targetGroups?: Record<string, { minAge?: number; ageUnder?: number; sex?: 'M' | 'F' }> | null;
+  @IsOptional() @IsBoolean() domicileInAgencyArea?: boolean;
+  @IsOptional() @IsBoolean() residentOfAgencyArea?: boolean;
+  @IsOptional() @IsArray() @ArrayUnique() @Matches(CODE, { each: true, message: 'notInPrograms must list programme codes like PKH, BPNT, PBI-JK' }) notInPrograms?: string[];
+  @IsOptional() @IsBoolean() onePerHousehold?: boolean;
+  @IsArray({ message: `fieldStages must be an array of ${FIELD_STAGES.join(', ')}` }) @ArrayUnique() @IsIn(FIELD_STAGES, { each: true, message: `fieldStages must list ${FIELD_STAGES.join(', ')}` })
+  fieldStages!: FieldStage[];
+}
+
+/**
+ * `PUT /api/v1/verification/rules/{serviceCode}`: the caller's agency's eligibility settings of a
+ * service standard, as a new version (the old ones are kept). Agencies without their own use
+ * their province's, else the installation's defaults (from the seeds).
+ */
 export class UpdateRulesRequest {
-  @IsObject({ message: 'settings must be an object' })
-  settings!: Record<string, unknown>;
+  @IsObject({ message: 'settings must be an object' }) @ValidateNested() @Type(() => EligibilitySettingsDto)
+  settings!: EligibilitySettingsDto;
+}
+
+/** `GET /api/v1/verification/rules`: the settings in force for the caller's agency, and where they come from. */
+export interface EligibilityRulesView {
+  serviceCode: string;
+  /** whose settings: the agency's own, its province's, or `*` (the installation's defaults) */
+  agencyCode: string;
+  version: number;
+  settings: EligibilitySettingsDto;
+  updatedBy: string;
+  updatedAt: string;
 }

@@ -45,6 +45,7 @@ export const VerificationRpc = {
   recordVisit: 'sigap.rpc.verification.task.visit',
   listRules: 'sigap.rpc.verification.rules.list',
   updateRules: 'sigap.rpc.verification.rules.update',
+  listRuleVersions: 'sigap.rpc.verification.rules.versions',
 } as const;
 
 /** One rejected row of a registry file: its row number as a spreadsheet shows it (the header is row 1), the column, why. */

@@ -63,7 +63,7 @@ export class CaseAssessmentService implements OnModuleInit, OnApplicationBootstr
     // the seeds' settings, once: afterwards they are an admin's to change
     for (const [code, settings] of Object.entries(DEFAULT_ELIGIBILITY)) {
       await this.ds.query(
-        `INSERT INTO "eligibility_rules" ("service_code", "version", "settings", "updated_by") VALUES ($1, 1, $2, 'seed') ON CONFLICT DO NOTHING`,
+        `INSERT INTO "eligibility_rules" ("agency_code", "service_code", "version", "settings", "updated_by") VALUES ('*', $1, 1, $2, 'seed') ON CONFLICT DO NOTHING`,
         [code, JSON.stringify(settings)],
       );
     }
@@ -79,11 +79,24 @@ export class CaseAssessmentService implements OnModuleInit, OnApplicationBootstr
     return this.rechecks.stop();
   }
 
-  /** The settings of a service: verification's own (seeded, admin-edited), under what the standard's version says. */
-  async settingsFor(m: EntityManager, serviceCode: string, fromEvent: Record<string, unknown> | null): Promise<EligibilitySettings | null> {
-    const [row] = await m.query(`SELECT "settings" FROM "eligibility_rules" WHERE "service_code" = $1`, [serviceCode]);
+  /**
+   * The settings a case of `agencyCode` follows: the agency's own (an admin's), else its
+   * province's, else the installation's (seeded), under what the standard's version says.
+   */
+  async settingsFor(m: Pick<EntityManager, 'query'>, serviceCode: string, agencyCode: string, fromEvent: Record<string, unknown> | null): Promise<EligibilitySettings | null> {
+    const row = await this.rulesInForce(m, serviceCode, agencyCode);
     if (!row && !fromEvent) return null;
     return { fieldStages: [], ...(row?.settings ?? {}), ...fromStandard(fromEvent) };
+  }
+
+  /** The newest version of the most specific settings of a service for an agency (its own, its province's, `*`). */
+  async rulesInForce(m: Pick<EntityManager, 'query'>, serviceCode: string, agencyCode: string) {
+    const layers = [...registryAgencies(agencyCode), '*'];
+    const rows: Array<{ agency_code: string; service_code: string; version: number; settings: EligibilitySettings; updated_by: string; updated_at: Date }> = await m.query(
+      `SELECT DISTINCT ON ("agency_code") * FROM "eligibility_rules" WHERE "service_code" = $1 AND "agency_code" = ANY($2::text[]) ORDER BY "agency_code", "version" DESC`,
+      [serviceCode, layers],
+    );
+    return layers.map((a) => rows.find((r) => r.agency_code === a)).find((r) => r) ?? null;
   }
 
   /**
@@ -111,7 +124,7 @@ export class CaseAssessmentService implements OnModuleInit, OnApplicationBootstr
   }
 
   private async assessIn(m: EntityManager, actor: string, c: CaseRow, subject: CaseSubject): Promise<void> {
-    const settings = (await this.settingsFor(m, c.service_code, c.eligibility)) ?? { fieldStages: [] };
+    const settings = (await this.settingsFor(m, c.service_code, c.agency_code, c.eligibility)) ?? { fieldStages: [] };
     const agency = findAgency(c.agency_code);
     const areaCode = agency?.areaCode ?? c.agency_code;
     const snapshots: Array<{ id: string }> = await m.query(
