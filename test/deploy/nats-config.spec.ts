@@ -50,6 +50,11 @@ describe('generated NATS permissions', () => {
     expect(canPublish('ext', 'sigap.rpc.intake.application.get')).toBe(false);
     expect(canPublish('ext', '$JS.API.STREAM.DELETE.SIGAP_EXT')).toBe(false);
     expect(canPublish('ext', '_INBOX.abc')).toBe(false);
+    // the registry drop bucket, and no other bucket
+    expect(canPublish('ext', '$O.sigap_registry_drops.C.abc')).toBe(true);
+    expect(canPublish('ext', '$O.sigap_registry_uploads.C.abc')).toBe(false);
+    expect(canPublish('ext', '$JS.API.STREAM.INFO.OBJ_sigap_registry_uploads')).toBe(false);
+    expect(canPublish('ext', '$JS.API.CONSUMER.CREATE.OBJ_sigap_registry_drops')).toBe(false);
   });
 
   it('lets ext subscribe to the outbound subjects, sigap.rejected and its inbox, nothing else', () => {
@@ -75,8 +80,12 @@ describe('generated NATS permissions', () => {
     }
   });
 
-  it('lets only the gateway send requests to services', () => {
+  it('lets only the gateway send requests to services, and verification ask intake for dossiers alone', () => {
     expect(canPublish('gateway', 'sigap.rpc.intake.application.get')).toBe(true);
+    expect(canPublish('verification', 'sigap.rpc.intake.application.dossiers')).toBe(true);
+    expect(canPublish('verification', 'sigap.rpc.intake.application.list')).toBe(false);
+    for (const name of SERVICE_NAMES.filter((n) => n !== 'gateway' && n !== 'verification')) expect(canPublish(name, 'sigap.rpc.intake.application.dossiers')).toBe(false);
+    expect(canPublish('ext', 'sigap.rpc.intake.application.dossiers')).toBe(false);
     for (const name of SERVICE_NAMES.filter((n) => n !== 'gateway')) {
       expect(canPublish(name, 'sigap.rpc.intake.application.get')).toBe(false);
       // answers go out through allow_responses, not a blanket right to publish into inboxes
