@@ -7,6 +7,7 @@ import {
   BankOutlined,
   CalendarOutlined,
   CommentOutlined,
+  ControlOutlined,
   DatabaseOutlined,
   DiffOutlined,
   AuditOutlined,
@@ -46,6 +47,7 @@ const LookupPage = lazy(() => import('./pages/verification/LookupPage'));
 const CasesPage = lazy(() => import('./pages/verification/CasesPage'));
 const CasePage = lazy(() => import('./pages/verification/CasePage'));
 const TasksPage = lazy(() => import('./pages/verification/TasksPage'));
+const RulesPage = lazy(() => import('./pages/verification/RulesPage'));
 
 export interface NavItem {
   key: string;
@@ -95,6 +97,7 @@ export const NAV: NavItem[] = [
     children: [
       { key: 'verification.cases', path: '/verification/cases', labelKey: 'nav.verification.cases', icon: <AuditOutlined aria-hidden />, roles: VERIFYING },
       { key: 'verification.tasks', path: '/verification/tasks', labelKey: 'nav.verification.tasks', icon: <CarOutlined aria-hidden />, roles: VERIFYING },
+      { key: 'verification.rules', path: '/verification/rules', labelKey: 'nav.verification.rules', icon: <ControlOutlined aria-hidden />, roles: VERIFYING },
       { key: 'verification.registry', path: '/verification/registry', labelKey: 'nav.verification.registry', icon: <DatabaseOutlined aria-hidden /> },
       { key: 'verification.snapshots', path: '/verification/registry/snapshots', labelKey: 'nav.verification.snapshots', icon: <DiffOutlined aria-hidden /> },
       { key: 'verification.lookup', path: '/verification/registry/lookup', labelKey: 'nav.verification.lookup', icon: <SearchOutlined aria-hidden /> },
@@ -146,6 +149,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/verification/cases', titleKey: 'nav.verification.cases', roles: VERIFYING, render: () => <CasesPage /> },
   { path: '/verification/cases/:id', titleKey: 'cases.case', roles: VERIFYING, render: (p) => <CasePage id={p.id} /> },
   { path: '/verification/tasks', titleKey: 'nav.verification.tasks', roles: VERIFYING, render: () => <TasksPage /> },
+  { path: '/verification/rules', titleKey: 'nav.verification.rules', roles: VERIFYING, render: () => <RulesPage /> },
   { path: '/verification/registry', titleKey: 'nav.verification.registry', render: () => <RegistryPage /> },
   { path: '/verification/registry/imports/:id', titleKey: 'registry.importPage', render: (p) => <ImportPage id={p.id} /> },
   { path: '/verification/registry/snapshots', titleKey: 'nav.verification.snapshots', render: () => <SnapshotsPage /> },

@@ -233,3 +233,59 @@ export interface CaseListItem {
 export const outcomeColor = (o: RuleOutcome) => (o === 'PASSED' ? 'success' : o === 'FAILED' ? 'error' : 'warning');
 export const caseStatusColor = (s: CaseStatus) => (s === 'VERIFIED' ? 'success' : s === 'REJECTED' ? 'error' : s === 'IN_FIELD_VERIFICATION' ? 'processing' : 'default');
 export const taskStatusColor = (s: TaskStatus) => (s === 'DONE' ? 'success' : s === 'OPEN' ? 'processing' : s === 'CANCELLED' ? 'error' : 'default');
+
+// --- Eligibility settings per service standard (EligibilitySettingsDto, EligibilityRulesView) ---
+
+export const FIELD_STAGES: FieldStage[] = ['TRC', 'DINSOS', 'KELURAHAN'];
+
+export interface TargetGroupRule {
+  minAge?: number;
+  ageUnder?: number;
+  sex?: 'M' | 'F';
+}
+
+/** The settings verification reads; a service's settings carry only the keys that matter to it. */
+export interface EligibilitySettings {
+  registryOrSktm?: boolean;
+  sktmDocument?: string;
+  registryOrPmks?: boolean;
+  /** highest welfare decile (desil) that qualifies; null: any */
+  maxDecile?: number | null;
+  beneficiaryRequired?: boolean;
+  beneficiaryAgeUnder?: number | null;
+  targetGroupAgeUnder?: Record<string, number>;
+  targetGroups?: Record<string, TargetGroupRule> | null;
+  domicileInAgencyArea?: boolean;
+  residentOfAgencyArea?: boolean;
+  notInPrograms?: string[];
+  onePerHousehold?: boolean;
+  fieldStages: FieldStage[];
+}
+
+/** The keys the dashboard knows, in the order it shows them. */
+export const SETTING_KEYS = [
+  'registryOrSktm', 'sktmDocument', 'registryOrPmks', 'maxDecile', 'beneficiaryRequired', 'beneficiaryAgeUnder', 'targetGroupAgeUnder',
+  'targetGroups', 'domicileInAgencyArea', 'residentOfAgencyArea', 'notInPrograms', 'onePerHousehold', 'fieldStages',
+] as const satisfies readonly (keyof EligibilitySettings)[];
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+export const BOOLEAN_SETTINGS = ['registryOrSktm', 'registryOrPmks', 'beneficiaryRequired', 'domicileInAgencyArea', 'residentOfAgencyArea', 'onePerHousehold'] as const;
+
+/** The national programmes (APBN/APBD social assistance) an admin usually picks from. */
+export const NATIONAL_PROGRAMMES = ['PKH', 'BPNT', 'PBI-JK', 'BLT-DD'];
+
+export interface EligibilityRulesView {
+  serviceCode: string;
+  /** whose settings: the agency's own, its province's, or `*` (the installation's defaults) */
+  agencyCode: string;
+  version: number;
+  settings: EligibilitySettings;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** Whose settings these are, seen from the caller's agency. */
+export function rulesOwner(agencyCode: string, myAgency: string | undefined): 'OWN' | 'PROVINCE' | 'DEFAULT' {
+  if (agencyCode === '*') return 'DEFAULT';
+  return agencyCode === myAgency ? 'OWN' : 'PROVINCE';
+}
