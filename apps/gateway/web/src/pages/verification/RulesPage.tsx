@@ -61,6 +61,8 @@ export default function RulesPage() {
         <Card
           key={r.serviceCode}
           data-testid={`rules-${r.serviceCode}`}
+          // the standards' names are long (a whole sentence): they wrap rather than being cut off
+          styles={{ title: { whiteSpace: 'normal' } }}
           title={
             <Space wrap>
               <span>{nameOf(r.serviceCode) ?? r.serviceCode}</span>
