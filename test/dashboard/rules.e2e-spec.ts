@@ -7,7 +7,7 @@
 // settings are put back to the installation's defaults through the API.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { adminDb, startApp, type RunningApp } from '#testing';
+import { startApp, type RunningApp } from '#testing';
 import { agencyAdmin, Api, startGateway, testAdminPassword } from '../gateway/support.js';
 import { launchBrowser, logIn, openPage, staffAccount } from './support.js';
 
@@ -65,25 +65,9 @@ describe('verifier pages: the eligibility rules (aturan kelayakan)', () => {
     page = await openPage(browser, gateway.url, problems);
   }, 180000);
 
-  /**
-   * The API keeps every version, so a PUT of the defaults leaves 33.04 with settings of its own
-   * (equal to the defaults, but its own): test/verification/cases.e2e-spec.ts, when it runs
-   * after this file, expects 33.04 to follow `*` and to write its version 1. The versions this
-   * file wrote are taken out again, so the database is as this file found it.
-   */
-  const forgetOurVersions = async () => {
-    const db = await adminDb();
-    try {
-      await db.query(`DELETE FROM verification.eligibility_rules WHERE agency_code = '33.04' AND service_code = $1 AND version > $2`, [SERVICE, before.agencyCode === '33.04' ? before.version : 0]);
-    } finally {
-      await db.end();
-    }
-  };
-
   afterAll(async () => {
     // whatever happened above, other files see the installation's defaults
     if (!restored && banjarnegara && defaults) await restore().catch(() => undefined);
-    if (before) await forgetOurVersions();
     await browser?.close();
     await Promise.all([verification?.stop(), intake?.stop(), gateway?.stop()]);
   });
