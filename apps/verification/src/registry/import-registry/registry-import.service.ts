@@ -12,6 +12,8 @@ import { VerificationError, VerificationErrorCode } from '../../verification.err
 import { RegistryDb } from '../registry-db.js';
 import { readRegistryFile, FileFormatError } from '../registry-file.js';
 import { COPY_COLUMNS, copyLine, mapHeader, RegistryRowValidator, type ColumnMap } from '../registry-row.js';
+import { LoadSession } from '../registry-load.js';
+import type { LoadReply } from '../registry-load.worker.js';
 import { RegistryStore } from '../registry-store.js';
 import { SnapshotEvents } from '../snapshot-events.js';
 
@@ -24,6 +26,8 @@ const COPY_CHUNK_CHARS = 32 * 1024;
 // what the COPY stream may hold before write() asks the loop to wait for 'drain'
 const COPY_BUFFER_BYTES = 256 * 1024;
 const ERROR_FLUSH = 1000;
+// Object Store chunks (128 KB) handed to the CSV worker and not yet taken by it
+const WORKER_READ_AHEAD = 4;
 // each index build of a snapshot sorts in memory: 1M (snapshot, NIK) keys need ~100 MB, and
 // with the default 64 MB the sort spills to temporary files
 const INDEX_SORT_MEMORY = '256MB';
@@ -257,7 +261,7 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
 
   private async load(client: pg.PoolClient, imp: ImportRow, snapshotId: string, table: string) {
     const agency = findAgency(imp.agency_code)!;
-    const validator = new RegistryRowValidator(await loadAreaIndex(), agency.areaCode, todayWib());
+    const validator = imp.format === 'CSV' ? undefined : new RegistryRowValidator(await loadAreaIndex(), agency.areaCode, todayWib());
     const obj = await this.store.open(imp.object_name, imp.bucket);
     this.abort = () => obj.stream.destroy(new Error('the service is stopping'));
     const copy = client.query(copyStreams.from(`COPY "${table}" (${COPY_COLUMNS.map((c) => `"${c}"`).join(', ')}) FROM STDIN`, { highWaterMark: COPY_BUFFER_BYTES }));
@@ -272,6 +276,7 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     const started = Date.now();
     let drainMs = 0;
     let readMs = 0;
+    let session: LoadSession | undefined;
     const flushErrors = async () => {
       if (!errors.length) return;
       const batch = errors;
@@ -285,46 +290,94 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     const progress = () =>
       this.db.pool.query(`UPDATE registry_imports SET rows_read = $2, rows_accepted = $3, rows_rejected = $4, updated_at = now() WHERE id = $1`, [imp.id, read, accepted, rejected]);
     try {
-      // the time spent waiting for the next rows: reading the Object Store and parsing
-      let mark = performance.now();
-      for await (const batch of readRegistryFile(obj.stream, imp.format)) {
-        readMs += performance.now() - mark;
-        for (const r of batch) {
-          if (!columns) {
-            const header = mapHeader(r.values);
-            if (!header.ok) throw new VerificationError(VerificationErrorCode.RegistryColumnMissing, `The file misses the required columns ${header.missing.join(', ')}`);
-            columns = header.columns;
-            continue;
-          }
-          read++;
-          const before = errors.length;
-          const person = validator.check(r.values, columns, r.row, errors);
-          if (person) {
-            accepted++;
-            buf += copyLine(snapshotId, person);
-            if (buf.length >= COPY_CHUNK_CHARS) {
-              const ok = copy.write(buf);
-              buf = '';
-              if (!ok) {
-                const w = performance.now();
-                await Promise.race([once(copy, 'drain'), copyDone]);
-                drainMs += performance.now() - w;
+      if (imp.format === 'CSV') {
+        // parsed and checked on a worker thread while this one reads the file and feeds the COPY
+        session = LoadSession.start({ type: 'start', areaCode: agency.areaCode, today: todayWib(), snapshotId });
+        let progressAt = PROGRESS_EVERY_ROWS;
+        const take = async (m: LoadReply): Promise<boolean> => {
+          switch (m.type) {
+            case 'took':
+              return false;
+            case 'missing':
+              throw new VerificationError(VerificationErrorCode.RegistryColumnMissing, `The file misses the required columns ${m.missing.join(', ')}`);
+            case 'failed':
+              throw m.format ? new FileFormatError(m.message) : new Error(m.message);
+            case 'done':
+              if (m.empty) throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, 'The file is empty: it needs a header row');
+              return true;
+            case 'rows':
+              read += m.read;
+              accepted += m.accepted;
+              rejected += m.rejected;
+              for (const e of m.errors) errors.push(e);
+              for (const part of m.copy) {
+                if (!copy.write(part)) {
+                  const w = performance.now();
+                  await Promise.race([once(copy, 'drain'), copyDone]);
+                  drainMs += performance.now() - w;
+                }
               }
-            }
-          } else if (errors.length > before) {
-            rejected++;
+              if (errors.length >= ERROR_FLUSH) await flushErrors();
+              if (read >= progressAt) {
+                progressAt = (Math.floor(read / PROGRESS_EVERY_ROWS) + 1) * PROGRESS_EVERY_ROWS;
+                await Promise.all([flushErrors(), progress()]);
+              }
+              return false;
           }
-          if (errors.length >= ERROR_FLUSH) await flushErrors();
-          if (read % PROGRESS_EVERY_ROWS === 0) await Promise.all([flushErrors(), progress()]);
+        };
+        let mark = performance.now();
+        for await (const chunk of obj.stream as AsyncIterable<Uint8Array>) {
+          readMs += performance.now() - mark;
+          session.send(chunk);
+          while (session.pending || session.inFlight >= WORKER_READ_AHEAD) await take(await session.next());
+          mark = performance.now();
         }
-        mark = performance.now();
+        session.end();
+        while (!(await take(await session.next())));
+      } else {
+        // the time spent waiting for the next rows: reading the Object Store (and parsing)
+        let mark = performance.now();
+        for await (const batch of readRegistryFile(obj.stream, imp.format)) {
+          readMs += performance.now() - mark;
+          for (const r of batch) {
+            if (!columns) {
+              const header = mapHeader(r.values);
+              if (!header.ok) throw new VerificationError(VerificationErrorCode.RegistryColumnMissing, `The file misses the required columns ${header.missing.join(', ')}`);
+              columns = header.columns;
+              continue;
+            }
+            read++;
+            const before = errors.length;
+            const person = validator!.check(r.values, columns, r.row, errors);
+            if (person) {
+              accepted++;
+              buf += copyLine(snapshotId, person);
+              if (buf.length >= COPY_CHUNK_CHARS) {
+                const ok = copy.write(buf);
+                buf = '';
+                if (!ok) {
+                  const w = performance.now();
+                  await Promise.race([once(copy, 'drain'), copyDone]);
+                  drainMs += performance.now() - w;
+                }
+              }
+            } else if (errors.length > before) {
+              rejected++;
+            }
+            if (errors.length >= ERROR_FLUSH) await flushErrors();
+            if (read % PROGRESS_EVERY_ROWS === 0) await Promise.all([flushErrors(), progress()]);
+          }
+          mark = performance.now();
+        }
+        if (!columns) throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, 'The file is empty: it needs a header row');
       }
-      if (!columns) throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, 'The file is empty: it needs a header row');
       copy.end(buf);
       await copyDone;
       const streamError = await obj.done;
       if (streamError) throw streamError;
+      session?.close(true);
     } catch (e) {
+      session?.close(false);
       copy.destroy(e instanceof Error ? e : new Error(String(e)));
       throw e;
     } finally {
@@ -333,7 +386,7 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     await flushErrors();
     await progress();
     const seconds = (Date.now() - started) / 1000;
-    this.log.log(`registry import ${imp.id}: ${read} rows read (${accepted} accepted, ${rejected} rejected) in ${seconds.toFixed(1)} s (${(readMs / 1000).toFixed(1)} s reading and parsing the file, ${(drainMs / 1000).toFixed(1)} s waiting for Postgres to take the COPY)`);
+    this.log.log(`registry import ${imp.id}: ${read} rows read (${accepted} accepted, ${rejected} rejected) in ${seconds.toFixed(1)} s (${(readMs / 1000).toFixed(1)} s waiting for the file's rows, ${(drainMs / 1000).toFixed(1)} s waiting for Postgres to take the COPY)`);
     return { read, accepted, rejected };
   }
 
