@@ -21,6 +21,24 @@ describe('registry file reading', () => {
     ]);
   });
 
+  it('reads a quote wherever it stands: mid-field, doubled, empty, unclosed', () => {
+    expect(parseCsvRecord('x"y,z"w,v', ',')).toEqual(['xy,zw', 'v']);
+    expect(parseCsvRecord('"a ""q"" b",c', ',')).toEqual(['a "q" b', 'c']);
+    expect(parseCsvRecord('"",""""', ',')).toEqual(['', '"']);
+    expect(parseCsvRecord('"open,never', ',')).toEqual(['open,never']);
+    expect(parseCsvRecord('a,', ',')).toEqual(['a', '']);
+  });
+
+  it('reads chunks larger than it decodes at once, with characters cut between the pieces', async () => {
+    // 'é' is two bytes: some of them straddle the 32 KB boundaries
+    const lines = ['nama,alamat', ...Array.from({ length: 3000 }, (_, i) => `Désiré ${i},"Jl. é, ${i}"`)];
+    const rows = [];
+    for await (const batch of readRegistryFile(Readable.from([Buffer.from(lines.join('\n'))]), 'CSV')) rows.push(...batch);
+    expect(rows.length).toBe(3001);
+    expect(rows[2999]).toEqual({ row: 3000, values: ['Désiré 2998', 'Jl. é, 2998'] });
+    expect(rows.every((r, i) => i === 0 || r.values[0] === `Désiré ${i - 1}`)).toBe(true);
+  });
+
   it('guesses the delimiter from the header', () => {
     expect(guessDelimiter('nik,no_kk,nama')).toBe(',');
     expect(guessDelimiter('nik;no_kk;nama')).toBe(';');

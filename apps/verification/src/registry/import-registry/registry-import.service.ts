@@ -13,14 +13,25 @@ import { VerificationError, VerificationErrorCode } from '../../verification.err
 import { RegistryDb } from '../registry-db.js';
 import { readRegistryFile, FileFormatError } from '../registry-file.js';
 import { COPY_COLUMNS, copyLine, mapHeader, RegistryRowValidator, type ColumnMap } from '../registry-row.js';
+import { LoadSession } from '../registry-load.js';
+import type { LoadReply } from '../registry-load.worker.js';
 import { RegistryStore } from '../registry-store.js';
 import { SnapshotEvents } from '../snapshot-events.js';
 
 /** An import interrupted this often (restarts mid-import) is failed rather than tried again. */
 export const MAX_IMPORT_ATTEMPTS = 3;
 const PROGRESS_EVERY_ROWS = 20_000;
-const COPY_CHUNK_CHARS = 256 * 1024;
+// COPY text is handed over this much at a time: a larger string (and the Buffer made of it) is a
+// V8 large object or an mmap of its own per write, measured here at several times the cost
+const COPY_CHUNK_CHARS = 32 * 1024;
+// what the COPY stream may hold before write() asks the loop to wait for 'drain'
+const COPY_BUFFER_BYTES = 256 * 1024;
 const ERROR_FLUSH = 1000;
+// Object Store chunks (128 KB) handed to the CSV worker and not yet taken by it
+const WORKER_READ_AHEAD = 4;
+// each index build of a snapshot sorts in memory: 1M (snapshot, NIK) keys need ~100 MB, and
+// with the default 64 MB the sort spills to temporary files
+const INDEX_SORT_MEMORY = '256MB';
 
 interface ImportRow {
   id: string;
@@ -237,10 +248,10 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
 
   private async load(client: pg.PoolClient, imp: ImportRow, snapshotId: string, table: string) {
     const agency = findAgency(imp.agency_code)!;
-    const validator = new RegistryRowValidator(await loadAreaIndex(), agency.areaCode, todayWib());
+    const validator = imp.format === 'CSV' ? undefined : new RegistryRowValidator(await loadAreaIndex(), agency.areaCode, todayWib());
     const obj = await this.store.open(imp.object_name, imp.bucket);
     this.abort = () => obj.stream.destroy(new Error('the service is stopping'));
-    const copy = client.query(copyStreams.from(`COPY "${table}" (${COPY_COLUMNS.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
+    const copy = client.query(copyStreams.from(`COPY "${table}" (${COPY_COLUMNS.map((c) => `"${c}"`).join(', ')}) FROM STDIN`, { highWaterMark: COPY_BUFFER_BYTES }));
     const copyDone = finished(copy);
     copyDone.catch(() => undefined);
     let read = 0;
@@ -251,6 +262,8 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     let columns: ColumnMap | undefined;
     const started = Date.now();
     let drainMs = 0;
+    let readMs = 0;
+    let session: LoadSession | undefined;
     const flushErrors = async () => {
       if (!errors.length) return;
       const batch = errors;
@@ -264,40 +277,94 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     const progress = () =>
       this.db.pool.query(`UPDATE registry_imports SET rows_read = $2, rows_accepted = $3, rows_rejected = $4, updated_at = now() WHERE id = $1`, [imp.id, read, accepted, rejected]);
     try {
-      for await (const batch of readRegistryFile(obj.stream, imp.format)) for (const r of batch) {
-        if (!columns) {
-          const header = mapHeader(r.values);
-          if (!header.ok) throw new VerificationError(VerificationErrorCode.RegistryColumnMissing, `The file misses the required columns ${header.missing.join(', ')}`);
-          columns = header.columns;
-          continue;
-        }
-        read++;
-        const before = errors.length;
-        const person = validator.check(r.values, columns, r.row, errors);
-        if (person) {
-          accepted++;
-          buf += copyLine(snapshotId, person);
-          if (buf.length >= COPY_CHUNK_CHARS) {
-            const ok = copy.write(buf);
-            buf = '';
-            if (!ok) {
-              const w = performance.now();
-              await Promise.race([once(copy, 'drain'), copyDone]);
-              drainMs += performance.now() - w;
-            }
+      if (imp.format === 'CSV') {
+        // parsed and checked on a worker thread while this one reads the file and feeds the COPY
+        session = LoadSession.start({ type: 'start', areaCode: agency.areaCode, today: todayWib(), snapshotId });
+        let progressAt = PROGRESS_EVERY_ROWS;
+        const take = async (m: LoadReply): Promise<boolean> => {
+          switch (m.type) {
+            case 'took':
+              return false;
+            case 'missing':
+              throw new VerificationError(VerificationErrorCode.RegistryColumnMissing, `The file misses the required columns ${m.missing.join(', ')}`);
+            case 'failed':
+              throw m.format ? new FileFormatError(m.message) : new Error(m.message);
+            case 'done':
+              if (m.empty) throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, 'The file is empty: it needs a header row');
+              return true;
+            case 'rows':
+              read += m.read;
+              accepted += m.accepted;
+              rejected += m.rejected;
+              for (const e of m.errors) errors.push(e);
+              for (const part of m.copy) {
+                if (!copy.write(part)) {
+                  const w = performance.now();
+                  await Promise.race([once(copy, 'drain'), copyDone]);
+                  drainMs += performance.now() - w;
+                }
+              }
+              if (errors.length >= ERROR_FLUSH) await flushErrors();
+              if (read >= progressAt) {
+                progressAt = (Math.floor(read / PROGRESS_EVERY_ROWS) + 1) * PROGRESS_EVERY_ROWS;
+                await Promise.all([flushErrors(), progress()]);
+              }
+              return false;
           }
-        } else if (errors.length > before) {
-          rejected++;
+        };
+        let mark = performance.now();
+        for await (const chunk of obj.stream as AsyncIterable<Uint8Array>) {
+          readMs += performance.now() - mark;
+          session.send(chunk);
+          while (session.pending || session.inFlight >= WORKER_READ_AHEAD) await take(await session.next());
+          mark = performance.now();
         }
-        if (errors.length >= ERROR_FLUSH) await flushErrors();
-        if (read % PROGRESS_EVERY_ROWS === 0) await Promise.all([flushErrors(), progress()]);
+        session.end();
+        while (!(await take(await session.next())));
+      } else {
+        // the time spent waiting for the next rows: reading the Object Store (and parsing)
+        let mark = performance.now();
+        for await (const batch of readRegistryFile(obj.stream, imp.format)) {
+          readMs += performance.now() - mark;
+          for (const r of batch) {
+            if (!columns) {
+              const header = mapHeader(r.values);
+              if (!header.ok) throw new VerificationError(VerificationErrorCode.RegistryColumnMissing, `The file misses the required columns ${header.missing.join(', ')}`);
+              columns = header.columns;
+              continue;
+            }
+            read++;
+            const before = errors.length;
+            const person = validator!.check(r.values, columns, r.row, errors);
+            if (person) {
+              accepted++;
+              buf += copyLine(snapshotId, person);
+              if (buf.length >= COPY_CHUNK_CHARS) {
+                const ok = copy.write(buf);
+                buf = '';
+                if (!ok) {
+                  const w = performance.now();
+                  await Promise.race([once(copy, 'drain'), copyDone]);
+                  drainMs += performance.now() - w;
+                }
+              }
+            } else if (errors.length > before) {
+              rejected++;
+            }
+            if (errors.length >= ERROR_FLUSH) await flushErrors();
+            if (read % PROGRESS_EVERY_ROWS === 0) await Promise.all([flushErrors(), progress()]);
+          }
+          mark = performance.now();
+        }
+        if (!columns) throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, 'The file is empty: it needs a header row');
       }
-      if (!columns) throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, 'The file is empty: it needs a header row');
       copy.end(buf);
       await copyDone;
       const streamError = await obj.done;
       if (streamError) throw streamError;
+      session?.close(true);
     } catch (e) {
+      session?.close(false);
       copy.destroy(e instanceof Error ? e : new Error(String(e)));
       throw e;
     } finally {
@@ -306,15 +373,17 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     await flushErrors();
     await progress();
     const seconds = (Date.now() - started) / 1000;
-    this.log.log(`registry import ${imp.id}: ${read} rows read (${accepted} accepted, ${rejected} rejected) in ${seconds.toFixed(1)} s (${(drainMs / 1000).toFixed(1)} s waiting for Postgres to take the COPY)`);
+    this.log.log(`registry import ${imp.id}: ${read} rows read (${accepted} accepted, ${rejected} rejected) in ${seconds.toFixed(1)} s (${(readMs / 1000).toFixed(1)} s waiting for the file's rows, ${(drainMs / 1000).toFixed(1)} s waiting for Postgres to take the COPY)`);
     return { read, accepted, rejected };
   }
 
   /** Indexes the new snapshot's table, then attaches it and makes it current in one transaction. */
   private async finish(client: pg.PoolClient, imp: ImportRow, snapshotId: string, table: string, counts: Counts) {
+    const t0 = performance.now();
     // the KK index on a second connection while this one builds the NIK index (two cores, two sorts)
-    const side = this.db.pool.query(`CREATE INDEX ON "${table}" ("snapshot_id", "kk")`);
+    const side = this.sideIndex(`CREATE INDEX ON "${table}" ("snapshot_id", "kk")`);
     side.catch(() => undefined);
+    await client.query(`SET maintenance_work_mem = '${INDEX_SORT_MEMORY}'`);
     try {
       await client.query(`CREATE UNIQUE INDEX ON "${table}" ("snapshot_id", "nik")`);
     } catch (e) {
@@ -334,6 +403,7 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     // lets ATTACH skip its validating scan
     await client.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${table}_snapshot" CHECK ("snapshot_id" = '${snapshotId}'::uuid)`);
     await side;
+    const indexed = performance.now();
     await client.query('BEGIN');
     try {
       await client.query(`ALTER TABLE registry_persons ATTACH PARTITION "${table}" FOR VALUES IN ('${snapshotId}')`);
@@ -354,6 +424,22 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
       await client.query('COMMIT');
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+    this.log.log(`registry import ${imp.id}: indexes built in ${((indexed - t0) / 1000).toFixed(1)} s, attached and made current in ${((performance.now() - indexed) / 1000).toFixed(1)} s`);
+  }
+
+  /** One index build on a connection of its own, with the sort memory of INDEX_SORT_MEMORY. */
+  private async sideIndex(sql: string): Promise<void> {
+    const c = await this.db.pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query(`SET LOCAL maintenance_work_mem = '${INDEX_SORT_MEMORY}'`);
+      await c.query(sql);
+      await c.query('COMMIT');
+      c.release();
+    } catch (e) {
+      c.release(true);
       throw e;
     }
   }
