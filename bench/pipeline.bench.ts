@@ -3,6 +3,7 @@
 // publish-and-consume of as many messages of the same size on the same machine, in the same run.
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
 import { Subjects } from '#contracts';
@@ -59,6 +60,10 @@ export async function run({ system }: { system: SystemFile }) {
   const rawRate = await rawJetStream(admin, bodies);
 
   // the pipeline: ext → intake (application + outbox) → relay → verification (case + outbox) → relay
+  const db = new pg.Client({ connectionString: system.adminDatabaseUrl });
+  await db.connect();
+  const assessedCount = async () => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM verification.cases WHERE subject IS NOT NULL`)).rows[0].n);
+  const assessedBefore = await assessedCount();
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   let opened = 0;
@@ -83,12 +88,20 @@ export async function run({ system }: { system: SystemFile }) {
   const seconds = (performance.now() - t0) / 1000;
   const rate = N / seconds;
   latencies.sort((a, b) => a - b);
+  // then verification asks intake for each application's dossier and assesses it (rules, duplicates, field tasks)
+  while ((await assessedCount()) - assessedBefore < N) {
+    if (performance.now() - t0 > 900_000) throw new Error('the cases were not all assessed within 15 minutes');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const assessedSeconds = (performance.now() - t0) / 1000;
+  await db.end();
 
   console.log(`
 pipeline: ${fmt(N)} sigap.ext.application.submitted.v1 (${avgBytes} bytes each) → verification case opened
   applications per second      ${fmt(rate)}  (all ${fmt(N)} in ${fmt(seconds, 1)} s; published in ${fmt(publishedIn, 1)} s)
   publish → case latency p50   ${fmt(percentile(latencies, 50))} ms
   publish → case latency p99   ${fmt(percentile(latencies, 99))} ms
+  and every case assessed      ${fmt(assessedSeconds, 1)} s after the first publish (${fmt(N / assessedSeconds)} cases/s: dossier from intake, rules, duplicates, field tasks)
 raw JetStream, same machine, same run: publish (${IN_FLIGHT} in flight) and consume+ack ${fmt(N)} messages of the same size
   messages per second          ${fmt(rawRate)}
 pipeline / raw JetStream       ${fmt(rate / rawRate, 2)}  (aim: ≥ 0.25)

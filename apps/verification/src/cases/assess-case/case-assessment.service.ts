@@ -124,6 +124,10 @@ export class CaseAssessmentService implements OnModuleInit, OnApplicationBootstr
   }
 
   private async assessIn(m: EntityManager, actor: string, c: CaseRow, subject: CaseSubject): Promise<void> {
+    // Cases of the same person or household are assessed one after the other (here, on another
+    // lane, on another replica): each then sees the other committed, and names it as a duplicate.
+    const keys = [`person:${subject.beneficiary?.nik ?? subject.applicant.nik}`, `kk:${subject.applicant.kkNumber}`];
+    await m.query(`SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest($1::text[]) AS x ORDER BY 1) AS t`, [keys]);
     const settings = (await this.settingsFor(m, c.service_code, c.agency_code, c.eligibility)) ?? { fieldStages: [] };
     const agency = findAgency(c.agency_code);
     const areaCode = agency?.areaCode ?? c.agency_code;
