@@ -1,6 +1,8 @@
 // What verification answers through the gateway about the registry (DTSEN, formerly DTKS), as
 // the dashboard reads it. The source of truth is libs/contracts/src/verification/registry.ts.
 import { ApiError, API_BASE, newIdempotencyKey, sessionHooks, type ApiErrorBody } from '../api';
+// the contract's class, as a type only: the dashboard edits what the API validates
+import type { EligibilitySettingsDto } from '../../../../../libs/contracts/src/verification/cases.ts';
 
 export type ImportStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
 
@@ -238,29 +240,9 @@ export const taskStatusColor = (s: TaskStatus) => (s === 'DONE' ? 'success' : s 
 
 export const FIELD_STAGES: FieldStage[] = ['TRC', 'DINSOS', 'KELURAHAN'];
 
-export interface TargetGroupRule {
-  minAge?: number;
-  ageUnder?: number;
-  sex?: 'M' | 'F';
-}
-
 /** The settings verification reads; a service's settings carry only the keys that matter to it. */
-export interface EligibilitySettings {
-  registryOrSktm?: boolean;
-  sktmDocument?: string;
-  registryOrPmks?: boolean;
-  /** highest welfare decile (desil) that qualifies; null: any */
-  maxDecile?: number | null;
-  beneficiaryRequired?: boolean;
-  beneficiaryAgeUnder?: number | null;
-  targetGroupAgeUnder?: Record<string, number>;
-  targetGroups?: Record<string, TargetGroupRule> | null;
-  domicileInAgencyArea?: boolean;
-  residentOfAgencyArea?: boolean;
-  notInPrograms?: string[];
-  onePerHousehold?: boolean;
-  fieldStages: FieldStage[];
-}
+export type EligibilitySettings = EligibilitySettingsDto;
+export type TargetGroupRule = NonNullable<EligibilitySettingsDto['targetGroups']>[string];
 
 /** The keys the dashboard knows, in the order it shows them. */
 export const SETTING_KEYS = [

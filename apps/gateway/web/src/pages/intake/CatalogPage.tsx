@@ -4,7 +4,7 @@
 // sent back as it was.
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
-import { EditOutlined, MinusCircleOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { EditOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, asPage } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../language';
@@ -16,6 +16,7 @@ import { deadlineUnitLabel, documentLabel } from '../../intake/labels';
 import {
   DEADLINE_UNITS, DOCUMENT_TYPES, agencyCovers, loc, type StandardDefinition, type StandardVersionView, type StandardView,
 } from '../../intake/model';
+import { PageHeader } from '../../components/PageHeader';
 
 export default function CatalogPage() {
   const { t, lang, locale } = useI18n();
@@ -26,17 +27,7 @@ export default function CatalogPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 8 }}>
-        <div>
-          <Typography.Title level={2} style={{ margin: 0 }}>
-            {t('catalog.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('catalog.subtitle')}</Typography.Text>
-        </div>
-        <Button icon={<ReloadOutlined aria-hidden />} onClick={list.reload}>
-          {t('action.refresh')}
-        </Button>
-      </div>
+      <PageHeader title={t('catalog.title')} subtitle={t('catalog.subtitle')} onRefresh={list.reload} />
       <Card styles={{ body: { padding: 0 } }}>
         <Table<StandardView>
           rowKey={(s) => `${s.agencyCode}/${s.code}`}

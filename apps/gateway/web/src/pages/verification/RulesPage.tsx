@@ -7,7 +7,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import {
   Alert, App, Button, Card, Checkbox, Col, Descriptions, Drawer, Empty, Form, Input, InputNumber, Row, Select, Skeleton, Space, Switch, Table, Tag, Typography,
 } from 'antd';
-import { EditOutlined, HistoryOutlined, MinusCircleOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { EditOutlined, HistoryOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, ApiError, asPage } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../language';
@@ -21,6 +21,7 @@ import {
   BOOLEAN_SETTINGS, FIELD_STAGES, NATIONAL_PROGRAMMES, SETTING_KEYS, rulesOwner,
   type EligibilityRulesView, type EligibilitySettings, type FieldStage, type SettingKey, type TargetGroupRule,
 } from '../../verification/model';
+import { PageHeader } from '../../components/PageHeader';
 
 type T = (key: MessageKey, vars?: Vars) => string;
 
@@ -43,17 +44,7 @@ export default function RulesPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 8 }}>
-        <div>
-          <Typography.Title level={2} style={{ margin: 0 }}>
-            {t('rules.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('rules.subtitle')}</Typography.Text>
-        </div>
-        <Button icon={<ReloadOutlined aria-hidden />} onClick={list.reload}>
-          {t('action.refresh')}
-        </Button>
-      </div>
+      <PageHeader title={t('rules.title')} subtitle={t('rules.subtitle')} onRefresh={list.reload} />
       {list.error !== null && <Alert type="error" showIcon role="alert" title={apiErrorText(list.error, t)} />}
       {!list.data && !list.error && <Skeleton active />}
       {list.data && list.data.length === 0 && <Empty description={t('rules.none')} />}

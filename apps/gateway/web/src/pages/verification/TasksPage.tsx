@@ -1,14 +1,14 @@
 // Field verification tasks per officer: "mine" by default, any officer's by username, by
 // status; each with its visits, and assign / record a visit where the officer may.
 import { useState } from 'react';
-import { Button, Card, Col, Empty, Input, Pagination, Row, Segmented, Select, Skeleton, Space, Typography } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { Card, Col, Empty, Input, Pagination, Row, Segmented, Select, Skeleton, Space } from 'antd';
 import { api } from '../../api';
 import { useI18n } from '../../language';
 import { useLoad } from '../../hooks';
 import { apiErrorText } from '../../errors';
 import { TaskCard } from './CasePage';
 import { TASK_STATUSES, type FieldTaskView, type TaskStatus } from '../../verification/model';
+import { PageHeader } from '../../components/PageHeader';
 
 const PAGE = 20;
 
@@ -25,14 +25,7 @@ export default function TasksPage() {
   );
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 8 }}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          {t('tasks.title')}
-        </Typography.Title>
-        <Button icon={<ReloadOutlined aria-hidden />} onClick={list.reload}>
-          {t('action.refresh')}
-        </Button>
-      </div>
+      <PageHeader title={t('tasks.title')} onRefresh={list.reload} />
       <Card size="small">
         <Space wrap>
           <Segmented
