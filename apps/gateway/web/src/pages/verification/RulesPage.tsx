@@ -5,7 +5,7 @@
 // the keys the service's settings already have are shown; the others are sent back as they were.
 import { useMemo, useState, type ReactNode } from 'react';
 import {
-  Alert, App, Button, Card, Checkbox, Col, Descriptions, Drawer, Empty, Form, Input, InputNumber, Row, Select, Skeleton, Space, Switch, Table, Tag, Typography,
+  Alert, App, Button, Card, Checkbox, Col, Descriptions, Drawer, Empty, Form, Input, InputNumber, Row, Select, Skeleton, Space, Switch, Table, Tag, Typography, type FormItemProps,
 } from 'antd';
 import { EditOutlined, HistoryOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, ApiError, asPage } from '../../api';
@@ -344,14 +344,16 @@ function RulesEditor({ rules, title, agencyCode, onClose, onSaved }: { rules: El
     }
   };
 
-  const yesNo = (k: (typeof BOOLEAN_SETTINGS)[number]) =>
+  /** One setting in a half-width column, when the service has it. */
+  const half = (k: SettingKey, control: ReactNode, item: Omit<FormItemProps, 'name' | 'label'> = {}) =>
     shown(k) && (
       <Col xs={24} md={12} key={k}>
-        <Form.Item name={k} label={t(`rules.field.${k}`)} valuePropName="checked">
-          <Switch />
+        <Form.Item name={k} label={t(`rules.field.${k}`)} {...item}>
+          {control}
         </Form.Item>
       </Col>
     );
+  const yesNo = (k: (typeof BOOLEAN_SETTINGS)[number]) => half(k, <Switch />, { valuePropName: 'checked' });
   const stageLabel = (st: FieldStage) => t(`stage.${st}`);
 
   return (
@@ -375,29 +377,11 @@ function RulesEditor({ rules, title, agencyCode, onClose, onSaved }: { rules: El
         <Form<EditValues> form={form} layout="vertical" onFinish={save} initialValues={toForm(s)} data-testid="rules-form">
           <Row gutter={16}>
             {yesNo('registryOrSktm')}
-            {shown('sktmDocument') && (
-              <Col xs={24} md={12}>
-                <Form.Item name="sktmDocument" label={t('rules.field.sktmDocument')} rules={[{ required: true, pattern: CODE_PATTERN, message: t('rules.codeRule') }]}>
-                  <Input style={{ textTransform: 'uppercase' }} />
-                </Form.Item>
-              </Col>
-            )}
+            {half('sktmDocument', <Input style={{ textTransform: 'uppercase' }} />, { rules: [{ required: true, pattern: CODE_PATTERN, message: t('rules.codeRule') }] })}
             {yesNo('registryOrPmks')}
-            {shown('maxDecile') && (
-              <Col xs={24} md={12}>
-                <Form.Item name="maxDecile" label={t('rules.field.maxDecile')}>
-                  <NullableNumber min={1} max={10} fallback={10} anyLabel={t('rules.decile.anyOption')} />
-                </Form.Item>
-              </Col>
-            )}
+            {half('maxDecile', <NullableNumber min={1} max={10} fallback={10} anyLabel={t('rules.decile.anyOption')} />)}
             {yesNo('beneficiaryRequired')}
-            {shown('beneficiaryAgeUnder') && (
-              <Col xs={24} md={12}>
-                <Form.Item name="beneficiaryAgeUnder" label={t('rules.field.beneficiaryAgeUnder')}>
-                  <NullableNumber min={1} max={150} fallback={18} anyLabel={t('rules.age.noLimitOption')} />
-                </Form.Item>
-              </Col>
-            )}
+            {half('beneficiaryAgeUnder', <NullableNumber min={1} max={150} fallback={18} anyLabel={t('rules.age.noLimitOption')} />)}
             {yesNo('domicileInAgencyArea')}
             {yesNo('residentOfAgencyArea')}
             {yesNo('onePerHousehold')}
