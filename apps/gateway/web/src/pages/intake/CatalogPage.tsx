@@ -3,7 +3,7 @@
 // keep theirs). The fields an admin changes most are a form; the rest of the definition is
 // sent back as it was.
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { EditOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, asPage } from '../../api';
 import { useAuth } from '../../auth';
@@ -17,6 +17,7 @@ import {
   DEADLINE_UNITS, DOCUMENT_TYPES, agencyCovers, loc, type StandardDefinition, type StandardVersionView, type StandardView,
 } from '../../intake/model';
 import { PageHeader } from '../../components/PageHeader';
+import { EditDrawer } from '../../components/EditDrawer';
 
 export default function CatalogPage() {
   const { t, lang, locale } = useI18n();
@@ -143,21 +144,7 @@ function StandardEditor({ standard, onClose, onSaved }: { standard: StandardView
   };
 
   return (
-    <Drawer
-      open
-      size="large"
-      title={t('catalog.editTitle', { code: standard.code, agency: standard.agencyCode, version: standard.version })}
-      onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('action.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()}>
-            {t('catalog.saveVersion')}
-          </Button>
-        </Space>
-      }
-    >
+    <EditDrawer title={t('catalog.editTitle', { code: standard.code, agency: standard.agencyCode, version: standard.version })} saveLabel={t('catalog.saveVersion')} busy={busy} onSave={() => form.submit()} onClose={onClose}>
       <Tabs
         items={[
           {
@@ -318,6 +305,6 @@ function StandardEditor({ standard, onClose, onSaved }: { standard: StandardView
           },
         ]}
       />
-    </Drawer>
+    </EditDrawer>
   );
 }

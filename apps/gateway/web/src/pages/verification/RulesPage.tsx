@@ -22,6 +22,7 @@ import {
   type EligibilityRulesView, type EligibilitySettings, type FieldStage, type SettingKey, type TargetGroupRule,
 } from '../../verification/model';
 import { PageHeader } from '../../components/PageHeader';
+import { EditDrawer } from '../../components/EditDrawer';
 
 type T = (key: MessageKey, vars?: Vars) => string;
 
@@ -357,21 +358,7 @@ function RulesEditor({ rules, title, agencyCode, onClose, onSaved }: { rules: El
   const stageLabel = (st: FieldStage) => t(`stage.${st}`);
 
   return (
-    <Drawer
-      open
-      size="large"
-      title={t('rules.editTitle', { service: title })}
-      onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('action.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()}>
-            {t('action.save')}
-          </Button>
-        </Space>
-      }
-    >
+    <EditDrawer title={t('rules.editTitle', { service: title })} saveLabel={t('action.save')} busy={busy} onSave={() => form.submit()} onClose={onClose}>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary">{t('rules.editHelp', { agency: agencyCode })}</Typography.Paragraph>
         <Form<EditValues> form={form} layout="vertical" onFinish={save} initialValues={toForm(s)} data-testid="rules-form">
@@ -481,6 +468,6 @@ function RulesEditor({ rules, title, agencyCode, onClose, onSaved }: { rules: El
           {error && <Alert type="error" showIcon role="alert" title={error} data-testid="rules-error" />}
         </Form>
       </Space>
-    </Drawer>
+    </EditDrawer>
   );
 }
