@@ -353,7 +353,7 @@ describe('registry snapshots announced by a department system', () => {
     // staff see it like an upload: its report, its snapshot (marked as announced), its people
     const imp = await verifier.get(`/api/v1/registry/imports/${finished.importId}`);
     expect(imp.status).toBe(200);
-    expect(imp.body).toMatchObject({ status: 'COMPLETED', createdBy: 'system:pusdatin-kemensos', snapshotId: finished.snapshotId, rowsRejected: 1 });
+    expect(imp.body).toMatchObject({ status: 'COMPLETED', createdBy: 'system:pusdatin-kemensos', snapshotId: finished.snapshotId, rowsRejected: 1, sourceEventId: event.eventId, label: 'DTSEN 2026-11' });
     expect(imp.body.errors).toEqual([{ row: rows + 2, field: 'desil', message: expect.stringMatching(/desil/) }]);
     const snaps = await verifier.get('/api/v1/registry/snapshots?agencyCode=33.04');
     expect(snaps.body.items[0]).toMatchObject({ snapshotId: finished.snapshotId, source: 'EVENT', current: true, rows });

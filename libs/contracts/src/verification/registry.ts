@@ -72,6 +72,10 @@ export interface RegistryImportView {
   attempts: number;
   createdBy: string;
   createdAt: string;
+  /** the `…registry.snapshot.published.v1` that announced the file (a department system's), if it came so */
+  sourceEventId: string | null;
+  /** the announcing department's name of the snapshot, e.g. `DTSEN 2026-11` */
+  label: string | null;
   startedAt: string | null;
   finishedAt: string | null;
   /** the first rejected rows (`errorsLimit`); all of them through `…/errors?limit&offset` */

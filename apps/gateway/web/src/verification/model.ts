@@ -25,6 +25,9 @@ export interface RegistryImportView {
   failure?: string | null;
   attempts?: number;
   createdBy: string;
+  /** set when a department system announced the file by event */
+  sourceEventId?: string | null;
+  label?: string | null;
   createdAt: string;
   startedAt?: string | null;
   finishedAt: string | null;

@@ -12,6 +12,7 @@ interface ImportRecord {
   id: string; agency_code: string; file_name: string | null; format: RegistryFileFormat; status: RegistryImportView['status'];
   rows_read: number; rows_accepted: number; rows_rejected: number; snapshot_id: string | null; failure: string | null; attempts: number;
   created_by: string; created_at: Date; started_at: Date | null; finished_at: Date | null;
+  source_event_id: string | null; label: string | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -38,6 +39,7 @@ export class ImportRegistryMessageController {
       importId: imp.id, agencyCode: imp.agency_code, fileName: imp.file_name, format: imp.format, status: imp.status,
       rowsRead: imp.rows_read, rowsAccepted: imp.rows_accepted, rowsRejected: imp.rows_rejected, snapshotId: imp.snapshot_id,
       failure: imp.failure, attempts: imp.attempts, createdBy: imp.created_by, createdAt: imp.created_at.toISOString(),
+      sourceEventId: imp.source_event_id, label: imp.label,
       startedAt: iso(imp.started_at), finishedAt: iso(imp.finished_at), errors: errors.items, errorsTotal: errors.total,
     };
   }

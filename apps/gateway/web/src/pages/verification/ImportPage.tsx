@@ -89,6 +89,7 @@ export default function ImportPage({ id }: { id: string }) {
           <Descriptions.Item label={t('filing.agency')}>{i.agencyCode}</Descriptions.Item>
           <Descriptions.Item label={t('registry.format')}>{i.format}</Descriptions.Item>
           <Descriptions.Item label={t('registry.by')}>{i.createdBy}</Descriptions.Item>
+          {i.label && <Descriptions.Item label={t('registry.label')}>{i.label}</Descriptions.Item>}
           <Descriptions.Item label={t('registry.createdAt')}>{formatDateTime(i.createdAt, locale)}</Descriptions.Item>
           <Descriptions.Item label={t('registry.startedAt')}>{formatDateTime(i.startedAt, locale)}</Descriptions.Item>
           <Descriptions.Item label={t('registry.finishedAt')}>{formatDateTime(i.finishedAt, locale)}</Descriptions.Item>
