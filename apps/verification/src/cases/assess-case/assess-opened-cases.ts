@@ -3,9 +3,12 @@ import { DataSource } from 'typeorm';
 import { Rpc, type ApplicationDossier } from '#contracts';
 import { ServiceClient } from '#messaging';
 import { BackgroundLoop } from '#platform';
+import type { CaseSubject } from '../eligibility/eligibility.js';
 import { CaseAssessmentService, subjectOf } from './case-assessment.service.js';
 
 const BATCH = 200;
+/** cases assessed per transaction (each behind a savepoint) */
+const PER_TRANSACTION = 50;
 
 /**
  * A case opens with no applicant data (intake's `application.received` carries none): this
@@ -49,19 +52,20 @@ export class AssessOpenedCases implements OnApplicationBootstrap, OnApplicationS
       if (!cases.length) return;
       const dossiers = await this.intake.call<ApplicationDossier[]>(Rpc.intake.applicationDossiers, { actor: null, applicationIds: cases.map((c) => c.application_id) }, { quiet: true });
       const byApp = new Map(dossiers.map((d) => [d.applicationId, d]));
+      const items: Array<{ caseId: string; subject: CaseSubject }> = [];
       for (const c of cases) {
-        if (this.worker.stopping) return;
         const d = byApp.get(c.application_id);
-        if (!d) {
+        if (d) items.push({ caseId: c.id, subject: subjectOf(d) });
+        else {
           this.failed.add(c.id);
           this.log.warn(`intake knows no application ${c.application_id} of case ${c.id}: not assessed`);
-          continue;
         }
-        try {
-          await this.assessment.assess('system:verification', c.id, subjectOf(d), { onlyIfNew: true });
-        } catch (e) {
-          this.failed.add(c.id);
-          this.log.error({ err: e }, `assessing case ${c.id} failed`);
+      }
+      for (let k = 0; k < items.length && !this.worker.stopping; k += PER_TRANSACTION) {
+        for (const f of await this.assessment.assessMany('system:verification', items.slice(k, k + PER_TRANSACTION))) {
+          // a deadlock with another replica's batch is tried again on the next round; anything else waits for a restart
+          if ((f.error as { code?: string }).code !== '40P01') this.failed.add(f.caseId);
+          this.log.error({ err: f.error }, `assessing case ${f.caseId} failed`);
         }
       }
     }

@@ -111,21 +111,44 @@ export class CaseAssessmentService implements OnModuleInit, OnApplicationBootstr
         if (d) subject = subjectOf(d);
       }
     }
+    await this.ds.transaction((m) => this.assessOne(m, actor, caseId, subject, opts));
+  }
+
+  /**
+   * Assesses many new cases in one transaction (a commit per case would cap the rate), each
+   * behind a savepoint: one that fails is rolled back alone and named in the answer.
+   */
+  async assessMany(actor: string, items: Array<{ caseId: string; subject: CaseSubject }>): Promise<Array<{ caseId: string; error: unknown }>> {
+    const failed: Array<{ caseId: string; error: unknown }> = [];
     await this.ds.transaction(async (m) => {
-      const [c] = (await m.query(`SELECT * FROM "cases" WHERE "id" = $1 FOR UPDATE`, [caseId])) as CaseRow[];
-      if (!c) throw new VerificationError(VerificationErrorCode.CaseNotFound, `No verification case ${caseId}`);
-      // another replica's worker got there first
-      if (opts.onlyIfNew && c.subject) return;
-      if (!OPEN_STATUSES.includes(c.status)) throw new VerificationError(VerificationErrorCode.CaseClosed, `Case ${caseId} is decided (${c.status}): it is not assessed again`);
-      const subj = subject ?? c.subject;
-      if (!subj) throw new VerificationError(VerificationErrorCode.CaseNotFound, `Case ${caseId}: intake knows no application ${c.application_id}`);
-      await this.assessIn(m, actor, c, subj);
+      for (const it of items) {
+        await m.query('SAVEPOINT assess_one');
+        try {
+          await this.assessOne(m, actor, it.caseId, it.subject, { onlyIfNew: true });
+          await m.query('RELEASE SAVEPOINT assess_one');
+        } catch (error) {
+          await m.query('ROLLBACK TO SAVEPOINT assess_one');
+          failed.push({ caseId: it.caseId, error });
+        }
+      }
     });
+    return failed;
+  }
+
+  private async assessOne(m: EntityManager, actor: string, caseId: string, subject: CaseSubject | undefined, opts: { onlyIfNew?: boolean }): Promise<void> {
+    const [c] = (await m.query(`SELECT * FROM "cases" WHERE "id" = $1 FOR UPDATE`, [caseId])) as CaseRow[];
+    if (!c) throw new VerificationError(VerificationErrorCode.CaseNotFound, `No verification case ${caseId}`);
+    // another replica's worker got there first
+    if (opts.onlyIfNew && c.subject) return;
+    if (!OPEN_STATUSES.includes(c.status)) throw new VerificationError(VerificationErrorCode.CaseClosed, `Case ${caseId} is decided (${c.status}): it is not assessed again`);
+    const subj = subject ?? c.subject;
+    if (!subj) throw new VerificationError(VerificationErrorCode.CaseNotFound, `Case ${caseId}: intake knows no application ${c.application_id}`);
+    await this.assessIn(m, actor, c, subj);
   }
 
   private async assessIn(m: EntityManager, actor: string, c: CaseRow, subject: CaseSubject): Promise<void> {
-    // Cases of the same person or household are assessed one after the other (here, on another
-    // lane, on another replica): each then sees the other committed, and names it as a duplicate.
+    // Cases of the same person or household are assessed one after the other (by a verifier and
+    // the worker, on two replicas): each then sees the other committed, and names it as a duplicate.
     const keys = [`person:${subject.beneficiary?.nik ?? subject.applicant.nik}`, `kk:${subject.applicant.kkNumber}`];
     await m.query(`SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest($1::text[]) AS x ORDER BY 1) AS t`, [keys]);
     const settings = (await this.settingsFor(m, c.service_code, c.agency_code, c.eligibility)) ?? { fieldStages: [] };
