@@ -9,6 +9,7 @@ import { DomainError } from '#platform';
 import { CurrentActor } from '../common/auth/actor.decorator.js';
 import { Roles } from '../common/auth/roles.decorator.js';
 import { uuidParam } from '../common/http/uuid-param.pipe.js';
+import { serviceCodeParam } from '../common/http/params.js';
 import { ServiceClient } from '#messaging';
 import { UserEntity } from '../users/user.entity.js';
 
@@ -23,13 +24,6 @@ function oneOf(value: string | undefined, allowed: readonly string[], path: stri
   if (!allowed.includes(value)) throw DomainError.validation([{ path, message: `${path} must be one of ${allowed.join(', ')}` }]);
   return value;
 }
-
-const serviceCodeParam = {
-  transform(value: string): string {
-    if (!/^[A-Z][A-Z0-9_]{1,39}$/.test(value)) throw DomainError.validation([{ path: 'serviceCode', message: 'serviceCode must be an upper-case service code' }]);
-    return value;
-  },
-};
 
 /**
  * Verification of applications: cases with each rule's outcome and evidence, duplicates, and
@@ -119,14 +113,14 @@ export class VerificationController {
   @Get('rules/:serviceCode/versions')
   @Roles('VERIFIER', 'HEAD', 'ADMIN')
   @ApiOperation({ summary: 'Every version of a service standard’s eligibility settings that bears on the caller’s agency: who set what, when' })
-  ruleVersions(@CurrentActor() actor: Actor, @Param('serviceCode', serviceCodeParam) serviceCode: string) {
+  ruleVersions(@CurrentActor() actor: Actor, @Param('serviceCode', serviceCodeParam('serviceCode')) serviceCode: string) {
     return this.services.call(VerificationRpc.listRuleVersions, { actor, serviceCode });
   }
 
   @Put('rules/:serviceCode')
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Set the caller’s agency’s eligibility settings of a service standard (a new version, kept beside the old; assessments from now on follow it)' })
-  updateRules(@CurrentActor() actor: Actor, @Param('serviceCode', serviceCodeParam) serviceCode: string, @Body() body: UpdateRulesRequest) {
+  updateRules(@CurrentActor() actor: Actor, @Param('serviceCode', serviceCodeParam('serviceCode')) serviceCode: string, @Body() body: UpdateRulesRequest) {
     return this.services.call(VerificationRpc.updateRules, { actor, serviceCode, settings: body.settings });
   }
 }

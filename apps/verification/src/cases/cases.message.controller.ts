@@ -9,7 +9,7 @@ import { clamp } from '../registry/import-registry/import-registry.message.contr
 import { requireRole } from '../registry/import-registry/registry-import.service.js';
 import { coveredAgencyCodes } from '../registry/lookup/registry-lookup.message.controller.js';
 import { VerificationError, VerificationErrorCode } from '../verification.error.js';
-import { CaseAssessmentService, registryAgencies } from './assess-case/case-assessment.service.js';
+import { CaseAssessmentService, ruleLayers } from './assess-case/case-assessment.service.js';
 import type { CaseSubject, EligibilitySettings } from './eligibility/eligibility.js';
 import { FieldVerificationService } from './field-verification/field-verification.service.js';
 
@@ -111,7 +111,7 @@ export class CasesMessageController {
   async ruleVersions(@Payload() b: { actor: Actor; serviceCode: string }): Promise<{ items: EligibilityRulesView[] }> {
     const rows = await this.ds.query(
       `SELECT * FROM eligibility_rules WHERE service_code = $1 AND agency_code = ANY($2::text[]) ORDER BY updated_at DESC, version DESC`,
-      [b.serviceCode, [...registryAgencies(b.actor.agencyCode), '*']],
+      [b.serviceCode, ruleLayers(b.actor.agencyCode)],
     );
     if (!rows.length) throw new VerificationError(VerificationErrorCode.RulesNotFound, `No eligibility settings for ${b.serviceCode}`);
     return { items: rows.map(rulesView) };

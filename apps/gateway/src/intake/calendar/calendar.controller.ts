@@ -5,7 +5,7 @@ import { CalendarDayRequest, Rpc, type Actor, type CalendarChangeView, type Cale
 import { CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
 import { ServiceClient } from '#messaging';
-import { dateParam, yearParam } from '../params.js';
+import { dateParam, yearParam } from '../../common/http/params.js';
 
 const STAFF = ['FRONT_OFFICE', 'VERIFIER', 'HEAD', 'FINANCE', 'WAREHOUSE', 'COMPLAINT_OFFICER', 'ADMIN'] as const;
 

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Rpc, type PublicStatusView } from '#contracts';
 import { Public } from '../../common/auth/public.decorator.js';
 import { ServiceClient } from '#messaging';
-import { ticketParam } from '../params.js';
+import { ticketParam } from '../../common/http/params.js';
 import { PublicRateLimitGuard } from './public-rate-limit.guard.js';
 
 /** The citizen's status page asks here: status, timeline and deadline of a ticket, with no personal data. */

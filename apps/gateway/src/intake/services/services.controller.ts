@@ -6,7 +6,7 @@ import { Public } from '../../common/auth/public.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
 import { ServiceClient } from '#messaging';
 import { CurrentActorOptional } from '../optional-actor.decorator.js';
-import { agencyParam, serviceCodeParam } from '../params.js';
+import { agencyParam, serviceCodeParam } from '../../common/http/params.js';
 import { GetServiceQuery, ListServicesQuery } from './list-services.query.dto.js';
 
 /**

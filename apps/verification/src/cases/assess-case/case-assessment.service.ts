@@ -42,6 +42,11 @@ export function registryAgencies(agencyCode: string): string[] {
   return codes;
 }
 
+/** Whose eligibility settings an agency's cases may follow, most specific first: its own, its province's, the installation's (`*`). */
+export function ruleLayers(agencyCode: string): string[] {
+  return [...registryAgencies(agencyCode), '*'];
+}
+
 /**
  * Assesses a case: reads the current registry for the applicant and beneficiary, finds the
  * duplicates, evaluates the standard's rules and keeps each outcome with its evidence; on the
@@ -91,7 +96,7 @@ export class CaseAssessmentService implements OnModuleInit, OnApplicationBootstr
 
   /** The newest version of the most specific settings of a service for an agency (its own, its province's, `*`). */
   async rulesInForce(m: Pick<EntityManager, 'query'>, serviceCode: string, agencyCode: string) {
-    const layers = [...registryAgencies(agencyCode), '*'];
+    const layers = ruleLayers(agencyCode);
     const rows: Array<{ agency_code: string; service_code: string; version: number; settings: EligibilitySettings; updated_by: string; updated_at: Date }> = await m.query(
       `SELECT DISTINCT ON ("agency_code") * FROM "eligibility_rules" WHERE "service_code" = $1 AND "agency_code" = ANY($2::text[]) ORDER BY "agency_code", "version" DESC`,
       [serviceCode, layers],
@@ -269,11 +274,11 @@ export class CaseAssessmentService implements OnModuleInit, OnApplicationBootstr
     const open: Array<{ id: string; agency_code: string; registry_snapshot_ids: string[] | null }> = await this.ds.query(
       `SELECT "id", "agency_code", "registry_snapshot_ids" FROM "cases" WHERE "status" = 'IN_FIELD_VERIFICATION' AND "subject" IS NOT NULL`);
     let n = 0;
+    const currentOf = new Map(current.map((s) => [s.agency_code, s.id]));
     for (const c of open) {
       if (this.rechecks.stopping) return;
-      // the order assessIn reads them in: the regency's own before the province's
-      const now = registryAgencies(c.agency_code).map((a) => current.find((s) => s.agency_code === a)?.id).filter((id): id is string => !!id).sort((x, y) =>
-        current.find((s) => s.id === y)!.agency_code.localeCompare(current.find((s) => s.id === x)!.agency_code));
+      // in the order assessIn keeps them: the regency's own before the province's
+      const now = registryAgencies(c.agency_code).map((a) => currentOf.get(a)).filter((id): id is string => !!id);
       const was = c.registry_snapshot_ids ?? [];
       if (now.length === was.length && now.every((id, i) => id === was[i])) continue;
       const fresh = now.find((id) => !was.includes(id)) ?? now[0] ?? 'none';
