@@ -22,6 +22,21 @@ export class RegistryDb implements OnApplicationShutdown {
     this.pool.on('error', (e) => this.log.warn(`idle registry connection lost: ${e.message}`));
   }
 
+  /** Runs `fn` in a transaction on a connection of its own; a connection whose transaction failed is closed, not reused. */
+  async transaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const result = await fn(c);
+      await c.query('COMMIT');
+      c.release();
+      return result;
+    } catch (e) {
+      c.release(true);
+      throw e;
+    }
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.pool.end();
   }

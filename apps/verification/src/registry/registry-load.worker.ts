@@ -1,5 +1,5 @@
 /**
- * The CPU-heavy part of a CSV registry import, on a thread of its own: the file's chunks come
+ * The CPU-heavy part of a registry import (CSV or .xlsx), on a thread of its own: the file's chunks come
  * in as they are read from the Object Store, and out go, per batch of rows, the rows' COPY text
  * (as bytes, ready for the socket), their rejections and counts. The import's own thread keeps
  * the Object Store reading, the COPY stream and the database writes, so parsing and checking
@@ -8,14 +8,14 @@
  */
 import { Readable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
-import type { RegistryRowError } from '#contracts';
+import type { RegistryFileFormat, RegistryRowError } from '#contracts';
 import { loadAreaIndex } from '#domain';
 import { FileFormatError, readRegistryFile } from './registry-file.js';
 import { copyLine, mapHeader, RegistryRowValidator, type ColumnMap } from './registry-row.js';
 
 /** To the worker. */
 export type LoadRequest =
-  | { type: 'start'; areaCode: string; today: string; snapshotId: string }
+  | { type: 'start'; format: RegistryFileFormat; areaCode: string; today: string; snapshotId: string }
   | { type: 'chunk'; data: Uint8Array }
   | { type: 'end' };
 
@@ -28,7 +28,8 @@ export type LoadReply =
   | { type: 'done'; empty: boolean }
   | { type: 'failed'; format: boolean; message: string };
 
-// COPY text is handed over this much at a time (see COPY_CHUNK_CHARS of the import)
+// COPY text is handed over this much at a time: a larger string (and the Buffer made of it) is a
+// V8 large object or an mmap of its own per write, measured here at several times the cost
 const COPY_CHUNK_CHARS = 32 * 1024;
 
 const port = parentPort!;
@@ -61,7 +62,7 @@ async function* chunks(): AsyncGenerator<Uint8Array> {
 async function run(start: Extract<LoadRequest, { type: 'start' }>): Promise<void> {
   const validator = new RegistryRowValidator(await loadAreaIndex(), start.areaCode, start.today);
   let columns: ColumnMap | undefined;
-  for await (const batch of readRegistryFile(Readable.from(chunks(), { objectMode: false }), 'CSV')) {
+  for await (const batch of readRegistryFile(Readable.from(chunks(), { objectMode: false }), start.format)) {
     let read = 0;
     let accepted = 0;
     let rejected = 0;

@@ -8,11 +8,11 @@ import type { EntityManager } from 'typeorm';
 import { REGISTRY_DROP_BUCKET, Subjects, type Actor, type RegistryFileFormat, type RegistryImportFinishedEvent, type RegistryRowError, type RegistrySnapshotPublishedEvent } from '#contracts';
 import { OutboxService, type SqlClient } from '#messaging';
 import { BackgroundLoop } from '#platform';
-import { agencyCovers, findAgency, loadAreaIndex } from '#domain';
+import { agencyCovers, findAgency } from '#domain';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
 import { RegistryDb } from '../registry-db.js';
 import { readRegistryFile, FileFormatError } from '../registry-file.js';
-import { COPY_COLUMNS, copyLine, mapHeader, RegistryRowValidator, type ColumnMap } from '../registry-row.js';
+import { COPY_COLUMNS, mapHeader } from '../registry-row.js';
 import { LoadSession } from '../registry-load.js';
 import type { LoadReply } from '../registry-load.worker.js';
 import { RegistryStore } from '../registry-store.js';
@@ -21,13 +21,10 @@ import { SnapshotEvents } from '../snapshot-events.js';
 /** An import interrupted this often (restarts mid-import) is failed rather than tried again. */
 export const MAX_IMPORT_ATTEMPTS = 3;
 const PROGRESS_EVERY_ROWS = 20_000;
-// COPY text is handed over this much at a time: a larger string (and the Buffer made of it) is a
-// V8 large object or an mmap of its own per write, measured here at several times the cost
-const COPY_CHUNK_CHARS = 32 * 1024;
 // what the COPY stream may hold before write() asks the loop to wait for 'drain'
 const COPY_BUFFER_BYTES = 256 * 1024;
 const ERROR_FLUSH = 1000;
-// Object Store chunks (128 KB) handed to the CSV worker and not yet taken by it
+// Object Store chunks (128 KB) handed to the load worker and not yet taken by it
 const WORKER_READ_AHEAD = 4;
 // each index build of a snapshot sorts in memory: 1M (snapshot, NIK) keys need ~100 MB, and
 // with the default 64 MB the sort spills to temporary files
@@ -248,7 +245,6 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
 
   private async load(client: pg.PoolClient, imp: ImportRow, snapshotId: string, table: string) {
     const agency = findAgency(imp.agency_code)!;
-    const validator = imp.format === 'CSV' ? undefined : new RegistryRowValidator(await loadAreaIndex(), agency.areaCode, todayWib());
     const obj = await this.store.open(imp.object_name, imp.bucket);
     this.abort = () => obj.stream.destroy(new Error('the service is stopping'));
     const copy = client.query(copyStreams.from(`COPY "${table}" (${COPY_COLUMNS.map((c) => `"${c}"`).join(', ')}) FROM STDIN`, { highWaterMark: COPY_BUFFER_BYTES }));
@@ -258,8 +254,6 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     let accepted = 0;
     let rejected = 0;
     let errors: RegistryRowError[] = [];
-    let buf = '';
-    let columns: ColumnMap | undefined;
     const started = Date.now();
     let drainMs = 0;
     let readMs = 0;
@@ -277,88 +271,50 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     const progress = () =>
       this.db.pool.query(`UPDATE registry_imports SET rows_read = $2, rows_accepted = $3, rows_rejected = $4, updated_at = now() WHERE id = $1`, [imp.id, read, accepted, rejected]);
     try {
-      if (imp.format === 'CSV') {
-        // parsed and checked on a worker thread while this one reads the file and feeds the COPY
-        session = LoadSession.start({ type: 'start', areaCode: agency.areaCode, today: todayWib(), snapshotId });
-        let progressAt = PROGRESS_EVERY_ROWS;
-        const take = async (m: LoadReply): Promise<boolean> => {
-          switch (m.type) {
-            case 'took':
-              return false;
-            case 'missing':
-              throw new VerificationError(VerificationErrorCode.RegistryColumnMissing, `The file misses the required columns ${m.missing.join(', ')}`);
-            case 'failed':
-              throw m.format ? new FileFormatError(m.message) : new Error(m.message);
-            case 'done':
-              if (m.empty) throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, 'The file is empty: it needs a header row');
-              return true;
-            case 'rows':
-              read += m.read;
-              accepted += m.accepted;
-              rejected += m.rejected;
-              for (const e of m.errors) errors.push(e);
-              for (const part of m.copy) {
-                if (!copy.write(part)) {
-                  const w = performance.now();
-                  await Promise.race([once(copy, 'drain'), copyDone]);
-                  drainMs += performance.now() - w;
-                }
+      // parsed and checked on a worker thread while this one reads the file and feeds the COPY
+      session = LoadSession.start({ type: 'start', format: imp.format, areaCode: agency.areaCode, today: todayWib(), snapshotId });
+      let progressAt = PROGRESS_EVERY_ROWS;
+      const take = async (m: LoadReply): Promise<boolean> => {
+        switch (m.type) {
+          case 'took':
+            return false;
+          case 'missing':
+            throw new VerificationError(VerificationErrorCode.RegistryColumnMissing, `The file misses the required columns ${m.missing.join(', ')}`);
+          case 'failed':
+            throw m.format ? new FileFormatError(m.message) : new Error(m.message);
+          case 'done':
+            if (m.empty) throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, 'The file is empty: it needs a header row');
+            return true;
+          case 'rows':
+            read += m.read;
+            accepted += m.accepted;
+            rejected += m.rejected;
+            for (const e of m.errors) errors.push(e);
+            for (const part of m.copy) {
+              if (!copy.write(part)) {
+                const w = performance.now();
+                await Promise.race([once(copy, 'drain'), copyDone]);
+                drainMs += performance.now() - w;
               }
-              if (errors.length >= ERROR_FLUSH) await flushErrors();
-              if (read >= progressAt) {
-                progressAt = (Math.floor(read / PROGRESS_EVERY_ROWS) + 1) * PROGRESS_EVERY_ROWS;
-                await Promise.all([flushErrors(), progress()]);
-              }
-              return false;
-          }
-        };
-        let mark = performance.now();
-        for await (const chunk of obj.stream as AsyncIterable<Uint8Array>) {
-          readMs += performance.now() - mark;
-          session.send(chunk);
-          while (session.pending || session.inFlight >= WORKER_READ_AHEAD) await take(await session.next());
-          mark = performance.now();
-        }
-        session.end();
-        while (!(await take(await session.next())));
-      } else {
-        // the time spent waiting for the next rows: reading the Object Store (and parsing)
-        let mark = performance.now();
-        for await (const batch of readRegistryFile(obj.stream, imp.format)) {
-          readMs += performance.now() - mark;
-          for (const r of batch) {
-            if (!columns) {
-              const header = mapHeader(r.values);
-              if (!header.ok) throw new VerificationError(VerificationErrorCode.RegistryColumnMissing, `The file misses the required columns ${header.missing.join(', ')}`);
-              columns = header.columns;
-              continue;
-            }
-            read++;
-            const before = errors.length;
-            const person = validator!.check(r.values, columns, r.row, errors);
-            if (person) {
-              accepted++;
-              buf += copyLine(snapshotId, person);
-              if (buf.length >= COPY_CHUNK_CHARS) {
-                const ok = copy.write(buf);
-                buf = '';
-                if (!ok) {
-                  const w = performance.now();
-                  await Promise.race([once(copy, 'drain'), copyDone]);
-                  drainMs += performance.now() - w;
-                }
-              }
-            } else if (errors.length > before) {
-              rejected++;
             }
             if (errors.length >= ERROR_FLUSH) await flushErrors();
-            if (read % PROGRESS_EVERY_ROWS === 0) await Promise.all([flushErrors(), progress()]);
-          }
-          mark = performance.now();
+            if (read >= progressAt) {
+              progressAt = (Math.floor(read / PROGRESS_EVERY_ROWS) + 1) * PROGRESS_EVERY_ROWS;
+              await Promise.all([flushErrors(), progress()]);
+            }
+            return false;
         }
-        if (!columns) throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, 'The file is empty: it needs a header row');
+      };
+      let mark = performance.now();
+      for await (const chunk of obj.stream as AsyncIterable<Uint8Array>) {
+        readMs += performance.now() - mark;
+        session.send(chunk);
+        while (session.pending || session.inFlight >= WORKER_READ_AHEAD) await take(await session.next());
+        mark = performance.now();
       }
-      copy.end(buf);
+      session.end();
+      while (!(await take(await session.next())));
+      copy.end();
       await copyDone;
       const streamError = await obj.done;
       if (streamError) throw streamError;
@@ -430,25 +386,16 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
   }
 
   /** One index build on a connection of its own, with the sort memory of INDEX_SORT_MEMORY. */
-  private async sideIndex(sql: string): Promise<void> {
-    const c = await this.db.pool.connect();
-    try {
-      await c.query('BEGIN');
+  private sideIndex(sql: string): Promise<void> {
+    return this.db.transaction(async (c) => {
       await c.query(`SET LOCAL maintenance_work_mem = '${INDEX_SORT_MEMORY}'`);
       await c.query(sql);
-      await c.query('COMMIT');
-      c.release();
-    } catch (e) {
-      c.release(true);
-      throw e;
-    }
+    });
   }
 
   /** Marks the import FAILED and says so on `…registry.import.finished.v1`, in one transaction. */
   private async fail(importId: string, snapshotId: string | undefined, why: string): Promise<void> {
-    const client = await this.db.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await this.db.transaction(async (client) => {
       const { rows } = await client.query<{ agency_code: string; source_event_id: string | null; rows_read: number; rows_accepted: number; rows_rejected: number }>(
         `UPDATE registry_imports SET status = 'FAILED', failure = $2, finished_at = now(), updated_at = now()
           WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING agency_code, source_event_id, rows_read, rows_accepted, rows_rejected`,
@@ -462,13 +409,7 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
           read: imp.rows_read, accepted: imp.rows_accepted, rejected: imp.rows_rejected,
         });
       }
-      await client.query('COMMIT');
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   private async announceFinished(
