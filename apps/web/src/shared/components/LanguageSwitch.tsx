@@ -1,6 +1,8 @@
 import { Segmented } from 'antd';
-import { useI18n } from '../i18n/I18n';
+import { useI18n, type LabelMap } from '../i18n/I18n';
 import { LANGS, type Lang } from '../i18n/texts';
+
+const LANG_LABEL: LabelMap<Lang> = { id: 'lang.id', en: 'lang.en' };
 
 /** ID | EN, remembered in localStorage. */
 export default function LanguageSwitch() {
@@ -11,7 +13,7 @@ export default function LanguageSwitch() {
       aria-label={t('lang.label')}
       value={lang}
       onChange={(v) => setLang(v)}
-      options={LANGS.map((l) => ({ value: l, label: <span title={t(`lang.${l}`)}>{l.toUpperCase()}</span> }))}
+      options={LANGS.map((l) => ({ value: l, label: <span title={t(LANG_LABEL[l])}>{l.toUpperCase()}</span> }))}
     />
   );
 }

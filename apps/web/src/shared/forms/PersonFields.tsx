@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Col, Form, Input, Radio, Row } from 'antd';
-import { useI18n, type MessageKey } from '../i18n/I18n';
+import { useI18n, valuesOf, type LabelMap, type MessageKey } from '../i18n/I18n';
 
 /** A person as every form of the contract names them: NIK, name, birth date and sex. */
 export interface PersonValues {
@@ -28,7 +28,7 @@ const NIK = /^\d{16}$/;
  * fields a role adds, in the same row).
  */
 export function PersonFields({ name, labels = DEFAULT_LABELS, nikHelp, children }: { name: string; labels?: PersonLabels; nikHelp?: boolean; children?: ReactNode }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   return (
     <Row gutter={16}>
       <Col xs={24} md={6}>
@@ -56,12 +56,7 @@ export function PersonFields({ name, labels = DEFAULT_LABELS, nikHelp, children 
       </Col>
       <Col xs={24} md={5}>
         <Form.Item name={[name, 'sex']} label={t(labels.sex)} rules={[{ required: true, message: t('person.sexRequired') }]}>
-          <Radio.Group
-            options={[
-              { value: 'M', label: t('sex.M') },
-              { value: 'F', label: t('sex.F') },
-            ]}
-          />
+          <Radio.Group options={valuesOf(SEX_LABEL).map((s) => ({ value: s, label: label(SEX_LABEL, s) }))} />
         </Form.Item>
       </Col>
       {children}
@@ -74,3 +69,6 @@ export function personBody(p: PersonValues | undefined) {
   const trim = (s?: string) => (s ?? '').trim();
   return { nik: trim(p?.nik), name: trim(p?.name), birthDate: p?.birthDate, sex: p?.sex };
 }
+
+/** A person's sex as the contract codes it. */
+export const SEX_LABEL: LabelMap<'M' | 'F'> = { M: 'sex.M', F: 'sex.F' };

@@ -18,6 +18,7 @@ import TimeLeft, { useTimeLeftText } from '../../../shared/components/TimeLeft';
 import { intakeApi } from '../api';
 import { CHANNEL_LABEL, DOCUMENT_LABEL, statusColor } from '../labels';
 import { TransitionDialog } from '../components/TransitionDialog';
+import { SEX_LABEL } from '../../../shared/forms/PersonFields';
 import { CaseButton } from '../components/CaseButton';
 
 export default function ApplicationPage({ id }: { id: string }) {
@@ -56,7 +57,7 @@ export default function ApplicationPage({ id }: { id: string }) {
       <Descriptions.Item label={t('person.nik')}>{String(p.nik ?? '—')}</Descriptions.Item>
       {'kkNumber' in p && <Descriptions.Item label={t('person.kk')}>{String(p.kkNumber ?? '—')}</Descriptions.Item>}
       <Descriptions.Item label={t('person.birthDate')}>{String(p.birthDate ?? '—')}</Descriptions.Item>
-      <Descriptions.Item label={t('person.sex')}>{p.sex === 'M' || p.sex === 'F' ? t(`sex.${p.sex}`) : '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('person.sex')}>{typeof p.sex === 'string' ? label(SEX_LABEL, p.sex) : '—'}</Descriptions.Item>
       {'address' in p && <Descriptions.Item label={t('person.address')}>{String(p.address ?? '—')}</Descriptions.Item>}
       {'villageCode' in p && <Descriptions.Item label={t('person.villageCode')}>{String(p.villageCode ?? '—')}</Descriptions.Item>}
       {'phone' in p && p.phone ? <Descriptions.Item label={t('person.phone')}>{String(p.phone)}</Descriptions.Item> : null}

@@ -1,8 +1,11 @@
 import type { ReactNode } from 'react';
 import { Descriptions, Space, Tag, Typography } from 'antd';
-import { useI18n, type Translate } from '../../../shared/i18n/I18n';
+import { useI18n, type LabelMap, type Translate } from '../../../shared/i18n/I18n';
 import { SETTING_LABEL, STAGE_LABEL } from '../labels';
 import { BOOLEAN_SETTINGS, SETTING_KEYS, has, type BooleanSetting, type EligibilitySettings, type SettingKey, type TargetGroupRule } from '../settings';
+
+/** A target group's sex, in the words of a condition ("perempuan"). */
+const GROUP_SEX_LABEL: LabelMap<'M' | 'F'> = { M: 'rules.sex.M', F: 'rules.sex.F' };
 
 function ageText(n: number | null | undefined, t: Translate): string {
   return typeof n === 'number' ? t('rules.age.years', { n }) : t('rules.age.noLimit');
@@ -10,7 +13,7 @@ function ageText(n: number | null | undefined, t: Translate): string {
 
 function groupText(code: string, g: TargetGroupRule, t: Translate): string {
   const parts = [
-    g.sex ? t(`rules.sex.${g.sex}`) : null,
+    g.sex ? t(GROUP_SEX_LABEL[g.sex]) : null,
     typeof g.minAge === 'number' ? t('rules.minAge', { n: g.minAge }) : null,
     typeof g.ageUnder === 'number' ? t('rules.ageUnder', { n: g.ageUnder }) : null,
   ].filter(Boolean);

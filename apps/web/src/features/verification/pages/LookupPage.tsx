@@ -12,11 +12,12 @@ import { formatDateTime } from '../../../shared/format';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { verificationApi } from '../api';
 import { LOOKUP_FIELDS } from '../labels';
+import { SEX_LABEL } from '../../../shared/forms/PersonFields';
 
 type Found = { kind: 'person'; person: RegistryPersonView } | { kind: 'household'; household: RegistryHouseholdView };
 
 export default function LookupPage() {
-  const { t, locale } = useI18n();
+  const { t, label, locale } = useI18n();
   const errorText = useErrorText();
   const [kind, setKind] = useState<'nik' | 'kk'>('nik');
   const [busy, setBusy] = useState(false);
@@ -37,7 +38,7 @@ export default function LookupPage() {
     }
   };
 
-  const sex = (s: string) => (s === 'M' || s === 'F' ? t(`sex.${s}`) : s);
+  const sex = (s: string) => label(SEX_LABEL, s);
   const programs = (p: string[]) => (p.length ? <Space size={[4, 4]} wrap>{p.map((x) => <Tag key={x} color="blue">{x}</Tag>)}</Space> : <Typography.Text type="secondary">{t('lookup.noPrograms')}</Typography.Text>);
 
   return (
