@@ -9,9 +9,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN node node_modules/typescript/bin/tsc -p tsconfig.build.json \
- && if [ -f apps/gateway/web/vite.config.ts ]; then \
-      node node_modules/vite/bin/vite.js build --config apps/gateway/web/vite.config.ts --logLevel warn; \
-    fi \
+ && node node_modules/typescript/bin/tsc -p apps/web/tsconfig.json \
+ && node node_modules/vite/bin/vite.js build --config apps/web/vite.config.ts --logLevel warn \
  && rm -rf dist/test dist/bench dist/.tsbuildinfo \
  && npm prune --omit=dev --no-audit --no-fund
 

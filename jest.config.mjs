@@ -7,7 +7,7 @@ export default {
   transform: {},
   roots: ['<rootDir>/dist'],
   testMatch: ['**/*.spec.js', '**/*.int-spec.js', '**/*.e2e-spec.js'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/apps/gateway/web/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/apps/web/'],
   moduleFileExtensions: ['js', 'mjs', 'json'],
   testTimeout: 60000,
   // one file at a time: files share the test system (one Postgres, one NATS, fixed ports)

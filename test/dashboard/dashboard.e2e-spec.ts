@@ -132,6 +132,59 @@ describe('staff dashboard', () => {
     await row.getByText('Wajib ganti kata sandi').waitFor();
   });
 
+  it('refuses a taken username in Indonesian, naming the field; an error code it has no text for shows a generic sentence and the code', async () => {
+    const openCreate = async () => {
+      await page.getByRole('button', { name: 'Tambah pengguna' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Tambah pengguna' });
+      await dialog.getByLabel('Nama pengguna').fill(newUser.username);
+      await dialog.getByLabel('Nama lengkap').fill('Nama Kembar');
+      await dialog.getByLabel('Kata sandi', { exact: true }).fill(newUser.password);
+      await dialog.getByLabel('Ulangi kata sandi').fill(newUser.password);
+      await dialog.getByLabel('Petugas Front Office').check();
+      await dialog.getByRole('button', { name: 'Simpan' }).click();
+      return dialog;
+    };
+    /** the error antd shows under the dialog's field whose input has this id */
+    const fieldError = (dialog: Page | ReturnType<Page['getByRole']>, id: string) =>
+      dialog.locator('.ant-form-item').filter({ has: page.locator(`[id="${id}"]`) }).locator('.ant-form-item-explain-error');
+
+    // the gateway answers 409 USERNAME_TAKEN with "username is taken": the admin reads Indonesian
+    let dialog = await openCreate();
+    const error = dialog.getByTestId('dialog-error');
+    await error.getByText('Nama pengguna sudah dipakai. Pilih nama lain.').waitFor();
+    await error.getByTestId('field-problems').getByText('Nama pengguna: sudah dipakai pengguna lain').waitFor();
+    await fieldError(dialog, 'username').getByText('sudah dipakai pengguna lain', { exact: true }).waitFor();
+    expect(await dialog.innerText()).not.toMatch(/taken/i);
+    await dialog.getByRole('button', { name: 'Batal' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // a code and a rule the dashboard does not know (a newer gateway): a generic sentence with the code, never the English
+    await page.route('**/api/v1/users', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 409,
+            contentType: 'application/json',
+            body: JSON.stringify({
+              statusCode: 409, error: 'Conflict', code: 'SOMETHING_NEW', message: 'Something new went wrong',
+              details: [{ path: 'username', message: 'username collides with something new' }],
+            }),
+          })
+        : route.fallback(),
+    );
+    try {
+      dialog = await openCreate();
+      const unknown = dialog.getByTestId('dialog-error');
+      await unknown.getByText('Data telah berubah. Muat ulang lalu coba lagi.', { exact: false }).waitFor();
+      await unknown.getByText('(kode SOMETHING_NEW)').waitFor();
+      await unknown.getByTestId('field-problems').getByText('Nama pengguna: belum sesuai ketentuan').waitFor();
+      expect(await dialog.innerText()).not.toMatch(/Something new|collides/);
+      await dialog.getByRole('button', { name: 'Batal' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    } finally {
+      await page.unroute('**/api/v1/users');
+    }
+  });
+
   it('shows a rejected message of sigap.rejected with its errors, and replays it with a corrected payload', async () => {
     const marker = randomUUID().slice(0, 8);
     const nc = await natsAs('admin');

@@ -148,7 +148,7 @@ describe('front office pages and the public status page', () => {
     expect(await outcome.getByTestId('ticket-number').count()).toBe(0);
   }, LONG_MS);
 
-  it('shows a bad NIK under the NIK field: the form checks its 16 digits, intake its date of birth', async () => {
+  it('shows a bad NIK under the NIK field, in Indonesian: the form checks its 16 digits, intake its date of birth', async () => {
     await page.getByRole('button', { name: 'Ajukan permohonan lain' }).click();
     await choose(page, 'Jenis layanan', 'SANTUNAN_ANAK');
     for (const doc of ['KTP', 'Kartu Keluarga (KK)', 'Surat permohonan']) await page.getByTestId('requirements').getByLabel(doc, { exact: true }).check();
@@ -160,14 +160,26 @@ describe('front office pages and the public status page', () => {
     await page.getByRole('button', { name: 'Daftarkan permohonan' }).click();
     await fieldError('applicant_nik').getByText('NIK harus 16 digit angka.').waitFor();
 
-    // 16 digits, but its birth date (01-01-90) is not the applicant's (11-02-1988): intake's 400 names applicant.nik
+    // 16 digits, but its birth date (01-01-90) is not the applicant's (11-02-1988): intake's 400 names applicant.nik,
+    // in English ("nik birth date part … does not match …"); the officer reads the field and the rule in Indonesian
     await page.getByLabel('NIK', { exact: true }).fill('3304014101900001');
     await page.getByRole('button', { name: 'Daftarkan permohonan' }).click();
-    await page.getByTestId('filing-error').waitFor();
-    // intake's rule is shown under the field it names
-    await fieldError('applicant_nik').getByText(/^nik /).waitFor();
+    const rule = 'bagian tanggal lahir (digit 7–12) 01-01-90 tidak sesuai dengan tanggal lahir 1988-02-11';
+    const alert = page.getByTestId('filing-error');
+    await alert.getByText('Data permohonan belum benar.').waitFor();
+    await alert.getByTestId('field-problems').getByText(`NIK pemohon: ${rule}`).waitFor();
+    // the rule is shown under the field it names, too
+    await fieldError('applicant_nik').getByText(rule, { exact: true }).waitFor();
     expect(await fieldError('applicant_kkNumber').count()).toBe(0);
     expect(await page.getByTestId('filing-outcome').count()).toBe(0);
+    expect(await page.locator('main').innerText()).not.toMatch(/does not match|birth date part/);
+
+    // in English, the field's English name and intake's own sentence
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('button', { name: 'Register the application' }).click();
+    await page.getByTestId('filing-error').getByText("Applicant's NIK: birth date part (digits 7–12) 01-01-90 does not match the birth date 1988-02-11").waitFor();
+    await page.getByText('ID', { exact: true }).click();
+    await page.getByRole('button', { name: 'Daftarkan permohonan' }).waitFor();
   }, LONG_MS);
 
   it('lists the application in the queue with its time left, and its page shows the history and the allowed transitions', async () => {

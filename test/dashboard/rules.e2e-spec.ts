@@ -122,15 +122,15 @@ describe('verifier pages: the eligibility rules (aturan kelayakan)', () => {
     await decile.blur();
     await expect(decile.inputValue()).resolves.toBe('4');
 
-    // a programme code the API refuses (a space): its message shows under the programmes
+    // a programme code the API refuses (a space): its rule shows under the programmes, in Indonesian
     const programmes = drawer.getByLabel('Belum menerima program');
     await programmes.click();
     await programmes.pressSequentially('bansos daerah');
     await programmes.press('Enter');
     await page.keyboard.press('Escape');
     await drawer.getByRole('button', { name: 'Simpan' }).click();
-    await fieldError('notInPrograms').getByText(/notInPrograms must list programme codes/).waitFor();
-    await drawer.getByTestId('rules-error').waitFor();
+    await fieldError('notInPrograms').getByText('harus berupa kode program, mis. PKH, BPNT, PBI-JK', { exact: true }).waitFor();
+    await drawer.getByTestId('rules-error').getByText('Belum menerima program: harus berupa kode program, mis. PKH, BPNT, PBI-JK').waitFor();
 
     // take it out (Backspace removes the last tag) and add a good one
     await programmes.click();

@@ -132,15 +132,17 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
     await expect(stat('Baris ditolak').innerText()).resolves.toBe('3');
     const report = page.getByTestId('row-errors');
     await report.getByText('Laporan baris ditolak (3)').waitFor();
-    await report.getByText(/jenis_kelamin must be L or P/).waitFor();
+    // each row's rule in Indonesian (the import states it in English: "jenis_kelamin must be L or P")
+    await report.getByText('harus L atau P', { exact: true }).waitFor();
     await page.screenshot({ path: SHOT_IMPORT, fullPage: true });
     // row numbers as the report gives them: the NIK row first (7 or 8, by whether the header counts), then the next two
     const rowOf = async (field: string) => Number(await report.getByRole('row').filter({ has: page.getByText(field, { exact: true }) }).getByRole('cell').first().innerText());
     const nikRow = await rowOf('nik');
     expect([7, 8]).toContain(nikRow);
     expect([await rowOf('jenis_kelamin'), await rowOf('kode_desa')]).toEqual([nikRow + 1, nikRow + 2]);
-    await report.getByText('nik must be 16 digits').waitFor();
-    await report.getByText(/kode_desa 33\.04\.01\.2001 is outside the agency's area/).waitFor();
+    await report.getByText('harus 16 digit angka', { exact: true }).waitFor();
+    await report.getByText(/^33\.04\.01\.2001 di luar wilayah instansi/).waitFor();
+    expect(await report.innerText()).not.toMatch(/must be|is outside/);
 
     // the import is listed on the registry page
     await page.goto('/verification/registry');

@@ -1,9 +1,10 @@
-// Compile the server (tsc → dist/) and the gateway's web dashboard (vite).
+// Compile the server (tsc → dist/) and the staff dashboard, apps/web (type check, then vite).
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, fail, log, run } from './util.mjs';
 
-const VITE_CONFIG = 'apps/gateway/web/vite.config.ts';
+const WEB = 'apps/web';
+const VITE_CONFIG = `${WEB}/vite.config.ts`;
 const DIST = path.join(ROOT, 'dist');
 // what tsconfig.json includes, in the form tsc mirrors into dist/
 const SOURCE_ROOTS = ['apps', 'libs', 'test', 'bench', 'deploy'];
@@ -18,8 +19,9 @@ function* walk(dir, skip = () => false) {
   }
 }
 
-const isSource = (p) => p.endsWith('.ts') && !p.endsWith('.d.ts') && !p.includes(`${path.sep}web${path.sep}`);
-const skipDir = (p) => /(^|\/)(node_modules|web)$/.test(p);
+// the dashboard (apps/web) is not compiled by tsc into dist/: vite builds it into dist/web
+const isSource = (p) => p.endsWith('.ts') && !p.endsWith('.d.ts') && !p.startsWith(path.join(ROOT, WEB) + path.sep);
+const skipDir = (p) => p === path.join(ROOT, WEB) || /(^|\/)node_modules$/.test(p);
 
 /**
  * tsc's incremental build trusts dist/.tsbuildinfo: an output deleted by hand is not emitted
@@ -77,7 +79,7 @@ export async function build() {
   await tsc();
   if (existsSync(path.join(ROOT, VITE_CONFIG))) {
     // vite only strips types: check the dashboard's as tsc checks the server's
-    await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'apps/gateway/web/tsconfig.json', '--noEmit']).catch((e) =>
+    await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', `${WEB}/tsconfig.json`, '--noEmit']).catch((e) =>
       fail(`dashboard type check failed:\n${e.output?.trim() || e.message}`),
     );
     await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', VITE_CONFIG, '--logLevel', 'warn']).catch((e) =>

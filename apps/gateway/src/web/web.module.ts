@@ -49,7 +49,7 @@ function setHeaders(res: HeaderRes, file: string): void {
 }
 
 /**
- * Serves the staff dashboard (apps/gateway/web, built to dist/web) at `/`, with every other
+ * Serves the staff dashboard (apps/web, built to dist/web) at `/`, with every other
  * GET path outside the API falling back to index.html so that `/login`, `/admin/users` or
  * `/status` open the app's own page. Plain Express handlers registered after the API's
  * routes: public static files, outside the API's guards, and never in front of an API route.

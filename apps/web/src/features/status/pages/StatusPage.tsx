@@ -1,0 +1,178 @@
+// The citizens' status page (`/status`, `/status/{ticket}`): no login, no staff navigation, no
+// personal data. A ticket number in, the status, its timeline and the deadline out, from
+// `GET /api/v1/public/status/{ticketNumber}`.
+import { useEffect, useState } from 'react';
+import type { PublicStatusView } from '@contracts';
+import { Alert, Button, Card, Descriptions, Form, Input, Result, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { LockOutlined, SafetyOutlined, SearchOutlined } from '@ant-design/icons';
+import { ApiError } from '../../../shared/api/client';
+import { useI18n } from '../../../shared/i18n/I18n';
+import { loc } from '../../../shared/i18n/localized';
+import { ErrorAlert } from '../../../shared/errors/ErrorAlert';
+import { formatDateTime } from '../../../shared/format';
+import { Link, navigate } from '../../../shared/router';
+import LanguageSwitch from '../../../shared/components/LanguageSwitch';
+import TimeLeft, { useTimeLeftText } from '../../../shared/components/TimeLeft';
+import { statusColor } from '../../intake/labels';
+import { statusApi, TICKET } from '../api';
+
+type Lookup =
+  | { state: 'idle' }
+  | { state: 'loading'; ticket: string }
+  | { state: 'found'; ticket: string; view: PublicStatusView }
+  | { state: 'notFound'; ticket: string }
+  | { state: 'failed'; ticket: string; error: unknown };
+
+const normalize = (s: string) => s.trim().toUpperCase().replace(/\s+/g, '');
+
+export default function StatusPage({ ticket }: { ticket?: string }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<{ ticket: string }>();
+  const [lookup, setLookup] = useState<Lookup>({ state: 'idle' });
+  const [round, setRound] = useState(0);
+
+  useEffect(() => {
+    form.setFieldsValue({ ticket: ticket ?? '' });
+    if (!ticket) {
+      setLookup({ state: 'idle' });
+      return;
+    }
+    const ctrl = new AbortController();
+    setLookup({ state: 'loading', ticket });
+    statusApi
+      .lookup(ticket, ctrl.signal)
+      .then((view) => setLookup({ state: 'found', ticket, view }))
+      .catch((e) => {
+        if (ctrl.signal.aborted) return;
+        // a malformed deep link (400) is, for a citizen, a ticket that does not exist
+        if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setLookup({ state: 'notFound', ticket });
+        else setLookup({ state: 'failed', ticket, error: e });
+      });
+    return () => ctrl.abort();
+  }, [ticket, round, form]);
+
+  const submit = ({ ticket: value }: { ticket: string }) => {
+    const next = normalize(value);
+    if (next === ticket) setRound((r) => r + 1);
+    else navigate(`/status/${encodeURIComponent(next)}`);
+  };
+
+  return (
+    <div className="sigap-public">
+      <header className="sigap-public-header">
+        <Link to="/status" className="sigap-public-brand">
+          <img src="/favicon.svg" alt="" width={32} height={32} />
+          <span>Sigap</span>
+        </Link>
+        <LanguageSwitch />
+      </header>
+      <main className="sigap-public-main">
+        <Typography.Title level={1} style={{ marginTop: 0, fontSize: 28 }}>
+          {t('status.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('status.subtitle')}</Typography.Paragraph>
+        <Card>
+          <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+            <Form.Item
+              name="ticket"
+              label={t('status.ticket')}
+              normalize={(v: string | undefined) => v?.toUpperCase()}
+              rules={[
+                { required: true, whitespace: true, message: t('status.ticketRequired') },
+                { validator: (_, v: string | undefined) => (!v || TICKET.test(normalize(v)) ? Promise.resolve() : Promise.reject(new Error(t('status.ticketInvalid')))) },
+              ]}
+              style={{ marginBottom: 12 }}
+            >
+              <Input size="large" placeholder={t('status.ticketPlaceholder')} autoComplete="off" spellCheck={false} autoFocus={!ticket} />
+            </Form.Item>
+            <Button type="primary" size="large" htmlType="submit" icon={<SearchOutlined aria-hidden />} loading={lookup.state === 'loading'}>
+              {t('status.check')}
+            </Button>
+          </Form>
+        </Card>
+
+        <div style={{ marginTop: 24 }} aria-live="polite">
+          {lookup.state === 'loading' && (
+            <Card>
+              <Skeleton active />
+            </Card>
+          )}
+          {lookup.state === 'notFound' && (
+            <Card>
+              <Result status="warning" title={t('status.notFound.title')} subTitle={t('status.notFound.text', { ticket: lookup.ticket })} data-testid="status-not-found" />
+            </Card>
+          )}
+          {lookup.state === 'failed' && <ErrorAlert error={lookup.error} />}
+          {lookup.state === 'found' && <StatusResult view={lookup.view} />}
+        </div>
+
+        <Alert type="info" showIcon icon={<SafetyOutlined aria-hidden />} style={{ marginTop: 24 }} title={t('status.free')} />
+        <footer className="sigap-public-footer">
+          <Typography.Text type="secondary">
+            <LockOutlined aria-hidden /> {t('status.privacy')}
+          </Typography.Text>
+          <Link to="/login">{t('status.staffLogin')}</Link>
+        </footer>
+      </main>
+    </div>
+  );
+}
+
+function StatusResult({ view }: { view: PublicStatusView }) {
+  const { t, lang, locale } = useI18n();
+  const text = useTimeLeftText();
+  return (
+    <Card
+      data-testid="status-result"
+      title={
+        <span style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+          <Typography.Text code copyable style={{ fontSize: 15 }}>
+            {view.ticketNumber}
+          </Typography.Text>
+        </span>
+      }
+      extra={
+        <Tag color={statusColor(view.status)} style={{ fontSize: 14, padding: '2px 10px', marginInlineEnd: 0 }} data-testid="status-current">
+          {loc(view.statusName, lang, view.status)}
+        </Tag>
+      }
+    >
+      <Descriptions column={{ xs: 1, sm: 1, md: 2 }} size="small" bordered>
+        <Descriptions.Item label={t('field.service')}>{loc(view.service.name, lang, view.service.code)}</Descriptions.Item>
+        <Descriptions.Item label={t('field.agency')}>{view.agency.name}</Descriptions.Item>
+        <Descriptions.Item label={t('status.current')}>{loc(view.statusName, lang, view.status)}</Descriptions.Item>
+        <Descriptions.Item label={t('field.filedAt')}>{formatDateTime(view.filedAt, locale)}</Descriptions.Item>
+        <Descriptions.Item label={t('field.deadline')}>{view.deadline ? loc(view.deadline.label, lang) : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('field.dueAt')}>
+          <span data-testid="status-due">{formatDateTime(view.dueAt, locale)}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('field.timeLeft')} span={2}>
+          <TimeLeft timeLeft={view.timeLeft} open={view.open} overdue={view.overdue} />
+          {view.open && view.timeLeft && <Typography.Text type="secondary">{text(view.timeLeft).workingDays}</Typography.Text>}
+        </Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={4} style={{ marginTop: 24 }}>
+        {t('status.timeline')}
+      </Typography.Title>
+      <Timeline
+        data-testid="status-timeline"
+        items={view.timeline.map((e, i) => ({
+          key: `${e.at}-${i}`,
+          color: i === view.timeline.length - 1 ? statusDot(e.status) : 'gray',
+          title: formatDateTime(e.at, locale),
+          content: (
+            <div>
+              <Typography.Text strong>{loc(e.name, lang, e.status)}</Typography.Text>
+              {e.note && <Typography.Paragraph style={{ margin: 0 }}>{e.note}</Typography.Paragraph>}
+            </div>
+          ),
+        }))}
+      />
+    </Card>
+  );
+}
+
+function statusDot(status: string): string {
+  const c = statusColor(status);
+  return c === 'red' ? 'red' : c === 'green' ? 'green' : c === 'orange' ? 'orange' : 'blue';
+}

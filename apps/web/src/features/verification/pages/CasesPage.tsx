@@ -1,0 +1,85 @@
+// Verification cases of the agencies the officer covers (newest first), with the counts of
+// each rule outcome and the duplicates found, filtered by status.
+import { useState } from 'react';
+import type { CaseListItem, CaseStatus } from '@contracts';
+import { Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { useI18n, valuesOf } from '../../../shared/i18n/I18n';
+import { useLoad } from '../../../shared/useLoad';
+import { useErrorText } from '../../../shared/errors/ErrorAlert';
+import { formatDateTime } from '../../../shared/format';
+import { Link } from '../../../shared/router';
+import { PageHeader } from '../../../shared/components/PageHeader';
+import { verificationApi } from '../api';
+import { CASE_STATUS_LABEL, RULE_OUTCOME_LABEL, caseStatusColor } from '../labels';
+
+const PAGE = 20;
+
+export default function CasesPage() {
+  const { t, label, locale } = useI18n();
+  const errorText = useErrorText();
+  const [status, setStatus] = useState<CaseStatus | undefined>();
+  const [page, setPage] = useState(1);
+  const list = useLoad(
+    (signal) => verificationApi.cases({ status, limit: PAGE, offset: (page - 1) * PAGE }, signal),
+    [status, page],
+    30_000,
+  );
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <PageHeader title={t('cases.title')} onRefresh={list.reload}>
+          <Select
+            allowClear
+            aria-label={t('cases.status')}
+            placeholder={t('cases.status')}
+            style={{ minWidth: 220 }}
+            value={status}
+            onChange={(v) => {
+              setStatus(v);
+              setPage(1);
+            }}
+            options={valuesOf(CASE_STATUS_LABEL).map((s) => ({ value: s, label: label(CASE_STATUS_LABEL, s) }))}
+          />
+      </PageHeader>
+      <Card styles={{ body: { padding: 0 } }}>
+        <Table<CaseListItem>
+          rowKey="caseId"
+          size="middle"
+          loading={list.loading && !list.data}
+          dataSource={list.data?.items ?? []}
+          locale={list.error ? { emptyText: errorText(list.error) } : { emptyText: t('cases.none') }}
+          pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            {
+              title: t('field.ticket'),
+              key: 'ticket',
+              render: (_: unknown, c) => (
+                <Link to={`/verification/cases/${c.caseId}`}>
+                  <Typography.Text strong style={{ fontFamily: 'ui-monospace, monospace' }}>
+                    {c.ticketNumber ?? c.caseId.slice(0, 8)}
+                  </Typography.Text>
+                </Link>
+              ),
+            },
+            { title: t('field.service'), dataIndex: 'serviceCode' },
+            { title: t('field.agency'), dataIndex: 'agencyCode' },
+            { title: t('cases.status'), dataIndex: 'status', render: (s: CaseStatus) => <Tag color={caseStatusColor(s)}>{label(CASE_STATUS_LABEL, s)}</Tag> },
+            {
+              title: t('cases.rules'),
+              key: 'rules',
+              render: (_: unknown, c) => (
+                <Space size={4}>
+                  <Tag color="success">{label(RULE_OUTCOME_LABEL, 'PASSED')}: {c.rules.PASSED}</Tag>
+                  {c.rules.NEEDS_REVIEW > 0 && <Tag color="warning">{label(RULE_OUTCOME_LABEL, 'NEEDS_REVIEW')}: {c.rules.NEEDS_REVIEW}</Tag>}
+                  {c.rules.FAILED > 0 && <Tag color="error">{label(RULE_OUTCOME_LABEL, 'FAILED')}: {c.rules.FAILED}</Tag>}
+                </Space>
+              ),
+            },
+            { title: t('cases.duplicates'), dataIndex: 'duplicates', render: (n: number) => (n ? <Tag color="volcano">{n}</Tag> : '0') },
+            { title: t('cases.openedAt'), dataIndex: 'openedAt', render: (v: string) => formatDateTime(v, locale) },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,83 @@
+// What a user reads for each error code the API answers with (`{ code }` of the error body):
+// one line per code, Bahasa Indonesia then English. A code the API adds gets its line here;
+// test/dashboard/error-texts.spec.ts fails naming any code of apps/*/src or libs without one.
+// A code missing here is shown as a generic sentence with the code, never the API's message.
+
+export const ERROR_TEXTS = {
+  // the gateway (apps/gateway/src/common/errors/gateway-error.ts)
+  INVALID_CREDENTIALS: ['Nama pengguna atau kata sandi salah.', 'Wrong username or password.'],
+  ACCOUNT_DISABLED: ['Akun ini dinonaktifkan. Hubungi administrator Anda.', 'This account is disabled. Ask your administrator.'],
+  LOGIN_LOCKED: ['Terlalu banyak percobaan masuk. Coba lagi beberapa menit lagi.', 'Too many failed logins. Try again in a few minutes.'],
+  TOKEN_MISSING: ['Sesi Anda telah berakhir. Silakan masuk kembali.', 'Your session has ended. Please log in again.'],
+  TOKEN_INVALID: ['Sesi Anda telah berakhir. Silakan masuk kembali.', 'Your session has ended. Please log in again.'],
+  ROLE_REQUIRED: ['Peran Anda tidak mengizinkan tindakan ini.', 'Your role does not allow this action.'],
+  AGENCY_OUT_OF_SCOPE: ['Data ini milik instansi di luar wewenang Anda.', 'This belongs to an agency outside your scope.'],
+  PASSWORD_CHANGE_REQUIRED: ['Ganti kata sandi Anda terlebih dahulu (tombol kunci).', 'Change your password first (the key button).'],
+  USER_NOT_FOUND: ['Pengguna tidak ditemukan.', 'User not found.'],
+  USERNAME_TAKEN: ['Nama pengguna sudah dipakai. Pilih nama lain.', 'That username is taken. Choose another one.'],
+  CANNOT_CHANGE_OWN_ACCESS: ['Anda tidak dapat mengubah akses akun Anda sendiri.', 'You cannot change the access of your own account.'],
+  WRONG_PASSWORD: ['Kata sandi saat ini salah.', 'The current password is wrong.'],
+  IDEMPOTENCY_KEY_REUSED: ['Permintaan ganda. Muat ulang halaman lalu coba lagi.', 'A duplicate request. Reload the page and try again.'],
+  IDEMPOTENCY_IN_PROGRESS: ['Permintaan yang sama masih diproses. Tunggu sebentar.', 'The same request is still running. Wait a moment.'],
+  REJECTED_MESSAGE_NOT_FOUND: ['Pesan ditolak tersebut tidak ditemukan.', 'That rejected message was not found.'],
+  REJECTED_MESSAGE_NO_PAYLOAD: ['Pesan ini tidak dapat dikirim ulang apa adanya.', 'This message cannot be replayed as it is.'],
+  ROUTE_NOT_FOUND: ['Alamat layanan tidak ditemukan. Muat ulang halaman.', 'The service address was not found. Reload the page.'],
+  SERVICE_UNAVAILABLE: ['Layanan sedang tidak tersedia. Coba lagi sebentar lagi.', 'The service is unavailable. Try again shortly.'],
+  RATE_LIMITED: ['Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.', 'Too many requests. Wait a moment and try again.'],
+  // any service (libs/platform, libs/messaging) and HTTP statuses without a code of their own
+  VALIDATION_FAILED: ['Beberapa isian belum benar.', 'Some fields are not right.'],
+  INTERNAL: ['Terjadi kesalahan pada server. Coba lagi nanti.', 'The server failed. Try again later.'],
+  REMOTE_FAILURE: ['Layanan gagal menyelesaikan permintaan. Coba lagi nanti.', 'A service failed to answer. Try again later.'],
+  BAD_REPLY: ['Layanan memberi jawaban yang tidak dikenali. Coba lagi nanti.', 'A service gave an unexpected answer. Try again later.'],
+  BAD_REQUEST: ['Permintaan tidak valid.', 'The request is not valid.'],
+  UNAUTHORIZED: ['Sesi Anda telah berakhir. Silakan masuk kembali.', 'Your session has ended. Please log in again.'],
+  FORBIDDEN: ['Anda tidak memiliki hak untuk tindakan ini.', 'You are not allowed to do this.'],
+  NOT_FOUND: ['Data tidak ditemukan.', 'Not found.'],
+  METHOD_NOT_ALLOWED: ['Tindakan ini tidak tersedia.', 'This action is not available.'],
+  CONFLICT: ['Data telah berubah. Muat ulang lalu coba lagi.', 'The data has changed. Reload and try again.'],
+  PAYLOAD_TOO_LARGE: ['Berkas atau isian terlalu besar.', 'The file or the request is too large.'],
+  UNSUPPORTED_MEDIA_TYPE: ['Jenis berkas tidak didukung.', 'This type of file is not supported.'],
+  UNPROCESSABLE: ['Permintaan tidak dapat diproses.', 'The request cannot be processed.'],
+  TOO_MANY_REQUESTS: ['Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.', 'Too many requests. Wait a moment and try again.'],
+  // intake (apps/intake/src/applications/intake.error.ts)
+  INTAKE_UNKNOWN_SERVICE: ['Layanan tidak dikenal di instansi ini.', 'This agency has no such service.'],
+  INTAKE_APPLICATION_NOT_FOUND: ['Permohonan tidak ditemukan.', 'Application not found.'],
+  INTAKE_OUTSIDE_AGENCY: ['Permohonan ini milik instansi di luar wewenang Anda.', 'This application is outside your agency\'s scope.'],
+  INTAKE_INVALID_SUBMISSION: ['Data permohonan belum benar.', 'The application has fields that are not right.'],
+  INTAKE_ILLEGAL_TRANSITION: ['Status permohonan tidak dapat diubah ke status itu.', 'The application cannot move to that status.'],
+  INTAKE_TRANSITION_NOT_ALLOWED: ['Peran Anda tidak boleh membuat perubahan status ini.', 'Your role may not make this change.'],
+  INTAKE_REASON_REQUIRED: ['Perubahan status ini memerlukan alasan.', 'This change of status needs a reason.'],
+  INTAKE_STANDARD_NOT_FOUND: ['Standar pelayanan tidak ditemukan.', 'Service standard not found.'],
+  INTAKE_STANDARD_EXISTS: ['Standar pelayanan dengan kode itu sudah ada.', 'A service standard with that code exists.'],
+  INTAKE_INVALID_STANDARD: ['Standar pelayanan belum benar.', 'The service standard has fields that are not right.'],
+  INTAKE_ROLE_REQUIRED: ['Peran Anda tidak mengizinkan tindakan ini.', 'Your role does not allow this action.'],
+  INTAKE_TICKET_NOT_FOUND: ['Nomor tiket tidak ditemukan.', 'Ticket number not found.'],
+  INTAKE_INVALID_CALENDAR_DAY: ['Tanggal kalender belum benar.', 'The calendar day is not right.'],
+  INTAKE_CALENDAR_DAY_EXISTS: ['Tanggal itu sudah ada di kalender.', 'That date is already in the calendar.'],
+  INTAKE_CALENDAR_DAY_NOT_FOUND: ['Tanggal itu tidak ada di kalender.', 'That date is not in the calendar.'],
+  INTAKE_INVALID_QUERY: ['Saringan pencarian tidak valid.', 'The search filters are not valid.'],
+  // verification (apps/verification/src/verification.error.ts)
+  REGISTRY_COLUMN_MISSING: ['Berkas tidak memiliki kolom yang wajib ada.', 'The file lacks a required column.'],
+  REGISTRY_FILE_UNREADABLE: ['Berkas tidak terbaca. Gunakan CSV (UTF-8) atau .xlsx.', 'The file cannot be read. Use CSV (UTF-8) or .xlsx.'],
+  REGISTRY_UPLOAD_NOT_FOUND: ['Berkas unggahan tidak ditemukan. Unggah ulang.', 'The uploaded file was not found. Upload it again.'],
+  REGISTRY_IMPORT_NOT_FOUND: ['Impor tidak ditemukan.', 'Import not found.'],
+  REGISTRY_SNAPSHOT_NOT_FOUND: ['Snapshot tidak ditemukan.', 'Snapshot not found.'],
+  REGISTRY_SNAPSHOT_NOT_COMPLETE: ['Snapshot belum selesai dimuat.', 'The snapshot has not finished loading.'],
+  REGISTRY_PERSON_NOT_FOUND: ['NIK tidak terdaftar di snapshot DTSEN yang berlaku.', 'That NIK is not in the current DTSEN snapshot.'],
+  REGISTRY_HOUSEHOLD_NOT_FOUND: ['Nomor KK tidak ada di snapshot DTSEN yang berlaku.', 'That KK number is not in the current snapshot.'],
+  VERIFICATION_CASE_NOT_FOUND: ['Kasus verifikasi tidak ditemukan.', 'Verification case not found.'],
+  VERIFICATION_CASE_CLOSED: ['Kasus verifikasi sudah ditutup.', 'The verification case is closed.'],
+  VERIFICATION_TASK_NOT_FOUND: ['Tugas lapangan tidak ditemukan.', 'Field task not found.'],
+  VERIFICATION_TASK_NOT_OPEN: ['Tugas lapangan ini tidak sedang terbuka.', 'This field task is not open.'],
+  VERIFICATION_TASK_NOT_ASSIGNED_TO_YOU: ['Tugas lapangan ini tidak ditugaskan kepada Anda.', 'This field task is not assigned to you.'],
+  VERIFICATION_STAGE_NOT_READY: ['Tahap sebelumnya belum selesai.', 'An earlier stage is not finished.'],
+  UNKNOWN_AGENCY: ['Instansi tidak dikenal.', 'Unknown agency.'],
+  ELIGIBILITY_RULES_NOT_FOUND: ['Aturan kelayakan untuk layanan ini tidak ditemukan.', 'No eligibility rules for this service.'],
+  ELIGIBILITY_RULES_INVALID: ['Aturan kelayakan belum benar.', 'The eligibility rules have fields that are not right.'],
+} as const satisfies Record<string, readonly [id: string, en: string]>;
+
+export type ErrorCode = keyof typeof ERROR_TEXTS;
+
+export function isKnownErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_TEXTS, code);
+}
