@@ -25,10 +25,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the gateway on its own port (test files run in parallel), trusting loopback proxies (see testIp). */
+/**
+ * Starts the gateway on its own port (test files run in parallel), trusting loopback proxies (see
+ * testIp). Up to a minute, like the other apps' tests give theirs: a loaded machine starts Nest slowly.
+ */
 export async function startGateway(env: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort();
-  return startApp('gateway', { SIGAP_ADMIN_PASSWORD: testAdminPassword(), PORT: String(port), SIGAP_INSTANCE: `gateway-test-${port}`, TRUST_PROXY: 'loopback', ...env });
+  return startApp('gateway', { SIGAP_ADMIN_PASSWORD: testAdminPassword(), PORT: String(port), SIGAP_INSTANCE: `gateway-test-${port}`, TRUST_PROXY: 'loopback', ...env }, 60000);
 }
 
 /** A name no other test (or run) uses. */
@@ -163,6 +166,11 @@ export function agencyAdmin(gatewayUrl: string, agencyCode: string): Promise<Api
     agencyAdmins.set(agencyCode, p);
   }
   return p;
+}
+
+/** The password agencyAdmin's administrator of `agencyCode` logs in with (to log in through a page). */
+export function agencyAdminPassword(agencyCode: string): string {
+  return agencyCode === '61' ? testAdminPassword() : FIRST_ADMIN_PASSWORD.own;
 }
 
 /** The username agencyAdmin gives an agency's first administrator. */
