@@ -46,7 +46,8 @@ function regencyPattern(provinces: Agency[]): string | null {
  */
 export function rejectedScope(actor: Actor): { sql: string; params: Record<string, unknown> } {
   const code = `(CASE WHEN jsonb_typeof(r.payload) = 'object' THEN COALESCE(r.payload->>'agencyCode', r.payload->>'regencyCode') END)`;
-  const visible = visibleAgencies(actor);
+  // never an empty IN list: an account of an agency no longer in the installation sees nothing
+  const visible = visibleAgencies(actor).length ? visibleAgencies(actor) : [''];
   const ownRegencies = regencyPattern(PROVINCES.filter((a) => visible.includes(a.code)));
   const seen = [`${code} IN (:...scopeVisible)`];
   if (ownRegencies) seen.push(`${code} ~ :scopeOwnRegencies`);
