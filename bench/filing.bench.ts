@@ -14,7 +14,8 @@ const CLIENTS = Number(process.env.BENCH_FILING_CLIENTS ?? 50);
 const N = Number(process.env.BENCH_FILING_APPLICATIONS ?? 5_000);
 const WARMUP_EACH = 4;
 const BASELINE = 2_000;
-const AGENCY = '61.71';
+// the admin's own agency: a province's admin opens accounts and standards only there (README, "Security")
+const AGENCY = '61';
 const PASSWORD = 'Bench-Rahasia-2026';
 
 interface Reply {
@@ -57,7 +58,7 @@ async function login(base: string, username: string, password: string): Promise<
 }
 
 let serial = 0;
-/** A complete filing at Kota Pontianak: mother (applicant) and child (beneficiary) with NIKs that agree with the form. */
+/** A complete filing at the province, by residents of Kota Pontianak: mother (applicant) and child (beneficiary) with NIKs that agree with the form. */
 function application() {
   const s = String((serial++ % 9998) + 1).padStart(4, '0');
   return {
@@ -72,7 +73,7 @@ function application() {
   };
 }
 
-/** Kota Pontianak files SANTUNAN_ANAK under the standard Banjarnegara published (an admin of the province adds it). */
+/** The province files SANTUNAN_ANAK under the standard Banjarnegara published (its admin adds it). */
 async function ensureStandard(base: string, admin: string): Promise<void> {
   const src = await call(base, 'GET', '/api/v1/services/33.04/SANTUNAN_ANAK');
   if (src.status !== 200) throw new Error(`no SANTUNAN_ANAK to copy: ${src.status}`);

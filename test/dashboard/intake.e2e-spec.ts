@@ -309,9 +309,10 @@ describe('front office pages and the public status page', () => {
   }, LONG_MS);
 
   it('shows an admin the calendar of holidays and cuti bersama, and adds and removes a day of collective leave', async () => {
-    // a weekday of next year that is not a non-working day of Kota Pontianak yet
+    // a weekday of next year that is not a non-working day of the admin's own agency (61) yet:
+    // a province's admin sees its regencies' calendars but changes only its own
     const year = new Date().getFullYear() + 1;
-    const known = (await admin.get(`/api/v1/calendar/${year}/days?agencyCode=61.71`)).body as { days: { date: string }[]; workingDayCount: number };
+    const known = (await admin.get(`/api/v1/calendar/${year}/days?agencyCode=61`)).body as { days: { date: string }[]; workingDayCount: number };
     let date = '';
     for (let d = new Date(Date.UTC(year, 9, 1 + randomInt(0, 20))); !date; d.setUTCDate(d.getUTCDate() + 1)) {
       const iso = d.toISOString().slice(0, 10);
@@ -330,7 +331,7 @@ describe('front office pages and the public status page', () => {
       await adminPage.getByRole('cell', { name: 'Cuti bersama' }).first().waitFor();
       await adminPage.getByText('Daftar nasional').first().waitFor();
 
-      await choose(adminPage, 'Instansi', '61.71 · Dinas Sosial Kota Pontianak');
+      await choose(adminPage, 'Instansi', '61 · Dinas Sosial Provinsi Kalimantan Barat');
       await choose(adminPage, 'Tahun', String(year));
       const working = adminPage.locator('.ant-statistic').filter({ hasText: 'Hari kerja' }).locator('.ant-statistic-content');
       await adminPage.getByText(String(known.workingDayCount), { exact: true }).waitFor();
@@ -354,11 +355,11 @@ describe('front office pages and the public status page', () => {
   }, LONG_MS);
 
   it("lets an admin edit a standard in the catalog: the save is the next version, in the standard's history", async () => {
-    // a standard of Kota Pontianak of its own, so that no other test's standard changes
+    // a standard of the admin's own agency (61) of its own, so that no other test's standard changes
     const base = (await admin.get('/api/v1/services/33.04/SANTUNAN_ANAK')).body;
     const { agencyCode: _a, agencyName: _n, version: _v, active: _x, deadlineLabel: _l, publishedAt: _p, ...definition } = base;
     const code = `SANTUNAN_DASH${String.fromCharCode(65 + randomInt(0, 26))}${String.fromCharCode(65 + randomInt(0, 26))}${String.fromCharCode(65 + randomInt(0, 26))}`;
-    const created = await admin.post('/api/v1/services', { ...definition, code, agencyCode: '61.71', changeNote: 'Standar uji dasbor' });
+    const created = await admin.post('/api/v1/services', { ...definition, code, agencyCode: '61', changeNote: 'Standar uji dasbor' });
     expect(created.status).toBe(201);
 
     const adminPage = await openPage(browser, gateway.url, problems);
@@ -373,7 +374,7 @@ describe('front office pages and the public status page', () => {
       await row.getByRole('button', { name: 'Ubah' }).click();
 
       const drawer = adminPage.getByRole('dialog');
-      await drawer.getByText(`Ubah standar ${code} · 61.71 (versi 1)`).waitFor();
+      await drawer.getByText(`Ubah standar ${code} · 61 (versi 1)`).waitFor();
       await drawer.getByLabel('Waktu penyelesaian', { exact: true }).fill('2');
       await drawer.getByLabel('Catatan perubahan').fill('Tenggat dipersingkat menjadi 2 bulan');
       await drawer.getByRole('button', { name: 'Simpan sebagai versi baru' }).click();
@@ -390,7 +391,7 @@ describe('front office pages and the public status page', () => {
       await adminPage.context().close();
     }
     // the API says the same: version 2, deadline 2 months
-    expect((await admin.get(`/api/v1/services/61.71/${code}`)).body).toMatchObject({ version: 2, deadline: { amount: 2, unit: 'MONTHS' } });
+    expect((await admin.get(`/api/v1/services/61/${code}`)).body).toMatchObject({ version: 2, deadline: { amount: 2, unit: 'MONTHS' } });
   }, LONG_MS);
 
   it('has no errors in the browser console', () => {

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '#testing';
-import { agencyAdmin, Api, startGateway, testAdminPassword } from '../gateway/support.js';
+import { agencyAdmin, agencyAdminPassword, Api, startGateway, testAdminPassword } from '../gateway/support.js';
 import { launchBrowser, logIn, openPage, staffAccount } from './support.js';
 
 const SHOT = '/tmp/sigap-rules.png';
@@ -82,7 +82,7 @@ describe('verifier pages: the eligibility rules (aturan kelayakan)', () => {
     // a fresh database: Banjarnegara has no settings of its own (verification's tests, when they ran first, leave some)
     const fresh = before.agencyCode === '*';
     await page.goto('/login');
-    await logIn(page, adminName, testAdminPassword());
+    await logIn(page, adminName, agencyAdminPassword('33.04'));
     await menuItem(page, 'Verifikasi').click();
     await menuItem(page, 'Aturan Kelayakan').click();
     await page.waitForURL('**/verification/rules');

@@ -81,7 +81,8 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
     const admin = await new Api(gateway.url).session('admin', testAdminPassword());
     verifier = await staffAccount(admin, '61.71', ['VERIFIER'], 'Andi TRC');
     fo = await staffAccount(admin, '33.04', ['FRONT_OFFICE'], 'Rina Front Office');
-    trc = await staffAccount(admin, '33.04', ['VERIFIER'], 'Bayu TRC Banjarnegara');
+    // the head of the section, who also goes out with the TRC: only a HEAD or an ADMIN assigns field tasks
+    trc = await staffAccount(admin, '33.04', ['VERIFIER', 'HEAD'], 'Bayu TRC Banjarnegara');
     page = await openPage(browser, gateway.url, problems);
 
     people = await residents(6);
@@ -256,7 +257,7 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
       await dups.getByRole('link', { name: firstApp.ticketNumber }).waitFor();
       await rule('Tidak ganda').getByText(/Tidak lolos|Perlu ditinjau/).waitFor();
 
-      // the first case's TRC task: assign to myself, record the visit
+      // the first case's TRC task: assign to myself (a head), record the visit
       await officer.goto(`/verification/cases/${c1.caseId}`);
       const task = officer.getByTestId('task-TRC');
       await task.getByRole('button', { name: 'Tugaskan' }).click();

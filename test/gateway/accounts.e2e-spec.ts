@@ -1,8 +1,9 @@
 // The gateway's identity and accounts, end to end against the real compiled process:
-// login, lockout, roles, agency scope, account changes and their audit trail, error shapes.
+// login, lockout, roles, agency scope (seeing is not changing), the operator opening an
+// agency, account changes and their audit trail, error shapes.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { adminDb, type RunningApp } from '#testing';
-import { Api, isErrorBody, startGateway, testAdminPassword, testIp, unique } from './support.js';
+import { agencyAdmin, Api, isErrorBody, startGateway, testAdminPassword, testIp, unique } from './support.js';
 
 let gw: RunningApp;
 let anon: Api;
@@ -19,9 +20,9 @@ afterAll(async () => {
   await gw?.stop();
 });
 
-async function createUser(agencyCode: string, roles: string[], extra: Record<string, unknown> = {}) {
+async function createUser(agencyCode: string, roles: string[], extra: Record<string, unknown> = {}, by: Api = admin) {
   const username = unique('u');
-  const r = await admin.post('/api/v1/users', { username, displayName: `Test ${username}`, password: PASSWORD, agencyCode, roles, ...extra });
+  const r = await by.post('/api/v1/users', { username, displayName: `Test ${username}`, password: PASSWORD, agencyCode, roles, ...extra });
   expect(r.status).toBe(201);
   return r.body as { id: string; username: string };
 }
@@ -73,16 +74,16 @@ describe('login', () => {
   it('gives a token carrying agency and roles; /auth/me shows them', async () => {
     const r = await anon.login('admin', testAdminPassword());
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ expiresIn: expect.any(Number), user: { username: 'admin', agencyCode: '61', roles: ['ADMIN'] } });
+    expect(r.body).toMatchObject({ expiresIn: expect.any(Number), user: { username: 'admin', agencyCode: '61', roles: ['ADMIN', 'OPERATOR'] } });
     const claims = JSON.parse(Buffer.from((r.body.accessToken as string).split('.')[1], 'base64url').toString());
-    expect(claims).toMatchObject({ username: 'admin', agencyCode: '61', roles: ['ADMIN'] });
+    expect(claims).toMatchObject({ username: 'admin', agencyCode: '61', roles: ['ADMIN', 'OPERATOR'] });
     const me = await anon.as(r.body.accessToken).get('/api/v1/auth/me');
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ username: 'admin', agencyCode: '61', roles: ['ADMIN'], agencyName: expect.stringContaining('Kalimantan Barat') });
+    expect(me.body).toMatchObject({ username: 'admin', agencyCode: '61', roles: ['ADMIN', 'OPERATOR'], agencyName: expect.stringContaining('Kalimantan Barat') });
   });
 
   it('answers a wrong password and an unknown user alike: 401, same message', async () => {
-    const u = await createUser('61.71', ['VERIFIER']);
+    const u = await createUser('61', ['VERIFIER']);
     const ip = { 'x-forwarded-for': testIp() };
     const wrong = await anon.login(u.username, 'not-the-password', ip);
     const unknown = await anon.login(unique('ghost'), 'not-the-password', { 'x-forwarded-for': testIp() });
@@ -94,7 +95,7 @@ describe('login', () => {
   });
 
   it('locks a username after 5 failures (429), even with the right password, and audits it', async () => {
-    const u = await createUser('61.71', ['VERIFIER']);
+    const u = await createUser('61', ['VERIFIER']);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await anon.login(u.username, `wrong-${i}`, { 'x-forwarded-for': testIp() })).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
@@ -142,10 +143,10 @@ describe('login', () => {
 
 describe('accounts', () => {
   it('an admin creates a user, who logs in and sees their agency and roles', async () => {
-    const u = await createUser('61.71', ['FRONT_OFFICE', 'VERIFIER']);
+    const u = await createUser('61', ['FRONT_OFFICE', 'VERIFIER']);
     const s = await anon.login(u.username, PASSWORD);
     expect(s.status).toBe(200);
-    expect(s.body.user).toMatchObject({ agencyCode: '61.71', roles: ['FRONT_OFFICE', 'VERIFIER'], mustChangePassword: true });
+    expect(s.body.user).toMatchObject({ agencyCode: '61', roles: ['FRONT_OFFICE', 'VERIFIER'], mustChangePassword: true });
     expect(await auditOf(u.username)).toEqual(['USER_CREATED', 'LOGIN_SUCCEEDED']);
   });
 
@@ -156,6 +157,10 @@ describe('accounts', () => {
     const paths = bad.body.details.map((d: { path: string }) => d.path);
     expect(paths).toEqual(expect.arrayContaining(['roles', 'agencyCode']));
     expect(bad.body.details.find((d: { path: string }) => d.path === 'roles').message).toMatch(/role must be one of/);
+    // the operator's role is not the API's to give
+    const op = await admin.post('/api/v1/users', { username: unique('x'), displayName: 'X', password: PASSWORD, agencyCode: '61', roles: ['ADMIN', 'OPERATOR'] });
+    expect(op.status).toBe(400);
+    expect(op.body.details.map((d: { path: string }) => d.path)).toEqual(['roles']);
 
     const short = await admin.post('/api/v1/users', { username: unique('x'), displayName: 'X', password: 'short', agencyCode: '61', roles: ['ADMIN'] });
     expect(short.status).toBe(400);
@@ -167,50 +172,108 @@ describe('accounts', () => {
     expect(dup.body.code).toBe('USERNAME_TAKEN');
   });
 
-  it('only admins manage users (403), and only in the agencies they cover', async () => {
-    const fo = await createUser('61.71', ['FRONT_OFFICE']);
+  it('only admins manage users (403), and only in their own agency', async () => {
+    const fo = await createUser('61', ['FRONT_OFFICE']);
     const foApi = await anon.session(fo.username, PASSWORD);
     const r = await foApi.get('/api/v1/users');
     expect(r.status).toBe(403);
     expect(isErrorBody(r.body, 403)).toBe(true);
+    expect(r.body.code).toBe('ROLE_REQUIRED');
     expect((await foApi.get('/api/v1/audit')).status).toBe(403);
     expect((await foApi.get('/api/v1/agencies')).status).toBe(200);
 
     // a regency's admin: its own agency only, not the province nor another regency
-    const ra = await createUser('61.71', ['ADMIN']);
-    const raApi = await anon.session(ra.username, PASSWORD);
-    expect((await raApi.post('/api/v1/users', { username: unique('r'), displayName: 'R', password: PASSWORD, agencyCode: '33.04', roles: ['HEAD'] })).status).toBe(403);
-    expect((await raApi.post('/api/v1/users', { username: unique('r'), displayName: 'R', password: PASSWORD, agencyCode: '61.71', roles: ['HEAD'] })).status).toBe(201);
-    const list = await raApi.get('/api/v1/users?limit=200');
+    const ra = await agencyAdmin(gw.url, '61.71');
+    expect((await ra.post('/api/v1/users', { username: unique('r'), displayName: 'R', password: PASSWORD, agencyCode: '33.04', roles: ['HEAD'] })).status).toBe(403);
+    const head = await createUser('61.71', ['HEAD'], {}, ra);
+    const list = await ra.get('/api/v1/users?limit=200');
     expect(list.status).toBe(200);
     expect((list.body.items as { agencyCode: string }[]).every((u) => u.agencyCode === '61.71')).toBe(true);
     const adminRow = (await admin.get('/api/v1/users?q=admin')).body.items.find((u: { username: string }) => u.username === 'admin');
-    expect((await raApi.patch(`/api/v1/users/${adminRow.id}`, { displayName: 'Hijacked' })).status).toBe(403);
+    expect((await ra.patch(`/api/v1/users/${adminRow.id}`, { displayName: 'Hijacked' })).status).toBe(403);
+
+    // the province's admin sees the regency's accounts but changes none of them
+    const seen = await admin.get('/api/v1/users?agencyCode=61.71&limit=200');
+    expect(seen.status).toBe(200);
+    expect(seen.body.items.map((u: { username: string }) => u.username)).toContain(head.username);
+    for (const refused of [
+      await admin.post('/api/v1/users', { username: unique('p'), displayName: 'P', password: PASSWORD, agencyCode: '61.71', roles: ['HEAD'] }),
+      await admin.patch(`/api/v1/users/${head.id}`, { displayName: 'Diubah Provinsi' }),
+      await admin.post(`/api/v1/users/${head.id}/reset-password`, { password: 'Sementara-2026!' }),
+    ]) {
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('AGENCY_OUT_OF_SCOPE');
+    }
+    expect((await admin.get(`/api/v1/audit?target=${head.id}&limit=100`)).body.items.map((i: { action: string }) => i.action)).toEqual(['USER_CREATED']);
   });
 
-  it("opens an agency outside the admin's area through its first administrator, then leaves it to them", async () => {
-    // agency 19 must have no active administrator yet (other test files insert theirs directly)
+  it("opens another agency's first administrator only as the installation's operator, once, in both trails", async () => {
+    // 33.04 with no active administrator: its test administrator opened (by any file, once), then set aside
+    await agencyAdmin(gw.url, '33.04');
     const db = await adminDb();
+    const { rows: setAside } = await db.query(
+      `UPDATE gateway.users SET disabled = true WHERE agency_code = '33.04' AND 'ADMIN' = ANY(roles) AND NOT disabled RETURNING id`,
+    );
+    expect(setAside.length).toBeGreaterThan(0);
     try {
-      await db.query(`UPDATE gateway.users SET disabled = true WHERE agency_code = '19' AND 'ADMIN' = ANY(roles)`);
+      const open = (by: Api, username = unique('first.'), roles = ['ADMIN']) =>
+        by.post('/api/v1/users', { username, displayName: 'Admin Banjarnegara', password: PASSWORD, agencyCode: '33.04', roles });
+      // the admin of 61.71 cannot make themselves (or anyone) admin of 33.04, nor can a province admin who is not the operator
+      const regencyAdmin = await agencyAdmin(gw.url, '61.71');
+      const provinceAdmin = await anon.session((await createUser('61', ['ADMIN'])).username, PASSWORD);
+      for (const by of [regencyAdmin, provinceAdmin]) {
+        const r = await open(by);
+        expect(r.status).toBe(403);
+        expect(r.body.code).toBe('AGENCY_OUT_OF_SCOPE');
+      }
+      // the operator opens only an administrator there
+      const notAdmin = await open(admin, unique('first.'), ['HEAD']);
+      expect(notAdmin.status).toBe(403);
+      expect(notAdmin.body.code).toBe('AGENCY_OUT_OF_SCOPE');
+
+      // two openings at once: one wins, the other sees it (409)
+      const [a, b] = await Promise.all([open(admin), open(admin)]);
+      expect([a.status, b.status].sort()).toEqual([201, 409]);
+      const [won, lost] = a.status === 201 ? [a, b] : [b, a];
+      expect(lost.body).toMatchObject({ code: 'AGENCY_HAS_ADMIN', details: [{ path: 'agencyCode' }] });
+      expect((await open(admin)).status).toBe(409);
+
+      // the new agency's trail (its administrator reads it) and the operator's both hold the opening
+      const first = await anon.session(won.body.username, PASSWORD);
+      const theirs = (await first.get(`/api/v1/audit?target=${won.body.id}&action=USER_CREATED`)).body.items;
+      expect(theirs).toEqual([expect.objectContaining({ action: 'USER_CREATED', agencyCode: '33.04', actor: expect.objectContaining({ username: 'admin' }) })]);
+      const ours = (await admin.get(`/api/v1/audit?target=${won.body.id}&limit=100`)).body.items;
+      expect(ours).toEqual([expect.objectContaining({ action: 'AGENCY_ADMIN_OPENED', agencyCode: '61', after: expect.objectContaining({ agencyCode: '33.04', firstAdmin: true }) })]);
+
+      // from then on the agency opens its own accounts
+      const fo = await first.post('/api/v1/users', { username: unique('b'), displayName: 'FO Banjarnegara', password: PASSWORD, agencyCode: '33.04', roles: ['FRONT_OFFICE'] });
+      expect(fo.status).toBe(201);
+      await db.query(`UPDATE gateway.users SET disabled = true WHERE id = $1`, [won.body.id]);
     } finally {
+      await db.query(`UPDATE gateway.users SET disabled = false WHERE id = ANY($1::uuid[])`, [setAside.map((r) => r.id)]);
       await db.end();
     }
-    // not covered by 61, and not an administrator: refused
-    expect((await admin.post('/api/v1/users', { username: unique('b'), displayName: 'B', password: PASSWORD, agencyCode: '19', roles: ['HEAD'] })).status).toBe(403);
-    const first = await createUser('19', ['ADMIN']);
-    // now the agency has its administrator: the province's admin may not add more there
-    expect((await admin.post('/api/v1/users', { username: unique('b'), displayName: 'B', password: PASSWORD, agencyCode: '19', roles: ['ADMIN'] })).status).toBe(403);
-    const babel = await anon.session(first.username, PASSWORD);
-    const fo = await babel.post('/api/v1/users', { username: unique('b'), displayName: 'FO Babel', password: PASSWORD, agencyCode: '19', roles: ['FRONT_OFFICE'] });
-    expect(fo.status).toBe(201);
-    // the opening is in the new agency's audit trail, which its own administrator reads
-    const trail = await babel.get(`/api/v1/audit?target=${first.username}&limit=100`);
-    expect((trail.body.items as { action: string }[]).map((i) => i.action)).toContain('USER_CREATED');
+  });
+
+  it("keeps the operator's role and account to the operator", async () => {
+    const other = await anon.session((await createUser('61', ['ADMIN'])).username, PASSWORD);
+    const me = (await admin.get('/api/v1/auth/me')).body;
+    for (const r of [
+      await other.patch(`/api/v1/users/${me.id}`, { displayName: 'Bukan Operator' }),
+      await other.post(`/api/v1/users/${me.id}/reset-password`, { password: 'Sementara-2026!' }),
+    ]) {
+      expect(r.status).toBe(403);
+      expect(r.body.code).toBe('OPERATOR_REQUIRED');
+    }
+    // the operator's own update of its roles keeps OPERATOR
+    const kept = await admin.patch(`/api/v1/users/${me.id}`, { roles: ['ADMIN', 'HEAD'] });
+    expect(kept.status).toBe(200);
+    expect(kept.body.roles).toEqual(['ADMIN', 'HEAD', 'OPERATOR']);
+    expect((await admin.patch(`/api/v1/users/${me.id}`, { roles: ['ADMIN'] })).body.roles).toEqual(['ADMIN', 'OPERATOR']);
   });
 
   it('disabling a user stops their login and their token at once; the admin cannot disable themselves', async () => {
-    const u = await createUser('61.71', ['WAREHOUSE']);
+    const u = await createUser('61', ['WAREHOUSE']);
     const s = await anon.session(u.username, PASSWORD);
     expect((await s.get('/api/v1/auth/me')).status).toBe(200);
     const d = await admin.patch(`/api/v1/users/${u.id}`, { disabled: true });
@@ -235,14 +298,17 @@ describe('accounts', () => {
     expect(JSON.stringify(disabled)).not.toMatch(/password/i);
   });
 
-  it('updates name, agency and roles, and audits before and after', async () => {
-    const u = await createUser('61.71', ['VERIFIER']);
+  it('updates name and roles, and audits before and after; moving an account to another agency is not its own', async () => {
+    const u = await createUser('61', ['VERIFIER']);
     const r = await admin.patch(`/api/v1/users/${u.id}`, { displayName: 'Nama Baru', agencyCode: '61', roles: ['HEAD'] });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ displayName: 'Nama Baru', agencyCode: '61', roles: ['HEAD'] });
     const e = (await admin.get(`/api/v1/audit?target=${u.id}&action=USER_UPDATED`)).body.items[0];
-    expect(e.before).toMatchObject({ agencyCode: '61.71', roles: ['VERIFIER'] });
+    expect(e.before).toMatchObject({ agencyCode: '61', roles: ['VERIFIER'], displayName: expect.stringMatching(/^Test /) });
     expect(e.after).toMatchObject({ agencyCode: '61', roles: ['HEAD'], displayName: 'Nama Baru' });
+    const moved = await admin.patch(`/api/v1/users/${u.id}`, { agencyCode: '61.71' });
+    expect(moved.status).toBe(403);
+    expect(moved.body.code).toBe('AGENCY_OUT_OF_SCOPE');
     const bad = await admin.patch(`/api/v1/users/${u.id}`, { roles: [] });
     expect(bad.status).toBe(400);
     expect(bad.body.details[0].path).toBe('roles');
@@ -251,7 +317,7 @@ describe('accounts', () => {
   });
 
   it('a password reset replaces the password and ends the sessions; the user then changes it', async () => {
-    const u = await createUser('61.71', ['FINANCE']);
+    const u = await createUser('61', ['FINANCE']);
     const old = await anon.session(u.username, PASSWORD);
     expect((await admin.post(`/api/v1/users/${u.id}/reset-password`, { password: 'Sementara-2026!' })).status).toBe(204);
     expect((await old.get('/api/v1/auth/me')).status).toBe(401);

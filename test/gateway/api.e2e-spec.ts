@@ -8,7 +8,7 @@ import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/t
 import { jetstream } from '@nats-io/jetstream';
 import { Rpc, Subjects, type RejectedMessage } from '#contracts';
 import { eventually, testSystem, type RunningApp } from '#testing';
-import { Api, isErrorBody, startGateway, testAdminPassword, unique } from './support.js';
+import { agencyAdmin, Api, isErrorBody, startGateway, testAdminPassword, unique } from './support.js';
 
 const RPC_TIMEOUT_MS = 1500;
 let gw: RunningApp;
@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 const PASSWORD = 'Rahasia-Kuat-2026';
-const newUser = (username = unique('i')) => ({ username, displayName: 'Idem Potent', password: PASSWORD, agencyCode: '61.71', roles: ['FRONT_OFFICE'] });
+const newUser = (username = unique('i')) => ({ username, displayName: 'Idem Potent', password: PASSWORD, agencyCode: '61', roles: ['FRONT_OFFICE'] });
 
 function submission(over: Record<string, unknown> = {}) {
   return {
@@ -130,7 +130,7 @@ describe('applications', () => {
     expect(r.body.details.map((d: { path: string }) => d.path)).toContain('surprise');
   });
 
-  it('needs FRONT_OFFICE or ADMIN (403), and an agency the actor covers (403)', async () => {
+  it('needs FRONT_OFFICE or ADMIN (403), and the actor\'s own agency (403): a province files nothing for its regencies', async () => {
     const v = newUser();
     expect((await admin.post('/api/v1/users', { ...v, roles: ['VERIFIER'] })).status).toBe(201);
     const verifier = await anon.session(v.username, PASSWORD);
@@ -141,9 +141,11 @@ describe('applications', () => {
     const f = newUser();
     expect((await admin.post('/api/v1/users', f)).status).toBe(201);
     const fo = await anon.session(f.username, PASSWORD);
-    const other = await fo.post('/api/v1/applications', submission({ agencyCode: '33.04' }));
-    expect(other.status).toBe(403);
-    expect(other.body.code).toBe('AGENCY_OUT_OF_SCOPE');
+    for (const agencyCode of ['33.04', '61.71']) {
+      const other = await fo.post('/api/v1/applications', submission({ agencyCode }));
+      expect(other.status).toBe(403);
+      expect(other.body.code).toBe('AGENCY_OUT_OF_SCOPE');
+    }
   });
 
   it('answers 503 within the timeout when intake does not answer, never hangs', async () => {
@@ -178,21 +180,21 @@ describe('applications', () => {
     const seen: unknown[] = [];
     const fake = nc.subscribe(Rpc.intake.registerApplication, {
       callback: (_err, msg) => {
-        const packet = msg.json<{ id: string; data: { actor: { agencyCode: string }; submission: { agencyCode: string } } }>();
+        const packet = msg.json<{ id: string; data: { actor: { agencyCode: string }; submission: { agencyCode: string; channel: string } } }>();
         seen.push(packet.data);
-        const response = packet.data.submission.agencyCode === '61.71'
-          ? { ok: true, data: { applicationId: randomUUID(), ticketNumber: 'SANTUNAN_ANAK-61.71-2026-000001', status: 'REGISTERED', missingRequirements: [], dueAt: null } }
+        const response = packet.data.submission.channel === 'FRONT_OFFICE'
+          ? { ok: true, data: { applicationId: randomUUID(), ticketNumber: 'SANTUNAN_ANAK-61-2026-000001', status: 'REGISTERED', missingRequirements: [], dueAt: null } }
           : { ok: false, error: { statusCode: 409, error: 'Conflict', message: 'wrong state', code: 'WRONG_STATE', details: [{ path: 'x', message: 'y' }] } };
         msg.respond(JSON.stringify({ id: packet.id, response, isDisposed: true }));
       },
     });
     await nc.flush();
     try {
-      const r = await admin.post('/api/v1/applications', submission());
+      const r = await admin.post('/api/v1/applications', submission({ agencyCode: '61' }));
       expect(r.status).toBe(201);
-      expect(r.body).toMatchObject({ ticketNumber: 'SANTUNAN_ANAK-61.71-2026-000001', status: 'REGISTERED' });
-      expect(seen[0]).toMatchObject({ actor: { username: 'admin', agencyCode: '61', roles: ['ADMIN'] }, submission: { agencyCode: '61.71', applicant: { nik: '6171015502880001' } } });
-      const e = await admin.post('/api/v1/applications', submission({ agencyCode: '61' }));
+      expect(r.body).toMatchObject({ ticketNumber: 'SANTUNAN_ANAK-61-2026-000001', status: 'REGISTERED' });
+      expect(seen[0]).toMatchObject({ actor: { username: 'admin', agencyCode: '61', roles: ['ADMIN', 'OPERATOR'] }, submission: { agencyCode: '61', applicant: { nik: '6171015502880001' } } });
+      const e = await admin.post('/api/v1/applications', submission({ agencyCode: '61', channel: 'LETTER' }));
       expect(e.status).toBe(409);
       expect(e.body).toMatchObject({ statusCode: 409, code: 'WRONG_STATE', details: [{ path: 'x', message: 'y' }] });
     } finally {
@@ -216,7 +218,7 @@ describe('system status', () => {
 describe('rejected messages', () => {
   it('keeps what arrives on sigap.rejected, lists it, and replays it (corrected) through the outbox', async () => {
     const js = jetstream(nc);
-    const original = { ...submission(), eventId: randomUUID(), occurredAt: new Date().toISOString(), applicant: { ...submission().applicant, nik: '12' } };
+    const original = { ...submission({ agencyCode: '61' }), eventId: randomUUID(), occurredAt: new Date().toISOString(), applicant: { ...submission().applicant, nik: '12' } };
     const rejection: RejectedMessage = {
       eventId: original.eventId,
       subject: Subjects.extApplicationSubmitted,
@@ -256,7 +258,7 @@ describe('rejected messages', () => {
     })();
     replayed.unsubscribe();
     const payload = msg.json<Record<string, any>>();
-    expect(payload).toMatchObject({ causationId: original.eventId, applicant: { nik: '6171015502880001' }, agencyCode: '61.71' });
+    expect(payload).toMatchObject({ causationId: original.eventId, applicant: { nik: '6171015502880001' }, agencyCode: '61' });
     expect(msg.headers?.get('Nats-Msg-Id')).toBe(r.body.eventId);
 
     const trail = (await admin.get(`/api/v1/audit?target=${item.id}`)).body.items;
@@ -267,6 +269,85 @@ describe('rejected messages', () => {
     expect(after).toMatchObject({ replayCount: 1, lastReplayedBy: 'admin' });
     expect((await admin.post(`/api/v1/admin/rejected/${randomUUID()}/replay`, {})).status).toBe(404);
   }, 30000);
+});
+
+/** Puts a refused message on sigap.rejected and waits until `by` (the operator by default) lists it. */
+async function rejected(subject: string, payload: Record<string, unknown>, by: Api = admin): Promise<{ id: string; eventId: string }> {
+  const eventId = randomUUID();
+  const rejection: RejectedMessage = {
+    eventId, subject, errors: [{ path: 'x', message: 'x is wrong' }], reason: 'VALIDATION', consumer: 'test', payload: { eventId, ...payload }, rejectedAt: new Date().toISOString(),
+  };
+  const h = natsHeaders();
+  h.set('Nats-Msg-Id', randomUUID());
+  await jetstream(nc).publish(Subjects.rejected, JSON.stringify(rejection), { headers: h });
+  return eventually(async () => {
+    const hit = (await by.get(`/api/v1/admin/rejected?subject=${subject}&limit=200`)).body.items.find((i: { eventId: string }) => i.eventId === eventId);
+    expect(hit).toBeDefined();
+    return hit;
+  });
+}
+
+describe('replaying a rejected message: scope', () => {
+  const listed = async (by: Api, subject: string, id: string) =>
+    ((await by.get(`/api/v1/admin/rejected?subject=${subject}&limit=200`)).body.items as { id: string }[]).some((i) => i.id === id);
+
+  it("a province sees its regency's rejected message but does not replay it; nobody moves one into an agency they do not change", async () => {
+    const item = await rejected(Subjects.extApplicationSubmitted, { ...submission({ agencyCode: '61.71' }), occurredAt: new Date().toISOString() });
+    const byProvince = await admin.post(`/api/v1/admin/rejected/${item.id}/replay`, {});
+    expect(byProvince.status).toBe(403);
+    expect(byProvince.body.code).toBe('AGENCY_OUT_OF_SCOPE');
+
+    const regency = await agencyAdmin(gw.url, '61.71');
+    expect(await listed(regency, Subjects.extApplicationSubmitted, item.id)).toBe(true);
+    const moved = await regency.post(`/api/v1/admin/rejected/${item.id}/replay`, { payload: { ...submission({ agencyCode: '33.04' }), occurredAt: new Date().toISOString() } });
+    expect(moved.status).toBe(403);
+    expect(moved.body.code).toBe('AGENCY_OUT_OF_SCOPE');
+    expect((await admin.get(`/api/v1/admin/rejected?subject=${Subjects.extApplicationSubmitted}&limit=200`)).body.items.find((i: { id: string }) => i.id === item.id).replayCount).toBe(0);
+  });
+
+  it('a message naming no agency is listed and replayed by the operator alone', async () => {
+    const item = await rejected(Subjects.extApplicationSubmitted, { serviceCode: 'SANTUNAN_ANAK', note: 'no agency named' });
+    const u = newUser();
+    expect((await admin.post('/api/v1/users', { ...u, roles: ['ADMIN'] })).status).toBe(201);
+    const provinceAdmin = await anon.session(u.username, PASSWORD);
+    for (const other of [provinceAdmin, await agencyAdmin(gw.url, '61.71')]) {
+      expect(await listed(other, Subjects.extApplicationSubmitted, item.id)).toBe(false);
+      expect((await other.post(`/api/v1/admin/rejected/${item.id}/replay`, {})).status).toBe(404);
+    }
+    // not even the operator moves it into an agency it does not change
+    const moved = await admin.post(`/api/v1/admin/rejected/${item.id}/replay`, { payload: { serviceCode: 'SANTUNAN_ANAK', agencyCode: '33.04' } });
+    expect(moved.status).toBe(403);
+    expect(moved.body.code).toBe('AGENCY_OUT_OF_SCOPE');
+    const r = await admin.post(`/api/v1/admin/rejected/${item.id}/replay`, {});
+    expect(r.status).toBe(202);
+    // its audit entry is in the operator's agency's trail, not in every agency's
+    const trail = (await admin.get(`/api/v1/audit?target=${item.id}`)).body.items;
+    expect(trail[0]).toMatchObject({ action: 'REJECTED_MESSAGE_REPLAYED', agencyCode: '61' });
+  });
+
+  it("a service's own event is replayed as stored, never corrected (400 naming payload)", async () => {
+    // not a valid application.received: verification, whenever it runs, refuses it again
+    const stored = { occurredAt: new Date().toISOString(), agencyCode: '61', applicationId: 'not-an-application', status: 'REGISTERED' };
+    const item = await rejected(Subjects.intakeApplicationReceived, stored);
+    const corrected = await admin.post(`/api/v1/admin/rejected/${item.id}/replay`, { payload: { ...stored, status: 'VERIFIED' } });
+    expect(corrected.status).toBe(400);
+    expect(isErrorBody(corrected.body, 400)).toBe(true);
+    expect(corrected.body).toMatchObject({ code: 'REJECTED_MESSAGE_INTERNAL', details: [{ path: 'payload' }] });
+
+    const sub = nc.subscribe(Subjects.intakeApplicationReceived);
+    await nc.flush();
+    const r = await admin.post(`/api/v1/admin/rejected/${item.id}/replay`, {});
+    expect(r.status).toBe(202);
+    for await (const m of sub) {
+      const p = m.json<Record<string, unknown>>();
+      if (p.eventId !== r.body.eventId) continue;
+      const { eventId: _e, correlationId: _c, causationId, ...body } = p;
+      expect(causationId).toBe(item.eventId);
+      expect(body).toEqual(stored);
+      break;
+    }
+    sub.unsubscribe();
+  });
 });
 
 describe('the audit log', () => {

@@ -2,7 +2,7 @@
 // port, and a small typed HTTP client for it.
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { adminDb, startApp, testSystem, type RunningApp } from '#testing';
+import { startApp, testSystem, type RunningApp } from '#testing';
 
 /**
  * The first administrator's password in tests. Whichever gateway starts first on the fresh
@@ -25,10 +25,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the gateway on its own port (test files run in parallel), trusting loopback proxies (see testIp). */
+/**
+ * Starts the gateway on its own port (test files run in parallel), trusting loopback proxies (see
+ * testIp). Up to a minute, like the other apps' tests give theirs: a loaded machine starts Nest slowly.
+ */
 export async function startGateway(env: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort();
-  return startApp('gateway', { SIGAP_ADMIN_PASSWORD: testAdminPassword(), PORT: String(port), SIGAP_INSTANCE: `gateway-test-${port}`, TRUST_PROXY: 'loopback', ...env });
+  return startApp('gateway', { SIGAP_ADMIN_PASSWORD: testAdminPassword(), PORT: String(port), SIGAP_INSTANCE: `gateway-test-${port}`, TRUST_PROXY: 'loopback', ...env }, 60000);
 }
 
 /** A name no other test (or run) uses. */
@@ -132,29 +135,45 @@ export function isErrorBody(body: unknown, status: number): body is ErrorBody {
 
 const agencyAdmins = new Map<string, Promise<Api>>();
 
+/** The first administrators' passwords in tests: as opened by the operator, then as they set it. */
+const FIRST_ADMIN_PASSWORD = { opened: 'Pembukaan-Instansi-2026', own: 'Admin-Instansi-Uji-2026' };
+
 /**
- * An administrator of `agencyCode` for a test file. Files share one database, and the API
- * opens only an agency's first administrator, so each file's is written to the gateway's
- * table with the first admin's password hash (one per file and agency, cached).
+ * An administrator of `agencyCode` for a test file: `admin` itself for its agency (61), else
+ * the agency's first administrator `adm.<code>`, whom the installation's operator (`admin`)
+ * opens through the API when no file has yet (files share one database and run one at a
+ * time); a later file finds it opened (409 AGENCY_HAS_ADMIN) and logs in. It changes its
+ * temporary password once, so every file logs in with the same one.
  */
 export function agencyAdmin(gatewayUrl: string, agencyCode: string): Promise<Api> {
   let p = agencyAdmins.get(agencyCode);
   if (!p) {
     p = (async () => {
-      const username = unique('adm.');
-      const db = await adminDb();
-      try {
-        await db.query(
-          `INSERT INTO gateway.users (id, username, display_name, agency_code, roles, password_hash, disabled, must_change_password, password_changed_at)
-           SELECT gen_random_uuid(), $1, 'Admin ' || $2, $2, ARRAY['ADMIN'], password_hash, false, false, now() FROM gateway.users WHERE username = 'admin'`,
-          [username, agencyCode],
-        );
-      } finally {
-        await db.end();
+      const anon = new Api(gatewayUrl);
+      const operator = await anon.session('admin', testAdminPassword());
+      if (agencyCode === '61') return operator;
+      const username = firstAdminOf(agencyCode);
+      const opened = await operator.post('/api/v1/users', { username, displayName: `Admin ${agencyCode}`, password: FIRST_ADMIN_PASSWORD.opened, agencyCode, roles: ['ADMIN'] });
+      if (opened.status === 201) {
+        const first = await anon.session(username, FIRST_ADMIN_PASSWORD.opened);
+        const changed = await first.post('/api/v1/auth/change-password', { currentPassword: FIRST_ADMIN_PASSWORD.opened, newPassword: FIRST_ADMIN_PASSWORD.own });
+        if (changed.status !== 204) throw new Error(`${username} could not set its password: ${changed.status} ${JSON.stringify(changed.body)}`);
+      } else if (opened.status !== 409 || opened.body.code !== 'AGENCY_HAS_ADMIN') {
+        throw new Error(`the operator could not open ${username}: ${opened.status} ${JSON.stringify(opened.body)}`);
       }
-      return new Api(gatewayUrl).session(username, testAdminPassword());
+      return anon.session(username, FIRST_ADMIN_PASSWORD.own);
     })();
     agencyAdmins.set(agencyCode, p);
   }
   return p;
+}
+
+/** The password agencyAdmin's administrator of `agencyCode` logs in with (to log in through a page). */
+export function agencyAdminPassword(agencyCode: string): string {
+  return agencyCode === '61' ? testAdminPassword() : FIRST_ADMIN_PASSWORD.own;
+}
+
+/** The username agencyAdmin gives an agency's first administrator. */
+function firstAdminOf(agencyCode: string): string {
+  return `adm.${agencyCode.toLowerCase()}`;
 }

@@ -269,8 +269,12 @@ describe('agency scope', () => {
     // Kota Pontianak (61.71) needs a standard: a copy of Kalimantan Barat's
     const logistik = (await sys.anon.get('/api/v1/services/61/LOGISTIK')).body;
     const { agencyCode: _a, agencyName: _n, version: _v, active: _x, deadlineLabel: _l, publishedAt: _p, ...definition } = logistik;
-    // the province's admin adds it for its regency
-    const c = await sys.admin.post('/api/v1/services', { ...definition, agencyCode: '61.71' });
+    // the regency's admin adds it: the province's may not (seeing is not changing)
+    const byProvince = await sys.admin.post('/api/v1/services', { ...definition, agencyCode: '61.71' });
+    expect(byProvince.status).toBe(403);
+    expect(byProvince.body.code).toBe('AGENCY_OUT_OF_SCOPE');
+    admin6171 ??= await staff(sys, '61.71', ['ADMIN']);
+    const c = await admin6171.post('/api/v1/services', { ...definition, agencyCode: '61.71' });
     expect([201, 409]).toContain(c.status);
     fo6171 ??= await staff(sys, '61.71', ['FRONT_OFFICE']);
     const r = await fo6171.post('/api/v1/applications', filing('LOGISTIK', { agencyCode: '61.71' }));
@@ -298,6 +302,25 @@ describe('agency scope', () => {
     const all = await fo61.get('/api/v1/applications?limit=200');
     expect(new Set(all.body.items.map((i: any) => i.agencyCode))).not.toContain('61.BKS');
     expect((await fo61.get(`/api/v1/applications/${pasuruan}`)).status).toBe(404);
+  });
+
+  it("lets a province read its regency's application but not change it (403 AGENCY_OUT_OF_SCOPE); its bureau sees neither", async () => {
+    // fo61 is FRONT_OFFICE and HEAD, the roles the lifecycle asks for; the admin is the province's (and the operator)
+    expect((await fo61.get(`/api/v1/applications/${pontianak}`)).body.nextTransitions).toEqual([]);
+    for (const [who, to] of [[fo61, 'IN_PROCESS'], [fo61, 'WITHDRAWN'], [sys.admin, 'WITHDRAWN']] as const) {
+      const r = await who.post(`/api/v1/applications/${pontianak}/transitions`, { to, reason: 'Ditarik oleh provinsi' });
+      expect(r.status).toBe(403);
+      expect(r.body.code).toBe('AGENCY_OUT_OF_SCOPE');
+    }
+    const filed = await fo61.post('/api/v1/applications', filing('LOGISTIK', { agencyCode: '61.71' }));
+    expect(filed.status).toBe(403);
+    expect(filed.body.code).toBe('AGENCY_OUT_OF_SCOPE');
+    const still = await fo6171.get(`/api/v1/applications/${pontianak}`);
+    expect(still.body).toMatchObject({ status: 'REGISTERED', history: [expect.objectContaining({ to: 'REGISTERED' })] });
+    // 61.BKS, a bureau of the province's secretariat: its own applications only
+    expect((await foBks.get(`/api/v1/applications/${pontianak}`)).status).toBe(404);
+    expect((await foBks.get('/api/v1/applications?agencyCode=61.71')).body.code).toBe('AGENCY_OUT_OF_SCOPE');
+    expect((await foBks.post(`/api/v1/applications/${pontianak}/transitions`, { to: 'WITHDRAWN', reason: 'x' })).status).toBe(404);
   });
 });
 

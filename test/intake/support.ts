@@ -3,7 +3,6 @@
 import { expect } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { agencyCovers } from '#domain';
 import { startApp, testSystem, type RunningApp } from '#testing';
 import { agencyAdmin, Api, startGateway, testAdminPassword, unique } from '../gateway/support.js';
 
@@ -36,9 +35,9 @@ export function intakeReplica(n: number, env: Record<string, string> = {}): Prom
 
 export type Staff = Api & { username: string };
 
-/** The administrator of an agency: `admin` itself where 61 covers it, else agencyAdmin's. */
+/** The administrator of an agency: `admin` itself for 61, else agencyAdmin's (an agency opens its own accounts). */
 async function adminOf(sys: Pick<IntakeSystem, 'admin' | 'anon'>, agencyCode: string): Promise<Api> {
-  if (agencyCovers('61', agencyCode)) return sys.admin;
+  if (agencyCode === '61') return sys.admin;
   return agencyAdmin(sys.anon.baseUrl, agencyCode);
 }
 

@@ -114,10 +114,11 @@ beforeAll(async () => {
   [gateway, intake, verification] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as RunningApp[];
   for (const s of started) if (s.status === 'rejected') throw s.reason;
   [ext, nats] = await Promise.all([natsAs('ext'), natsAs('admin')]);
-  const [fo1, v1, v2, head, fo2, v3] = await Promise.all([
+  const [fo1, v1, v2, head, fo2, v3, v4, head2] = await Promise.all([
     user(['FRONT_OFFICE'], '33.04'), user(['VERIFIER'], '33.04'), user(['VERIFIER'], '33.04'), user(['HEAD'], '33.04'), user(['FRONT_OFFICE'], '35.75'), user(['VERIFIER'], '35.75'),
+    user(['VERIFIER'], '35.75'), user(['HEAD'], '35.75'),
   ]);
-  Object.assign(api, { fo1, v1, v2, head, fo2, v3 });
+  Object.assign(api, { fo1, v1, v2, head, fo2, v3, v4, head2 });
   await importRegistry(v1, '33.04', registryCsv(''));
 }, 150000);
 
@@ -166,6 +167,10 @@ describe('SANTUNAN_ANAK: rules, duplicates, field verification by the TRC', () =
 
   it('verifies the case once the assigned TRC officer records an eligible visit, and says so on the stream', async () => {
     const task = first.case.tasks[0];
+    // a verifier answers tasks; assigning them is the head's or the admin's
+    const byVerifier = await api.v1.post(`/api/v1/verification/tasks/${task.taskId}/assign`, { assignee: api.v1.username });
+    expect(byVerifier.status).toBe(403);
+    expect(byVerifier.body.code).toBe('ROLE_REQUIRED');
     const assigned = await api.head.post(`/api/v1/verification/tasks/${task.taskId}/assign`, { assignee: api.v1.username });
     expect(assigned.status).toBe(200);
     expect(assigned.body).toMatchObject({ assignee: api.v1.username, assignedBy: api.head.username });
@@ -245,7 +250,17 @@ describe('BANSOS_REHSOS: Dinsos, then the kelurahan', () => {
     expect(mid.body.tasks.map((t: any) => [t.stage, t.status])).toEqual([['DINSOS', 'DONE'], ['KELURAHAN', 'OPEN']]);
     expect((await readStream(nats, 'SIGAP_VERIFICATION', Subjects.verificationCaseDecided)).filter((m) => m.data.applicationId === a.applicationId)).toHaveLength(0);
 
-    const last = await api.v3.post(`/api/v1/verification/tasks/${kelurahan.taskId}/visits`, visit('NOT_ELIGIBLE', 'Tidak berdomisili di alamat tersebut sejak 2025'));
+    // the kelurahan's stage is answered by another officer than the Dinsos one: neither assigned nor answering
+    const sameAssigned = await api.head2.post(`/api/v1/verification/tasks/${kelurahan.taskId}/assign`, { assignee: api.v3.username });
+    expect(sameAssigned.status).toBe(409);
+    expect(sameAssigned.body).toMatchObject({ code: 'VERIFICATION_SECOND_OFFICER_REQUIRED', details: [{ path: 'assignee' }] });
+    const sameAnswering = await api.v3.post(`/api/v1/verification/tasks/${kelurahan.taskId}/visits`, visit('ELIGIBLE', 'Dicek sendiri lagi'));
+    expect(sameAnswering.status).toBe(409);
+    expect(sameAnswering.body.code).toBe('VERIFICATION_SECOND_OFFICER_REQUIRED');
+    expect((await api.v3.get(`/api/v1/verification/cases/${a.case.caseId}`)).body.tasks.map((t: any) => [t.stage, t.status])).toEqual([['DINSOS', 'DONE'], ['KELURAHAN', 'OPEN']]);
+
+    const last = await api.v4.post(`/api/v1/verification/tasks/${kelurahan.taskId}/visits`, visit('NOT_ELIGIBLE', 'Tidak berdomisili di alamat tersebut sejak 2025'));
+    expect(last.status).toBe(201);
     expect(last.body.caseStatus).toBe('REJECTED');
     const event = await decided(a.applicationId);
     expect(event).toMatchObject({ outcome: 'REJECTED', reason: expect.stringContaining('Tidak berdomisili di alamat tersebut sejak 2025') });
@@ -260,6 +275,45 @@ describe('BANSOS_REHSOS: Dinsos, then the kelurahan', () => {
     });
     expect(page.timeline.at(-1)).toMatchObject({ status: 'REJECTED', note: 'Hasil Validasi kelurahan menyatakan permohonan belum memenuhi syarat.' });
     expect(JSON.stringify(page)).not.toContain('Tidak berdomisili');
+  });
+});
+
+describe("seeing is not changing: a regency's case seen from its province", () => {
+  it("lets the province's verifier and head read a case of Kota Pontianak but not assess it, assign or answer its task, nor load its registry", async () => {
+    // Kota Pontianak (61.71) files SANTUNAN_ANAK under a copy of Banjarnegara's standard, made by its own admin
+    const { agencyCode: _a, agencyName: _n, version: _v, active: _x, deadlineLabel: _l, publishedAt: _p, ...definition } =
+      (await new Api(gateway.url).get('/api/v1/services/33.04/SANTUNAN_ANAK')).body;
+    const standard = await (await adminOf('61.71')).post('/api/v1/services', { ...definition, agencyCode: '61.71' });
+    expect([201, 409]).toContain(standard.status);
+    const [fo, verifier, province] = await Promise.all([user(['FRONT_OFFICE'], '61.71'), user(['VERIFIER'], '61.71'), user(['VERIFIER', 'HEAD'], '61')]);
+    const resident = { ...mother, nik: nik('61.71.01', '1988-02-11', 'F'), kkNumber: `617101010120${serial}`, villageCode: '61.71.01.1002' };
+    const child = { ...child1, nik: nik('61.71.01', '2019-05-02', 'M') };
+    const filed = await fileAndAssessAs(verifier, fo, { ...santunan(child), agencyCode: '61.71', applicant: resident });
+    const task = filed.case.tasks[0];
+    expect(task).toMatchObject({ stage: 'TRC', status: 'OPEN' });
+
+    const seen = await province.get(`/api/v1/verification/cases/${filed.case.caseId}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.agencyCode).toBe('61.71');
+    const refused = [
+      await province.post(`/api/v1/verification/cases/${filed.case.caseId}/assessment`, {}),
+      await province.post(`/api/v1/verification/tasks/${task.taskId}/assign`, { assignee: province.username }),
+      await province.post(`/api/v1/verification/tasks/${task.taskId}/visits`, { findings: 'Dikunjungi provinsi', recommendation: 'ELIGIBLE', visitedAt: '2026-11-23T09:00:00+07:00' }),
+    ];
+    for (const r of refused) {
+      expect(r.status).toBe(403);
+      expect(r.body.code).toBe('AGENCY_OUT_OF_SCOPE');
+    }
+    const form = new FormData();
+    form.set('agencyCode', '61.71');
+    form.set('file', new Blob([registryCsv('')]), 'dtsen-pontianak.csv');
+    const upload = await fetch(`${gateway.url}/api/v1/registry/imports`, { method: 'POST', headers: { authorization: `Bearer ${province.token}` }, body: form });
+    expect(upload.status).toBe(403);
+    expect(((await upload.json()) as { code: string }).code).toBe('AGENCY_OUT_OF_SCOPE');
+
+    const after = await verifier.get(`/api/v1/verification/cases/${filed.case.caseId}`);
+    expect(after.body.history.map((h: any) => h.action)).toEqual(['ASSESSED']);
+    expect(after.body.tasks[0]).toMatchObject({ status: 'OPEN', assignee: null, visits: [] });
   });
 });
 

@@ -1,7 +1,7 @@
 import type { FieldError } from '#contracts';
 import { DomainError, type ErrorKind } from '#platform';
 
-/** Why verification refused a request; the code travels in the error body. */
+/** Why verification refused a request; the code travels in the error body. Role and agency refusals are #platform's ScopeErrorCode. */
 export enum VerificationErrorCode {
   RegistryColumnMissing = 'REGISTRY_COLUMN_MISSING',
   RegistryFileUnreadable = 'REGISTRY_FILE_UNREADABLE',
@@ -17,8 +17,8 @@ export enum VerificationErrorCode {
   TaskNotOpen = 'VERIFICATION_TASK_NOT_OPEN',
   TaskNotAssignedToYou = 'VERIFICATION_TASK_NOT_ASSIGNED_TO_YOU',
   StageNotReady = 'VERIFICATION_STAGE_NOT_READY',
-  OutsideAgency = 'AGENCY_OUT_OF_SCOPE',
-  RoleRequired = 'ROLE_REQUIRED',
+  /** the officer answered (or is assigned) another stage of the case: each stage needs its own */
+  SecondOfficerRequired = 'VERIFICATION_SECOND_OFFICER_REQUIRED',
   UnknownAgency = 'UNKNOWN_AGENCY',
   RulesNotFound = 'ELIGIBILITY_RULES_NOT_FOUND',
   InvalidRules = 'ELIGIBILITY_RULES_INVALID',
@@ -39,8 +39,7 @@ const KIND: Record<VerificationErrorCode, ErrorKind> = {
   VERIFICATION_TASK_NOT_OPEN: 'CONFLICT',
   VERIFICATION_TASK_NOT_ASSIGNED_TO_YOU: 'FORBIDDEN',
   VERIFICATION_STAGE_NOT_READY: 'CONFLICT',
-  AGENCY_OUT_OF_SCOPE: 'FORBIDDEN',
-  ROLE_REQUIRED: 'FORBIDDEN',
+  VERIFICATION_SECOND_OFFICER_REQUIRED: 'CONFLICT',
   UNKNOWN_AGENCY: 'VALIDATION',
   ELIGIBILITY_RULES_NOT_FOUND: 'NOT_FOUND',
   ELIGIBILITY_RULES_INVALID: 'VALIDATION',

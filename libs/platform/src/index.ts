@@ -4,6 +4,7 @@ export * from './config.js';
 export * from './masking.js';
 export * from './logging.js';
 export * from './errors.js';
+export * from './scope.js';
 export * from './metrics.js';
 export * from './health.js';
 export * from './platform.module.js';

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, type EntityManager, type QueryDeepPartialEntity, Repository } from 'typeorm';
 import type { Actor } from '#contracts';
-import { AGENCIES, agencyCovers } from '#domain';
+import { visibleAgencies } from '#domain';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 
 export type AuditAction =
   | 'USER_CREATED' | 'USER_UPDATED' | 'USER_DISABLED' | 'USER_ENABLED' | 'PASSWORD_RESET' | 'PASSWORD_CHANGED'
   | 'LOGIN_SUCCEEDED' | 'LOGIN_FAILED' | 'LOGIN_LOCKED_OUT' | 'LOGIN_REFUSED_LOCKED'
-  | 'REJECTED_MESSAGE_REPLAYED';
+  | 'REJECTED_MESSAGE_REPLAYED'
+  /** the operator opened an agency's first administrator: kept in the operator's agency's trail (USER_CREATED is in the new agency's) */
+  | 'AGENCY_ADMIN_OPENED';
 
 export interface AuditRecord {
   actor: Pick<Actor, 'userId' | 'username'> | null;
@@ -61,7 +63,7 @@ export class AuditService {
    * failed login of an unknown username) are shown to every admin.
    */
   async list(viewer: Actor, q: { target?: string; actor?: string; action?: string; limit: number; offset: number }): Promise<{ items: AuditView[]; total: number }> {
-    const covered = AGENCIES.filter((a) => agencyCovers(viewer.agencyCode, a.code)).map((a) => a.code);
+    const covered = visibleAgencies(viewer);
     const qb = this.repo.createQueryBuilder('a')
       .where(new Brackets((w) => w.where('a.agencyCode IN (:...covered)', { covered }).orWhere('a.agencyCode IS NULL')));
     if (q.target) qb.andWhere(new Brackets((w) => w.where('a.targetId = :t', { t: q.target }).orWhere('a.targetLabel = :t', { t: q.target })));

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AGENCIES, ROLES } from '#domain';
+import { AGENCIES, OPERATOR, ROLES } from '#domain';
 
 export const AGENCY_CODES = AGENCIES.map((a) => a.code);
 export const USERNAME = /^[a-z][a-z0-9._-]{2,63}$/;
@@ -12,7 +12,8 @@ export class UserResponse {
   @ApiProperty() username!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: AGENCY_CODES }) agencyCode!: string;
-  @ApiProperty({ enum: ROLES, isArray: true }) roles!: string[];
+  /** OPERATOR only on the installation's operator: the API never gives it */
+  @ApiProperty({ enum: [...ROLES, OPERATOR], isArray: true }) roles!: string[];
   @ApiProperty() disabled!: boolean;
   @ApiProperty() mustChangePassword!: boolean;
   @ApiProperty({ nullable: true, type: String }) lastLoginAt!: string | null;

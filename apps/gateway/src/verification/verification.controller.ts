@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import {
   AssignTaskRequest, RecordVisitRequest, UpdateRulesRequest, VerificationRpc, type Actor, type CaseView, type FieldTaskView,
 } from '#contracts';
-import { agencyCovers } from '#domain';
+import { canChange } from '#domain';
 import { DomainError } from '#platform';
 import { CurrentActor } from '../common/auth/actor.decorator.js';
 import { Roles } from '../common/auth/roles.decorator.js';
@@ -85,12 +85,13 @@ export class VerificationController {
 
   @Post('tasks/:taskId/assign')
   @HttpCode(200)
-  @Roles('HEAD', 'ADMIN', 'VERIFIER')
-  @ApiOperation({ summary: 'Assign a field task to a verifier of the agency' })
+  @Roles('HEAD', 'ADMIN')
+  @ApiOperation({ summary: 'Assign a field task of the caller’s agency to one of its verifiers (HEAD or ADMIN)' })
   async assign(@CurrentActor() actor: Actor, @Param('taskId', uuidParam('taskId')) taskId: string, @Body() body: AssignTaskRequest): Promise<FieldTaskView> {
-    // officers are the gateway's accounts: the assignee must be an active verifier the caller covers
+    // officers are the gateway's accounts: the assignee must be an active verifier of the caller's
+    // own agency (verification checks that the task is of that agency too)
     const user = await this.ds.getRepository(UserEntity).findOneBy({ username: body.assignee.toLowerCase() });
-    if (!user || user.disabled || !user.roles.includes('VERIFIER') || !agencyCovers(actor.agencyCode, user.agencyCode)) {
+    if (!user || user.disabled || !user.roles.includes('VERIFIER') || !canChange(actor, user.agencyCode)) {
       throw DomainError.validation([{ path: 'assignee', message: `${body.assignee} is not an active verifier of your agency` }]);
     }
     return this.services.call(VerificationRpc.assignTask, { actor, taskId, assignee: user.username });

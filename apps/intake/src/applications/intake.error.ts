@@ -4,7 +4,6 @@ import type { FieldError } from '#contracts';
 export enum IntakeErrorCode {
   UnknownService = 'INTAKE_UNKNOWN_SERVICE',
   ApplicationNotFound = 'INTAKE_APPLICATION_NOT_FOUND',
-  OutsideAgency = 'INTAKE_OUTSIDE_AGENCY',
   InvalidSubmission = 'INTAKE_INVALID_SUBMISSION',
   IllegalTransition = 'INTAKE_ILLEGAL_TRANSITION',
   TransitionNotAllowed = 'INTAKE_TRANSITION_NOT_ALLOWED',
@@ -12,7 +11,6 @@ export enum IntakeErrorCode {
   StandardNotFound = 'INTAKE_STANDARD_NOT_FOUND',
   StandardExists = 'INTAKE_STANDARD_EXISTS',
   InvalidStandard = 'INTAKE_INVALID_STANDARD',
-  RoleRequired = 'INTAKE_ROLE_REQUIRED',
   TicketNotFound = 'INTAKE_TICKET_NOT_FOUND',
   InvalidCalendarDay = 'INTAKE_INVALID_CALENDAR_DAY',
   CalendarDayExists = 'INTAKE_CALENDAR_DAY_EXISTS',
@@ -23,7 +21,6 @@ export enum IntakeErrorCode {
 const KIND: Record<IntakeErrorCode, ErrorKind> = {
   [IntakeErrorCode.UnknownService]: 'VALIDATION',
   [IntakeErrorCode.ApplicationNotFound]: 'NOT_FOUND',
-  [IntakeErrorCode.OutsideAgency]: 'FORBIDDEN',
   [IntakeErrorCode.InvalidSubmission]: 'VALIDATION',
   [IntakeErrorCode.IllegalTransition]: 'CONFLICT',
   [IntakeErrorCode.TransitionNotAllowed]: 'FORBIDDEN',
@@ -31,7 +28,6 @@ const KIND: Record<IntakeErrorCode, ErrorKind> = {
   [IntakeErrorCode.StandardNotFound]: 'NOT_FOUND',
   [IntakeErrorCode.StandardExists]: 'CONFLICT',
   [IntakeErrorCode.InvalidStandard]: 'VALIDATION',
-  [IntakeErrorCode.RoleRequired]: 'FORBIDDEN',
   [IntakeErrorCode.TicketNotFound]: 'NOT_FOUND',
   [IntakeErrorCode.InvalidCalendarDay]: 'VALIDATION',
   [IntakeErrorCode.CalendarDayExists]: 'CONFLICT',

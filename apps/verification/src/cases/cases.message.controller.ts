@@ -4,10 +4,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   EligibilitySettingsDto, validatePayload, VerificationRpc, type Actor, type CaseListItem, type EligibilityRulesView, type CaseView, type FieldTaskView, type RecordVisitRequest, type RuleOutcome, type VisitView,
 } from '#contracts';
-import { agencyCovers, maskNik } from '#domain';
+import { covers, maskNik, visibleAgencies } from '#domain';
+import { requireCanChange, requireRole } from '#platform';
 import { clamp } from '../registry/import-registry/import-registry.message.controller.js';
-import { requireRole } from '../registry/import-registry/registry-import.service.js';
-import { coveredAgencyCodes } from '../registry/lookup/registry-lookup.message.controller.js';
 import { VerificationError, VerificationErrorCode } from '../verification.error.js';
 import { CaseAssessmentService, ruleLayers } from './assess-case/case-assessment.service.js';
 import type { CaseSubject, EligibilitySettings } from './eligibility/eligibility.js';
@@ -40,7 +39,7 @@ export class CasesMessageController {
          FROM cases c
         WHERE c.agency_code = ANY($1) AND ($2::text IS NULL OR c.status = $2) AND ($3::text IS NULL OR c.service_code = $3)
         ORDER BY c.opened_at DESC LIMIT $4 OFFSET $5`,
-      [coveredAgencyCodes(b.actor), b.status ?? null, b.serviceCode ?? null, limit, offset],
+      [visibleAgencies(b.actor), b.status ?? null, b.serviceCode ?? null, limit, offset],
     );
     const items: CaseListItem[] = rows.map((c) => ({
       caseId: c.id, applicationId: c.application_id, ticketNumber: c.ticket_number, agencyCode: c.agency_code, serviceCode: c.service_code,
@@ -60,7 +59,8 @@ export class CasesMessageController {
   @MessagePattern(VerificationRpc.assessCase)
   async assess(@Payload() b: { actor: Actor; caseId: string }): Promise<CaseView> {
     requireRole(b.actor, 'VERIFIER', 'HEAD', 'ADMIN');
-    await this.view(b.actor, b.caseId);
+    const seen = await this.view(b.actor, b.caseId);
+    requireCanChange(b.actor, seen.agencyCode, 'this case');
     await this.assessment.assess(b.actor.username, b.caseId);
     return this.view(b.actor, b.caseId);
   }
@@ -74,7 +74,7 @@ export class CasesMessageController {
          FROM field_tasks t JOIN cases c ON c.id = t.case_id
         WHERE t.agency_code = ANY($1) AND ($2::text IS NULL OR t.assignee = $2) AND ($3::text IS NULL OR t.status = $3)
         ORDER BY t.created_at, t.position LIMIT $4 OFFSET $5`,
-      [coveredAgencyCodes(b.actor), b.assignee ?? null, b.status ?? null, limit, offset],
+      [visibleAgencies(b.actor), b.assignee ?? null, b.status ?? null, limit, offset],
     );
     const visits = await this.visitsOf(rows.map((r) => r.id));
     return { items: rows.map((t) => this.taskView(t, visits)), total: rows.length ? Number(rows[0].total) : 0, limit, offset };
@@ -82,7 +82,8 @@ export class CasesMessageController {
 
   @MessagePattern(VerificationRpc.assignTask)
   async assign(@Payload() b: { actor: Actor; taskId: string; assignee: string }) {
-    requireRole(b.actor, 'HEAD', 'ADMIN', 'VERIFIER');
+    // a verifier answers tasks; who answers which is the head's (or the admin's) to decide
+    requireRole(b.actor, 'HEAD', 'ADMIN');
     await this.field.assign(b.actor, b.taskId, b.assignee);
     return this.taskById(b.actor, b.taskId);
   }
@@ -138,7 +139,7 @@ export class CasesMessageController {
 
   private async taskById(actor: Actor, taskId: string): Promise<FieldTaskView> {
     const [t] = await this.ds.query(`SELECT t.*, c.application_id, c.ticket_number, c.service_code FROM field_tasks t JOIN cases c ON c.id = t.case_id WHERE t.id = $1`, [taskId]);
-    if (!t || !agencyCovers(actor.agencyCode, t.agency_code)) throw new VerificationError(VerificationErrorCode.TaskNotFound, `No field verification task ${taskId}`);
+    if (!t || !covers(actor, t.agency_code)) throw new VerificationError(VerificationErrorCode.TaskNotFound, `No field verification task ${taskId}`);
     return this.taskView(t, await this.visitsOf([taskId]));
   }
 
@@ -171,7 +172,7 @@ export class CasesMessageController {
   private async viewIn(m: EntityManager, actor: Actor, caseId?: string, applicationId?: string): Promise<CaseView> {
     const key = caseId ?? applicationId ?? '';
     const [c] = UUID.test(key) ? await m.query(`SELECT * FROM cases WHERE ${caseId ? 'id' : 'application_id'} = $1`, [key]) : [];
-    if (!c || !agencyCovers(actor.agencyCode, c.agency_code)) throw new VerificationError(VerificationErrorCode.CaseNotFound, `No verification case ${key}`);
+    if (!c || !covers(actor, c.agency_code)) throw new VerificationError(VerificationErrorCode.CaseNotFound, `No verification case ${key}`);
     const rules = await m.query(`SELECT * FROM case_rule_results WHERE case_id = $1 ORDER BY position`, [c.id]);
     const dups = await m.query(`SELECT * FROM case_duplicates WHERE case_id = $1 ORDER BY found_at, kind`, [c.id]);
     const tasks = await m.query(`SELECT t.*, $2::uuid AS application_id, $3::text AS ticket_number, $4::text AS service_code FROM field_tasks t WHERE case_id = $1 ORDER BY position`, [c.id, c.application_id, c.ticket_number, c.service_code]);

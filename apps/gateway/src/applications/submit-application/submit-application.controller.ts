@@ -4,7 +4,7 @@ import { ApplicationSubmission, Rpc, type Actor } from '#contracts';
 import { CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
 import { ServiceClient } from '#messaging';
-import { assertCovers } from '../../users/agency-scope.js';
+import { requireCanChange } from '#platform';
 
 /** What intake answers when it registers or returns an application (CONTRACT.md). */
 export interface ApplicationRegistered {
@@ -29,7 +29,7 @@ export class SubmitApplicationController {
   @ApiCreatedResponse({ description: '{ applicationId, ticketNumber, status, missingRequirements, dueAt }' })
   handle(@CurrentActor() actor: Actor, @Body() submission: ApplicationSubmission): Promise<ApplicationRegistered> {
     // intake checks the scope too; refusing here spares it a request that cannot succeed
-    assertCovers(actor, submission.agencyCode);
+    requireCanChange(actor, submission.agencyCode);
     return this.services.call<ApplicationRegistered>(Rpc.intake.registerApplication, { actor, submission });
   }
 }

@@ -1,7 +1,7 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '#domain';
+import type { AnyRole } from '#domain';
 
 export const REQUIRED_ROLES = 'sigap:roles';
 
 /** The caller needs at least one of these roles. */
-export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
+export const Roles = (...roles: AnyRole[]) => SetMetadata(REQUIRED_ROLES, roles);

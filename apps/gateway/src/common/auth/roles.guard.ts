@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '#domain';
-import { GatewayError, GatewayErrorCode } from '../errors/gateway-error.js';
+import type { AnyRole } from '#domain';
+import { requireRole } from '#platform';
 import type { AuthenticatedRequest } from './actor.decorator.js';
 import { REQUIRED_ROLES } from './roles.decorator.js';
 
@@ -11,10 +11,10 @@ export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(ctx: ExecutionContext): boolean {
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [ctx.getHandler(), ctx.getClass()]);
+    const roles = this.reflector.getAllAndOverride<AnyRole[] | undefined>(REQUIRED_ROLES, [ctx.getHandler(), ctx.getClass()]);
     if (!roles?.length) return true;
     const actor = ctx.switchToHttp().getRequest<AuthenticatedRequest>().actor;
-    if (actor && roles.some((r) => actor.roles.includes(r))) return true;
-    throw new GatewayError('FORBIDDEN', GatewayErrorCode.ROLE_REQUIRED, `This requires one of the roles: ${roles.join(', ')}`);
+    requireRole(actor ?? { agencyCode: '', roles: [] }, ...roles);
+    return true;
   }
 }

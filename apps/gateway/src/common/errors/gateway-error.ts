@@ -1,23 +1,28 @@
 import type { FieldError } from '#contracts';
 import { DomainError, type ErrorKind } from '#platform';
 
-/** Why the gateway refused a request; the code travels in the error body. */
+/**
+ * Why the gateway refused a request; the code travels in the error body. Refusals of role
+ * and agency scope are #platform's ScopeErrorCode, the same in every app.
+ */
 export enum GatewayErrorCode {
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
   ACCOUNT_DISABLED = 'ACCOUNT_DISABLED',
   LOGIN_LOCKED = 'LOGIN_LOCKED',
   TOKEN_MISSING = 'TOKEN_MISSING',
   TOKEN_INVALID = 'TOKEN_INVALID',
-  ROLE_REQUIRED = 'ROLE_REQUIRED',
-  AGENCY_OUT_OF_SCOPE = 'AGENCY_OUT_OF_SCOPE',
   USER_NOT_FOUND = 'USER_NOT_FOUND',
   USERNAME_TAKEN = 'USERNAME_TAKEN',
+  /** the operator opens an agency's first administrator only while it has none */
+  AGENCY_HAS_ADMIN = 'AGENCY_HAS_ADMIN',
   CANNOT_CHANGE_OWN_ACCESS = 'CANNOT_CHANGE_OWN_ACCESS',
   WRONG_PASSWORD = 'WRONG_PASSWORD',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   IDEMPOTENCY_IN_PROGRESS = 'IDEMPOTENCY_IN_PROGRESS',
   REJECTED_MESSAGE_NOT_FOUND = 'REJECTED_MESSAGE_NOT_FOUND',
   REJECTED_MESSAGE_NO_PAYLOAD = 'REJECTED_MESSAGE_NO_PAYLOAD',
+  /** an internal subject's message is replayed as stored, never corrected */
+  REJECTED_MESSAGE_INTERNAL = 'REJECTED_MESSAGE_INTERNAL',
   ROUTE_NOT_FOUND = 'ROUTE_NOT_FOUND',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { NotFoundException } from '@nestjs/common';
 import { ApplicationSubmission } from '#contracts';
-import { DomainError } from '#platform';
+import { DomainError, ScopeError, ScopeErrorCode } from '#platform';
 import { GatewayError, GatewayErrorCode } from './gateway-error.js';
 import { toErrorBody } from './http-exception.filter.js';
 import { gatewayValidationPipe } from './validation.pipe.js';
@@ -18,7 +18,7 @@ describe('toErrorBody', () => {
   it('gives the gateway\'s extra statuses (429, 422) their names', () => {
     expect(toErrorBody(new GatewayError('TOO_MANY_REQUESTS', GatewayErrorCode.LOGIN_LOCKED, 'locked'))).toMatchObject({ statusCode: 429, error: 'Too Many Requests', code: 'LOGIN_LOCKED' });
     expect(toErrorBody(new GatewayError('UNPROCESSABLE', GatewayErrorCode.IDEMPOTENCY_KEY_REUSED, 'reused'))).toMatchObject({ statusCode: 422, error: 'Unprocessable Entity' });
-    expect(toErrorBody(new GatewayError('FORBIDDEN', GatewayErrorCode.ROLE_REQUIRED, 'no'))).toMatchObject({ statusCode: 403, error: 'Forbidden' });
+    expect(toErrorBody(new ScopeError(ScopeErrorCode.ROLE_REQUIRED, 'no'))).toMatchObject({ statusCode: 403, error: 'Forbidden', code: 'ROLE_REQUIRED' });
   });
 
   it('reshapes Nest\'s HttpExceptions and body-parser errors', () => {

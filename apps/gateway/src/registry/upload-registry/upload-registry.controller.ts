@@ -2,11 +2,10 @@ import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { VerificationRpc, type Actor } from '#contracts';
-import { DomainError } from '#platform';
+import { DomainError, requireCanChange } from '#platform';
 import { CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
 import { ServiceClient } from '#messaging';
-import { assertCovers } from '../../users/agency-scope.js';
 import { RegistryUploadService } from './registry-upload.service.js';
 
 const AGENCY = /^\d{2}(\.\d{2})?$/;
@@ -32,7 +31,7 @@ export class UploadRegistryController {
     try {
       const agencyCode = up.fields.agencyCode?.trim();
       if (!agencyCode || !AGENCY.test(agencyCode)) throw DomainError.validation([{ path: 'agencyCode', message: 'agencyCode must be an agency code like 33.04' }]);
-      assertCovers(actor, agencyCode);
+      requireCanChange(actor, agencyCode);
       // verification reads the header before answering: a long first chunk of an .xlsx may take a while
       return await this.services.call<{ importId: string; status: string }>(
         VerificationRpc.createImport,

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SERVICE_NAMES, SERVICES, Subjects, type Actor } from '#contracts';
+import { SERVICE_NAMES, SERVICES, Subjects, subjectMatches, type Actor } from '#contracts';
 import { OutboxService } from '#messaging';
+import { requireCanChange, requireOperator } from '#platform';
 import { AuditService } from '../../audit/audit.service.js';
 import { GatewayError, GatewayErrorCode } from '../../common/errors/gateway-error.js';
 import { RejectedMessageEntity } from '../rejected-message.entity.js';
-import { rejectedScope } from '../rejected-scope.js';
+import { isInternalSubject, rejectedOwner, rejectedScope } from '../rejected-scope.js';
 
-/** Subjects some service consumes: the only ones a replay can reach (and the gateway may publish). */
-const REPLAYABLE = new Set(SERVICE_NAMES.flatMap((n) => SERVICES[n].consumers.map((c) => c.subject)).filter((s) => s !== Subjects.rejected));
+/** Subjects some service consumes (filters may carry wildcards): the only ones a replay can reach (and the gateway may publish). */
+const CONSUMED = SERVICE_NAMES.flatMap((n) => SERVICES[n].consumers.map((c) => c.subject)).filter((s) => s !== Subjects.rejected);
+const replayable = (subject: string) => subject !== Subjects.rejected && CONSUMED.some((f) => subjectMatches(f, subject));
 
 export interface ReplayResult {
   id: string;
@@ -23,6 +25,9 @@ export interface ReplayResult {
  * Publishes a rejected message again, as stored or corrected, through the outbox in the same
  * transaction as its replay count and audit entry. The replay gets a new eventId: consumers
  * recorded the rejected one in their inbox and would drop a message carrying it as a duplicate.
+ * The caller must be able to change the agency the message belongs to, as stored and as
+ * corrected (a message is not moved into an agency the caller does not change); a message of
+ * no agency is the operator's. A service's own event is replayed as stored, never corrected.
  */
 @Injectable()
 export class ReplayRejectedService {
@@ -41,10 +46,20 @@ export class ReplayRejectedService {
         .andWhere(scope.sql, scope.params)
         .getOne();
       if (!row) throw new GatewayError('NOT_FOUND', GatewayErrorCode.REJECTED_MESSAGE_NOT_FOUND, `No rejected message ${id}`);
-      if (!REPLAYABLE.has(row.subject)) {
+      if (!replayable(row.subject)) {
         throw new GatewayError('CONFLICT', GatewayErrorCode.REJECTED_MESSAGE_NO_PAYLOAD, `Messages on ${row.subject} cannot be replayed: no service consumes that subject`);
       }
+      requireMayReplayInto(actor, rejectedOwner(row.payload), 'this message');
+      if (corrected !== undefined && isInternalSubject(row.subject)) {
+        throw new GatewayError('VALIDATION', GatewayErrorCode.REJECTED_MESSAGE_INTERNAL, `${row.subject} is a Sigap service's own event: it is replayed as stored, never corrected`, [
+          { path: 'payload', message: `payload must be left out: a message on ${row.subject} is replayed as stored` },
+        ]);
+      }
+      if (corrected !== undefined) requireMayReplayInto(actor, rejectedOwner(corrected), 'the corrected message');
       const base = corrected ?? row.payload;
+      if ((!base || typeof base !== 'object' || Array.isArray(base)) && isInternalSubject(row.subject)) {
+        throw new GatewayError('CONFLICT', GatewayErrorCode.REJECTED_MESSAGE_NO_PAYLOAD, `The stored message on ${row.subject} is not a JSON object: there is nothing to replay`);
+      }
       if (!base || typeof base !== 'object' || Array.isArray(base)) {
         throw new GatewayError('VALIDATION', GatewayErrorCode.REJECTED_MESSAGE_NO_PAYLOAD, 'The stored payload is not a JSON object: send a corrected one', [
           { path: 'payload', message: 'payload is required for this message' },
@@ -67,7 +82,8 @@ export class ReplayRejectedService {
           targetType: 'REJECTED_MESSAGE',
           targetId: row.id,
           targetLabel: row.subject,
-          agencyCode: typeof rest.agencyCode === 'string' ? rest.agencyCode : null,
+          // a message of no agency is the operator's: its replay is in the operator's agency's trail
+          agencyCode: rejectedOwner(rest) ?? actor.agencyCode,
           // the payload holds personal data (NIK): the audit keeps only what identifies the replay
           after: { subject: row.subject, rejectedEventId: row.eventId, eventId: sent.eventId, corrected: corrected !== undefined, replayCount: row.replayCount },
           ip,
@@ -77,4 +93,10 @@ export class ReplayRejectedService {
       return { id: row.id, subject: row.subject, eventId: sent.eventId, replayCount: row.replayCount };
     });
   }
+}
+
+/** The caller changes the agency a message belongs to; a message of no agency is the operator's. */
+function requireMayReplayInto(actor: Actor, owner: string | null, what: string): void {
+  if (owner === null) requireOperator(actor, `replay ${what}: it belongs to no agency`);
+  else requireCanChange(actor, owner, what);
 }

@@ -2,18 +2,21 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { OPERATOR } from '#domain';
 import { AuditService } from '../../audit/audit.service.js';
 import { GatewayConfig } from '../../config/gateway.config.js';
 import { PasswordHasher } from '../password-hasher.js';
 import { auditSnapshot, UserEntity } from '../user.entity.js';
 
-const ADMIN = { username: 'admin', displayName: 'Administrator', agencyCode: '61', roles: ['ADMIN'] };
+/** the first administrator is also the installation's operator (migration 1765100000000 gave it to an existing one) */
+const ADMIN = { username: 'admin', displayName: 'Administrator', agencyCode: '61', roles: ['ADMIN', OPERATOR] };
 /** serializes replicas starting together on an empty database: one creates the admin, once */
 const LOCK_KEY = 7291101;
 
 /**
  * A fresh installation has one administrator (CONTRACT.md, "Running"): `admin` of agency 61,
- * with SIGAP_ADMIN_PASSWORD, or a generated password printed once on stdout.
+ * with SIGAP_ADMIN_PASSWORD, or a generated password printed once on stdout. It is also the
+ * installation's operator (OPERATOR): it opens the other agencies' first administrators.
  */
 @Injectable()
 export class BootstrapAdminService implements OnApplicationBootstrap {

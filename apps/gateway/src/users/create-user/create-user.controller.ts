@@ -15,8 +15,11 @@ export class CreateUserController {
   constructor(private readonly service: CreateUserService) {}
 
   @Post()
-  @Roles('ADMIN')
-  @ApiOperation({ summary: 'Open an account in an agency the admin covers (the user must change the password at first login)' })
+  @Roles('ADMIN', 'OPERATOR')
+  @ApiOperation({
+    summary: 'Open an account in the admin’s own agency (the user must change the password at first login)',
+    description: 'The installation’s operator (role OPERATOR) also opens the first administrator of another agency, while it has none (409 AGENCY_HAS_ADMIN otherwise).',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: UserResponse })
   handle(@CurrentActor() actor: Actor, @Body() body: CreateUserRequest, @ClientIp() ip: string): Promise<UserView> {

@@ -3,9 +3,10 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Actor } from '#contracts';
+import { visibleAgencies } from '#domain';
+import { requireCovers } from '#platform';
 import { CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
-import { assertCovers, coveredAgencies } from '../agency-scope.js';
 import { toUserView, UserEntity, type UserView } from '../user.entity.js';
 import { ListUsersQuery } from './list-users.query.dto.js';
 
@@ -17,10 +18,10 @@ export class ListUsersController {
 
   @Get()
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Accounts of the agencies the admin covers' })
+  @ApiOperation({ summary: 'Accounts of the agencies the admin sees (a province: its regencies too)' })
   async list(@CurrentActor() actor: Actor, @Query() query: ListUsersQuery): Promise<{ items: UserView[]; total: number }> {
-    if (query.agencyCode) assertCovers(actor, query.agencyCode);
-    const agencies = query.agencyCode ? [query.agencyCode] : coveredAgencies(actor);
+    if (query.agencyCode) requireCovers(actor, query.agencyCode);
+    const agencies = query.agencyCode ? [query.agencyCode] : visibleAgencies(actor);
     const qb = this.users.createQueryBuilder('u').where('u.agencyCode IN (:...agencies)', { agencies });
     if (query.q) {
       qb.andWhere('(u.username ILIKE :q OR u.displayName ILIKE :q)', { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });

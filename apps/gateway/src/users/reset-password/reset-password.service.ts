@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '#contracts';
-import { DomainError } from '#platform';
+import { DomainError, requireCanChange } from '#platform';
 import { AuditService } from '../../audit/audit.service.js';
 import { LoginThrottle } from '../../auth/login/login-throttle.service.js';
-import { assertCovers } from '../agency-scope.js';
 import { PasswordHasher } from '../password-hasher.js';
 import { passwordProblems } from '../password-policy.js';
-import { notFound } from '../update-user/update-user.service.js';
+import { notFound, requireOperatorForOperator } from '../update-user/update-user.service.js';
 import { UserDirectory } from '../user-directory.service.js';
 import { UserEntity } from '../user.entity.js';
 
@@ -29,7 +28,8 @@ export class ResetPasswordService {
   async reset(actor: Actor, id: string, password: string, ip: string): Promise<void> {
     const existing = await this.ds.getRepository(UserEntity).findOneBy({ id });
     if (!existing) throw notFound(id);
-    assertCovers(actor, existing.agencyCode, 'this account');
+    requireCanChange(actor, existing.agencyCode, 'this account');
+    requireOperatorForOperator(actor, existing);
     const problems = passwordProblems(password, existing.username);
     if (problems.length) throw DomainError.validation(problems);
     const passwordHash = await this.hasher.hash(password);

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '#contracts';
+import { OPERATOR } from '#domain';
+import { requireCanChange, requireOperator } from '#platform';
 import { AuditService, type AuditAction } from '../../audit/audit.service.js';
 import { GatewayError, GatewayErrorCode } from '../../common/errors/gateway-error.js';
-import { assertCovers } from '../agency-scope.js';
 import { UserDirectory } from '../user-directory.service.js';
 import { auditSnapshot, toUserView, UserEntity, type UserView } from '../user.entity.js';
 import type { UpdateUserRequest } from './update-user.request.dto.js';
@@ -22,8 +23,9 @@ export class UpdateUserService {
     const view = await this.ds.transaction(async (m) => {
       const user = await m.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound(id);
-      assertCovers(actor, user.agencyCode, 'this account');
-      if (req.agencyCode !== undefined) assertCovers(actor, req.agencyCode);
+      requireCanChange(actor, user.agencyCode, 'this account');
+      if (req.agencyCode !== undefined) requireCanChange(actor, req.agencyCode);
+      requireOperatorForOperator(actor, user);
       if (user.id === actor.userId) {
         // an admin locking themselves out leaves an agency without one
         if (req.disabled === true) throw ownAccess('An admin cannot disable their own account');
@@ -33,7 +35,8 @@ export class UpdateUserService {
       const before = auditSnapshot(user);
       if (req.displayName !== undefined) user.displayName = req.displayName.trim();
       if (req.agencyCode !== undefined) user.agencyCode = req.agencyCode;
-      if (req.roles !== undefined) user.roles = [...req.roles];
+      // OPERATOR is not the API's to give or take: an update of the roles keeps it where it was
+      if (req.roles !== undefined) user.roles = user.roles.includes(OPERATOR) ? [...req.roles, OPERATOR] : [...req.roles];
       if (req.disabled !== undefined) user.disabled = req.disabled;
       const after = auditSnapshot(user);
       if (JSON.stringify(before) === JSON.stringify(after)) return toUserView(user);
@@ -49,6 +52,14 @@ export class UpdateUserService {
 
 export function notFound(id: string): GatewayError {
   return new GatewayError('NOT_FOUND', GatewayErrorCode.USER_NOT_FOUND, `No user ${id}`);
+}
+
+/**
+ * The operator's account is changed by the operator alone: another admin of its agency who
+ * could rename, disable or reset it could take the installation-level role with it.
+ */
+export function requireOperatorForOperator(actor: Actor, user: UserEntity): void {
+  if (user.roles.includes(OPERATOR) && user.id !== actor.userId) requireOperator(actor, "change the operator's account");
 }
 
 function ownAccess(message: string): GatewayError {

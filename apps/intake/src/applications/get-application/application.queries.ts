@@ -4,11 +4,11 @@ import type {
   ApplicationDossier,
   Actor, AppliedDeadline, ApplicationList, ApplicationListItem, ApplicationView, PublicStatusView, TimeLeftView,
 } from '#contracts';
-import { agencyCovers, findAgency, maskNik, normalizeAreaCode, type WorkingCalendar } from '#domain';
+import { canChange, covers, findAgency, maskNik, normalizeAreaCode, visibleAgencies, type WorkingCalendar } from '#domain';
+import { requireCovers } from '#platform';
 import { CalendarService } from '../../calendar/calendar.service.js';
 import { CatalogService } from '../../catalog/catalog.service.js';
 import { isTerminal, nextTransitionsFor, statusName } from '../../catalog/standard.js';
-import { coveredAgencies } from '../../common/scope.js';
 import { Clock } from '../../config/clock.js';
 import { IntakeError, IntakeErrorCode } from '../intake.error.js';
 
@@ -93,7 +93,7 @@ export class ApplicationQueries {
     const notFound = new IntakeError(IntakeErrorCode.ApplicationNotFound, `No application ${id}`);
     if (!UUID.test(id)) throw notFound;
     const [row]: AppRow[] = await this.ds.query(`SELECT * FROM "intake"."applications" WHERE "id" = $1`, [id]);
-    if (!row || !agencyCovers(actor.agencyCode, row.agency_code)) throw notFound;
+    if (!row || !covers(actor, row.agency_code)) throw notFound;
     const history: Array<{ from_status: string | null; to_status: string; reason: string | null; public_reason: string | null; actor: string; at: Date }> =
       await this.ds.query(`SELECT * FROM "intake"."application_history" WHERE "application_id" = $1 ORDER BY "id"`, [id]);
     const std = await this.catalog.forApplication({ agencyCode: row.agency_code, serviceCode: row.service_code, standardVersion: row.standard_version });
@@ -129,7 +129,8 @@ export class ApplicationQueries {
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
       history: history.map((h) => ({ from: h.from_status, to: h.to_status, reason: h.reason, publicReason: h.public_reason, actor: h.actor, at: h.at.toISOString() })),
-      nextTransitions: def ? nextTransitionsFor(def, row, actor.roles) : [],
+      // a province sees its regencies' applications but does not move them: no transitions offered
+      nextTransitions: def && canChange(actor, row.agency_code) ? nextTransitionsFor(def, row, actor.roles) : [],
     };
   }
 
@@ -139,9 +140,9 @@ export class ApplicationQueries {
    */
   async list(actor: Actor, q: ListQuery): Promise<ApplicationList> {
     const bad = (path: string, message: string) => new IntakeError(IntakeErrorCode.InvalidQuery, message, [{ path, message }]);
-    let agencies = coveredAgencies(actor);
+    let agencies = visibleAgencies(actor);
     if (q.agencyCode) {
-      if (!agencies.includes(q.agencyCode)) throw new IntakeError(IntakeErrorCode.OutsideAgency, `Agency ${actor.agencyCode} cannot see agency ${q.agencyCode}`);
+      requireCovers(actor, q.agencyCode);
       agencies = [q.agencyCode];
     }
     let areaPrefix: string | null = null;

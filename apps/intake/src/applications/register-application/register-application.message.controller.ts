@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ApplicationSubmission, Rpc, validatePayload, type Actor } from '#contracts';
-import { DomainError } from '#platform';
-import { assertCovers } from '../../common/scope.js';
+import { DomainError, requireCanChange } from '#platform';
 import { FilingBatcher } from './filing-batcher.js';
 import type { RegisterResult } from './register-application.handler.js';
 
@@ -15,7 +14,8 @@ export class RegisterApplicationMessageController {
   async register(@Payload() body: { actor: Actor; submission: unknown }): Promise<RegisterResult> {
     const v = await validatePayload(ApplicationSubmission, body.submission);
     if (!v.ok) throw DomainError.validation(v.errors);
-    assertCovers(body.actor, v.value.agencyCode);
+    // filing is changing the agency's data: its own staff's, not its province's
+    requireCanChange(body.actor, v.value.agencyCode);
     return this.filings.file(v.value, body.actor.username);
   }
 }

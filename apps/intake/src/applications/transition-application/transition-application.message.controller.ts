@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { Rpc, TransitionRequest, validatePayload, type Actor, type ApplicationView } from '#contracts';
-import { agencyCovers } from '#domain';
-import { DomainError } from '#platform';
+import { covers } from '#domain';
+import { DomainError, requireCanChange } from '#platform';
 import { Clock } from '../../config/clock.js';
 import { ApplicationQueries } from '../get-application/application.queries.js';
 import { IntakeError, IntakeErrorCode } from '../intake.error.js';
@@ -13,7 +13,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `POST /api/v1/applications/{id}/transitions { to, reason, publicReason }`: staff move an
- * application of an agency they cover. Which roles may make which transition is data of the
+ * application of their own agency (a province sees its regencies' applications, and gets 403
+ * AGENCY_OUT_OF_SCOPE moving one). Which roles may make which transition is data of the
  * standard's lifecycle: 409 for a transition the lifecycle does not have from the current
  * status, 403 for a role that may not make it, 400 for a missing reason.
  */
@@ -36,7 +37,9 @@ export class TransitionApplicationMessageController {
     await this.ds.transaction(async (m) => {
       // another agency's application is "not found": its existence is not disclosed
       const [owner]: Array<{ agency_code: string }> = await m.query(`SELECT "agency_code" FROM "intake"."applications" WHERE "id" = $1`, [body.id]);
-      if (!owner || !agencyCovers(body.actor.agencyCode, owner.agency_code)) throw notFound();
+      if (!owner || !covers(body.actor, owner.agency_code)) throw notFound();
+      // a province sees its regencies' applications; moving one is the regency's
+      requireCanChange(body.actor, owner.agency_code, 'this application');
       const [outcome] = await this.handler.applyMany(
         m,
         [{

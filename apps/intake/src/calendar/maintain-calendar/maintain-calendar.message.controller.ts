@@ -3,9 +3,8 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { CalendarDayRequest, Rpc, validatePayload, type Actor, type CalendarChangeView, type CalendarDayView, type CalendarYearView } from '#contracts';
 import { findAgency } from '#domain';
-import { DomainError } from '#platform';
+import { DomainError, requireCanChange, requireCovers, requireRole } from '#platform';
 import { IntakeError, IntakeErrorCode } from '../../applications/intake.error.js';
-import { assertCovers, assertRole } from '../../common/scope.js';
 import { CalendarService } from '../calendar.service.js';
 import { timeZoneOf } from '../time-zone.js';
 
@@ -49,17 +48,19 @@ export class MaintainCalendarMessageController {
     private readonly calendars: CalendarService,
   ) {}
 
-  private agencyOf(actor: Actor, agencyCode?: string): string {
+  /** The agency asked about (the actor's own by default): seen for reading, changed for a change. */
+  private agencyOf(actor: Actor, agencyCode: string | undefined, act: 'see' | 'change'): string {
     const code = agencyCode ?? actor.agencyCode;
     if (!findAgency(code)) throw new IntakeError(IntakeErrorCode.InvalidCalendarDay, `No agency ${code}`, [{ path: 'agencyCode', message: `agencyCode ${code} is not an agency of this installation` }]);
-    assertCovers(actor, code);
+    if (act === 'change') requireCanChange(actor, code, 'its calendar');
+    else requireCovers(actor, code, 'its calendar');
     return code;
   }
 
   @MessagePattern(Rpc.intake.getCalendar)
   async get(@Payload() body: { actor: Actor; year: number; agencyCode?: string }): Promise<CalendarYearView> {
     const year = checkYear(body.year);
-    const agencyCode = this.agencyOf(body.actor, body.agencyCode);
+    const agencyCode = this.agencyOf(body.actor, body.agencyCode, 'see');
     await this.calendars.ensureSeeded(this.ds.manager, agencyCode, year);
     const rows: DayRow[] = await this.ds.query(
       `SELECT "agency_code", "date"::text AS "date", "kind", "name", "source", "created_by", "created_at"
@@ -77,14 +78,14 @@ export class MaintainCalendarMessageController {
 
   @MessagePattern(Rpc.intake.addCalendarDay)
   async add(@Payload() payload: { actor: Actor; year: number; body: unknown }): Promise<CalendarDayView> {
-    assertRole(payload.actor, 'ADMIN');
+    requireRole(payload.actor, 'ADMIN');
     const year = checkYear(payload.year);
     const v = await validatePayload(CalendarDayRequest, payload.body);
     if (!v.ok) throw DomainError.validation(v.errors);
     const day = v.value;
     if (!realDate(day.date)) throw new IntakeError(IntakeErrorCode.InvalidCalendarDay, `${day.date} is not a date`, [{ path: 'date', message: `date ${day.date} is not a calendar date` }]);
     if (Number(day.date.slice(0, 4)) !== year) throw new IntakeError(IntakeErrorCode.InvalidCalendarDay, `${day.date} is not in ${year}`, [{ path: 'date', message: `date must be in ${year}` }]);
-    const agencyCode = this.agencyOf(payload.actor, day.agencyCode);
+    const agencyCode = this.agencyOf(payload.actor, day.agencyCode, 'change');
     const rows: DayRow[] = await this.ds.transaction(async (m) => {
       // seed the year first: the admin's day must not be shadowed by (or shadow) a later seeding
       await this.calendars.ensureSeeded(m, agencyCode, year);
@@ -113,12 +114,12 @@ export class MaintainCalendarMessageController {
 
   @MessagePattern(Rpc.intake.removeCalendarDay)
   async remove(@Payload() payload: { actor: Actor; year: number; date: string; agencyCode?: string }): Promise<{ removed: CalendarDayView }> {
-    assertRole(payload.actor, 'ADMIN');
+    requireRole(payload.actor, 'ADMIN');
     const year = checkYear(payload.year);
     if (!realDate(payload.date) || Number(payload.date.slice(0, 4)) !== year) {
       throw new IntakeError(IntakeErrorCode.InvalidCalendarDay, `${payload.date} is not a date of ${year}`, [{ path: 'date', message: `date must be a date YYYY-MM-DD in ${year}` }]);
     }
-    const agencyCode = this.agencyOf(payload.actor, payload.agencyCode);
+    const agencyCode = this.agencyOf(payload.actor, payload.agencyCode, 'change');
     const rows: DayRow[] = await this.ds.transaction(async (m) => {
       await this.calendars.ensureSeeded(m, agencyCode, year);
       // TypeORM answers a DELETE … RETURNING with [rows, count]
@@ -142,9 +143,9 @@ export class MaintainCalendarMessageController {
 
   @MessagePattern(Rpc.intake.listCalendarChanges)
   async changes(@Payload() body: { actor: Actor; year: number; agencyCode?: string }): Promise<{ items: CalendarChangeView[] }> {
-    assertRole(body.actor, 'ADMIN');
+    requireRole(body.actor, 'ADMIN');
     const year = checkYear(body.year);
-    const agencyCode = this.agencyOf(body.actor, body.agencyCode);
+    const agencyCode = this.agencyOf(body.actor, body.agencyCode, 'see');
     const rows: Array<{ at: Date; actor: string; action: 'ADDED' | 'REMOVED'; agency_code: string; date: string; kind: string; name: string }> = await this.ds.query(
       `SELECT "at", "actor", "action", "agency_code", "date"::text AS "date", "kind", "name" FROM "intake"."calendar_changes"
         WHERE "agency_code" = $1 AND "date" BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31) ORDER BY "id" DESC`,

@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Rpc, type Actor, type StandardView } from '#contracts';
 import { findAgency } from '#domain';
+import { requireCanChange, requireRole } from '#platform';
 import { IntakeError, IntakeErrorCode } from '../../applications/intake.error.js';
-import { assertCovers, assertRole } from '../../common/scope.js';
 import { CatalogService, toStandardView, validateStandard } from '../catalog.service.js';
 
 type Body = Record<string, unknown> & { changeNote?: string; active?: boolean; agencyCode?: string };
@@ -16,7 +16,7 @@ function definitionOf(body: Body): unknown {
 
 /**
  * `POST /api/v1/services` and `PUT /api/v1/services/{agencyCode}/{code}`: an admin of the
- * agency adds a standard (version 1) or edits one (the next version; applications already
+ * agency (its own: a province's admin does not edit its regencies' catalog) adds a standard (version 1) or edits one (the next version; applications already
  * filed keep theirs). No deploy: the standard is data. Each version records who and why.
  */
 @Controller()
@@ -26,10 +26,10 @@ export class EditStandardMessageController {
   @MessagePattern(Rpc.intake.createStandard)
   async create(@Payload() payload: { actor: Actor; body: Body }): Promise<StandardView> {
     const { actor, body } = payload;
-    assertRole(actor, 'ADMIN');
+    requireRole(actor, 'ADMIN');
     const agencyCode = String(body.agencyCode ?? '');
     if (!findAgency(agencyCode)) throw new IntakeError(IntakeErrorCode.InvalidStandard, `No agency ${agencyCode}`, [{ path: 'agencyCode', message: `agencyCode ${agencyCode} is not an agency of this installation` }]);
-    assertCovers(actor, agencyCode);
+    requireCanChange(actor, agencyCode, 'its catalog');
     const v = await validateStandard(definitionOf(body));
     if (!v.ok) throw new IntakeError(IntakeErrorCode.InvalidStandard, 'The standard has invalid fields', v.errors);
     return toStandardView(await this.catalog.create(agencyCode, v.value, actor.username, body.changeNote ?? null));
@@ -38,8 +38,8 @@ export class EditStandardMessageController {
   @MessagePattern(Rpc.intake.updateStandard)
   async update(@Payload() payload: { actor: Actor; agencyCode: string; code: string; body: Body }): Promise<StandardView> {
     const { actor, agencyCode, code, body } = payload;
-    assertRole(actor, 'ADMIN');
-    assertCovers(actor, agencyCode);
+    requireRole(actor, 'ADMIN');
+    requireCanChange(actor, agencyCode, 'its catalog');
     const definition = { code, ...(definitionOf(body) as object) } as Record<string, unknown>;
     if (definition.code !== code) {
       throw new IntakeError(IntakeErrorCode.InvalidStandard, 'The code of a standard cannot change', [{ path: 'code', message: `code must be ${code}, as in the path` }]);

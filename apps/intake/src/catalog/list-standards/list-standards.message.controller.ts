@@ -1,9 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Rpc, type Actor, type StandardVersionView, type StandardView } from '#contracts';
-import { agencyCovers } from '#domain';
+import { covers } from '#domain';
+import { requireCovers, requireRole } from '#platform';
 import { IntakeError, IntakeErrorCode } from '../../applications/intake.error.js';
-import { assertCovers, assertRole } from '../../common/scope.js';
 import { CatalogService, toStandardView } from '../catalog.service.js';
 
 /** `GET /api/v1/services…`: the catalog, public; closed standards and the version history for admins. */
@@ -16,7 +16,7 @@ export class ListStandardsMessageController {
     const admin = !!body.actor?.roles.includes('ADMIN');
     const records = await this.catalog.list({ agencyCode: body.agencyCode, code: body.code, includeInactive: admin && !!body.includeInactive });
     // closed standards only for the admins of agencies that cover them
-    const visible = records.filter((r) => r.active || (admin && agencyCovers(body.actor!.agencyCode, r.agencyCode)));
+    const visible = records.filter((r) => r.active || (admin && covers(body.actor!, r.agencyCode)));
     return { items: visible.map(toStandardView) };
   }
 
@@ -29,8 +29,8 @@ export class ListStandardsMessageController {
 
   @MessagePattern(Rpc.intake.listStandardVersions)
   async versions(@Payload() body: { actor: Actor; agencyCode: string; code: string }): Promise<{ items: StandardVersionView[] }> {
-    assertRole(body.actor, 'ADMIN');
-    assertCovers(body.actor, body.agencyCode);
+    requireRole(body.actor, 'ADMIN');
+    requireCovers(body.actor, body.agencyCode);
     const items = await this.catalog.history(body.agencyCode, body.code);
     if (!items.length) throw new IntakeError(IntakeErrorCode.StandardNotFound, `Agency ${body.agencyCode} has no standard ${body.code}`);
     return { items };

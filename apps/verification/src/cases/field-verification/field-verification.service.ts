@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Subjects, type Actor, type RecordVisitRequest } from '#contracts';
-import { agencyCovers } from '#domain';
+import { covers } from '#domain';
+import { requireCanChange } from '#platform';
 import { OutboxService } from '#messaging';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
 
@@ -21,6 +22,8 @@ interface TaskRow {
  * Dinsos, then the kelurahan), assigned to officers of the agency, answered by a visit. A
  * NOT_ELIGIBLE answer rejects the case at once; once every stage answered ELIGIBLE the case is
  * VERIFIED, unless a rule FAILED. The decision leaves through the outbox in the same transaction.
+ * Two stages of one case are answered by two different officers (four eyes): an officer who
+ * answers, or is assigned, one stage is refused for another.
  */
 @Injectable()
 export class FieldVerificationService {
@@ -31,14 +34,35 @@ export class FieldVerificationService {
 
   private async task(m: EntityManager, actor: Actor, taskId: string): Promise<TaskRow> {
     const [t] = /^[0-9a-f-]{36}$/i.test(taskId) ? ((await m.query(`SELECT * FROM "field_tasks" WHERE "id" = $1 FOR UPDATE`, [taskId])) as TaskRow[]) : [];
-    if (!t || !agencyCovers(actor.agencyCode, t.agency_code)) throw new VerificationError(VerificationErrorCode.TaskNotFound, `No field verification task ${taskId}`);
+    if (!t || !covers(actor, t.agency_code)) throw new VerificationError(VerificationErrorCode.TaskNotFound, `No field verification task ${taskId}`);
+    // a province sees its regencies' tasks; assigning and answering them is the regency's
+    requireCanChange(actor, t.agency_code, 'this field task');
     return t;
+  }
+
+  /** 409 when `officer` answered, or is assigned, another stage of the task's case. */
+  private async requireOtherOfficer(m: EntityManager, t: TaskRow, officer: string, field?: 'assignee'): Promise<void> {
+    const [other]: Array<{ stage: string }> = await m.query(
+      `SELECT "stage" FROM "field_tasks" o
+        WHERE o."case_id" = $1 AND o."id" <> $2 AND o."status" <> 'CANCELLED'
+          AND (o."assignee" = $3 OR EXISTS (SELECT 1 FROM "field_visits" v WHERE v."task_id" = o."id" AND v."officer" = $3))
+        LIMIT 1`,
+      [t.case_id, t.id, officer],
+    );
+    if (other) {
+      throw new VerificationError(
+        VerificationErrorCode.SecondOfficerRequired,
+        `${officer} is the officer of stage ${other.stage} of this case: stage ${t.stage} must be answered by another officer`,
+        field ? [{ path: field, message: `${officer} already answers stage ${other.stage} of this case` }] : [],
+      );
+    }
   }
 
   async assign(actor: Actor, taskId: string, assignee: string): Promise<void> {
     await this.ds.transaction(async (m) => {
       const t = await this.task(m, actor, taskId);
       if (t.status !== 'OPEN' && t.status !== 'WAITING') throw new VerificationError(VerificationErrorCode.TaskNotOpen, `Task ${taskId} is ${t.status}: it cannot be assigned`);
+      await this.requireOtherOfficer(m, t, assignee, 'assignee');
       await m.query(`UPDATE "field_tasks" SET "assignee" = $2, "assigned_by" = $3, "assigned_at" = now() WHERE "id" = $1`, [t.id, assignee, actor.username]);
       await this.history(m, t.case_id, actor.username, 'TASK_ASSIGNED', { taskId: t.id, stage: t.stage, assignee, previous: t.assignee });
     });
@@ -50,6 +74,7 @@ export class FieldVerificationService {
       if (t.status === 'WAITING') throw new VerificationError(VerificationErrorCode.StageNotReady, `Stage ${t.stage} waits for the stage before it`);
       if (t.status !== 'OPEN') throw new VerificationError(VerificationErrorCode.TaskNotOpen, `Task ${taskId} is ${t.status}`);
       if (t.assignee && t.assignee !== actor.username) throw new VerificationError(VerificationErrorCode.TaskNotAssignedToYou, `Task ${taskId} is assigned to ${t.assignee}`);
+      await this.requireOtherOfficer(m, t, actor.username);
       const visitId = randomUUID();
       await m.query(
         `INSERT INTO "field_visits" ("id", "task_id", "officer", "visited_at", "latitude", "longitude", "findings", "recommendation", "attachments")

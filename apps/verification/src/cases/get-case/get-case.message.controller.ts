@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { Rpc, type Actor } from '#contracts';
-import { agencyCovers } from '#domain';
+import { covers } from '#domain';
 import { DomainError } from '#platform';
 import { VerificationCase } from '../case.entity.js';
 
@@ -16,7 +16,7 @@ export class GetCaseMessageController {
     const c = /^[0-9a-f-]{36}$/i.test(body.applicationId)
       ? await this.ds.getRepository(VerificationCase).findOneBy({ applicationId: body.applicationId })
       : null;
-    if (!c || !agencyCovers(body.actor.agencyCode, c.agencyCode)) {
+    if (!c || !covers(body.actor, c.agencyCode)) {
       throw new DomainError('NOT_FOUND', 'VERIFICATION_CASE_NOT_FOUND', `No verification case for application ${body.applicationId}`);
     }
     return { caseId: c.id, applicationId: c.applicationId, status: c.status, agencyCode: c.agencyCode, serviceCode: c.serviceCode, openedAt: c.openedAt.toISOString() };

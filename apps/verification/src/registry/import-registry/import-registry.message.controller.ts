@@ -1,10 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { VerificationRpc, type Actor, type RegistryFileFormat, type RegistryImportErrorsPage, type RegistryImportView } from '#contracts';
-import { agencyCovers } from '#domain';
+import { covers } from '#domain';
+import { requireCovers } from '#platform';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
 import { RegistryDb } from '../registry-db.js';
-import { RegistryImportService, requireCovers } from './registry-import.service.js';
+import { RegistryImportService } from './registry-import.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -73,7 +74,7 @@ export class ImportRegistryMessageController {
   private async find(actor: Actor, importId: string): Promise<ImportRecord> {
     const imp = UUID.test(importId) ? (await this.db.pool.query<ImportRecord>('SELECT * FROM registry_imports WHERE id = $1', [importId])).rows[0] : undefined;
     // another agency's import is "not found": its existence is not disclosed
-    if (!imp || !agencyCovers(actor.agencyCode, imp.agency_code)) throw new VerificationError(VerificationErrorCode.ImportNotFound, `No registry import ${importId}`);
+    if (!imp || !covers(actor, imp.agency_code)) throw new VerificationError(VerificationErrorCode.ImportNotFound, `No registry import ${importId}`);
     return imp;
   }
 

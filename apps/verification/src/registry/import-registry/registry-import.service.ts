@@ -7,8 +7,8 @@ import copyStreams from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 import { REGISTRY_DROP_BUCKET, Subjects, type Actor, type RegistryFileFormat, type RegistryImportFinishedEvent, type RegistryRowError, type RegistrySnapshotPublishedEvent } from '#contracts';
 import { OutboxService, type SqlClient } from '#messaging';
-import { BackgroundLoop } from '#platform';
-import { agencyCovers, findAgency } from '#domain';
+import { BackgroundLoop, requireCanChange, requireRole } from '#platform';
+import { findAgency } from '#domain';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
 import { RegistryDb } from '../registry-db.js';
 import { readRegistryFile, FileFormatError } from '../registry-file.js';
@@ -53,18 +53,6 @@ function todayWib(): string {
   return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
-export function requireRole(actor: Actor, ...roles: string[]): void {
-  if (!roles.some((r) => actor.roles.includes(r))) {
-    throw new VerificationError(VerificationErrorCode.RoleRequired, `This requires one of the roles: ${roles.join(', ')}`);
-  }
-}
-
-export function requireCovers(actor: Actor, agencyCode: string): void {
-  if (!agencyCovers(actor.agencyCode, agencyCode)) {
-    throw new VerificationError(VerificationErrorCode.OutsideAgency, `Agency ${actor.agencyCode} cannot act on agency ${agencyCode}`);
-  }
-}
-
 /**
  * Registry imports: a request checks the file's header at once (a missing column refuses the
  * file whole), then a worker streams the file from the Object Store through the row checks
@@ -104,10 +92,11 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
   async create(actor: Actor, req: { agencyCode: string; objectName: string; fileName?: string | null; format: RegistryFileFormat }): Promise<{ importId: string; status: 'QUEUED' }> {
     requireRole(actor, 'VERIFIER', 'ADMIN');
     const agency = findAgency(req.agencyCode);
-    if (!agency || agency.code.includes('.BKS')) {
+    if (!agency || agency.bureau) {
       throw new VerificationError(VerificationErrorCode.UnknownAgency, `No agency ${req.agencyCode} keeps a registry`, [{ path: 'agencyCode', message: `agencyCode ${req.agencyCode} is not an agency of this installation` }]);
     }
-    requireCovers(actor, agency.code);
+    // a new snapshot changes what the agency's cases are checked against: its own staff's act
+    requireCanChange(actor, agency.code, 'its registry');
     try {
       await this.checkHeader(req.objectName, req.format);
     } catch (e) {

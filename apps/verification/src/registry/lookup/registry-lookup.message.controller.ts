@@ -1,15 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { VerificationRpc, type Actor, type RegistryHouseholdView, type RegistryPersonView } from '#contracts';
-import { AGENCIES, agencyCovers } from '#domain';
+import { visibleAgencies } from '#domain';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
 import { RegistryDb } from '../registry-db.js';
 import { PERSON_COLUMNS, personView, type PersonRow } from '../registry-persons.js';
-
-/** Agencies whose registry the actor may read: its own, a province's regencies too. */
-export function coveredAgencyCodes(actor: Actor): string[] {
-  return AGENCIES.filter((a) => agencyCovers(actor.agencyCode, a.code)).map((a) => a.code);
-}
 
 const DIGITS16 = /^\d{16}$/;
 
@@ -29,7 +24,7 @@ export class RegistryLookupMessageController {
          FROM registry_snapshots s JOIN registry_persons p ON p.snapshot_id = s.id
         WHERE s.is_current AND s.agency_code = ANY($1) AND p.nik = $2
         ORDER BY s.created_at DESC LIMIT 1`,
-      [coveredAgencyCodes(body.actor), body.nik],
+      [visibleAgencies(body.actor), body.nik],
     );
     if (!rows[0]) throw new VerificationError(VerificationErrorCode.PersonNotFound, 'No person with this NIK in the current registry (DTSEN, dahulu DTKS) of your area');
     return personView(rows[0]);
@@ -43,7 +38,7 @@ export class RegistryLookupMessageController {
          FROM registry_snapshots s JOIN registry_persons p ON p.snapshot_id = s.id
         WHERE s.is_current AND s.agency_code = ANY($1) AND p.kk = $2
         ORDER BY p.birth_date, p.nik LIMIT 100`,
-      [coveredAgencyCodes(body.actor), body.kk],
+      [visibleAgencies(body.actor), body.kk],
     );
     if (!rows.length) throw new VerificationError(VerificationErrorCode.HouseholdNotFound, 'No household with this KK number in the current registry (DTSEN, dahulu DTKS) of your area');
     return { kkNumber: body.kk, members: rows.map(personView) };

@@ -1,10 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { VerificationRpc, type Actor, type DiffChange, type RegistrySnapshotView, type SnapshotDiffView } from '#contracts';
-import { agencyCovers } from '#domain';
+import { covers } from '#domain';
+import { requireCovers } from '#platform';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
 import { clamp } from '../import-registry/import-registry.message.controller.js';
-import { requireCovers } from '../import-registry/registry-import.service.js';
 import { RegistryDb } from '../registry-db.js';
 import { PERSON_COLUMNS, type PersonRow } from '../registry-persons.js';
 
@@ -149,7 +149,7 @@ export class RegistrySnapshotsMessageController {
 
   private async find(actor: Actor, id: string): Promise<SnapshotRecord> {
     const s = UUID.test(id ?? '') ? (await this.db.pool.query<SnapshotRecord>('SELECT * FROM registry_snapshots WHERE id = $1', [id])).rows[0] : undefined;
-    if (!s || !agencyCovers(actor.agencyCode, s.agency_code)) throw new VerificationError(VerificationErrorCode.SnapshotNotFound, `No registry snapshot ${id}`);
+    if (!s || !covers(actor, s.agency_code)) throw new VerificationError(VerificationErrorCode.SnapshotNotFound, `No registry snapshot ${id}`);
     return s;
   }
 }
