@@ -316,8 +316,11 @@ describe('nothing personal in a URL', () => {
     expect(filed.status).toBe(201);
 
     // the body: the same queue as ?q=, without the name or the NIK in the URL
-    const byName = await api.fo1.post('/api/v1/applications/search', { q: name, limit: 10 });
+    const key = randomUUID();
+    const byName = await api.fo1.post('/api/v1/applications/search', { q: name, limit: 10 }, { 'Idempotency-Key': key });
     expect(byName.status).toBe(200);
+    // a search changes nothing: its answer (names, NIKs) is not kept for the Idempotency-Key the dashboard sends
+    expect((await db.query(`SELECT count(*)::int AS n FROM gateway.idempotency_keys WHERE key = $1`, [key])).rows[0].n).toBe(0);
     expect(byName.body.items.map((i: any) => i.applicationId)).toEqual([filed.body.applicationId]);
     const byNik = await api.fo1.post('/api/v1/applications/search', { q: mother.nik, limit: 200, open: true });
     expect(byNik.status).toBe(200);

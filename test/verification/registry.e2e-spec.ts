@@ -442,8 +442,12 @@ describe('registry reads: who may read personal data, and the audit trail', () =
     }
 
     // verifiers, heads and admins do; the NIK and the KK number go in the body
-    const found = await verifier.post('/api/v1/registry/persons/search', { nik: someone.nik });
+    // the dashboard sends an Idempotency-Key with every POST: a search's answer must not be kept for it
+    const key = randomUUID();
+    const found = await verifier.post('/api/v1/registry/persons/search', { nik: someone.nik }, { 'Idempotency-Key': key });
     expect(found.status).toBe(200);
+    expect(found.headers.get('idempotent-replayed')).toBeNull();
+    expect((await db.query(`SELECT count(*)::int AS n FROM gateway.idempotency_keys WHERE key = $1`, [key])).rows[0].n).toBe(0);
     expect(found.body).toMatchObject({ nik: someone.nik, name: someone.nama, snapshot: { snapshotId: second.snapshotId, agencyCode: '33.04' } });
     expect((await verifier.post('/api/v1/registry/persons/search', { nik: nobody })).status).toBe(404);
     const bad = await verifier.post('/api/v1/registry/persons/search', { nik: '3304' });

@@ -4,6 +4,7 @@ import { Rpc, TransitionRequest, type Actor, type ApplicationList, type Applicat
 import { CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
 import { uuidParam } from '../../common/http/uuid-param.pipe.js';
+import { SearchRequest } from '../../common/idempotency/search-request.decorator.js';
 import { ServiceClient } from '#messaging';
 import { ListApplicationsQuery } from './list-applications.query.dto.js';
 
@@ -26,6 +27,7 @@ export class IntakeApplicationsController {
 
   @Post('search')
   @HttpCode(200)
+  @SearchRequest()
   @Roles(...STAFF)
   @ApiOperation({
     summary: 'The same queue as GET /applications, its filters in the body: a name or NIK searched for (`q`) stays out of the URL, which proxies, browsers and logs keep',

@@ -8,6 +8,7 @@ import { DomainError } from '#platform';
 import { ClientIp, CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
 import { uuidParam } from '../../common/http/uuid-param.pipe.js';
+import { SearchRequest } from '../../common/idempotency/search-request.decorator.js';
 import { ServiceClient } from '#messaging';
 import { RegistryReads } from './registry-reads.service.js';
 
@@ -100,6 +101,7 @@ export class RegistryQueriesController {
 
   @Post('persons/search')
   @HttpCode(200)
+  @SearchRequest()
   @Roles(...REGISTRY_READER_ROLES)
   @ApiOperation({ summary: 'A person by NIK, the NIK in the body: the same answer as GET persons/{nik}' })
   @ApiBody({ schema: { type: 'object', properties: { nik: { type: 'string', pattern: '^\\d{16}$' } }, required: ['nik'] } })
@@ -116,6 +118,7 @@ export class RegistryQueriesController {
 
   @Post('households/search')
   @HttpCode(200)
+  @SearchRequest()
   @Roles(...REGISTRY_READER_ROLES)
   @ApiOperation({ summary: 'A household by KK number, the number in the body: the same answer as GET households/{kk}' })
   @ApiBody({ schema: { type: 'object', properties: { kkNumber: { type: 'string', pattern: '^\\d{16}$' } }, required: ['kkNumber'] } })
