@@ -27,11 +27,11 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts the gateway on its own port (test files run in parallel), trusting loopback proxies (see
- * testIp). Up to a minute, like the other apps' tests give theirs: a loaded machine starts Nest slowly.
+ * testIp). Up to a minute by default, like the other apps' tests give theirs: a loaded machine starts Nest slowly.
  */
-export async function startGateway(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startGateway(env: Record<string, string> = {}, timeoutMs = 60000): Promise<RunningApp> {
   const port = await freePort();
-  return startApp('gateway', { SIGAP_ADMIN_PASSWORD: testAdminPassword(), PORT: String(port), SIGAP_INSTANCE: `gateway-test-${port}`, TRUST_PROXY: 'loopback', ...env }, 60000);
+  return startApp('gateway', { SIGAP_ADMIN_PASSWORD: testAdminPassword(), PORT: String(port), SIGAP_INSTANCE: `gateway-test-${port}`, TRUST_PROXY: 'loopback', ...env }, timeoutMs);
 }
 
 /** A name no other test (or run) uses. */

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { Subjects } from '#contracts';
+import { EXT_SUBSCRIBABLE, streamFor, Subjects } from '#contracts';
 import { adminDb, eventually, natsAs, publishEvent, readStream, repoRoot, startApp, type RunningApp } from '#testing';
 import { agencyAdmin, Api, startGateway, testAdminPassword, unique } from '../gateway/support.js';
 import { csvLine, HEADER } from './registry-fixtures.js';
@@ -90,7 +90,7 @@ async function fileAndAssess(fo: Api, body: Record<string, unknown>) {
   return { applicationId: filed.body.applicationId as string, ticketNumber: filed.body.ticketNumber as string, case: assessed };
 }
 
-const santunan = (beneficiary: typeof child1, documents = ['KTP', 'KK', 'SURAT_PERMOHONAN']) => ({
+const santunan = (beneficiary: Omit<typeof child1, 'sex'> & { sex: 'M' | 'F' }, documents = ['KTP', 'KK', 'SURAT_PERMOHONAN']) => ({
   agencyCode: '33.04', serviceCode: 'SANTUNAN_ANAK', applicant: mother, beneficiary, targetGroup: 'ANAK_TERLANTAR', documents: documents.map((type) => ({ type })),
 });
 const rehsos = (applicant: Omit<typeof elder, 'sex'> & { sex: 'M' | 'F' }) => ({ agencyCode: '35.75', serviceCode: 'BANSOS_REHSOS', applicant, targetGroup: 'LANSIA', documents: [{ type: 'KTP' }, { type: 'KK' }] });
@@ -109,8 +109,9 @@ beforeAll(async () => {
   mkdirSync(dir, { recursive: true });
   db = await adminDb();
   // intake seeds its catalog and calendars on a fresh database: it may take a while to be healthy
+  // the gateway logs at info: its request log is read by 'nothing personal in a URL'
   // allSettled: an app that did start is stopped in afterAll even when another did not
-  const started = await Promise.allSettled([startGateway(), startApp('intake', {}, 90000), startApp('verification', {}, 60000)]);
+  const started = await Promise.allSettled([startGateway({ LOG_LEVEL: 'info' }, 60000), startApp('intake', {}, 90000), startApp('verification', {}, 60000)]);
   [gateway, intake, verification] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as RunningApp[];
   for (const s of started) if (s.status === 'rejected') throw s.reason;
   [ext, nats] = await Promise.all([natsAs('ext'), natsAs('admin')]);
@@ -314,6 +315,93 @@ describe("seeing is not changing: a regency's case seen from its province", () =
     const after = await verifier.get(`/api/v1/verification/cases/${filed.case.caseId}`);
     expect(after.body.history.map((h: any) => h.action)).toEqual(['ASSESSED']);
     expect(after.body.tasks[0]).toMatchObject({ status: 'OPEN', assignee: null, visits: [] });
+  });
+});
+
+describe('what outside systems read', () => {
+  it('carries the public reason only: no field findings naming a child, no officer’s note, no staff username', async () => {
+    // a child only this run names: any outbound message that carries her name leaked it
+    const childName = `Ayu Lestari ${unique('')}`;
+    const child4 = { nik: nik('33.04.01', '2020-08-05', 'F'), name: childName, birthDate: '2020-08-05', sex: 'F' as const };
+    const findings = `Anak ${childName} ternyata diasuh neneknya di Purwokerto, bukan anak terlantar`;
+    const rejected = await fileAndAssess(api.fo1, santunan(child4, ['KTP', 'KK', 'SURAT_PERMOHONAN', 'SKTM']));
+    const [task] = rejected.case.tasks;
+    expect((await api.head.post(`/api/v1/verification/tasks/${task.taskId}/assign`, { assignee: api.v1.username })).status).toBe(200);
+    const visit = await api.v1.post(`/api/v1/verification/tasks/${task.taskId}/visits`, { findings, recommendation: 'NOT_ELIGIBLE', visitedAt: '2026-11-23T09:00:00+07:00' });
+    expect(visit.body.caseStatus).toBe('REJECTED');
+
+    // and an officer's own note on a change made by hand
+    const note = `Ibu dari ${childName} pindah ke Jakarta, menurut tetangga`;
+    const withdrawn = await fileAndAssess(api.fo1, santunan(child4, ['KTP', 'KK', 'SURAT_PERMOHONAN', 'SKTM']));
+    const w = await api.fo1.post(`/api/v1/applications/${withdrawn.applicationId}/transitions`, { to: 'WITHDRAWN', reason: note, publicReason: 'Permohonan dicabut atas permintaan pemohon.' });
+    expect(w.status).toBe(201);
+
+    const changes = await eventually(async () => {
+      const all = await readStream(nats, 'SIGAP_INTAKE', Subjects.intakeApplicationStatusChanged);
+      const mine = (id: string) => all.map((m) => m.data).filter((d) => d.applicationId === id);
+      expect(mine(rejected.applicationId).map((d) => d.to)).toContain('REJECTED');
+      expect(mine(withdrawn.applicationId).map((d) => d.to)).toContain('WITHDRAWN');
+      return { rejected: mine(rejected.applicationId), withdrawn: mine(withdrawn.applicationId) };
+    });
+    const publicReason = 'Hasil Tim Reaksi Cepat (TRC) menyatakan permohonan belum memenuhi syarat.';
+    expect(changes.rejected.find((d) => d.to === 'REJECTED')).toMatchObject({ reason: publicReason, publicReason, actor: 'system:verification' });
+    expect(changes.withdrawn.find((d) => d.to === 'WITHDRAWN')).toMatchObject({ reason: 'Permohonan dicabut atas permintaan pemohon.', actor: 'staff' });
+    expect(changes.withdrawn.find((d) => d.to === 'REGISTERED')).toMatchObject({ actor: 'staff' });
+
+    // every message on every subject an outside system may read, as stored for any consumer
+    const outbound = (await Promise.all(EXT_SUBSCRIBABLE.map((subject) => readStream(nats, streamFor(subject).name, subject))))
+      .flat().map((m) => JSON.stringify(m.data));
+    expect(outbound.length).toBeGreaterThan(0);
+    const secrets = [childName, 'diasuh neneknya', 'pindah ke Jakarta', ...Object.values(api).map((a) => a.username!).filter(Boolean)];
+    for (const secret of secrets) expect(outbound.filter((m) => m.includes(secret))).toEqual([]);
+
+    // staff still read the whole story through the authenticated API
+    const history = (await api.fo1.get(`/api/v1/applications/${rejected.applicationId}`)).body.history;
+    expect(history.at(-1)).toMatchObject({ to: 'REJECTED', reason: expect.stringContaining(findings), publicReason });
+    expect((await api.fo1.get(`/api/v1/applications/${withdrawn.applicationId}`)).body.history.at(-1)).toMatchObject({ to: 'WITHDRAWN', reason: note, actor: api.fo1.username });
+    expect((await api.v1.get(`/api/v1/verification/cases/${rejected.case.caseId}`)).body.tasks[0].visits[0]).toMatchObject({ findings, officer: api.v1.username });
+  });
+});
+
+describe('nothing personal in a URL', () => {
+  it('searches applications by name or NIK in the body, and keeps no name, NIK or KK of a URL in the gateway’s request log', async () => {
+    const name = `Siti Aminah ${unique('')}`;
+    const filed = await api.fo1.post('/api/v1/applications', { channel: 'FRONT_OFFICE', ...santunan(child1), applicant: { ...mother, name } });
+    expect(filed.status).toBe(201);
+
+    // the body: the same queue as ?q=, without the name or the NIK in the URL
+    const key = randomUUID();
+    const byName = await api.fo1.post('/api/v1/applications/search', { q: name, limit: 10 }, { 'Idempotency-Key': key });
+    expect(byName.status).toBe(200);
+    // a search changes nothing: its answer (names, NIKs) is not kept for the Idempotency-Key the dashboard sends
+    expect((await db.query(`SELECT count(*)::int AS n FROM gateway.idempotency_keys WHERE key = $1`, [key])).rows[0].n).toBe(0);
+    expect(byName.body.items.map((i: any) => i.applicationId)).toEqual([filed.body.applicationId]);
+    const byNik = await api.fo1.post('/api/v1/applications/search', { q: mother.nik, limit: 200, open: true });
+    expect(byNik.status).toBe(200);
+    expect(byNik.body.items.map((i: any) => i.applicationId)).toContain(filed.body.applicationId);
+    const bad = await api.fo1.post('/api/v1/applications/search', { q: name, limit: 'all', sort: 'name' });
+    expect(bad.status).toBe(400);
+    expect([...new Set(bad.body.details.map((d: any) => d.path))].sort()).toEqual(['limit', 'sort']);
+
+    // a URL that still carries them answers as before (CONTRACT.md's GET persons/{nik}), and the log keeps them masked
+    const viaUrl = await api.fo1.get(`/api/v1/applications?q=${encodeURIComponent(name)}&limit=10`);
+    expect(viaUrl.body.items.map((i: any) => i.applicationId)).toEqual([filed.body.applicationId]);
+    expect((await api.fo1.get(`/api/v1/applications?q=${mother.nik}&limit=10`)).status).toBe(200);
+    expect((await api.v1.get(`/api/v1/registry/persons/${child1.nik}`)).status).toBe(200);
+    expect((await api.v1.get(`/api/v1/registry/households/${mother.kkNumber}`)).status).toBe(200);
+    expect((await api.v1.get(`/api/v1/verification/tasks?assignee=${api.v2.username}&status=OPEN`)).status).toBe(200);
+
+    const log = await eventually(async () => {
+      const out = gateway.output();
+      // the requests were logged (a log without them would prove nothing), masked
+      expect(out).toContain('"url":"/api/v1/applications?q=***&limit=10"');
+      expect(out).toContain(`"url":"/api/v1/registry/persons/************${child1.nik.slice(-4)}"`);
+      expect(out).toContain('"url":"/api/v1/verification/tasks?assignee=***&status=OPEN"');
+      return out;
+    });
+    for (const secret of [name, encodeURIComponent(name), name.replace(/ /g, '+'), name.split(' ').at(-1)!, mother.nik, mother.kkNumber, child1.nik, api.v2.username!]) {
+      expect(log.includes(secret) ? secret : null).toBeNull();
+    }
   });
 });
 

@@ -9,6 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Objm } from '@nats-io/obj';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { VerificationRpc } from '#contracts';
+import { maskNik } from '#domain';
 import { adminDb, eventually, natsAs, publishEvent, repoRoot, startApp, type RunningApp } from '#testing';
 import { agencyAdmin, Api, isErrorBody, startGateway, testAdminPassword, unique } from '../gateway/support.js';
 import { areaOf, csvLine, HEADER, person, personValues, writeRegistryCsv, type Area } from './registry-fixtures.js';
@@ -144,7 +146,7 @@ describe('registry import', () => {
     // every good row is there, in whatever format its date and village came
     // person 500003: on PKH and BPNT (every 7th), on row 5
     const someone = p(3);
-    const found = await frontOffice.get(`/api/v1/registry/persons/${someone.nik}`);
+    const found = await verifier.get(`/api/v1/registry/persons/${someone.nik}`);
     expect(found.status).toBe(200);
     expect(found.body).toMatchObject({
       nik: someone.nik, kkNumber: someone.no_kk, name: someone.nama, birthDate: someone.tanggal_lahir, sex: someone.jenis_kelamin === 'L' ? 'M' : 'F',
@@ -401,5 +403,98 @@ describe('registry snapshots announced by a department system', () => {
 
   it('lets the outside account reach only the drop bucket, not the uploads of staff', async () => {
     await expect(new Objm(ext).open('sigap_registry_uploads').then((os) => os.putBlob({ name: 'sneaky.csv' }, new Uint8Array([1])))).rejects.toThrow();
+  });
+});
+
+describe('registry reads: who may read personal data, and the audit trail', () => {
+  it('lets only verifiers, heads and admins read persons, households and diffs, and audits every lookup and diff page, the NIK and KK masked', async () => {
+    const from = 620_000;
+    const a = path.join(dir, `reads-a-${Date.now()}.csv`);
+    const b = path.join(dir, `reads-b-${Date.now()}.csv`);
+    await writeRegistryCsv(a, banjarnegara, 12, { from });
+    await writeRegistryCsv(b, banjarnegara, 12, { from: from + 4 });
+    const first = await completed(verifier, (await upload(verifier, a, '33.04')).body.importId);
+    const second = await completed(verifier, (await upload(verifier, b, '33.04')).body.importId);
+    expect([first.status, second.status]).toEqual(['COMPLETED', 'COMPLETED']);
+    const someone = person(banjarnegara, from + 5);
+    const nobody = '3304019999999999';
+    const [head, finance, admin33] = await Promise.all([user(['HEAD'], '33.04'), user(['FINANCE'], '33.04'), adminOf('33.04')]);
+    const nameOf = async (api: Api) => (await api.get('/api/v1/auth/me')).body.username as string;
+
+    // front office and finance read no person, household or diff, by URL or by body
+    for (const who of [frontOffice, finance]) {
+      const tries = await Promise.all([
+        who.get(`/api/v1/registry/persons/${someone.nik}`), who.post('/api/v1/registry/persons/search', { nik: someone.nik }),
+        who.get(`/api/v1/registry/households/${someone.no_kk}`), who.post('/api/v1/registry/households/search', { kkNumber: someone.no_kk }),
+        who.get(`/api/v1/registry/snapshots/${second.snapshotId}/diff`),
+      ]);
+      expect(tries.map((t) => t.status)).toEqual([403, 403, 403, 403, 403]);
+      expect(tries[0].body.code).toBe('ROLE_REQUIRED');
+    }
+    // nor through verification around the gateway: it checks the roles too
+    const nc = await natsAs('admin');
+    try {
+      const data = { actor: { userId: randomUUID(), username: 'fo', agencyCode: '33.04', roles: ['FRONT_OFFICE'] }, nik: someone.nik };
+      const asked = await nc.request(VerificationRpc.getPerson, JSON.stringify({ pattern: VerificationRpc.getPerson, data, id: randomUUID() }), { timeout: 5000 });
+      expect(JSON.parse(asked.string()).response).toMatchObject({ ok: false, error: { statusCode: 403, code: 'ROLE_REQUIRED' } });
+    } finally {
+      await nc.close();
+    }
+
+    // verifiers, heads and admins do; the NIK and the KK number go in the body
+    // the dashboard sends an Idempotency-Key with every POST: a search's answer must not be kept for it
+    const key = randomUUID();
+    const found = await verifier.post('/api/v1/registry/persons/search', { nik: someone.nik }, { 'Idempotency-Key': key });
+    expect(found.status).toBe(200);
+    expect(found.headers.get('idempotent-replayed')).toBeNull();
+    expect((await db.query(`SELECT count(*)::int AS n FROM gateway.idempotency_keys WHERE key = $1`, [key])).rows[0].n).toBe(0);
+    expect(found.body).toMatchObject({ nik: someone.nik, name: someone.nama, snapshot: { snapshotId: second.snapshotId, agencyCode: '33.04' } });
+    expect((await verifier.post('/api/v1/registry/persons/search', { nik: nobody })).status).toBe(404);
+    const bad = await verifier.post('/api/v1/registry/persons/search', { nik: '3304' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([{ path: 'nik', message: 'nik must be 16 digits' }]);
+    const household = await head.post('/api/v1/registry/households/search', { kkNumber: someone.no_kk });
+    expect(household.status).toBe(200);
+    expect(household.body.members.map((m: any) => m.nik)).toContain(someone.nik);
+    const page = await admin33.get(`/api/v1/registry/snapshots/${second.snapshotId}/diff?change=REMOVED&limit=2&offset=1`);
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ agencyCode: '33.04', againstSnapshotId: first.snapshotId, total: 4, limit: 2, offset: 1 });
+
+    // the agency's admin reads who looked up whom and when, each NIK and KK shown by its last 4 digits only
+    const [v, h, ad] = await Promise.all([nameOf(verifier), nameOf(head), nameOf(admin33)]);
+    const trail = async (action: string, actor: string) => {
+      const r = await admin33.get(`/api/v1/audit?action=${action}&actor=${actor}&limit=5`);
+      expect(r.status).toBe(200);
+      return r.body.items;
+    };
+    const persons = await trail('REGISTRY_PERSON_LOOKED_UP', v);
+    expect(persons.slice(0, 2)).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ username: v }), at: expect.any(String), agencyCode: '33.04',
+        target: { type: 'REGISTRY_PERSON', id: maskNik(nobody), label: maskNik(nobody) }, after: { nik: maskNik(nobody), outcome: 'REGISTRY_PERSON_NOT_FOUND', snapshotId: null },
+      }),
+      expect.objectContaining({
+        target: { type: 'REGISTRY_PERSON', id: maskNik(someone.nik), label: maskNik(someone.nik) }, after: { nik: maskNik(someone.nik), outcome: 'FOUND', snapshotId: second.snapshotId },
+      }),
+    ]);
+    const households = await trail('REGISTRY_HOUSEHOLD_LOOKED_UP', h);
+    expect(households[0]).toMatchObject({
+      target: { type: 'REGISTRY_HOUSEHOLD', id: maskNik(someone.no_kk) },
+      after: { kkNumber: maskNik(someone.no_kk), outcome: 'FOUND', members: household.body.members.length, snapshotIds: [second.snapshotId] },
+    });
+    const diffs = await trail('REGISTRY_DIFF_VIEWED', ad);
+    expect(diffs[0]).toMatchObject({
+      target: { type: 'REGISTRY_SNAPSHOT', id: second.snapshotId }, agencyCode: '33.04',
+      after: { outcome: 'SHOWN', snapshotId: second.snapshotId, againstSnapshotId: first.snapshotId, change: 'REMOVED', limit: 2, offset: 1, items: 2 },
+    });
+    // the refused reads left nothing to read; and no full number is kept, nor shown
+    expect(await trail('REGISTRY_PERSON_LOOKED_UP', await nameOf(frontOffice))).toEqual([]);
+    const shown = JSON.stringify([persons, households, diffs]);
+    for (const n of [someone.nik, someone.no_kk, nobody]) expect(shown).not.toContain(n);
+    const kept = await db.query(
+      `SELECT count(*)::int AS n FROM gateway.audit_log WHERE action LIKE 'REGISTRY_%' AND concat_ws(' ', target_id, target_label, after::text, before::text) ~ $1`,
+      [`${someone.nik}|${someone.no_kk}|${nobody}`],
+    );
+    expect(kept.rows[0].n).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { LoggerModule } from 'nestjs-pino';
 import type { DynamicModule } from '@nestjs/common';
 import pino from 'pino';
-import { maskForLog } from './masking.js';
+import { maskForLog, maskUrl } from './masking.js';
 import { maskNiksInText } from '#domain';
 
 /** pino options shared by every app: JSON lines, the service's name, no full NIK anywhere. */
@@ -35,7 +35,8 @@ export function loggerModule(service: string): DynamicModule {
       ...pinoOptions(service),
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
       serializers: {
-        req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: maskNiksInText(req.url) }),
+        // a URL may still carry a NIK or a name searched for: see maskUrl
+        req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: maskUrl(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { maskForLog } from './masking.js';
+import { maskForLog, maskUrl } from './masking.js';
 import { pinoOptions } from './logging.js';
 
 describe('log masking', () => {
@@ -33,5 +33,15 @@ describe('log masking', () => {
     expect(written).not.toMatch(/\d{16}/);
     expect(written).toContain('************0001');
     expect(JSON.parse(lines[0])).toMatchObject({ service: 'test', level: 'info' });
+  });
+
+  it('keeps no name, NIK or username of a URL: only paging, codes and flags stay readable', () => {
+    expect(maskUrl('/api/v1/registry/persons/3304015102880001')).toBe('/api/v1/registry/persons/************0001');
+    expect(maskUrl('/api/v1/applications?q=Siti%20Aminah&status=REGISTERED,RETURNED&limit=20&offset=40')).toBe('/api/v1/applications?q=***&status=REGISTERED,RETURNED&limit=20&offset=40');
+    expect(maskUrl('/api/v1/applications?q=3304015102880001')).toBe('/api/v1/applications?q=***');
+    expect(maskUrl('/api/v1/verification/tasks?assignee=siti.trc&status=OPEN')).toBe('/api/v1/verification/tasks?assignee=***&status=OPEN');
+    // an unknown key is masked too, and a NIK in a kept value still shows its last 4 digits only
+    expect(maskUrl('/x?nama=Budi+Santoso&agencyCode=3304015102880001&flag')).toBe('/x?nama=***&agencyCode=************0001&flag');
+    expect(maskUrl('/health')).toBe('/health');
   });
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, type EntityManager, type QueryDeepPartialEntity, Repository } from 'typeorm';
 import type { Actor } from '#contracts';
-import { visibleAgencies } from '#domain';
+import { maskNiksInText, visibleAgencies } from '#domain';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 
 export type AuditAction =
@@ -10,12 +10,14 @@ export type AuditAction =
   | 'LOGIN_SUCCEEDED' | 'LOGIN_FAILED' | 'LOGIN_LOCKED_OUT' | 'LOGIN_REFUSED_LOCKED'
   | 'REJECTED_MESSAGE_REPLAYED'
   /** the operator opened an agency's first administrator: kept in the operator's agency's trail (USER_CREATED is in the new agency's) */
-  | 'AGENCY_ADMIN_OPENED';
+  | 'AGENCY_ADMIN_OPENED'
+  // reads of personal data in the registry (UU PDP 27/2022): who looked up which NIK or KK, who read which diff page
+  | 'REGISTRY_PERSON_LOOKED_UP' | 'REGISTRY_HOUSEHOLD_LOOKED_UP' | 'REGISTRY_DIFF_VIEWED';
 
 export interface AuditRecord {
   actor: Pick<Actor, 'userId' | 'username'> | null;
   action: AuditAction;
-  targetType: 'USER' | 'REJECTED_MESSAGE';
+  targetType: 'USER' | 'REJECTED_MESSAGE' | 'REGISTRY_PERSON' | 'REGISTRY_HOUSEHOLD' | 'REGISTRY_SNAPSHOT';
   targetId?: string | null;
   targetLabel?: string | null;
   agencyCode?: string | null;
@@ -36,7 +38,11 @@ export interface AuditView {
   ip: string | null;
 }
 
-/** The audit trail of accounts and logins: written in the same transaction as the change it records. */
+/**
+ * The audit trail of accounts, logins and reads of registry data: a change is written in the same
+ * transaction as the change it records, a read before its answer leaves. A NIK or KK number is
+ * never stored whole (the last 4 digits show), and the list masks any that an entry carries.
+ */
 @Injectable()
 export class AuditService {
   constructor(@InjectRepository(AuditEntryEntity) private readonly repo: Repository<AuditEntryEntity>) {}
@@ -67,7 +73,7 @@ export class AuditService {
     const qb = this.repo.createQueryBuilder('a')
       .where(new Brackets((w) => w.where('a.agencyCode IN (:...covered)', { covered }).orWhere('a.agencyCode IS NULL')));
     if (q.target) qb.andWhere(new Brackets((w) => w.where('a.targetId = :t', { t: q.target }).orWhere('a.targetLabel = :t', { t: q.target })));
-    if (q.actor) qb.andWhere(new Brackets((w) => w.where('a.actorUsername = :u', { u: q.actor }).orWhere('a.actorId::text = :u', { u: q.actor })));
+    if (q.actor) qb.andWhere(new Brackets((w) => w.where('a.actorUsername = :u', { u: q.actor }).orWhere('CAST(a.actorId AS text) = :u', { u: q.actor })));
     if (q.action) qb.andWhere('a.action = :action', { action: q.action });
     const [rows, total] = await qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').take(q.limit).skip(q.offset).getManyAndCount();
     return {
@@ -77,12 +83,24 @@ export class AuditService {
         at: r.at.toISOString(),
         actor: { id: r.actorId, username: r.actorUsername },
         action: r.action,
-        target: { type: r.targetType, id: r.targetId, label: r.targetLabel },
+        target: { type: r.targetType, id: maskText(r.targetId), label: maskText(r.targetLabel) },
         agencyCode: r.agencyCode,
-        before: r.before,
-        after: r.after,
+        before: maskDeep(r.before) as Record<string, unknown> | null,
+        after: maskDeep(r.after) as Record<string, unknown> | null,
         ip: r.ip,
       })),
     };
   }
+}
+
+function maskText(v: string | null): string | null {
+  return v === null ? null : maskNiksInText(v);
+}
+
+/** Every 16-digit number (NIK, KK) in an entry's JSON shows its last 4 digits only. */
+function maskDeep(v: unknown): unknown {
+  if (typeof v === 'string') return maskNiksInText(v);
+  if (Array.isArray(v)) return v.map(maskDeep);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskDeep(x)]));
+  return v;
 }

@@ -45,7 +45,11 @@ export class ApplicationReceivedEvent extends EventEnvelope {
   requirementsForVerification?: string[];
 }
 
-/** `sigap.intake.application.status-changed.v1`: every status change of an application. */
+/**
+ * `sigap.intake.application.status-changed.v1`: every status change of an application. Any
+ * outside system may read it, so it carries only what the public status page shows: no staff
+ * note, no field findings, no staff username. Staff read the full history through the API.
+ */
 export class ApplicationStatusChangedEvent extends EventEnvelope {
   @IsUUID()
   applicationId!: string;
@@ -65,9 +69,11 @@ export class ApplicationStatusChangedEvent extends EventEnvelope {
   @IsString()
   to!: string;
 
+  /** the same text as `publicReason` (kept for consumers of v1 that read `reason`); never the staff's own reason */
   @IsOptional() @IsString()
   reason?: string | null;
 
+  /** `staff` for a member of staff (never their username), or `system:<name>` for a system */
   @IsOptional() @IsString()
   actor?: string | null;
 

@@ -9,6 +9,13 @@ import { Matches } from 'class-validator';
 export const REGISTRY_LABEL = 'DTSEN (dahulu DTKS)';
 
 /**
+ * Who may read persons and households of the registry and the diffs between snapshots (UU PDP
+ * 27/2022: personal data only to those whose task needs it). Front office, finance, warehouse and
+ * complaint officers may not; every such read is in the audit trail.
+ */
+export const REGISTRY_READER_ROLES = ['VERIFIER', 'HEAD', 'ADMIN'] as const;
+
+/**
  * NATS Object Store bucket the gateway streams uploaded registry files into and verification
  * streams them back from (services share nothing but NATS). Objects are deleted once imported;
  * the bucket's TTL removes what a failure leaves behind.
@@ -139,12 +146,26 @@ export interface SnapshotDiffItem {
 /** `GET /api/v1/registry/snapshots/{id}/diff?against=`. */
 export interface SnapshotDiffView {
   snapshotId: string;
+  /** the agency whose registry it is */
+  agencyCode: string;
   againstSnapshotId: string;
   counts: { added: number; removed: number; changed: number };
   items: SnapshotDiffItem[];
   total: number;
   limit: number;
   offset: number;
+}
+
+/** `POST /api/v1/registry/persons/search`: a NIK in the body, never in a URL (which proxies and logs keep). */
+export class RegistryPersonSearch {
+  @Matches(/^\d{16}$/, { message: 'nik must be 16 digits' })
+  nik!: string;
+}
+
+/** `POST /api/v1/registry/households/search`: a KK number in the body, never in a URL. */
+export class RegistryHouseholdSearch {
+  @Matches(/^\d{16}$/, { message: 'kkNumber must be 16 digits' })
+  kkNumber!: string;
 }
 
 /** The form field next to the file of `POST /api/v1/registry/imports`. */

@@ -7,6 +7,7 @@ import { GatewayError, GatewayErrorCode } from '../errors/gateway-error.js';
 import { PrecomputedResponse } from '../errors/http-exception.filter.js';
 import { IdempotencyStore } from './idempotency.service.js';
 import { isValidIdempotencyKey, requestHash } from './request-hash.js';
+import { SEARCH_REQUEST } from './search-request.decorator.js';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Nest's metadata key of `@HttpCode()` (HTTP_CODE_METADATA in @nestjs/common/constants) */
@@ -18,7 +19,7 @@ const HTTP_CODE_METADATA = '__httpCode__';
  * the first is still running, 409. Keys belong to the user who sent them and last 24 h. A
  * request that fails stores nothing, so it may be retried with the same key. Anonymous
  * requests (login) are not covered: a shared anonymous key space would replay one caller's
- * answer to another.
+ * answer to another; nor are searches (`@SearchRequest()`), whose answers hold personal data.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -34,6 +35,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = req.headers['idempotency-key'];
     if (!WRITES.has(req.method) || header === undefined || !req.actor) return next.handle();
+    if (this.reflector.get<boolean | undefined>(SEARCH_REQUEST, ctx.getHandler())) return next.handle();
     const key = Array.isArray(header) ? header[0] : header;
     if (!isValidIdempotencyKey(key)) {
       throw DomainError.validation([{ path: 'Idempotency-Key', message: 'Idempotency-Key must be 1–255 visible ASCII characters' }]);

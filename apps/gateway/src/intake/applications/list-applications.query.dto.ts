@@ -5,7 +5,7 @@ import { PageQuery } from '../../common/paging/page.query.js';
 
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-/** `GET /api/v1/applications`: the queue's filters. */
+/** `GET /api/v1/applications` (query) and `POST /api/v1/applications/search` (body): the queue's filters. */
 export class ListApplicationsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'REGISTERED,IN_VERIFICATION', description: 'one status or several, comma-separated' })
   @IsOptional() @Matches(/^[A-Z][A-Z0-9_]{1,39}(,[A-Z][A-Z0-9_]{1,39})*$/, { message: 'status must be status codes separated by commas' })

@@ -1,13 +1,16 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
-  VerificationRpc, type Actor, type RegistryHouseholdView, type RegistryImportErrorsPage, type RegistryImportView, type RegistryPersonView,
-  type RegistrySnapshotView, type SnapshotDiffView,
+  REGISTRY_READER_ROLES, RegistryHouseholdSearch, RegistryPersonSearch, VerificationRpc, type Actor, type DiffChange, type RegistryHouseholdView,
+  type RegistryImportErrorsPage, type RegistryImportView, type RegistryPersonView, type RegistrySnapshotView, type SnapshotDiffView,
 } from '#contracts';
 import { DomainError } from '#platform';
-import { CurrentActor } from '../../common/auth/actor.decorator.js';
+import { ClientIp, CurrentActor } from '../../common/auth/actor.decorator.js';
+import { Roles } from '../../common/auth/roles.decorator.js';
 import { uuidParam } from '../../common/http/uuid-param.pipe.js';
+import { SearchRequest } from '../../common/idempotency/search-request.decorator.js';
 import { ServiceClient } from '#messaging';
+import { RegistryReads } from './registry-reads.service.js';
 
 function int(value: string | undefined, path: string): number | undefined {
   if (value === undefined || value === '') return undefined;
@@ -26,12 +29,20 @@ function agency(value: string | undefined): string | undefined {
   return value;
 }
 
-/** Reading the registry (DTSEN, dahulu DTKS): imports and their rejected rows, snapshots and diffs, persons and households. Staff of the agency (a province: its regencies too). */
+/**
+ * Reading the registry (DTSEN, dahulu DTKS): imports and their rejected rows, snapshots and diffs,
+ * persons and households. Staff of the agency (a province: its regencies too); persons,
+ * households and diffs only for REGISTRY_READER_ROLES, each read in the audit trail. A NIK or KK
+ * number goes in the body of the search routes: a URL is kept by proxies, browsers and logs.
+ */
 @ApiTags('registry')
 @ApiBearerAuth()
 @Controller('registry')
 export class RegistryQueriesController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(
+    private readonly services: ServiceClient,
+    private readonly reads: RegistryReads,
+  ) {}
 
   @Get('imports')
   @ApiOperation({ summary: 'Registry imports of an agency, newest first' })
@@ -63,11 +74,13 @@ export class RegistryQueriesController {
   }
 
   @Get('snapshots/:snapshotId/diff')
-  @ApiOperation({ summary: 'Persons added, removed and changed (with the fields) since another snapshot (default: the one it replaced), paged by NIK' })
+  @Roles(...REGISTRY_READER_ROLES)
+  @ApiOperation({ summary: 'Persons added, removed and changed (with the fields) since another snapshot (default: the one it replaced), paged by NIK; each page read is audited' })
   @ApiQuery({ name: 'against', required: false }) @ApiQuery({ name: 'change', required: false, enum: ['ADDED', 'REMOVED', 'CHANGED'] })
   @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'offset', required: false })
   diff(
     @CurrentActor() actor: Actor,
+    @ClientIp() ip: string,
     @Param('snapshotId', uuidParam('snapshotId')) snapshotId: string,
     @Query('against') against?: string,
     @Query('change') change?: string,
@@ -76,19 +89,40 @@ export class RegistryQueriesController {
   ): Promise<SnapshotDiffView> {
     if (against !== undefined && !/^[0-9a-f-]{36}$/i.test(against)) throw DomainError.validation([{ path: 'against', message: 'against must be a UUID' }]);
     if (change !== undefined && !['ADDED', 'REMOVED', 'CHANGED'].includes(change)) throw DomainError.validation([{ path: 'change', message: 'change must be ADDED, REMOVED or CHANGED' }]);
-    // the first request of a diff computes it (a full join of two snapshots): give it time
-    return this.services.call(VerificationRpc.diffSnapshots, { actor, snapshotId, against, change, limit: int(limit, 'limit'), offset: int(offset, 'offset') }, { timeoutMs: 60_000 });
+    return this.reads.diff(actor, ip, { snapshotId, against, change: change as DiffChange | undefined, limit: int(limit, 'limit'), offset: int(offset, 'offset') });
   }
 
   @Get('persons/:nik')
-  @ApiOperation({ summary: 'A person in the current registry snapshot of the caller’s area: name, KK, birth date, village, decile, programmes, snapshot' })
-  person(@CurrentActor() actor: Actor, @Param('nik') nik: string): Promise<RegistryPersonView> {
-    return this.services.call(VerificationRpc.getPerson, { actor, nik: digits16(nik, 'nik') });
+  @Roles(...REGISTRY_READER_ROLES)
+  @ApiOperation({ summary: 'A person in the current registry snapshot of the caller’s area: name, KK, birth date, village, decile, programmes, snapshot (CONTRACT.md; prefer POST persons/search, which keeps the NIK out of the URL)' })
+  person(@CurrentActor() actor: Actor, @ClientIp() ip: string, @Param('nik') nik: string): Promise<RegistryPersonView> {
+    return this.reads.person(actor, ip, digits16(nik, 'nik'));
+  }
+
+  @Post('persons/search')
+  @HttpCode(200)
+  @SearchRequest()
+  @Roles(...REGISTRY_READER_ROLES)
+  @ApiOperation({ summary: 'A person by NIK, the NIK in the body: the same answer as GET persons/{nik}' })
+  @ApiBody({ schema: { type: 'object', properties: { nik: { type: 'string', pattern: '^\\d{16}$' } }, required: ['nik'] } })
+  searchPerson(@CurrentActor() actor: Actor, @ClientIp() ip: string, @Body() body: RegistryPersonSearch): Promise<RegistryPersonView> {
+    return this.reads.person(actor, ip, body.nik);
   }
 
   @Get('households/:kk')
-  @ApiOperation({ summary: 'A household (KK) in the current registry snapshot of the caller’s area: its members' })
-  household(@CurrentActor() actor: Actor, @Param('kk') kk: string): Promise<RegistryHouseholdView> {
-    return this.services.call(VerificationRpc.getHousehold, { actor, kk: digits16(kk, 'kk') });
+  @Roles(...REGISTRY_READER_ROLES)
+  @ApiOperation({ summary: 'A household (KK) in the current registry snapshot of the caller’s area: its members (prefer POST households/search)' })
+  household(@CurrentActor() actor: Actor, @ClientIp() ip: string, @Param('kk') kk: string): Promise<RegistryHouseholdView> {
+    return this.reads.household(actor, ip, digits16(kk, 'kk'));
+  }
+
+  @Post('households/search')
+  @HttpCode(200)
+  @SearchRequest()
+  @Roles(...REGISTRY_READER_ROLES)
+  @ApiOperation({ summary: 'A household by KK number, the number in the body: the same answer as GET households/{kk}' })
+  @ApiBody({ schema: { type: 'object', properties: { kkNumber: { type: 'string', pattern: '^\\d{16}$' } }, required: ['kkNumber'] } })
+  searchHousehold(@CurrentActor() actor: Actor, @ClientIp() ip: string, @Body() body: RegistryHouseholdSearch): Promise<RegistryHouseholdView> {
+    return this.reads.household(actor, ip, body.kkNumber);
   }
 }

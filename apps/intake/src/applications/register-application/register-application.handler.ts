@@ -6,6 +6,7 @@ import { OutboxService, type Causation, type OutgoingEvent } from '#messaging';
 import { CalendarService } from '../../calendar/calendar.service.js';
 import type { StandardRecord } from '../../catalog/catalog.service.js';
 import { appliedDeadline, missingRequirements, requirementsForVerification, type AppliedDeadline } from '../../catalog/standard.js';
+import { statusChangedPayload } from '../status-changed/status-changed.payload.js';
 
 export interface RegisterInput {
   submission: ApplicationSubmission;
@@ -144,10 +145,10 @@ export class RegisterApplicationHandler {
       events.push({
         subject: Subjects.intakeApplicationStatusChanged,
         cause,
-        payload: {
+        payload: statusChangedPayload({
           applicationId: r.id, ticketNumber: r.ticketNumber, agencyCode: s.agencyCode, serviceCode: s.serviceCode,
-          from: null, to: r.status, reason: reasons[i], publicReason: reasons[i], actor, dueAt, standardVersion: standard.version,
-        },
+          from: null, to: r.status, publicReason: reasons[i], actorName: actor, dueAt, standardVersion: standard.version,
+        }),
       });
     });
     await this.outbox.enqueueMany(manager, events);

@@ -4,6 +4,7 @@ import { Subjects } from '#contracts';
 import { OutboxService, type Causation, type OutgoingEvent } from '#messaging';
 import { CatalogService } from '../../catalog/catalog.service.js';
 import { checkTransition, stopsClock, type TransitionActor, type TransitionCheck } from '../../catalog/standard.js';
+import { statusChangedPayload } from '../status-changed/status-changed.payload.js';
 
 export interface TransitionRequest {
   applicationId: string;
@@ -100,11 +101,12 @@ export class TransitionHandler {
       events.push({
         subject: Subjects.intakeApplicationStatusChanged,
         cause: req.cause,
-        payload: {
+        // outside systems read it: the public reason only, no staff username (the history keeps both)
+        payload: statusChangedPayload({
           applicationId: app.id, ticketNumber: app.ticket_number, agencyCode: app.agency_code, serviceCode: app.service_code,
-          from, to: req.to, reason: req.reason ?? null, publicReason: req.publicReason ?? null, actor: req.actorName,
+          from, to: req.to, publicReason: req.publicReason ?? null, actorName: req.actorName,
           dueAt: app.clock_stopped_at ? null : (app.due_at?.toISOString() ?? null), standardVersion: std.version,
-        },
+        }),
       });
       outcomes.push({ ok: true, applicationId: app.id, from, to: req.to });
     }

@@ -8,7 +8,7 @@ import type { EntityManager } from 'typeorm';
 import { REGISTRY_DROP_BUCKET, Subjects, type Actor, type RegistryFileFormat, type RegistryImportFinishedEvent, type RegistryRowError, type RegistrySnapshotPublishedEvent } from '#contracts';
 import { OutboxService, type SqlClient } from '#messaging';
 import { BackgroundLoop, requireCanChange, requireRole } from '#platform';
-import { findAgency } from '#domain';
+import { findAgency, maskNiksInText } from '#domain';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
 import { RegistryDb } from '../registry-db.js';
 import { readRegistryFile, FileFormatError } from '../registry-file.js';
@@ -406,7 +406,8 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     f: Omit<RegistryImportFinishedEvent, 'eventId' | 'occurredAt' | 'rowsRead' | 'rowsAccepted' | 'rowsRejected'> & Counts,
   ): Promise<void> {
     const { read, accepted, rejected, ...rest } = f;
-    const payload = { ...rest, rowsRead: read, rowsAccepted: accepted, rowsRejected: rejected };
+    // outside systems read it: an error text that quoted a row's NIK or KK shows its last 4 digits only
+    const payload = { ...rest, failure: rest.failure ? maskNiksInText(rest.failure) : null, rowsRead: read, rowsAccepted: accepted, rowsRejected: rejected };
     const cause = f.sourceEventId ? { correlationId: f.sourceEventId, causationId: f.sourceEventId } : undefined;
     await this.outbox.enqueueOn(client, [{ subject: Subjects.verificationRegistryImportFinished, payload, cause }]);
   }

@@ -1,7 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { VerificationRpc, type Actor, type RegistryHouseholdView, type RegistryPersonView } from '#contracts';
+import { REGISTRY_READER_ROLES, VerificationRpc, type Actor, type RegistryHouseholdView, type RegistryPersonView } from '#contracts';
 import { visibleAgencies } from '#domain';
+import { requireRole } from '#platform';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
 import { RegistryDb } from '../registry-db.js';
 import { PERSON_COLUMNS, personView, type PersonRow } from '../registry-persons.js';
@@ -10,7 +11,9 @@ const DIGITS16 = /^\d{16}$/;
 
 /**
  * A person by NIK and a household by KK in the current snapshots of the agencies the caller
- * covers. Served by the unique (snapshot, nik) and the (snapshot, kk) index of each snapshot.
+ * covers, for the roles of REGISTRY_READER_ROLES (the gateway checks them too, and writes each
+ * lookup to the audit trail). Served by the unique (snapshot, nik) and the (snapshot, kk) index
+ * of each snapshot.
  */
 @Controller()
 export class RegistryLookupMessageController {
@@ -18,6 +21,7 @@ export class RegistryLookupMessageController {
 
   @MessagePattern(VerificationRpc.getPerson)
   async person(@Payload() body: { actor: Actor; nik: string }): Promise<RegistryPersonView> {
+    requireRole(body.actor, ...REGISTRY_READER_ROLES);
     if (!DIGITS16.test(body.nik ?? '')) throw new VerificationError(VerificationErrorCode.PersonNotFound, 'nik must be 16 digits');
     const { rows } = await this.db.pool.query<PersonRow>(
       `SELECT ${PERSON_COLUMNS}, s.agency_code, s.created_at AS snapshot_created_at
@@ -32,6 +36,7 @@ export class RegistryLookupMessageController {
 
   @MessagePattern(VerificationRpc.getHousehold)
   async household(@Payload() body: { actor: Actor; kk: string }): Promise<RegistryHouseholdView> {
+    requireRole(body.actor, ...REGISTRY_READER_ROLES);
     if (!DIGITS16.test(body.kk ?? '')) throw new VerificationError(VerificationErrorCode.HouseholdNotFound, 'kk must be 16 digits');
     const { rows } = await this.db.pool.query<PersonRow>(
       `SELECT ${PERSON_COLUMNS}, s.agency_code, s.created_at AS snapshot_created_at

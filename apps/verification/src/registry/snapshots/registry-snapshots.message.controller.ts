@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { VerificationRpc, type Actor, type DiffChange, type RegistrySnapshotView, type SnapshotDiffView } from '#contracts';
+import { REGISTRY_READER_ROLES, VerificationRpc, type Actor, type DiffChange, type RegistrySnapshotView, type SnapshotDiffView } from '#contracts';
 import { covers } from '#domain';
-import { requireCovers } from '#platform';
+import { requireCovers, requireRole } from '#platform';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
 import { clamp } from '../import-registry/import-registry.message.controller.js';
 import { RegistryDb } from '../registry-db.js';
@@ -52,6 +52,8 @@ export class RegistrySnapshotsMessageController {
 
   @MessagePattern(VerificationRpc.diffSnapshots)
   async diff(@Payload() body: { actor: Actor; snapshotId: string; against?: string; change?: DiffChange; limit?: number; offset?: number }): Promise<SnapshotDiffView> {
+    // a diff lists persons with their names and changed fields: registry readers only
+    requireRole(body.actor, ...REGISTRY_READER_ROLES);
     const snap = await this.find(body.actor, body.snapshotId);
     const againstId = body.against ?? snap.previous_id;
     if (!againstId) throw new VerificationError(VerificationErrorCode.SnapshotNotFound, `Snapshot ${snap.id} has no previous snapshot: name one with ?against=`, [{ path: 'against', message: 'against is required: this snapshot has no previous one' }]);
@@ -77,6 +79,7 @@ export class RegistrySnapshotsMessageController {
     const total = change === 'ADDED' ? counts.added : change === 'REMOVED' ? counts.removed : change === 'CHANGED' ? counts.changed : counts.added + counts.removed + counts.changed;
     return {
       snapshotId: snap.id,
+      agencyCode: snap.agency_code,
       againstSnapshotId: against.id,
       counts,
       items: items.map((i) => {
