@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
-import { Rpc, Subjects, type RejectedMessage } from '#contracts';
+import { Rpc, Subjects, type RejectedMessageDetail } from '#contracts';
 import { eventually, testSystem, type RunningApp } from '#testing';
 import { Api, isErrorBody, startGateway, testAdminPassword, unique } from './support.js';
 
@@ -214,10 +214,10 @@ describe('system status', () => {
 });
 
 describe('rejected messages', () => {
-  it('keeps what arrives on sigap.rejected, lists it, and replays it (corrected) through the outbox', async () => {
+  it('keeps what arrives on sigap.rejected.detail, lists it, and replays it (corrected) through the outbox', async () => {
     const js = jetstream(nc);
     const original = { ...submission(), eventId: randomUUID(), occurredAt: new Date().toISOString(), applicant: { ...submission().applicant, nik: '12' } };
-    const rejection: RejectedMessage = {
+    const rejection: RejectedMessageDetail = {
       eventId: original.eventId,
       subject: Subjects.extApplicationSubmitted,
       errors: [{ path: 'applicant.nik', message: 'nik must be 16 digits' }],
@@ -228,7 +228,7 @@ describe('rejected messages', () => {
     };
     const h = natsHeaders();
     h.set('Nats-Msg-Id', randomUUID());
-    await js.publish(Subjects.rejected, JSON.stringify(rejection), { headers: h });
+    await js.publish(Subjects.rejectedDetail, JSON.stringify(rejection), { headers: h });
 
     const item = await eventually(async () => {
       const r = await admin.get(`/api/v1/admin/rejected?subject=${Subjects.extApplicationSubmitted}&limit=200`);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { CreateMessagingTables1764100000000, JetStreamPublisher, OutboxRelay, OutboxService, type NatsService } from '#messaging';
+import { JetStreamPublisher, MESSAGING_MIGRATIONS, OutboxRelay, OutboxService, type NatsService } from '#messaging';
 import { SigapDataSource, serviceDataSourceOptions } from '#persistence';
 import { adminDb, eventually, natsAs, readStream, testSystem } from '#testing';
 
@@ -17,7 +17,7 @@ const subject = `sigap.intake.outbox-test.${schema.replace(/_/g, '-')}.v1`;
 
 beforeAll(async () => {
   Logger.overrideLogger(false);
-  ds = new SigapDataSource(serviceDataSourceOptions({ schema, url: testSystem().adminDatabaseUrl, entities: [], migrations: [CreateMessagingTables1764100000000] }));
+  ds = new SigapDataSource(serviceDataSourceOptions({ schema, url: testSystem().adminDatabaseUrl, entities: [], migrations: MESSAGING_MIGRATIONS }));
   await ds.initialize();
   await ds.runMigrations();
   nc = await natsAs('admin');
@@ -37,14 +37,14 @@ afterAll(async () => {
 describe('the transactional outbox', () => {
   it('runs migrations once when replicas start together on an empty schema', async () => {
     const fresh = `${schema}_b`;
-    const make = () => new SigapDataSource(serviceDataSourceOptions({ schema: fresh, url: testSystem().adminDatabaseUrl, entities: [], migrations: [CreateMessagingTables1764100000000] }));
+    const make = () => new SigapDataSource(serviceDataSourceOptions({ schema: fresh, url: testSystem().adminDatabaseUrl, entities: [], migrations: MESSAGING_MIGRATIONS }));
     const [a, b] = [make(), make()];
     await Promise.all([a.initialize(), b.initialize()]);
     await Promise.all([a.runMigrations(), b.runMigrations()]);
     const c = await adminDb();
     try {
       const { rows } = await c.query(`SELECT count(*)::int AS n FROM "${fresh}".migrations`);
-      expect(rows[0].n).toBe(1);
+      expect(rows[0].n).toBe(MESSAGING_MIGRATIONS.length);
       await c.query(`DROP SCHEMA "${fresh}" CASCADE`);
     } finally {
       await c.end();

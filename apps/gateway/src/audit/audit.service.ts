@@ -8,7 +8,7 @@ import { AuditEntryEntity } from './audit-entry.entity.js';
 export type AuditAction =
   | 'USER_CREATED' | 'USER_UPDATED' | 'USER_DISABLED' | 'USER_ENABLED' | 'PASSWORD_RESET' | 'PASSWORD_CHANGED'
   | 'LOGIN_SUCCEEDED' | 'LOGIN_FAILED' | 'LOGIN_LOCKED_OUT' | 'LOGIN_REFUSED_LOCKED'
-  | 'REJECTED_MESSAGE_REPLAYED';
+  | 'REJECTED_MESSAGE_REPLAYED' | 'REJECTED_PAYLOADS_PURGED';
 
 export interface AuditRecord {
   actor: Pick<Actor, 'userId' | 'username'> | null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SERVICE_NAMES, SERVICES, Subjects, type Actor } from '#contracts';
+import { REJECTION_SUBJECTS, SERVICE_NAMES, SERVICES, type Actor } from '#contracts';
 import { OutboxService } from '#messaging';
 import { AuditService } from '../../audit/audit.service.js';
 import { GatewayError, GatewayErrorCode } from '../../common/errors/gateway-error.js';
@@ -9,7 +9,7 @@ import { RejectedMessageEntity } from '../rejected-message.entity.js';
 import { rejectedScope } from '../rejected-scope.js';
 
 /** Subjects some service consumes: the only ones a replay can reach (and the gateway may publish). */
-const REPLAYABLE = new Set(SERVICE_NAMES.flatMap((n) => SERVICES[n].consumers.map((c) => c.subject)).filter((s) => s !== Subjects.rejected));
+const REPLAYABLE = new Set(SERVICE_NAMES.flatMap((n) => SERVICES[n].consumers.map((c) => c.subject)).filter((s) => !REJECTION_SUBJECTS.includes(s)));
 
 export interface ReplayResult {
   id: string;
