@@ -250,6 +250,7 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
       eventId: d.key,
       subject: reg.options.subject,
       deliveryCount: d.msg.info.deliveryCount,
+      source: { stream: reg.stream, sequence: d.msg.info.streamSequence },
       cause,
       publish: (subject, payload) => this.outbox.enqueue(manager, subject, payload, cause),
     };

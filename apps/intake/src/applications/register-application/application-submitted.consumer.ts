@@ -35,7 +35,7 @@ export class ApplicationSubmittedConsumer {
       if (!c.ok) {
         rejected.push({
           eventId: item.event.eventId, subject: Subjects.extApplicationSubmitted, errors: c.errors, reason: 'VALIDATION',
-          consumer: durable, payload: item.event, rejectedAt: now.toISOString(),
+          consumer: durable, payload: item.event, rejectedAt: now.toISOString(), source: item.ctx.source,
         });
       } else {
         valid.push({ submission: submissions[i], standard: c.standard, sourceEventId: item.event.eventId, actor: `system:${item.event.source ?? 'unknown'}`, cause: item.ctx.cause });

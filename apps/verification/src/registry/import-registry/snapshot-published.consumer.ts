@@ -23,10 +23,10 @@ export class SnapshotPublishedConsumer {
   @Consume({ durable, subject: Subjects.extRegistrySnapshotPublished, schema: RegistrySnapshotPublishedEvent, batch: true })
   async handle(items: BatchItem<RegistrySnapshotPublishedEvent>[], manager: EntityManager): Promise<void> {
     const rejected: RejectedMessageDetail[] = [];
-    for (const { event } of items) {
+    for (const { event, ctx } of items) {
       const refused = await this.imports.announce(manager, event);
       if (refused) {
-        rejected.push({ eventId: event.eventId, subject: Subjects.extRegistrySnapshotPublished, errors: [refused], reason: 'VALIDATION', consumer: durable, payload: event, rejectedAt: new Date().toISOString() });
+        rejected.push({ eventId: event.eventId, subject: Subjects.extRegistrySnapshotPublished, errors: [refused], reason: 'VALIDATION', consumer: durable, payload: event, rejectedAt: new Date().toISOString(), source: ctx.source });
       } else {
         this.log.log(`${event.source} announced a registry snapshot for ${event.agencyCode}: ${event.objectName}`);
       }
