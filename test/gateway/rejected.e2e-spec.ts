@@ -9,26 +9,19 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { Subjects } from '#contracts';
 import { adminDb, eventually, metricValue, natsAs, publishEvent, startApp, submittedApplication, type RunningApp } from '#testing';
-import { Api, isErrorBody, startGateway, testAdminPassword } from './support.js';
+import { agencyAdmin, Api, isErrorBody, startGateway, testAdminPassword } from './support.js';
 
 let db: pg.Client;
 let ext: NatsConnection;
 let intake: RunningApp;
 let gateway: RunningApp;
 let admin: Api;
+let admin3304: Api;
 const heard: any[] = [];
 
-/** A valid SANTUNAN_ANAK application of Kota Pontianak (61.71), whose admin the first admin (61) covers. */
-function pontianak(over: Record<string, unknown> = {}) {
-  return submittedApplication({
-    agencyCode: '61.71',
-    applicant: {
-      nik: '6171015502880001', kkNumber: '6171010101880002', name: 'Siti Zulaikha', birthDate: '1988-02-15', sex: 'F',
-      address: 'Jl. Sungai Bangkong 12', villageCode: '61.71.01.1001', phone: '081298765432',
-    },
-    beneficiary: { nik: '6171010205190001', name: 'Budi Santoso', birthDate: '2019-05-02', sex: 'M' },
-    ...over,
-  });
+/** A valid SANTUNAN_ANAK application of Kab. Banjarnegara (33.04), whose admin lists and replays its rejections. */
+function banjarnegara(over: Record<string, unknown> = {}) {
+  return submittedApplication({ ...over });
 }
 
 /** Every string and number inside a payload that is long enough to be recognisable. */
@@ -41,7 +34,7 @@ function valuesOf(x: unknown, out: string[] = []): string[] {
 
 async function listed(eventId: string) {
   return eventually(async () => {
-    const r = await admin.get(`/api/v1/admin/rejected?subject=${Subjects.extApplicationSubmitted}&limit=200`);
+    const r = await admin3304.get(`/api/v1/admin/rejected?subject=${Subjects.extApplicationSubmitted}&limit=200`);
     expect(r.status).toBe(200);
     const hit = r.body.items.find((i: { eventId: string }) => i.eventId === eventId);
     expect(hit).toBeDefined();
@@ -62,6 +55,7 @@ beforeAll(async () => {
     startGateway({ HOUSEKEEPING_INTERVAL_MS: '500', HTTP_BODY_LIMIT: '3mb' }),
   ]);
   admin = await new Api(gateway.url).session('admin', testAdminPassword());
+  admin3304 = await agencyAdmin(gateway.url, '33.04');
 });
 
 afterAll(async () => {
@@ -96,14 +90,14 @@ describe('sigap.rejected as outside systems see it', () => {
   const sent: Array<{ id: string; body: string }> = [];
 
   it('carries eventId, subject and errors, and none of the rejected message\'s values', async () => {
-    const mismatch = pontianak();
-    mismatch.applicant.birthDate = '1988-02-16'; // the NIK says 15-02-88
-    const nowhere = pontianak({ agencyCode: '99.99' });
-    const village = pontianak();
-    village.applicant.villageCode = '61.71.01.9999';
-    const extraKey: Record<string, any> = { ...pontianak(), '6171015502880001': 'Siti Zulaikha' };
+    const mismatch = banjarnegara();
+    mismatch.applicant.birthDate = '1988-02-12'; // the NIK says 11-02-88
+    const nowhere = banjarnegara({ agencyCode: '99.99' });
+    const village = banjarnegara();
+    village.applicant.villageCode = '33.04.01.9999';
+    const extraKey: Record<string, any> = { ...banjarnegara(), '3304015102880001': 'Siti Aminah' };
     const malformedId = randomUUID();
-    const malformed = `{"eventId":"${malformedId}","applicant":{"nik":"6171015502880001","name":"Siti Zulaikha`;
+    const malformed = `{"eventId":"${malformedId}","applicant":{"nik":"3304015102880001","name":"Siti Aminah`;
     for (const e of [mismatch, nowhere, village, extraKey]) {
       await publishEvent(ext, Subjects.extApplicationSubmitted, e);
       sent.push({ id: e.eventId, body: JSON.stringify(e) });
@@ -121,7 +115,7 @@ describe('sigap.rejected as outside systems see it', () => {
       expect(r.subject).toBe(Subjects.extApplicationSubmitted);
       expect(r.errors.length).toBeGreaterThan(0);
       const text = JSON.stringify(r);
-      const values = i === 4 ? ['6171015502880001', 'Siti Zulaikha'] : valuesOf(JSON.parse(sent[i].body)).filter((v) => v !== sent[i].id);
+      const values = i === 4 ? ['3304015102880001', 'Siti Aminah'] : valuesOf(JSON.parse(sent[i].body)).filter((v) => v !== sent[i].id);
       for (const v of values) expect(text).not.toContain(v);
     }
     // they still say what is wrong
@@ -144,8 +138,8 @@ describe('sigap.rejected as outside systems see it', () => {
     expect(item).toMatchObject({ reason: 'VALIDATION', consumer: 'intake_ext_application_submitted', payloadPurgedAt: null, source: { stream: 'SIGAP_EXT' } });
     expect(item.payload).toEqual(JSON.parse(first.body));
 
-    const corrected = { ...item.payload, applicant: { ...item.payload.applicant, birthDate: '1988-02-15' } };
-    const r = await admin.post(`/api/v1/admin/rejected/${item.id}/replay`, { payload: corrected });
+    const corrected = { ...item.payload, applicant: { ...item.payload.applicant, birthDate: '1988-02-11' } };
+    const r = await admin3304.post(`/api/v1/admin/rejected/${item.id}/replay`, { payload: corrected });
     expect(r.status).toBe(202);
     // published behind the refused row above, and registered by intake
     await eventually(async () => {
@@ -157,7 +151,7 @@ describe('sigap.rejected as outside systems see it', () => {
   it('refuses, in the replay\'s transaction, a corrected payload too big for the bus: 413 naming the subject and the sizes', async () => {
     const item = await listed(sent[2].id);
     const big = { ...item.payload, applicant: { ...item.payload.applicant, address: 'x'.repeat(1_200_000) } };
-    const r = await admin.post(`/api/v1/admin/rejected/${item.id}/replay`, { payload: big });
+    const r = await admin3304.post(`/api/v1/admin/rejected/${item.id}/replay`, { payload: big });
     expect(r.status).toBe(413);
     expect(isErrorBody(r.body, 413)).toBe(true);
     expect(r.body.code).toBe('EVENT_TOO_LARGE');
@@ -171,8 +165,8 @@ describe('sigap.rejected as outside systems see it', () => {
 
 describe('the retention of rejected payloads', () => {
   it('takes the payload out of a row older than the period, keeps the row, and says so in the audit trail', async () => {
-    const old = pontianak({ serviceCode: 'NO_SUCH' });
-    const young = pontianak({ serviceCode: 'NO_SUCH_EITHER' });
+    const old = banjarnegara({ serviceCode: 'NO_SUCH' });
+    const young = banjarnegara({ serviceCode: 'NO_SUCH_EITHER' });
     await publishEvent(ext, Subjects.extApplicationSubmitted, old);
     await publishEvent(ext, Subjects.extApplicationSubmitted, young);
     const [o, y] = [await listed(old.eventId), await listed(young.eventId)];
@@ -187,10 +181,11 @@ describe('the retention of rejected payloads', () => {
     expect(purged).toMatchObject({ payload: null, cause: null, subject: Subjects.extApplicationSubmitted, errors: o.errors });
     expect((await listed(young.eventId)).payload).toEqual(y.payload);
     const { rows } = await db.query(`SELECT actor_username, after FROM gateway.audit_log WHERE action = 'REJECTED_PAYLOADS_PURGED' AND after->'ids' ? $1`, [o.id]);
+    // the system did it: no user
     expect(rows).toHaveLength(1);
-    expect(rows[0].after).toMatchObject({ retentionDays: 30 });
+    expect(rows[0]).toMatchObject({ actor_username: null, after: { retentionDays: 30 } });
     // a purged payload cannot be replayed as stored
-    expect((await admin.post(`/api/v1/admin/rejected/${o.id}/replay`, {})).status).toBe(400);
+    expect((await admin3304.post(`/api/v1/admin/rejected/${o.id}/replay`, {})).status).toBe(400);
     // and the detail stream forgets its copies after the same period
     const nc = await natsAs('admin');
     try {

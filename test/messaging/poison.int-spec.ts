@@ -20,7 +20,8 @@ const CONSUMER = 'intake_ext_application_submitted';
 beforeAll(async () => {
   db = await adminDb();
   [ext, admin] = await Promise.all([natsAs('ext'), natsAs('admin')]);
-  [intake, gateway] = await Promise.all([startApp('intake'), startGateway()]);
+  // generous start-up time: the suite may run on a busy machine
+  [intake, gateway] = await Promise.all([startApp('intake', {}, 90_000), startGateway()]);
 });
 
 afterAll(async () => {

@@ -47,7 +47,7 @@ describe('a rejection, as outside systems and the admin see it', () => {
   });
 
   it('leaves out of the detail a payload too large to travel, naming where the original is', () => {
-    const big = { ...detail, payload: { blob: 'y'.repeat(1_040_000) }, source: { stream: 'SIGAP_EXT', sequence: 42 } };
+    const big = { ...detail, payload: { blob: 'y'.repeat(1_046_000) }, source: { stream: 'SIGAP_EXT', sequence: 42 } };
     const [, inside] = rejectionEvents(big, 1024 * 1024);
     expect(inside.payload).toMatchObject({ payloadOmitted: 'TOO_LARGE', source: { stream: 'SIGAP_EXT', sequence: 42 } });
     expect(inside.payload).not.toHaveProperty('payload');

@@ -29,12 +29,15 @@ export class PurgeRejectedPayloadsService {
     let total = 0;
     for (;;) {
       const n = await this.ds.transaction(async (m) => {
+        // a SELECT around the UPDATE: TypeORM answers a bare UPDATE with [rows, count]
         const rows: Array<{ id: string }> = await m.query(
-          `UPDATE "gateway"."rejected_messages" SET "payload" = NULL, "cause" = NULL, "payload_purged_at" = now()
-            WHERE "id" IN (SELECT "id" FROM "gateway"."rejected_messages"
-                            WHERE "payload_purged_at" IS NULL AND "received_at" < now() - make_interval(days => $1)
-                            LIMIT $2 FOR UPDATE SKIP LOCKED)
-            RETURNING "id"`,
+          `WITH purged AS (
+             UPDATE "gateway"."rejected_messages" SET "payload" = NULL, "cause" = NULL, "payload_purged_at" = now()
+              WHERE "id" IN (SELECT "id" FROM "gateway"."rejected_messages"
+                              WHERE "payload_purged_at" IS NULL AND "received_at" < now() - make_interval(days => $1)
+                              LIMIT $2 FOR UPDATE SKIP LOCKED)
+              RETURNING "id")
+           SELECT "id" FROM purged`,
           [days, CHUNK],
         );
         if (rows.length) {
