@@ -49,11 +49,14 @@ beforeAll(async () => {
   const sub = ext.subscribe(Subjects.rejected);
   void (async () => { for await (const m of sub) heard.push(m.json()); })();
   await ext.flush();
-  [intake, gateway] = await Promise.all([
-    startApp('intake'),
+  // allSettled: an app that did start is stopped in afterAll even when the other did not
+  const started = await Promise.allSettled([
+    startApp('intake', {}, 90_000),
     // a short housekeeping interval, so the purge of aged payloads is seen within the test
     startGateway({ HOUSEKEEPING_INTERVAL_MS: '500', HTTP_BODY_LIMIT: '3mb' }),
   ]);
+  [intake, gateway] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as RunningApp[];
+  for (const s of started) if (s.status === 'rejected') throw s.reason;
   admin = await new Api(gateway.url).session('admin', testAdminPassword());
   admin3304 = await agencyAdmin(gateway.url, '33.04');
 });

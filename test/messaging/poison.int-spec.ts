@@ -20,8 +20,11 @@ const CONSUMER = 'intake_ext_application_submitted';
 beforeAll(async () => {
   db = await adminDb();
   [ext, admin] = await Promise.all([natsAs('ext'), natsAs('admin')]);
-  // generous start-up time: the suite may run on a busy machine
-  [intake, gateway] = await Promise.all([startApp('intake', {}, 90_000), startGateway()]);
+  // intake seeds its catalog on a fresh database: it may take a while to be healthy.
+  // allSettled: an app that did start is stopped in afterAll even when the other did not
+  const started = await Promise.allSettled([startApp('intake', {}, 90_000), startGateway()]);
+  [intake, gateway] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as RunningApp[];
+  for (const s of started) if (s.status === 'rejected') throw s.reason;
 });
 
 afterAll(async () => {
