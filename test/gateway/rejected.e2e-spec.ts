@@ -53,7 +53,7 @@ beforeAll(async () => {
   const started = await Promise.allSettled([
     startApp('intake', {}, 90_000),
     // a short housekeeping interval, so the purge of aged payloads is seen within the test
-    startGateway({ HOUSEKEEPING_INTERVAL_MS: '500', HTTP_BODY_LIMIT: '3mb' }),
+    startGateway({ HOUSEKEEPING_INTERVAL_MS: '500', HTTP_BODY_LIMIT: '3mb' }, 90_000),
   ]);
   [intake, gateway] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as RunningApp[];
   for (const s of started) if (s.status === 'rejected') throw s.reason;

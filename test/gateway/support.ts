@@ -26,9 +26,9 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the gateway on its own port (test files run in parallel), trusting loopback proxies (see testIp). */
-export async function startGateway(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startGateway(env: Record<string, string> = {}, timeoutMs?: number): Promise<RunningApp> {
   const port = await freePort();
-  return startApp('gateway', { SIGAP_ADMIN_PASSWORD: testAdminPassword(), PORT: String(port), SIGAP_INSTANCE: `gateway-test-${port}`, TRUST_PROXY: 'loopback', ...env });
+  return startApp('gateway', { SIGAP_ADMIN_PASSWORD: testAdminPassword(), PORT: String(port), SIGAP_INSTANCE: `gateway-test-${port}`, TRUST_PROXY: 'loopback', ...env }, timeoutMs);
 }
 
 /** A name no other test (or run) uses. */

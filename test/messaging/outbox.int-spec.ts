@@ -82,8 +82,8 @@ describe('the transactional outbox', () => {
   it('refuses, in the business transaction, an event larger than the server\'s max_payload, naming the subject and both sizes', async () => {
     const max = nc.info!.max_payload;
     const marker = randomUUID();
+    await ds.query(`CREATE TABLE IF NOT EXISTS "${schema}".business (marker text)`);
     const err = await ds.transaction(async (m) => {
-      await m.query(`CREATE TABLE IF NOT EXISTS "${schema}".business (marker text)`);
       await m.query(`INSERT INTO "${schema}".business VALUES ($1)`, [marker]);
       await outbox.enqueue(m, subject, { marker, blob: 'x'.repeat(max) });
     }).catch((e: unknown) => e);

@@ -22,7 +22,7 @@ beforeAll(async () => {
   [ext, admin] = await Promise.all([natsAs('ext'), natsAs('admin')]);
   // intake seeds its catalog on a fresh database: it may take a while to be healthy.
   // allSettled: an app that did start is stopped in afterAll even when the other did not
-  const started = await Promise.allSettled([startApp('intake', {}, 90_000), startGateway()]);
+  const started = await Promise.allSettled([startApp('intake', {}, 90_000), startGateway({}, 90_000)]);
   [intake, gateway] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as RunningApp[];
   for (const s of started) if (s.status === 'rejected') throw s.reason;
 });
