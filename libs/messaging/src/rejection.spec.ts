@@ -59,7 +59,11 @@ describe('a rejection, as outside systems and the admin see it', () => {
     expect(out).toHaveLength(51);
     expect(out[50].message).toBe('and 70 more errors');
     expect(boundedErrors([{ path: 'p'.repeat(1000), message: 'm'.repeat(1000) }])[0]).toEqual({ path: 'p'.repeat(200), message: 'm'.repeat(300) });
-    expect(boundedErrors([{ path: 'x', message: 'property 3304015102880001 should not exist' }])[0].message).toBe('property **************** should not exist');
+    expect(boundedErrors([{ path: 'x', message: 'call 081234567890 now' }])[0].message).toBe('call ************ now');
+    // keys are the sender's too: one that is not a plain name is hidden, in the path and the message
+    expect(boundedErrors([{ path: '3304015102880001', message: 'property 3304015102880001 should not exist' }])[0]).toEqual({ path: '?', message: 'property ? should not exist' });
+    expect(boundedErrors([{ path: 'applicant.Siti Aminah', message: 'property applicant.Siti Aminah should not exist' }])[0]).toEqual({ path: 'applicant.?', message: 'property applicant.? should not exist' });
+    expect(boundedErrors([{ path: 'documents[2].type', message: 'type must be one of KTP, KK' }])[0]).toEqual({ path: 'documents[2].type', message: 'type must be one of KTP, KK' });
   });
 
   it('names no id that is not one', () => {

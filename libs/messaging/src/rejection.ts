@@ -18,11 +18,31 @@ function maskDigits(text: string): string {
   return text.replace(/\d{6,}/g, (d) => '*'.repeat(d.length));
 }
 
-/** Errors as a rejection may carry them: at most 50, each path and message cut short, long digit runs masked. */
+const PLAIN_SEGMENT = /^[A-Za-z_$][\w$]{0,63}(\[\d+\])*$/;
+const UNKNOWN_PROPERTY = /^property (.*) should not exist$/s;
+
+/**
+ * A path as the sender's own field names make it, except a segment that is not a plain name:
+ * the keys of a message are the sender's too ("Siti Aminah", a NIK used as a key), shown as `?`.
+ */
+function safePath(path: string): string {
+  return path ? path.split('.').map((seg) => (PLAIN_SEGMENT.test(seg) ? seg : '?')).join('.') : path;
+}
+
+function safeMessage(message: string): string {
+  // class-validator's whitelist error quotes the unknown key itself
+  const unknown = UNKNOWN_PROPERTY.exec(message);
+  return unknown ? `property ${safePath(unknown[1])} should not exist` : message;
+}
+
+/**
+ * Errors as a rejection may carry them: at most 50, each path and message cut short, keys that
+ * are not plain names hidden, long digit runs masked.
+ */
 export function boundedErrors(errors: readonly FieldError[]): FieldError[] {
   const out = errors.slice(0, MAX_ERRORS).map((e) => ({
-    path: maskDigits(String(e?.path ?? '').slice(0, MAX_PATH)),
-    message: maskDigits(String(e?.message ?? '').slice(0, MAX_MESSAGE)),
+    path: maskDigits(safePath(String(e?.path ?? '').slice(0, MAX_PATH))),
+    message: maskDigits(safeMessage(String(e?.message ?? '')).slice(0, MAX_MESSAGE)),
   }));
   if (errors.length > MAX_ERRORS) out.push({ path: '', message: `and ${errors.length - MAX_ERRORS} more errors` });
   return out;
