@@ -12,7 +12,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { EXT_SUBSCRIBABLE, OBJECT_BUCKETS, SERVICES, SERVICE_NAMES, STREAMS, type ServiceName } from '#contracts';
+import { EXT_SUBSCRIBABLE, OBJECT_BUCKETS, REJECTION_SUBJECTS, SERVICES, SERVICE_NAMES, STREAMS, type ServiceName } from '#contracts';
 
 export const ADMIN_USER = 'sigap';
 export const EXT_USER = 'ext';
@@ -141,12 +141,13 @@ export function natsPermissions(): Record<string, Permissions | null> {
 
   // Only messages some consumer validated can be rejected, so these are what an admin can replay.
   const replayable = uniq(
-    SERVICE_NAMES.flatMap((n) => SERVICES[n].consumers.map((c) => c.subject)).filter((s) => s !== REJECTED),
+    SERVICE_NAMES.flatMap((n) => SERVICES[n].consumers.map((c) => c.subject)).filter((s) => !REJECTION_SUBJECTS.includes(s)),
   );
 
   for (const name of SERVICE_NAMES) {
     const svc = SERVICES[name];
-    const publishes = [...svc.publishes, REJECTED, ...(svc.requests ?? [])];
+    // a rejection goes out twice: sigap.rejected for outside systems, sigap.rejected.detail (with the payload) for the gateway
+    const publishes = [...svc.publishes, ...REJECTION_SUBJECTS, ...(svc.requests ?? [])];
     if (name === 'gateway') publishes.push('sigap.rpc.>', ...replayable);
     const consumed = svc.consumers.map((c) => c.subject);
     const pub = [...publishes, '$JS.API.INFO', ...streamsOf([...publishes.filter((s) => !s.startsWith('sigap.rpc.')), ...consumed]).map((s) => `$JS.API.STREAM.INFO.${s}`)];

@@ -6,8 +6,10 @@
  * As a script (docker-compose, the Kubernetes Job) it reads its settings from the
  * environment: DATABASE_URL (an administrator), NATS_URL, NATS_USER, NATS_PASSWORD, and the
  * services' passwords from SIGAP_SECRETS_FILE (the shape of .data/secrets.json) or from
- * SIGAP_DB_PASSWORD_<SERVICE>; SIGAP_STREAM_REPLICAS (3 on a cluster); with SIGAP_SYSTEM_FILE
- * set it writes the system file there.
+ * SIGAP_DB_PASSWORD_<SERVICE>; SIGAP_STREAM_REPLICAS (3 on a cluster); the stream limits
+ * SIGAP_STREAM_MAX_AGE_DAYS, SIGAP_STREAM_MAX_BYTES, SIGAP_STREAM_MAX_MSG_BYTES and
+ * SIGAP_REJECTED_RETENTION_DAYS (StreamLimitsConfig); with SIGAP_SYSTEM_FILE set it writes the
+ * system file there.
  */
 // first: the contract classes behind #contracts carry decorators that need it when loaded
 import 'reflect-metadata';
@@ -17,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { connect } from '@nats-io/transport-node';
 import { Objm } from '@nats-io/obj';
 import { OBJECT_BUCKETS, SERVICES, SERVICE_NAMES } from '#contracts';
-import { provisionJetStream } from '#messaging';
+import { provisionJetStream, streamLimitsFromEnv, type StreamLimitsConfig } from '#messaging';
 import { provisionDatabase } from '#persistence';
 import { ADMIN_USER, EXT_USER } from './nats-config.js';
 
@@ -48,6 +50,8 @@ export interface ProvisionOptions {
   adminPassword?: string;
   /** replicas of every stream: 1 on a single server, 3 on a cluster */
   streamReplicas?: number;
+  /** size and age limits of the streams; default: from the environment (SIGAP_STREAM_*, SIGAP_REJECTED_RETENTION_DAYS) */
+  streamLimits?: StreamLimitsConfig;
   /** where to write the system file; nothing is written without it */
   systemFile?: string;
 }
@@ -71,7 +75,14 @@ export async function provision(opts: ProvisionOptions): Promise<SystemFile> {
 
   const nc = await connect({ servers: opts.natsUrl, user: opts.natsUser, pass: opts.natsPassword, name: 'sigap-provision' });
   try {
-    await provisionJetStream(nc, { replicas: opts.streamReplicas ?? 1 });
+    const limits = opts.streamLimits ?? streamLimitsFromEnv();
+    await provisionJetStream(nc, {
+      replicas: opts.streamReplicas ?? 1,
+      maxAgeDays: limits.SIGAP_STREAM_MAX_AGE_DAYS,
+      maxBytes: limits.SIGAP_STREAM_MAX_BYTES,
+      maxMsgBytes: limits.SIGAP_STREAM_MAX_MSG_BYTES,
+      rejectedRetentionDays: limits.SIGAP_REJECTED_RETENTION_DAYS,
+    });
     // Object Store buckets (OBJECT_BUCKETS): created once; the services may only use them
     const objm = new Objm(nc);
     for (const b of OBJECT_BUCKETS) {

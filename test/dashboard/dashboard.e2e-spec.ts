@@ -185,11 +185,11 @@ describe('staff dashboard', () => {
     }
   });
 
-  it('shows a rejected message of sigap.rejected with its errors, and replays it with a corrected payload', async () => {
+  it('shows a rejected message (sigap.rejected.detail) with its errors, and replays it with a corrected payload', async () => {
     const marker = randomUUID().slice(0, 8);
     const nc = await natsAs('admin');
     try {
-      await publishEvent(nc, 'sigap.rejected', {
+      await publishEvent(nc, 'sigap.rejected.detail', {
         eventId: randomUUID(),
         subject: 'sigap.ext.application.submitted.v1',
         errors: [{ path: 'applicant.nik', message: `nik must be 16 digits (${marker})` }],

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
-import { Rpc, Subjects, type RejectedMessage } from '#contracts';
+import { Rpc, Subjects, type RejectedMessageDetail } from '#contracts';
 import { eventually, testSystem, type RunningApp } from '#testing';
 import { agencyAdmin, Api, isErrorBody, startGateway, testAdminPassword, unique } from './support.js';
 
@@ -216,10 +216,10 @@ describe('system status', () => {
 });
 
 describe('rejected messages', () => {
-  it('keeps what arrives on sigap.rejected, lists it, and replays it (corrected) through the outbox', async () => {
+  it('keeps what arrives on sigap.rejected.detail, lists it, and replays it (corrected) through the outbox', async () => {
     const js = jetstream(nc);
     const original = { ...submission({ agencyCode: '61' }), eventId: randomUUID(), occurredAt: new Date().toISOString(), applicant: { ...submission().applicant, nik: '12' } };
-    const rejection: RejectedMessage = {
+    const rejection: RejectedMessageDetail = {
       eventId: original.eventId,
       subject: Subjects.extApplicationSubmitted,
       errors: [{ path: 'applicant.nik', message: 'nik must be 16 digits' }],
@@ -230,7 +230,7 @@ describe('rejected messages', () => {
     };
     const h = natsHeaders();
     h.set('Nats-Msg-Id', randomUUID());
-    await js.publish(Subjects.rejected, JSON.stringify(rejection), { headers: h });
+    await js.publish(Subjects.rejectedDetail, JSON.stringify(rejection), { headers: h });
 
     const item = await eventually(async () => {
       const r = await admin.get(`/api/v1/admin/rejected?subject=${Subjects.extApplicationSubmitted}&limit=200`);
@@ -271,15 +271,15 @@ describe('rejected messages', () => {
   }, 30000);
 });
 
-/** Puts a refused message on sigap.rejected and waits until `by` (the operator by default) lists it. */
+/** Puts a refused message on sigap.rejected.detail and waits until `by` (the operator by default) lists it. */
 async function rejected(subject: string, payload: Record<string, unknown>, by: Api = admin): Promise<{ id: string; eventId: string }> {
   const eventId = randomUUID();
-  const rejection: RejectedMessage = {
+  const rejection: RejectedMessageDetail = {
     eventId, subject, errors: [{ path: 'x', message: 'x is wrong' }], reason: 'VALIDATION', consumer: 'test', payload: { eventId, ...payload }, rejectedAt: new Date().toISOString(),
   };
   const h = natsHeaders();
   h.set('Nats-Msg-Id', randomUUID());
-  await jetstream(nc).publish(Subjects.rejected, JSON.stringify(rejection), { headers: h });
+  await jetstream(nc).publish(Subjects.rejectedDetail, JSON.stringify(rejection), { headers: h });
   return eventually(async () => {
     const hit = (await by.get(`/api/v1/admin/rejected?subject=${subject}&limit=200`)).body.items.find((i: { eventId: string }) => i.eventId === eventId);
     expect(hit).toBeDefined();

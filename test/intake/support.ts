@@ -24,7 +24,9 @@ export async function startIntakeSystem(env: Record<string, string> = {}): Promi
 }
 
 export function startIntake(env: Record<string, string> = {}): Promise<RunningApp> {
-  return startApp('intake', { INTAKE_OVERDUE_SWEEP_MS: '250', ...env });
+  // 90 s, as in verification's tests: the first intake on a fresh database seeds its catalog and
+  // calendars, which took over 30 s while other suites shared the machine
+  return startApp('intake', { INTAKE_OVERDUE_SWEEP_MS: '250', ...env }, 90_000);
 }
 
 /** Another intake replica: its own port and instance name. */

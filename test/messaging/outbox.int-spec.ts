@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { CreateMessagingTables1764100000000, JetStreamPublisher, OutboxRelay, OutboxService, type NatsService } from '#messaging';
+import { DiscardPolicy, jetstreamManager, StorageType } from '@nats-io/jetstream';
+import { EventTooLargeError, JetStreamPublisher, MESSAGING_MIGRATIONS, OutboxRelay, OutboxService, type NatsService } from '#messaging';
+import { registry } from '#platform';
 import { SigapDataSource, serviceDataSourceOptions } from '#persistence';
 import { adminDb, eventually, natsAs, readStream, testSystem } from '#testing';
 
@@ -12,12 +14,13 @@ let ds: SigapDataSource;
 let nc: NatsConnection;
 let relay: OutboxRelay;
 let publisher: JetStreamPublisher;
-const outbox = new OutboxService(schema);
+// the bus's limit is the real server's max_payload, as the services have it
+const outbox = new OutboxService(schema, () => nc.info?.max_payload ?? 0);
 const subject = `sigap.intake.outbox-test.${schema.replace(/_/g, '-')}.v1`;
 
 beforeAll(async () => {
   Logger.overrideLogger(false);
-  ds = new SigapDataSource(serviceDataSourceOptions({ schema, url: testSystem().adminDatabaseUrl, entities: [], migrations: [CreateMessagingTables1764100000000] }));
+  ds = new SigapDataSource(serviceDataSourceOptions({ schema, url: testSystem().adminDatabaseUrl, entities: [], migrations: MESSAGING_MIGRATIONS }));
   await ds.initialize();
   await ds.runMigrations();
   nc = await natsAs('admin');
@@ -37,14 +40,14 @@ afterAll(async () => {
 describe('the transactional outbox', () => {
   it('runs migrations once when replicas start together on an empty schema', async () => {
     const fresh = `${schema}_b`;
-    const make = () => new SigapDataSource(serviceDataSourceOptions({ schema: fresh, url: testSystem().adminDatabaseUrl, entities: [], migrations: [CreateMessagingTables1764100000000] }));
+    const make = () => new SigapDataSource(serviceDataSourceOptions({ schema: fresh, url: testSystem().adminDatabaseUrl, entities: [], migrations: MESSAGING_MIGRATIONS }));
     const [a, b] = [make(), make()];
     await Promise.all([a.initialize(), b.initialize()]);
     await Promise.all([a.runMigrations(), b.runMigrations()]);
     const c = await adminDb();
     try {
       const { rows } = await c.query(`SELECT count(*)::int AS n FROM "${fresh}".migrations`);
-      expect(rows[0].n).toBe(1);
+      expect(rows[0].n).toBe(MESSAGING_MIGRATIONS.length);
       await c.query(`DROP SCHEMA "${fresh}" CASCADE`);
     } finally {
       await c.end();
@@ -76,6 +79,82 @@ describe('the transactional outbox', () => {
     expect(rows[0].published_at).not.toBeNull();
   });
 
+  it('refuses, in the business transaction, an event larger than the server\'s max_payload, naming the subject and both sizes', async () => {
+    const max = nc.info!.max_payload;
+    const marker = randomUUID();
+    await ds.query(`CREATE TABLE IF NOT EXISTS "${schema}".business (marker text)`);
+    const err = await ds.transaction(async (m) => {
+      await m.query(`INSERT INTO "${schema}".business VALUES ($1)`, [marker]);
+      await outbox.enqueue(m, subject, { marker, blob: 'x'.repeat(max) });
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EventTooLargeError);
+    expect((err as EventTooLargeError).toBody()).toMatchObject({ statusCode: 413, code: 'EVENT_TOO_LARGE' });
+    expect((err as Error).message).toMatch(new RegExp(`^The event on ${subject.replace(/\./g, '\\.')} would be \\d+ bytes; the message bus takes at most ${max} bytes`));
+    // the business change rolled back with it, and nothing waits in the outbox
+    expect((await ds.query(`SELECT count(*)::int AS n FROM "${schema}".business WHERE marker = $1`, [marker]))[0].n).toBe(0);
+    expect((await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE payload::text LIKE $1`, [`%${marker}%`]))[0].n).toBe(0);
+    // just under the limit is fine
+    const fits = max - 2000;
+    await ds.transaction((m) => outbox.enqueue(m, subject, { marker, blob: 'x'.repeat(fits) }));
+    expect(await relay.relayOnce()).toBe(1);
+  });
+
+  it('sets aside a row the stream refuses for good, retries one a full stream refused, and lets the rows behind both go out', async () => {
+    const name = `OUTBOX_LIMITS_${schema.slice(-8).toUpperCase()}`;
+    const limited = `sigap.limits-${schema.slice(-8)}.thing.v1`;
+    const jsm = await jetstreamManager(nc);
+    await jsm.streams.add({ name, subjects: [`sigap.limits-${schema.slice(-8)}.>`], storage: StorageType.Memory, max_msg_size: 2048, max_bytes: 16 * 1024, discard: DiscardPolicy.New });
+    try {
+      const refusedBefore = (await registry.getSingleMetric('sigap_outbox_refused_total')!.get()).values[0]?.value ?? 0;
+      const [big, ...small] = await ds.transaction(async (m) => [
+        await outbox.enqueue(m, limited, { blob: 'b'.repeat(3000) }),
+        await outbox.enqueue(m, limited, { n: 1 }),
+        await outbox.enqueue(m, limited, { n: 2 }),
+        await outbox.enqueue(m, subject, { n: 3 }),
+      ]);
+      // the big row is refused for good (over the stream's max_msg_size); the three behind it go out
+      expect(await relay.relayOnce()).toBe(3);
+      const [row] = await ds.query(`SELECT refused_at, last_error, published_at FROM "${schema}".outbox WHERE event_id = $1`, [big.eventId]);
+      expect(row.refused_at).not.toBeNull();
+      expect(row.published_at).toBeNull();
+      expect(row.last_error).toMatch(/message size exceeds maximum allowed/);
+      expect((await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE event_id = ANY($1::uuid[]) AND published_at IS NOT NULL`, [small.map((e) => e.eventId)]))[0].n).toBe(3);
+      expect((await registry.getSingleMetric('sigap_outbox_refused_total')!.get()).values[0].value).toBe(refusedBefore + 1);
+      // and it is never tried again
+      expect(await relay.relayOnce()).toBe(0);
+      expect(await relay.status()).toMatchObject({ backlog: 0, refused: 1, retrying: 0, lastError: expect.stringMatching(/exceeds maximum/) });
+
+      // fill the stream to its byte limit: it now refuses with "maximum bytes exceeded"
+      for (let i = 0; ; i++) {
+        try {
+          await publisher.publish(limited, 'f'.repeat(1000), randomUUID());
+        } catch (e) {
+          expect(String(e)).toMatch(/maximum bytes exceeded/);
+          break;
+        }
+        if (i > 100) throw new Error('the stream never filled');
+      }
+      const [waiting, behind] = await ds.transaction(async (m) => [await outbox.enqueue(m, limited, { n: 4 }), await outbox.enqueue(m, subject, { n: 5 })]);
+      expect(await relay.relayOnce()).toBe(1);
+      const [w] = await ds.query(`SELECT retry_at, published_at, refused_at, last_error FROM "${schema}".outbox WHERE event_id = $1`, [waiting.eventId]);
+      expect(w).toMatchObject({ published_at: null, refused_at: null, last_error: expect.stringMatching(/maximum bytes exceeded/) });
+      expect(w.retry_at).not.toBeNull();
+      expect((await ds.query(`SELECT published_at FROM "${schema}".outbox WHERE event_id = $1`, [behind.eventId]))[0].published_at).not.toBeNull();
+      expect(await relay.status()).toMatchObject({ backlog: 1, refused: 1, retrying: 1 });
+
+      // room again (the operator purged, or messages aged out): the waiting row goes out on its next try
+      await jsm.streams.purge(name);
+      await eventually(async () => {
+        await relay.relayOnce();
+        const [p] = await ds.query(`SELECT published_at FROM "${schema}".outbox WHERE event_id = $1`, [waiting.eventId]);
+        expect(p.published_at).not.toBeNull();
+      });
+      expect(await relay.status()).toMatchObject({ backlog: 0, refused: 1, retrying: 0 });
+    } finally {
+      await jsm.streams.delete(name);
+    }
+  });
+
   it('publishes what a process committed before it died, when the relay comes back', async () => {
     // commit without any relay running: the process "dies" before publishing
     const markers = Array.from({ length: 5 }, () => randomUUID());
@@ -85,7 +164,7 @@ describe('the transactional outbox', () => {
     await ds.query(`UPDATE "${schema}".outbox SET published_at = NULL WHERE event_id = $1`, [event_id]);
     await relay.onApplicationBootstrap();
     await eventually(async () => {
-      const { n } = (await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL`))[0];
+      const { n } = (await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL AND refused_at IS NULL`))[0];
       expect(n).toBe(0);
     });
     const msgs = await readStream(nc, 'SIGAP_INTAKE', subject);

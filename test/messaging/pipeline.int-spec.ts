@@ -119,7 +119,10 @@ describe('the first slice over JetStream', () => {
       { path: 'applicant.nik', message: 'nik must be 16 digits' },
       expect.objectContaining({ path: 'documents' }),
     ]));
-    expect(rejected.broken.reason).toBe('MALFORMED_JSON');
+    expect(rejected.broken.errors).toEqual([{ path: '', message: 'payload is not JSON' }]);
+    // the reason and the payload travel on the detail subject, which only the gateway reads
+    const detail = (await readStream(admin, 'SIGAP_REJECTED_DETAIL', Subjects.rejectedDetail)).find((m) => m.data.eventId === notJson);
+    expect(detail?.data).toMatchObject({ reason: 'MALFORMED_JSON', consumer: 'intake_ext_application_submitted', payload: '{"eventId": oops' });
     expect(await applicationsFrom([bad.eventId])).toHaveLength(0);
     await eventually(async () => expect(await applicationsFrom([good.eventId])).toHaveLength(1));
   });

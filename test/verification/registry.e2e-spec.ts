@@ -95,7 +95,7 @@ describe('registry import', () => {
       { values: row(base + 9002, { nik: `999999${p(9002).nik.slice(6)}` }), field: 'nik', message: /area part/ },
       { values: row(base + 9003, { nik: `${p(9003).nik.slice(0, 8)}13${p(9003).nik.slice(10)}` }), field: 'nik', message: /not a date DDMMYY/ },
       { values: row(base + 9004, { tanggal_lahir: '1999-01-01' }), field: 'nik', message: /does not match the birth date/ },
-      { values: row(base + 9005, { jenis_kelamin: p(9005).jenis_kelamin === 'L' ? 'P' : 'L' }), field: 'nik', message: /says sex/ },
+      { values: row(base + 9005, { jenis_kelamin: p(9005).jenis_kelamin === 'L' ? 'P' : 'L' }), field: 'nik', message: /does not agree with the sex/ },
       { values: row(base + 9006, { nik: `${p(9006).nik.slice(0, 12)}0000` }), field: 'nik', message: /must not be 0000/ },
       { values: row(base + 9007, { no_kk: '12345' }), field: 'no_kk', message: /no_kk must be 16 digits/ },
       { values: row(base + 9008, { nama: '' }), field: 'nama', message: /nama must not be empty/ },
@@ -395,7 +395,7 @@ describe('registry snapshots announced by a department system', () => {
       expect(r).toBeDefined();
       return r;
     }, { timeoutMs: 20000 });
-    expect((await rejectionOf(unknown.eventId)).errors).toEqual([{ path: 'agencyCode', message: expect.stringMatching(/99\.99/) }]);
+    expect((await rejectionOf(unknown.eventId)).errors).toEqual([{ path: 'agencyCode', message: expect.stringMatching(/not an agency of this installation/) }]);
     expect((await rejectionOf(malformed.eventId)).errors.map((e: any) => e.path).sort()).toEqual(['format', 'objectName']);
     const n = await db.query(`SELECT count(*)::int AS n FROM verification.registry_imports WHERE source_event_id = ANY($1::uuid[])`, [[unknown.eventId, malformed.eventId]]);
     expect(n.rows[0].n).toBe(0);

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CreateMessagingTables1764100000000, MessagingModule } from '#messaging';
+import { MESSAGING_MIGRATIONS, MessagingModule } from '#messaging';
 import { DatabaseModule } from '#persistence';
 import { PlatformModule } from '#platform';
 
@@ -10,7 +10,7 @@ import { PlatformModule } from '#platform';
 @Module({
   imports: [
     PlatformModule.forService('complaints'),
-    DatabaseModule.forService({ schema: 'complaints', entities: [], migrations: [CreateMessagingTables1764100000000] }),
+    DatabaseModule.forService({ schema: 'complaints', entities: [], migrations: [...MESSAGING_MIGRATIONS] }),
     MessagingModule.forService('complaints'),
   ],
 })

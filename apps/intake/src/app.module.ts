@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CreateMessagingTables1764100000000, MessagingModule } from '#messaging';
+import { MESSAGING_MIGRATIONS, MessagingModule } from '#messaging';
 import { DatabaseModule } from '#persistence';
 import { PlatformModule } from '#platform';
 import { Application, ApplicationHistory } from './applications/application.entity.js';
@@ -16,7 +16,7 @@ import { CatalogLifecycleCalendar1764300000000 } from './migrations/176430000000
     DatabaseModule.forService({
       schema: 'intake',
       entities: [Application, ApplicationHistory, Standard, StandardVersion, NonWorkingDayRow, CalendarChangeRow],
-      migrations: [CreateMessagingTables1764100000000, CreateApplications1764200000000, CatalogLifecycleCalendar1764300000000],
+      migrations: [...MESSAGING_MIGRATIONS, CreateApplications1764200000000, CatalogLifecycleCalendar1764300000000],
     }),
     MessagingModule.forService('intake'),
     ClockModule,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CreateMessagingTables1764100000000, MessagingModule, RpcClientModule } from '#messaging';
+import { MESSAGING_MIGRATIONS, MessagingModule, RpcClientModule } from '#messaging';
 import { DatabaseModule } from '#persistence';
 import { PlatformModule } from '#platform';
 import { VerificationCase } from './cases/case.entity.js';
@@ -25,7 +25,7 @@ import { DisbursementSettledConsumer } from './cases/record-payment/disbursement
     DatabaseModule.forService({
       schema: 'verification',
       entities: [VerificationCase],
-      migrations: [CreateMessagingTables1764100000000, CreateCases1764200000000, Registry1764400000000, CaseVerification1764500000000, RegistryAnnounced1764600000000, CasesAwaitingDossier1764700000000, EligibilityPerAgency1764800000000, RegistryKeysCollateC1764900000000],
+      migrations: [...MESSAGING_MIGRATIONS, CreateCases1764200000000, Registry1764400000000, CaseVerification1764500000000, RegistryAnnounced1764600000000, CasesAwaitingDossier1764700000000, EligibilityPerAgency1764800000000, RegistryKeysCollateC1764900000000],
     }),
     MessagingModule.forService('verification'),
     RpcClientModule.forService('verification'),

@@ -15,7 +15,7 @@ import { ApplicationOverdueEvent } from './events/application-overdue.event.js';
 import { RegistryImportFinishedEvent, RegistrySnapshotPublishedEvent } from './events/registry-snapshot.events.js';
 import {
   ComplaintReceivedEvent, ComplaintUpdatedEvent, DisasterDeclaredEvent, DisbursementRequestedEvent, DisbursementSettledEvent,
-  DistributionReportedEvent, RejectedMessageEvent, ShipmentDispatchedEvent, StockReceivedEvent,
+  DistributionReportedEvent, RejectedMessageDetailEvent, RejectedMessageEvent, ShipmentDispatchedEvent, StockReceivedEvent,
 } from './events/external.events.js';
 
 export interface ContractMessage {
@@ -44,7 +44,13 @@ export const CONTRACT_MESSAGES: ContractMessage[] = [
   { subject: Subjects.verificationCaseOpened, payload: VerificationCaseOpenedEvent, direction: 'internal', summary: 'Verification opened a case for an application' },
   { subject: Subjects.verificationCaseDecided, payload: VerificationCaseDecidedEvent, direction: 'internal', summary: 'Verification decided a case: the application is VERIFIED or REJECTED' },
   { subject: Subjects.verificationRegistryImportFinished, payload: RegistryImportFinishedEvent, direction: 'outbound', summary: 'A registry import ended, COMPLETED or FAILED, uploaded or announced (extends CONTRACT.md)' },
-  { subject: Subjects.rejected, payload: RejectedMessageEvent, direction: 'outbound', summary: 'A message that failed validation or exhausted its retries' },
+  { subject: Subjects.rejected, payload: RejectedMessageEvent, direction: 'outbound', summary: 'A message that failed validation or exhausted its retries: its eventId, subject and errors, none of its values' },
+  {
+    subject: Subjects.rejectedDetail,
+    payload: RejectedMessageDetailEvent,
+    direction: 'internal',
+    summary: "The same rejection with the refused payload, reason and consumer, for the admin's replay; read by the gateway only, kept for the installation's retention period of rejected payloads (extends CONTRACT.md)",
+  },
 ];
 
 /** The AsyncAPI 3.0 document of Sigap's NATS contract. */

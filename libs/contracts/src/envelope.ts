@@ -26,13 +26,35 @@ export interface FieldError {
   message: string;
 }
 
-/** Payload of `sigap.rejected`. `payload` and `reason` extend the contract for the admin's replay. */
+/**
+ * Payload of `sigap.rejected`, exactly as CONTRACT.md shapes it and outside systems read it:
+ * which message, on which subject, and which rule each field broke. It carries none of the
+ * message's values (error messages name the field and the rule, never what was sent).
+ */
 export interface RejectedMessage {
   eventId: string | null;
   subject: string;
   errors: FieldError[];
-  reason?: 'VALIDATION' | 'RETRIES_EXHAUSTED' | 'MALFORMED_JSON';
-  consumer?: string;
+}
+
+export type RejectionReason = 'VALIDATION' | 'RETRIES_EXHAUSTED' | 'MALFORMED_JSON' | 'TOO_LARGE' | 'TOO_DEEP';
+
+/**
+ * Payload of `sigap.rejected.detail` (extends the contract): the rejection with what the admin
+ * needs to inspect and replay it. Only the gateway reads it; the payload holds personal data and
+ * is purged after the installation's retention period.
+ */
+export interface RejectedMessageDetail extends RejectedMessage {
+  reason: RejectionReason;
+  /** the durable consumer that refused it */
+  consumer: string;
+  /** the refused payload as parsed; the raw text (cut) when it was not JSON or too deep; absent when too large */
   payload?: unknown;
-  rejectedAt?: string;
+  /** set when the payload was too large to travel inside the detail: see `source` */
+  payloadOmitted?: 'TOO_LARGE';
+  rejectedAt: string;
+  /** where the original message is stored, e.g. when its payload was too large to keep here */
+  source?: { stream: string; sequence: number };
+  /** for the admin only: why handling failed (RETRIES_EXHAUSTED), which may quote internal errors */
+  cause?: string;
 }

@@ -55,6 +55,11 @@ export interface ServiceStatus {
   healthy: boolean;
   checks: { database: boolean; nats: boolean };
   outboxBacklog: number;
+  /**
+   * the outbox beyond its backlog: rows the server refused for good (too large: set aside,
+   * never retried), rows waiting to be retried (e.g. a stream at its byte limit), the last error
+   */
+  outbox?: { refused: number; retrying: number; lastError: string | null };
   consumers: { durable: string; stream: string; pending: number; ackPending: number; redelivered: number }[];
   uptimeSeconds: number;
   /** set when the service did not answer the gateway */

@@ -27,7 +27,14 @@ export const Subjects = {
   /** verification decided a case: the application is VERIFIED or REJECTED */
   verificationCaseDecided: 'sigap.verification.case.decided.v1',
   // dead letters: malformed or undeliverable messages, kept for an admin to replay
+  /** as outside systems see it (CONTRACT.md): `{ eventId, subject, errors }`, without the message's values */
   rejected: 'sigap.rejected',
+  /**
+   * extends CONTRACT.md: the same rejection with the refused payload, reason and consumer, for the
+   * admin's replay; only the gateway reads it (stream SIGAP_REJECTED_DETAIL, kept for the
+   * installation's retention period of rejected payloads)
+   */
+  rejectedDetail: 'sigap.rejected.detail',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];

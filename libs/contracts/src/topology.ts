@@ -14,6 +14,12 @@ export interface StreamSpec {
   name: string;
   subjects: string[];
   description: string;
+  /**
+   * how long it keeps messages: `events` (the installation's stream retention, 90 days by
+   * default) or `rejected-payloads` (refused payloads with personal data: the shorter period the
+   * installation sets for them, 30 days by default)
+   */
+  retention?: 'events' | 'rejected-payloads';
 }
 
 /** One stream per publishing context; `sigap.rpc.>` is never captured (a stream would answer requests). */
@@ -24,8 +30,20 @@ export const STREAMS: StreamSpec[] = [
   { name: 'SIGAP_DISBURSEMENT', subjects: ['sigap.disbursement.>'], description: 'events of disbursement' },
   { name: 'SIGAP_LOGISTICS', subjects: ['sigap.logistics.>'], description: 'events of logistics' },
   { name: 'SIGAP_COMPLAINTS', subjects: ['sigap.complaints.>'], description: 'events of complaints' },
-  { name: 'SIGAP_REJECTED', subjects: [Subjects.rejected], description: 'messages that failed validation or exhausted their retries' },
+  { name: 'SIGAP_REJECTED', subjects: [Subjects.rejected], description: 'messages that failed validation or exhausted their retries (eventId, subject, errors)' },
+  {
+    name: 'SIGAP_REJECTED_DETAIL',
+    subjects: [Subjects.rejectedDetail],
+    description: 'refused messages with their payload, for the admin\'s replay (gateway only)',
+    retention: 'rejected-payloads',
+  },
 ];
+
+/**
+ * Subjects a rejection is published on: a consumer of these never answers a message it cannot
+ * handle with another rejection (that would loop).
+ */
+export const REJECTION_SUBJECTS: readonly string[] = [Subjects.rejected, Subjects.rejectedDetail];
 
 /** The stream that captures a subject. */
 export function streamFor(subject: string): StreamSpec {
@@ -57,7 +75,7 @@ export interface ServiceSpec {
   name: ServiceName;
   /** Postgres schema it owns (and the only one its role reaches) */
   schema: string;
-  /** subjects it may publish (its own events); every service may publish `sigap.rejected` */
+  /** subjects it may publish (its own events); every service may publish the REJECTION_SUBJECTS */
   publishes: string[];
   consumers: ConsumerSpec[];
   /** request-reply subjects it answers: `sigap.rpc.<service>.>` */
@@ -73,7 +91,8 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
     name: 'gateway',
     schema: 'gateway',
     publishes: [],
-    consumers: [{ durable: 'gateway_rejected', subject: Subjects.rejected }],
+    // the detail (with the payload) of every rejection, kept for the admin's list and replay
+    consumers: [{ durable: 'gateway_rejected_detail', subject: Subjects.rejectedDetail }],
     rpc: 'sigap.rpc.gateway.>',
     httpPort: 8080,
   },

@@ -64,7 +64,8 @@ type Fail<R> = { ok: false; rule: R; message: string };
  * 16 digits; area part (digits 1–6) a real district when `areas` is given (otherwise only not
  * `00`); birth date part (digits 7–12, DDMMYY, day + 40 for women) a real date, not in the
  * future; serial (digits 13–16) not `0000`. Messages read after the field's name ("nik must be
- * 16 digits"). The century: 20YY when YY is at most this year's, 19YY otherwise, so a date later
+ * 16 digits") and name the rule, never the digits: they reach `sigap.rejected`, which outside
+ * systems read. The century: 20YY when YY is at most this year's, 19YY otherwise, so a date later
  * this year is refused as future; `expectedBirthDate` settles the century instead.
  * NIKs are never reissued when districts split, so an old NIK may carry a district code the
  * current list no longer has: such a NIK fails NIK_AREA with `areas` given.
@@ -82,24 +83,24 @@ export function parseNik(nik: string, opts: NikCheckOptions = {}): { ok: true; p
   const mm = String(month).padStart(2, '0');
   const yy = String(year2).padStart(2, '0');
   if (!isIsoDate(`20${yy}-${mm}-${dd}`) && !isIsoDate(`19${yy}-${mm}-${dd}`)) {
-    return fail('NIK_BIRTH_DATE', `birth date part (digits 7–12) ${nik.slice(6, 12)} is not a date DDMMYY (day + 40 for women)`);
+    return fail('NIK_BIRTH_DATE', 'birth date part (digits 7–12) is not a date DDMMYY (day + 40 for women)');
   }
   const today = localDateIn(opts.today ?? new Date(), opts.timeZone ?? 'Asia/Jakarta');
   let birthDateIso: string;
   if (opts.expectedBirthDate !== undefined) {
     if (!isIsoDate(opts.expectedBirthDate) || opts.expectedBirthDate.slice(2) !== `${yy}-${mm}-${dd}`) {
-      return fail('NIK_BIRTH_DATE_MISMATCH', `birth date part (digits 7–12) ${dd}-${mm}-${yy} does not match the birth date ${opts.expectedBirthDate}`);
+      return fail('NIK_BIRTH_DATE_MISMATCH', 'birth date part (digits 7–12) does not match the birth date');
     }
     birthDateIso = opts.expectedBirthDate;
   } else {
     const century = year2 <= Number(today.slice(2, 4)) ? Number(today.slice(0, 2)) : Number(today.slice(0, 2)) - 1;
     birthDateIso = `${century}${yy}-${mm}-${dd}`;
     // 29 Feb of a year that only the other century makes a leap year (1900, 2100)
-    if (!isIsoDate(birthDateIso)) return fail('NIK_BIRTH_DATE', `birth date part (digits 7–12) ${nik.slice(6, 12)} is not a date DDMMYY (day + 40 for women)`);
+    if (!isIsoDate(birthDateIso)) return fail('NIK_BIRTH_DATE', 'birth date part (digits 7–12) is not a date DDMMYY (day + 40 for women)');
   }
-  if (birthDateIso > today) return fail('NIK_BIRTH_DATE_FUTURE', `birth date part (digits 7–12) gives ${birthDateIso}, which is in the future`);
+  if (birthDateIso > today) return fail('NIK_BIRTH_DATE_FUTURE', 'birth date part (digits 7–12) gives a date in the future');
   if (opts.expectedSex !== undefined && opts.expectedSex !== sex) {
-    return fail('NIK_SEX_MISMATCH', `birth day part (digits 7–8) says sex ${sex} (day + 40 for women), the form says ${opts.expectedSex}`);
+    return fail('NIK_SEX_MISMATCH', 'birth day part (digits 7–8) does not agree with the sex on the form (day + 40 for women)');
   }
   if (nik.slice(12) === '0000') return fail('NIK_SERIAL', 'serial part (last 4 digits) must not be 0000');
   return {
@@ -143,9 +144,9 @@ function checkArea<R extends NikRule | KkRule>(
 ): { ok: true; provinceCode: string; regencyCode: string; districtCode: string } | Fail<R> {
   const [prov, reg, dist] = [digits.slice(0, 2), digits.slice(2, 4), digits.slice(4, 6)];
   const districtCode = `${prov}.${reg}.${dist}`;
-  if (prov === '00' || reg === '00' || dist === '00') return fail(rule, `area part (first 6 digits) ${districtCode} is not a valid area code`);
+  if (prov === '00' || reg === '00' || dist === '00') return fail(rule, 'area part (first 6 digits) is not a valid area code');
   if (areas && !areas.isDistrict(districtCode)) {
-    return fail(rule, `area part (first 6 digits) ${districtCode} is not a district (kecamatan) of the official Kemendagri list`);
+    return fail(rule, 'area part (first 6 digits) is not a district (kecamatan) of the official Kemendagri list');
   }
   return { ok: true, provinceCode: prov, regencyCode: `${prov}.${reg}`, districtCode };
 }

@@ -35,6 +35,8 @@ export interface ConsumeContext {
   subject: string;
   /** redelivery count, 1 on the first delivery */
   deliveryCount: number;
+  /** where the message is stored: a rejection names it, so the admin can find the original */
+  source: { stream: string; sequence: number };
   /** causation for events this one causes: same correlation, caused by this event */
   cause: Causation;
   /** enqueue an event in the same transaction, caused by this one */

@@ -2,11 +2,12 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
-import { streamFor, Subjects, validatePayload, type FieldError, type RejectedMessage } from '#contracts';
+import { REJECTION_SUBJECTS, streamFor, validatePayload, type FieldError, type RejectedMessageDetail, type RejectionReason } from '#contracts';
 import { metrics } from '#platform';
 import { NatsService } from './nats.service.js';
 import { OutboxService } from './outbox.service.js';
 import { CONSUME_METADATA, type BatchItem, type ConsumeContext, type ConsumeOptions } from './consume.decorator.js';
+import { INBOUND_LIMITS, inboxKeyOf, nameableId, nestsDeeperThan } from './inbound-limits.js';
 
 interface Registration {
   options: ConsumeOptions;
@@ -19,8 +20,21 @@ interface Decoded {
   /** the inbox key: the eventId, or the stream sequence of a message without one */
   key: string;
   event?: Record<string, unknown> & { eventId: string; correlationId?: string };
-  rejection?: { reason: RejectedMessage['reason']; errors: FieldError[]; payload: unknown; eventId: string | null };
+  rejection?: Rejection;
 }
+
+interface Rejection {
+  reason: RejectionReason;
+  /** what the sender may read: the field and the rule, never the value */
+  errors: FieldError[];
+  payload: unknown;
+  eventId: string | null;
+  /** for the admin only (the detail): the underlying error, which may quote the input */
+  cause?: string;
+}
+
+/** How much of a payload that is not usable JSON the detail keeps, as text. */
+const RAW_PREVIEW_CHARS = 10_000;
 
 export interface ConsumerSettings {
   batchSize: number;
@@ -191,20 +205,41 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
+  /**
+   * Turns a pulled message into an event to handle or a rejection; never throws (a throw here
+   * would fail the batch and bring the message back for ever). The limits come first, before
+   * anything recursive reads the payload (inbound-limits.ts).
+   */
   private async decode(reg: Registration, msg: JsMsg): Promise<Decoded> {
     const headerId = msg.headers?.get('Nats-Msg-Id') || null;
+    const headerKey = headerId ? inboxKeyOf(headerId) : null;
+    const fallbackKey = headerKey ?? `seq:${msg.info.streamSequence}`;
+    const reject = (key: string, rejection: Rejection): Decoded => ({ msg, key, rejection });
+    if (nestsDeeperThan(msg.data, INBOUND_LIMITS.maxDepth)) {
+      return reject(fallbackKey, {
+        reason: 'TOO_DEEP',
+        errors: [{ path: '', message: `payload nests arrays or objects more than ${INBOUND_LIMITS.maxDepth} levels deep` }],
+        payload: msg.string().slice(0, RAW_PREVIEW_CHARS),
+        eventId: headerId,
+      });
+    }
     let plain: unknown;
     try {
       plain = JSON.parse(msg.string());
     } catch (e) {
-      const key = headerId ?? `seq:${msg.info.streamSequence}`;
-      return { msg, key, rejection: { reason: 'MALFORMED_JSON', errors: [{ path: '', message: `payload is not JSON: ${(e as Error).message}` }], payload: msg.string().slice(0, 10000), eventId: headerId } };
+      // JSON.parse quotes the text it choked on: only the admin's detail keeps that
+      return reject(fallbackKey, { reason: 'MALFORMED_JSON', errors: [{ path: '', message: 'payload is not JSON' }], payload: msg.string().slice(0, RAW_PREVIEW_CHARS), eventId: headerId, cause: (e as Error).message });
     }
-    const claimed = plain && typeof plain === 'object' && typeof (plain as { eventId?: unknown }).eventId === 'string' ? (plain as { eventId: string }).eventId : headerId;
+    const claimed = plain && typeof plain === 'object' && typeof (plain as { eventId?: unknown }).eventId === 'string' ? (plain as { eventId: string }).eventId : null;
     // a rejected message carries the eventId of the message it rejects: its own id is the header's
-    const key = (msg.subject === Subjects.rejected ? headerId : claimed) ?? headerId ?? `seq:${msg.info.streamSequence}`;
-    const result = await validatePayload(reg.options.schema, plain);
-    if (!result.ok) return { msg, key, rejection: { reason: 'VALIDATION', errors: result.errors, payload: plain, eventId: claimed } };
+    const key = (REJECTION_SUBJECTS.includes(msg.subject) ? headerKey : claimed !== null ? inboxKeyOf(claimed) : null) ?? fallbackKey;
+    const eventId = claimed ?? headerId;
+    try {
+      const result = await validatePayload(reg.options.schema, plain);
+      if (!result.ok) return reject(key, { reason: 'VALIDATION', errors: result.errors, payload: plain, eventId });
+    } catch (e) {
+      return reject(key, { reason: 'VALIDATION', errors: [{ path: '', message: 'payload could not be validated' }], payload: plain, eventId, cause: (e as Error).message });
+    }
     return { msg, key, event: plain as Decoded['event'] };
   }
 
@@ -215,6 +250,7 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
       eventId: d.key,
       subject: reg.options.subject,
       deliveryCount: d.msg.info.deliveryCount,
+      source: { stream: reg.stream, sequence: d.msg.info.streamSequence },
       cause,
       publish: (subject, payload) => this.outbox.enqueue(manager, subject, payload, cause),
     };
@@ -246,7 +282,8 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
       if (attempts >= max && d.event && !isTransient(e)) {
         this.log.error(`${consumer}: event ${d.key} failed ${attempts} times, rejecting: ${message}`);
         try {
-          d.rejection = { reason: 'RETRIES_EXHAUSTED', errors: [{ path: '', message: `handling failed ${attempts} times: ${message}` }], payload: d.event, eventId: d.event.eventId };
+          // the handler's error may quote the message's values: only the admin's detail has it
+          d.rejection = { reason: 'RETRIES_EXHAUSTED', errors: [{ path: '', message: `handling failed ${attempts} times` }], payload: d.event, eventId: d.event.eventId, cause: message };
           d.event = undefined;
           await this.commit(reg, [d]);
           d.msg.ack();
@@ -280,27 +317,32 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
       const rejectedNow = todo.filter((d) => d.rejection);
       // a rejected message that cannot itself be handled is recorded and logged, never
       // rejected again: that would loop through sigap.rejected forever
-      const toPublish = subject === Subjects.rejected ? [] : rejectedNow;
+      const toPublish = REJECTION_SUBJECTS.includes(subject) ? [] : rejectedNow;
       if (toPublish.length) {
-        await this.outbox.enqueueMany(
+        const rejectedAt = new Date().toISOString();
+        await this.outbox.enqueueRejections(
           manager,
-          toPublish.map((d) => ({
-            subject: Subjects.rejected,
-            raw: true,
-            payload: {
-              eventId: d.rejection!.eventId,
-              subject: d.msg.subject,
-              errors: d.rejection!.errors,
-              reason: d.rejection!.reason,
-              consumer,
-              payload: d.rejection!.payload,
-              rejectedAt: new Date().toISOString(),
-            } satisfies RejectedMessage,
+          toPublish.map((d): RejectedMessageDetail => ({
+            eventId: d.rejection!.eventId,
+            subject: d.msg.subject,
+            errors: d.rejection!.errors,
+            reason: d.rejection!.reason,
+            consumer,
+            payload: d.rejection!.payload,
+            rejectedAt,
+            source: { stream: reg.stream, sequence: d.msg.info.streamSequence },
+            ...(d.rejection!.cause !== undefined ? { cause: d.rejection!.cause } : {}),
           })),
         );
       }
-      for (const d of rejectedNow) {
-        this.log.warn(`${consumer}: rejected ${d.key} (${d.rejection!.reason}): ${d.rejection!.errors.map((x) => `${x.path} ${x.message}`).join('; ')}`);
+      // one line per batch: a flood of poison must not become a flood of log lines
+      if (rejectedNow.length === 1) {
+        const d = rejectedNow[0];
+        this.log.warn(`${consumer}: rejected ${nameableId(d.rejection!.eventId) ?? d.key} (${d.rejection!.reason}): ${d.rejection!.errors.slice(0, 5).map((x) => `${x.path} ${x.message}`).join('; ')}`);
+      } else if (rejectedNow.length > 1) {
+        const reasons = new Map<string, number>();
+        for (const d of rejectedNow) reasons.set(d.rejection!.reason, (reasons.get(d.rejection!.reason) ?? 0) + 1);
+        this.log.warn(`${consumer}: rejected ${rejectedNow.length} messages (${[...reasons].map(([r, n]) => `${n} ${r}`).join(', ')})`);
       }
       const valid = todo.filter((d) => d.event);
       if (valid.length) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { isTransient } from './consumer-host.service.js';
+import { isRefusedForGood } from './outbox-relay.service.js';
 
 describe('which failures are the infrastructure’s', () => {
   it.each([
@@ -16,4 +17,17 @@ describe('which failures are the infrastructure’s', () => {
     [{ code: '22P02', message: 'invalid input syntax for type uuid' }],
     [new TypeError("Cannot read properties of undefined (reading 'nik')")],
   ])('rejects %o after its attempts', (e) => expect(isTransient(e)).toBe(false));
+});
+
+describe('which refusals of the server are for good', () => {
+  it.each([
+    ["NATS refused the message on sigap.x: 'payload' max_payload size exceeded (max_payload 1048576 bytes)"],
+    ['JetStream refused the message: 400 message size exceeds maximum allowed (err_code 10054)'],
+  ])('sets %s aside', (m) => expect(isRefusedForGood(m)).toBe(true));
+
+  it.each([
+    ['JetStream refused the message: 400 maximum bytes exceeded (err_code 10077)'],
+    ['no PubAck within 10000 ms'],
+    ['JetStream did not store the message: 503 No Responders'],
+  ])('retries %s', (m) => expect(isRefusedForGood(m)).toBe(false));
 });

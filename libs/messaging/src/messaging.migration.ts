@@ -43,6 +43,29 @@ export class CreateMessagingTables1764100000000 implements MigrationInterface {
   }
 }
 
+/**
+ * Rows the server refuses for good are set aside (`refused_at`), and rows that failed for a
+ * passing reason wait for their own next try (`retry_at`): neither blocks the rows behind it.
+ */
+export class OutboxRefusals1765110000000 implements MigrationInterface {
+  name = 'OutboxRefusals1765110000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    const s = schemaOf(q);
+    await q.query(`ALTER TABLE "${s}"."outbox" ADD COLUMN "refused_at" timestamptz, ADD COLUMN "retry_at" timestamptz`);
+    await q.query(`CREATE INDEX "IDX_outbox_refused_at" ON "${s}"."outbox" ("refused_at") WHERE "refused_at" IS NOT NULL`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    const s = schemaOf(q);
+    await q.query(`DROP INDEX "${s}"."IDX_outbox_refused_at"`);
+    await q.query(`ALTER TABLE "${s}"."outbox" DROP COLUMN "retry_at", DROP COLUMN "refused_at"`);
+  }
+}
+
+/** The migrations of #messaging's tables, oldest first: every service lists them before its own. */
+export const MESSAGING_MIGRATIONS = [CreateMessagingTables1764100000000, OutboxRefusals1765110000000];
+
 /** The schema of the DataSource running a migration (each service owns one). */
 export function schemaOf(q: QueryRunner): string {
   const s = (q.connection.options as { schema?: string }).schema;

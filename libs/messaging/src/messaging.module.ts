@@ -37,7 +37,11 @@ export class MessagingModule {
           useFactory: (health: HealthService) => new NatsService(natsSettingsFromEnv(name), health),
           inject: [HealthService],
         },
-        { provide: OutboxService, useValue: new OutboxService(schema) },
+        {
+          provide: OutboxService,
+          useFactory: (nats: NatsService) => new OutboxService(schema, () => nats.maxPayload),
+          inject: [NatsService],
+        },
         {
           provide: OutboxRelay,
           useFactory: (ds: DataSource, nats: NatsService) =>

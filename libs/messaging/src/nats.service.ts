@@ -3,6 +3,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { HealthService } from '#platform';
 import { JetStreamPublisher } from './jetstream-publisher.js';
+import { DEFAULT_MAX_PAYLOAD } from './event-size.js';
 
 export interface NatsSettings {
   url: string;
@@ -83,6 +84,11 @@ export class NatsService implements OnModuleInit, OnApplicationShutdown {
   get publisher(): JetStreamPublisher {
     if (!this.lean) throw new Error('NATS is not connected yet');
     return this.lean;
+  }
+
+  /** The server's `max_payload`: the largest message (body and headers) it accepts. */
+  get maxPayload(): number {
+    return this.connection?.info?.max_payload ?? DEFAULT_MAX_PAYLOAD;
   }
 
   get jsm(): JetStreamManager {

@@ -20,6 +20,32 @@ interface OutboxRow {
   subject: string;
   payload: string;
   headers: Record<string, string>;
+  attempts: number;
+}
+
+/** What the outbox shows the admin's status page. */
+export interface OutboxStatus {
+  /** rows waiting to be published */
+  backlog: number;
+  /** rows the server refused for good (too large): set aside, never retried */
+  refused: number;
+  /** rows that failed and wait for their next try */
+  retrying: number;
+  /** the last error of a refused or retrying row */
+  lastError: string | null;
+}
+
+function errorText(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).slice(0, 1000);
+}
+
+/**
+ * Errors retrying cannot cure: the client's max_payload check, and JetStream's "message size
+ * exceeds maximum allowed" (err_code 10054, a stream's max_msg_size). A full stream ("maximum
+ * bytes exceeded") is not among them: space comes back as messages age out or an operator acts.
+ */
+export function isRefusedForGood(message: string): boolean {
+  return /max_payload|exceeds maximum allowed|\b10054\b/i.test(message);
 }
 
 /**
@@ -62,13 +88,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.listener?.release();
   }
 
-  /** Publishes what is pending now; returns how many rows it published, -1 when some failed. */
+  /**
+   * Publishes what is pending now; returns how many rows it published, -1 when it published
+   * none because they all failed (the loop then backs off).
+   *
+   * A row the server refuses for good (larger than its max_payload or the stream's max message
+   * size) is marked refused, logged and counted, and no longer blocks the rows behind it. A row
+   * that failed for a reason that can pass (no PubAck, a stream at its byte limit, JetStream
+   * away) is retried with its own growing delay, while the rows behind it go on.
+   */
   async relayOnce(): Promise<number> {
     const s = this.settings.schema;
     return this.ds.transaction(async (m) => {
       const rows: OutboxRow[] = await m.query(
-        `SELECT "id", "event_id", "subject", "payload"::text AS "payload", "headers"
-           FROM "${s}"."outbox" WHERE "published_at" IS NULL
+        `SELECT "id", "event_id", "subject", "payload"::text AS "payload", "headers", "attempts"
+           FROM "${s}"."outbox"
+          WHERE "published_at" IS NULL AND "refused_at" IS NULL AND ("retry_at" IS NULL OR "retry_at" <= now())
           ORDER BY "id" LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.settings.batchSize],
       );
@@ -78,20 +113,38 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         rows.map((r) => this.nats.publisher.publish(r.subject, r.payload, r.event_id, r.headers ?? {})),
       );
       const sent = rows.filter((_, i) => results[i].status === 'fulfilled').map((r) => r.id);
-      const failed = rows.filter((_, i) => results[i].status === 'rejected');
+      const failures = rows
+        .map((r, i) => ({ row: r, result: results[i] }))
+        .filter((x): x is { row: OutboxRow; result: PromiseRejectedResult } => x.result.status === 'rejected')
+        .map(({ row, result }) => ({ row, message: errorText(result.reason) }));
+      const refused = failures.filter((f) => isRefusedForGood(f.message));
+      const failed = failures.filter((f) => !isRefusedForGood(f.message));
       if (sent.length) {
-        await m.query(`UPDATE "${s}"."outbox" SET "published_at" = now(), "attempts" = "attempts" + 1 WHERE "id" = ANY($1::bigint[])`, [sent]);
+        await m.query(`UPDATE "${s}"."outbox" SET "published_at" = now(), "attempts" = "attempts" + 1, "retry_at" = NULL WHERE "id" = ANY($1::bigint[])`, [sent]);
         metrics.outboxPublished.inc(sent.length);
       }
-      if (failed.length) {
-        const reason = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
-        const message = reason instanceof Error ? reason.message : String(reason);
-        await m.query(`UPDATE "${s}"."outbox" SET "attempts" = "attempts" + 1, "last_error" = $2 WHERE "id" = ANY($1::bigint[])`, [failed.map((r) => r.id), message]);
-        this.log.warn(`${failed.length} outbox events not published yet: ${message}`);
-        // commit what was sent (and the attempts), then back off before the next try
-        return -1;
+      if (refused.length) {
+        await m.query(
+          `UPDATE "${s}"."outbox" AS o SET "refused_at" = now(), "attempts" = o."attempts" + 1, "last_error" = t.e
+             FROM unnest($1::bigint[], $2::text[]) AS t(id, e) WHERE o."id" = t.id`,
+          [refused.map((f) => f.row.id), refused.map((f) => f.message)],
+        );
+        metrics.outboxRefused.inc(refused.length);
+        for (const f of refused) {
+          this.log.error(`outbox event ${f.row.event_id} on ${f.row.subject} refused by the server, set aside (will not be retried): ${f.message}`);
+        }
       }
-      return sent.length;
+      if (failed.length) {
+        // each row waits 250 ms × 2^attempts, at most a minute, before its next try
+        await m.query(
+          `UPDATE "${s}"."outbox" AS o SET "attempts" = o."attempts" + 1, "last_error" = t.e,
+                  "retry_at" = now() + make_interval(secs => least(60, 0.25 * power(2, least(o."attempts", 10))))
+             FROM unnest($1::bigint[], $2::text[]) AS t(id, e) WHERE o."id" = t.id`,
+          [failed.map((f) => f.row.id), failed.map((f) => f.message)],
+        );
+        this.log.warn(`${failed.length} outbox events not published yet, retrying later: ${failed[0].message}`);
+      }
+      return sent.length || (failures.length ? -1 : 0);
     });
   }
 
@@ -154,20 +207,35 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async backlog(): Promise<number> {
-    const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM "${this.settings.schema}"."outbox" WHERE "published_at" IS NULL`);
+    const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM "${this.settings.schema}"."outbox" WHERE "published_at" IS NULL AND "refused_at" IS NULL`);
     return n as number;
+  }
+
+  /** Backlog, refused and retrying rows, and the latest error, for the admin's status page. */
+  async status(): Promise<OutboxStatus> {
+    const [r] = await this.ds.query(
+      `SELECT count(*) FILTER (WHERE "refused_at" IS NULL)::int AS backlog,
+              count(*) FILTER (WHERE "refused_at" IS NOT NULL)::int AS refused,
+              count(*) FILTER (WHERE "refused_at" IS NULL AND "retry_at" IS NOT NULL)::int AS retrying,
+              (array_agg("last_error" ORDER BY coalesce("refused_at", "retry_at") DESC) FILTER (WHERE "last_error" IS NOT NULL))[1] AS last_error
+         FROM "${this.settings.schema}"."outbox" WHERE "published_at" IS NULL`,
+    );
+    return { backlog: r.backlog, refused: r.refused, retrying: r.retrying, lastError: r.last_error ?? null };
   }
 
   private async measureBacklog(): Promise<void> {
     try {
-      metrics.outboxBacklog.set(await this.backlog());
+      const st = await this.status();
+      metrics.outboxBacklog.set(st.backlog);
+      metrics.outboxRefusedRows.set(st.refused);
     } catch { /* the health check reports the database */ }
   }
 
   private async purge(): Promise<void> {
     try {
       await this.ds.query(
-        `DELETE FROM "${this.settings.schema}"."outbox" WHERE "published_at" < now() - make_interval(days => $1)`,
+        // refused rows too: kept as long, for an operator to read what was set aside
+        `DELETE FROM "${this.settings.schema}"."outbox" WHERE "published_at" < now() - make_interval(days => $1) OR "refused_at" < now() - make_interval(days => $1)`,
         [this.settings.retentionDays],
       );
     } catch (e) {

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { RejectedMessageDetail } from '#contracts';
 import { envelope, type Causation } from './envelope.js';
+import { DEFAULT_MAX_PAYLOAD, EventTooLargeError, natsMessageBytes } from './event-size.js';
+import { rejectionEvents } from './rejection.js';
 
 export interface OutgoingEvent {
   subject: string;
@@ -28,7 +31,20 @@ export interface SqlClient {
  */
 @Injectable()
 export class OutboxService {
-  constructor(private readonly schema: string) {}
+  /**
+   * @param maxEventBytes the largest message the bus takes: the NATS server's `max_payload`
+   * (from its INFO, once connected). An event over it is refused here, in the business
+   * transaction, rather than left in the outbox for a server that will never store it.
+   */
+  constructor(
+    private readonly schema: string,
+    private readonly maxEventBytes: () => number = () => DEFAULT_MAX_PAYLOAD,
+  ) {}
+
+  /** The largest event (body and headers) the bus takes now, for splitting lists (`splitIntoParts`). */
+  maxBytes(): number {
+    return this.maxEventBytes();
+  }
 
   /** Adds one event; returns the full payload with its `eventId`. */
   async enqueue<T extends object>(manager: EntityManager, subject: string, payload: T, cause?: Causation, headers?: Record<string, string>) {
@@ -45,6 +61,15 @@ export class OutboxService {
   }
 
   /**
+   * Answers refused messages: `sigap.rejected` for outside systems (no values) and
+   * `sigap.rejected.detail` with the payload for the admin's replay (`rejectionEvents`).
+   */
+  async enqueueRejections(manager: EntityManager, rejections: RejectedMessageDetail[]): Promise<void> {
+    const max = this.maxEventBytes();
+    await this.enqueueMany(manager, rejections.flatMap((r) => rejectionEvents(r, max)));
+  }
+
+  /**
    * The same on a plain pg connection (code that holds one for COPY or advisory locks): the
    * caller has begun the transaction of the state change on `client` and commits it after.
    */
@@ -56,6 +81,13 @@ export class OutboxService {
     if (!events.length) return [];
     const full = events.map((e) => (e.raw ? { ...e.payload, eventId: randomUUID(), correlationId: '' } : envelope(e.payload, e.cause)));
     const bodies = events.map((e, i) => JSON.stringify(e.raw ? e.payload : full[i]));
+    const headers = events.map((e, i) => ({ ...(e.headers ?? {}), ...(full[i].correlationId ? { 'Sigap-Correlation-Id': full[i].correlationId } : {}) }));
+    const max = this.maxEventBytes();
+    bodies.forEach((body, i) => {
+      // what the relay will send: the body and its headers, Nats-Msg-Id among them
+      const bytes = natsMessageBytes(body, { 'Nats-Msg-Id': full[i].eventId, ...headers[i] });
+      if (bytes > max) throw new EventTooLargeError(events[i].subject, bytes, max);
+    });
     await client.query(
       `INSERT INTO "${this.schema}"."outbox" ("event_id", "subject", "payload", "headers")
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::json[], $4::jsonb[])`,
@@ -63,7 +95,7 @@ export class OutboxService {
         full.map((f) => f.eventId),
         events.map((e) => e.subject),
         bodies,
-        events.map((e, i) => JSON.stringify({ ...(e.headers ?? {}), ...(full[i].correlationId ? { 'Sigap-Correlation-Id': full[i].correlationId } : {}) })),
+        headers.map((h) => JSON.stringify(h)),
       ],
     );
     await client.query(`SELECT pg_notify($1, '')`, [outboxChannel(this.schema)]);

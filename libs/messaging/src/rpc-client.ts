@@ -19,7 +19,7 @@ export interface CallOptions {
 }
 
 const KIND_BY_STATUS: Record<number, ErrorKind> = {
-  400: 'VALIDATION', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 503: 'UNAVAILABLE',
+  400: 'VALIDATION', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 413: 'TOO_LARGE', 422: 'UNPROCESSABLE', 503: 'UNAVAILABLE',
 };
 
 /** A service's error body, rebuilt as a DomainError so the filter answers it unchanged (status, code, details). */

@@ -19,9 +19,9 @@ export function systemStatusController(service: string): Type<unknown> {
 
     @MessagePattern(Rpc.systemStatus(service))
     async status(): Promise<ServiceStatus> {
-      const [h, backlog, consumers] = await Promise.all([
+      const [h, outbox, consumers] = await Promise.all([
         this.health.run(),
-        this.relay.backlog().catch(() => -1),
+        this.relay.status().catch(() => null),
         this.consumers.status(),
       ]);
       return {
@@ -29,7 +29,8 @@ export function systemStatusController(service: string): Type<unknown> {
         instance: process.env.SIGAP_INSTANCE ?? String(process.pid),
         healthy: h.healthy,
         checks: { database: h.checks.database?.ok ?? false, nats: h.checks.nats?.ok ?? false },
-        outboxBacklog: backlog,
+        outboxBacklog: outbox?.backlog ?? -1,
+        ...(outbox ? { outbox: { refused: outbox.refused, retrying: outbox.retrying, lastError: outbox.lastError } } : {}),
         consumers,
         uptimeSeconds: Math.round((Date.now() - started) / 1000),
       };

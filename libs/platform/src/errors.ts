@@ -2,7 +2,8 @@ import type { FieldError, RpcErrorBody } from '#contracts';
 
 /** What went wrong, independent of transport; one table maps it to HTTP statuses. */
 export type ErrorKind =
-  | 'VALIDATION' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNPROCESSABLE' | 'TOO_MANY_REQUESTS' | 'UNAVAILABLE' | 'INTERNAL';
+  | 'VALIDATION' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_LARGE' | 'UNPROCESSABLE' | 'TOO_MANY_REQUESTS' | 'UNAVAILABLE'
+  | 'INTERNAL';
 
 export const HTTP_STATUS: Record<ErrorKind, { status: number; error: string }> = {
   VALIDATION: { status: 400, error: 'Bad Request' },
@@ -10,6 +11,7 @@ export const HTTP_STATUS: Record<ErrorKind, { status: number; error: string }> =
   FORBIDDEN: { status: 403, error: 'Forbidden' },
   NOT_FOUND: { status: 404, error: 'Not Found' },
   CONFLICT: { status: 409, error: 'Conflict' },
+  TOO_LARGE: { status: 413, error: 'Payload Too Large' },
   UNPROCESSABLE: { status: 422, error: 'Unprocessable Entity' },
   TOO_MANY_REQUESTS: { status: 429, error: 'Too Many Requests' },
   UNAVAILABLE: { status: 503, error: 'Service Unavailable' },

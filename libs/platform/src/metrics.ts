@@ -12,6 +12,8 @@ export const metrics = {
   messagesDuplicate: new client.Counter({ name: 'sigap_messages_duplicate_total', help: 'Messages whose eventId was already processed', labelNames: ['consumer'], registers: [registry] }),
   messagesRejected: new client.Counter({ name: 'sigap_messages_rejected_total', help: 'Messages sent to sigap.rejected', labelNames: ['consumer', 'reason'], registers: [registry] }),
   outboxBacklog: new client.Gauge({ name: 'sigap_outbox_backlog', help: 'Outbox events not yet published', registers: [registry] }),
+  outboxRefused: new client.Counter({ name: 'sigap_outbox_refused_total', help: 'Outbox events the server refused for good (too large), set aside unpublished', registers: [registry] }),
+  outboxRefusedRows: new client.Gauge({ name: 'sigap_outbox_refused', help: 'Outbox rows refused by the server and set aside, still kept', registers: [registry] }),
   outboxPublished: new client.Counter({ name: 'sigap_outbox_published_total', help: 'Outbox events published to JetStream', registers: [registry] }),
   consumerLag: new client.Gauge({ name: 'sigap_consumer_lag', help: 'Messages in the stream not yet delivered to the consumer', labelNames: ['consumer'], registers: [registry] }),
   consumerAckPending: new client.Gauge({ name: 'sigap_consumer_ack_pending', help: 'Messages delivered but not yet acknowledged', labelNames: ['consumer'], registers: [registry] }),

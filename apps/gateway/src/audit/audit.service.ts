@@ -8,7 +8,7 @@ import { AuditEntryEntity } from './audit-entry.entity.js';
 export type AuditAction =
   | 'USER_CREATED' | 'USER_UPDATED' | 'USER_DISABLED' | 'USER_ENABLED' | 'PASSWORD_RESET' | 'PASSWORD_CHANGED'
   | 'LOGIN_SUCCEEDED' | 'LOGIN_FAILED' | 'LOGIN_LOCKED_OUT' | 'LOGIN_REFUSED_LOCKED'
-  | 'REJECTED_MESSAGE_REPLAYED'
+  | 'REJECTED_MESSAGE_REPLAYED' | 'REJECTED_PAYLOADS_PURGED'
   /** the operator opened an agency's first administrator: kept in the operator's agency's trail (USER_CREATED is in the new agency's) */
   | 'AGENCY_ADMIN_OPENED'
   // reads of personal data in the registry (UU PDP 27/2022): who looked up which NIK or KK, who read which diff page

@@ -1,10 +1,14 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { LoginThrottle } from '../auth/login/login-throttle.service.js';
+import { GatewayConfig } from '../config/gateway.config.js';
+import { PurgeRejectedPayloadsService } from '../rejected/purge-rejected/purge-rejected-payloads.service.js';
 import { IdempotencyStore } from './idempotency/idempotency.service.js';
 
-const EVERY_MS = 10 * 60 * 1000;
-
-/** Forgets expired idempotency keys and stale failed-login counters now and then. */
+/**
+ * Forgets expired idempotency keys and stale failed-login counters now and then, and takes
+ * rejected messages' payloads out after their retention period. Runs at start too: a gateway
+ * restarted more often than the interval would otherwise never purge.
+ */
 @Injectable()
 export class HousekeepingService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('housekeeping');
@@ -13,11 +17,14 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
   constructor(
     private readonly idempotency: IdempotencyStore,
     private readonly throttle: LoginThrottle,
+    private readonly rejected: PurgeRejectedPayloadsService,
+    private readonly config: GatewayConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.run(), EVERY_MS);
+    this.timer = setInterval(() => void this.run(), this.config.HOUSEKEEPING_INTERVAL_MS);
     this.timer.unref();
+    void this.run();
   }
 
   onApplicationShutdown(): void {
@@ -28,6 +35,7 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     try {
       await this.idempotency.prune();
       await this.throttle.prune();
+      await this.rejected.run();
     } catch (e) {
       this.log.warn({ err: e }, 'housekeeping failed');
     }

@@ -44,6 +44,17 @@ export class GatewayConfig extends ServiceConfig {
 
   @IsOptional() @IsIn(['true', 'false'])
   SWAGGER_ENABLED: string = 'true';
+
+  /**
+   * days a rejected message's payload (personal data) is kept for the admin's replay; then the
+   * housekeeping takes it out. The provisioner gives stream SIGAP_REJECTED_DETAIL the same max age.
+   */
+  @Type(() => Number) @IsInt({ message: 'SIGAP_REJECTED_RETENTION_DAYS must be a whole number of days' }) @Min(1, { message: 'SIGAP_REJECTED_RETENTION_DAYS must be at least 1' }) @Max(3650)
+  SIGAP_REJECTED_RETENTION_DAYS: number = 30;
+
+  /** how often the housekeeping runs (expired idempotency keys, login counters, rejected payloads) */
+  @Type(() => Number) @IsInt({ message: 'HOUSEKEEPING_INTERVAL_MS must be a whole number of milliseconds' }) @Min(500) @Max(24 * 3600 * 1000)
+  HOUSEKEEPING_INTERVAL_MS: number = 10 * 60 * 1000;
 }
 
 /** Read once per process: the provider and main.ts share it. */

@@ -1,7 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { FieldError } from '#contracts';
 
-/** A message some consumer refused (`sigap.rejected`), kept for an admin to inspect and replay. */
+/**
+ * A message some consumer refused (`sigap.rejected.detail`), kept for an admin to inspect and
+ * replay. Its payload is personal data: purged after the installation's retention period.
+ */
 @Entity({ name: 'rejected_messages', schema: 'gateway' })
 @Index('rejected_messages_subject_rejected_at_idx', ['subject', 'rejectedAt'])
 @Index('rejected_messages_rejected_at_idx', ['rejectedAt'])
@@ -26,8 +29,20 @@ export class RejectedMessageEntity {
   @Column({ type: 'varchar', length: 100, nullable: true })
   consumer!: string | null;
 
+  /** null once purged (`payloadPurgedAt`), or when the message had none usable */
   @Column({ type: 'jsonb', nullable: true })
   payload!: unknown;
+
+  /** the internal error behind a RETRIES_EXHAUSTED, for the admin only; purged with the payload */
+  @Column({ type: 'text', nullable: true })
+  cause!: string | null;
+
+  /** where the original message is stored (stream and sequence) */
+  @Column({ type: 'jsonb', nullable: true })
+  source!: { stream: string; sequence: number } | null;
+
+  @Column({ name: 'payload_purged_at', type: 'timestamptz', nullable: true })
+  payloadPurgedAt!: Date | null;
 
   @Column({ name: 'rejected_at', type: 'timestamptz' })
   rejectedAt!: Date;

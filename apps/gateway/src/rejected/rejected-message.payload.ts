@@ -1,11 +1,11 @@
 import { Allow, IsArray, IsOptional, IsString } from 'class-validator';
-import type { FieldError, RejectedMessage } from '#contracts';
+import type { FieldError, RejectedMessageDetail } from '#contracts';
 
 /**
- * `sigap.rejected` as the gateway accepts it: deliberately lenient. A rejection the gateway
- * refused would itself be answered on `sigap.rejected`, which the gateway consumes: a loop.
+ * `sigap.rejected.detail` as the gateway accepts it: deliberately lenient. A rejection the
+ * gateway refused could not be answered (rejections are never rejected again) and would be lost.
  */
-export class RejectedMessagePayload implements RejectedMessage {
+export class RejectedMessagePayload {
   @IsOptional() @IsString()
   eventId!: string | null;
 
@@ -16,7 +16,7 @@ export class RejectedMessagePayload implements RejectedMessage {
   errors!: FieldError[];
 
   @IsOptional() @IsString()
-  reason?: RejectedMessage['reason'];
+  reason?: RejectedMessageDetail['reason'];
 
   @IsOptional() @IsString()
   consumer?: string;
@@ -24,8 +24,17 @@ export class RejectedMessagePayload implements RejectedMessage {
   @Allow()
   payload?: unknown;
 
+  @Allow()
+  payloadOmitted?: unknown;
+
   @IsOptional() @IsString()
   rejectedAt?: string;
+
+  @Allow()
+  source?: unknown;
+
+  @Allow()
+  cause?: unknown;
 
   // envelope fields a publisher may add
   @Allow() occurredAt?: unknown;

@@ -9,6 +9,10 @@ export interface RejectedMessageView {
   reason: string | null;
   consumer: string | null;
   payload: unknown;
+  /** when the payload was purged (the installation's retention period), or null */
+  payloadPurgedAt: string | null;
+  cause: string | null;
+  source: { stream: string; sequence: number } | null;
   rejectedAt: string;
   replayCount: number;
   lastReplayedAt: string | null;
@@ -24,6 +28,9 @@ export function toRejectedView(r: RejectedMessageEntity): RejectedMessageView {
     reason: r.reason,
     consumer: r.consumer,
     payload: r.payload,
+    payloadPurgedAt: r.payloadPurgedAt ? r.payloadPurgedAt.toISOString() : null,
+    cause: r.cause,
+    source: r.source,
     rejectedAt: r.rejectedAt.toISOString(),
     replayCount: r.replayCount,
     lastReplayedAt: r.lastReplayedAt ? r.lastReplayedAt.toISOString() : null,

@@ -163,12 +163,12 @@ export class RegistryRowValidator {
     const nikSex = rawDay > 40 ? 'F' : 'M';
     const day = rawDay > 40 ? rawDay - 40 : rawDay;
     if (!validDate(2000 + Number(yy), month, day) && !validDate(1900 + Number(yy), month, day)) {
-      return `birth date part (digits 7–12) ${nik.slice(6, 12)} is not a date DDMMYY (day + 40 for women)`;
+      return 'birth date part (digits 7–12) is not a date DDMMYY (day + 40 for women)';
     }
     if (birthDate && birthDate.slice(2) !== `${yy}-${pad2(month)}-${pad2(day)}`) {
-      return `birth date part (digits 7–12) ${pad2(day)}-${pad2(month)}-${yy} does not match the birth date ${birthDate}`;
+      return 'birth date part (digits 7–12) does not match the birth date';
     }
-    if (sex && sex !== nikSex) return `birth day part (digits 7–8) says sex ${nikSex} (day + 40 for women), the row says ${sex === 'M' ? 'L' : 'P'}`;
+    if (sex && sex !== nikSex) return 'birth day part (digits 7–8) does not agree with the sex in the row (day + 40 for women)';
     if (nik.endsWith('0000')) return 'serial part (last 4 digits) must not be 0000';
     return undefined;
   }
@@ -186,7 +186,7 @@ export class RegistryRowValidator {
       ok = key.slice(0, 2) !== '00' && key.slice(2, 4) !== '00' && key.slice(4, 6) !== '00' && this.areas.isDistrict(code);
       this.districts.set(key, ok);
     }
-    return ok ? undefined : `area part (first 6 digits) ${code} is not a district (kecamatan) of the official Kemendagri list`;
+    return ok ? undefined : 'area part (first 6 digits) is not a district (kecamatan) of the official Kemendagri list';
   }
 
   /** The dotted village code, or why it is refused: not a village, unknown, outside the agency's area. */

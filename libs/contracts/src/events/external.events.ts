@@ -5,7 +5,7 @@ import {
   ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min,
   ValidateNested,
 } from 'class-validator';
-import { EventEnvelope } from '../envelope.js';
+import { EventEnvelope, type RejectionReason } from '../envelope.js';
 
 const RUPIAH = /^(0|[1-9]\d{0,17})$/;
 const RUPIAH_MESSAGE = 'must be a string of whole Rupiah, e.g. "1500000"';
@@ -163,13 +163,28 @@ export class FieldErrorDto {
   @IsString() message!: string;
 }
 
-/** `sigap.rejected`: a message that failed validation or exhausted its retries, kept for an admin to replay. */
+/** `sigap.rejected`: which message failed validation or exhausted its retries, and why; none of its values. */
 export class RejectedMessageEvent {
   @IsOptional() @IsString() eventId!: string | null;
   @IsString() subject!: string;
   @IsArray() @ValidateNested({ each: true }) @Type(() => FieldErrorDto) errors!: FieldErrorDto[];
-  @IsOptional() @IsIn(['VALIDATION', 'RETRIES_EXHAUSTED', 'MALFORMED_JSON']) reason?: 'VALIDATION' | 'RETRIES_EXHAUSTED' | 'MALFORMED_JSON';
-  @IsOptional() @IsString() consumer?: string;
+}
+
+export class RejectedSourceDto {
+  @IsString() stream!: string;
+  @IsInt() sequence!: number;
+}
+
+/**
+ * `sigap.rejected.detail` (extends CONTRACT.md): the same rejection with the refused payload, for the
+ * admin's inspection and replay. Read by the gateway alone; kept for the installation's retention period.
+ */
+export class RejectedMessageDetailEvent extends RejectedMessageEvent {
+  @IsIn(['VALIDATION', 'RETRIES_EXHAUSTED', 'MALFORMED_JSON', 'TOO_LARGE', 'TOO_DEEP']) reason!: RejectionReason;
+  @IsString() consumer!: string;
   @IsOptional() payload?: unknown;
-  @IsOptional() @IsISO8601() rejectedAt?: string;
+  @IsOptional() @IsIn(['TOO_LARGE']) payloadOmitted?: 'TOO_LARGE';
+  @IsISO8601() rejectedAt!: string;
+  @IsOptional() @ValidateNested() @Type(() => RejectedSourceDto) source?: RejectedSourceDto;
+  @IsOptional() @IsString() cause?: string;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SERVICE_NAMES, SERVICES, Subjects, subjectMatches, type Actor } from '#contracts';
+import { REJECTION_SUBJECTS, SERVICE_NAMES, SERVICES, subjectMatches, type Actor } from '#contracts';
 import { OutboxService } from '#messaging';
 import { requireCanChange, requireOperator } from '#platform';
 import { AuditService } from '../../audit/audit.service.js';
@@ -10,8 +10,8 @@ import { RejectedMessageEntity } from '../rejected-message.entity.js';
 import { isInternalSubject, rejectedOwner, rejectedScope } from '../rejected-scope.js';
 
 /** Subjects some service consumes (filters may carry wildcards): the only ones a replay can reach (and the gateway may publish). */
-const CONSUMED = SERVICE_NAMES.flatMap((n) => SERVICES[n].consumers.map((c) => c.subject)).filter((s) => s !== Subjects.rejected);
-const replayable = (subject: string) => subject !== Subjects.rejected && CONSUMED.some((f) => subjectMatches(f, subject));
+const CONSUMED = SERVICE_NAMES.flatMap((n) => SERVICES[n].consumers.map((c) => c.subject)).filter((s) => !REJECTION_SUBJECTS.includes(s));
+const replayable = (subject: string) => !REJECTION_SUBJECTS.includes(subject) && CONSUMED.some((f) => subjectMatches(f, subject));
 
 export interface ReplayResult {
   id: string;

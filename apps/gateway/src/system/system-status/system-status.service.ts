@@ -37,9 +37,9 @@ export class SystemStatusService {
   }
 
   private async own(): Promise<ServiceStatus> {
-    const [{ healthy, checks }, outboxBacklog, consumers] = await Promise.all([
+    const [{ healthy, checks }, outbox, consumers] = await Promise.all([
       this.health.run(),
-      this.relay.backlog().catch(() => -1),
+      this.relay.status().catch(() => null),
       this.consumers.status(),
     ]);
     const natsChecks = Object.entries(checks).filter(([name]) => name.toLowerCase().startsWith('nats'));
@@ -48,7 +48,8 @@ export class SystemStatusService {
       instance: process.env.SIGAP_INSTANCE ?? String(process.pid),
       healthy,
       checks: { database: checks.database?.ok ?? false, nats: natsChecks.length > 0 && natsChecks.every(([, c]) => c.ok) },
-      outboxBacklog,
+      outboxBacklog: outbox?.backlog ?? -1,
+      ...(outbox ? { outbox: { refused: outbox.refused, retrying: outbox.retrying, lastError: outbox.lastError } } : {}),
       consumers,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     };

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ApplicationSubmittedEvent, Subjects, SERVICES, type ApplicationSubmission, type RejectedMessage } from '#contracts';
+import { ApplicationSubmittedEvent, Subjects, SERVICES, type ApplicationSubmission, type RejectedMessageDetail } from '#contracts';
 import { Consume, OutboxService, type BatchItem } from '#messaging';
 import { Clock } from '../../config/clock.js';
 import { RegisterApplicationHandler, type RegisterInput } from './register-application.handler.js';
@@ -29,13 +29,13 @@ export class ApplicationSubmittedConsumer {
     });
     const checked = await this.checker.checkMany(submissions, now);
     const valid: RegisterInput[] = [];
-    const rejected: RejectedMessage[] = [];
+    const rejected: RejectedMessageDetail[] = [];
     items.forEach((item, i) => {
       const c = checked[i];
       if (!c.ok) {
         rejected.push({
           eventId: item.event.eventId, subject: Subjects.extApplicationSubmitted, errors: c.errors, reason: 'VALIDATION',
-          consumer: durable, payload: item.event, rejectedAt: now.toISOString(),
+          consumer: durable, payload: item.event, rejectedAt: now.toISOString(), source: item.ctx.source,
         });
       } else {
         valid.push({ submission: submissions[i], standard: c.standard, sourceEventId: item.event.eventId, actor: `system:${item.event.source ?? 'unknown'}`, cause: item.ctx.cause });
@@ -43,7 +43,7 @@ export class ApplicationSubmittedConsumer {
     });
     if (rejected.length) {
       this.log.warn(`rejected ${rejected.length} submitted applications that break intake's rules`);
-      await this.outbox.enqueueMany(manager, rejected.map((payload) => ({ subject: Subjects.rejected, payload, raw: true })));
+      await this.outbox.enqueueRejections(manager, rejected);
     }
     if (valid.length) await this.handler.registerMany(manager, valid, now);
   }

@@ -18,8 +18,9 @@ interface Person {
  * The rules an application must meet before anything is stored, beyond its shape: the
  * agency and its standard, NIKs and the KK number (area of the official list, birth date and
  * sex agreeing with the form), the village, where the applicant lives, the beneficiary and
- * the target group the standard asks for. Each broken rule names its field, so a 400 (or a
- * `sigap.rejected`) tells the sender exactly what to fix.
+ * the target group the standard asks for. Each broken rule names its field and the rule, so a 400
+ * (or a `sigap.rejected`) tells the sender exactly what to fix; never the value sent, since
+ * outside systems other than the sender read `sigap.rejected` too.
  */
 @Injectable()
 export class SubmissionChecker implements OnModuleInit {
@@ -42,9 +43,9 @@ export class SubmissionChecker implements OnModuleInit {
     const errors: FieldError[] = [];
     const agency = findAgency(s.agencyCode);
     const timeZone = timeZoneOf(s.agencyCode);
-    if (!agency) errors.push({ path: 'agencyCode', message: `agencyCode ${s.agencyCode} is not an agency of this installation` });
-    if (agency && !standard) errors.push({ path: 'serviceCode', message: `serviceCode ${s.serviceCode} is not a service of agency ${s.agencyCode}` });
-    if (standard && !standard.active) errors.push({ path: 'serviceCode', message: `serviceCode ${s.serviceCode} is closed for new applications at agency ${s.agencyCode}` });
+    if (!agency) errors.push({ path: 'agencyCode', message: 'agencyCode is not an agency of this installation' });
+    if (agency && !standard) errors.push({ path: 'serviceCode', message: 'serviceCode is not a service of this agency' });
+    if (standard && !standard.active) errors.push({ path: 'serviceCode', message: 'serviceCode is closed for new applications at this agency' });
     const def = standard?.definition;
 
     // the applicant: NIK, KK, birth date, village and residency
@@ -53,14 +54,13 @@ export class SubmissionChecker implements OnModuleInit {
     const kk = validateKk(a.kkNumber, { areas: this.areas });
     if (!kk.ok) errors.push({ path: 'applicant.kkNumber', message: `kkNumber ${kk.message}` });
     if (!this.areas.isVillage(a.villageCode)) {
-      errors.push({ path: 'applicant.villageCode', message: `villageCode ${a.villageCode} is not a village (desa/kelurahan) of the official Kemendagri list` });
+      errors.push({ path: 'applicant.villageCode', message: 'villageCode is not a village (desa/kelurahan) of the official Kemendagri list' });
     } else if (agency && def?.applicant.residency === 'AGENCY_AREA' && !a.villageCode.startsWith(`${agency.areaCode}.`)) {
-      const area = this.areas.name(agency.areaCode) ?? agency.areaCode;
-      errors.push({ path: 'applicant.villageCode', message: `villageCode must be in the area of the agency (${area}, ${agency.areaCode}): ${def.code} is for its residents` });
+      errors.push({ path: 'applicant.villageCode', message: 'villageCode must be in the area of the agency: this service is for its residents' });
     }
     if (def && applicantBorn && def.applicant.minAge !== undefined) {
       const age = ageOn(a.birthDate, now, timeZone);
-      if (age < def.applicant.minAge) errors.push({ path: 'applicant.birthDate', message: `the applicant must be at least ${def.applicant.minAge} years old (is ${age})` });
+      if (age < def.applicant.minAge) errors.push({ path: 'applicant.birthDate', message: `the applicant must be at least ${def.applicant.minAge} years old` });
     }
 
     // the beneficiary, when the standard wants one or the form has one
@@ -69,25 +69,25 @@ export class SubmissionChecker implements OnModuleInit {
     if (b) beneficiaryBorn = this.person('beneficiary', b, now, timeZone, errors);
     if (def) {
       if (def.beneficiary.required && !b) {
-        errors.push({ path: 'beneficiary', message: `beneficiary is required for ${def.code}` });
+        errors.push({ path: 'beneficiary', message: 'beneficiary is required for this service' });
       } else if (b && beneficiaryBorn) {
         const age = ageOn(b.birthDate, now, timeZone);
         if (def.beneficiary.ageUnder !== undefined && age >= def.beneficiary.ageUnder) {
-          errors.push({ path: 'beneficiary.birthDate', message: `the beneficiary of ${def.code} must be under ${def.beneficiary.ageUnder} on the filing date (is ${age})` });
+          errors.push({ path: 'beneficiary.birthDate', message: `the beneficiary of this service must be under ${def.beneficiary.ageUnder} on the filing date` });
         }
         if (def.beneficiary.minAge !== undefined && age < def.beneficiary.minAge) {
-          errors.push({ path: 'beneficiary.birthDate', message: `the beneficiary of ${def.code} must be at least ${def.beneficiary.minAge} (is ${age})` });
+          errors.push({ path: 'beneficiary.birthDate', message: `the beneficiary of this service must be at least ${def.beneficiary.minAge}` });
         }
       }
 
       // the target group: one of the standard's, and the client fits it
       const codes = def.targetGroups.map((g) => g.code);
       if (!s.targetGroup) {
-        if (def.targetGroupRequired) errors.push({ path: 'targetGroup', message: `targetGroup is required for ${def.code}: one of ${codes.join(', ')}` });
+        if (def.targetGroupRequired) errors.push({ path: 'targetGroup', message: `targetGroup is required for this service: one of ${codes.join(', ')}` });
       } else if (!codes.includes(s.targetGroup)) {
         errors.push({
           path: 'targetGroup',
-          message: codes.length ? `targetGroup of ${def.code} must be one of ${codes.join(', ')}` : `${def.code} has no target groups: leave targetGroup out`,
+          message: codes.length ? `targetGroup must be one of ${codes.join(', ')} for this service` : 'this service has no target groups: leave targetGroup out',
         });
       } else {
         const group = def.targetGroups.find((g) => g.code === s.targetGroup)!;
@@ -116,8 +116,8 @@ export class SubmissionChecker implements OnModuleInit {
 
   private fitsGroup(g: TargetGroupSpec, who: string, p: Person, now: Date, timeZone: string, errors: FieldError[]): void {
     const age = ageOn(p.birthDate, now, timeZone);
-    if (g.minAge !== undefined && age < g.minAge) errors.push({ path: `${who}.birthDate`, message: `target group ${g.code} is for clients at least ${g.minAge} years old (the ${who} is ${age})` });
-    if (g.ageUnder !== undefined && age >= g.ageUnder) errors.push({ path: `${who}.birthDate`, message: `target group ${g.code} is for clients under ${g.ageUnder} (the ${who} is ${age})` });
-    if (g.sex && p.sex !== g.sex) errors.push({ path: `${who}.sex`, message: `target group ${g.code} is for ${g.sex === 'F' ? 'women' : 'men'}` });
+    if (g.minAge !== undefined && age < g.minAge) errors.push({ path: `${who}.birthDate`, message: `the target group is for clients at least ${g.minAge} years old` });
+    if (g.ageUnder !== undefined && age >= g.ageUnder) errors.push({ path: `${who}.birthDate`, message: `the target group is for clients under ${g.ageUnder}` });
+    if (g.sex && p.sex !== g.sex) errors.push({ path: `${who}.sex`, message: `the target group is for ${g.sex === 'F' ? 'women' : 'men'}` });
   }
 }

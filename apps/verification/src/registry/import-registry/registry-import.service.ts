@@ -120,7 +120,7 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
    */
   async announce(manager: EntityManager, event: RegistrySnapshotPublishedEvent): Promise<{ path: string; message: string } | null> {
     const agency = findAgency(event.agencyCode);
-    if (!agency || agency.code.includes('.BKS')) return { path: 'agencyCode', message: `agencyCode ${event.agencyCode} is not an agency of this installation that keeps a registry` };
+    if (!agency || agency.code.includes('.BKS')) return { path: 'agencyCode', message: 'agencyCode is not an agency of this installation that keeps a registry' };
     await manager.query(
       `INSERT INTO registry_imports (id, agency_code, file_name, format, object_name, bucket, source_event_id, label, status, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'QUEUED', $9) ON CONFLICT DO NOTHING`,

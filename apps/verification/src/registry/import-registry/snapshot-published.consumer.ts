@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { RegistrySnapshotPublishedEvent, SERVICES, Subjects, type RejectedMessage } from '#contracts';
+import { RegistrySnapshotPublishedEvent, SERVICES, Subjects, type RejectedMessageDetail } from '#contracts';
 import { Consume, OutboxService, type BatchItem } from '#messaging';
 import { RegistryImportService } from './registry-import.service.js';
 
@@ -22,16 +22,16 @@ export class SnapshotPublishedConsumer {
 
   @Consume({ durable, subject: Subjects.extRegistrySnapshotPublished, schema: RegistrySnapshotPublishedEvent, batch: true })
   async handle(items: BatchItem<RegistrySnapshotPublishedEvent>[], manager: EntityManager): Promise<void> {
-    const rejected: RejectedMessage[] = [];
-    for (const { event } of items) {
+    const rejected: RejectedMessageDetail[] = [];
+    for (const { event, ctx } of items) {
       const refused = await this.imports.announce(manager, event);
       if (refused) {
-        rejected.push({ eventId: event.eventId, subject: Subjects.extRegistrySnapshotPublished, errors: [refused], reason: 'VALIDATION', consumer: durable, payload: event, rejectedAt: new Date().toISOString() });
+        rejected.push({ eventId: event.eventId, subject: Subjects.extRegistrySnapshotPublished, errors: [refused], reason: 'VALIDATION', consumer: durable, payload: event, rejectedAt: new Date().toISOString(), source: ctx.source });
       } else {
         this.log.log(`${event.source} announced a registry snapshot for ${event.agencyCode}: ${event.objectName}`);
       }
     }
-    if (rejected.length) await this.outbox.enqueueMany(manager, rejected.map((payload) => ({ subject: Subjects.rejected, payload, raw: true })));
+    if (rejected.length) await this.outbox.enqueueRejections(manager, rejected);
     // the import row is visible once this transaction commits: wake the worker a moment later (its poll would find it anyway)
     setTimeout(() => this.imports.kick(), 50);
   }
