@@ -9,10 +9,39 @@ import { ROOT, alive, canConnect, cmdlineOf, fail, log, sleep, waitForExit, whic
 /** Passwords for the generated configuration, from .data/secrets.json. */
 export function natsPasswords(secrets) {
   const services = Object.fromEntries(Object.entries(secrets.services).map(([n, s]) => [n, s.natsPassword]));
-  return { admin: secrets.natsAdminPassword, ext: extNatsPassword(), services };
+  return { admin: secrets.natsAdminPassword, services };
 }
 
-export async function startNats({ storeDir, port, secrets, fresh = false }) {
+/** Passwords of the outside systems a local installation declares itself: `ext` and the finance office. */
+export function localSystemPasswords(secrets) {
+  return { ext: extNatsPassword(), 'finance-local': secrets.financeLocalNatsPassword };
+}
+
+/**
+ * The outside systems of this installation (`systemsFile`, which the systems command changes):
+ * on a first start, or a fresh one, `ext` and the development finance office; a local
+ * system's bcrypt hash follows its password (SIGAP_EXT_NATS_PASSWORD may change between starts).
+ */
+async function localSystems(systemsFile, secrets, fresh) {
+  const m = await import(pathToFileURL(path.join(ROOT, 'dist/deploy/outside-systems.js')).href);
+  const { EXT_SYSTEM, FINANCE_LOCAL_SYSTEM } = await import(pathToFileURL(path.join(ROOT, 'dist/libs/contracts/src/outside-systems.js')).href);
+  const passwords = localSystemPasswords(secrets);
+  return m.withSystemsLock(systemsFile, async () => {
+    let systems = fresh ? [] : m.readSystems(systemsFile);
+    if (fresh || !existsSync(systemsFile)) {
+      const now = new Date().toISOString();
+      systems = [EXT_SYSTEM, FINANCE_LOCAL_SYSTEM].map((s) => ({ ...s, passwordHash: m.hashPassword(passwords[s.name]), declaredAt: now }));
+    }
+    for (const s of systems) {
+      const pw = passwords[s.name];
+      if (pw && !m.passwordMatches(pw, s.passwordHash)) s.passwordHash = m.hashPassword(pw);
+    }
+    m.writeSystems(systemsFile, systems);
+    return systems;
+  });
+}
+
+export async function startNats({ storeDir, port, secrets, systemsFile, fresh = false }) {
   const bin = which('nats-server') ?? fail('nats-server not found: apt-get install -y nats-server (or set NATS_URL)');
   storeDir = path.resolve(storeDir);
   const confFile = `${storeDir}.conf`;
@@ -23,8 +52,10 @@ export async function startNats({ storeDir, port, secrets, fresh = false }) {
   mkdirSync(storeDir, { recursive: true });
   if (await canConnect(port)) fail(`port ${port} is already in use, so the private NATS cannot start there (is another Sigap running?)`);
 
-  const { natsServerConfig } = await import(pathToFileURL(path.join(ROOT, 'dist/deploy/nats-config.js')).href);
-  writeFileSync(confFile, natsServerConfig({ port, storeDir, pidFile, passwords: natsPasswords(secrets) }), { mode: 0o600 });
+  const { privateNatsConfig } = await import(pathToFileURL(path.join(ROOT, 'dist/deploy/outside-systems.js')).href);
+  const systems = await localSystems(systemsFile, secrets, fresh);
+  const server = { configFile: confFile, pidFile, logFile, systemsFile, port, storeDir };
+  writeFileSync(confFile, privateNatsConfig(server, natsPasswords(secrets), systems), { mode: 0o600 });
 
   const out = openSync(logFile, 'a');
   // Its own process group: Ctrl-C in the terminal must not reach NATS before the apps have stopped.
@@ -45,6 +76,9 @@ export async function startNats({ storeDir, port, secrets, fresh = false }) {
 
   return {
     url: `nats://127.0.0.1:${port}`,
+    server,
+    systems,
+    systemPasswords: localSystemPasswords(secrets),
     async stop() {
       if (exited) return;
       child.kill('SIGTERM');

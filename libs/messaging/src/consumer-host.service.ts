@@ -7,6 +7,7 @@ import { metrics } from '#platform';
 import { NatsService } from './nats.service.js';
 import { OutboxService } from './outbox.service.js';
 import { CONSUME_METADATA, type BatchItem, type ConsumeContext, type ConsumeOptions } from './consume.decorator.js';
+import { OutsideSystemsDirectory, checkPublisher, type Declarations, type EventSource } from './publisher-check.js';
 
 interface Registration {
   options: ConsumeOptions;
@@ -19,6 +20,8 @@ interface Decoded {
   /** the inbox key: the eventId, or the stream sequence of a message without one */
   key: string;
   event?: Record<string, unknown> & { eventId: string; correlationId?: string };
+  /** the outside system that published an inbound event */
+  source?: EventSource;
   rejection?: { reason: RejectedMessage['reason']; errors: FieldError[]; payload: unknown; eventId: string | null };
 }
 
@@ -56,6 +59,7 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly subscriptions: ConsumerMessages[] = [];
   private timer?: NodeJS.Timeout;
   private purgeTimer?: NodeJS.Timeout;
+  private readonly publishers: OutsideSystemsDirectory;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -65,7 +69,9 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly nats: NatsService,
     private readonly outbox: OutboxService,
     private readonly settings: ConsumerSettings,
-  ) {}
+  ) {
+    this.publishers = new OutsideSystemsDirectory(nats);
+  }
 
   get consumers(): Array<{ durable: string; stream: string }> {
     return this.registrations.map((r) => ({ durable: r.options.durable, stream: r.stream }));
@@ -191,7 +197,7 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  private async decode(reg: Registration, msg: JsMsg): Promise<Decoded> {
+  private async decode(reg: Registration, msg: JsMsg, declarations: Declarations): Promise<Decoded> {
     const headerId = msg.headers?.get('Nats-Msg-Id') || null;
     let plain: unknown;
     try {
@@ -205,7 +211,10 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
     const key = (msg.subject === Subjects.rejected ? headerId : claimed) ?? headerId ?? `seq:${msg.info.streamSequence}`;
     const result = await validatePayload(reg.options.schema, plain);
     if (!result.ok) return { msg, key, rejection: { reason: 'VALIDATION', errors: result.errors, payload: plain, eventId: claimed } };
-    return { msg, key, event: plain as Decoded['event'] };
+    // who published it, as the server routed it, and whether it speaks for the event's agency
+    const publisher = checkPublisher(msg.subject, plain as Record<string, unknown>, declarations);
+    if (publisher.errors) return { msg, key, rejection: { reason: 'VALIDATION', errors: publisher.errors, payload: plain, eventId: claimed } };
+    return { msg, key, event: plain as Decoded['event'], source: publisher.source };
   }
 
   private context(reg: Registration, d: Decoded, manager: EntityManager): ConsumeContext {
@@ -213,7 +222,8 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
     return {
       manager,
       eventId: d.key,
-      subject: reg.options.subject,
+      subject: d.msg.subject,
+      source: d.source,
       deliveryCount: d.msg.info.deliveryCount,
       cause,
       publish: (subject, payload) => this.outbox.enqueue(manager, subject, payload, cause),
@@ -223,7 +233,8 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
   private async handleBatch(reg: Registration, msgs: JsMsg[]): Promise<void> {
     const consumer = reg.options.durable;
     for (const m of msgs) if (m.info.deliveryCount > 1) metrics.messagesRedelivered.inc({ consumer });
-    const decoded = await Promise.all(msgs.map((m) => this.decode(reg, m)));
+    const declarations = await this.publishers.forSubjects(msgs.map((m) => m.subject));
+    const decoded = await Promise.all(msgs.map((m) => this.decode(reg, m, declarations)));
     try {
       const { handled, duplicates, rejected } = await this.commit(reg, decoded);
       for (const d of decoded) d.msg.ack();

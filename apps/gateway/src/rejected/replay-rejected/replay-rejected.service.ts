@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SERVICE_NAMES, SERVICES, Subjects, type Actor } from '#contracts';
+import { SERVICE_NAMES, SERVICES, Subjects, subjectMatches, type Actor } from '#contracts';
 import { OutboxService } from '#messaging';
 import { AuditService } from '../../audit/audit.service.js';
 import { GatewayError, GatewayErrorCode } from '../../common/errors/gateway-error.js';
 import { RejectedMessageEntity } from '../rejected-message.entity.js';
 import { rejectedScope } from '../rejected-scope.js';
 
-/** Subjects some service consumes: the only ones a replay can reach (and the gateway may publish). */
-const REPLAYABLE = new Set(SERVICE_NAMES.flatMap((n) => SERVICES[n].consumers.map((c) => c.subject)).filter((s) => s !== Subjects.rejected));
+/**
+ * Subjects (and patterns) some service consumes: the only ones a replay can reach (and the
+ * gateway may publish). An outside system's event is replayed on the subject it was stored on,
+ * `sigap.from.<system>.…`, so it comes back as that system's, checked against its agencies.
+ */
+const REPLAYABLE = SERVICE_NAMES.flatMap((n) => SERVICES[n].consumers.map((c) => c.subject)).filter((s) => s !== Subjects.rejected);
+const replayable = (subject: string) => REPLAYABLE.some((p) => subjectMatches(p, subject));
 
 export interface ReplayResult {
   id: string;
@@ -41,7 +46,7 @@ export class ReplayRejectedService {
         .andWhere(scope.sql, scope.params)
         .getOne();
       if (!row) throw new GatewayError('NOT_FOUND', GatewayErrorCode.REJECTED_MESSAGE_NOT_FOUND, `No rejected message ${id}`);
-      if (!REPLAYABLE.has(row.subject)) {
+      if (!replayable(row.subject)) {
         throw new GatewayError('CONFLICT', GatewayErrorCode.REJECTED_MESSAGE_NO_PAYLOAD, `Messages on ${row.subject} cannot be replayed: no service consumes that subject`);
       }
       const base = corrected ?? row.payload;
