@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
-import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { connect, headers as natsHeaders, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, AckPolicy, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -18,12 +18,12 @@ export async function adminDb(): Promise<pg.Client> {
  * Sigap answers on `_INBOX.>`), as `ext` (the development outside system), or as another
  * outside system the installation knows (`finance-local`) or a test created.
  */
-export async function natsAs(who: 'ext' | 'admin' | string | { user: string; password: string }): Promise<NatsConnection> {
+export async function natsAs(who: 'ext' | 'admin' | string | { user: string; password: string }, opts: Partial<ConnectionOptions> = {}): Promise<NatsConnection> {
   const sys = testSystem();
-  if (who === 'admin') return connect({ servers: sys.natsUrl, user: sys.natsAdmin.user, pass: sys.natsAdmin.password, name: 'test-admin', inboxPrefix: '_INBOX_test' });
+  if (who === 'admin') return connect({ servers: sys.natsUrl, user: sys.natsAdmin.user, pass: sys.natsAdmin.password, name: 'test-admin', inboxPrefix: '_INBOX_test', ...opts });
   const cred = typeof who === 'object' ? who : who === 'ext' ? sys.ext : sys.systems?.[who];
   if (!cred) throw new Error(`the test installation knows no outside system ${String(who)}`);
-  return connect({ servers: sys.natsUrl, user: cred.user, pass: cred.password, name: `test-${cred.user}` });
+  return connect({ servers: sys.natsUrl, user: cred.user, pass: cred.password, name: `test-${cred.user}`, ...opts });
 }
 
 export interface CreatedSystem {
