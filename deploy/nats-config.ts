@@ -425,6 +425,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
     writeFileSync(path.join(root, 'deploy/docker/nats.conf'), dockerNatsConfig());
     writeFileSync(path.join(root, 'deploy/k8s/nats-config.yaml'), k8sNatsConfigMap());
+  } else if (process.argv.includes('--systems')) {
+    // the docker configuration with the outside systems an operator declared (deploy/systems.ts --systems-file)
+    const { accountsOf, readSystems } = await import('./outside-systems.js');
+    const file = process.argv[process.argv.indexOf('--systems') + 1];
+    process.stdout.write(natsServerConfig({ host: '0.0.0.0', port: 4222, monitorPort: 8222, storeDir: '/data', passwords: envPasswords(), systems: accountsOf(readSystems(file)), syncAlways: true }));
   } else {
     process.stdout.write(dockerNatsConfig());
   }
