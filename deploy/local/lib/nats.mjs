@@ -1,6 +1,6 @@
 // A private nats-server with JetStream, configured with Sigap's users and permissions.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extNatsPassword } from './secrets.mjs';
@@ -50,6 +50,14 @@ export async function startNats({ storeDir, port, secrets, systemsFile, fresh = 
   await stopOrphan(pidFile, confFile);
   if (fresh) rmSync(storeDir, { recursive: true, force: true });
   mkdirSync(storeDir, { recursive: true });
+  // Sigap's streams live in account SIGAP now; an installation from before the accounts kept
+  // them in the server's global account: move them over rather than start empty
+  const globalDir = path.join(storeDir, 'jetstream', '$G');
+  const sigapDir = path.join(storeDir, 'jetstream', 'SIGAP');
+  if (existsSync(globalDir) && !existsSync(sigapDir)) {
+    renameSync(globalDir, sigapDir);
+    log('moved the JetStream data of the global account to account SIGAP');
+  }
   if (await canConnect(port)) fail(`port ${port} is already in use, so the private NATS cannot start there (is another Sigap running?)`);
 
   const { privateNatsConfig } = await import(pathToFileURL(path.join(ROOT, 'dist/deploy/outside-systems.js')).href);
