@@ -130,24 +130,24 @@ export function systemConsumerConfig(system: string, subject: string): Partial<C
 }
 
 /**
- * Makes the server hold exactly the declared systems' directory entries, durable consumers and
- * drop buckets, and removes those of systems no longer declared. Idempotent; run by
- * provisioning at every start and by the systems command.
+ * Makes the server hold the declared systems' directory entries, durable consumers and drop
+ * buckets, and (with `prune`, when `systems` is the whole list) removes those of systems no
+ * longer declared. Idempotent; run by provisioning at every start and by the systems command.
  */
-export async function provisionOutsideSystems(nc: NatsConnection, systems: OutsideSystem[], opts: { replicas?: number } = {}): Promise<void> {
+export async function provisionOutsideSystems(nc: NatsConnection, systems: OutsideSystem[], opts: { replicas?: number; prune?: boolean } = {}): Promise<void> {
   const jsm = await jetstreamManager(nc);
   const replicas = opts.replicas ?? 1;
 
   const kv = await new Kvm(nc).create(OUTSIDE_SYSTEMS_BUCKET, { history: 1, replicas, description: 'declared outside systems: agencies and subjects (deploy/outside-systems.ts)' });
   const declared = new Set(systems.map((s) => s.name));
   for (const s of systems) await kv.put(s.name, JSON.stringify(declarationOf(s)));
-  for await (const key of await kv.keys()) if (!declared.has(key)) await kv.delete(key);
+  if (opts.prune) for await (const key of await kv.keys()) if (!declared.has(key)) await kv.delete(key);
 
-  await provisionDurables(jsm, systems);
-  await provisionDropBuckets(nc, jsm, systems, replicas);
+  await provisionDurables(jsm, systems, opts.prune ?? false);
+  await provisionDropBuckets(nc, jsm, systems, replicas, opts.prune ?? false);
 }
 
-async function provisionDurables(jsm: JetStreamManager, systems: OutsideSystem[]): Promise<void> {
+async function provisionDurables(jsm: JetStreamManager, systems: OutsideSystem[], prune: boolean): Promise<void> {
   const wanted = new Map<string, { stream: string; cfg: ReturnType<typeof systemConsumerConfig> }>();
   for (const s of systems) {
     for (const subject of s.reads) {
@@ -165,6 +165,7 @@ async function provisionDurables(jsm: JetStreamManager, systems: OutsideSystem[]
     }
     await jsm.consumers.add(stream, cfg);
   }
+  if (!prune) return;
   // durables of systems (or reads) no longer declared
   const streams = new Set([...wanted.values()].map((w) => w.stream));
   for await (const si of jsm.streams.list()) if (!si.config.name.startsWith('OBJ_') && !si.config.name.startsWith('KV_')) streams.add(si.config.name);
@@ -177,7 +178,7 @@ async function provisionDurables(jsm: JetStreamManager, systems: OutsideSystem[]
 
 const isDropStream = (name: string) => name === `OBJ_${dropBucketOf('ext')}` || name.startsWith('OBJ_sigap_drops_');
 
-async function provisionDropBuckets(nc: NatsConnection, jsm: JetStreamManager, systems: OutsideSystem[], replicas: number): Promise<void> {
+async function provisionDropBuckets(nc: NatsConnection, jsm: JetStreamManager, systems: OutsideSystem[], replicas: number, prune: boolean): Promise<void> {
   const objm = new Objm(nc);
   const wanted = new Set<string>();
   for (const s of systems.filter(hasDropBucket)) {
@@ -193,6 +194,7 @@ async function provisionDropBuckets(nc: NatsConnection, jsm: JetStreamManager, s
     const info = await jsm.streams.info(`OBJ_${bucket}`);
     if (info.config.max_bytes !== s.limits.dropBucketBytes) await jsm.streams.update(`OBJ_${bucket}`, { ...info.config, max_bytes: s.limits.dropBucketBytes });
   }
+  if (!prune) return;
   for await (const si of jsm.streams.list()) {
     if (isDropStream(si.config.name) && !wanted.has(si.config.name)) await jsm.streams.delete(si.config.name);
   }
@@ -208,6 +210,24 @@ export interface PrivateNatsServer {
   storeDir: string;
 }
 
+/** The private server is not running: what is written takes effect on its next start. */
+export class NatsNotRunning extends Error {
+  constructor() {
+    super('the private NATS server is not running');
+  }
+}
+
+export function privateNatsRunning(server: PrivateNatsServer): boolean {
+  if (!existsSync(server.pidFile)) return false;
+  const pid = Number(readFileSync(server.pidFile, 'utf8').trim());
+  try {
+    process.kill(pid, 0);
+    return pid > 0;
+  } catch {
+    return false;
+  }
+}
+
 const RELOADED = /Reloaded server configuration/g;
 const RELOAD_FAILED = /Failed to reload server configuration: (.*)/g;
 
@@ -218,6 +238,7 @@ const RELOAD_FAILED = /Failed to reload server configuration: (.*)/g;
  * reloaded again (up to three times) until it does.
  */
 export async function reloadNats(server: PrivateNatsServer, probe?: () => Promise<boolean>): Promise<void> {
+  if (!privateNatsRunning(server)) throw new NatsNotRunning();
   for (let attempt = 1; ; attempt++) {
     const log = () => (existsSync(server.logFile) ? readFileSync(server.logFile, 'utf8') : '');
     const before = log();

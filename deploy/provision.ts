@@ -87,7 +87,8 @@ export async function provision(opts: ProvisionOptions): Promise<SystemFile> {
   const outsideSystems = opts.outsideSystems ?? [EXT_SYSTEM];
   try {
     await provisionJetStream(nc, { replicas: opts.streamReplicas ?? 1 });
-    await provisionOutsideSystems(nc, outsideSystems, { replicas: opts.streamReplicas ?? 1 });
+    // only a whole list of declarations removes what is no longer declared: without one, `ext` is ensured and nothing else touched
+    await provisionOutsideSystems(nc, outsideSystems, { replicas: opts.streamReplicas ?? 1, prune: opts.outsideSystems !== undefined });
     // Object Store buckets (OBJECT_BUCKETS): created once; the services may only use them
     const objm = new Objm(nc);
     for (const b of OBJECT_BUCKETS) {

@@ -29,7 +29,7 @@ import {
 import { findAgency } from '#domain';
 import { ADMIN_USER, type NatsPasswords } from './nats-config.js';
 import {
-  declarationOf, hashPassword, newPassword, privateNatsConfig, provisionOutsideSystems, readSystems, reloadNats, withSystemsLock, writeSystems,
+  declarationOf, hashPassword, newPassword, privateNatsConfig, privateNatsRunning, provisionOutsideSystems, readSystems, reloadNats, withSystemsLock, writeSystems,
   type DeclaredSystem, type PrivateNatsServer,
 } from './outside-systems.js';
 import type { SystemFile } from './provision.js';
@@ -113,12 +113,14 @@ async function reaches(natsUrl: string, user: string, password: string): Promise
  * Applies a new list of declarations: the file, the server's configuration (reloaded), then
  * directory entries, durables and buckets. If the server refuses, the old list is put back.
  */
-async function apply(inst: Installation, before: DeclaredSystem[], after: DeclaredSystem[], probe?: () => Promise<boolean>): Promise<void> {
+async function apply(inst: Installation, before: DeclaredSystem[], after: DeclaredSystem[], probe?: () => Promise<boolean>): Promise<'now' | 'next-start'> {
   writeSystems(inst.systemsFile, after);
   if (inst.server) {
     const server = inst.server;
     const passwords = passwordsOf(inst.system);
     writeFileSync(server.configFile, privateNatsConfig(server, passwords, after), { mode: 0o600 });
+    // npm start renders the configuration from the systems file and provisions them at start
+    if (!privateNatsRunning(server)) return 'next-start';
     try {
       await reloadNats(server, probe);
     } catch (e) {
@@ -130,10 +132,11 @@ async function apply(inst: Installation, before: DeclaredSystem[], after: Declar
   }
   const nc = await adminConnection(inst);
   try {
-    await provisionOutsideSystems(nc, after.map(declarationOf));
+    await provisionOutsideSystems(nc, after.map(declarationOf), { prune: true });
   } finally {
     await nc.close();
   }
+  return 'now';
 }
 
 export interface AddedSystem {
@@ -145,8 +148,8 @@ export interface AddedSystem {
   /** durable consumers: subscribe to the deliver subject, ack each message */
   deliverSubjects: Record<string, string>;
   dropBucket: string | null;
-  /** false when the server's configuration must still be rendered and reloaded by the operator */
-  serverUpdated: boolean;
+  /** now: in force; next-start: npm start is not running, it takes effect when it starts; operator: render and reload the server's configuration */
+  takesEffect: 'now' | 'next-start' | 'operator';
 }
 
 export async function addSystem(inst: Installation, decl: OutsideSystem): Promise<AddedSystem> {
@@ -155,7 +158,7 @@ export async function addSystem(inst: Installation, decl: OutsideSystem): Promis
     if (before.some((s) => s.name === decl.name)) throw new SystemsCommandError(`${decl.name} is already declared: remove it first to declare it anew`, [{ path: 'name', message: `${decl.name} is already declared` }]);
     const password = newPassword();
     const after = [...before, { ...decl, passwordHash: hashPassword(password), declaredAt: new Date().toISOString() }];
-    await apply(inst, before, after, () => reaches(inst.system.natsUrl, decl.name, password));
+    const applied = await apply(inst, before, after, () => reaches(inst.system.natsUrl, decl.name, password));
     return {
       name: decl.name,
       user: decl.name,
@@ -164,7 +167,7 @@ export async function addSystem(inst: Installation, decl: OutsideSystem): Promis
       declaration: decl,
       deliverSubjects: Object.fromEntries(decl.reads.map((s) => [s, deliverSubject(decl.name, s)])),
       dropBucket: hasDropBucket(decl) ? dropBucketOf(decl.name) : null,
-      serverUpdated: Boolean(inst.server),
+      takesEffect: inst.server ? applied : 'operator',
     };
   });
 }
@@ -252,7 +255,8 @@ export async function runSystemsCommand(argv: string[], out: (line: string) => v
       for (const s of decl.publishes) out(`  publishes:    ${s}`);
       for (const [s, d] of Object.entries(added.deliverSubjects)) out(`  reads:        ${s} (durable: subscribe ${d}, ack each message)`);
       if (added.dropBucket) out(`  drop bucket:  ${added.dropBucket} (Object Store; only this system reaches it)`);
-      if (!added.serverUpdated) out(`The NATS server is not this installation's: render its configuration with node dist/deploy/nats-config.js --systems ${inst.systemsFile} and reload it.`);
+      if (added.takesEffect === 'next-start') out('npm start is not running: the system can connect once it is started again.');
+      if (added.takesEffect === 'operator') out(`The NATS server is not this installation's: render its configuration with node dist/deploy/nats-config.js --systems ${inst.systemsFile} and reload it.`);
       return;
     }
     case 'remove': {
