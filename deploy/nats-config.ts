@@ -168,6 +168,8 @@ export function bucketPermissions(name: ServiceName, systems: OutsideSystem[] = 
 }
 
 const REJECTED = 'sigap.rejected';
+/** Where a rejected message's values go for the admin's replay (libs/messaging): services only, never an outside system. */
+const REJECTED_DETAIL = 'sigap.rejected.detail';
 const uniq = (xs: string[]) => [...new Set(xs)];
 
 /**
@@ -186,7 +188,7 @@ export function natsPermissions(systems: OutsideSystem[] = []): Record<string, P
 
   for (const name of SERVICE_NAMES) {
     const svc = SERVICES[name];
-    const publishes = [...svc.publishes, REJECTED, ...(svc.requests ?? [])];
+    const publishes = [...svc.publishes, REJECTED, REJECTED_DETAIL, ...(svc.requests ?? [])];
     if (name === 'gateway') publishes.push('sigap.rpc.>', ...replayable);
     const consumed = svc.consumers.map((c) => c.subject);
     const pub = [...publishes, '$JS.API.INFO', ...streamsOf([...publishes.filter((s) => !s.startsWith('sigap.rpc.')), ...consumed]).map((s) => `$JS.API.STREAM.INFO.${s}`)];

@@ -70,6 +70,7 @@ describe('generated NATS permissions', () => {
   it('lets each service publish its own events and sigap.rejected, not another context’s', () => {
     expect(canPublish('intake', Subjects.intakeApplicationReceived)).toBe(true);
     expect(canPublish('intake', Subjects.rejected)).toBe(true);
+    expect(canPublish('intake', 'sigap.rejected.detail')).toBe(true);
     expect(canPublish('intake', Subjects.verificationCaseOpened)).toBe(false);
     expect(canPublish('intake', Subjects.extApplicationSubmitted)).toBe(false);
     expect(canPublish('verification', Subjects.intakeApplicationReceived)).toBe(false);

@@ -10,13 +10,15 @@ import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { Subjects, dropBucketOf, systemDurable } from '#contracts';
 import {
   adminDb, createOutsideSystem, eventually, natsAs, publishEvent, removeOutsideSystem, submittedApplication, systemsCommand, testSystem,
-  type CreatedSystem,
+  type CreatedSystem, type RunningApp,
 } from '#testing';
-import { startIntakeSystem, type IntakeSystem } from '../intake/support.js';
+import { Api, startGateway } from '../gateway/support.js';
+import { startIntake } from '../intake/support.js';
 
 const suffix = randomUUID().slice(0, 6);
 const name = `slrt-${suffix}`;
-let sys: IntakeSystem;
+let intake: RunningApp | undefined;
+let gateway: RunningApp | undefined;
 let admin: NatsConnection;
 let jsm: JetStreamManager;
 let slrt: CreatedSystem;
@@ -40,7 +42,11 @@ function gather(sub: Subscription): any[] {
 }
 
 beforeAll(async () => {
-  [sys, admin, db] = await Promise.all([startIntakeSystem(), natsAs('admin'), adminDb()]);
+  // allSettled: an app that did start is stopped in afterAll even when the other did not
+  const started = await Promise.allSettled([startIntake(), startGateway()]);
+  [intake, gateway] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
+  for (const s of started) if (s.status === 'rejected') throw s.reason;
+  [admin, db] = await Promise.all([natsAs('admin'), adminDb()]);
   jsm = await jetstreamManager(admin);
   slrt = await createOutsideSystem(name, {
     agencies: ['33.04'],
@@ -57,7 +63,7 @@ afterAll(async () => {
   if (slrt && !removed) await removeOutsideSystem(name).catch(() => undefined);
   await admin?.close();
   await db?.end();
-  await Promise.all([sys?.intake.stop(), sys?.gateway.stop()]);
+  await Promise.all([intake?.stop(), gateway?.stop()]);
 });
 
 describe('the systems command', () => {
@@ -186,7 +192,8 @@ describe('outside systems and Sigap’s replies', () => {
     ext.subscribe('_INBOX.>', { callback: (_e, m) => void seen.push(m.subject) });
     await ext.flush();
     // the gateway asks intake for the catalog over request-reply
-    for (let i = 0; i < 3; i++) expect((await sys.anon.get('/api/v1/services')).status).toBe(200);
+    const anon = new Api(gateway!.url);
+    for (let i = 0; i < 3; i++) expect((await anon.get('/api/v1/services')).status).toBe(200);
     // the systems command: a reload of the server and provisioning of durables, bucket, directory
     const other = await createOutsideSystem(`probe-${suffix}`, { agencies: ['*'], read: [Subjects.rejected], publish: [Subjects.extRegistrySnapshotPublished] });
     await removeOutsideSystem(other.name);
