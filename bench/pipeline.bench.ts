@@ -48,7 +48,7 @@ async function rawJetStream(admin: NatsConnection, bodies: string[]) {
 }
 
 export async function run({ system }: { system: SystemFile }) {
-  const admin = await connect({ servers: system.natsUrl, user: system.natsAdmin.user, pass: system.natsAdmin.password });
+  const admin = await connect({ servers: system.natsUrl, user: system.natsAdmin.user, pass: system.natsAdmin.password, inboxPrefix: '_INBOX_bench' });
   const ext = await connect({ servers: system.natsUrl, user: system.ext.user, pass: system.ext.password });
   const events = Array.from({ length: N }, (_, i) => submittedApplication({ source: 'bench' }, i));
   const bodies = events.map((e) => JSON.stringify(e));

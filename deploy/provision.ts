@@ -9,7 +9,8 @@
  * SIGAP_DB_PASSWORD_<SERVICE>; SIGAP_STREAM_REPLICAS (3 on a cluster); the stream limits
  * SIGAP_STREAM_MAX_AGE_DAYS, SIGAP_STREAM_MAX_BYTES, SIGAP_STREAM_MAX_MSG_BYTES and
  * SIGAP_REJECTED_RETENTION_DAYS (StreamLimitsConfig); with SIGAP_SYSTEM_FILE set it writes the
- * system file there.
+ * system file there; SIGAP_OUTSIDE_SYSTEMS_FILE names the declared outside systems (the systems
+ * command's file; default: `ext` alone, as the shipped NATS configs declare).
  */
 // first: the contract classes behind #contracts carry decorators that need it when loaded
 import 'reflect-metadata';
@@ -18,10 +19,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { connect } from '@nats-io/transport-node';
 import { Objm } from '@nats-io/obj';
-import { OBJECT_BUCKETS, SERVICES, SERVICE_NAMES } from '#contracts';
+import { EXT_SYSTEM, OBJECT_BUCKETS, SERVICES, SERVICE_NAMES, type OutsideSystem } from '#contracts';
 import { provisionJetStream, streamLimitsFromEnv, type StreamLimitsConfig } from '#messaging';
 import { provisionDatabase } from '#persistence';
-import { ADMIN_USER, EXT_USER } from './nats-config.js';
+import { ADMIN_USER } from './nats-config.js';
+import { provisionOutsideSystems, readSystems, type PrivateNatsServer } from './outside-systems.js';
+
+/** Provisioning's own inbox prefix: outside systems may subscribe `_INBOX.>`; nothing of Sigap answers there. */
+export const PROVISION_INBOX = '_INBOX_provision';
 
 export interface Secrets {
   pgSuperPassword?: string;
@@ -54,6 +59,12 @@ export interface ProvisionOptions {
   streamLimits?: StreamLimitsConfig;
   /** where to write the system file; nothing is written without it */
   systemFile?: string;
+  /** the declared outside systems (default: `ext` alone) */
+  outsideSystems?: OutsideSystem[];
+  /** passwords of outside systems this installation knows (the local `ext` and finance office), for the system file */
+  systemPasswords?: Record<string, string>;
+  /** the private nats-server of npm start / npm test, which the systems command rewrites and reloads */
+  natsServer?: PrivateNatsServer;
 }
 
 export interface SystemFile {
@@ -61,7 +72,10 @@ export interface SystemFile {
   natsUrl: string;
   gatewayUrl: string;
   ext: { user: string; password: string };
+  /** credentials of the outside systems this installation knows (others are printed once by the systems command) */
+  systems: Record<string, { user: string; password: string }>;
   natsAdmin: { user: string; password: string };
+  natsServer?: PrivateNatsServer;
   services: Record<string, { env: Record<string, string> }>;
 }
 
@@ -73,7 +87,8 @@ export async function provision(opts: ProvisionOptions): Promise<SystemFile> {
   });
   const { urls } = await provisionDatabase(opts.adminDatabaseUrl, roles);
 
-  const nc = await connect({ servers: opts.natsUrl, user: opts.natsUser, pass: opts.natsPassword, name: 'sigap-provision' });
+  const nc = await connect({ servers: opts.natsUrl, user: opts.natsUser, pass: opts.natsPassword, name: 'sigap-provision', inboxPrefix: PROVISION_INBOX });
+  const outsideSystems = opts.outsideSystems ?? [EXT_SYSTEM];
   try {
     const limits = opts.streamLimits ?? streamLimitsFromEnv();
     await provisionJetStream(nc, {
@@ -83,6 +98,8 @@ export async function provision(opts: ProvisionOptions): Promise<SystemFile> {
       maxMsgBytes: limits.SIGAP_STREAM_MAX_MSG_BYTES,
       rejectedRetentionDays: limits.SIGAP_REJECTED_RETENTION_DAYS,
     });
+    // only a whole list of declarations removes what is no longer declared: without one, `ext` is ensured and nothing else touched
+    await provisionOutsideSystems(nc, outsideSystems, { replicas: opts.streamReplicas ?? 1, prune: opts.outsideSystems !== undefined });
     // Object Store buckets (OBJECT_BUCKETS): created once; the services may only use them
     const objm = new Objm(nc);
     for (const b of OBJECT_BUCKETS) {
@@ -116,8 +133,14 @@ export async function provision(opts: ProvisionOptions): Promise<SystemFile> {
     adminDatabaseUrl: opts.adminDatabaseUrl,
     natsUrl: opts.natsUrl,
     gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
-    ext: { user: EXT_USER, password: opts.extPassword ?? process.env.SIGAP_EXT_NATS_PASSWORD ?? 'ext-local' },
+    ext: { user: 'ext', password: opts.extPassword ?? process.env.SIGAP_EXT_NATS_PASSWORD ?? 'ext-local' },
+    systems: Object.fromEntries(
+      Object.entries(opts.systemPasswords ?? {})
+        .filter(([name]) => outsideSystems.some((s) => s.name === name))
+        .map(([name, password]) => [name, { user: name, password }]),
+    ),
     natsAdmin: { user: opts.natsUser ?? ADMIN_USER, password: opts.natsPassword ?? '' },
+    natsServer: opts.natsServer,
     services,
   };
   if (opts.systemFile) {
@@ -153,6 +176,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       secrets: secretsFromEnv(),
       streamReplicas: Number(process.env.SIGAP_STREAM_REPLICAS || 1),
       systemFile: process.env.SIGAP_SYSTEM_FILE,
+      outsideSystems: process.env.SIGAP_OUTSIDE_SYSTEMS_FILE ? readSystems(process.env.SIGAP_OUTSIDE_SYSTEMS_FILE) : undefined,
     });
     console.log(`provisioned ${Object.keys(system.services).join(', ')}: database roles, schemas, streams and consumers`);
   } catch (err) {

@@ -191,7 +191,7 @@ describe('staff dashboard', () => {
     try {
       await publishEvent(nc, 'sigap.rejected.detail', {
         eventId: randomUUID(),
-        subject: 'sigap.ext.application.submitted.v1',
+        subject: 'sigap.from.ext.application.submitted.v1',
         errors: [{ path: 'applicant.nik', message: `nik must be 16 digits (${marker})` }],
         reason: 'VALIDATION',
         consumer: 'dashboard-e2e',
@@ -213,7 +213,7 @@ describe('staff dashboard', () => {
     const row = page.getByRole('row').filter({ hasText: marker });
     await row.getByText(`nik must be 16 digits (${marker})`).waitFor();
     await row.getByText('applicant.nik', { exact: true }).waitFor();
-    await row.getByText('sigap.ext.application.submitted.v1').waitFor();
+    await row.getByText('sigap.from.ext.application.submitted.v1').waitFor();
 
     await row.getByRole('button', { name: 'Kirim ulang' }).click();
     const dialog = page.getByRole('dialog', { name: 'Kirim ulang pesan yang ditolak' });
@@ -223,7 +223,7 @@ describe('staff dashboard', () => {
     await dialog.getByText('JSON tidak valid', { exact: false }).waitFor();
     await editor.fill(JSON.stringify({ agencyCode: '61', serviceCode: 'DATA_INFO', applicant: { nik: '6171015807900001' } }, null, 2));
     await dialog.getByRole('button', { name: 'Kirim ulang' }).click();
-    await page.getByText('Pesan sigap.ext.application.submitted.v1 telah dikirim ulang.').waitFor();
+    await page.getByText('Pesan sigap.from.ext.application.submitted.v1 telah dikirim ulang.').waitFor();
     await row.getByText('1×').waitFor();
   });
 

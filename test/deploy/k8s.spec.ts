@@ -48,6 +48,15 @@ describe('deploy/k8s', () => {
     expect(find('ConfigMap', 'nats-config')!.data['nats.conf']).toMatch(/sync_interval: always/);
   });
 
+  it('gives nats-server every variable its configuration reads, the route password among them', () => {
+    const conf: string = find('ConfigMap', 'nats-config')!.data['nats.conf'];
+    const env = new Set(find('StatefulSet', 'nats')!.spec.template.spec.containers[0].env.map((e: any) => e.name));
+    // unquoted references only (`password: $X`, `routes: [ $A, $B ]`); quoted subjects like "$JS.API.INFO" are no variables
+    const used = [...new Set([...conf.matchAll(/[:[,]\s*\$([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]))];
+    expect(used).toEqual(expect.arrayContaining(['SIGAP_NATS_ROUTE_PASSWORD', 'SIGAP_NATS_ROUTE_0', 'SIGAP_EXT_NATS_PASSWORD']));
+    for (const v of used) expect(env).toContain(v);
+  });
+
   it('refers only to keys the example Secret has', () => {
     const keys = new Set(Object.keys(find('Secret', 'sigap-secrets')!.stringData));
     const refs = JSON.stringify(docs.map(({ doc }) => doc)).match(/"secretKeyRef":\{[^}]*\}/g) ?? [];

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
-import { Rpc, Subjects, type RejectedMessageDetail } from '#contracts';
+import { Rpc, Subjects, internalSubject, type RejectedMessageDetail } from '#contracts';
 import { eventually, testSystem, type RunningApp } from '#testing';
 import { agencyAdmin, Api, isErrorBody, startGateway, testAdminPassword, unique } from './support.js';
 
@@ -216,12 +216,14 @@ describe('system status', () => {
 });
 
 describe('rejected messages', () => {
+  const STORED = internalSubject(Subjects.extApplicationSubmitted, 'ext');
   it('keeps what arrives on sigap.rejected.detail, lists it, and replays it (corrected) through the outbox', async () => {
     const js = jetstream(nc);
     const original = { ...submission({ agencyCode: '61' }), eventId: randomUUID(), occurredAt: new Date().toISOString(), applicant: { ...submission().applicant, nik: '12' } };
     const rejection: RejectedMessageDetail = {
       eventId: original.eventId,
-      subject: Subjects.extApplicationSubmitted,
+      // an outside system's event is stored, rejected and replayed on its publisher's subject
+      subject: STORED,
       errors: [{ path: 'applicant.nik', message: 'nik must be 16 digits' }],
       reason: 'VALIDATION',
       consumer: 'intake_ext_application_submitted',
@@ -233,7 +235,7 @@ describe('rejected messages', () => {
     await js.publish(Subjects.rejectedDetail, JSON.stringify(rejection), { headers: h });
 
     const item = await eventually(async () => {
-      const r = await admin.get(`/api/v1/admin/rejected?subject=${Subjects.extApplicationSubmitted}&limit=200`);
+      const r = await admin.get(`/api/v1/admin/rejected?subject=${STORED}&limit=200`);
       expect(r.status).toBe(200);
       const hit = r.body.items.find((i: { eventId: string }) => i.eventId === original.eventId);
       expect(hit).toBeDefined();
@@ -241,12 +243,12 @@ describe('rejected messages', () => {
     });
     expect(item).toMatchObject({ reason: 'VALIDATION', consumer: 'intake_ext_application_submitted', replayCount: 0, errors: rejection.errors });
 
-    const replayed = nc.subscribe(Subjects.extApplicationSubmitted);
+    const replayed = nc.subscribe(STORED);
     await nc.flush();
     const corrected = { ...original, applicant: { ...original.applicant, nik: '6171015502880001' } };
     const r = await admin.post(`/api/v1/admin/rejected/${item.id}/replay`, { payload: corrected });
     expect(r.status).toBe(202);
-    expect(r.body).toMatchObject({ id: item.id, subject: Subjects.extApplicationSubmitted, replayCount: 1 });
+    expect(r.body).toMatchObject({ id: item.id, subject: STORED, replayCount: 1 });
     expect(r.body.eventId).not.toBe(original.eventId);
 
     const msg = await (async () => {
@@ -265,7 +267,7 @@ describe('rejected messages', () => {
     expect(trail[0]).toMatchObject({ action: 'REJECTED_MESSAGE_REPLAYED', actor: { username: 'admin' }, after: { corrected: true, eventId: r.body.eventId } });
     expect(JSON.stringify(trail[0])).not.toContain('6171015502880001');
 
-    const after = (await admin.get(`/api/v1/admin/rejected?subject=${Subjects.extApplicationSubmitted}&limit=200`)).body.items.find((i: { id: string }) => i.id === item.id);
+    const after = (await admin.get(`/api/v1/admin/rejected?subject=${STORED}&limit=200`)).body.items.find((i: { id: string }) => i.id === item.id);
     expect(after).toMatchObject({ replayCount: 1, lastReplayedBy: 'admin' });
     expect((await admin.post(`/api/v1/admin/rejected/${randomUUID()}/replay`, {})).status).toBe(404);
   }, 30000);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { Subjects } from '#contracts';
+import { Subjects, internalSubject } from '#contracts';
 import {
   adminDb, eventually, metricValue, natsAs, publishEvent, readStream, startApp, submittedApplication, testSystem, type RunningApp,
 } from '#testing';
@@ -114,7 +114,8 @@ describe('the first slice over JetStream', () => {
       expect(broken).toHaveLength(1);
       return { mine: mine[0].data, broken: broken[0].data };
     });
-    expect(rejected.mine.subject).toBe(Subjects.extApplicationSubmitted);
+    // stored (and replayable) on its publisher's subject
+    expect(rejected.mine.subject).toBe(internalSubject(Subjects.extApplicationSubmitted, 'ext'));
     expect(rejected.mine.errors).toEqual(expect.arrayContaining([
       { path: 'applicant.nik', message: 'nik must be 16 digits' },
       expect.objectContaining({ path: 'documents' }),

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { EXT_SUBSCRIBABLE, streamFor, Subjects } from '#contracts';
+import { OUTBOUND_READABLE, streamFor, Subjects } from '#contracts';
 import { adminDb, eventually, natsAs, publishEvent, readStream, repoRoot, startApp, type RunningApp } from '#testing';
 import { agencyAdmin, Api, startGateway, testAdminPassword, unique } from '../gateway/support.js';
 import { csvLine, HEADER } from './registry-fixtures.js';
@@ -21,7 +21,8 @@ let gateway: RunningApp;
 let intake: RunningApp;
 let verification: RunningApp;
 let db: pg.Client;
-let ext: NatsConnection;
+// the finance office of the test installation: the one outside system that may publish settlements
+let finance: NatsConnection;
 let nats: NatsConnection;
 const api: Record<string, Api & { username?: string }> = {};
 
@@ -114,7 +115,7 @@ beforeAll(async () => {
   const started = await Promise.allSettled([startGateway({ LOG_LEVEL: 'info' }, 60000), startApp('intake', {}, 90000), startApp('verification', {}, 60000)]);
   [gateway, intake, verification] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as RunningApp[];
   for (const s of started) if (s.status === 'rejected') throw s.reason;
-  [ext, nats] = await Promise.all([natsAs('ext'), natsAs('admin')]);
+  [finance, nats] = await Promise.all([natsAs('finance-local'), natsAs('admin')]);
   const [fo1, v1, v2, head, fo2, v3, v4, head2] = await Promise.all([
     user(['FRONT_OFFICE'], '33.04'), user(['VERIFIER'], '33.04'), user(['VERIFIER'], '33.04'), user(['HEAD'], '33.04'), user(['FRONT_OFFICE'], '35.75'), user(['VERIFIER'], '35.75'),
     user(['VERIFIER'], '35.75'), user(['HEAD'], '35.75'),
@@ -126,7 +127,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const a of [gateway, intake, verification]) if (a) writeFileSync(path.join(dir, `${a.name}.log`), a.output());
   await Promise.all([gateway?.stop(), intake?.stop(), verification?.stop()]);
-  await ext?.close();
+  await finance?.close();
   await nats?.close();
   await db?.end();
 });
@@ -192,7 +193,7 @@ describe('SANTUNAN_ANAK: rules, duplicates, field verification by the TRC', () =
   });
 
   it('flags a child already paid by the service this fiscal year', async () => {
-    await publishEvent(ext, Subjects.extFinanceDisbursementSettled, {
+    await publishEvent(finance, Subjects.extFinanceDisbursementSettled, {
       eventId: randomUUID(), occurredAt: new Date().toISOString(), requestId: randomUUID(), status: 'PAID', sp2dNumber: 'SP2D-0001/2026', paidAt: new Date().toISOString(), reason: null,
       recipients: [{ applicationId: first.applicationId, status: 'PAID' }],
     });
@@ -349,7 +350,7 @@ describe('what outside systems read', () => {
     expect(changes.withdrawn.find((d) => d.to === 'REGISTERED')).toMatchObject({ actor: 'staff' });
 
     // every message on every subject an outside system may read, as stored for any consumer
-    const outbound = (await Promise.all(EXT_SUBSCRIBABLE.map((subject) => readStream(nats, streamFor(subject).name, subject))))
+    const outbound = (await Promise.all(OUTBOUND_READABLE.map((subject) => readStream(nats, streamFor(subject).name, subject))))
       .flat().map((m) => JSON.stringify(m.data));
     expect(outbound.length).toBeGreaterThan(0);
     const secrets = [childName, 'diasuh neneknya', 'pindah ke Jakarta', ...Object.values(api).map((a) => a.username!).filter(Boolean)];

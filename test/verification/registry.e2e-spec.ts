@@ -322,13 +322,15 @@ describe('registry snapshots announced by a department system', () => {
     await ext?.drain();
   });
 
-  async function drop(name: string, file: string): Promise<void> {
+  /** Puts a file in ext's drop bucket; its digest, as the Object Store reports it, goes in the announcement. */
+  async function drop(name: string, file: string): Promise<string> {
     const os = await new Objm(ext).open(DROPS);
-    await os.putBlob({ name }, new Uint8Array(readFileSync(file)));
+    return (await os.putBlob({ name }, new Uint8Array(readFileSync(file)))).digest;
   }
 
+  const SOME_DIGEST = `SHA-256=${'A'.repeat(43)}=`;
   function announcement(over: Record<string, unknown>) {
-    return { eventId: randomUUID(), occurredAt: new Date().toISOString(), source: 'pusdatin-kemensos', agencyCode: '33.04', format: 'CSV', label: 'DTSEN 2026-11', ...over };
+    return { eventId: randomUUID(), occurredAt: new Date().toISOString(), source: 'pusdatin-kemensos', agencyCode: '33.04', format: 'CSV', label: 'DTSEN 2026-11', digest: SOME_DIGEST, ...over };
   }
 
   const finishedFor = (eventId: string) => eventually(async () => {
@@ -342,8 +344,8 @@ describe('registry snapshots announced by a department system', () => {
     const file = path.join(dir, `announced-${Date.now()}.csv`);
     await writeRegistryCsv(file, banjarnegara, rows, { from: 800_000, extra: [row(800_999, { desil: '12' })] });
     const name = `dtsen-3304-${Date.now()}.csv`;
-    await drop(name, file);
-    const event = announcement({ objectName: name });
+    const digest = await drop(name, file);
+    const event = announcement({ objectName: name, digest });
     await publishEvent(ext, 'sigap.ext.registry.snapshot.published.v1', event);
     // the same announcement again (a publisher's retry after a lost ack, past the stream's dedup window)
     await publishEvent(ext, 'sigap.ext.registry.snapshot.published.v1', event, randomUUID());
@@ -355,7 +357,7 @@ describe('registry snapshots announced by a department system', () => {
     // staff see it like an upload: its report, its snapshot (marked as announced), its people
     const imp = await verifier.get(`/api/v1/registry/imports/${finished.importId}`);
     expect(imp.status).toBe(200);
-    expect(imp.body).toMatchObject({ status: 'COMPLETED', createdBy: 'system:pusdatin-kemensos', snapshotId: finished.snapshotId, rowsRejected: 1, sourceEventId: event.eventId, label: 'DTSEN 2026-11' });
+    expect(imp.body).toMatchObject({ status: 'COMPLETED', createdBy: 'system:ext', snapshotId: finished.snapshotId, rowsRejected: 1, sourceEventId: event.eventId, label: 'DTSEN 2026-11' });
     expect(imp.body.errors).toEqual([{ row: rows + 2, field: 'desil', message: expect.stringMatching(/desil/) }]);
     const snaps = await verifier.get('/api/v1/registry/snapshots?agencyCode=33.04');
     expect(snaps.body.items[0]).toMatchObject({ snapshotId: finished.snapshotId, source: 'EVENT', current: true, rows });
@@ -376,8 +378,7 @@ describe('registry snapshots announced by a department system', () => {
     const file = path.join(dir, `announced-bad-${Date.now()}.csv`);
     await writeRegistryCsv(file, banjarnegara, 5, { header: HEADER.filter((h) => h !== 'no_kk'), from: 810_000 });
     const name = `dtsen-3304-nokk-${Date.now()}.csv`;
-    await drop(name, file);
-    const missingColumn = announcement({ objectName: name });
+    const missingColumn = announcement({ objectName: name, digest: await drop(name, file) });
     const missingFile = announcement({ objectName: `never-put-${Date.now()}.csv` });
     await publishEvent(ext, 'sigap.ext.registry.snapshot.published.v1', missingColumn);
     await publishEvent(ext, 'sigap.ext.registry.snapshot.published.v1', missingFile);
@@ -385,9 +386,27 @@ describe('registry snapshots announced by a department system', () => {
     expect(await finishedFor(missingFile.eventId)).toMatchObject({ status: 'FAILED', snapshotId: null, failure: expect.stringMatching(/not \(or no longer\) in bucket sigap_registry_drops/) });
   });
 
+  it('fails an announced file whose bytes do not have the announced digest, and imports nothing of it', async () => {
+    const file = path.join(dir, `announced-other-${Date.now()}.csv`);
+    await writeRegistryCsv(file, banjarnegara, 5, { from: 820_000 });
+    const name = `dtsen-3304-swapped-${Date.now()}.csv`;
+    const announced = await drop(name, file);
+    // the file is replaced after its digest was taken (another export, a tampered one)
+    await writeRegistryCsv(file, banjarnegara, 6, { from: 821_000 });
+    const actual = await drop(name, file);
+    expect(actual).not.toBe(announced);
+    const event = announcement({ objectName: name, digest: announced });
+    await publishEvent(ext, 'sigap.ext.registry.snapshot.published.v1', event);
+    const finished = await finishedFor(event.eventId);
+    expect(finished).toMatchObject({ status: 'FAILED', snapshotId: null, rowsAccepted: 0 });
+    expect(finished.failure).toContain(`not the one announced: its digest is ${actual}`);
+    const found = await verifier.get(`/api/v1/registry/persons/${person(banjarnegara, 821_001).nik}`);
+    expect(found.status).toBe(404);
+  });
+
   it('rejects an announcement for an agency that keeps no registry, or a malformed one, naming the field', async () => {
     const unknown = announcement({ objectName: 'x.csv', agencyCode: '99.99' });
-    const malformed = announcement({ objectName: '../etc/passwd', format: 'PDF' });
+    const malformed = announcement({ objectName: '../etc/passwd', format: 'PDF', digest: 'md5:abc' });
     await publishEvent(ext, 'sigap.ext.registry.snapshot.published.v1', unknown);
     await publishEvent(ext, 'sigap.ext.registry.snapshot.published.v1', malformed);
     const rejectionOf = (id: string) => eventually(async () => {
@@ -396,7 +415,7 @@ describe('registry snapshots announced by a department system', () => {
       return r;
     }, { timeoutMs: 20000 });
     expect((await rejectionOf(unknown.eventId)).errors).toEqual([{ path: 'agencyCode', message: expect.stringMatching(/not an agency of this installation/) }]);
-    expect((await rejectionOf(malformed.eventId)).errors.map((e: any) => e.path).sort()).toEqual(['format', 'objectName']);
+    expect((await rejectionOf(malformed.eventId)).errors.map((e: any) => e.path).sort()).toEqual(['digest', 'format', 'objectName']);
     const n = await db.query(`SELECT count(*)::int AS n FROM verification.registry_imports WHERE source_event_id = ANY($1::uuid[])`, [[unknown.eventId, malformed.eventId]]);
     expect(n.rows[0].n).toBe(0);
   });

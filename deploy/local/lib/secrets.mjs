@@ -17,6 +17,8 @@ export function loadSecrets(serviceNames) {
   s.pgSuperPassword ??= secret();
   s.natsAdminPassword ??= secret();
   s.jwtSecret ??= randomBytes(48).toString('base64url');
+  // the development finance office, an outside system of the local installation
+  s.financeLocalNatsPassword ??= secret();
   s.services ??= {};
   for (const name of serviceNames) {
     s.services[name] ??= {};

@@ -35,12 +35,14 @@ export async function bringUp({ instance, postgres, nats, gatewayPort, servicePo
   checkpoint();
   let natsUrl = process.env.NATS_URL;
   const external = Boolean(natsUrl);
+  let privateNats;
   if (external) {
     log(`using the NATS server at ${redact(natsUrl)} (NATS_URL)`);
   } else {
-    const server = await startNats({ ...nats, secrets });
+    const server = await startNats({ ...nats, secrets, systemsFile: path.join(ROOT, '.data', instance, 'outside-systems.json') });
     stack.push({ name: 'NATS', stop: server.stop });
     natsUrl = server.url;
+    privateNats = server;
     log(`NATS is up on 127.0.0.1:${nats.port}`);
   }
 
@@ -58,6 +60,10 @@ export async function bringUp({ instance, postgres, nats, gatewayPort, servicePo
     servicePortBase,
     adminPassword,
     systemFile,
+    // the operator's own NATS (NATS_URL) declares its systems itself: `ext` is assumed
+    outsideSystems: privateNats?.systems.map(({ passwordHash: _h, declaredAt: _d, ...decl }) => decl),
+    systemPasswords: privateNats?.systemPasswords,
+    natsServer: privateNats?.server,
   }).catch((e) => fail(`provisioning failed: ${e.message}${process.env.SIGAP_DEBUG ? '\n' + e.stack : ''}`));
   log('provisioned database roles, schemas, streams and consumers');
   return { system, systemFile, serviceNames: SERVICE_NAMES };

@@ -18,3 +18,4 @@ export * from './intake/views.js';
 export * from './verification/registry.js';
 export * from './verification/cases.js';
 export * from './events/registry-snapshot.events.js';
+export * from './outside-systems.js';

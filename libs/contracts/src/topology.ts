@@ -4,6 +4,7 @@
  * The local NATS configuration (users and permissions), the stream provisioning and the
  * services themselves are all derived from this table, so they cannot drift apart.
  */
+import { fromAnySystem, INBOUND_PREFIX } from './outside-systems.js';
 import { Rpc } from './rpc.js';
 import { Subjects } from './subjects.js';
 
@@ -24,7 +25,8 @@ export interface StreamSpec {
 
 /** One stream per publishing context; `sigap.rpc.>` is never captured (a stream would answer requests). */
 export const STREAMS: StreamSpec[] = [
-  { name: 'SIGAP_EXT', subjects: ['sigap.ext.>'], description: 'events published by department systems' },
+  // what outside systems publish on `sigap.ext.…` lands here as `sigap.from.<system>.…` (outside-systems.ts)
+  { name: 'SIGAP_EXT', subjects: [`${INBOUND_PREFIX}.>`], description: 'events published by outside systems, on sigap.from.<system>.>' },
   { name: 'SIGAP_INTAKE', subjects: ['sigap.intake.>'], description: 'events of intake' },
   { name: 'SIGAP_VERIFICATION', subjects: ['sigap.verification.>'], description: 'events of verification' },
   { name: 'SIGAP_DISBURSEMENT', subjects: ['sigap.disbursement.>'], description: 'events of disbursement' },
@@ -67,7 +69,7 @@ export function subjectMatches(pattern: string, subject: string): boolean {
 export interface ConsumerSpec {
   /** durable name, unique in its stream: `<service>_<purpose>` */
   durable: string;
-  /** the subject it filters on (one stream each) */
+  /** the subject it filters on (one stream each); inbound events: `sigap.from.*.…` (fromAnySystem) */
   subject: string;
 }
 
@@ -101,7 +103,7 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
     schema: 'intake',
     publishes: ['sigap.intake.>'],
     consumers: [
-      { durable: 'intake_ext_application_submitted', subject: Subjects.extApplicationSubmitted },
+      { durable: 'intake_ext_application_submitted', subject: fromAnySystem(Subjects.extApplicationSubmitted) },
       { durable: 'intake_verification_case_opened', subject: Subjects.verificationCaseOpened },
       { durable: 'intake_verification_case_decided', subject: Subjects.verificationCaseDecided },
     ],
@@ -115,8 +117,8 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
     consumers: [
       { durable: 'verification_application_received', subject: Subjects.intakeApplicationReceived },
       // which applications the finance office paid: "already paid this fiscal year" duplicates
-      { durable: 'verification_finance_settled', subject: Subjects.extFinanceDisbursementSettled },
-      { durable: 'verification_registry_snapshot_published', subject: Subjects.extRegistrySnapshotPublished },
+      { durable: 'verification_finance_settled', subject: fromAnySystem(Subjects.extFinanceDisbursementSettled) },
+      { durable: 'verification_registry_snapshot_published', subject: fromAnySystem(Subjects.extRegistrySnapshotPublished) },
     ],
     rpc: 'sigap.rpc.verification.>',
     // the application's data to assess, when a case opens (application.received carries none)
@@ -127,7 +129,7 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
     name: 'disbursement',
     schema: 'disbursement',
     publishes: ['sigap.disbursement.>'],
-    consumers: [{ durable: 'disbursement_finance_settled', subject: Subjects.extFinanceDisbursementSettled }],
+    consumers: [{ durable: 'disbursement_finance_settled', subject: fromAnySystem(Subjects.extFinanceDisbursementSettled) }],
     rpc: 'sigap.rpc.disbursement.>',
     httpPort: 18083,
   },
@@ -136,9 +138,9 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
     schema: 'logistics',
     publishes: ['sigap.logistics.>'],
     consumers: [
-      { durable: 'logistics_disaster_declared', subject: Subjects.extDisasterDeclared },
-      { durable: 'logistics_distribution_reported', subject: Subjects.extLogisticsDistributionReported },
-      { durable: 'logistics_stock_received', subject: Subjects.extLogisticsStockReceived },
+      { durable: 'logistics_disaster_declared', subject: fromAnySystem(Subjects.extDisasterDeclared) },
+      { durable: 'logistics_distribution_reported', subject: fromAnySystem(Subjects.extLogisticsDistributionReported) },
+      { durable: 'logistics_stock_received', subject: fromAnySystem(Subjects.extLogisticsStockReceived) },
     ],
     rpc: 'sigap.rpc.logistics.>',
     httpPort: 18084,
@@ -147,7 +149,7 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
     name: 'complaints',
     schema: 'complaints',
     publishes: ['sigap.complaints.>'],
-    consumers: [{ durable: 'complaints_complaint_received', subject: Subjects.extComplaintReceived }],
+    consumers: [{ durable: 'complaints_complaint_received', subject: fromAnySystem(Subjects.extComplaintReceived) }],
     rpc: 'sigap.rpc.complaints.>',
     httpPort: 18085,
   },
@@ -160,8 +162,8 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
 export interface ObjectBucketSpec {
   bucket: string;
   description: string;
-  /** services (or `ext`, the outside systems) that put (and delete) objects */
-  writers: Array<ServiceName | 'ext'>;
+  /** services that put (and delete) objects (outside systems' drop buckets are their own: outside-systems.ts) */
+  writers: ServiceName[];
   /** services that get (and delete) objects */
   readers: ServiceName[];
   /** how long an object left behind is kept */
@@ -171,17 +173,7 @@ export interface ObjectBucketSpec {
 export const OBJECT_BUCKETS: ObjectBucketSpec[] = [
   // the gateway streams an uploaded registry file (DTSEN/DTKS) in, verification streams it back out
   { bucket: 'sigap_registry_uploads', description: 'registry files uploaded for import', writers: ['gateway'], readers: ['verification'], ttlHours: 72 },
-  // department systems put a registry export here, then announce it (sigap.ext.registry.snapshot.published.v1)
-  { bucket: 'sigap_registry_drops', description: 'registry files department systems put for import', writers: ['ext'], readers: ['verification'], ttlHours: 168 },
 ];
 
-/** Subjects the outside account `ext` may subscribe to (CONTRACT.md, "Running"). */
-export const EXT_SUBSCRIBABLE = [
-  Subjects.intakeApplicationReceived,
-  Subjects.intakeApplicationStatusChanged,
-  Subjects.disbursementRequested,
-  Subjects.logisticsShipmentDispatched,
-  Subjects.complaintsComplaintUpdated,
-  Subjects.verificationRegistryImportFinished,
-  Subjects.rejected,
-];
+/** How long a registry drop an outside system put is kept when it is never announced or imported. */
+export const DROP_BUCKET_TTL_HOURS = 168;

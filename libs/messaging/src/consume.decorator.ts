@@ -2,6 +2,7 @@ import { SetMetadata } from '@nestjs/common';
 import type { ClassConstructor } from 'class-transformer';
 import type { EntityManager } from 'typeorm';
 import type { Causation } from './envelope.js';
+import type { EventSource } from './publisher-check.js';
 
 export const CONSUME_METADATA = 'sigap:consume';
 
@@ -32,11 +33,19 @@ export interface ConsumeContext {
   /** the transaction that also records the consumed eventId: write every effect with it */
   manager: EntityManager;
   eventId: string;
+  /** the subject the message was stored on: for inbound events `sigap.from.<system>.…` (replays go back there) */
   subject: string;
+  /**
+   * Who published an inbound event (`sigap.from.<system>.…`): the outside system, as the
+   * server routed it, and the agencies it speaks for. The host has already refused an event
+   * whose agency field names an agency the system does not speak for; an event that names no
+   * agency (a settlement) is for the handler to check. Undefined for Sigap's own events.
+   */
+  source?: EventSource;
   /** redelivery count, 1 on the first delivery */
   deliveryCount: number;
   /** where the message is stored: a rejection names it, so the admin can find the original */
-  source: { stream: string; sequence: number };
+  position: { stream: string; sequence: number };
   /** causation for events this one causes: same correlation, caused by this event */
   cause: Causation;
   /** enqueue an event in the same transaction, caused by this one */

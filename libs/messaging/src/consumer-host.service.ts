@@ -8,6 +8,7 @@ import { NatsService } from './nats.service.js';
 import { OutboxService } from './outbox.service.js';
 import { CONSUME_METADATA, type BatchItem, type ConsumeContext, type ConsumeOptions } from './consume.decorator.js';
 import { INBOUND_LIMITS, inboxKeyOf, nameableId, nestsDeeperThan } from './inbound-limits.js';
+import { OutsideSystemsDirectory, checkPublisher, type Declarations, type EventSource } from './publisher-check.js';
 
 interface Registration {
   options: ConsumeOptions;
@@ -20,6 +21,8 @@ interface Decoded {
   /** the inbox key: the eventId, or the stream sequence of a message without one */
   key: string;
   event?: Record<string, unknown> & { eventId: string; correlationId?: string };
+  /** the outside system that published an inbound event */
+  source?: EventSource;
   rejection?: Rejection;
 }
 
@@ -70,6 +73,7 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly subscriptions: ConsumerMessages[] = [];
   private timer?: NodeJS.Timeout;
   private purgeTimer?: NodeJS.Timeout;
+  private readonly publishers: OutsideSystemsDirectory;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -79,7 +83,9 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly nats: NatsService,
     private readonly outbox: OutboxService,
     private readonly settings: ConsumerSettings,
-  ) {}
+  ) {
+    this.publishers = new OutsideSystemsDirectory(nats);
+  }
 
   get consumers(): Array<{ durable: string; stream: string }> {
     return this.registrations.map((r) => ({ durable: r.options.durable, stream: r.stream }));
@@ -210,7 +216,7 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
    * would fail the batch and bring the message back for ever). The limits come first, before
    * anything recursive reads the payload (inbound-limits.ts).
    */
-  private async decode(reg: Registration, msg: JsMsg): Promise<Decoded> {
+  private async decode(reg: Registration, msg: JsMsg, declarations: Declarations): Promise<Decoded> {
     const headerId = msg.headers?.get('Nats-Msg-Id') || null;
     const headerKey = headerId ? inboxKeyOf(headerId) : null;
     const fallbackKey = headerKey ?? `seq:${msg.info.streamSequence}`;
@@ -240,7 +246,10 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
     } catch (e) {
       return reject(key, { reason: 'VALIDATION', errors: [{ path: '', message: 'payload could not be validated' }], payload: plain, eventId, cause: (e as Error).message });
     }
-    return { msg, key, event: plain as Decoded['event'] };
+    // who published it, as the server routed it, and whether it speaks for the event's agency
+    const publisher = checkPublisher(msg.subject, plain as Record<string, unknown>, declarations);
+    if (publisher.errors) return reject(key, { reason: 'VALIDATION', errors: publisher.errors, payload: plain, eventId });
+    return { msg, key, event: plain as Decoded['event'], source: publisher.source };
   }
 
   private context(reg: Registration, d: Decoded, manager: EntityManager): ConsumeContext {
@@ -248,9 +257,10 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
     return {
       manager,
       eventId: d.key,
-      subject: reg.options.subject,
+      subject: d.msg.subject,
+      source: d.source,
       deliveryCount: d.msg.info.deliveryCount,
-      source: { stream: reg.stream, sequence: d.msg.info.streamSequence },
+      position: { stream: reg.stream, sequence: d.msg.info.streamSequence },
       cause,
       publish: (subject, payload) => this.outbox.enqueue(manager, subject, payload, cause),
     };
@@ -259,7 +269,8 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
   private async handleBatch(reg: Registration, msgs: JsMsg[]): Promise<void> {
     const consumer = reg.options.durable;
     for (const m of msgs) if (m.info.deliveryCount > 1) metrics.messagesRedelivered.inc({ consumer });
-    const decoded = await Promise.all(msgs.map((m) => this.decode(reg, m)));
+    const declarations = await this.publishers.forSubjects(msgs.map((m) => m.subject));
+    const decoded = await Promise.all(msgs.map((m) => this.decode(reg, m, declarations)));
     try {
       const { handled, duplicates, rejected } = await this.commit(reg, decoded);
       for (const d of decoded) d.msg.ack();

@@ -15,3 +15,4 @@ export * from './messaging.migration.js';
 export * from './provision.js';
 export * from './messaging.module.js';
 export * from './rpc-client.js';
+export * from './publisher-check.js';

@@ -97,7 +97,15 @@ export async function provisionJetStream(conn: JetStreamManager | NatsConnection
         max_ack_pending: 20_000,
       };
       try {
-        await jsm.consumers.info(stream.name, c.durable);
+        const info = await jsm.consumers.info(stream.name, c.durable);
+        if (info.config.filter_subject !== cfg.filter_subject) {
+          // nats-server 2.9 cannot change a consumer's filter: one whose subject moved (inbound
+          // events moved from sigap.ext.… to sigap.from.<system>.…) starts over; the inbox drops
+          // what it already handled
+          await jsm.consumers.delete(stream.name, c.durable);
+          await jsm.consumers.add(stream.name, cfg);
+          continue;
+        }
         const { durable_name: _d, deliver_policy: _p, filter_subject: _f, ...update } = cfg;
         await jsm.consumers.update(stream.name, c.durable, update);
       } catch (e) {

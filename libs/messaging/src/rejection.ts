@@ -1,4 +1,4 @@
-import { Subjects, type FieldError, type RejectedMessage, type RejectedMessageDetail } from '#contracts';
+import { contractSubject, Subjects, type FieldError, type RejectedMessage, type RejectedMessageDetail } from '#contracts';
 import { nameableId } from './inbound-limits.js';
 import { utf8Bytes } from './event-size.js';
 import type { OutgoingEvent } from './outbox.service.js';
@@ -59,7 +59,8 @@ export function rejectionEvents(r: RejectedMessageDetail, maxEventBytes: number)
   const errors = boundedErrors(r.errors);
   const eventId = nameableId(r.eventId);
   const subject = r.subject.slice(0, 200);
-  const outside: RejectedMessage = { eventId, subject, errors };
+  // outside systems read the subject they published on (`sigap.ext.…`), not where Sigap stored it
+  const outside: RejectedMessage = { eventId, subject: contractSubject(subject), errors };
   let detail: RejectedMessageDetail = { ...r, eventId, subject, errors, ...(r.cause !== undefined ? { cause: r.cause.slice(0, MAX_CAUSE) } : {}) };
   if (detail.payload !== undefined && utf8Bytes(JSON.stringify(detail)) > maxEventBytes - DETAIL_RESERVE) {
     const { payload: _dropped, ...rest } = detail;

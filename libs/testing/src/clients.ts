@@ -1,8 +1,10 @@
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
-import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { connect, headers as natsHeaders, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, AckPolicy, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
-import { testSystem } from './system.js';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { repoRoot, testSystem } from './system.js';
 
 /** A Postgres client as the administrator of the test database (to observe, never to act for a service). */
 export async function adminDb(): Promise<pg.Client> {
@@ -11,11 +13,58 @@ export async function adminDb(): Promise<pg.Client> {
   return c;
 }
 
-/** A NATS connection as the outside account `ext` (what department systems use) or the administrator. */
-export async function natsAs(who: 'ext' | 'admin'): Promise<NatsConnection> {
+/**
+ * A NATS connection as the administrator (with an operator's private inbox prefix: nothing of
+ * Sigap answers on `_INBOX.>`), as `ext` (the development outside system), or as another
+ * outside system the installation knows (`finance-local`) or a test created.
+ */
+export async function natsAs(who: 'ext' | 'admin' | string | { user: string; password: string }, opts: Partial<ConnectionOptions> = {}): Promise<NatsConnection> {
   const sys = testSystem();
-  const cred = who === 'ext' ? sys.ext : sys.natsAdmin;
-  return connect({ servers: sys.natsUrl, user: cred.user, pass: cred.password, name: `test-${who}` });
+  if (who === 'admin') return connect({ servers: sys.natsUrl, user: sys.natsAdmin.user, pass: sys.natsAdmin.password, name: 'test-admin', inboxPrefix: '_INBOX_test', ...opts });
+  const cred = typeof who === 'object' ? who : who === 'ext' ? sys.ext : sys.systems?.[who];
+  if (!cred) throw new Error(`the test installation knows no outside system ${String(who)}`);
+  return connect({ servers: sys.natsUrl, user: cred.user, pass: cred.password, name: `test-${cred.user}`, ...opts });
+}
+
+export interface CreatedSystem {
+  name: string;
+  user: string;
+  password: string;
+  natsUrl: string;
+  deliverSubjects: Record<string, string>;
+  dropBucket: string | null;
+}
+
+/** Runs the operator's systems command (`npm run systems -- …`) against the test installation. */
+export async function systemsCommand(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/deploy/systems.js'), ...args], {
+    env: { ...process.env, SIGAP_SYSTEM_FILE: process.env.SIGAP_SYSTEM_FILE },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+  return { code, stdout, stderr };
+}
+
+/** Declares an outside system in the test installation, as an operator would; its credentials come back once. */
+export async function createOutsideSystem(name: string, o: { agencies: string[]; publish?: string[]; read?: string[]; maxPayload?: number; dropBytes?: number; maxConnections?: number }): Promise<CreatedSystem> {
+  const args = ['add', name, '--agencies', o.agencies.join(','), '--json'];
+  if (o.publish?.length) args.push('--publish', o.publish.join(','));
+  if (o.read?.length) args.push('--read', o.read.join(','));
+  if (o.maxPayload) args.push('--max-payload', String(o.maxPayload));
+  if (o.dropBytes) args.push('--drop-bytes', String(o.dropBytes));
+  if (o.maxConnections) args.push('--max-connections', String(o.maxConnections));
+  const r = await systemsCommand(args);
+  if (r.code !== 0) throw new Error(`systems add ${name} failed (${r.code}): ${r.stderr}${r.stdout}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as CreatedSystem;
+}
+
+export async function removeOutsideSystem(name: string): Promise<void> {
+  const r = await systemsCommand(['remove', name]);
+  if (r.code !== 0) throw new Error(`systems remove ${name} failed (${r.code}): ${r.stderr}${r.stdout}`);
 }
 
 /** Publishes a JSON event with `Nats-Msg-Id` = its eventId (or `msgId`), awaiting the PubAck. */

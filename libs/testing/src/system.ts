@@ -8,7 +8,10 @@ export interface SystemFile {
   natsUrl: string;
   gatewayUrl: string;
   ext: { user: string; password: string };
+  /** the outside systems this installation knows the passwords of (`ext`, `finance-local`) */
+  systems: Record<string, { user: string; password: string }>;
   natsAdmin: { user: string; password: string };
+  natsServer?: { configFile: string; pidFile: string; logFile: string; systemsFile: string; port: number; storeDir: string };
   services: Record<string, { env: Record<string, string> }>;
 }
 

@@ -32,12 +32,20 @@ export class RegistryStore {
    * The object's bytes as a stream that reads its chunks only as fast as they are consumed: an
    * ordered pull consumer on the bucket's stream, at most 16 chunks (2 MB) ahead. (The
    * library's own `get` enqueues every chunk as NATS delivers it, whatever the reader's pace:
-   * a slow import would buffer the whole file.) The SHA-256 digest is checked at the end.
+   * a slow import would buffer the whole file.) The SHA-256 digest of the bytes read is checked
+   * at the end against the object's, and against `expectedDigest` (an announcement's) when given:
+   * a file replaced or damaged after it was announced is not imported.
    */
-  async open(name: string, bucket: string = REGISTRY_UPLOAD_BUCKET): Promise<{ stream: Readable; size: number; done: Promise<Error | null> }> {
+  async open(name: string, bucket: string = REGISTRY_UPLOAD_BUCKET, expectedDigest?: string | null): Promise<{ stream: Readable; size: number; done: Promise<Error | null> }> {
     const os = await this.store(bucket);
     const info = await os.info(name);
     if (!info || info.deleted) throw new VerificationError(VerificationErrorCode.RegistryUploadNotFound, `The file ${name} is not (or no longer) in bucket ${bucket}`);
+    const announced = expectedDigest ? unpadded(expectedDigest) : null;
+    if (announced && unpadded(info.digest) !== announced) {
+      throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, `The file ${name} in bucket ${bucket} is not the one announced: its digest is ${info.digest}, the announcement said ${expectedDigest}. Nothing was imported`, [
+        { path: 'digest', message: 'the file’s SHA-256 differs from the announced digest' },
+      ]);
+    }
     const js = this.nats.js;
     let settle!: (e: Error | null) => void;
     const done = new Promise<Error | null>((r) => (settle = r));
@@ -58,8 +66,16 @@ export class RegistryStore {
           if (received >= info!.chunks || m.info.pending === 0) break;
         }
         const digest = `SHA-256=${sha.digest('base64url')}`;
-        const expected = info!.digest.replace(/=+$/, '');
-        settle(received < info!.chunks ? new Error(`the file ended after ${received} of ${info!.chunks} chunks`) : digest.replace(/=+$/, '') === expected ? null : new Error('the uploaded file is corrupt (its digest does not match)'));
+        const expected = unpadded(info!.digest);
+        settle(
+          received < info!.chunks
+            ? new Error(`the file ended after ${received} of ${info!.chunks} chunks`)
+            : digest !== expected
+              ? new Error('the uploaded file is corrupt (its digest does not match)')
+              : announced && digest !== announced
+                ? new Error(`the file's bytes have digest ${digest}, not the announced ${expectedDigest}: nothing was imported`)
+                : null,
+        );
       } finally {
         messages.stop();
       }
@@ -79,4 +95,9 @@ export class RegistryStore {
     const os = await this.store(bucket);
     await os.delete(name).catch(() => undefined);
   }
+}
+
+/** `SHA-256=<base64url>` with or without its padding (the Object Store writes it padded). */
+function unpadded(digest: string): string {
+  return digest.replace(/=+$/, '');
 }

@@ -9,9 +9,13 @@ import { GatewayError, GatewayErrorCode } from '../../common/errors/gateway-erro
 import { RejectedMessageEntity } from '../rejected-message.entity.js';
 import { isInternalSubject, rejectedOwner, rejectedScope } from '../rejected-scope.js';
 
-/** Subjects some service consumes (filters may carry wildcards): the only ones a replay can reach (and the gateway may publish). */
-const CONSUMED = SERVICE_NAMES.flatMap((n) => SERVICES[n].consumers.map((c) => c.subject)).filter((s) => !REJECTION_SUBJECTS.includes(s));
-const replayable = (subject: string) => !REJECTION_SUBJECTS.includes(subject) && CONSUMED.some((f) => subjectMatches(f, subject));
+/**
+ * Subjects (and patterns) some service consumes: the only ones a replay can reach (and the
+ * gateway may publish). An outside system's event is replayed on the subject it was stored on,
+ * `sigap.from.<system>.…`, so it comes back as that system's, checked against its agencies.
+ */
+const REPLAYABLE = SERVICE_NAMES.flatMap((n) => SERVICES[n].consumers.map((c) => c.subject)).filter((s) => !REJECTION_SUBJECTS.includes(s));
+const replayable = (subject: string) => !REJECTION_SUBJECTS.includes(subject) && REPLAYABLE.some((p) => subjectMatches(p, subject));
 
 export interface ReplayResult {
   id: string;

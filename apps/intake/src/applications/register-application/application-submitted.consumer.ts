@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ApplicationSubmittedEvent, Subjects, SERVICES, type ApplicationSubmission, type RejectedMessageDetail } from '#contracts';
+import { ApplicationSubmittedEvent, Subjects, SERVICES, fromAnySystem, type ApplicationSubmission, type RejectedMessageDetail } from '#contracts';
 import { Consume, OutboxService, type BatchItem } from '#messaging';
 import { Clock } from '../../config/clock.js';
 import { RegisterApplicationHandler, type RegisterInput } from './register-application.handler.js';
 import { SubmissionChecker } from './submission-checker.js';
 
-const durable = SERVICES.intake.consumers.find((c) => c.subject === Subjects.extApplicationSubmitted)!.durable;
+const subject = fromAnySystem(Subjects.extApplicationSubmitted);
+const durable = SERVICES.intake.consumers.find((c) => c.subject === subject)!.durable;
 
 /** `sigap.ext.application.submitted.v1`: a department system filed an application. */
 @Injectable()
@@ -20,7 +21,7 @@ export class ApplicationSubmittedConsumer {
     private readonly clock: Clock,
   ) {}
 
-  @Consume({ durable, subject: Subjects.extApplicationSubmitted, schema: ApplicationSubmittedEvent, batch: true })
+  @Consume({ durable, subject, schema: ApplicationSubmittedEvent, batch: true })
   async handle(items: BatchItem<ApplicationSubmittedEvent>[], manager: EntityManager): Promise<void> {
     const now = this.clock.now();
     const submissions: ApplicationSubmission[] = items.map(({ event }) => {
@@ -34,8 +35,8 @@ export class ApplicationSubmittedConsumer {
       const c = checked[i];
       if (!c.ok) {
         rejected.push({
-          eventId: item.event.eventId, subject: Subjects.extApplicationSubmitted, errors: c.errors, reason: 'VALIDATION',
-          consumer: durable, payload: item.event, rejectedAt: now.toISOString(), source: item.ctx.source,
+          eventId: item.event.eventId, subject: item.ctx.subject, errors: c.errors, reason: 'VALIDATION',
+          consumer: durable, payload: item.event, rejectedAt: now.toISOString(), source: item.ctx.position,
         });
       } else {
         valid.push({ submission: submissions[i], standard: c.standard, sourceEventId: item.event.eventId, actor: `system:${item.event.source ?? 'unknown'}`, cause: item.ctx.cause });

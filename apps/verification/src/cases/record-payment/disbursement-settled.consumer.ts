@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DisbursementSettledEvent, SERVICES, Subjects } from '#contracts';
+import { DisbursementSettledEvent, SERVICES, Subjects, fromAnySystem } from '#contracts';
 import { Consume, type BatchItem } from '#messaging';
 
 /**
@@ -10,7 +10,7 @@ import { Consume, type BatchItem } from '#messaging';
  */
 @Injectable()
 export class DisbursementSettledConsumer {
-  @Consume({ durable: SERVICES.verification.consumers[1].durable, subject: Subjects.extFinanceDisbursementSettled, schema: DisbursementSettledEvent, batch: true })
+  @Consume({ durable: SERVICES.verification.consumers[1].durable, subject: fromAnySystem(Subjects.extFinanceDisbursementSettled), schema: DisbursementSettledEvent, batch: true })
   async handle(items: BatchItem<DisbursementSettledEvent>[], manager: EntityManager): Promise<void> {
     const paid = items.flatMap((i) =>
       (i.event.recipients ?? []).filter((r) => r.status === 'PAID').map((r) => ({ applicationId: r.applicationId, at: i.event.paidAt ?? i.event.occurredAt })),

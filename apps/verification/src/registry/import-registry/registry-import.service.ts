@@ -5,7 +5,7 @@ import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
-import { REGISTRY_DROP_BUCKET, Subjects, type Actor, type RegistryFileFormat, type RegistryImportFinishedEvent, type RegistryRowError, type RegistrySnapshotPublishedEvent } from '#contracts';
+import { Subjects, type Actor, type RegistryFileFormat, type RegistryImportFinishedEvent, type RegistryRowError, type RegistrySnapshotPublishedEvent } from '#contracts';
 import { OutboxService, type SqlClient } from '#messaging';
 import { BackgroundLoop, requireCanChange, requireRole } from '#platform';
 import { findAgency, maskNiksInText } from '#domain';
@@ -36,6 +36,8 @@ interface ImportRow {
   object_name: string;
   bucket: string;
   source_event_id: string | null;
+  /** the digest an announcement gave: the bytes imported must have it */
+  digest: string | null;
   format: RegistryFileFormat;
   status: string;
   attempts: number;
@@ -118,13 +120,13 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
    * by the import itself; a file that fails it ends FAILED, and the department hears why on
    * `…registry.import.finished.v1`. Returns why the event is refused, if it is.
    */
-  async announce(manager: EntityManager, event: RegistrySnapshotPublishedEvent): Promise<{ path: string; message: string } | null> {
+  async announce(manager: EntityManager, event: RegistrySnapshotPublishedEvent, from: { system: string; bucket: string }): Promise<{ path: string; message: string } | null> {
     const agency = findAgency(event.agencyCode);
     if (!agency || agency.code.includes('.BKS')) return { path: 'agencyCode', message: 'agencyCode is not an agency of this installation that keeps a registry' };
     await manager.query(
-      `INSERT INTO registry_imports (id, agency_code, file_name, format, object_name, bucket, source_event_id, label, status, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'QUEUED', $9) ON CONFLICT DO NOTHING`,
-      [randomUUID(), agency.code, event.objectName, event.format, event.objectName, REGISTRY_DROP_BUCKET, event.eventId, event.label ?? null, `system:${event.source}`],
+      `INSERT INTO registry_imports (id, agency_code, file_name, format, object_name, bucket, source_event_id, label, status, created_by, digest)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'QUEUED', $9, $10) ON CONFLICT DO NOTHING`,
+      [randomUUID(), agency.code, event.objectName, event.format, event.objectName, from.bucket, event.eventId, event.label ?? null, `system:${from.system}`, event.digest],
     );
     return null;
   }
@@ -177,7 +179,7 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
       const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS ok', [lockKey(id)]);
       // another process (or replica) is running it
       if (!lock.rows[0].ok) return;
-      const imp = (await client.query<ImportRow>('SELECT id, agency_code, object_name, bucket, source_event_id, format, status, attempts FROM registry_imports WHERE id = $1', [id])).rows[0];
+      const imp = (await client.query<ImportRow>('SELECT id, agency_code, object_name, bucket, source_event_id, digest, format, status, attempts FROM registry_imports WHERE id = $1', [id])).rows[0];
       if (!imp || (imp.status !== 'QUEUED' && imp.status !== 'RUNNING')) return;
       file = { name: imp.object_name, bucket: imp.bucket };
       await this.discardPreviousAttempt(client, id);
@@ -234,7 +236,7 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
 
   private async load(client: pg.PoolClient, imp: ImportRow, snapshotId: string, table: string) {
     const agency = findAgency(imp.agency_code)!;
-    const obj = await this.store.open(imp.object_name, imp.bucket);
+    const obj = await this.store.open(imp.object_name, imp.bucket, imp.digest);
     this.abort = () => obj.stream.destroy(new Error('the service is stopping'));
     const copy = client.query(copyStreams.from(`COPY "${table}" (${COPY_COLUMNS.map((c) => `"${c}"`).join(', ')}) FROM STDIN`, { highWaterMark: COPY_BUFFER_BYTES }));
     const copyDone = finished(copy);

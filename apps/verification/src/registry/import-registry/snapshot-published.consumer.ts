@@ -1,15 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { RegistrySnapshotPublishedEvent, SERVICES, Subjects, type RejectedMessageDetail } from '#contracts';
+import { RegistrySnapshotPublishedEvent, SERVICES, Subjects, dropBucketOf, fromAnySystem, type RejectedMessageDetail } from '#contracts';
 import { Consume, OutboxService, type BatchItem } from '#messaging';
 import { RegistryImportService } from './registry-import.service.js';
 
-const durable = SERVICES.verification.consumers.find((c) => c.subject === Subjects.extRegistrySnapshotPublished)!.durable;
+const subject = fromAnySystem(Subjects.extRegistrySnapshotPublished);
+const durable = SERVICES.verification.consumers.find((c) => c.subject === subject)!.durable;
 
 /**
- * `sigap.ext.registry.snapshot.published.v1`: a department system put a registry export in the
- * drop bucket and announces it. It is queued like an upload (the import worker is woken once the
- * consumer's transaction commits); an event naming an agency that keeps no registry is rejected.
+ * `sigap.ext.registry.snapshot.published.v1`: an outside system put a registry export in its
+ * own drop bucket and announces it. The bucket is the publisher's (as the server routed the
+ * event: `ctx.source`), never one the event names. It is queued like an upload (the import
+ * worker is woken once the consumer's transaction commits); an event naming an agency that
+ * keeps no registry is rejected.
  */
 @Injectable()
 export class SnapshotPublishedConsumer {
@@ -20,15 +23,17 @@ export class SnapshotPublishedConsumer {
     private readonly outbox: OutboxService,
   ) {}
 
-  @Consume({ durable, subject: Subjects.extRegistrySnapshotPublished, schema: RegistrySnapshotPublishedEvent, batch: true })
+  @Consume({ durable, subject, schema: RegistrySnapshotPublishedEvent, batch: true })
   async handle(items: BatchItem<RegistrySnapshotPublishedEvent>[], manager: EntityManager): Promise<void> {
     const rejected: RejectedMessageDetail[] = [];
     for (const { event, ctx } of items) {
-      const refused = await this.imports.announce(manager, event);
+      // the consumer host admits inbound events only with their publisher
+      const system = ctx.source!.system;
+      const refused = await this.imports.announce(manager, event, { system, bucket: dropBucketOf(system) });
       if (refused) {
-        rejected.push({ eventId: event.eventId, subject: Subjects.extRegistrySnapshotPublished, errors: [refused], reason: 'VALIDATION', consumer: durable, payload: event, rejectedAt: new Date().toISOString(), source: ctx.source });
+        rejected.push({ eventId: event.eventId, subject: ctx.subject, errors: [refused], reason: 'VALIDATION', consumer: durable, payload: event, rejectedAt: new Date().toISOString(), source: ctx.position });
       } else {
-        this.log.log(`${event.source} announced a registry snapshot for ${event.agencyCode}: ${event.objectName}`);
+        this.log.log(`${system} (${event.source}) announced a registry snapshot for ${event.agencyCode}: ${event.objectName}`);
       }
     }
     if (rejected.length) await this.outbox.enqueueRejections(manager, rejected);
