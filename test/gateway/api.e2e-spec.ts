@@ -273,6 +273,9 @@ describe('rejected messages', () => {
   }, 30000);
 });
 
+/** Where an `ext` submission is stored, rejected and replayed (its publisher's subject). */
+const STORED_SUBMISSION = internalSubject(Subjects.extApplicationSubmitted, 'ext');
+
 /** Puts a refused message on sigap.rejected.detail and waits until `by` (the operator by default) lists it. */
 async function rejected(subject: string, payload: Record<string, unknown>, by: Api = admin): Promise<{ id: string; eventId: string }> {
   const eventId = randomUUID();
@@ -294,7 +297,7 @@ describe('replaying a rejected message: scope', () => {
     ((await by.get(`/api/v1/admin/rejected?subject=${subject}&limit=200`)).body.items as { id: string }[]).some((i) => i.id === id);
 
   it("a province sees its regency's rejected message but does not replay it; nobody moves one into an agency they do not change", async () => {
-    const item = await rejected(Subjects.extApplicationSubmitted, { ...submission({ agencyCode: '61.71' }), occurredAt: new Date().toISOString() });
+    const item = await rejected(STORED_SUBMISSION, { ...submission({ agencyCode: '61.71' }), occurredAt: new Date().toISOString() });
     const byProvince = await admin.post(`/api/v1/admin/rejected/${item.id}/replay`, {});
     expect(byProvince.status).toBe(403);
     expect(byProvince.body.code).toBe('AGENCY_OUT_OF_SCOPE');
@@ -308,7 +311,7 @@ describe('replaying a rejected message: scope', () => {
   });
 
   it('a message naming no agency is listed and replayed by the operator alone', async () => {
-    const item = await rejected(Subjects.extApplicationSubmitted, { serviceCode: 'SANTUNAN_ANAK', note: 'no agency named' });
+    const item = await rejected(STORED_SUBMISSION, { serviceCode: 'SANTUNAN_ANAK', note: 'no agency named' });
     const u = newUser();
     expect((await admin.post('/api/v1/users', { ...u, roles: ['ADMIN'] })).status).toBe(201);
     const provinceAdmin = await anon.session(u.username, PASSWORD);

@@ -105,7 +105,8 @@ describe('an outside system', () => {
       return r.data;
     }, { timeoutMs: 20_000 });
     expect(rejected.errors).toEqual([{ path: 'agencyCode', message: `${name} does not speak for agency 61.71 (it speaks for 33.04)` }]);
-    expect(rejected.subject).toBe(`sigap.from.${name}.application.submitted.v1`);
+    // outside systems read the subject they published on; Sigap keeps where it stored it in the detail
+    expect(rejected.subject).toBe(Subjects.extApplicationSubmitted);
     await eventually(async () => {
       const r = await db.query('SELECT count(*)::int AS n FROM intake.applications WHERE source_event_id = $1', [ours.eventId]);
       expect(r.rows[0].n).toBe(1);

@@ -114,8 +114,14 @@ describe('the first slice over JetStream', () => {
       expect(broken).toHaveLength(1);
       return { mine: mine[0].data, broken: broken[0].data };
     });
-    // stored (and replayable) on its publisher's subject
-    expect(rejected.mine.subject).toBe(internalSubject(Subjects.extApplicationSubmitted, 'ext'));
+    // outside systems read the subject they published on; the admin's detail keeps where it is stored (and replayed): its publisher's subject
+    expect(rejected.mine.subject).toBe(Subjects.extApplicationSubmitted);
+    const stored = await eventually(async () => {
+      const d = (await readStream(admin, 'SIGAP_REJECTED_DETAIL', Subjects.rejectedDetail)).find((m) => m.data.eventId === bad.eventId);
+      expect(d).toBeDefined();
+      return d!.data;
+    });
+    expect(stored.subject).toBe(internalSubject(Subjects.extApplicationSubmitted, 'ext'));
     expect(rejected.mine.errors).toEqual(expect.arrayContaining([
       { path: 'applicant.nik', message: 'nik must be 16 digits' },
       expect.objectContaining({ path: 'documents' }),

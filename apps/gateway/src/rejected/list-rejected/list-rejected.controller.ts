@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { Actor } from '#contracts';
+import { fromAnySystem, type Actor } from '#contracts';
 import { CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
 import { RejectedMessageEntity } from '../rejected-message.entity.js';
@@ -22,7 +22,11 @@ export class ListRejectedController {
   async list(@CurrentActor() actor: Actor, @Query() q: ListRejectedQuery): Promise<{ items: RejectedMessageView[]; total: number }> {
     const scope = rejectedScope(actor);
     const qb = this.repo.createQueryBuilder('r').where(scope.sql, scope.params);
-    if (q.subject) qb.andWhere('r.subject = :subject', { subject: q.subject });
+    if (q.subject) {
+      // a contract subject (`sigap.ext.…`) finds what any outside system published on it: Sigap stores those as `sigap.from.<system>.…`
+      const stored = q.subject.startsWith('sigap.ext.') ? fromAnySystem(q.subject).replace('*', '%') : null;
+      qb.andWhere(stored ? '(r.subject = :subject OR r.subject LIKE :stored)' : 'r.subject = :subject', { subject: q.subject, stored });
+    }
     const [rows, total] = await qb.orderBy('r.rejectedAt', 'DESC').addOrderBy('r.id', 'ASC').take(q.limit).skip(q.offset).getManyAndCount();
     return { items: rows.map(toRejectedView), total };
   }

@@ -57,42 +57,32 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^must not repeat a role$/, 'tidak boleh mengulang peran'],
   [/^each role must be one of (?<list>.+)$/, 'setiap peran harus salah satu dari: {list}'],
   [/^(?<who>\S+) is not an active verifier of your agency$/, '{who} bukan verifikator aktif di instansi Anda'],
-  // the NIK and the KK number (libs/domain/src/nik.ts)
-  [/^area part \(first 6 digits\) (?<code>\S+) is not a valid area code$/, 'kode wilayah (6 digit pertama) {code} tidak valid'],
+  // the NIK and the KK number (libs/domain/src/nik.ts): the rule, never the digits (they reach sigap.rejected)
+  [/^area part \(first 6 digits\) is not a valid area code$/, 'kode wilayah (6 digit pertama) tidak valid'],
   [
-    /^area part \(first 6 digits\) (?<code>\S+) is not a district \(kecamatan\) of the official Kemendagri list$/,
-    'kode wilayah (6 digit pertama) {code} bukan kecamatan dalam daftar resmi Kemendagri',
+    /^area part \(first 6 digits\) is not a district \(kecamatan\) of the official Kemendagri list$/,
+    'kode wilayah (6 digit pertama) bukan kecamatan dalam daftar resmi Kemendagri',
   ],
   [
-    /^birth date part \(digits 7–12\) (?<part>\S+) is not a date DDMMYY.*$/,
-    'bagian tanggal lahir (digit 7–12) {part} bukan tanggal HHBBTT (tanggal + 40 untuk perempuan)',
+    /^birth date part \(digits 7–12\) is not a date DDMMYY.*$/,
+    'bagian tanggal lahir (digit 7–12) bukan tanggal HHBBTT (tanggal + 40 untuk perempuan)',
   ],
+  [/^birth date part \(digits 7–12\) does not match the birth date$/, 'bagian tanggal lahir (digit 7–12) tidak sesuai dengan tanggal lahir'],
+  [/^birth date part \(digits 7–12\) gives a date in the future$/, 'bagian tanggal lahir (digit 7–12) menunjukkan tanggal yang belum lewat'],
   [
-    /^birth date part \(digits 7–12\) (?<part>\S+) does not match the birth date (?<date>\S+)$/,
-    'bagian tanggal lahir (digit 7–12) {part} tidak sesuai dengan tanggal lahir {date}',
-  ],
-  [
-    /^birth date part \(digits 7–12\) gives (?<date>\S+), which is in the future$/,
-    'bagian tanggal lahir (digit 7–12) menunjukkan {date}, tanggal yang belum lewat',
-  ],
-  [
-    /^birth day part \(digits 7–8\) says sex (?<nik>[MF]) \(day \+ 40 for women\), the form says (?<form>[MF])$/,
-    'bagian tanggal lahir (digit 7–8) menunjukkan {nik}, sedangkan formulir menyatakan {form}',
+    /^birth day part \(digits 7–8\) does not agree with the sex on the form \(day \+ 40 for women\)$/,
+    'bagian tanggal lahir (digit 7–8) tidak sesuai dengan jenis kelamin pada formulir (tanggal + 40 untuk perempuan)',
   ],
   [/^serial part \(last 4 digits\) must not be 0000$/, 'nomor urut (4 digit terakhir) tidak boleh 0000'],
   // a filing (apps/intake/src/applications/register-application/submission-checker.ts)
-  [/^(?<code>\S+) is not an agency of this installation$/, '{code} bukan instansi pada instalasi ini'],
-  [/^(?<code>\S+) is not a service of agency (?<agency>\S+)$/, '{code} bukan layanan instansi {agency}'],
-  [/^(?<code>\S+) is closed for new applications at agency (?<agency>\S+)$/, '{code} ditutup untuk permohonan baru di instansi {agency}'],
-  [
-    /^(?<code>\S+) is not a village \(desa\/kelurahan\) of the official Kemendagri list$/,
-    '{code} bukan desa/kelurahan dalam daftar resmi Kemendagri',
-  ],
-  [
-    /^must be in the area of the agency \((?<area>[^,]+), (?<agency>[^)]+)\): (?<service>\S+) is for its residents$/,
-    'harus di wilayah instansi ({agency}): {service} hanya untuk penduduknya',
-  ],
-  [/^the applicant must be at least (?<n>\d+) years old \(is (?<age>\d+)\)$/, 'pemohon minimal berusia {n} tahun (usianya {age} tahun)'],
+  [/^is not an agency of this installation$/, 'bukan instansi pada instalasi ini'],
+  [/^is not a service of this agency$/, 'bukan layanan instansi ini'],
+  [/^is closed for new applications at this agency$/, 'ditutup untuk permohonan baru di instansi ini'],
+  [/^is not a village \(desa\/kelurahan\) of the official Kemendagri list$/, 'bukan desa/kelurahan dalam daftar resmi Kemendagri'],
+  [/^must be in the area of the agency: this service is for its residents$/, 'harus di wilayah instansi: layanan ini hanya untuk penduduknya'],
+  [/^the applicant must be at least (?<n>\d+) years old$/, 'pemohon minimal berusia {n} tahun'],
+  [/^the beneficiary of this service must be under (?<n>\d+) on the filing date$/, 'penerima manfaat layanan ini harus berusia di bawah {n} tahun pada tanggal pengajuan'],
+  [/^the beneficiary of this service must be at least (?<n>\d+)$/, 'penerima manfaat layanan ini minimal berusia {n} tahun'],
   [/^is required for (?<service>[A-Z0-9_]+)$/, 'wajib diisi untuk layanan {service}'],
   [/^is required for (?<service>[A-Z0-9_]+): one of (?<list>.+)$/, 'wajib diisi untuk layanan {service}: salah satu dari {list}'],
   [
