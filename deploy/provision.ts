@@ -10,7 +10,8 @@
  * SIGAP_STREAM_MAX_AGE_DAYS, SIGAP_STREAM_MAX_BYTES, SIGAP_STREAM_MAX_MSG_BYTES and
  * SIGAP_REJECTED_RETENTION_DAYS (StreamLimitsConfig); with SIGAP_SYSTEM_FILE set it writes the
  * system file there; SIGAP_OUTSIDE_SYSTEMS_FILE names the declared outside systems (the systems
- * command's file; default: `ext` alone, as the shipped NATS configs declare).
+ * command's file; default: `ext` alone, as the shipped NATS configs declare). Object Store buckets take their size limits from the
+ * settings OBJECT_BUCKETS names (SIGAP_REGISTRY_UPLOADS_BUCKET_MAX_BYTES), in every form.
  */
 // first: the contract classes behind #contracts carry decorators that need it when loaded
 import 'reflect-metadata';
@@ -19,7 +20,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { connect } from '@nats-io/transport-node';
 import { Objm } from '@nats-io/obj';
-import { EXT_SYSTEM, OBJECT_BUCKETS, SERVICES, SERVICE_NAMES, type OutsideSystem } from '#contracts';
+import { EXT_SYSTEM, OBJECT_BUCKETS, SERVICES, SERVICE_NAMES, type ObjectBucketSpec, type OutsideSystem } from '#contracts';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { provisionJetStream, streamLimitsFromEnv, type StreamLimitsConfig } from '#messaging';
 import { provisionDatabase } from '#persistence';
 import { ADMIN_USER } from './nats-config.js';
@@ -102,8 +104,13 @@ export async function provision(opts: ProvisionOptions): Promise<SystemFile> {
     await provisionOutsideSystems(nc, outsideSystems, { replicas: opts.streamReplicas ?? 1, prune: opts.outsideSystems !== undefined });
     // Object Store buckets (OBJECT_BUCKETS): created once; the services may only use them
     const objm = new Objm(nc);
+    const jsm = await jetstreamManager(nc);
     for (const b of OBJECT_BUCKETS) {
-      await objm.create(b.bucket, { description: b.description, ttl: b.ttlHours * 3600 * 1_000_000_000, replicas: opts.streamReplicas ?? 1 });
+      const maxBytes = bucketMaxBytes(b);
+      await objm.create(b.bucket, { description: b.description, ttl: b.ttlHours * 3600 * 1_000_000_000, replicas: opts.streamReplicas ?? 1, ...(maxBytes ? { max_bytes: maxBytes } : {}) });
+      // an existing bucket takes a changed size limit too
+      const info = await jsm.streams.info(`OBJ_${b.bucket}`);
+      if (maxBytes && info.config.max_bytes !== maxBytes) await jsm.streams.update(info.config.name, { ...info.config, max_bytes: maxBytes });
     }
   } finally {
     await nc.close();
@@ -150,6 +157,14 @@ export async function provision(opts: ProvisionOptions): Promise<SystemFile> {
     chmodSync(opts.systemFile, 0o600);
   }
   return system;
+}
+
+/** A bucket's size limit: the installation's setting (its environment variable), else the topology's default. */
+export function bucketMaxBytes(b: ObjectBucketSpec, env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const set = b.maxBytesSetting ? env[b.maxBytesSetting] : undefined;
+  if (set === undefined || set === '') return b.maxBytes;
+  if (!/^\d+$/.test(set) || Number(set) < 1024 ** 2) throw new Error(`${b.maxBytesSetting} must be a whole number of bytes, at least 1048576 (got "${set}")`);
+  return Number(set);
 }
 
 function required(name: string): string {

@@ -100,3 +100,22 @@ export async function writeRegistryCsv(file: string, area: Area, count: number, 
   out.end(buf);
   await once(out, 'finish');
 }
+
+/**
+ * Writes persons `from`…`from + count - 1` as the first sheet of an .xlsx workbook, streaming,
+ * the way Excel saves one: every text cell in the shared-string table (written after the sheet),
+ * NIK and KK as text, `desil` as a number.
+ */
+export async function writeRegistryXlsx(file: string, area: Area, count: number, opts: { from?: number; seed?: number } = {}): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
+  const ws = wb.addWorksheet('DTSEN');
+  ws.addRow([...HEADER]).commit();
+  const from = opts.from ?? 0;
+  for (let i = from; i < from + count; i++) {
+    const p = person(area, i, opts.seed ?? 0);
+    ws.addRow([p.nik, p.no_kk, p.nama, p.tanggal_lahir, p.jenis_kelamin, p.alamat, p.kode_desa, p.desil === '' ? null : Number(p.desil), p.program]).commit();
+  }
+  ws.commit();
+  await wb.commit();
+}

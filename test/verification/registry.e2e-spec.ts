@@ -9,11 +9,13 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Objm } from '@nats-io/obj';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
+import JSZip from 'jszip';
 import { VerificationRpc } from '#contracts';
 import { maskNik } from '#domain';
-import { adminDb, eventually, natsAs, publishEvent, repoRoot, startApp, type RunningApp } from '#testing';
+import { adminDb, eventually, natsAs, publishEvent, readStream, repoRoot, startApp, type RunningApp } from '#testing';
 import { agencyAdmin, Api, isErrorBody, startGateway, testAdminPassword, unique } from '../gateway/support.js';
-import { areaOf, csvLine, HEADER, person, personValues, writeRegistryCsv, type Area } from './registry-fixtures.js';
+import { areaOf, csvLine, HEADER, person, personValues, writeRegistryCsv, type Area, type GeneratedPerson } from './registry-fixtures.js';
 
 const dir = path.join(repoRoot, '.data', 'test-files', 'registry');
 const PASSWORD = 'Verifikasi-2026!';
@@ -57,11 +59,16 @@ async function completed(api: Api, importId: string, timeoutMs = 30000) {
   }, { timeoutMs });
 }
 
+// installation limits small enough to reach in a test: an upload of 24 MB (the 150,000-row file
+// of the kill test is 16 MB), an .xlsx unpacking to 32 MB
+const UPLOAD_MAX_BYTES = 24 * 1024 * 1024;
+const VERIFICATION_ENV = { SIGAP_REGISTRY_XLSX_MAX_UNPACKED_BYTES: String(32 * 1024 * 1024) };
+
 beforeAll(async () => {
   mkdirSync(dir, { recursive: true });
   db = await adminDb();
   // allSettled: an app that did start is stopped in afterAll even when another did not
-  const started = await Promise.allSettled([startGateway(), startApp('verification', {}, 60000)]);
+  const started = await Promise.allSettled([startGateway({ SIGAP_REGISTRY_UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES) }), startApp('verification', VERIFICATION_ENV, 60000)]);
   [gateway, verification] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as RunningApp[];
   for (const s of started) if (s.status === 'rejected') throw s.reason;
   admin = await new Api(gateway.url).session('admin', testAdminPassword());
@@ -69,6 +76,12 @@ beforeAll(async () => {
     user(['VERIFIER'], '33.04'), user(['FRONT_OFFICE'], '33.04'), user(['VERIFIER'], '35.75'),
   ]);
   [banjarnegara, kotaPasuruan] = await Promise.all([areaOf('33.04'), areaOf('35.75')]);
+  // the imports of this file replace each other with fewer rows: the drop guard, which would hold
+  // them, is tested on its own agency (19) below
+  for (const code of ['33.04', '35.75']) {
+    const r = await (await adminOf(code)).put(`/api/v1/registry/settings/${code}`, { maxDropPercent: 100 });
+    if (r.status !== 200) throw new Error(`registry settings of ${code}: ${r.status} ${JSON.stringify(r.body)}`);
+  }
 });
 
 afterAll(async () => {
@@ -288,7 +301,7 @@ describe('registry snapshots', () => {
     const loading = await db.query(`SELECT count(*)::int AS n FROM verification.registry_snapshots WHERE import_id = $1 AND (is_current OR status = 'COMPLETE')`, [up.body.importId]);
     expect(loading.rows[0].n).toBe(0);
 
-    verification = await startApp('verification', {}, 60000);
+    verification = await startApp('verification', VERIFICATION_ENV, 60000);
     const done = await completed(pasuruan, up.body.importId, 60000);
     expect(done).toMatchObject({ status: 'COMPLETED', rowsRead: rows, rowsAccepted: rows, rowsRejected: 0, attempts: 2 });
     const after = await db.query(`SELECT id, rows FROM verification.registry_snapshots WHERE agency_code = '35.75' AND is_current`);
@@ -515,5 +528,370 @@ describe('registry reads: who may read personal data, and the audit trail', () =
       [`${someone.nik}|${someone.no_kk}|${nobody}`],
     );
     expect(kept.rows[0].n).toBe(0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Hostile and oversized input (issue 9, section 4)
+
+const UPLOADS = 'sigap_registry_uploads';
+const enc = (s: string) => new TextEncoder().encode(s);
+
+type Part = { name: string; value: string } | { name: string; filename: string; data: Uint8Array | (() => AsyncIterable<Uint8Array>) };
+
+/**
+ * A multipart upload written part by part, in the order given (FormData cannot put a field after
+ * the file on purpose); `chunked` sends it without Content-Length, as a stream.
+ */
+async function multipart(api: Api, parts: Part[], opts: { query?: string; chunked?: boolean } = {}) {
+  const boundary = `----sigap-${randomUUID()}`;
+  async function* body(): AsyncGenerator<Uint8Array> {
+    for (const p of parts) {
+      const file = 'filename' in p ? `; filename="${p.filename}"\r\nContent-Type: text/csv` : '';
+      yield enc(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${file}\r\n\r\n`);
+      if ('value' in p) yield enc(p.value);
+      else if (p.data instanceof Uint8Array) yield p.data;
+      else yield* p.data();
+      yield enc('\r\n');
+    }
+    yield enc(`--${boundary}--\r\n`);
+  }
+  let init: Record<string, unknown>;
+  if (opts.chunked) {
+    init = { body: ReadableStream.from(body()), duplex: 'half' };
+  } else {
+    const chunks: Uint8Array[] = [];
+    for await (const c of body()) chunks.push(c);
+    init = { body: Buffer.concat(chunks) };
+  }
+  const send = () => fetch(`${gateway.url}/api/v1/registry/imports${opts.query ?? ''}`, {
+    method: 'POST', headers: { authorization: `Bearer ${api.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` }, ...init,
+  } as RequestInit);
+  let res: Response;
+  try {
+    res = await send();
+  } catch (e) {
+    // a kept-alive connection the gateway closed as idle just as this request began to use it (on a
+    // loaded machine the client's timers run late): the request never reached the gateway, send it again
+    if (opts.chunked || !/ECONNRESET|other side closed/.test(String((e as { cause?: unknown }).cause ?? e))) throw e;
+    res = await send();
+  }
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as any };
+}
+
+/** `size` bytes of registry-looking CSV, 1 MB at a time. */
+function csvBytes(size: number): () => AsyncIterable<Uint8Array> {
+  return async function* () {
+    const line = enc(`${personValues(person(banjarnegara, 1)).join(';')}\n`);
+    const block = new Uint8Array(1024 * 1024);
+    for (let i = 0; i + line.length <= block.length; i += line.length) block.set(line, i);
+    for (let sent = 0; sent < size; sent += block.length) yield block.subarray(0, Math.min(block.length, size - sent));
+  };
+}
+
+describe('registry uploads: authorized before a byte is stored, limited in size', () => {
+  let nats: NatsConnection;
+
+  beforeAll(async () => {
+    nats = await natsAs('admin');
+  });
+
+  afterAll(async () => {
+    await nats?.drain();
+  });
+
+  /** The uploads bucket's stream as the NATS administrator sees it: every message ever put (lastSeq), what it holds. */
+  async function bucket() {
+    const jsm = await jetstreamManager(nats);
+    const info = await jsm.streams.info(`OBJ_${UPLOADS}`, { subjects_filter: `$O.${UPLOADS}.C.>` });
+    const chunks = Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0);
+    return { lastSeq: info.state.last_seq, bytes: info.state.bytes, chunks, config: info.config };
+  }
+
+  const importRows = async () => (await db.query(`SELECT count(*)::int AS n FROM verification.registry_imports`)).rows[0].n as number;
+
+  it('stores nothing of an upload by the wrong role, for another agency, or whose agencyCode comes after the file or not at all', async () => {
+    const file = await writeSmall();
+    const before = { bucket: await bucket(), imports: await importRows() };
+    const refusals = [
+      // the role comes from the token
+      { as: frontOffice, parts: [{ name: 'agencyCode', value: '33.04' }, { name: 'file', filename: 'dtsen.csv', data: file }], status: 403 },
+      // another agency: named before the file, in the form or in the URL
+      { as: pasuruan, parts: [{ name: 'agencyCode', value: '33.04' }, { name: 'file', filename: 'dtsen.csv', data: file }], status: 403 },
+      { as: pasuruan, parts: [{ name: 'file', filename: 'dtsen.csv', data: file }], query: '?agencyCode=33.04', status: 403 },
+      // the agency only after the file: the file would have to be stored before it is known
+      { as: verifier, parts: [{ name: 'file', filename: 'dtsen.csv', data: file }, { name: 'agencyCode', value: '33.04' }], status: 400, path: 'agencyCode' },
+      { as: verifier, parts: [{ name: 'file', filename: 'dtsen.csv', data: file }], status: 400, path: 'agencyCode' },
+      { as: verifier, parts: [{ name: 'agencyCode', value: '99.99' }, { name: 'file', filename: 'dtsen.csv', data: file }], status: 400, path: 'agencyCode' },
+      { as: verifier, parts: [{ name: 'agencyCode', value: '35.75' }, { name: 'file', filename: 'dtsen.csv', data: file }], query: '?agencyCode=33.04', status: 400, path: 'agencyCode' },
+    ] as Array<{ as: Api; parts: Part[]; query?: string; status: number; path?: string }>;
+    for (const r of refusals) {
+      const res = await multipart(r.as, r.parts, { query: r.query });
+      expect({ status: res.status, path: res.body.details?.[0]?.path }).toEqual({ status: r.status, path: r.path ?? res.body.details?.[0]?.path });
+      expect(isErrorBody(res.body, r.status)).toBe(true);
+    }
+    const after = { bucket: await bucket(), imports: await importRows() };
+    // not a chunk was ever published to the bucket, and no import was queued
+    expect(after.bucket.lastSeq).toBe(before.bucket.lastSeq);
+    expect(after.imports).toBe(before.imports);
+
+    // the agency in the URL alone is enough
+    const ok = await multipart(verifier, [{ name: 'file', filename: 'dtsen.csv', data: file }], { query: '?agencyCode=33.04' });
+    expect(ok.status).toBe(202);
+    expect(await completed(verifier, ok.body.importId)).toMatchObject({ status: 'COMPLETED', agencyCode: '33.04', rowsAccepted: 5 });
+  });
+
+  async function writeSmall(): Promise<Uint8Array> {
+    const f = path.join(dir, `auth-${Date.now()}.csv`);
+    await writeRegistryCsv(f, banjarnegara, 5, { from: 620_000 });
+    return readFileSync(f);
+  }
+
+  it('answers 413 for a file over the upload limit, at once when its length is declared, and leaves no partial object', async () => {
+    const before = { bucket: await bucket(), imports: await importRows() };
+    // declared: refused before a byte is read
+    const declared = new Uint8Array(UPLOAD_MAX_BYTES + 1024 * 1024);
+    const r1 = await multipart(verifier, [{ name: 'agencyCode', value: '33.04' }, { name: 'file', filename: 'dtsen.csv', data: declared }]);
+    expect(r1.status).toBe(413);
+    expect(r1.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large', code: 'REGISTRY_UPLOAD_TOO_LARGE', details: [{ path: 'file', message: expect.stringMatching(/at most 25165824 bytes/) }] });
+    expect((await bucket()).lastSeq).toBe(before.bucket.lastSeq);
+    // streamed without a length: refused when the limit is passed, the chunks already stored purged
+    const r2 = await multipart(verifier, [{ name: 'agencyCode', value: '33.04' }, { name: 'file', filename: 'dtsen.csv', data: csvBytes(UPLOAD_MAX_BYTES + 3 * 1024 * 1024) }], { chunked: true });
+    expect(r2.status).toBe(413);
+    expect(r2.body).toMatchObject({ code: 'REGISTRY_UPLOAD_TOO_LARGE' });
+    const after = await eventually(async () => {
+      const b = await bucket();
+      expect(b.chunks).toBe(before.bucket.chunks);
+      return b;
+    });
+    // it had begun to store (the limit is checked as the bytes pass), and nothing of it stays
+    expect(after.lastSeq).toBeGreaterThan(before.bucket.lastSeq);
+    expect(after.bytes).toBeLessThanOrEqual(before.bucket.bytes + 4096);
+    const os = await new Objm(nats).open(UPLOADS);
+    const live: string[] = [];
+    for (const o of await os.list()) if (!o.deleted) live.push(o.name);
+    expect(live).toEqual([]);
+    expect(await importRows()).toBe(before.imports);
+  });
+
+  it('answers 413 when the uploads bucket has no room, and stores nothing', async () => {
+    const before = await bucket();
+    const jsm = await jetstreamManager(nats);
+    // the bucket's limit is provisioned (SIGAP_REGISTRY_UPLOADS_BUCKET_MAX_BYTES): nearly full now
+    expect(before.config.max_bytes).toBeGreaterThan(0);
+    await jsm.streams.update(before.config.name, { ...before.config, max_bytes: before.bytes + 2 * 1024 * 1024 });
+    try {
+      const declared = await multipart(verifier, [{ name: 'agencyCode', value: '33.04' }, { name: 'file', filename: 'dtsen.csv', data: new Uint8Array(3 * 1024 * 1024) }]);
+      expect(declared.status).toBe(413);
+      expect(declared.body).toMatchObject({ code: 'REGISTRY_UPLOADS_FULL', details: [{ path: 'file' }] });
+      expect((await bucket()).lastSeq).toBe(before.lastSeq);
+      const streamed = await multipart(verifier, [{ name: 'agencyCode', value: '33.04' }, { name: 'file', filename: 'dtsen.csv', data: csvBytes(3 * 1024 * 1024) }], { chunked: true });
+      expect(streamed.status).toBe(413);
+      expect(streamed.body).toMatchObject({ code: 'REGISTRY_UPLOADS_FULL' });
+      await eventually(async () => expect((await bucket()).chunks).toBe(before.chunks));
+    } finally {
+      await jsm.streams.update(before.config.name, before.config);
+    }
+  });
+});
+
+describe('hostile registry files', () => {
+  it('reads a CSV as RFC 4180: a broken record is a row error naming its row, and the rows after it are imported', async () => {
+    const base = 630_000;
+    const p = (i: number) => person(banjarnegara, base + i);
+    // written by hand, without the fixtures' quoting: each line as a careless export would have it
+    const raw = (i: number, over: Partial<GeneratedPerson> = {}) => HEADER.map((h) => ({ ...p(i), alamat: `Jl. Melati ${i}`, ...over })[h]).join(',');
+    const lines: Array<string | Buffer> = [HEADER.join(',')];
+    for (let i = 0; i < 5; i++) lines.push(raw(i));
+    lines.push(raw(5, { nama: 'Budi "Ucok" Santoso' })); // row 7: a quote inside a field is a character
+    lines.push(raw(6, { nama: '"Siti' })); // row 8: a quote opens the field and never closes
+    lines.push(raw(7)); // row 9
+    lines.push(raw(8, { alamat: 'x'.repeat(70_000) })); // row 10: over 64 KB
+    lines.push(raw(9, { nama: 'Ani\u0000' })); // row 11: a NUL byte
+    lines.push(Buffer.from(raw(10, { nama: 'René' }), 'latin1')); // row 12: saved as Latin-1, é one byte that is not UTF-8
+    for (let i = 11; i < 20; i++) lines.push(raw(i)); // rows 13–21
+    const bytes = Buffer.concat(lines.map((l) => Buffer.concat([typeof l === 'string' ? Buffer.from(l) : l, Buffer.from('\n')])));
+    const file = path.join(dir, `rfc4180-${Date.now()}.csv`);
+    writeFileSync(file, bytes);
+    const up = await upload(verifier, file, '33.04');
+    expect(up.status).toBe(202);
+    const done = await completed(verifier, up.body.importId);
+    expect(done).toMatchObject({ status: 'COMPLETED', rowsRead: 20, rowsAccepted: 16, rowsRejected: 4 });
+    expect(done.errors).toEqual([
+      { row: 8, field: 'record', message: expect.stringMatching(/text after its closing quote|not closed/) },
+      { row: 10, field: 'record', message: expect.stringMatching(/longer than 65,536 characters/) },
+      { row: 11, field: 'record', message: expect.stringMatching(/NUL byte/) },
+      { row: 12, field: 'record', message: expect.stringMatching(/not UTF-8/) },
+    ]);
+    // the rows after the stray quote are there, and the quotes inside a field are kept
+    for (const i of [7, 11, 19]) expect((await verifier.get(`/api/v1/registry/persons/${p(i).nik}`)).status).toBe(200);
+    expect((await verifier.get(`/api/v1/registry/persons/${p(5).nik}`)).body.name).toBe('Budi "Ucok" Santoso');
+  });
+
+  it('refuses the NIK and KK cells an .xlsx stored as numbers, row by row', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DTSEN');
+    ws.addRow([...HEADER]);
+    const base = 640_000;
+    for (let i = 0; i < 10; i++) {
+      const q = person(banjarnegara, base + i);
+      // rows 4 and 7: typed as numbers, as Excel does with a column of digits left as General
+      ws.addRow([i === 2 ? Number(q.nik) : q.nik, i === 5 ? Number(q.no_kk) : q.no_kk, q.nama, q.tanggal_lahir, q.jenis_kelamin, q.alamat, q.kode_desa, q.desil, q.program]);
+    }
+    const file = path.join(dir, `numeric-${Date.now()}.xlsx`);
+    await wb.xlsx.writeFile(file);
+    const up = await upload(verifier, file, '33.04', 'dtsen.xlsx');
+    expect(up.status).toBe(202);
+    const done = await completed(verifier, up.body.importId);
+    expect(done).toMatchObject({ status: 'COMPLETED', rowsRead: 10, rowsAccepted: 8, rowsRejected: 2 });
+    expect(done.errors).toEqual([
+      { row: 4, field: 'nik', message: expect.stringMatching(/^nik is a number cell in the workbook.*15 digits/) },
+      { row: 7, field: 'no_kk', message: expect.stringMatching(/^no_kk is a number cell/) },
+    ]);
+  });
+
+  it('refuses an .xlsx that unpacks to more than the installation allows (a zip bomb), with a clear error', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('DTSEN').addRow([...HEADER]);
+    const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    const name = Object.keys(zip.files).find((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))!;
+    const sheet = await zip.file(name)!.async('string');
+    // 40 MB of XML whitespace before the first row: a few KB once compressed
+    zip.file(name, sheet.replace('<sheetData>', `<sheetData>${' '.repeat(40 * 1024 * 1024)}`));
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    expect(bomb.length).toBeLessThan(256 * 1024);
+    const before = (await db.query(`SELECT count(*)::int AS n FROM verification.registry_imports`)).rows[0].n;
+    const r = await upload(verifier, new Blob([bomb]), '33.04', 'bomb.xlsx');
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ code: 'REGISTRY_FILE_UNREADABLE', message: expect.stringMatching(/unpacks to more than 33,554,432 bytes/) });
+    expect((await db.query(`SELECT count(*)::int AS n FROM verification.registry_imports`)).rows[0].n).toBe(before);
+  });
+});
+
+describe('registry drop guard: an import far smaller than the current snapshot waits for a verifier', () => {
+  const AGENCY = '19';
+  let area: Area;
+  let babelAdmin: Api;
+  let babelVerifier: Api;
+  let babelHead: Api;
+  let babelFrontOffice: Api;
+  let nats: NatsConnection;
+
+  beforeAll(async () => {
+    area = await areaOf(AGENCY);
+    babelAdmin = await adminOf(AGENCY);
+    [babelVerifier, babelHead, babelFrontOffice] = await Promise.all([user(['VERIFIER'], AGENCY), user(['HEAD'], AGENCY), user(['FRONT_OFFICE'], AGENCY)]);
+    nats = await natsAs('admin');
+  });
+
+  afterAll(async () => {
+    await nats?.drain();
+  });
+
+  async function importRows(count: number, from: number, seed: number) {
+    const file = path.join(dir, `babel-${count}-${seed}-${Date.now()}.csv`);
+    await writeRegistryCsv(file, area, count, { from, seed });
+    const up = await upload(babelVerifier, file, AGENCY);
+    expect(up.status).toBe(202);
+    return eventually(async () => {
+      const r = await babelVerifier.get(`/api/v1/registry/imports/${up.body.importId}`);
+      expect(['COMPLETED', 'FAILED', 'AWAITING_CONFIRMATION']).toContain(r.body.status);
+      return r.body;
+    }, { timeoutMs: 30000 });
+  }
+
+  const currentSnapshot = async () => (await db.query(`SELECT id FROM verification.registry_snapshots WHERE agency_code = $1 AND is_current`, [AGENCY])).rows[0]?.id ?? null;
+  const finishedEvents = async (importId: string) => (await readStream(nats, 'SIGAP_VERIFICATION', 'sigap.verification.registry.import.finished.v1')).map((m) => m.data).filter((e) => e.importId === importId);
+  const audit = async (targetId: string) => (await db.query(`SELECT action, actor_username, agency_code, before, after FROM gateway.audit_log WHERE target_id = $1 ORDER BY id`, [targetId])).rows;
+
+  it('lets the agency’s admin set the share (0–100, audited); others read it', async () => {
+    expect((await babelVerifier.get(`/api/v1/registry/settings/${AGENCY}`)).body).toMatchObject({ agencyCode: AGENCY, maxDropPercent: 20, isDefault: true });
+    expect((await babelVerifier.put(`/api/v1/registry/settings/${AGENCY}`, { maxDropPercent: 30 })).status).toBe(403);
+    expect((await (await adminOf('61')).put(`/api/v1/registry/settings/${AGENCY}`, { maxDropPercent: 30 })).status).toBe(403);
+    for (const bad of [150, -1, '30', null]) {
+      const r = await babelAdmin.put(`/api/v1/registry/settings/${AGENCY}`, { maxDropPercent: bad });
+      expect(r.status).toBe(400);
+      expect(r.body.details.map((d: any) => d.path)).toContain('maxDropPercent');
+    }
+    const set = await babelAdmin.put(`/api/v1/registry/settings/${AGENCY}`, { maxDropPercent: 25 });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ agencyCode: AGENCY, maxDropPercent: 25, isDefault: false });
+    expect((await babelFrontOffice.get(`/api/v1/registry/settings/${AGENCY}`)).body).toMatchObject({ maxDropPercent: 25 });
+    expect(await audit(AGENCY)).toEqual([expect.objectContaining({ action: 'REGISTRY_SETTINGS_UPDATED', agency_code: AGENCY, before: { maxDropPercent: 20, isDefault: true }, after: { maxDropPercent: 25 } })]);
+  });
+
+  it('holds a shrunken import (the current snapshot stays), and a verifier discards it or confirms it, each decision audited and told by event', async () => {
+    const first = await importRows(1000, 0, 0);
+    expect(first).toMatchObject({ status: 'COMPLETED', rowsAccepted: 1000, confirmation: null });
+
+    // 700 rows: a fall of 30%, more than the agency's 25%
+    const shrunk = await importRows(700, 0, 1);
+    expect(shrunk).toMatchObject({
+      status: 'AWAITING_CONFIRMATION', rowsAccepted: 700, snapshotId: expect.any(String),
+      confirmation: { previousSnapshotId: first.snapshotId, previousRows: 1000, dropPercent: 30, maxDropPercent: 25, decision: 'PENDING', decidedBy: null },
+    });
+    expect(await currentSnapshot()).toBe(first.snapshotId);
+    // lookups still answer from the current snapshot (the held one renamed everyone: seed 1)
+    expect((await babelVerifier.get(`/api/v1/registry/persons/${person(area, 3).nik}`)).body.name).toBe(person(area, 3).nama);
+    // the verifier compares before deciding
+    const diff = await babelVerifier.get(`/api/v1/registry/snapshots/${shrunk.snapshotId}/diff?limit=1`);
+    expect(diff.status).toBe(200);
+    expect(diff.body).toMatchObject({ againstSnapshotId: first.snapshotId, counts: { removed: 300 } });
+    expect(await finishedEvents(shrunk.importId)).toEqual([expect.objectContaining({ status: 'AWAITING_CONFIRMATION', snapshotId: shrunk.snapshotId, confirmation: 'REQUIRED', previousRows: 1000, maxDropPercent: 25 })]);
+
+    // who may decide: staff of 19 with a verifying role; not the front office, not another agency (not even its province's admin sees it as theirs)
+    expect((await babelFrontOffice.post(`/api/v1/registry/imports/${shrunk.importId}/confirm`)).status).toBe(403);
+    expect((await verifier.post(`/api/v1/registry/imports/${shrunk.importId}/confirm`)).status).toBe(404);
+
+    const discarded = await babelVerifier.post(`/api/v1/registry/imports/${shrunk.importId}/discard`);
+    expect(discarded.status).toBe(200);
+    expect(discarded.body).toMatchObject({ status: 'DISCARDED', importId: shrunk.importId });
+    expect(await currentSnapshot()).toBe(first.snapshotId);
+    const after = (await babelVerifier.get(`/api/v1/registry/imports/${shrunk.importId}`)).body;
+    expect(after).toMatchObject({ status: 'DISCARDED', confirmation: { decision: 'DISCARDED', decidedBy: expect.stringMatching(/^v/) } });
+    // its rows are gone; deciding twice is a conflict
+    expect((await db.query(`SELECT count(*)::int AS n FROM verification.registry_persons WHERE snapshot_id = $1`, [shrunk.snapshotId])).rows[0].n).toBe(0);
+    expect((await babelVerifier.post(`/api/v1/registry/imports/${shrunk.importId}/confirm`)).body).toMatchObject({ statusCode: 409, code: 'REGISTRY_IMPORT_NOT_AWAITING_CONFIRMATION' });
+    await eventually(async () => expect((await finishedEvents(shrunk.importId)).map((e) => [e.status, e.confirmation])).toEqual([['AWAITING_CONFIRMATION', 'REQUIRED'], ['DISCARDED', 'DISCARDED']]));
+    expect(await audit(shrunk.importId)).toEqual([expect.objectContaining({ action: 'REGISTRY_IMPORT_DISCARDED', agency_code: AGENCY, after: { status: 'DISCARDED', currentSnapshotId: first.snapshotId } })]);
+
+    // 600 rows, confirmed by the head of the department: it becomes current
+    const smaller = await importRows(600, 0, 2);
+    expect(smaller.status).toBe('AWAITING_CONFIRMATION');
+    const confirmed = await babelHead.post(`/api/v1/registry/imports/${smaller.importId}/confirm`);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ status: 'COMPLETED', snapshotId: smaller.snapshotId });
+    expect(await currentSnapshot()).toBe(smaller.snapshotId);
+    expect((await babelVerifier.get(`/api/v1/registry/persons/${person(area, 700).nik}`)).status).toBe(404);
+    expect((await babelVerifier.get(`/api/v1/registry/persons/${person(area, 3).nik}`)).body.name).toBe(person(area, 3, 2).nama);
+    expect((await babelVerifier.get(`/api/v1/registry/imports/${smaller.importId}`)).body).toMatchObject({ status: 'COMPLETED', confirmation: { decision: 'CONFIRMED', previousRows: 1000 } });
+    await eventually(async () => expect((await finishedEvents(smaller.importId)).map((e) => [e.status, e.confirmation, e.snapshotId])).toEqual([
+      ['AWAITING_CONFIRMATION', 'REQUIRED', smaller.snapshotId], ['COMPLETED', 'CONFIRMED', smaller.snapshotId],
+    ]));
+    expect(await audit(smaller.importId)).toEqual([expect.objectContaining({ action: 'REGISTRY_IMPORT_CONFIRMED', after: { status: 'COMPLETED', currentSnapshotId: smaller.snapshotId } })]);
+  });
+
+  it('is in the OpenAPI document: the routes, the upload\'s agency before the file, the 413', async () => {
+    const doc = (await new Api(gateway.url).get('/api/docs-json')).body;
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
+      '/api/v1/registry/imports/{importId}/confirm', '/api/v1/registry/imports/{importId}/discard', '/api/v1/registry/settings/{agencyCode}',
+    ]));
+    const upload = doc.paths['/api/v1/registry/imports'].post;
+    expect(upload.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'agencyCode', in: 'query' })]));
+    expect(upload.description).toMatch(/before the part `file`/);
+    expect(Object.keys(upload.responses)).toEqual(expect.arrayContaining(['202', '413']));
+    expect(doc.paths['/api/v1/registry/settings/{agencyCode}'].put.requestBody.content['application/json'].schema.properties.maxDropPercent).toMatchObject({ minimum: 0, maximum: 100 });
+  });
+
+  it('refuses to confirm a held import once another snapshot became current', async () => {
+    const held = await importRows(100, 0, 3);
+    expect(held.status).toBe('AWAITING_CONFIRMATION');
+    // a growing export comes meanwhile and becomes current at once
+    const grown = await importRows(900, 0, 4);
+    expect(grown.status).toBe('COMPLETED');
+    const r = await babelVerifier.post(`/api/v1/registry/imports/${held.importId}/confirm`);
+    expect(r.body).toMatchObject({ statusCode: 409, code: 'REGISTRY_IMPORT_SUPERSEDED' });
+    expect(await currentSnapshot()).toBe(grown.snapshotId);
   });
 });

@@ -14,6 +14,7 @@ import { CasesAwaitingDossier1764700000000 } from './migrations/1764700000000-ca
 import { EligibilityPerAgency1764800000000 } from './migrations/1764800000000-eligibility-per-agency.js';
 import { RegistryKeysCollateC1764900000000 } from './migrations/1764900000000-registry-keys-collate-c.js';
 import { RegistryAnnouncedDigest1765050000000 } from './migrations/1765050000000-registry-announced-digest.js';
+import { RegistryImportConfirmation1765310000000 } from './migrations/1765310000000-registry-import-confirmation.js';
 import { CaseAssessmentService } from './cases/assess-case/case-assessment.service.js';
 import { AssessOpenedCases } from './cases/assess-case/assess-opened-cases.js';
 import { CasesMessageController } from './cases/cases.message.controller.js';
@@ -26,7 +27,8 @@ import { DisbursementSettledConsumer } from './cases/record-payment/disbursement
     DatabaseModule.forService({
       schema: 'verification',
       entities: [VerificationCase],
-      migrations: [...MESSAGING_MIGRATIONS, CreateCases1764200000000, Registry1764400000000, CaseVerification1764500000000, RegistryAnnounced1764600000000, CasesAwaitingDossier1764700000000, EligibilityPerAgency1764800000000, RegistryKeysCollateC1764900000000, RegistryAnnouncedDigest1765050000000],
+      migrations: [...MESSAGING_MIGRATIONS, CreateCases1764200000000, Registry1764400000000, CaseVerification1764500000000, RegistryAnnounced1764600000000, CasesAwaitingDossier1764700000000, EligibilityPerAgency1764800000000, RegistryKeysCollateC1764900000000, RegistryAnnouncedDigest1765050000000,
+        RegistryImportConfirmation1765310000000],
     }),
     MessagingModule.forService('verification'),
     RpcClientModule.forService('verification'),

@@ -7,6 +7,8 @@ export enum VerificationErrorCode {
   RegistryFileUnreadable = 'REGISTRY_FILE_UNREADABLE',
   RegistryUploadNotFound = 'REGISTRY_UPLOAD_NOT_FOUND',
   ImportNotFound = 'REGISTRY_IMPORT_NOT_FOUND',
+  ImportNotAwaitingConfirmation = 'REGISTRY_IMPORT_NOT_AWAITING_CONFIRMATION',
+  ImportSuperseded = 'REGISTRY_IMPORT_SUPERSEDED',
   SnapshotNotFound = 'REGISTRY_SNAPSHOT_NOT_FOUND',
   SnapshotNotComplete = 'REGISTRY_SNAPSHOT_NOT_COMPLETE',
   PersonNotFound = 'REGISTRY_PERSON_NOT_FOUND',
@@ -22,6 +24,7 @@ export enum VerificationErrorCode {
   UnknownAgency = 'UNKNOWN_AGENCY',
   RulesNotFound = 'ELIGIBILITY_RULES_NOT_FOUND',
   InvalidRules = 'ELIGIBILITY_RULES_INVALID',
+  InvalidRegistrySettings = 'REGISTRY_SETTINGS_INVALID',
 }
 
 const KIND: Record<VerificationErrorCode, ErrorKind> = {
@@ -29,6 +32,8 @@ const KIND: Record<VerificationErrorCode, ErrorKind> = {
   REGISTRY_FILE_UNREADABLE: 'VALIDATION',
   REGISTRY_UPLOAD_NOT_FOUND: 'NOT_FOUND',
   REGISTRY_IMPORT_NOT_FOUND: 'NOT_FOUND',
+  REGISTRY_IMPORT_NOT_AWAITING_CONFIRMATION: 'CONFLICT',
+  REGISTRY_IMPORT_SUPERSEDED: 'CONFLICT',
   REGISTRY_SNAPSHOT_NOT_FOUND: 'NOT_FOUND',
   REGISTRY_SNAPSHOT_NOT_COMPLETE: 'CONFLICT',
   REGISTRY_PERSON_NOT_FOUND: 'NOT_FOUND',
@@ -43,6 +48,7 @@ const KIND: Record<VerificationErrorCode, ErrorKind> = {
   UNKNOWN_AGENCY: 'VALIDATION',
   ELIGIBILITY_RULES_NOT_FOUND: 'NOT_FOUND',
   ELIGIBILITY_RULES_INVALID: 'VALIDATION',
+  REGISTRY_SETTINGS_INVALID: 'VALIDATION',
 };
 
 /** Verification's errors: a code of VerificationErrorCode, its kind (HTTP status) from the table above. */

@@ -43,7 +43,7 @@ export const CONTRACT_MESSAGES: ContractMessage[] = [
   { subject: Subjects.complaintsComplaintUpdated, payload: ComplaintUpdatedEvent, direction: 'outbound', summary: 'A complaint was registered, classified, disposed, answered, or breached its deadline' },
   { subject: Subjects.verificationCaseOpened, payload: VerificationCaseOpenedEvent, direction: 'internal', summary: 'Verification opened a case for an application' },
   { subject: Subjects.verificationCaseDecided, payload: VerificationCaseDecidedEvent, direction: 'internal', summary: 'Verification decided a case: the application is VERIFIED or REJECTED' },
-  { subject: Subjects.verificationRegistryImportFinished, payload: RegistryImportFinishedEvent, direction: 'outbound', summary: 'A registry import ended, COMPLETED or FAILED, uploaded or announced (extends CONTRACT.md)' },
+  { subject: Subjects.verificationRegistryImportFinished, payload: RegistryImportFinishedEvent, direction: 'outbound', summary: 'A registry import ended, COMPLETED or FAILED, uploaded or announced; one that fell too far below the current snapshot is told AWAITING_CONFIRMATION, then COMPLETED (confirmed) or DISCARDED (extends CONTRACT.md)' },
   { subject: Subjects.rejected, payload: RejectedMessageEvent, direction: 'outbound', summary: 'A message that failed validation or exhausted its retries: its eventId, subject and errors, none of its values' },
   {
     subject: Subjects.rejectedDetail,

@@ -168,11 +168,19 @@ export interface ObjectBucketSpec {
   readers: ServiceName[];
   /** how long an object left behind is kept */
   ttlHours: number;
+  /** the most the bucket holds (its stream's max_bytes; a write beyond it fails), unless the installation sets `maxBytesSetting` */
+  maxBytes?: number;
+  /** the provisioning environment variable that sets maxBytes for an installation */
+  maxBytesSetting?: string;
 }
 
 export const OBJECT_BUCKETS: ObjectBucketSpec[] = [
   // the gateway streams an uploaded registry file (DTSEN/DTKS) in, verification streams it back out
-  { bucket: 'sigap_registry_uploads', description: 'registry files uploaded for import', writers: ['gateway'], readers: ['verification'], ttlHours: 72 },
+  // four uploads of the largest size (SIGAP_REGISTRY_UPLOAD_MAX_BYTES, 2 GiB) at once
+  {
+    bucket: 'sigap_registry_uploads', description: 'registry files uploaded for import', writers: ['gateway'], readers: ['verification'], ttlHours: 72,
+    maxBytes: 8 * 1024 ** 3, maxBytesSetting: 'SIGAP_REGISTRY_UPLOADS_BUCKET_MAX_BYTES',
+  },
 ];
 
 /** How long a registry drop an outside system put is kept when it is never announced or imported. */

@@ -12,12 +12,13 @@ export type AuditAction =
   /** the operator opened an agency's first administrator: kept in the operator's agency's trail (USER_CREATED is in the new agency's) */
   | 'AGENCY_ADMIN_OPENED'
   // reads of personal data in the registry (UU PDP 27/2022): who looked up which NIK or KK, who read which diff page
-  | 'REGISTRY_PERSON_LOOKED_UP' | 'REGISTRY_HOUSEHOLD_LOOKED_UP' | 'REGISTRY_DIFF_VIEWED';
+  | 'REGISTRY_PERSON_LOOKED_UP' | 'REGISTRY_HOUSEHOLD_LOOKED_UP' | 'REGISTRY_DIFF_VIEWED'
+  | 'REGISTRY_IMPORT_CONFIRMED' | 'REGISTRY_IMPORT_DISCARDED' | 'REGISTRY_SETTINGS_UPDATED';
 
 export interface AuditRecord {
   actor: Pick<Actor, 'userId' | 'username'> | null;
   action: AuditAction;
-  targetType: 'USER' | 'REJECTED_MESSAGE' | 'REGISTRY_PERSON' | 'REGISTRY_HOUSEHOLD' | 'REGISTRY_SNAPSHOT';
+  targetType: 'USER' | 'REJECTED_MESSAGE' | 'REGISTRY_PERSON' | 'REGISTRY_HOUSEHOLD' | 'REGISTRY_SNAPSHOT' | 'REGISTRY_IMPORT' | 'REGISTRY_SETTINGS';
   targetId?: string | null;
   targetLabel?: string | null;
   agencyCode?: string | null;

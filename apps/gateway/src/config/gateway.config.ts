@@ -55,6 +55,10 @@ export class GatewayConfig extends ServiceConfig {
   /** how often the housekeeping runs (expired idempotency keys, login counters, rejected payloads) */
   @Type(() => Number) @IsInt({ message: 'HOUSEKEEPING_INTERVAL_MS must be a whole number of milliseconds' }) @Min(500) @Max(24 * 3600 * 1000)
   HOUSEKEEPING_INTERVAL_MS: number = 10 * 60 * 1000;
+
+  /** the largest registry file (DTSEN export) an upload may carry: a province's export fits */
+  @Type(() => Number) @IsInt({ message: 'SIGAP_REGISTRY_UPLOAD_MAX_BYTES must be a whole number of bytes' }) @Min(1024)
+  SIGAP_REGISTRY_UPLOAD_MAX_BYTES: number = 2 * 1024 ** 3;
 }
 
 /** Read once per process: the provider and main.ts share it. */

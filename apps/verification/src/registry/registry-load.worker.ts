@@ -15,7 +15,7 @@ import { copyLine, mapHeader, RegistryRowValidator, type ColumnMap } from './reg
 
 /** To the worker. */
 export type LoadRequest =
-  | { type: 'start'; format: RegistryFileFormat; areaCode: string; today: string; snapshotId: string }
+  | { type: 'start'; format: RegistryFileFormat; areaCode: string; today: string; snapshotId: string; xlsxMaxUnpackedBytes: number }
   | { type: 'chunk'; data: Uint8Array }
   | { type: 'end' };
 
@@ -62,7 +62,7 @@ async function* chunks(): AsyncGenerator<Uint8Array> {
 async function run(start: Extract<LoadRequest, { type: 'start' }>): Promise<void> {
   const validator = new RegistryRowValidator(await loadAreaIndex(), start.areaCode, start.today);
   let columns: ColumnMap | undefined;
-  for await (const batch of readRegistryFile(Readable.from(chunks(), { objectMode: false }), start.format)) {
+  for await (const batch of readRegistryFile(Readable.from(chunks(), { objectMode: false }), start.format, { maxUnpackedBytes: start.xlsxMaxUnpackedBytes })) {
     let read = 0;
     let accepted = 0;
     let rejected = 0;
@@ -81,8 +81,14 @@ async function run(start: Extract<LoadRequest, { type: 'start' }>): Promise<void
         continue;
       }
       read++;
+      if (r.problem) {
+        // a record the reader could not read (registry-csv.ts): the row is reported, the file goes on
+        errors.push({ row: r.row, field: 'record', message: r.problem });
+        rejected++;
+        continue;
+      }
       const before = errors.length;
-      const person = validator.check(r.values, columns, r.row, errors);
+      const person = validator.check(r.values, columns, r.row, errors, r.numeric);
       if (person) {
         accepted++;
         buf += copyLine(start.snapshotId, person);

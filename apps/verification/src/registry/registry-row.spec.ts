@@ -1,51 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { Readable } from 'node:stream';
 import { loadAreaIndex, parseNik } from '#domain';
 import type { RegistryRowError } from '#contracts';
-import { guessDelimiter, parseCsvRecord, readRegistryFile } from './registry-file.js';
 import { copyLine, mapHeader, parseRegistryDate, RegistryRowValidator } from './registry-row.js';
 
-describe('registry file reading', () => {
-  it('parses quoted fields, doubled quotes and line breaks inside quotes, in chunks cut anywhere', async () => {
-    const text = '\uFEFFnik;nama;alamat\r\n1;"Siti ""Ami""";"Jl. A;\nRT 1"\r\n2;Budi;\n\n3;"x";y';
-    const bytes = Buffer.from(text);
-    // one byte at a time: records and multi-byte characters cut across chunks
-    const chunks = Array.from(bytes, (b) => Buffer.from([b]));
-    const rows = [];
-    for await (const batch of readRegistryFile(Readable.from(chunks), 'CSV')) rows.push(...batch);
-    expect(rows).toEqual([
-      { row: 1, values: ['nik', 'nama', 'alamat'] },
-      { row: 2, values: ['1', 'Siti "Ami"', 'Jl. A;\nRT 1'] },
-      { row: 3, values: ['2', 'Budi', ''] },
-      { row: 4, values: ['3', 'x', 'y'] },
-    ]);
-  });
-
-  it('reads a quote wherever it stands: mid-field, doubled, empty, unclosed', () => {
-    expect(parseCsvRecord('x"y,z"w,v', ',')).toEqual(['xy,zw', 'v']);
-    expect(parseCsvRecord('"a ""q"" b",c', ',')).toEqual(['a "q" b', 'c']);
-    expect(parseCsvRecord('"",""""', ',')).toEqual(['', '"']);
-    expect(parseCsvRecord('"open,never', ',')).toEqual(['open,never']);
-    expect(parseCsvRecord('a,', ',')).toEqual(['a', '']);
-  });
-
-  it('reads chunks larger than it decodes at once, with characters cut between the pieces', async () => {
-    // 'é' is two bytes: some of them straddle the 32 KB boundaries
-    const lines = ['nama,alamat', ...Array.from({ length: 3000 }, (_, i) => `Désiré ${i},"Jl. é, ${i}"`)];
-    const rows = [];
-    for await (const batch of readRegistryFile(Readable.from([Buffer.from(lines.join('\n'))]), 'CSV')) rows.push(...batch);
-    expect(rows.length).toBe(3001);
-    expect(rows[2999]).toEqual({ row: 3000, values: ['Désiré 2998', 'Jl. é, 2998'] });
-    expect(rows.every((r, i) => i === 0 || r.values[0] === `Désiré ${i - 1}`)).toBe(true);
-  });
-
-  it('guesses the delimiter from the header', () => {
-    expect(guessDelimiter('nik,no_kk,nama')).toBe(',');
-    expect(guessDelimiter('nik;no_kk;nama')).toBe(';');
-    expect(guessDelimiter('nik\tno_kk\tnama')).toBe('\t');
-    expect(parseCsvRecord('a,"b,c",d', ',')).toEqual(['a', 'b,c', 'd']);
-  });
-
+describe('registry header', () => {
   it('maps the header case-insensitively and names every missing required column', () => {
     expect(mapHeader(['NIK', 'No_KK', 'nama', 'tanggal_lahir', 'jenis_kelamin', 'alamat', 'kode_desa'])).toMatchObject({ ok: true, columns: { nik: 0, no_kk: 1, desil: -1 } });
     expect(mapHeader(['nik', 'nama'])).toEqual({ ok: false, missing: ['no_kk', 'tanggal_lahir', 'jenis_kelamin', 'alamat', 'kode_desa'] });
@@ -84,5 +42,24 @@ describe('registry row checks', () => {
   it('escapes text for COPY', () => {
     const line = copyLine('s', { row: 2, nik: '1', kk: '2', name: 'A\tB\\C', birthDate: '2000-01-01', sex: 'M', address: 'x\ny', villageCode: 'v', decile: null, programs: ['BPNT', 'PKH'] });
     expect(line).toBe('s\t2\t1\t2\tA\\tB\\\\C\t2000-01-01\tM\tx\\ny\tv\t\\N\t{BPNT,PKH}\n');
+  });
+});
+
+describe('registry row checks of an .xlsx', () => {
+  it('refuses a NIK or KK the workbook stored as a number (Excel has rounded it), whatever its digits', async () => {
+    const v = new RegistryRowValidator(await loadAreaIndex(), '33.04', '2026-11-26');
+    const header = mapHeader(['nik', 'no_kk', 'nama', 'tanggal_lahir', 'jenis_kelamin', 'alamat', 'kode_desa']);
+    if (!header.ok) throw new Error('header');
+    const values = ['3304015102880001', '3304010101200001', 'Siti', '1988-02-11', 'P', 'Jl. A', '33.04.01.2001'];
+    const errors: RegistryRowError[] = [];
+    expect(v.check(values, header.columns, 2, errors)).toBeDefined();
+    expect(v.check(values, header.columns, 3, errors, [0])).toBeUndefined();
+    expect(v.check(values, header.columns, 4, errors, [1])).toBeUndefined();
+    // a number in another column (desil, a date serial) is no concern of this rule
+    expect(v.check(values, header.columns, 5, errors, [3])).toBeDefined();
+    expect(errors).toEqual([
+      { row: 3, field: 'nik', message: expect.stringMatching(/^nik is a number cell in the workbook.*15 digits/) },
+      { row: 4, field: 'no_kk', message: expect.stringMatching(/^no_kk is a number cell/) },
+    ]);
   });
 });

@@ -34,6 +34,7 @@ export interface RegistryPerson {
 }
 
 const DIGITS16 = /^\d{16}$/;
+const NUMBER_CELL = 'is a number cell in the workbook, and Excel keeps only 15 digits of a number: it may already be rounded. Store the column as text (format it as Text and enter the numbers again, or export the file as CSV)';
 const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const DMY = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/;
 const PROGRAM = /^[A-Z0-9][A-Z0-9_-]{0,29}$/;
@@ -95,8 +96,11 @@ export class RegistryRowValidator {
     this.areaPrefix = `${areaCode}.`;
   }
 
-  /** Validates one data row; `row` is its number as a spreadsheet shows it (the header is row 1). */
-  check(values: string[], c: ColumnMap, row: number, errors: RegistryRowError[]): RegistryPerson | undefined {
+  /**
+   * Validates one data row; `row` is its number as a spreadsheet shows it (the header is row 1).
+   * `numeric`: the positions of cells an .xlsx stored as numbers (a NIK or KK there is refused).
+   */
+  check(values: string[], c: ColumnMap, row: number, errors: RegistryRowError[], numeric?: readonly number[]): RegistryPerson | undefined {
     const before = errors.length;
     const nik = cell(values, c.nik);
     const kk = cell(values, c.no_kk);
@@ -118,9 +122,10 @@ export class RegistryRowValidator {
     const sex = sexRaw === 'L' || sexRaw === 'l' ? 'M' : sexRaw === 'P' || sexRaw === 'p' ? 'F' : undefined;
     if (!sex) errors.push({ row, field: 'jenis_kelamin', message: `jenis_kelamin must be L or P${sexRaw ? ` (got "${sexRaw.slice(0, 10)}")` : ''}` });
 
-    const nikError = this.nikError(nik, birthDate, sex);
+    // Excel keeps 15 significant digits of a number: a 16-digit NIK typed as one has lost its last digit
+    const nikError = numeric?.includes(c.nik) ? NUMBER_CELL : this.nikError(nik, birthDate, sex);
     if (nikError) errors.push({ row, field: 'nik', message: `nik ${nikError}` });
-    const kkError = this.kkError(kk);
+    const kkError = numeric?.includes(c.no_kk) ? NUMBER_CELL : this.kkError(kk);
     if (kkError) errors.push({ row, field: 'no_kk', message: `no_kk ${kkError}` });
     if (!name) errors.push({ row, field: 'nama', message: 'nama must not be empty' });
     else if (name.length > 200) errors.push({ row, field: 'nama', message: 'nama must be at most 200 characters' });

@@ -3,7 +3,7 @@
  * between the gateway and verification, the file format of CONTRACT.md ("The registry file"),
  * and the shapes the gateway answers over HTTP.
  */
-import { Matches } from 'class-validator';
+import { IsNumber, Matches, Max, Min } from 'class-validator';
 
 /** What users read: the registry's name since 2025, with the one the seeds use. */
 export const REGISTRY_LABEL = 'DTSEN (dahulu DTKS)';
@@ -31,7 +31,12 @@ export const REQUIRED_REGISTRY_COLUMNS: readonly RegistryColumn[] = ['nik', 'no_
 export const REGISTRY_FILE_FORMATS = ['CSV', 'XLSX'] as const;
 export type RegistryFileFormat = (typeof REGISTRY_FILE_FORMATS)[number];
 
-export const IMPORT_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED'] as const;
+/**
+ * CONTRACT.md's statuses, and two of Sigap's: AWAITING_CONFIRMATION (its accepted rows fell by
+ * more than the agency's share from the current snapshot: loaded, not current, until a verifier
+ * confirms it, which makes it COMPLETED, or discards it, DISCARDED).
+ */
+export const IMPORT_STATUSES = ['QUEUED', 'RUNNING', 'AWAITING_CONFIRMATION', 'COMPLETED', 'FAILED', 'DISCARDED'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 /** Request-reply subjects of verification (`sigap.rpc.verification.>`). */
@@ -40,6 +45,10 @@ export const VerificationRpc = {
   getImport: 'sigap.rpc.verification.registry.import.get',
   listImportErrors: 'sigap.rpc.verification.registry.import.errors',
   listImports: 'sigap.rpc.verification.registry.import.list',
+  confirmImport: 'sigap.rpc.verification.registry.import.confirm',
+  discardImport: 'sigap.rpc.verification.registry.import.discard',
+  getRegistrySettings: 'sigap.rpc.verification.registry.settings.get',
+  updateRegistrySettings: 'sigap.rpc.verification.registry.settings.update',
   listSnapshots: 'sigap.rpc.verification.registry.snapshot.list',
   diffSnapshots: 'sigap.rpc.verification.registry.snapshot.diff',
   getPerson: 'sigap.rpc.verification.registry.person.get',
@@ -85,9 +94,49 @@ export interface RegistryImportView {
   label: string | null;
   startedAt: string | null;
   finishedAt: string | null;
+  /**
+   * Set when the import was held for confirmation (AWAITING_CONFIRMATION, and after the
+   * decision): the current snapshot it was measured against, its rows, and the agency's share.
+   */
+  confirmation: RegistryImportConfirmation | null;
   /** the first rejected rows (`errorsLimit`); all of them through `…/errors?limit&offset` */
   errors: RegistryRowError[];
   errorsTotal: number;
+}
+
+/** Why an import waits (or waited) for a verifier, and what was decided. */
+export interface RegistryImportConfirmation {
+  previousSnapshotId: string;
+  previousRows: number;
+  /** how far the accepted rows fall below previousRows, in percent */
+  dropPercent: number;
+  /** the agency's share at the time (`GET /api/v1/registry/settings/{agencyCode}`) */
+  maxDropPercent: number;
+  decision: 'PENDING' | 'CONFIRMED' | 'DISCARDED';
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+/** `GET|PUT /api/v1/registry/settings/{agencyCode}`: an agency's registry settings. */
+export interface RegistrySettingsView {
+  agencyCode: string;
+  /** an import whose accepted rows fall by more than this share (percent) from the current snapshot waits for confirmation */
+  maxDropPercent: number;
+  /** true while the agency has not set it (the installation's default, 20) */
+  isDefault: boolean;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+/** The default share (percent) by which an import's accepted rows may fall before it waits for a verifier. */
+export const DEFAULT_MAX_DROP_PERCENT = 20;
+
+/** `PUT /api/v1/registry/settings/{agencyCode}`. */
+export class RegistrySettingsUpdate {
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'maxDropPercent must be a number (at most 2 decimals)' })
+  @Min(0, { message: 'maxDropPercent must be from 0 to 100' })
+  @Max(100, { message: 'maxDropPercent must be from 0 to 100' })
+  maxDropPercent!: number;
 }
 
 export interface RegistryImportErrorsPage {
@@ -103,7 +152,8 @@ export interface RegistrySnapshotView {
   agencyCode: string;
   source: 'IMPORT' | 'EVENT';
   importId: string | null;
-  status: 'LOADING' | 'COMPLETE' | 'FAILED';
+  /** AWAITING_CONFIRMATION: loaded and comparable, not current until its import is confirmed */
+  status: 'LOADING' | 'AWAITING_CONFIRMATION' | 'COMPLETE' | 'FAILED' | 'DISCARDED';
   current: boolean;
   rows: number;
   createdAt: string;

@@ -25,6 +25,10 @@ export enum GatewayErrorCode {
   REJECTED_MESSAGE_INTERNAL = 'REJECTED_MESSAGE_INTERNAL',
   ROUTE_NOT_FOUND = 'ROUTE_NOT_FOUND',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** a registry file over SIGAP_REGISTRY_UPLOAD_MAX_BYTES (413) */
+  REGISTRY_UPLOAD_TOO_LARGE = 'REGISTRY_UPLOAD_TOO_LARGE',
+  /** the uploads bucket has no room for the file until imports in progress finish (413) */
+  REGISTRY_UPLOADS_FULL = 'REGISTRY_UPLOADS_FULL',
 }
 
 /** The gateway's own errors; a DomainError, so `errorBody()` and the filter treat it like any other. */

@@ -1,9 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { VerificationRpc, type Actor, type RegistryFileFormat, type RegistryImportErrorsPage, type RegistryImportView } from '#contracts';
+import { VerificationRpc, type Actor, type RegistryFileFormat, type RegistryImportConfirmation, type RegistryImportErrorsPage, type RegistryImportView } from '#contracts';
 import { covers } from '#domain';
 import { requireCovers } from '#platform';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
+import { dropPercent } from '../confirm-import/drop-guard.js';
 import { RegistryDb } from '../registry-db.js';
 import { RegistryImportService } from './registry-import.service.js';
 
@@ -14,6 +15,17 @@ interface ImportRecord {
   rows_read: number; rows_accepted: number; rows_rejected: number; snapshot_id: string | null; failure: string | null; attempts: number;
   created_by: string; created_at: Date; started_at: Date | null; finished_at: Date | null;
   source_event_id: string | null; label: string | null;
+  previous_snapshot_id: string | null; previous_rows: number | null; max_drop_percent: string | null; decided_by: string | null; decided_at: Date | null;
+}
+
+/** Why the import was held for confirmation, and what was decided (null for an import that was not held). */
+function confirmationOf(imp: ImportRecord): RegistryImportConfirmation | null {
+  if (!imp.previous_snapshot_id || imp.previous_rows === null) return null;
+  return {
+    previousSnapshotId: imp.previous_snapshot_id, previousRows: imp.previous_rows, dropPercent: dropPercent(imp.previous_rows, imp.rows_accepted),
+    maxDropPercent: Number(imp.max_drop_percent), decision: imp.status === 'COMPLETED' ? 'CONFIRMED' : imp.status === 'DISCARDED' ? 'DISCARDED' : 'PENDING',
+    decidedBy: imp.decided_by, decidedAt: iso(imp.decided_at),
+  };
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -41,7 +53,7 @@ export class ImportRegistryMessageController {
       rowsRead: imp.rows_read, rowsAccepted: imp.rows_accepted, rowsRejected: imp.rows_rejected, snapshotId: imp.snapshot_id,
       failure: imp.failure, attempts: imp.attempts, createdBy: imp.created_by, createdAt: imp.created_at.toISOString(),
       sourceEventId: imp.source_event_id, label: imp.label,
-      startedAt: iso(imp.started_at), finishedAt: iso(imp.finished_at), errors: errors.items, errorsTotal: errors.total,
+      startedAt: iso(imp.started_at), finishedAt: iso(imp.finished_at), confirmation: confirmationOf(imp), errors: errors.items, errorsTotal: errors.total,
     };
   }
 

@@ -16,6 +16,9 @@ import { COPY_COLUMNS, mapHeader } from '../registry-row.js';
 import { LoadSession } from '../registry-load.js';
 import type { LoadReply } from '../registry-load.worker.js';
 import { RegistryStore } from '../registry-store.js';
+import { RegistryConfig } from '../registry.config.js';
+import { RegistrySettingsRepository } from '../registry-settings/registry-settings.repository.js';
+import { dropPercent, needsConfirmation } from '../confirm-import/drop-guard.js';
 import { SnapshotEvents } from '../snapshot-events.js';
 
 /** An import interrupted this often (restarts mid-import) is failed rather than tried again. */
@@ -59,7 +62,8 @@ function todayWib(): string {
  * Registry imports: a request checks the file's header at once (a missing column refuses the
  * file whole), then a worker streams the file from the Object Store through the row checks
  * into a COPY of a new snapshot's own table, reports rejected rows as it goes, and makes the
- * snapshot current in one transaction only once every row is in. The worker holds a session
+ * snapshot current in one transaction only once every row is in (or holds it for a verifier's
+ * confirmation when it falls too far below the current one: drop-guard.ts). The worker holds a session
  * advisory lock per import: when its process dies the lock goes with its connection, and the
  * next poll (of this or another replica) starts the import over, up to MAX_IMPORT_ATTEMPTS.
  */
@@ -74,10 +78,12 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     private readonly store: RegistryStore,
     private readonly events: SnapshotEvents,
     private readonly outbox: OutboxService,
+    private readonly config: RegistryConfig,
+    private readonly settings: RegistrySettingsRepository,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.worker.start(Number(process.env.SIGAP_REGISTRY_POLL_MS ?? 2000));
+    this.worker.start(this.config.SIGAP_REGISTRY_POLL_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -134,7 +140,7 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
   private async checkHeader(objectName: string, format: RegistryFileFormat): Promise<void> {
     const obj = await this.store.open(objectName);
     try {
-      const rows = readRegistryFile(obj.stream, format);
+      const rows = readRegistryFile(obj.stream, format, { maxUnpackedBytes: this.config.SIGAP_REGISTRY_XLSX_MAX_UNPACKED_BYTES });
       const first = await rows.next();
       await rows.return(undefined);
       if (first.done || !first.value.length) throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, 'The file is empty: it needs a header row', [{ path: 'file', message: 'the file has no header row' }]);
@@ -200,10 +206,10 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
       await client.query(`CREATE TABLE "${table}" (LIKE registry_persons INCLUDING DEFAULTS)`);
       const counts = await this.load(client, imp, snapshotId, table);
       const t = Date.now();
-      await this.finish(client, imp, snapshotId, table, counts);
-      this.log.log(`registry import ${id}: indexed and made current in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      const outcome = await this.finish(client, imp, snapshotId, table, counts);
+      this.log.log(`registry import ${id}: indexed and ${outcome === 'CURRENT' ? 'made current' : 'held for confirmation'} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
       await this.store.remove(file.name, file.bucket);
-      this.events.snapshotActivated(imp.agency_code, snapshotId);
+      if (outcome === 'CURRENT') this.events.snapshotActivated(imp.agency_code, snapshotId);
     } catch (e) {
       broken = e instanceof Error ? e : new Error(String(e));
       if (this.stopping) {
@@ -263,7 +269,9 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
       this.db.pool.query(`UPDATE registry_imports SET rows_read = $2, rows_accepted = $3, rows_rejected = $4, updated_at = now() WHERE id = $1`, [imp.id, read, accepted, rejected]);
     try {
       // parsed and checked on a worker thread while this one reads the file and feeds the COPY
-      session = LoadSession.start({ type: 'start', format: imp.format, areaCode: agency.areaCode, today: todayWib(), snapshotId });
+      session = LoadSession.start({
+        type: 'start', format: imp.format, areaCode: agency.areaCode, today: todayWib(), snapshotId, xlsxMaxUnpackedBytes: this.config.SIGAP_REGISTRY_XLSX_MAX_UNPACKED_BYTES,
+      });
       let progressAt = PROGRESS_EVERY_ROWS;
       const take = async (m: LoadReply): Promise<boolean> => {
         switch (m.type) {
@@ -324,8 +332,12 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     return { read, accepted, rejected };
   }
 
-  /** Indexes the new snapshot's table, then attaches it and makes it current in one transaction. */
-  private async finish(client: pg.PoolClient, imp: ImportRow, snapshotId: string, table: string, counts: Counts) {
+  /**
+   * Indexes the new snapshot's table, then attaches it and makes it current in one transaction,
+   * unless its accepted rows fall by more than the agency's share from the current snapshot's:
+   * then it is attached but held (AWAITING_CONFIRMATION) for a verifier (confirm-import/).
+   */
+  private async finish(client: pg.PoolClient, imp: ImportRow, snapshotId: string, table: string, counts: Counts): Promise<'CURRENT' | 'HELD'> {
     const t0 = performance.now();
     // the KK index on a second connection while this one builds the NIK index (two cores, two sorts)
     const side = this.sideIndex(`CREATE INDEX ON "${table}" ("snapshot_id", "kk")`);
@@ -354,6 +366,14 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     await client.query('BEGIN');
     try {
       await client.query(`ALTER TABLE registry_persons ATTACH PARTITION "${table}" FOR VALUES IN ('${snapshotId}')`);
+      const current = (await client.query<{ id: string; rows: number }>(`SELECT id, rows FROM registry_snapshots WHERE agency_code = $1 AND is_current FOR UPDATE`, [imp.agency_code])).rows[0];
+      const { maxDropPercent } = await this.settings.get(imp.agency_code, client);
+      if (current && needsConfirmation(current.rows, counts.accepted, maxDropPercent)) {
+        await this.hold(client, imp, snapshotId, counts, current, maxDropPercent);
+        await client.query('COMMIT');
+        this.log.warn(`registry import ${imp.id}: ${counts.accepted} rows where the current snapshot has ${current.rows} (a fall of ${dropPercent(current.rows, counts.accepted)}%, more than ${maxDropPercent}%): held for a verifier's confirmation`);
+        return 'HELD';
+      }
       const prev = await client.query<{ id: string }>(
         `UPDATE registry_snapshots SET is_current = false WHERE agency_code = $1 AND is_current RETURNING id`,
         [imp.agency_code],
@@ -374,6 +394,24 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
       throw e;
     }
     this.log.log(`registry import ${imp.id}: indexes built in ${((indexed - t0) / 1000).toFixed(1)} s, attached and made current in ${((performance.now() - indexed) / 1000).toFixed(1)} s`);
+    return 'CURRENT';
+  }
+
+  /** The snapshot is complete and comparable but not current; the import waits, and says so. */
+  private async hold(client: pg.PoolClient, imp: ImportRow, snapshotId: string, counts: Counts, current: { id: string; rows: number }, maxDropPercent: number): Promise<void> {
+    await client.query(
+      `UPDATE registry_snapshots SET status = 'AWAITING_CONFIRMATION', rows = $2, completed_at = now(), previous_id = $3 WHERE id = $1`,
+      [snapshotId, counts.accepted, current.id],
+    );
+    await client.query(
+      `UPDATE registry_imports SET status = 'AWAITING_CONFIRMATION', snapshot_id = $2, rows_read = $3, rows_accepted = $4, rows_rejected = $5,
+         previous_snapshot_id = $6, previous_rows = $7, max_drop_percent = $8, updated_at = now() WHERE id = $1`,
+      [imp.id, snapshotId, counts.read, counts.accepted, counts.rejected, current.id, current.rows, maxDropPercent],
+    );
+    await this.announceFinished(client, {
+      importId: imp.id, sourceEventId: imp.source_event_id, agencyCode: imp.agency_code, status: 'AWAITING_CONFIRMATION', snapshotId, failure: null,
+      confirmation: 'REQUIRED', previousRows: current.rows, maxDropPercent, ...counts,
+    });
   }
 
   /** One index build on a connection of its own, with the sort memory of INDEX_SORT_MEMORY. */
@@ -403,7 +441,8 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     });
   }
 
-  private async announceFinished(
+  /** `…registry.import.finished.v1` through the outbox, in the caller's transaction. */
+  async announceFinished(
     client: SqlClient,
     f: Omit<RegistryImportFinishedEvent, 'eventId' | 'occurredAt' | 'rowsRead' | 'rowsAccepted' | 'rowsRejected'> & Counts,
   ): Promise<void> {

@@ -44,7 +44,7 @@ export class RegistrySnapshotsMessageController {
     const limit = clamp(body.limit ?? 50, 1, 200);
     const offset = Math.max(0, body.offset ?? 0);
     const { rows } = await this.db.pool.query<SnapshotRecord & { total: string }>(
-      `SELECT *, count(*) OVER () AS total FROM registry_snapshots WHERE agency_code = $1 AND status <> 'FAILED' ORDER BY created_at DESC LIMIT $2 OFFSET $3`,
+      `SELECT *, count(*) OVER () AS total FROM registry_snapshots WHERE agency_code = $1 AND status NOT IN ('FAILED', 'DISCARDED') ORDER BY created_at DESC LIMIT $2 OFFSET $3`,
       [agency, limit, offset],
     );
     return { items: rows.map(view), total: rows.length ? Number(rows[0].total) : 0, limit, offset };
@@ -59,7 +59,8 @@ export class RegistrySnapshotsMessageController {
     if (!againstId) throw new VerificationError(VerificationErrorCode.SnapshotNotFound, `Snapshot ${snap.id} has no previous snapshot: name one with ?against=`, [{ path: 'against', message: 'against is required: this snapshot has no previous one' }]);
     const against = await this.find(body.actor, againstId);
     for (const s of [snap, against]) {
-      if (s.status !== 'COMPLETE') throw new VerificationError(VerificationErrorCode.SnapshotNotComplete, `Snapshot ${s.id} is ${s.status}: only complete snapshots can be compared`);
+      // one awaiting confirmation is complete too: the verifier compares it before deciding
+      if (s.status !== 'COMPLETE' && s.status !== 'AWAITING_CONFIRMATION') throw new VerificationError(VerificationErrorCode.SnapshotNotComplete, `Snapshot ${s.id} is ${s.status}: only complete snapshots can be compared`);
     }
     const counts = await this.compute(snap.id, against.id);
     const limit = clamp(body.limit ?? 50, 1, 500);

@@ -29,6 +29,9 @@ export const verificationApi = {
   import: (id: string, signal?: AbortSignal) => api.get<RegistryImportView>(seg`/registry/imports/${id}`, { errorsLimit: 0 }, signal),
   importErrors: (id: string, q: { limit: number; offset: number }, signal?: AbortSignal) =>
     api.get<RegistryImportErrorsPage>(seg`/registry/imports/${id}/errors`, q, signal),
+  /** an import held by the drop guard: its snapshot becomes current, or it is dropped */
+  confirmImport: (id: string) => api.post<unknown>(seg`/registry/imports/${id}/confirm`),
+  discardImport: (id: string) => api.post<unknown>(seg`/registry/imports/${id}/discard`),
   /** multipart (agencyCode first, then the file), with the upload's progress */
   upload: (file: File, agencyCode: string, onProgress: (fraction: number) => void) =>
     uploadFile<{ importId: string; status: string }>('/registry/imports', { agencyCode }, file, onProgress),

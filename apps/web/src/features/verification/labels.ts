@@ -62,6 +62,8 @@ export const RECOMMENDATION_LABEL: LabelMap<Recommendation> = {
 export const IMPORT_STATUS_LABEL: LabelMap<ImportStatus> = {
   QUEUED: 'registry.status.QUEUED',
   RUNNING: 'registry.status.RUNNING',
+  AWAITING_CONFIRMATION: 'registry.status.AWAITING_CONFIRMATION',
+  DISCARDED: 'registry.status.DISCARDED',
   COMPLETED: 'registry.status.COMPLETED',
   FAILED: 'registry.status.FAILED',
 };
@@ -69,6 +71,8 @@ export const IMPORT_STATUS_LABEL: LabelMap<ImportStatus> = {
 export const SNAPSHOT_STATUS_LABEL: LabelMap<RegistrySnapshotView['status']> = {
   LOADING: 'snapshots.status.LOADING',
   COMPLETE: 'snapshots.status.COMPLETE',
+  AWAITING_CONFIRMATION: 'snapshots.status.AWAITING_CONFIRMATION',
+  DISCARDED: 'snapshots.status.DISCARDED',
   FAILED: 'snapshots.status.FAILED',
 };
 

@@ -3,7 +3,7 @@
 // to what changed since the previous one.
 import { useState } from 'react';
 import type { RegistryImportErrorsPage, RegistryRowError } from '@contracts';
-import { Alert, Button, Card, Col, Descriptions, Progress, Result, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Popconfirm, Progress, Result, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, DiffOutlined } from '@ant-design/icons';
 import { ApiError } from '../../../shared/api/client';
 import { useI18n } from '../../../shared/i18n/I18n';
@@ -32,6 +32,12 @@ export default function ImportPage({ id }: { id: string }) {
     running ? 1000 : undefined,
   );
   const [page, setPage] = useState(1);
+  const [deciding, setDeciding] = useState<unknown>(undefined);
+  const decide = (act: (id: string) => Promise<unknown>) =>
+    act(id).then(
+      () => (setDeciding(undefined), imp.reload()),
+      (e: unknown) => setDeciding(e),
+    );
   const finished = imp.data && !importRunning(imp.data.status);
   // why an import failed, as verification states it: in Indonesian where the rule is known, else only in English
   const failureText = (failure: string) => (lang === 'en' ? failure : (ruleInIndonesian(failure) ?? undefined));
@@ -91,6 +97,34 @@ export default function ImportPage({ id }: { id: string }) {
             <Statistic title={t('registry.acceptedShare')} value={done ? `${percentAccepted}%` : '—'} />
           </Col>
         </Row>
+        {i.status === 'AWAITING_CONFIRMATION' && (
+          <Alert
+            style={{ marginTop: 16 }}
+            type="warning"
+            showIcon
+            data-testid="import-held"
+            title={t('registry.held')}
+            description={
+              <Space orientation="vertical">
+                <span>{t('registry.heldWhy')}</span>
+                {deciding !== undefined && <Typography.Text type="danger">{errorText(deciding)}</Typography.Text>}
+                <Space wrap>
+                  {i.snapshotId && (
+                    <Link to={`/verification/registry/snapshots/${encodeURIComponent(i.snapshotId)}`}>
+                      <Button icon={<DiffOutlined aria-hidden />}>{t('registry.viewDiff')}</Button>
+                    </Link>
+                  )}
+                  <Popconfirm title={t('registry.confirmAsk')} onConfirm={() => decide(verificationApi.confirmImport)}>
+                    <Button type="primary">{t('registry.confirm')}</Button>
+                  </Popconfirm>
+                  <Popconfirm title={t('registry.discardAsk')} onConfirm={() => decide(verificationApi.discardImport)}>
+                    <Button danger>{t('registry.discard')}</Button>
+                  </Popconfirm>
+                </Space>
+              </Space>
+            }
+          />
+        )}
         {i.status === 'FAILED' && <Alert style={{ marginTop: 16 }} type="error" showIcon title={t('registry.failed')} description={i.failure ? failureText(i.failure) : undefined} />}
         <Descriptions style={{ marginTop: 16 }} size="small" column={{ xs: 1, md: 3 }} bordered>
           <Descriptions.Item label={t('field.agency')}>{i.agencyCode}</Descriptions.Item>
