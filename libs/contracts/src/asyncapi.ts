@@ -13,6 +13,7 @@ import { VerificationCaseOpenedEvent } from './events/verification-case-opened.e
 import { VerificationCaseDecidedEvent } from './events/verification-case-decided.event.js';
 import { ApplicationOverdueEvent } from './events/application-overdue.event.js';
 import { RegistryImportFinishedEvent, RegistrySnapshotPublishedEvent } from './events/registry-snapshot.events.js';
+import { DecreeIssuedEvent, ProposalReturnedEvent, ProposalSubmittedEvent, RecipientFailedEvent, RecipientHandedOverEvent, RecipientPaidEvent } from './events/disbursement/application-progress.events.js';
 import {
   ComplaintReceivedEvent, ComplaintUpdatedEvent, DisasterDeclaredEvent, DisbursementRequestedEvent, DisbursementSettledEvent,
   DistributionReportedEvent, RejectedMessageDetailEvent, RejectedMessageEvent, ShipmentDispatchedEvent, StockReceivedEvent,
@@ -39,6 +40,12 @@ export const CONTRACT_MESSAGES: ContractMessage[] = [
   { subject: Subjects.intakeApplicationStatusChanged, payload: ApplicationStatusChangedEvent, direction: 'outbound', summary: 'Every status change of an application' },
   { subject: Subjects.intakeApplicationOverdue, payload: ApplicationOverdueEvent, direction: 'internal', summary: 'An open application passed its due time (said once per application)' },
   { subject: Subjects.disbursementRequested, payload: DisbursementRequestedEvent, direction: 'outbound', summary: "A decree's budget is to be paid out (full NIK: for the finance office only)" },
+  { subject: Subjects.disbursementProposalSubmitted, payload: ProposalSubmittedEvent, direction: 'internal', summary: 'Applications gathered in a proposal (usulan) for the head: VERIFIED → PROPOSED; large proposals in parts (extends CONTRACT.md)' },
+  { subject: Subjects.disbursementProposalReturned, payload: ProposalReturnedEvent, direction: 'internal', summary: 'The head returned a proposal: PROPOSED → VERIFIED (extends CONTRACT.md)' },
+  { subject: Subjects.disbursementDecreeIssued, payload: DecreeIssuedEvent, direction: 'internal', summary: 'An approved proposal became a decree with its recipients and amounts: PROPOSED → DECREED; in parts (extends CONTRACT.md)' },
+  { subject: Subjects.disbursementRecipientPaid, payload: RecipientPaidEvent, direction: 'internal', summary: 'The finance office paid one recipient: DECREED → DISBURSING; read by verification for "paid this year" (extends CONTRACT.md)' },
+  { subject: Subjects.disbursementRecipientFailed, payload: RecipientFailedEvent, direction: 'internal', summary: 'One recipient could not be paid: corrected and requested again, or (final) out of the lifecycle as NOT_PAID (extends CONTRACT.md)' },
+  { subject: Subjects.disbursementRecipientHandedOver, payload: RecipientHandedOverEvent, direction: 'internal', summary: 'The handover (BAST) of one recipient: DISBURSING → HANDED_OVER (extends CONTRACT.md)' },
   { subject: Subjects.logisticsShipmentDispatched, payload: ShipmentDispatchedEvent, direction: 'outbound', summary: 'Stock left a warehouse' },
   { subject: Subjects.complaintsComplaintUpdated, payload: ComplaintUpdatedEvent, direction: 'outbound', summary: 'A complaint was registered, classified, disposed, answered, or breached its deadline' },
   { subject: Subjects.verificationCaseOpened, payload: VerificationCaseOpenedEvent, direction: 'internal', summary: 'Verification opened a case for an application' },

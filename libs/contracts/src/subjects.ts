@@ -18,6 +18,12 @@ export const Subjects = {
   /** an open application passed its due time (said once per application) */
   intakeApplicationOverdue: 'sigap.intake.application.overdue.v1',
   disbursementRequested: 'sigap.disbursement.requested.v1',
+  disbursementProposalSubmitted: 'sigap.disbursement.proposal.submitted.v1',
+  disbursementProposalReturned: 'sigap.disbursement.proposal.returned.v1',
+  disbursementDecreeIssued: 'sigap.disbursement.decree.issued.v1',
+  disbursementRecipientPaid: 'sigap.disbursement.recipient.paid.v1',
+  disbursementRecipientFailed: 'sigap.disbursement.recipient.failed.v1',
+  disbursementRecipientHandedOver: 'sigap.disbursement.recipient.handed-over.v1',
   logisticsShipmentDispatched: 'sigap.logistics.shipment.dispatched.v1',
   complaintsComplaintUpdated: 'sigap.complaints.complaint.updated.v1',
   /** extends CONTRACT.md: a registry import ended (COMPLETED or FAILED), for the department that announced it */

@@ -2,6 +2,10 @@ import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import type { FieldError } from './envelope.js';
 
+/** whole Rupiah as a decimal string (never a number: no float on the path of money) */
+export const RUPIAH = /^(0|[1-9]\d{0,17})$/;
+export const RUPIAH_MESSAGE = 'must be a string of whole Rupiah, e.g. "1500000"';
+
 /** Flattens class-validator's nested errors into `{ path, message }` pairs (`applicant.nik`). */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];

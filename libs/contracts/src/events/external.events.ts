@@ -6,9 +6,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EventEnvelope, type RejectionReason } from '../envelope.js';
+import { RUPIAH, RUPIAH_MESSAGE } from '../validation.js';
 
-const RUPIAH = /^(0|[1-9]\d{0,17})$/;
-const RUPIAH_MESSAGE = 'must be a string of whole Rupiah, e.g. "1500000"';
 const REGENCY = /^\d{2}\.\d{2}$/;
 const DISTRICT = /^\d{2}\.\d{2}\.\d{2}$/;
 const ITEM_CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
