@@ -7,7 +7,7 @@ import { requireCanChange, requireOperator } from '#platform';
 import { AuditService } from '../../audit/audit.service.js';
 import { GatewayError, GatewayErrorCode } from '../../common/errors/gateway-error.js';
 import { RejectedMessageEntity } from '../rejected-message.entity.js';
-import { isInternalSubject, rejectedOwner, rejectedScope } from '../rejected-scope.js';
+import { isInternalSubject, ownerOfCode, rejectedOwner, rejectedScope } from '../rejected-scope.js';
 
 /**
  * Subjects (and patterns) some service consumes: the only ones a replay can reach (and the
@@ -53,7 +53,7 @@ export class ReplayRejectedService {
       if (!replayable(row.subject)) {
         throw new GatewayError('CONFLICT', GatewayErrorCode.REJECTED_MESSAGE_NO_PAYLOAD, `Messages on ${row.subject} cannot be replayed: no service consumes that subject`);
       }
-      requireMayReplayInto(actor, rejectedOwner(row.payload), 'this message');
+      requireMayReplayInto(actor, ownerOfCode(row.agencyCode), 'this message');
       if (corrected !== undefined && isInternalSubject(row.subject)) {
         throw new GatewayError('VALIDATION', GatewayErrorCode.REJECTED_MESSAGE_INTERNAL, `${row.subject} is a Sigap service's own event: it is replayed as stored, never corrected`, [
           { path: 'payload', message: `payload must be left out: a message on ${row.subject} is replayed as stored` },
