@@ -128,7 +128,7 @@ export function decreeArticles(d: PreparedDecree, formatTotal: string): Array<[s
   const articles: Array<[string, string]> = [
     [
       'KESATU',
-      `Menetapkan penerima ${d.input.subject} sebanyak ${count} (${countWords}) orang sebagaimana tercantum dalam Lampiran `
+      `Menetapkan ${d.input.subject} sebanyak ${count} (${countWords}) orang sebagaimana tercantum dalam Lampiran `
         + 'yang merupakan bagian tidak terpisahkan dari Keputusan ini.',
     ],
     [
