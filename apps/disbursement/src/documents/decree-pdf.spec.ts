@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { decree, recipient } from './decree.fixtures.js';
-import { renderDecreePdf } from './decree-pdf.js';
+import { renderDecreePdf, winAnsi } from './decree-pdf.js';
 import { DocumentInputError } from './format.js';
 
 /** The text of each page, as a reader (or a search) would get it from the PDF: pdfjs-dist, Mozilla's PDF reader. */
@@ -50,7 +50,7 @@ describe('the decree as a PDF', () => {
   });
 
   it('carries a long attachment over pages, repeating the table header, with every row once', async () => {
-    const input = decree(700, 2_750_000n); // Rp1.925.000.000
+    const input = decree(400, 2_750_000n); // Rp1.100.000.000
     const pages = await pdfText(await renderDecreePdf(input));
     expect(pages.length).toBeGreaterThan(10);
     const text = flat(pages);
@@ -66,8 +66,8 @@ describe('the decree as a PDF', () => {
     const tablePages = pages.slice(2).filter((p) => /\d{16}/.test(p));
     for (const p of tablePages) expect(p.replace(/\s+/g, ' ')).toMatch(/No Nama NIK Alamat Jumlah \(Rp\)/);
     expect(text).toContain('Halaman 12');
-    expect(text).toContain('Rp1.925.000.000,- (satu miliar sembilan ratus dua puluh lima juta rupiah)');
-    expect(text).toContain('Terbilang: Satu Miliar Sembilan Ratus Dua Puluh Lima Juta Rupiah');
+    expect(text).toContain('Rp1.100.000.000,- (satu miliar seratus juta rupiah)');
+    expect(text).toContain('Terbilang: Satu Miliar Seratus Juta Rupiah');
   });
 
   it('wraps a long address inside its cell instead of cutting it', async () => {
@@ -76,6 +76,15 @@ describe('the decree as a PDF', () => {
     const text = flat(pages);
     for (const word of ['Gang Melati III', 'Kelurahan Bugul Kidul,', 'Kecamatan Bugul Kidul']) expect(text).toContain(word);
     expect(text).toContain(recipient(1).nik);
+  });
+
+  it('prints a name outside Helvetica\'s letters without its diacritics, never as a wrong glyph', async () => {
+    expect(winAnsi('Siti Aminah')).toBe('Siti Aminah');
+    expect(winAnsi('Nguyễn Thị Đào Şükrü — 李')).toBe('Nguyen Thi Dào Sükrü — ?');
+    const input = decree(2);
+    input.recipients[1] = { ...input.recipients[1], name: 'Nguyễn Thị Đào' };
+    const text = flat(await pdfText(await renderDecreePdf(input)));
+    expect(text).toContain('Nguyen Thi Dào');
   });
 
   it('masks the NIKs of a copy for publication when asked', async () => {

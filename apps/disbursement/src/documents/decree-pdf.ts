@@ -5,7 +5,8 @@
  * table is drawn row by row with PDFKit's text primitives, not its `table()` helper, which lays
  * out every cell through its generic cell model: measured here about 5 times slower per row.
  * Fonts: the PDF standard Helvetica (WinAnsi, covers Indonesian names and addresses); no font file
- * is embedded.
+ * is embedded. A letter outside WinAnsi (rare in Indonesian names: "Nguyễn") is printed without its
+ * diacritics rather than as a wrong glyph; the XLSX keeps every name exactly.
  */
 import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -28,6 +29,48 @@ const YIELD_EVERY = 250;
 
 type Doc = PDFKit.PDFDocument;
 
+// the WinAnsi characters above Latin-1's printable range (PDF 32000-1, Annex D)
+const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const NO_DECOMPOSITION: Record<string, string> = { Đ: 'D', đ: 'd', Ł: 'L', ł: 'l', ı: 'i', Ø: 'O', ø: 'o', ß: 'ss' };
+
+/** The text with every character Helvetica (WinAnsi) can print: diacritics outside it dropped, anything else "?". */
+export function winAnsi(text: string): string {
+  if (/^[\x20-\x7E\xA0-\xFF]*$/.test(text)) return text;
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)) out += ch;
+    else if (ch === '\n' || ch === '\t') out += ' ';
+    else if (NO_DECOMPOSITION[ch]) out += NO_DECOMPOSITION[ch];
+    else {
+      const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      out += base && [...base].every((c) => c.codePointAt(0)! <= 0xff) ? base : '?';
+    }
+  }
+  return out;
+}
+
+/** The decree with every text made printable in WinAnsi. */
+function printable(d: PreparedDecree): PreparedDecree {
+  const i = d.input;
+  return {
+    ...d,
+    office: winAnsi(d.office),
+    signatoryTitle: winAnsi(d.signatoryTitle),
+    input: {
+      ...i,
+      decreeNumber: winAnsi(i.decreeNumber),
+      place: winAnsi(i.place),
+      subject: winAnsi(i.subject),
+      considering: i.considering?.map(winAnsi),
+      observing: i.observing?.map(winAnsi),
+      budgetSource: i.budgetSource === undefined ? undefined : winAnsi(i.budgetSource),
+      signatory: { ...i.signatory, name: winAnsi(i.signatory.name), nip: i.signatory.nip && winAnsi(i.signatory.nip) },
+    },
+    recipients: d.recipients.map((r) => ({ ...r, name: winAnsi(r.name), address: winAnsi(r.address) })),
+  };
+}
+
 export interface PdfResult {
   pages: number;
   bytes: number;
@@ -35,7 +78,7 @@ export interface PdfResult {
 
 /** Writes the decree and its attachment as a PDF into `out` (ended when done). */
 export async function writeDecreePdf(input: DecreeInput, out: Writable): Promise<PdfResult> {
-  const d = prepareDecree(input);
+  const d = printable(prepareDecree(input));
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
