@@ -117,7 +117,8 @@ const fileError = (reason: string, code = BankAnswerErrorCode.File) => new BankA
 export async function parseBankAccountAnswer(data: Buffer, filename: string, opts: BankAnswerOptions = {}): Promise<BankAnswer> {
   let rows: Row[];
   try {
-    if (data.length > (opts.maxBytes ?? 10 * 1024 * 1024)) throw fileError(`berkas lebih besar dari ${Math.round((opts.maxBytes ?? 10485760) / 1048576)} MB`);
+    const maxBytes = opts.maxBytes ?? 10 * 1024 * 1024;
+    if (data.length > maxBytes) throw fileError(`berkas lebih besar dari ${Math.round(maxBytes / 1048576)} MB`);
     const isZip = data.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     if (/\.xlsx$/i.test(filename) || isZip) rows = await xlsxRows(data, opts.maxInflatedBytes ?? 100 * 1024 * 1024);
     else if (/\.(csv|txt)$/i.test(filename)) rows = csvRows(data);
@@ -198,8 +199,11 @@ function xlsxCell(c: ExcelJS.Cell): Cell {
 
 function readRows(rows: Row[], opts: BankAnswerOptions): BankAnswer {
   // the header is the first row (of the first ten) that names an account-number column: banks put a title above it
-  const headerAt = rows.slice(0, 10).findIndex((r) => r.cells.some((c) => (COLUMNS.accountNumber as readonly string[]).includes(norm(c.text))));
-  if (headerAt < 0) throw fileError('kolom NO_REKENING tidak ditemukan di baris judul (lihat README, "Bank files")', BankAnswerErrorCode.Header);
+  const accountHeaders: readonly string[] = COLUMNS.accountNumber;
+  const headerAt = rows.slice(0, 10).findIndex((r) => r.cells.some((c) => accountHeaders.includes(norm(c.text))));
+  if (headerAt < 0) {
+    throw fileError('kolom NO_REKENING tidak ditemukan di baris judul (lihat README, "Bank files")', BankAnswerErrorCode.Header);
+  }
   const header = rows[headerAt].cells.map((c) => c.text);
   const col = {} as Record<Field, number>;
   for (const field of Object.keys(COLUMNS) as Field[]) {
@@ -220,22 +224,28 @@ function readRows(rows: Row[], opts: BankAnswerOptions): BankAnswer {
 
   for (const r of rows.slice(headerAt + 1)) {
     const errors: BankAnswerRowError[] = [];
-    const err = (field: Field, code: BankAnswerErrorCode, reason: string) => errors.push({ row: r.row, column: header[col[field]] ?? '', code, reason });
-    const cell = (field: Field): Cell => (col[field] >= 0 ? (r.cells[col[field]] ?? { text: '', kind: 'text' }) : { text: '', kind: 'text' });
+    const err = (field: Field, code: BankAnswerErrorCode, reason: string) => {
+      errors.push({ row: r.row, column: header[col[field]] ?? '', code, reason });
+    };
+    const empty: Cell = { text: '', kind: 'text' };
+    const cell = (field: Field): Cell => (col[field] >= 0 ? (r.cells[col[field]] ?? empty) : empty);
+    const C = BankAnswerErrorCode;
+    /** the column that names the person: NO_REFERENSI, or NIK when the answer has no reference */
+    const who: Field = col.reference >= 0 ? 'reference' : 'nik';
     /** an identifier that must have come through as text */
     const ident = (field: Field, what: string): string | null => {
       const c = cell(field);
       if (c.kind === 'number') {
-        err(field, BankAnswerErrorCode.NumericCell, `${what} tersimpan sebagai angka (${c.text}): Excel hanya menyimpan 15 digit dan membuang `
+        err(field, C.NumericCell, `${what} tersimpan sebagai angka (${c.text}): Excel hanya menyimpan 15 digit dan membuang `
           + 'nol di depan, jadi nilainya mungkin sudah berubah. Format kolom sebagai Teks lalu isi ulang dari sumbernya');
         return null;
       }
       if (c.kind === 'formula' || c.kind === 'date' || c.kind === 'other') {
-        err(field, BankAnswerErrorCode.Format, `${what} harus berupa teks angka, bukan ${c.kind === 'formula' ? 'rumus' : 'tanggal atau nilai lain'}`);
+        err(field, C.Format, `${what} harus berupa teks angka, bukan ${c.kind === 'formula' ? 'rumus' : 'tanggal atau nilai lain'}`);
         return null;
       }
       if (/^\d(\.\d+)?E\+\d+$/i.test(c.text)) {
-        err(field, BankAnswerErrorCode.NumericCell, `${what} tertulis dalam notasi ilmiah (${c.text}): digitnya sudah hilang saat disimpan dari Excel`);
+        err(field, C.NumericCell, `${what} tertulis dalam notasi ilmiah (${c.text}): digitnya sudah hilang saat disimpan dari Excel`);
         return null;
       }
       // banks print account numbers grouped ("0012 345 678", "001-2345-678"): the digits are what counts
@@ -252,14 +262,14 @@ function readRows(rows: Row[], opts: BankAnswerOptions): BankAnswer {
     if (col.reference < 0 && nik && refByNik) reference = refByNik.get(nik) ?? '';
     if (reference && expectedByRef) {
       const expectedNik = expectedByRef.get(reference);
-      if (expectedNik === undefined) err(col.reference >= 0 ? 'reference' : 'nik', BankAnswerErrorCode.UnknownReference, `${reference} tidak ada dalam daftar yang dikirim ke bank`);
-      else if (nik && NIK_RE.test(nik) && nik !== expectedNik) err('nik', BankAnswerErrorCode.NikMismatch, `NIK tidak sama dengan NIK penerima ${reference}`);
+      if (expectedNik === undefined) err(who, C.UnknownReference, `${reference} tidak ada dalam daftar yang dikirim ke bank`);
+      else if (nik && NIK_RE.test(nik) && nik !== expectedNik) err('nik', C.NikMismatch, `NIK tidak sama dengan NIK penerima ${reference}`);
       else if (!nik) nik = expectedNik;
     } else if (!reference && col.reference < 0 && nik && NIK_RE.test(nik) && refByNik) {
       err('nik', BankAnswerErrorCode.UnknownReference, 'NIK ini tidak ada dalam daftar yang dikirim ke bank');
     }
     if (reference) {
-      if (seenRef.has(reference)) err(col.reference >= 0 ? 'reference' : 'nik', BankAnswerErrorCode.Duplicate, `penerima ${reference} sudah ada di baris ${seenRef.get(reference)}`);
+      if (seenRef.has(reference)) err(who, C.Duplicate, `penerima ${reference} sudah ada di baris ${seenRef.get(reference)}`);
       else seenRef.set(reference, r.row);
     }
 
@@ -271,12 +281,15 @@ function readRows(rows: Row[], opts: BankAnswerOptions): BankAnswer {
     }
     const account = ident('accountNumber', 'Nomor rekening');
     if (account !== null) {
-      if (account === '') err('accountNumber', BankAnswerErrorCode.Missing, 'nomor rekening kosong (isi STATUS "GAGAL" dan KETERANGAN bila rekening tidak dibuka)');
-      else if (!/^\d+$/.test(account)) err('accountNumber', BankAnswerErrorCode.Format, `nomor rekening hanya boleh berisi angka, tertulis "${account}"`);
+      const length = digits.min === digits.max ? `${digits.min}` : `${digits.min} sampai ${digits.max}`;
+      if (account === '') {
+        err('accountNumber', C.Missing, 'nomor rekening kosong (isi STATUS "GAGAL" dan KETERANGAN bila rekening tidak dibuka)');
+      } else if (!/^\d+$/.test(account)) err('accountNumber', C.Format, `nomor rekening hanya boleh berisi angka, tertulis "${account}"`);
       else if (account.length < digits.min || account.length > digits.max) {
-        err('accountNumber', BankAnswerErrorCode.Format, `nomor rekening harus ${digits.min === digits.max ? digits.min : `${digits.min} sampai ${digits.max}`} digit, `
-          + `tertulis ${account.length} digit`);
-      } else if (seenAccount.has(account)) err('accountNumber', BankAnswerErrorCode.Duplicate, `nomor rekening yang sama sudah ada di baris ${seenAccount.get(account)}`);
+        err('accountNumber', C.Format, `nomor rekening harus ${length} digit, tertulis ${account.length} digit`);
+      } else if (seenAccount.has(account)) {
+        err('accountNumber', C.Duplicate, `nomor rekening yang sama sudah ada di baris ${seenAccount.get(account)}`);
+      }
       else seenAccount.set(account, r.row);
     }
     if (errors.length) {

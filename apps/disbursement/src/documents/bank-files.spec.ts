@@ -2,7 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { BankAnswerErrorCode, parseBankAccountAnswer } from './bank-answer.js';
-import { ACCOUNT_OPENING_COLUMNS, type AccountOpeningRow, PAYMENT_COLUMNS, accountOpeningCsv, paymentFileCsv, renderAccountOpeningXlsx } from './bank-files.js';
+import {
+  ACCOUNT_OPENING_COLUMNS, type AccountOpeningRow, PAYMENT_COLUMNS, accountOpeningCsv, paymentFileCsv, renderAccountOpeningXlsx,
+} from './bank-files.js';
 import { DocumentInputError } from './format.js';
 
 function person(i: number, over: Partial<AccountOpeningRow> = {}): AccountOpeningRow {
@@ -37,7 +39,8 @@ async function xlsx(rows: unknown[][]): Promise<Buffer> {
 
 describe('the account-opening file for the bank', () => {
   it('is a CSV with the documented columns, identifiers kept as written, text quoted and formulas defused', () => {
-    const rows = [person(1), person(2, { name: 'Ahmad "Gus" Dur; bin Umar', address: '=HYPERLINK("http://x")', sex: 'M', kkNumber: undefined })];
+    const odd = person(2, { name: 'Ahmad "Gus" Dur; bin Umar', address: '=HYPERLINK("http://x")', sex: 'M', kkNumber: undefined });
+    const rows = [person(1), odd];
     const csv = accountOpeningCsv(rows);
     expect(csv.endsWith('\r\n')).toBe(true);
     const back = parse(csv, { delimiter: ';' }) as string[][];
@@ -92,14 +95,16 @@ describe('the payment file of a decree', () => {
     expect(file.total).toBe('5750000');
     const back = parse(file.csv, { delimiter: ';' }) as string[][];
     expect(back[0]).toEqual([...PAYMENT_COLUMNS]);
-    expect(back[1]).toEqual(['1', '0012345610', 'SITI AMINAH 1', '1500000', person(1).reference, person(1).nik, 'SK 188.45/412/423.011/2026']);
+    const p1 = person(1);
+    expect(back[1]).toEqual(['1', '0012345610', 'SITI AMINAH 1', '1500000', p1.reference, p1.nik, 'SK 188.45/412/423.011/2026']);
     expect(back[3][3]).toBe('2750000');
   });
 
   it('refuses a line without an account, an account paid twice, and a zero amount', () => {
     let err: unknown;
     try {
-      paymentFileCsv({ decreeNumber: 'X', lines: [line(1), line(2, null), { ...line(3), accountNumber: line(1).accountNumber }, { ...line(4), amount: '0' }] });
+      const twice = { ...line(3), accountNumber: line(1).accountNumber };
+      paymentFileCsv({ decreeNumber: 'X', lines: [line(1), line(2, null), twice, { ...line(4), amount: '0' }] });
     } catch (e) {
       err = e;
     }

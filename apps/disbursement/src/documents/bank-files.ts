@@ -5,7 +5,7 @@
  * `PAYMENT_COLUMNS` are the one place they are defined.
  */
 import type { Writable } from 'node:stream';
-import { DocumentInputError, NIK_RE, csvLine, toAmount } from './format.js';
+import { type Detail, type DocumentInputError, NIK_RE, csvLine, refuse, toAmount } from './format.js';
 import { HEADER_FILL, TEXT_FMT, THIN, YIELD_EVERY, breathe, printSetup, workbookBuffer, writeWorkbook } from './xlsx.js';
 
 export interface AccountOpeningRow {
@@ -48,7 +48,7 @@ export const ACCOUNT_OPENING_COLUMNS = [
 const OPENING_IDENTIFIERS = new Set(['NO', 'NO_REFERENSI', 'NIK', 'NO_KK', 'TANGGAL_LAHIR', 'RT', 'RW', 'KODE_WILAYAH', 'NO_HP']);
 
 function checkOpening(rows: AccountOpeningRow[]): void {
-  const details: Array<{ path: string; message: string }> = [];
+  const details: Detail[] = [];
   const refs = new Set<string>();
   rows.forEach((r, i) => {
     const p = `rows[${i}]`;
@@ -61,12 +61,12 @@ function checkOpening(rows: AccountOpeningRow[]): void {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(r.birthDate ?? '')) details.push({ path: `${p}.birthDate`, message: 'must be YYYY-MM-DD' });
     if (r.sex !== 'M' && r.sex !== 'F') details.push({ path: `${p}.sex`, message: 'must be M or F' });
     if (!r.address?.trim()) details.push({ path: `${p}.address`, message: 'is required' });
-    if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(r.villageCode ?? '')) details.push({ path: `${p}.villageCode`, message: 'must be a village code (35.75.01.1001)' });
+    if (!/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(r.villageCode ?? '')) {
+      details.push({ path: `${p}.villageCode`, message: 'must be a village code (35.75.01.1001)' });
+    }
   });
   if (!rows.length) details.push({ path: 'rows', message: 'the list is empty' });
-  if (details.length) {
-    throw new DocumentInputError('DOCUMENT_INPUT_INVALID', `the account-opening file cannot be produced: ${details.slice(0, 20).map((d) => `${d.path} ${d.message}`).join('; ')}`, details);
-  }
+  if (details.length) refuse('the account-opening file', details);
 }
 
 function openingCells(r: AccountOpeningRow, i: number): string[] {
@@ -146,7 +146,7 @@ export interface PaymentFile {
  * or a repeated account: a payment file never pays one person twice.
  */
 export function paymentFileCsv(input: PaymentFileInput, opts: CsvOptions = {}): PaymentFile {
-  const details: Array<{ path: string; message: string }> = [];
+  const details: Detail[] = [];
   if (!input.decreeNumber?.trim()) details.push({ path: 'decreeNumber', message: 'is required' });
   const refs = new Set<string>();
   const accounts = new Map<string, number>();
@@ -175,9 +175,7 @@ export function paymentFileCsv(input: PaymentFileInput, opts: CsvOptions = {}): 
     total += amount;
   });
   if (!input.lines.length) details.push({ path: 'lines', message: 'the payment file is empty' });
-  if (details.length) {
-    throw new DocumentInputError('DOCUMENT_INPUT_INVALID', `the payment file cannot be produced: ${details.slice(0, 20).map((d) => `${d.path} ${d.message}`).join('; ')}`, details);
-  }
+  if (details.length) refuse('the payment file', details);
   const sep = opts.separator ?? ';';
   const remark = input.remark?.trim() || `SK ${input.decreeNumber.trim()}`;
   const guard = [false, false, true, false, false, false, true];

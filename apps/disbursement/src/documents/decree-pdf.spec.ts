@@ -71,7 +71,8 @@ describe('the decree as a PDF', () => {
   });
 
   it('wraps a long address inside its cell instead of cutting it', async () => {
-    const long = { ...recipient(0), address: 'Jl. Raya Pasuruan–Probolinggo Gang Melati III No. 17 RT 004 RW 002, Kelurahan Bugul Kidul, Kecamatan Bugul Kidul' };
+    const address = 'Jl. Raya Pasuruan–Probolinggo Gang Melati III No. 17 RT 004 RW 002, Kelurahan Bugul Kidul, Kecamatan Bugul Kidul';
+    const long = { ...recipient(0), address };
     const pages = await pdfText(await renderDecreePdf({ ...decree(1), recipients: [long, recipient(1)] }));
     const text = flat(pages);
     for (const word of ['Gang Melati III', 'Kelurahan Bugul Kidul,', 'Kecamatan Bugul Kidul']) expect(text).toContain(word);

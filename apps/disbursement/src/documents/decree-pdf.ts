@@ -233,7 +233,9 @@ function cellHeight(doc: Doc, text: string, col: number, line: number): number {
   return doc.widthOfString(text) <= w ? line : doc.heightOfString(text, { width: w });
 }
 
-function cell(doc: Doc, text: string, col: number, x: number, y: number, line: number, h: number, align: 'left' | 'right' | 'center'): void {
+type Align = 'left' | 'right' | 'center';
+
+function cell(doc: Doc, text: string, col: number, x: number, y: number, line: number, h: number, align: Align): void {
   const w = COLS[col] - 2 * PAD;
   if (h > line) {
     doc.text(text, x + PAD, y + PAD, { width: w });

@@ -6,7 +6,9 @@
 import type { Writable } from 'node:stream';
 import { type DecreeInput, type PreparedDecree, decreeArticles, prepareDecree } from './decree.js';
 import { displayNik, excelAmount, formatAmount } from './format.js';
-import { AMOUNT_FMT, HEADER_FILL, type Sheet, TEXT_FMT, THIN, YIELD_EVERY, breathe, printSetup, workbookBuffer, writeWorkbook } from './xlsx.js';
+import {
+  AMOUNT_FMT, HEADER_FILL, type Sheet, TEXT_FMT, THIN, YIELD_EVERY, breathe, printSetup, workbookBuffer, writeWorkbook,
+} from './xlsx.js';
 
 /** Row of the attachment's table header (1-based); data rows follow it. */
 export const LAMPIRAN_HEADER_ROW = 8;
@@ -120,7 +122,8 @@ async function lampiranSheet(ws: Sheet, d: PreparedDecree): Promise<void> {
   }
   const first = LAMPIRAN_HEADER_ROW + 1;
   const last = LAMPIRAN_HEADER_ROW + d.recipients.length;
-  const total = ws.addRow([`JUMLAH (${d.recipients.length} penerima)`, '', '', '', { formula: `SUM(E${first}:E${last})`, result: excelAmount(d.total) }, '']);
+  const sum = { formula: `SUM(E${first}:E${last})`, result: excelAmount(d.total) };
+  const total = ws.addRow([`JUMLAH (${d.recipients.length} penerima)`, '', '', '', sum, '']);
   ws.mergeCells(`A${total.number}:D${total.number}`);
   total.eachCell((c) => {
     c.font = { bold: true };

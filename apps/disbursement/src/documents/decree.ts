@@ -4,7 +4,7 @@
  * once and computes the total with bigint, so both documents show the same figures and words.
  */
 import { terbilang, terbilangTitle } from '#domain';
-import { DocumentInputError, NIK_RE, formatDateId, toAmount } from './format.js';
+import { type Detail, type DocumentInputError, NIK_RE, formatDateId, refuse, toAmount } from './format.js';
 
 /** Who signs: a regent (SK Bupati), a mayor (SK Walikota) or a governor (SK Gubernur). */
 export type DecreeIssuer = 'BUPATI' | 'WALIKOTA' | 'GUBERNUR';
@@ -69,11 +69,13 @@ export interface PreparedDecree {
 
 /** Checks a decree's input (every field named in `details`) and computes its total. */
 export function prepareDecree(input: DecreeInput): PreparedDecree {
-  const details: Array<{ path: string; message: string }> = [];
+  const details: Detail[] = [];
   const required = (v: unknown, path: string) => {
     if (typeof v !== 'string' || v.trim() === '') details.push({ path, message: 'is required' });
   };
-  if (!['BUPATI', 'WALIKOTA', 'GUBERNUR'].includes(input.issuer)) details.push({ path: 'issuer', message: 'must be BUPATI, WALIKOTA or GUBERNUR' });
+  if (!['BUPATI', 'WALIKOTA', 'GUBERNUR'].includes(input.issuer)) {
+    details.push({ path: 'issuer', message: 'must be BUPATI, WALIKOTA or GUBERNUR' });
+  }
   required(input.regionName, 'regionName');
   required(input.decreeNumber, 'decreeNumber');
   required(input.place, 'place');
@@ -85,7 +87,9 @@ export function prepareDecree(input: DecreeInput): PreparedDecree {
   } catch (e) {
     details.push({ path: 'decreeDate', message: (e as Error).message });
   }
-  if (!Array.isArray(input.recipients) || input.recipients.length === 0) details.push({ path: 'recipients', message: 'a decree names at least one recipient' });
+  if (!Array.isArray(input.recipients) || input.recipients.length === 0) {
+    details.push({ path: 'recipients', message: 'a decree names at least one recipient' });
+  }
   const recipients: PreparedRecipient[] = [];
   let total = 0n;
   (input.recipients ?? []).forEach((r, i) => {
@@ -103,10 +107,7 @@ export function prepareDecree(input: DecreeInput): PreparedDecree {
     total += amount;
     recipients.push({ no: i + 1, name: r.name?.trim(), nik: r.nik, address: r.address?.trim(), amount, reference: r.reference ?? '' });
   });
-  if (details.length) {
-    const shown = details.slice(0, 20).map((d) => `${d.path} ${d.message}`).join('; ');
-    throw new DocumentInputError('DOCUMENT_INPUT_INVALID', `the decree cannot be produced: ${shown}`, details);
-  }
+  if (details.length) refuse('the decree', details);
   const office = `${input.issuer} ${input.regionName.trim().toUpperCase()}`;
   return {
     input,
@@ -138,7 +139,8 @@ export function decreeArticles(d: PreparedDecree, formatTotal: string): Array<[s
     ],
   ];
   if (d.input.budgetSource?.trim()) {
-    articles.push(['KETIGA', `Segala biaya yang timbul akibat ditetapkannya Keputusan ini dibebankan pada ${d.input.budgetSource.trim()}.`]);
+    const source = d.input.budgetSource.trim();
+    articles.push(['KETIGA', `Segala biaya yang timbul akibat ditetapkannya Keputusan ini dibebankan pada ${source}.`]);
   }
   articles.push([articles.length === 3 ? 'KEEMPAT' : 'KETIGA', 'Keputusan ini mulai berlaku pada tanggal ditetapkan.']);
   return articles;

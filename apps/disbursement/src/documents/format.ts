@@ -4,7 +4,9 @@
  */
 import { formatRupiah, maskNik, parseRupiah } from '#domain';
 
-const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS_ID = [
+  'Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember',
+];
 
 /** Why a document cannot be produced from its input (a programming or data error the caller reports). */
 export class DocumentInputError extends Error {
@@ -16,6 +18,14 @@ export class DocumentInputError extends Error {
     super(message);
     this.name = 'DocumentInputError';
   }
+}
+
+export type Detail = { path: string; message: string };
+
+/** Throws the `DocumentInputError` for `what` listing the first 20 details in its message, and all of them in `details`. */
+export function refuse(what: string, details: Detail[]): never {
+  const shown = details.slice(0, 20).map((d) => `${d.path} ${d.message}`).join('; ');
+  throw new DocumentInputError('DOCUMENT_INPUT_INVALID', `${what} cannot be produced: ${shown}`, details);
 }
 
 /** "2026-12-02" → "2 Desember 2026", as a decree writes its date. */

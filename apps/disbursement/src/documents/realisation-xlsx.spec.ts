@@ -11,13 +11,21 @@ const row = (over: Partial<RealisationRow>): RealisationRow => ({
 describe('the realisation report as XLSX', () => {
   it('lists each budget line, programme, area and month in order, with subtotals per line and the total', async () => {
     const rows = [
-      row({ budgetLine: 'JPST-2026-02 Rehsos', source: 'JPST', programme: 'BANSOS_REHSOS', month: '2026-04', committed: '9000000', paid: '6000000', returned: '0' }),
+      row({
+        budgetLine: 'JPST-2026-02 Rehsos', source: 'JPST', programme: 'BANSOS_REHSOS', month: '2026-04',
+        committed: '9000000', paid: '6000000', returned: '0',
+      }),
       row({ month: '2026-04', committed: 3_000_000n, paid: 1_500_000n, returned: 0n }),
       row({ month: '2026-03', committed: '45000000', paid: '42000000', returned: '1500000' }),
-      row({ areaCode: '33.04.02', areaName: 'Purwareja Klampok', month: '2026-03', committed: '1500000', paid: '0', returned: '0', remaining: '1500000' }),
+      row({
+        areaCode: '33.04.02', areaName: 'Purwareja Klampok', month: '2026-03',
+        committed: '1500000', paid: '0', returned: '0', remaining: '1500000',
+      }),
     ];
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await renderRealisationXlsx({ agencyName: 'Dinas Sosial Kabupaten Banjarnegara', fiscalYear: 2026, asOf: '2026-12-02', rows })) as unknown as ArrayBuffer);
+    const agencyName = 'Dinas Sosial Kabupaten Banjarnegara';
+    const file = await renderRealisationXlsx({ agencyName, fiscalYear: 2026, asOf: '2026-12-02', rows });
+    await wb.xlsx.load(file as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Realisasi')!;
     expect(ws.getRow(1).getCell(1).value).toBe('LAPORAN REALISASI PENYALURAN BANTUAN TAHUN ANGGARAN 2026');
     expect(ws.getRow(2).getCell(1).value).toBe('Dinas Sosial Kabupaten Banjarnegara — keadaan per 2 Desember 2026');

@@ -4,7 +4,7 @@
  * total. The rows are given (the disbursement service aggregates them); sums are bigint.
  */
 import type { Writable } from 'node:stream';
-import { DocumentInputError, excelAmount, formatDateId, formatMonthId, toAmount } from './format.js';
+import { type Detail, type DocumentInputError, excelAmount, formatDateId, formatMonthId, refuse, toAmount } from './format.js';
 import { AMOUNT_FMT, HEADER_FILL, TEXT_FMT, THIN, YIELD_EVERY, breathe, printSetup, workbookBuffer, writeWorkbook } from './xlsx.js';
 
 export interface RealisationRow {
@@ -46,11 +46,13 @@ interface Prepared {
 }
 
 function prepare(input: RealisationReportInput): Prepared[] {
-  const details: Array<{ path: string; message: string }> = [];
+  const details: Detail[] = [];
   const out: Prepared[] = [];
   input.rows.forEach((r, i) => {
     const p = `rows[${i}]`;
-    for (const f of ['budgetLine', 'programme', 'areaCode'] as const) if (!r[f]?.trim()) details.push({ path: `${p}.${f}`, message: 'is required' });
+    for (const f of ['budgetLine', 'programme', 'areaCode'] as const) {
+      if (!r[f]?.trim()) details.push({ path: `${p}.${f}`, message: 'is required' });
+    }
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(r.month ?? '')) details.push({ path: `${p}.month`, message: 'must be YYYY-MM' });
     try {
       const committed = toAmount(r.committed, `${p}.committed`);
@@ -62,9 +64,7 @@ function prepare(input: RealisationReportInput): Prepared[] {
       details.push(...((e as DocumentInputError).details ?? []));
     }
   });
-  if (details.length) {
-    throw new DocumentInputError('DOCUMENT_INPUT_INVALID', `the realisation report cannot be produced: ${details.slice(0, 20).map((d) => `${d.path} ${d.message}`).join('; ')}`, details);
-  }
+  if (details.length) refuse('the realisation report', details);
   const key = (p: Prepared) => [p.row.budgetLine, p.row.programme, p.row.areaCode, p.row.month];
   return out.sort((a, b) => {
     const ka = key(a);
@@ -114,7 +114,8 @@ export async function writeRealisationXlsx(input: RealisationReportInput, out: W
     let sub: [bigint, bigint, bigint, bigint] = [0n, 0n, 0n, 0n];
     for (let i = 0; i < rows.length; i++) {
       const { row: r, sums } = rows[i];
-      const row = ws.addRow([r.budgetLine, r.source ?? '', r.programme, r.areaCode, r.areaName ?? '', formatMonthId(r.month), ...amounts(sums)]);
+      const labels = [r.budgetLine, r.source ?? '', r.programme, r.areaCode, r.areaName ?? '', formatMonthId(r.month)];
+      const row = ws.addRow([...labels, ...amounts(sums)]);
       row.eachCell((c) => (c.border = THIN));
       row.commit();
       sub = add(sub, sums);

@@ -75,7 +75,9 @@ describe('terbilang (Indonesian)', () => {
   it('never writes "sejuta", "semiliar" or "setriliun", and "se" only before ratus, ribu, puluh, belas', () => {
     for (let e = 0n; e <= 17n; e++) {
       const words = numberInWordsId(10n ** e + 10n ** (e / 2n));
-      for (const w of words.split(' ')) if (w.startsWith('se') && w !== 'sembilan') expect(['sepuluh', 'sebelas', 'seratus', 'seribu']).toContain(w);
+      for (const w of words.split(' ')) {
+        if (w.startsWith('se') && w !== 'sembilan') expect(['sepuluh', 'sebelas', 'seratus', 'seribu']).toContain(w);
+      }
     }
   });
 
