@@ -6,7 +6,7 @@
  */
 import type { Writable } from 'node:stream';
 import { type Detail, type DocumentInputError, NIK_RE, csvLine, refuse, toAmount } from './format.js';
-import { HEADER_FILL, TEXT_FMT, THIN, YIELD_EVERY, breathe, printSetup, workbookBuffer, writeWorkbook } from './xlsx.js';
+import { HEADER_FILL, TEXT_FMT, THIN, YIELD_EVERY, printSetup, workbookBuffer, writeWorkbook } from './xlsx.js';
 
 export interface AccountOpeningRow {
   /** our reference the bank returns with the account number: the application's ticket number */
@@ -90,7 +90,7 @@ export function accountOpeningCsv(rows: AccountOpeningRow[], opts: CsvOptions = 
 /** The collective account-opening list as XLSX: one sheet "Pembukaan Rekening", every cell text (identifiers keep their leading zeros). */
 export async function writeAccountOpeningXlsx(rows: AccountOpeningRow[], out: Writable): Promise<void> {
   checkOpening(rows);
-  await writeWorkbook(out, async (wb) => {
+  await writeWorkbook(out, async (wb, pause) => {
     const ws = wb.addWorksheet('Pembukaan Rekening');
     ws.columns = ACCOUNT_OPENING_COLUMNS.map((c) => ({ width: Math.max(8, c.length + 2), style: { numFmt: TEXT_FMT } }));
     printSetup(ws, '1:1', true);
@@ -103,7 +103,7 @@ export async function writeAccountOpeningXlsx(rows: AccountOpeningRow[], out: Wr
     header.commit();
     for (let i = 0; i < rows.length; i++) {
       ws.addRow(openingCells(rows[i], i)).commit();
-      if ((i + 1) % YIELD_EVERY === 0) await breathe();
+      if ((i + 1) % YIELD_EVERY === 0) await pause();
     }
     ws.commit();
   });

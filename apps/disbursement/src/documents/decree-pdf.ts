@@ -9,10 +9,9 @@
  * diacritics rather than as a wrong glyph; the XLSX keeps every name exactly.
  */
 import { PassThrough, type Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import { type DecreeInput, type PreparedDecree, type PreparedRecipient, decreeArticles, prepareDecree } from './decree.js';
-import { displayNik, formatAmount } from './format.js';
+import { displayNik, formatAmount, watchOutput } from './format.js';
 
 const MARGIN = { top: 56, bottom: 60, left: 60, right: 50 };
 const A4 = { width: 595.28, height: 841.89 };
@@ -92,11 +91,11 @@ export async function writeDecreePdf(input: DecreeInput, out: Writable): Promise
     pages++;
     footer(doc, d, pages);
   });
+  const { done, pause } = watchOutput(out);
   doc.pipe(out);
-  const done = finished(out);
   footer(doc, d, 1);
   decreeText(doc, d);
-  await attachment(doc, d);
+  await attachment(doc, d, pause);
   doc.end();
   await done;
   return { pages, bytes };
@@ -246,7 +245,7 @@ function cell(doc: Doc, text: string, col: number, x: number, y: number, line: n
   doc.text(text, x + PAD + dx, y + PAD, { lineBreak: false });
 }
 
-async function attachment(doc: Doc, d: PreparedDecree): Promise<void> {
+async function attachment(doc: Doc, d: PreparedDecree, pause: () => Promise<void>): Promise<void> {
   doc.addPage();
   const x = MARGIN.left + CONTENT / 2 - 20;
   const w = MARGIN.left + CONTENT - x;
@@ -290,7 +289,7 @@ async function attachment(doc: Doc, d: PreparedDecree): Promise<void> {
   };
   for (let i = 0; i < d.recipients.length; i++) {
     drawRow(d.recipients[i]);
-    if ((i + 1) % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r));
+    if ((i + 1) % YIELD_EVERY === 0) await pause();
   }
   // the total row, then the total in words
   const h = line + 2 * PAD;

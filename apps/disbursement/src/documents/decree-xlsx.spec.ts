@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { decree } from './decree.fixtures.js';
-import { LAMPIRAN_COLUMNS, LAMPIRAN_HEADER_ROW, renderDecreeXlsx } from './decree-xlsx.js';
+import { Writable } from 'node:stream';
+import { LAMPIRAN_COLUMNS, LAMPIRAN_HEADER_ROW, renderDecreeXlsx, writeDecreeXlsx } from './decree-xlsx.js';
+import { writeDecreePdf } from './decree-pdf.js';
+import { OutputClosedError } from './format.js';
 
 async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -59,5 +62,23 @@ describe('the decree as an XLSX', () => {
     const ws = (await load(await renderDecreeXlsx(input))).getWorksheet('Lampiran')!;
     expect(ws.getRow(LAMPIRAN_HEADER_ROW + 4).getCell(5).value).toMatchObject({ result: 4_050_000 });
     expect(ws.getRow(LAMPIRAN_HEADER_ROW + 5).getCell(1).value).toBe('Terbilang: Empat Juta Lima Puluh Ribu Rupiah');
+  });
+});
+
+describe('a document whose reader goes away', () => {
+  /** A response whose client disconnects after the first bytes. */
+  const leaving = () => {
+    let chunks = 0;
+    return new Writable({
+      write(_c, _e, cb) {
+        if (++chunks === 2) this.destroy();
+        cb();
+      },
+    });
+  };
+
+  it('rejects with OutputClosedError, checked at each pause so the rest is not drawn for nobody', async () => {
+    await expect(writeDecreePdf(decree(3000), leaving())).rejects.toBeInstanceOf(OutputClosedError);
+    await expect(writeDecreeXlsx(decree(3000), leaving())).rejects.toBeInstanceOf(OutputClosedError);
   });
 });

@@ -7,7 +7,7 @@ import type { Writable } from 'node:stream';
 import { type DecreeInput, type PreparedDecree, decreeArticles, prepareDecree } from './decree.js';
 import { displayNik, excelAmount, formatAmount } from './format.js';
 import {
-  AMOUNT_FMT, HEADER_FILL, type Sheet, TEXT_FMT, THIN, YIELD_EVERY, breathe, printSetup, workbookBuffer, writeWorkbook,
+  AMOUNT_FMT, HEADER_FILL, type Sheet, TEXT_FMT, THIN, type Pause, YIELD_EVERY, printSetup, workbookBuffer, writeWorkbook,
 } from './xlsx.js';
 
 /** Row of the attachment's table header (1-based); data rows follow it. */
@@ -17,9 +17,9 @@ export const LAMPIRAN_COLUMNS = ['No', 'Nama', 'NIK', 'Alamat', 'Jumlah (Rp)', '
 /** Writes the decree's XLSX into `out` (ended when done). */
 export async function writeDecreeXlsx(input: DecreeInput, out: Writable): Promise<void> {
   const d = prepareDecree(input);
-  await writeWorkbook(out, async (wb) => {
+  await writeWorkbook(out, async (wb, pause) => {
     decreeSheet(wb.addWorksheet('Keputusan'), d);
-    await lampiranSheet(wb.addWorksheet('Lampiran'), d);
+    await lampiranSheet(wb.addWorksheet('Lampiran'), d, pause);
   });
 }
 
@@ -88,7 +88,7 @@ function decreeSheet(ws: Sheet, d: PreparedDecree): void {
   ws.commit();
 }
 
-async function lampiranSheet(ws: Sheet, d: PreparedDecree): Promise<void> {
+async function lampiranSheet(ws: Sheet, d: PreparedDecree, pause: Pause): Promise<void> {
   ws.columns = [
     { width: 6 }, { width: 30 }, { width: 19, style: { numFmt: TEXT_FMT } }, { width: 48 },
     { width: 15, style: { numFmt: AMOUNT_FMT } }, { width: 30, style: { numFmt: TEXT_FMT } },
@@ -118,7 +118,7 @@ async function lampiranSheet(ws: Sheet, d: PreparedDecree): Promise<void> {
       c.alignment = { vertical: 'top', wrapText: true };
     });
     row.commit();
-    if ((i + 1) % YIELD_EVERY === 0) await breathe();
+    if ((i + 1) % YIELD_EVERY === 0) await pause();
   }
   const first = LAMPIRAN_HEADER_ROW + 1;
   const last = LAMPIRAN_HEADER_ROW + d.recipients.length;

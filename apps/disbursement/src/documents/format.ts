@@ -2,6 +2,8 @@
  * Small formatting rules shared by the disbursement documents: Indonesian dates, amounts without
  * the currency sign, and CSV cells that Excel opens as text.
  */
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { formatRupiah, maskNik, parseRupiah } from '#domain';
 
 const MONTHS_ID = [
@@ -26,6 +28,34 @@ export type Detail = { path: string; message: string };
 export function refuse(what: string, details: Detail[]): never {
   const shown = details.slice(0, 20).map((d) => `${d.path} ${d.message}`).join('; ');
   throw new DocumentInputError('DOCUMENT_INPUT_INVALID', `${what} cannot be produced: ${shown}`, details);
+}
+
+/** The output closed before the document was complete (a client that went away): the rest is not produced. */
+export class OutputClosedError extends Error {
+  constructor(cause?: unknown) {
+    super('the output stream closed before the document was complete', { cause });
+    this.name = 'OutputClosedError';
+  }
+}
+
+/**
+ * Watches a document's output stream. `done` resolves once it has finished; `pause()` yields to the
+ * event loop (a large document keeps the service answering) and throws `OutputClosedError` once the
+ * stream has closed or failed early. The early failure is caught at once: it is awaited only at
+ * the end, and a rejection left unhandled while rows are still being drawn would stop the process.
+ */
+export function watchOutput(out: Writable): { done: Promise<void>; pause: () => Promise<void> } {
+  let failure: unknown = null;
+  const done = finished(out).catch((e: unknown) => {
+    failure = e;
+    throw new OutputClosedError(e);
+  });
+  done.catch(() => undefined);
+  const pause = async () => {
+    await new Promise<void>((r) => setImmediate(r));
+    if (failure || (out.destroyed && !out.writableFinished)) throw new OutputClosedError(failure ?? undefined);
+  };
+  return { done, pause };
 }
 
 /** "2026-12-02" → "2 Desember 2026", as a decree writes its date. */

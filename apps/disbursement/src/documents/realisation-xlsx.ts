@@ -5,7 +5,7 @@
  */
 import type { Writable } from 'node:stream';
 import { type Detail, type DocumentInputError, excelAmount, formatDateId, formatMonthId, refuse, toAmount } from './format.js';
-import { AMOUNT_FMT, HEADER_FILL, TEXT_FMT, THIN, YIELD_EVERY, breathe, printSetup, workbookBuffer, writeWorkbook } from './xlsx.js';
+import { AMOUNT_FMT, HEADER_FILL, TEXT_FMT, THIN, YIELD_EVERY, printSetup, workbookBuffer, writeWorkbook } from './xlsx.js';
 
 export interface RealisationRow {
   /** the budget line (pagu) as users know it: "BTT-2026-01 Santunan Anak" */
@@ -80,7 +80,7 @@ const add = (a: bigint[], b: bigint[]) => a.map((v, i) => v + b[i]) as [bigint, 
 export async function writeRealisationXlsx(input: RealisationReportInput, out: Writable): Promise<void> {
   const rows = prepare(input);
   const asOf = formatDateId(input.asOf);
-  await writeWorkbook(out, async (wb) => {
+  await writeWorkbook(out, async (wb, pause) => {
     const ws = wb.addWorksheet('Realisasi', { views: [{ state: 'frozen', ySplit: REALISATION_HEADER_ROW }] });
     ws.columns = [
       { width: 30 }, { width: 12 }, { width: 18 }, { width: 15, style: { numFmt: TEXT_FMT } }, { width: 22 }, { width: 15 },
@@ -124,7 +124,7 @@ export async function writeRealisationXlsx(input: RealisationReportInput, out: W
         totalRow(`Subtotal ${r.budgetLine}`, sub);
         sub = [0n, 0n, 0n, 0n];
       }
-      if ((i + 1) % YIELD_EVERY === 0) await breathe();
+      if ((i + 1) % YIELD_EVERY === 0) await pause();
     }
     totalRow('JUMLAH', grand);
     ws.commit();

@@ -1,7 +1,7 @@
 /** exceljs's streaming writer, set up the same way for every workbook the documents write. */
 import { PassThrough, type Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
+import { watchOutput } from './format.js';
 
 export type Sheet = ExcelJS.Worksheet;
 
@@ -16,17 +16,21 @@ export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fg
 
 /** Rows written between two yields to the event loop. */
 export const YIELD_EVERY = 500;
-export const breathe = () => new Promise<void>((r) => setImmediate(r));
+/** Yields to the event loop; throws once the output has closed early. */
+export type Pause = () => Promise<void>;
 
 /**
  * Opens a streaming workbook on `out`, lets `fill` add and commit its sheets, and resolves once
  * the last byte is written. Rows are committed as they are written, so memory stays flat.
  */
-export async function writeWorkbook(out: Writable, fill: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): Promise<void> {
+export async function writeWorkbook(
+  out: Writable,
+  fill: (wb: ExcelJS.stream.xlsx.WorkbookWriter, pause: Pause) => Promise<void>,
+): Promise<void> {
+  const { done, pause } = watchOutput(out);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Sigap';
-  const done = finished(out);
-  await fill(wb);
+  await fill(wb, pause);
   await wb.commit();
   await done;
 }
