@@ -4,4 +4,5 @@ export * from './agencies.js';
 export * from './calendar/calendar.js';
 export * from './area/area-codes.js';
 export * from './money/rupiah.js';
+export * from './money/terbilang.js';
 export * from './scope/actor-scope.js';
