@@ -13,7 +13,7 @@ export const ERROR_TEXTS = {
   OPERATOR_REQUIRED: ['Hanya operator instalasi yang dapat melakukan ini.', 'Only the installation operator can do this.'],
   ROLE_REQUIRED: ['Peran Anda tidak mengizinkan tindakan ini.', 'Your role does not allow this action.'],
   AGENCY_OUT_OF_SCOPE: ['Data ini milik instansi di luar wewenang Anda.', 'This belongs to an agency outside your scope.'],
-  PASSWORD_CHANGE_REQUIRED: ['Ganti kata sandi Anda terlebih dahulu (tombol kunci).', 'Change your password first (the key button).'],
+  PASSWORD_CHANGE_REQUIRED: ['Kata sandi Anda masih sementara. Ganti kata sandi terlebih dahulu.', 'Your password is temporary. Change it first.'],
   USER_NOT_FOUND: ['Pengguna tidak ditemukan.', 'User not found.'],
   USERNAME_TAKEN: ['Nama pengguna sudah dipakai. Pilih nama lain.', 'That username is taken. Choose another one.'],
   CANNOT_CHANGE_OWN_ACCESS: ['Anda tidak dapat mengubah akses akun Anda sendiri.', 'You cannot change the access of your own account.'],
