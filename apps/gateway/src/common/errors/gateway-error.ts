@@ -7,8 +7,6 @@ import { DomainError, type ErrorKind } from '#platform';
  */
 export enum GatewayErrorCode {
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
-  ACCOUNT_DISABLED = 'ACCOUNT_DISABLED',
-  LOGIN_LOCKED = 'LOGIN_LOCKED',
   TOKEN_MISSING = 'TOKEN_MISSING',
   TOKEN_INVALID = 'TOKEN_INVALID',
   USER_NOT_FOUND = 'USER_NOT_FOUND',
@@ -26,6 +24,8 @@ export enum GatewayErrorCode {
   /** an internal subject's message is replayed as stored, never corrected */
   REJECTED_MESSAGE_INTERNAL = 'REJECTED_MESSAGE_INTERNAL',
   ROUTE_NOT_FOUND = 'ROUTE_NOT_FOUND',
+  /** too many requests from one address within the window, on a public route (429) */
+  RATE_LIMITED = 'RATE_LIMITED',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   /** a registry file over SIGAP_REGISTRY_UPLOAD_MAX_BYTES (413) */
   REGISTRY_UPLOAD_TOO_LARGE = 'REGISTRY_UPLOAD_TOO_LARGE',

@@ -6,8 +6,6 @@
 export const ERROR_TEXTS = {
   // the gateway (apps/gateway/src/common/errors/gateway-error.ts)
   INVALID_CREDENTIALS: ['Nama pengguna atau kata sandi salah.', 'Wrong username or password.'],
-  ACCOUNT_DISABLED: ['Akun ini dinonaktifkan. Hubungi administrator Anda.', 'This account is disabled. Ask your administrator.'],
-  LOGIN_LOCKED: ['Terlalu banyak percobaan masuk. Coba lagi beberapa menit lagi.', 'Too many failed logins. Try again in a few minutes.'],
   TOKEN_MISSING: ['Sesi Anda telah berakhir. Silakan masuk kembali.', 'Your session has ended. Please log in again.'],
   TOKEN_INVALID: ['Sesi Anda telah berakhir. Silakan masuk kembali.', 'Your session has ended. Please log in again.'],
   OPERATOR_REQUIRED: ['Hanya operator instalasi yang dapat melakukan ini.', 'Only the installation operator can do this.'],
