@@ -39,7 +39,7 @@ export class JwtAuthGuard implements CanActivate {
     let user;
     try {
       const claims = await this.tokens.verify(token);
-      user = await this.users.findActive(claims.sub);
+      user = await this.users.findActive(claims.sub, claims.pwv);
       if (!user) throw new Error('account disabled or removed');
       // a token issued before the password last changed (or was reset) is no longer valid
       if (claims.pwv !== user.passwordChangedAt.getTime()) throw new Error('password changed since the token was issued');
