@@ -14,7 +14,7 @@ import JSZip from 'jszip';
 import { VerificationRpc } from '#contracts';
 import { maskNik } from '#domain';
 import { adminDb, eventually, natsAs, publishEvent, readStream, repoRoot, startApp, type RunningApp } from '#testing';
-import { agencyAdmin, Api, isErrorBody, startGateway, testAdminPassword, unique } from '../gateway/support.js';
+import { agencyAdmin, Api, isErrorBody, openAccount, startGateway, testAdminPassword, unique } from '../gateway/support.js';
 import { areaOf, csvLine, HEADER, person, personValues, writeRegistryCsv, type Area, type GeneratedPerson } from './registry-fixtures.js';
 
 const dir = path.join(repoRoot, '.data', 'test-files', 'registry');
@@ -37,7 +37,7 @@ function adminOf(agencyCode: string): Promise<Api> {
 
 async function user(roles: string[], agencyCode: string): Promise<Api> {
   const username = unique('v');
-  const r = await (await adminOf(agencyCode)).post('/api/v1/users', { username, displayName: 'Petugas Verifikasi', password: PASSWORD, agencyCode, roles });
+  const r = await openAccount(await adminOf(agencyCode), { username, displayName: 'Petugas Verifikasi', password: PASSWORD, agencyCode, roles });
   if (r.status !== 201) throw new Error(`user: ${r.status} ${JSON.stringify(r.body)}`);
   return new Api(gateway.url).session(username, PASSWORD);
 }

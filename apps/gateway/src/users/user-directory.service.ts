@@ -16,11 +16,16 @@ export class UserDirectory {
 
   constructor(@InjectRepository(UserEntity) private readonly repo: Repository<UserEntity>) {}
 
-  /** The enabled account with this id, or null. */
-  async findActive(id: string): Promise<UserEntity | null> {
+  /**
+   * The enabled account with this id, or null. `passwordVersion` (a token's `pwv`) newer than
+   * the cached account's means the password changed through another replica since: read again,
+   * or the new token would be refused here until the cache expires.
+   */
+  async findActive(id: string, passwordVersion?: number): Promise<UserEntity | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
     const hit = this.cache.get(id);
-    if (hit && Date.now() - hit.at < TTL_MS) return hit.user;
+    const stale = passwordVersion !== undefined && hit?.user && hit.user.passwordChangedAt.getTime() < passwordVersion;
+    if (hit && !stale && Date.now() - hit.at < TTL_MS) return hit.user;
     const user = await this.repo.findOneBy({ id });
     const active = user && !user.disabled ? user : null;
     if (this.cache.size > 10000) this.cache.clear();

@@ -64,8 +64,17 @@ export class ApplicationSubmission {
   @IsIn(CHANNELS, { message: `channel must be one of ${CHANNELS.join(', ')}` })
   channel!: (typeof CHANNELS)[number];
 
-  @IsOptional() @IsString() @MaxLength(100)
+  /** the system it was filed in (`slrt-puskesmas-bawang`): kept with the application as its source */
+  @IsOptional() @IsString({ message: 'source must be a string' }) @MaxLength(100, { message: 'source must be at most 100 characters' })
   source?: string;
+
+  /**
+   * when the applicant filed (ISO-8601 with offset), as in the submitted event: kept as the
+   * filing time when earlier than receipt; more than FILED_AT_MAX_SKEW_MS after receipt is refused
+   */
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'occurredAt must be an ISO-8601 time with offset' })
+  @Matches(/(Z|[+-]\d{2}:?\d{2})$/, { message: 'occurredAt must be an ISO-8601 time with offset' })
+  occurredAt?: string;
 
   @ValidateNested() @Type(() => ApplicantDto) @IsDefined({ message: 'applicant is required' })
   applicant!: ApplicantDto;
@@ -78,6 +87,22 @@ export class ApplicationSubmission {
 
   @IsArray({ message: 'documents must be an array' }) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentDto)
   documents!: DocumentDto[];
+}
+
+/** A filing time later than receipt by more than this is refused (a clock a little ahead is not). */
+export const FILED_AT_MAX_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * When the applicant filed, from a submission's `occurredAt` and the time Sigap received it:
+ * `occurredAt` when it is earlier than receipt, receipt when it is later by at most
+ * FILED_AT_MAX_SKEW_MS (a clock slightly ahead) or absent; null when it lies further in the future.
+ */
+export function filedAt(occurredAt: string | undefined, receivedAt: Date): Date | null {
+  if (!occurredAt) return receivedAt;
+  const t = new Date(occurredAt);
+  if (Number.isNaN(t.getTime())) return null;
+  if (t.getTime() <= receivedAt.getTime()) return t;
+  return t.getTime() - receivedAt.getTime() <= FILED_AT_MAX_SKEW_MS ? receivedAt : null;
 }
 
 /** `sigap.ext.application.submitted.v1`: a department system filed an application. */

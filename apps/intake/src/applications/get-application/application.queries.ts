@@ -35,6 +35,8 @@ interface AppRow {
   clock_stopped_at: Date | null;
   overdue_at: Date | null;
   created_by: string | null;
+  /** when the applicant filed, if earlier than receipt (`created_at`) */
+  filed_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -118,7 +120,8 @@ export class ApplicationQueries {
       targetGroup: row.target_group,
       documents: row.documents,
       missingRequirements: row.missing_requirements,
-      filedAt: row.created_at.toISOString(),
+      filedAt: (row.filed_at ?? row.created_at).toISOString(),
+      receivedAt: row.created_at.toISOString(),
       dueAt: row.due_at?.toISOString() ?? null,
       deadline: row.deadline,
       timeLeft: left,
@@ -212,7 +215,7 @@ export class ApplicationQueries {
         beneficiaryName: r.beneficiary ? String(r.beneficiary.name ?? '') : null,
         villageCode: String(r.applicant.villageCode ?? ''),
         targetGroup: r.target_group,
-        filedAt: r.created_at.toISOString(),
+        filedAt: (r.filed_at ?? r.created_at).toISOString(),
         dueAt: r.due_at?.toISOString() ?? null,
         open: running(r),
         closed: def ? isTerminal(def, r.status) : false,
@@ -255,7 +258,7 @@ export class ApplicationQueries {
       statusName: name(row.status),
       open: running(row),
       closed: def ? isTerminal(def, row.status) : false,
-      filedAt: row.created_at.toISOString(),
+      filedAt: (row.filed_at ?? row.created_at).toISOString(),
       dueAt: row.due_at?.toISOString() ?? null,
       deadline: row.deadline,
       timeLeft: left,
