@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { ApplicationReceivedEvent, Subjects, SERVICES } from '#contracts';
+import { ApplicationReceivedEvent, Subjects, durableOf } from '#contracts';
 import { Consume, OutboxService, type BatchItem } from '#messaging';
 import { AssessOpenedCases } from '../assess-case/assess-opened-cases.js';
+
+const subject = Subjects.intakeApplicationReceived;
+const durable = durableOf('verification', subject);
 
 /** Intake registered an application: open its verification case (once, whatever the redeliveries). */
 @Injectable()
@@ -13,7 +16,7 @@ export class ApplicationReceivedConsumer {
     private readonly assessor: AssessOpenedCases,
   ) {}
 
-  @Consume({ durable: SERVICES.verification.consumers[0].durable, subject: Subjects.intakeApplicationReceived, schema: ApplicationReceivedEvent, batch: true, concurrency: 2 })
+  @Consume({ durable, subject, schema: ApplicationReceivedEvent, batch: true, concurrency: 2 })
   async handle(items: BatchItem<ApplicationReceivedEvent>[], manager: EntityManager): Promise<void> {
     // a standard whose lifecycle skips verification (intake says so) gets no case
     const registered = items.filter((i) => i.event.status === 'REGISTERED' && i.event.requiresVerification !== false);

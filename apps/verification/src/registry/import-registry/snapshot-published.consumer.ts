@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { RegistrySnapshotPublishedEvent, SERVICES, Subjects, dropBucketOf, fromAnySystem, type RejectedMessageDetail } from '#contracts';
+import { RegistrySnapshotPublishedEvent, durableOf, Subjects, dropBucketOf, fromAnySystem, type RejectedMessageDetail } from '#contracts';
 import { Consume, OutboxService, type BatchItem } from '#messaging';
 import { RegistryImportService } from './registry-import.service.js';
 
 const subject = fromAnySystem(Subjects.extRegistrySnapshotPublished);
-const durable = SERVICES.verification.consumers.find((c) => c.subject === subject)!.durable;
+const durable = durableOf('verification', subject);
 
 /**
  * `sigap.ext.registry.snapshot.published.v1`: an outside system put a registry export in its
