@@ -5,6 +5,7 @@ export * from './topology.js';
 export * from './envelope.js';
 export * from './validation.js';
 export * from './rpc.js';
+export * from './event-map.js';
 export * from './events/application-submitted.event.js';
 export * from './events/application-received.event.js';
 export * from './events/verification-case-opened.event.js';

@@ -2,6 +2,7 @@ import { SetMetadata } from '@nestjs/common';
 import type { ClassConstructor } from 'class-transformer';
 import type { EntityManager } from 'typeorm';
 import type { AfterCommitHooks } from './after-commit.js';
+import type { PayloadOf, PublishedSubject } from '#contracts';
 import type { Causation } from './envelope.js';
 import type { EventSource } from './publisher-check.js';
 
@@ -49,8 +50,8 @@ export interface ConsumeContext extends AfterCommitHooks {
   position: { stream: string; sequence: number };
   /** causation for events this one causes: same correlation, caused by this event */
   cause: Causation;
-  /** enqueue an event in the same transaction, caused by this one */
-  publish(subject: string, payload: object): Promise<{ eventId: string }>;
+  /** enqueue an event (the payload of its subject's class) in the same transaction, caused by this one */
+  publish<S extends PublishedSubject>(subject: S, payload: PayloadOf<S>): Promise<{ eventId: string }>;
 }
 
 export interface BatchItem<T> {

@@ -74,7 +74,7 @@ export class ReplayRejectedService {
         correlationId: typeof correlationId === 'string' && correlationId ? correlationId : (row.eventId ?? undefined),
         causationId: row.eventId ?? undefined,
       };
-      const sent = await this.outbox.enqueue(m, row.subject, rest, cause);
+      const sent = await this.outbox.republish(m, { subject: row.subject, payload: rest, cause });
       row.replayCount += 1;
       row.lastReplayedAt = new Date();
       row.lastReplayedBy = actor.username;
