@@ -11,7 +11,7 @@ import { Objm } from '@nats-io/obj';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import JSZip from 'jszip';
-import { VerificationRpc } from '#contracts';
+import { Rpc } from '#contracts';
 import { maskNik } from '#domain';
 import { adminDb, eventually, natsAs, publishEvent, readStream, repoRoot, startApp, type RunningApp } from '#testing';
 import { agencyAdmin, Api, isErrorBody, startGateway, testAdminPassword, unique } from '../gateway/support.js';
@@ -467,7 +467,7 @@ describe('registry reads: who may read personal data, and the audit trail', () =
     const nc = await natsAs('admin');
     try {
       const data = { actor: { userId: randomUUID(), username: 'fo', agencyCode: '33.04', roles: ['FRONT_OFFICE'] }, nik: someone.nik };
-      const asked = await nc.request(VerificationRpc.getPerson, JSON.stringify({ pattern: VerificationRpc.getPerson, data, id: randomUUID() }), { timeout: 5000 });
+      const asked = await nc.request(Rpc.verification.getPerson, JSON.stringify({ pattern: Rpc.verification.getPerson, data, id: randomUUID() }), { timeout: 5000 });
       expect(JSON.parse(asked.string()).response).toMatchObject({ ok: false, error: { statusCode: 403, code: 'ROLE_REQUIRED' } });
     } finally {
       await nc.close();

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { VerificationRpc, type Actor, type RegistryFileFormat, type RegistryImportConfirmation, type RegistryImportErrorsPage, type RegistryImportView } from '#contracts';
+import { Rpc, type Actor, type RegistryFileFormat, type RegistryImportConfirmation, type RegistryImportErrorsPage, type RegistryImportView } from '#contracts';
 import { covers } from '#domain';
 import { requireCovers } from '#platform';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
@@ -38,12 +38,12 @@ export class ImportRegistryMessageController {
     private readonly db: RegistryDb,
   ) {}
 
-  @MessagePattern(VerificationRpc.createImport)
+  @MessagePattern(Rpc.verification.createImport)
   create(@Payload() body: { actor: Actor; agencyCode: string; objectName: string; fileName?: string | null; format: RegistryFileFormat }) {
     return this.imports.create(body.actor, body);
   }
 
-  @MessagePattern(VerificationRpc.getImport)
+  @MessagePattern(Rpc.verification.getImport)
   async get(@Payload() body: { actor: Actor; importId: string; errorsLimit?: number }): Promise<RegistryImportView> {
     const imp = await this.find(body.actor, body.importId);
     const limit = clamp(body.errorsLimit ?? 100, 0, 1000);
@@ -57,13 +57,13 @@ export class ImportRegistryMessageController {
     };
   }
 
-  @MessagePattern(VerificationRpc.listImportErrors)
+  @MessagePattern(Rpc.verification.listImportErrors)
   async errors(@Payload() body: { actor: Actor; importId: string; limit?: number; offset?: number }): Promise<RegistryImportErrorsPage> {
     const imp = await this.find(body.actor, body.importId);
     return this.errorsOf(imp.id, clamp(body.limit ?? 100, 1, 1000), Math.max(0, body.offset ?? 0));
   }
 
-  @MessagePattern(VerificationRpc.listImports)
+  @MessagePattern(Rpc.verification.listImports)
   async list(@Payload() body: { actor: Actor; agencyCode?: string; limit?: number; offset?: number }) {
     const agency = body.agencyCode ?? body.actor.agencyCode;
     requireCovers(body.actor, agency);

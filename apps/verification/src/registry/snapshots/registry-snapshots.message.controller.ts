@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { REGISTRY_READER_ROLES, VerificationRpc, type Actor, type DiffChange, type RegistrySnapshotView, type SnapshotDiffView } from '#contracts';
+import { Rpc, REGISTRY_READER_ROLES, type Actor, type DiffChange, type RegistrySnapshotView, type SnapshotDiffView } from '#contracts';
 import { covers } from '#domain';
 import { requireCovers, requireRole } from '#platform';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
@@ -37,7 +37,7 @@ const FIELDS: Array<[string, keyof PersonRow]> = [
 export class RegistrySnapshotsMessageController {
   constructor(private readonly db: RegistryDb) {}
 
-  @MessagePattern(VerificationRpc.listSnapshots)
+  @MessagePattern(Rpc.verification.listSnapshots)
   async list(@Payload() body: { actor: Actor; agencyCode?: string; limit?: number; offset?: number }) {
     const agency = body.agencyCode ?? body.actor.agencyCode;
     requireCovers(body.actor, agency);
@@ -50,7 +50,7 @@ export class RegistrySnapshotsMessageController {
     return { items: rows.map(view), total: rows.length ? Number(rows[0].total) : 0, limit, offset };
   }
 
-  @MessagePattern(VerificationRpc.diffSnapshots)
+  @MessagePattern(Rpc.verification.diffSnapshots)
   async diff(@Payload() body: { actor: Actor; snapshotId: string; against?: string; change?: DiffChange; limit?: number; offset?: number }): Promise<SnapshotDiffView> {
     // a diff lists persons with their names and changed fields: registry readers only
     requireRole(body.actor, ...REGISTRY_READER_ROLES);
