@@ -3,15 +3,11 @@
 // server/src/repositories/event.repository.ts). A new published subject goes here, with its class.
 import type { EventEnvelope, RejectedMessage, RejectedMessageDetail } from './envelope.js';
 import { Subjects } from './subjects.js';
-import type { ApplicationReceivedEvent, ApplicationStatusChangedEvent } from './events/application-received.event.js';
-import type { ApplicationOverdueEvent } from './events/application-overdue.event.js';
-import type { VerificationCaseOpenedEvent } from './events/verification-case-opened.event.js';
-import type { VerificationCaseDecidedEvent } from './events/verification-case-decided.event.js';
-import type { RegistryImportFinishedEvent } from './events/registry-snapshot.events.js';
 import type {
-  DecreeIssuedEvent, ProposalReturnedEvent, ProposalSubmittedEvent, RecipientFailedEvent, RecipientHandedOverEvent, RecipientPaidEvent,
-} from './events/disbursement/application-progress.events.js';
-import type { ComplaintUpdatedEvent, DisbursementRequestedEvent, ShipmentDispatchedEvent } from './events/external.events.js';
+  ApplicationOverdueEvent, ApplicationReceivedEvent, ApplicationStatusChangedEvent, ComplaintUpdatedEvent, DecreeIssuedEvent,
+  DisbursementRequestedEvent, ProposalReturnedEvent, ProposalSubmittedEvent, RecipientFailedEvent, RecipientHandedOverEvent,
+  RecipientPaidEvent, RegistryImportFinishedEvent, ShipmentDispatchedEvent, VerificationCaseDecidedEvent, VerificationCaseOpenedEvent,
+} from './events/index.js';
 
 /** Subject → payload class of every event a Sigap service publishes (outbound and internal). */
 export interface EventMap {

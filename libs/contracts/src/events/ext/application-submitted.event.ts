@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsDefined, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested,
 } from 'class-validator';
-import { EventEnvelope } from '../envelope.js';
+import { EventEnvelope } from '../../envelope.js';
 
 export const CHANNELS = ['FRONT_OFFICE', 'SLRT', 'KELURAHAN', 'WEB', 'LETTER', 'WALK_IN'] as const;
 export const SEXES = ['M', 'F'] as const;
