@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { UserEntity } from './user.entity.js';
+import { isUuid } from '#platform';
 
 const TTL_MS = 3000;
 
@@ -18,7 +19,7 @@ export class UserDirectory {
 
   /** The enabled account with this id, or null. */
   async findActive(id: string): Promise<UserEntity | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    if (!isUuid(id)) return null;
     const hit = this.cache.get(id);
     if (hit && Date.now() - hit.at < TTL_MS) return hit.user;
     const user = await this.repo.findOneBy({ id });

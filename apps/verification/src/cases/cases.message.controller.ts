@@ -3,7 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Rpc, EligibilitySettingsDto, validatePayload, type Actor, type CaseListItem, type EligibilityRulesView, type CaseView, type FieldTaskView, type RecordVisitRequest, type RuleOutcome, type VisitView } from '#contracts';
 import { covers, maskNik, visibleAgencies } from '#domain';
-import { requireCanChange, requireRole } from '#platform';
+import { requireCanChange, requireRole, isUuid } from '#platform';
 import { clamp } from '../registry/import-registry/import-registry.message.controller.js';
 import { VerificationError, VerificationErrorCode } from '../verification.error.js';
 import { CaseAssessmentService, ruleLayers } from './assess-case/case-assessment.service.js';
@@ -14,7 +14,6 @@ function rulesView(r: { agency_code: string; service_code: string; version: numb
   return { serviceCode: r.service_code, agencyCode: r.agency_code, version: r.version, settings: r.settings, updatedBy: r.updated_by, updatedAt: iso(r.updated_at)! };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 /** Cases, their field tasks and the eligibility settings, for the staff of the agency (a province: its regencies too). */
@@ -169,7 +168,7 @@ export class CasesMessageController {
 
   private async viewIn(m: EntityManager, actor: Actor, caseId?: string, applicationId?: string): Promise<CaseView> {
     const key = caseId ?? applicationId ?? '';
-    const [c] = UUID.test(key) ? await m.query(`SELECT * FROM cases WHERE ${caseId ? 'id' : 'application_id'} = $1`, [key]) : [];
+    const [c] = isUuid(key) ? await m.query(`SELECT * FROM cases WHERE ${caseId ? 'id' : 'application_id'} = $1`, [key]) : [];
     if (!c || !covers(actor, c.agency_code)) throw new VerificationError(VerificationErrorCode.CaseNotFound, `No verification case ${key}`);
     const rules = await m.query(`SELECT * FROM case_rule_results WHERE case_id = $1 ORDER BY position`, [c.id]);
     const dups = await m.query(`SELECT * FROM case_duplicates WHERE case_id = $1 ORDER BY found_at, kind`, [c.id]);

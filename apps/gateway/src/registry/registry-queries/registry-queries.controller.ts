@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Rpc, REGISTRY_READER_ROLES, RegistryHouseholdSearch, RegistryPersonSearch, type Actor, type DiffChange, type RegistryHouseholdView, type RegistryImportErrorsPage, type RegistryImportView, type RegistryPersonView, type RegistrySnapshotView, type SnapshotDiffView } from '#contracts';
-import { DomainError } from '#platform';
+import { DomainError, isUuid } from '#platform';
 import { ClientIp, CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
 import { uuidParam } from '../../common/http/uuid-param.pipe.js';
@@ -84,7 +84,7 @@ export class RegistryQueriesController {
     @Query('limit') limit?: string,
     @Query('offset') offset?: string,
   ): Promise<SnapshotDiffView> {
-    if (against !== undefined && !/^[0-9a-f-]{36}$/i.test(against)) throw DomainError.validation([{ path: 'against', message: 'against must be a UUID' }]);
+    if (against !== undefined && !isUuid(against)) throw DomainError.validation([{ path: 'against', message: 'against must be a UUID' }]);
     if (change !== undefined && !['ADDED', 'REMOVED', 'CHANGED'].includes(change)) throw DomainError.validation([{ path: 'change', message: 'change must be ADDED, REMOVED or CHANGED' }]);
     return this.reads.diff(actor, ip, { snapshotId, against, change: change as DiffChange | undefined, limit: int(limit, 'limit'), offset: int(offset, 'offset') });
   }

@@ -2,13 +2,11 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Rpc, type Actor, type RegistryFileFormat, type RegistryImportConfirmation, type RegistryImportErrorsPage, type RegistryImportView } from '#contracts';
 import { covers } from '#domain';
-import { requireCovers } from '#platform';
+import { requireCovers, isUuid } from '#platform';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
 import { dropPercent } from '../confirm-import/drop-guard.js';
 import { RegistryDb } from '../registry-db.js';
 import { RegistryImportService } from './registry-import.service.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ImportRecord {
   id: string; agency_code: string; file_name: string | null; format: RegistryFileFormat; status: RegistryImportView['status'];
@@ -84,7 +82,7 @@ export class ImportRegistryMessageController {
   }
 
   private async find(actor: Actor, importId: string): Promise<ImportRecord> {
-    const imp = UUID.test(importId) ? (await this.db.pool.query<ImportRecord>('SELECT * FROM registry_imports WHERE id = $1', [importId])).rows[0] : undefined;
+    const imp = isUuid(importId) ? (await this.db.pool.query<ImportRecord>('SELECT * FROM registry_imports WHERE id = $1', [importId])).rows[0] : undefined;
     // another agency's import is "not found": its existence is not disclosed
     if (!imp || !covers(actor, imp.agency_code)) throw new VerificationError(VerificationErrorCode.ImportNotFound, `No registry import ${importId}`);
     return imp;
