@@ -9,6 +9,7 @@ import { UserEntity } from '../../users/user.entity.js';
 import { TokenService } from '../token.service.js';
 import { failureDelayMs, LoginThrottle } from './login-throttle.service.js';
 import type { LoginResponse } from './login.request.dto.js';
+import { Clock } from '../../config/clock.js';
 
 const INVALID = 'Invalid username or password';
 
@@ -26,6 +27,7 @@ export class LoginService {
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
     @Inject(GatewayConfig) private readonly cfg: GatewayConfig,
+    private readonly clock: Clock,
   ) {}
 
   async login(usernameIn: string, password: string, ip: string): Promise<LoginResponse> {
@@ -50,7 +52,7 @@ export class LoginService {
     }
 
     await this.throttle.clear(userKey);
-    await this.users.update({ id: user.id }, { lastLoginAt: new Date() });
+    await this.users.update({ id: user.id }, { lastLoginAt: this.clock.now() });
     await this.audit.record({ actor: { userId: user.id, username: user.username }, action: 'LOGIN_SUCCEEDED', targetType: 'USER', targetId: user.id, targetLabel: username, agencyCode: user.agencyCode, ip });
     return {
       accessToken: await this.tokens.issue(user),
@@ -74,7 +76,7 @@ export class LoginService {
   }
 
   private locked(until: Date): GatewayError {
-    const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+    const seconds = Math.max(1, Math.ceil((until.getTime() - this.clock.now().getTime()) / 1000));
     const err = new GatewayError('TOO_MANY_REQUESTS', GatewayErrorCode.LOGIN_LOCKED, `Too many failed logins: try again in ${Math.ceil(seconds / 60)} minute(s)`);
     err.retryAfterSeconds = seconds;
     return err;
