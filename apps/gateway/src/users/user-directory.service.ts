@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import type { Actor } from '#contracts';
+import { canChange } from '#domain';
+import { DomainError, isUuid } from '#platform';
 import { UserEntity } from './user.entity.js';
-import { isUuid } from '#platform';
 
 const TTL_MS = 3000;
 
@@ -27,6 +29,19 @@ export class UserDirectory {
     if (this.cache.size > 10000) this.cache.clear();
     this.cache.set(id, { user: active, at: Date.now() });
     return active;
+  }
+
+  /**
+   * The account `username` names when it is an active verifier of an agency the actor may change
+   * (field officers are the gateway's accounts); otherwise a 400 on `field` naming the rule. Read
+   * from the database, not the cache: an assignment must not go to an account just disabled.
+   */
+  async activeVerifierFor(actor: Actor, username: string, field = 'assignee'): Promise<UserEntity> {
+    const user = await this.repo.findOneBy({ username: username.toLowerCase() });
+    if (!user || user.disabled || !user.roles.includes('VERIFIER') || !canChange(actor, user.agencyCode)) {
+      throw DomainError.validation([{ path: field, message: `${username} is not an active verifier of your agency` }]);
+    }
+    return user;
   }
 
   forget(id: string): void {

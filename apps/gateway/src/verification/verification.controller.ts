@@ -1,15 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { Rpc, AssignTaskRequest, RecordVisitRequest, UpdateRulesRequest, type Actor, type CaseView, type FieldTaskView } from '#contracts';
-import { canChange } from '#domain';
 import { DomainError } from '#platform';
 import { CurrentActor } from '../common/auth/actor.decorator.js';
 import { Roles } from '../common/auth/roles.decorator.js';
 import { uuidParam } from '../common/http/uuid-param.pipe.js';
 import { serviceCodeParam } from '../common/http/params.js';
 import { ServiceClient } from '#messaging';
-import { UserEntity } from '../users/user.entity.js';
+import { UserDirectory } from '../users/user-directory.service.js';
 
 function int(value: string | undefined, path: string): number | undefined {
   if (value === undefined || value === '') return undefined;
@@ -33,7 +31,7 @@ function oneOf(value: string | undefined, allowed: readonly string[], path: stri
 export class VerificationController {
   constructor(
     private readonly services: ServiceClient,
-    private readonly ds: DataSource,
+    private readonly users: UserDirectory,
   ) {}
 
   @Get('cases')
@@ -86,12 +84,7 @@ export class VerificationController {
   @Roles('HEAD', 'ADMIN')
   @ApiOperation({ summary: 'Assign a field task of the caller’s agency to one of its verifiers (HEAD or ADMIN)' })
   async assign(@CurrentActor() actor: Actor, @Param('taskId', uuidParam('taskId')) taskId: string, @Body() body: AssignTaskRequest): Promise<FieldTaskView> {
-    // officers are the gateway's accounts: the assignee must be an active verifier of the caller's
-    // own agency (verification checks that the task is of that agency too)
-    const user = await this.ds.getRepository(UserEntity).findOneBy({ username: body.assignee.toLowerCase() });
-    if (!user || user.disabled || !user.roles.includes('VERIFIER') || !canChange(actor, user.agencyCode)) {
-      throw DomainError.validation([{ path: 'assignee', message: `${body.assignee} is not an active verifier of your agency` }]);
-    }
+    const user = await this.users.activeVerifierFor(actor, body.assignee);
     return this.services.call(Rpc.verification.assignTask, { actor, taskId, assignee: user.username });
   }
 
