@@ -1,7 +1,8 @@
 import type { FieldError } from './envelope.js';
 
 /**
- * Request-reply between the gateway and the services (core NATS, always with a timeout).
+ * Request-reply between the gateway and the services (core NATS, always with a timeout): one
+ * table, one entry per context (`Rpc.intake.*`, `Rpc.verification.*`, …).
  * Subjects: `sigap.rpc.<service>.<command-or-query>`.
  */
 export const Rpc = {
@@ -26,7 +27,30 @@ export const Rpc = {
   },
   verification: {
     getCaseByApplication: 'sigap.rpc.verification.case.by-application',
+    createImport: 'sigap.rpc.verification.registry.import.create',
+    getImport: 'sigap.rpc.verification.registry.import.get',
+    listImportErrors: 'sigap.rpc.verification.registry.import.errors',
+    listImports: 'sigap.rpc.verification.registry.import.list',
+    confirmImport: 'sigap.rpc.verification.registry.import.confirm',
+    discardImport: 'sigap.rpc.verification.registry.import.discard',
+    getRegistrySettings: 'sigap.rpc.verification.registry.settings.get',
+    updateRegistrySettings: 'sigap.rpc.verification.registry.settings.update',
+    listSnapshots: 'sigap.rpc.verification.registry.snapshot.list',
+    diffSnapshots: 'sigap.rpc.verification.registry.snapshot.diff',
+    getPerson: 'sigap.rpc.verification.registry.person.get',
+    getHousehold: 'sigap.rpc.verification.registry.household.get',
+    listCases: 'sigap.rpc.verification.case.list',
+    getCase: 'sigap.rpc.verification.case.get',
+    assessCase: 'sigap.rpc.verification.case.assess',
+    listTasks: 'sigap.rpc.verification.task.list',
+    assignTask: 'sigap.rpc.verification.task.assign',
+    recordVisit: 'sigap.rpc.verification.task.visit',
+    listRules: 'sigap.rpc.verification.rules.list',
+    updateRules: 'sigap.rpc.verification.rules.update',
+    listRuleVersions: 'sigap.rpc.verification.rules.versions',
   },
+  /** disbursement answers none yet: its subjects go here, `sigap.rpc.disbursement.<aggregate>.<verb>` */
+  disbursement: {},
 } as const;
 
 /** The actor on whose behalf a request is made: carried from the gateway's JWT. */

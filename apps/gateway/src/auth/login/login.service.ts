@@ -8,6 +8,7 @@ import { UserEntity } from '../../users/user.entity.js';
 import { TokenService } from '../token.service.js';
 import { LoginThrottle } from './login-throttle.service.js';
 import type { LoginResponse } from './login.request.dto.js';
+import { Clock } from '../../config/clock.js';
 
 const INVALID = 'Invalid username or password';
 
@@ -27,6 +28,7 @@ export class LoginService {
     private readonly throttle: LoginThrottle,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async login(usernameIn: string, password: string, ip: string): Promise<LoginResponse> {
@@ -43,7 +45,7 @@ export class LoginService {
     if (!user || !ok || user.disabled) return this.fail(user, username, ip, userKey, ipKey, user?.disabled && ok ? 'disabled' : undefined);
 
     await this.throttle.clear(userKey);
-    await this.users.update({ id: user.id }, { lastLoginAt: new Date() });
+    await this.users.update({ id: user.id }, { lastLoginAt: this.clock.now() });
     await this.audit.record({ actor: { userId: user.id, username: user.username }, action: 'LOGIN_SUCCEEDED', targetType: 'USER', targetId: user.id, targetLabel: username, agencyCode: user.agencyCode, ip });
     return {
       accessToken: await this.tokens.issue(user),

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
-import { SERVICES, Subjects, type FieldError } from '#contracts';
+import { durableOf, Subjects, type FieldError } from '#contracts';
 import { Consume, type BatchItem } from '#messaging';
 import { RejectedMessageEntity } from '../rejected-message.entity.js';
 import { RejectedMessagePayload } from '../rejected-message.payload.js';
 import { namedAgencyCode } from '../rejected-scope.js';
 
-const durable = SERVICES.gateway.consumers.find((c) => c.subject === Subjects.rejectedDetail)!.durable;
+const durable = durableOf('gateway', Subjects.rejectedDetail);
 
 /**
  * Keeps every message a consumer refused, with its payload, for the admin to inspect and

@@ -5,14 +5,13 @@ import type {
   Actor, AppliedDeadline, ApplicationList, ApplicationListItem, ApplicationView, PublicStatusView, TimeLeftView,
 } from '#contracts';
 import { canChange, covers, findAgency, maskNik, normalizeAreaCode, visibleAgencies, type WorkingCalendar } from '#domain';
-import { requireCovers } from '#platform';
+import { requireCovers, isUuid } from '#platform';
 import { CalendarService } from '../../calendar/calendar.service.js';
 import { CatalogService } from '../../catalog/catalog.service.js';
 import { isTerminal, nextTransitionsFor, statusName } from '../../catalog/standard.js';
 import { Clock } from '../../config/clock.js';
 import { IntakeError, IntakeErrorCode } from '../intake.error.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** "due soon": the clock runs and the due time is within this window */
 export const DUE_SOON_HOURS = 24;
 
@@ -75,7 +74,7 @@ export class ApplicationQueries {
   /** The application with its history and the transitions the caller may make; another agency's is "not found". */
   /** The data verification assesses, for up to 500 applications at once (no actor: NATS permissions guard it). */
   async dossiers(ids: string[]): Promise<ApplicationDossier[]> {
-    const wanted = ids.filter((id) => UUID.test(id)).slice(0, 500);
+    const wanted = ids.filter((id) => isUuid(id)).slice(0, 500);
     if (!wanted.length) return [];
     const rows: AppRow[] = await this.ds.query(`SELECT * FROM "intake"."applications" WHERE "id" = ANY($1::uuid[])`, [wanted]);
     const person = (p: Record<string, unknown>) => ({ nik: String(p.nik ?? ''), name: String(p.name ?? ''), birthDate: String(p.birthDate ?? ''), sex: p.sex === 'M' ? ('M' as const) : ('F' as const) });
@@ -93,7 +92,7 @@ export class ApplicationQueries {
 
   async view(actor: Actor, id: string): Promise<ApplicationView> {
     const notFound = new IntakeError(IntakeErrorCode.ApplicationNotFound, `No application ${id}`);
-    if (!UUID.test(id)) throw notFound;
+    if (!isUuid(id)) throw notFound;
     const [row]: AppRow[] = await this.ds.query(`SELECT * FROM "intake"."applications" WHERE "id" = $1`, [id]);
     if (!row || !covers(actor, row.agency_code)) throw notFound;
     const history: Array<{ from_status: string | null; to_status: string; reason: string | null; public_reason: string | null; actor: string; at: Date }> =

@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ApplicationSubmittedEvent, Subjects, SERVICES, filedAt, fromAnySystem, type ApplicationSubmission, type RejectedMessageDetail } from '#contracts';
+import { ApplicationSubmittedEvent, Subjects, durableOf, filedAt, fromAnySystem, type ApplicationSubmission, type RejectedMessageDetail } from '#contracts';
 import { Consume, OutboxService, type BatchItem } from '#messaging';
 import { Clock } from '../../config/clock.js';
 import { RegisterApplicationHandler, type RegisterInput } from './register-application.handler.js';
 import { SubmissionChecker } from './submission-checker.js';
 
 const subject = fromAnySystem(Subjects.extApplicationSubmitted);
-const durable = SERVICES.intake.consumers.find((c) => c.subject === subject)!.durable;
+const durable = durableOf('intake', subject);
 
 /** `sigap.ext.application.submitted.v1`: a department system filed an application. */
 @Injectable()

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { ApplicationSubmission } from '#contracts';
 import { Clock } from '../../config/clock.js';
+import { intakeConfig } from '../../config/intake.config.js';
 import { IntakeError, IntakeErrorCode } from '../intake.error.js';
 import { RegisterApplicationHandler, type RegisterInput, type RegisterResult } from './register-application.handler.js';
 import { SubmissionChecker } from './submission-checker.js';
@@ -81,6 +82,7 @@ function keyReused(): IntakeError {
 @Injectable()
 export class FilingBatcher {
   private readonly log = new Logger('filing');
+  private readonly debug = Boolean(intakeConfig().SIGAP_DEBUG_FILING);
   private queue: Pending[] = [];
   private inFlight = 0;
 
@@ -210,7 +212,7 @@ export class FilingBatcher {
       const inputs = valid.map((v) => v.input);
       try {
         const results = await this.ds.transaction((m) => this.handler.registerMany(m, inputs, now));
-        if (process.env.SIGAP_DEBUG_FILING) this.log.warn(`batch ${inputs.length}: check ${(t1 - t0).toFixed(1)} ms, register ${(performance.now() - t1).toFixed(1)} ms, queue ${this.queue.length}`);
+        if (this.debug) this.log.warn(`batch ${inputs.length}: check ${(t1 - t0).toFixed(1)} ms, register ${(performance.now() - t1).toFixed(1)} ms, queue ${this.queue.length}`);
         valid.forEach(({ p }, k) => p.resolve(results[k]));
       } catch (e) {
         if (valid.length > 1) this.log.warn(`a batch of ${valid.length} filings failed (${e instanceof Error ? e.message : e}); registering them one by one`);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Subjects, type ApplicationSubmission } from '#contracts';
+import { Subjects, type ApplicationSubmission, type PayloadOf } from '#contracts';
 import { OutboxService, type Causation, type OutgoingEvent } from '#messaging';
 import { CalendarService } from '../../calendar/calendar.service.js';
 import type { StandardRecord } from '../../catalog/catalog.service.js';
@@ -58,7 +58,8 @@ export class RegisterApplicationHandler {
       const deadline: AppliedDeadline | null = registered ? appliedDeadline(def, s.channel) : null;
       return {
         id: randomUUID(),
-        status: registered ? def.lifecycle.initial : 'RETURNED',
+        // a standard's initial status is REGISTERED (checkStandard refuses any other): what received.v1 announces
+        status: registered ? ('REGISTERED' as const) : ('RETURNED' as const),
         missing,
         deadline,
         dueAt: deadline ? calendar.addDeadline(now, deadline) : null,
@@ -133,10 +134,7 @@ export class RegisterApplicationHandler {
     rows.forEach((r, i) => {
       const { submission: s, standard, cause, sourceEventId, actor } = inputs[i];
       const dueAt = r.dueAt?.toISOString() ?? null;
-      events.push({
-        subject: Subjects.intakeApplicationReceived,
-        cause,
-        payload: {
+      const received: PayloadOf<typeof Subjects.intakeApplicationReceived> = {
           sourceEventId: sourceEventId ?? null,
           applicationId: r.id,
           ticketNumber: r.ticketNumber,
@@ -149,8 +147,8 @@ export class RegisterApplicationHandler {
           requiresVerification: standard.definition.lifecycle.statuses.some((x) => x.code === 'IN_VERIFICATION'),
           eligibility: standard.definition.eligibility,
           requirementsForVerification: requirementsForVerification(standard.definition),
-        },
-      });
+      };
+      events.push({ subject: Subjects.intakeApplicationReceived, cause, payload: received });
       events.push({
         subject: Subjects.intakeApplicationStatusChanged,
         cause,
