@@ -16,6 +16,7 @@ export * from './events/disbursement/application-progress.events.js';
 export * from './intake/standard-definition.js';
 export * from './intake/requests.js';
 export * from './intake/views.js';
+export * from './intake/paper-trail.js';
 export * from './verification/registry.js';
 export * from './verification/cases.js';
 export * from './events/registry-snapshot.events.js';

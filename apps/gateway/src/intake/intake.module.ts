@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IntakeApplicationsController } from './applications/intake-applications.controller.js';
+import { PaperTrailController } from './paper-trail/paper-trail.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { PublicRateLimitGuard } from './public-status/public-rate-limit.guard.js';
 import { PublicStatusController } from './public-status/public-status.controller.js';
@@ -7,7 +8,7 @@ import { ServicesController } from './services/services.controller.js';
 
 /** The gateway's routes to intake: the catalog, the queue and transitions, the calendar, the public status. */
 @Module({
-  controllers: [ServicesController, IntakeApplicationsController, CalendarController, PublicStatusController],
+  controllers: [ServicesController, PaperTrailController, IntakeApplicationsController, CalendarController, PublicStatusController],
   providers: [PublicRateLimitGuard],
 })
 export class IntakeModule {}

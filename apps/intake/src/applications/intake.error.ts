@@ -16,6 +16,10 @@ export enum IntakeErrorCode {
   CalendarDayExists = 'INTAKE_CALENDAR_DAY_EXISTS',
   CalendarDayNotFound = 'INTAKE_CALENDAR_DAY_NOT_FOUND',
   InvalidQuery = 'INTAKE_INVALID_QUERY',
+  /** only a RETURNED application can be completed */
+  NotReturned = 'INTAKE_APPLICATION_NOT_RETURNED',
+  /** a completion that still leaves a requirement missing */
+  StillIncomplete = 'INTAKE_APPLICATION_STILL_INCOMPLETE',
 }
 
 const KIND: Record<IntakeErrorCode, ErrorKind> = {
@@ -33,6 +37,8 @@ const KIND: Record<IntakeErrorCode, ErrorKind> = {
   [IntakeErrorCode.CalendarDayExists]: 'CONFLICT',
   [IntakeErrorCode.CalendarDayNotFound]: 'NOT_FOUND',
   [IntakeErrorCode.InvalidQuery]: 'VALIDATION',
+  [IntakeErrorCode.NotReturned]: 'CONFLICT',
+  [IntakeErrorCode.StillIncomplete]: 'VALIDATION',
 };
 
 /** Intake's errors: a code of its own, a kind the gateway maps to an HTTP status, and field details. */

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Rpc, TransitionRequest, type Actor, type ApplicationList, type ApplicationView } from '#contracts';
-import { CurrentActor } from '../../common/auth/actor.decorator.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { ClientIp, CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
 import { uuidParam } from '../../common/http/uuid-param.pipe.js';
 import { SearchRequest } from '../../common/idempotency/search-request.decorator.js';
@@ -15,7 +16,10 @@ const STAFF = ['FRONT_OFFICE', 'VERIFIER', 'HEAD', 'FINANCE', 'WAREHOUSE', 'COMP
 @ApiBearerAuth()
 @Controller('applications')
 export class IntakeApplicationsController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(
+    private readonly services: ServiceClient,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get()
   @Roles(...STAFF)
@@ -43,7 +47,16 @@ export class IntakeApplicationsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiBody({ description: '{ to, reason?, publicReason? }', schema: { type: 'object', properties: { to: { type: 'string' }, reason: { type: 'string' }, publicReason: { type: 'string' } }, required: ['to'] } })
   @ApiCreatedResponse({ description: 'the ApplicationView after the change' })
-  transition(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: TransitionRequest): Promise<ApplicationView> {
-    return this.services.call(Rpc.intake.transitionApplication, { actor, id, body });
+  async transition(
+    @CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: TransitionRequest, @ClientIp() ip: string,
+  ): Promise<ApplicationView> {
+    const view = await this.services.call<ApplicationView>(Rpc.intake.transitionApplication, { actor, id, body });
+    // written once intake has committed the change (another service's transaction): see README, "The audit trail"
+    const last = view.history[view.history.length - 1];
+    await this.audit.record({
+      actor, action: 'APPLICATION_STATUS_CHANGED', targetType: 'APPLICATION', targetId: id, targetLabel: view.ticketNumber, agencyCode: view.agencyCode, ip,
+      before: { status: last?.from ?? null }, after: { status: view.status, reason: body.reason ?? null, publicReason: body.publicReason ?? null },
+    });
+    return view;
   }
 }
