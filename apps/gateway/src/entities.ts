@@ -1,3 +1,4 @@
+import { AgencyContactEntity } from './agencies/agency-contact/agency-contact.entity.js';
 import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 import { LoginAttemptEntity } from './auth/login/login-attempt.entity.js';
 import { IdempotencyKeyEntity } from './common/idempotency/idempotency-key.entity.js';
@@ -5,4 +6,4 @@ import { RejectedMessageEntity } from './rejected/rejected-message.entity.js';
 import { UserEntity } from './users/user.entity.js';
 
 /** Every entity of the `gateway` schema. */
-export const gatewayEntities = [UserEntity, AuditEntryEntity, IdempotencyKeyEntity, LoginAttemptEntity, RejectedMessageEntity];
+export const gatewayEntities = [UserEntity, AuditEntryEntity, IdempotencyKeyEntity, LoginAttemptEntity, RejectedMessageEntity, AgencyContactEntity];

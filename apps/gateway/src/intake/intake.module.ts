@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgenciesModule } from '../agencies/agencies.module.js';
 import { IntakeApplicationsController } from './applications/intake-applications.controller.js';
 import { PaperTrailController } from './paper-trail/paper-trail.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
@@ -8,6 +9,7 @@ import { ServicesController } from './services/services.controller.js';
 
 /** The gateway's routes to intake: the catalog, the queue and transitions, the calendar, the public status. */
 @Module({
+  imports: [AgenciesModule],
   controllers: [ServicesController, PaperTrailController, IntakeApplicationsController, CalendarController, PublicStatusController],
   providers: [PublicRateLimitGuard],
 })
