@@ -55,3 +55,17 @@ export interface FilingWarning {
 export interface FilingWarningsView {
   warnings: FilingWarning[];
 }
+
+/** An agency's contact data (`GET/PUT /api/v1/agencies/{code}/contact`), kept by the gateway. */
+export interface AgencyContactView {
+  agencyCode: string;
+  address: string;
+  phone: string;
+  email: string | null;
+  officeHours: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** What the public status page shows of it: no staff username. */
+export type PublicAgencyContact = Omit<AgencyContactView, 'updatedBy' | 'updatedAt'>;

@@ -1,23 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Actor } from '#contracts';
+import type { Actor, AgencyContactView, PublicAgencyContact } from '#contracts';
 import { AuditService } from '../../audit/audit.service.js';
 import { AgencyContactEntity } from './agency-contact.entity.js';
 import type { AgencyContactRequest } from './agency-contact.request.dto.js';
 
-/** An agency's contact data, as the dashboard and the public status page read it. */
-export interface AgencyContactView {
-  agencyCode: string;
-  address: string;
-  phone: string;
-  email: string | null;
-  officeHours: string;
-  updatedBy: string;
-  updatedAt: string;
-}
-
-/** Contact data for the public: no staff username. */
-export type PublicAgencyContact = Omit<AgencyContactView, 'updatedBy' | 'updatedAt'>;
+export type { AgencyContactView, PublicAgencyContact };
 
 /** Agencies' contact data: kept by the gateway (agencies are the gateway's data), each change audited in its transaction. */
 @Injectable()
