@@ -9,7 +9,7 @@ import { Standard, StandardVersion } from './catalog/standard.entity.js';
 import { ClockModule } from './config/clock.module.js';
 import { CreateApplications1764200000000 } from './migrations/1764200000000-create-applications.js';
 import { CatalogLifecycleCalendar1764300000000 } from './migrations/1764300000000-catalog-lifecycle-calendar.js';
-import { PersonNikIndexes1766500000000 } from './migrations/1766500000000-person-nik-indexes.js';
+import { BeneficiaryNikIndex1766500000000 } from './migrations/1766500000000-beneficiary-nik-index.js';
 
 @Module({
   imports: [
@@ -17,7 +17,7 @@ import { PersonNikIndexes1766500000000 } from './migrations/1766500000000-person
     DatabaseModule.forService({
       schema: 'intake',
       entities: [Application, ApplicationHistory, Standard, StandardVersion, NonWorkingDayRow, CalendarChangeRow],
-      migrations: [...MESSAGING_MIGRATIONS, CreateApplications1764200000000, CatalogLifecycleCalendar1764300000000, PersonNikIndexes1766500000000],
+      migrations: [...MESSAGING_MIGRATIONS, CreateApplications1764200000000, CatalogLifecycleCalendar1764300000000, BeneficiaryNikIndex1766500000000],
     }),
     MessagingModule.forService('intake'),
     ClockModule,

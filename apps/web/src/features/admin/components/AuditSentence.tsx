@@ -24,9 +24,9 @@ export function useAuditSentence(): (e: AuditEntry) => string {
       return label(AUDIT_STATUS_LABEL, c);
     };
     const vars = {
-      actor: str(actor.username) || t('audit.someone'),
+      actor: str(actor.username) || (str(after.by).startsWith('system:') ? t('audit.system') : t('audit.someone')),
       target: str(target.label) || str(target.id) || '—',
-      status: status(action === 'FIELD_VISIT_RECORDED' ? after.caseStatus : after.status),
+      status: status(action === 'FIELD_VISIT_RECORDED' ? after.caseStatus : action === 'CASE_DECIDED' ? after.outcome : after.status),
       from: status(before.status),
       to: status(after.status),
       name: str(after.name) || str(before.name) || str(target.label),
