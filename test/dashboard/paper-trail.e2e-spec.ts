@@ -55,8 +55,9 @@ describe('the paper trail of the front office, the contact data and the audit tr
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    gateway = await startGateway();
-    intake = await startApp('intake', {}, 90_000);
+    // patient: on a machine shared by several suites a gateway took over a minute to start
+    gateway = await startGateway({}, 180_000);
+    intake = await startApp('intake', {}, 180_000);
     admin = await new Api(gateway.url).session('admin', testAdminPassword());
     fo = await staffAccount(admin, '33.04', ['FRONT_OFFICE'], 'Rina Front Office');
     await agencyAdmin(gateway.url, '33.04');
@@ -64,7 +65,7 @@ describe('the paper trail of the front office, the contact data and the audit tr
     openChild = family();
     const open = await fo.api.post('/api/v1/applications', body(openChild, ['KTP', 'KK', 'SURAT_PERMOHONAN']));
     if (open.status !== 201 || open.body.status !== 'REGISTERED') throw new Error(`filing failed: ${open.status} ${JSON.stringify(open.body)}`);
-  }, 180_000);
+  }, 420_000);
 
   afterAll(async () => {
     await browser?.close();

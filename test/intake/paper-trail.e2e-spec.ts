@@ -5,13 +5,17 @@
 // its filters, and the public pages served compressed with their cache headers.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import http from 'node:http';
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { adminDb, eventually, natsAs, readStream } from '#testing';
-import { agencyAdmin, type Api } from '../gateway/support.js';
-import { filing, historyOf, nik, staff, startIntakeSystem, type IntakeSystem, type Staff } from './support.js';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { adminDb, eventually, natsAs, publishEvent, readStream, type RunningApp } from '#testing';
+import { agencyAdmin, Api, startGateway, testAdminPassword } from '../gateway/support.js';
+import { filing, historyOf, nik, staff, startIntake, type IntakeSystem, type Staff } from './support.js';
 
 let sys: IntakeSystem;
+let intake: RunningApp | undefined;
+let gateway: RunningApp | undefined;
 let db: pg.Client;
 let nats: NatsConnection;
 let fo: Staff;
@@ -19,12 +23,17 @@ let provinceFo: Staff;
 let admin3304: Api;
 
 beforeAll(async () => {
-  [sys, db, nats] = await Promise.all([startIntakeSystem(), adminDb(), natsAs('admin')]);
+  // one after the other, and patient: on a machine shared by several suites a gateway took over a minute to start
+  intake = await startIntake();
+  gateway = await startGateway({}, 180_000);
+  const anon = new Api(gateway.url);
+  sys = { intake, gateway, anon, admin: await anon.session('admin', testAdminPassword()) };
+  [db, nats] = await Promise.all([adminDb(), natsAs('admin')]);
   [fo, provinceFo, admin3304] = await Promise.all([staff(sys, '33.04', ['FRONT_OFFICE']), staff(sys, '61', ['FRONT_OFFICE']), agencyAdmin(sys.anon.baseUrl, '33.04')]);
-}, 120_000);
+}, 360_000);
 
 afterAll(async () => {
-  await Promise.all([sys?.intake.stop(), sys?.gateway.stop()]);
+  await Promise.all([intake?.stop(), gateway?.stop()]);
   await Promise.all([nats?.close(), db?.end()]);
 });
 
@@ -180,6 +189,34 @@ describe('the audit trail of what staff do', () => {
     expect(before.body.items).toEqual([]);
     const bad = await admin3304.get('/api/v1/audit?from=31-12-2026');
     expect([bad.status, bad.body.details[0].path]).toEqual([400, 'from']);
+  });
+});
+
+describe('case decisions in the audit trail', () => {
+  it('records each decision verification announces once, however often it is delivered, with no person as its actor', async () => {
+    const caseId = randomUUID();
+    const event = {
+      eventId: randomUUID(), occurredAt: new Date().toISOString(), correlationId: randomUUID(), causationId: null,
+      caseId, applicationId: randomUUID(), agencyCode: '33.04', outcome: 'REJECTED', reason: 'staff only', publicReason: 'Tidak memenuhi syarat',
+    };
+    await publishEvent(nats, 'sigap.verification.case.decided.v1', event);
+    await publishEvent(nats, 'sigap.verification.case.decided.v1', event, `${event.eventId}-again`);
+    // both copies handled by the gateway's durable: nothing pending, nothing waiting for its ack
+    const jsm = await jetstreamManager(nats);
+    await eventually(async () => {
+      const info = await jsm.consumers.info('SIGAP_VERIFICATION', 'gateway_case_decided_audit');
+      expect([info.num_pending, info.num_ack_pending]).toEqual([0, 0]);
+      expect(info.delivered.stream_seq).toBeGreaterThan(0);
+    });
+    const entries = await eventually(async () => {
+      const r = await admin3304.get(`/api/v1/audit?action=CASE_DECIDED&agencyCode=33.04&target=${caseId}`);
+      expect(r.body.items.length).toBeGreaterThan(0);
+      return r.body.items;
+    });
+    expect(entries).toEqual([expect.objectContaining({
+      action: 'CASE_DECIDED', actor: { id: null, username: null }, target: { type: 'VERIFICATION_CASE', id: caseId, label: event.applicationId },
+      after: { outcome: 'REJECTED', publicReason: 'Tidak memenuhi syarat', applicationId: event.applicationId, by: 'system:verification' },
+    })]);
   });
 });
 

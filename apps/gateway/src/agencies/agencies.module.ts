@@ -3,5 +3,9 @@ import { AgencyContactController } from './agency-contact/agency-contact.control
 import { AgencyContactService } from './agency-contact/agency-contact.service.js';
 import { ListAgenciesController } from './list-agencies/list-agencies.controller.js';
 
-@Module({ controllers: [ListAgenciesController, AgencyContactController], providers: [AgencyContactService], exports: [AgencyContactService] })
+@Module({
+  controllers: [ListAgenciesController, AgencyContactController],
+  providers: [AgencyContactService],
+  exports: [AgencyContactService],
+})
 export class AgenciesModule {}

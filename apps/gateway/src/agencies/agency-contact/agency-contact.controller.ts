@@ -9,7 +9,9 @@ import { AgencyContactRequest } from './agency-contact.request.dto.js';
 import { AgencyContactService, type AgencyContactView } from './agency-contact.service.js';
 
 function agencyParam(value: string): string {
-  if (!findAgency(value)) throw DomainError.validation([{ path: 'agencyCode', message: 'agencyCode is not an agency of this installation' }]);
+  if (!findAgency(value)) {
+    throw DomainError.validation([{ path: 'agencyCode', message: 'agencyCode is not an agency of this installation' }]);
+  }
   return value;
 }
 
@@ -37,7 +39,9 @@ export class AgencyContactController {
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Set the agency’s contact data, shown on the public status page (its own administrator; audited)' })
   @ApiOkResponse({ description: '{ agencyCode, address, phone, email, officeHours, updatedBy, updatedAt }' })
-  set(@CurrentActor() actor: Actor, @Param('agencyCode') code: string, @Body() body: AgencyContactRequest, @ClientIp() ip: string): Promise<AgencyContactView> {
+  set(
+    @CurrentActor() actor: Actor, @Param('agencyCode') code: string, @Body() body: AgencyContactRequest, @ClientIp() ip: string,
+  ): Promise<AgencyContactView> {
     requireCanChange(actor, agencyParam(code), "this agency's contact data");
     return this.contacts.set(actor, code, body, ip);
   }

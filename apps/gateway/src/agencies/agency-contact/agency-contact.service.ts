@@ -30,13 +30,17 @@ export class AgencyContactService {
       const repo = m.getRepository(AgencyContactEntity);
       const before = await repo.findOne({ where: { agencyCode }, lock: { mode: 'pessimistic_write' } });
       const row: AgencyContactEntity = {
-        agencyCode, address: req.address.trim(), phone: req.phone.trim(), email: req.email?.trim() || null, officeHours: req.officeHours.trim(),
+        agencyCode, address: req.address.trim(), phone: req.phone.trim(), email: req.email?.trim() || null,
+        officeHours: req.officeHours.trim(),
         updatedBy: actor.username, updatedAt: new Date(),
       };
       await repo.save(row);
       const fields = (c: AgencyContactEntity | null) => c && { address: c.address, phone: c.phone, email: c.email, officeHours: c.officeHours };
       await this.audit.record(
-        { actor, action: 'AGENCY_CONTACT_UPDATED', targetType: 'AGENCY', targetId: agencyCode, targetLabel: agencyCode, agencyCode, ip, before: fields(before), after: fields(row) },
+        {
+          actor, action: 'AGENCY_CONTACT_UPDATED', targetType: 'AGENCY', targetId: agencyCode, targetLabel: agencyCode, agencyCode, ip,
+          before: fields(before), after: fields(row),
+        },
         m,
       );
       return view(row);

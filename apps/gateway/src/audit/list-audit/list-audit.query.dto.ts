@@ -20,11 +20,13 @@ export class ListAuditQuery {
   agencyCode?: string;
 
   @ApiPropertyOptional({ example: '2026-12-01', description: 'from this day (WIB), inclusive' })
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'from must be a date YYYY-MM-DD' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date YYYY-MM-DD' })
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'from must be a date YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date YYYY-MM-DD' })
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'up to this day (WIB), inclusive' })
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be a date YYYY-MM-DD' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date YYYY-MM-DD' })
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be a date YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date YYYY-MM-DD' })
   to?: string;
 
   @ApiPropertyOptional({ default: 50, maximum: 500 })

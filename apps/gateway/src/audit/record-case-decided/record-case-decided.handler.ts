@@ -23,7 +23,9 @@ export class RecordCaseDecidedHandler {
       const entry = {
         actor: null, action: 'CASE_DECIDED', targetType: 'VERIFICATION_CASE', targetId: event.caseId ?? event.applicationId,
         targetLabel: event.applicationId, agencyCode: event.agencyCode ?? null,
-        after: { outcome: event.outcome, publicReason: event.publicReason ?? null, applicationId: event.applicationId, by: 'system:verification' },
+        after: {
+          outcome: event.outcome, publicReason: event.publicReason ?? null, applicationId: event.applicationId, by: 'system:verification',
+        },
       } as const;
       await this.audit.record(entry, manager);
     }
