@@ -64,7 +64,7 @@ describe('staff dashboard', () => {
       expect([p, res.status, res.headers.get('content-type')]).toEqual([p, 200, expect.stringContaining('text/html')]);
       expect(await res.text()).toContain('<div id="root">');
       expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
-      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('cache-control')).toBe('public, max-age=60, must-revalidate');
     }
     const api = await fetch(`${gateway.url}/api/v1/no-such-route`);
     expect(api.headers.get('content-type')).toContain('application/json');

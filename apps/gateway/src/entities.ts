@@ -1,3 +1,4 @@
+import { AgencyContactEntity } from './agencies/agency-contact/agency-contact.entity.js';
 import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 import { LoginAttemptEntity } from './auth/login/login-attempt.entity.js';
 import { RateLimitEntity } from './common/rate-limit/rate-limit.entity.js';
@@ -6,4 +7,4 @@ import { RejectedMessageEntity } from './rejected/rejected-message.entity.js';
 import { UserEntity } from './users/user.entity.js';
 
 /** Every entity of the `gateway` schema. */
-export const gatewayEntities = [UserEntity, AuditEntryEntity, IdempotencyKeyEntity, LoginAttemptEntity, RateLimitEntity, RejectedMessageEntity];
+export const gatewayEntities = [UserEntity, AuditEntryEntity, IdempotencyKeyEntity, LoginAttemptEntity, RateLimitEntity, RejectedMessageEntity, AgencyContactEntity];

@@ -10,6 +10,7 @@ import { ClockModule } from './config/clock.module.js';
 import { CreateApplications1764200000000 } from './migrations/1764200000000-create-applications.js';
 import { CatalogLifecycleCalendar1764300000000 } from './migrations/1764300000000-catalog-lifecycle-calendar.js';
 import { FilingIdempotency1766001000000 } from './migrations/1766001000000-filing-idempotency.js';
+import { BeneficiaryNikIndex1766500000000 } from './migrations/1766500000000-beneficiary-nik-index.js';
 
 @Module({
   imports: [
@@ -17,7 +18,10 @@ import { FilingIdempotency1766001000000 } from './migrations/1766001000000-filin
     DatabaseModule.forService({
       schema: 'intake',
       entities: [Application, ApplicationHistory, Standard, StandardVersion, NonWorkingDayRow, CalendarChangeRow],
-      migrations: [...MESSAGING_MIGRATIONS, CreateApplications1764200000000, CatalogLifecycleCalendar1764300000000, FilingIdempotency1766001000000],
+      migrations: [
+        ...MESSAGING_MIGRATIONS, CreateApplications1764200000000, CatalogLifecycleCalendar1764300000000, FilingIdempotency1766001000000,
+        BeneficiaryNikIndex1766500000000,
+      ],
     }),
     MessagingModule.forService('intake'),
     ClockModule,

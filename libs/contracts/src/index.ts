@@ -11,6 +11,7 @@ export * from './asyncapi.js';
 export * from './intake/standard-definition.js';
 export * from './intake/requests.js';
 export * from './intake/views.js';
+export * from './intake/paper-trail.js';
 export * from './verification/registry.js';
 export * from './verification/cases.js';
 export * from './outside-systems.js';

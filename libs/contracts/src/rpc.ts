@@ -24,6 +24,10 @@ export const Rpc = {
     addCalendarDay: 'sigap.rpc.intake.calendar.add-day',
     removeCalendarDay: 'sigap.rpc.intake.calendar.remove-day',
     listCalendarChanges: 'sigap.rpc.intake.calendar.changes',
+    /** a RETURNED file completed at the front office and registered (issue 11) */
+    completeApplication: 'sigap.rpc.intake.application.complete',
+    /** warnings while filing: the same person's open application of the service, a NIK from outside the agency */
+    filingWarnings: 'sigap.rpc.intake.application.filing-warnings',
   },
   verification: {
     getCaseByApplication: 'sigap.rpc.verification.case.by-application',

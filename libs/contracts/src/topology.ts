@@ -94,7 +94,11 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
     schema: 'gateway',
     publishes: [],
     // the detail (with the payload) of every rejection, kept for the admin's list and replay
-    consumers: [{ durable: 'gateway_rejected_detail', subject: Subjects.rejectedDetail }],
+    consumers: [
+      { durable: 'gateway_rejected_detail', subject: Subjects.rejectedDetail },
+      // every case decision, the automatic ones too, into the audit trail (issue 11)
+      { durable: 'gateway_case_decided_audit', subject: Subjects.verificationCaseDecided },
+    ],
     rpc: 'sigap.rpc.gateway.>',
     httpPort: 8080,
   },

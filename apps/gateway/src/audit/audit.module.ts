@@ -3,12 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 import { AuditService } from './audit.service.js';
 import { ListAuditController } from './list-audit/list-audit.controller.js';
+import { RecordCaseDecidedHandler } from './record-case-decided/record-case-decided.handler.js';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntryEntity])],
   controllers: [ListAuditController],
-  providers: [AuditService],
+  providers: [AuditService, RecordCaseDecidedHandler],
   exports: [AuditService],
 })
 export class AuditModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgenciesModule } from '../agencies/agencies.module.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { PublicRateLimitGuard } from './public-status/public-rate-limit.guard.js';
 import { PublicStatusController } from './public-status/public-status.controller.js';
@@ -6,6 +7,7 @@ import { ServicesController } from './services/services.controller.js';
 
 /** The gateway's routes to intake beside /applications (ApplicationsModule): the catalog, the calendar, the public status. */
 @Module({
+  imports: [AgenciesModule],
   controllers: [ServicesController, CalendarController, PublicStatusController],
   providers: [PublicRateLimitGuard],
 })

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Rpc, AssignTaskRequest, RecordVisitRequest, UpdateRulesRequest, type Actor, type CaseView, type FieldTaskView } from '#contracts';
 import { DomainError } from '#platform';
-import { CurrentActor } from '../common/auth/actor.decorator.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ClientIp, CurrentActor } from '../common/auth/actor.decorator.js';
 import { Roles } from '../common/auth/roles.decorator.js';
 import { uuidParam } from '../common/http/uuid-param.pipe.js';
 import { serviceCodeParam } from '../common/http/params.js';
@@ -32,6 +33,7 @@ export class VerificationController {
   constructor(
     private readonly services: ServiceClient,
     private readonly users: UserDirectory,
+    private readonly audit: AuditService,
   ) {}
 
   @Get('cases')
@@ -63,8 +65,13 @@ export class VerificationController {
   @HttpCode(200)
   @Roles('VERIFIER', 'HEAD', 'ADMIN')
   @ApiOperation({ summary: 'Assess (or re-assess) a case against its application and the current registry: rules, duplicates; the first assessment opens the field tasks' })
-  assess(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string): Promise<CaseView> {
-    return this.services.call<CaseView>(Rpc.verification.assessCase, { actor, caseId });
+  async assess(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string, @ClientIp() ip: string): Promise<CaseView> {
+    const c = await this.services.call<CaseView>(Rpc.verification.assessCase, { actor, caseId });
+    await this.audit.record({
+      actor, action: 'CASE_ASSESSED', targetType: 'VERIFICATION_CASE', targetId: c.caseId, targetLabel: c.ticketNumber, agencyCode: c.agencyCode, ip,
+      after: { status: c.status, outcome: c.outcome, rules: Object.fromEntries(c.rules.map((r) => [r.rule, r.outcome])) },
+    });
+    return c;
   }
 
   @Get('tasks')
@@ -83,16 +90,29 @@ export class VerificationController {
   @HttpCode(200)
   @Roles('HEAD', 'ADMIN')
   @ApiOperation({ summary: 'Assign a field task of the caller’s agency to one of its verifiers (HEAD or ADMIN)' })
-  async assign(@CurrentActor() actor: Actor, @Param('taskId', uuidParam('taskId')) taskId: string, @Body() body: AssignTaskRequest): Promise<FieldTaskView> {
+  async assign(
+    @CurrentActor() actor: Actor, @Param('taskId', uuidParam('taskId')) taskId: string, @Body() body: AssignTaskRequest, @ClientIp() ip: string,
+  ): Promise<FieldTaskView> {
     const user = await this.users.activeVerifierFor(actor, body.assignee);
-    return this.services.call(Rpc.verification.assignTask, { actor, taskId, assignee: user.username });
+    const task = await this.services.call<FieldTaskView>(Rpc.verification.assignTask, { actor, taskId, assignee: user.username });
+    await this.audit.record({
+      actor, action: 'FIELD_TASK_ASSIGNED', targetType: 'FIELD_TASK', targetId: taskId, targetLabel: task.ticketNumber, agencyCode: task.agencyCode, ip,
+      after: { stage: task.stage, assignee: task.assignee },
+    });
+    return task;
   }
 
   @Post('tasks/:taskId/visits')
   @Roles('VERIFIER')
   @ApiOperation({ summary: 'Record the visit that answers a field task: findings, recommendation, time, coordinates, attachment references' })
-  visit(@CurrentActor() actor: Actor, @Param('taskId', uuidParam('taskId')) taskId: string, @Body() visit: RecordVisitRequest) {
-    return this.services.call(Rpc.verification.recordVisit, { actor, taskId, visit });
+  async visit(@CurrentActor() actor: Actor, @Param('taskId', uuidParam('taskId')) taskId: string, @Body() visit: RecordVisitRequest, @ClientIp() ip: string) {
+    const r = await this.services.call<{ visitId: string; caseStatus: string; task: FieldTaskView }>(Rpc.verification.recordVisit, { actor, taskId, visit });
+    // the findings stay in the case (personal data); the trail keeps the recommendation and where the case went
+    await this.audit.record({
+      actor, action: 'FIELD_VISIT_RECORDED', targetType: 'FIELD_TASK', targetId: taskId, targetLabel: r.task.ticketNumber, agencyCode: r.task.agencyCode, ip,
+      after: { stage: r.task.stage, recommendation: visit.recommendation, caseStatus: r.caseStatus },
+    });
+    return r;
   }
 
   @Get('rules')

@@ -31,15 +31,19 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** How long a browser may reuse the dashboard's HTML without asking again. */
+export const HTML_MAX_AGE_S = 60;
+
 interface HeaderRes {
   setHeader(name: string, value: string): void;
 }
 
 function setHeaders(res: HeaderRes, file: string): void {
   // Vite names assets by content hash: cache them for good. index.html (and the SPA
-  // fallback, which is index.html) must be revalidated so a new build is picked up.
+  // fallback, which is index.html) is kept a short while only, then revalidated (ETag), so a
+  // new build is picked up within HTML_MAX_AGE_S; the page itself names its hashed assets.
   const hashed = file.includes(`${path.sep}assets${path.sep}`);
-  res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+  res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : `public, max-age=${HTML_MAX_AGE_S}, must-revalidate`);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   if (file.endsWith('.html')) {
     res.setHeader('Content-Security-Policy', CSP);

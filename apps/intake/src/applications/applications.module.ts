@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
+import { CompleteReturnedHandler } from './complete-returned/complete-returned.handler.js';
+import { CompleteReturnedMessageController } from './complete-returned/complete-returned.message.controller.js';
+import { FilingWarningsMessageController } from './filing-warnings/filing-warnings.message.controller.js';
+import { FilingWarningsService } from './filing-warnings/filing-warnings.service.js';
 import { CaseDecidedConsumer } from './decide-verification/case-decided.consumer.js';
 import { OverdueSweeper } from './flag-overdue/overdue-sweeper.js';
 import { ApplicationQueries } from './get-application/application.queries.js';
@@ -16,10 +20,12 @@ import { TransitionHandler } from './transition-application/transition.handler.j
 
 @Module({
   imports: [CatalogModule, CalendarModule],
-  controllers: [RegisterApplicationMessageController, GetApplicationMessageController, TransitionApplicationMessageController],
+  controllers: [RegisterApplicationMessageController, GetApplicationMessageController, TransitionApplicationMessageController,
+    CompleteReturnedMessageController, FilingWarningsMessageController,
+  ],
   providers: [
     SubmissionChecker, RegisterApplicationHandler, FilingBatcher, ApplicationSubmittedConsumer, TransitionHandler, CaseOpenedConsumer, CaseDecidedConsumer,
-    ApplicationQueries, OverdueSweeper,
+    ApplicationQueries, OverdueSweeper, CompleteReturnedHandler, FilingWarningsService,
   ],
 })
 export class ApplicationsModule {}

@@ -18,6 +18,10 @@ export enum IntakeErrorCode {
   InvalidQuery = 'INTAKE_INVALID_QUERY',
   /** a filing's Idempotency-Key already filed another submission of the agency (422) */
   IdempotencyKeyReused = 'INTAKE_IDEMPOTENCY_KEY_REUSED',
+  /** only a RETURNED application can be completed */
+  NotReturned = 'INTAKE_APPLICATION_NOT_RETURNED',
+  /** a completion that still leaves a requirement missing */
+  StillIncomplete = 'INTAKE_APPLICATION_STILL_INCOMPLETE',
 }
 
 const KIND: Record<IntakeErrorCode, ErrorKind> = {
@@ -36,6 +40,8 @@ const KIND: Record<IntakeErrorCode, ErrorKind> = {
   [IntakeErrorCode.CalendarDayNotFound]: 'NOT_FOUND',
   [IntakeErrorCode.InvalidQuery]: 'VALIDATION',
   [IntakeErrorCode.IdempotencyKeyReused]: 'UNPROCESSABLE',
+  [IntakeErrorCode.NotReturned]: 'CONFLICT',
+  [IntakeErrorCode.StillIncomplete]: 'VALIDATION',
 };
 
 /** Intake's errors: a code of its own, a kind the gateway maps to an HTTP status, and field details. */

@@ -5,9 +5,9 @@ import { combineTexts } from '../shared/i18n/texts';
 import { commonTexts } from '../shared/i18n/common';
 import { homeTexts } from '../features/home/i18n';
 import { authTexts } from '../features/auth/i18n';
-import { adminTexts } from '../features/admin/i18n';
-import { intakeTexts } from '../features/intake/i18n';
-import { statusTexts } from '../features/status/i18n';
+import { adminTexts, auditTrailTexts } from '../features/admin/i18n';
+import { intakeTexts, paperTrailTexts } from '../features/intake/i18n';
+import { statusContactTexts, statusTexts } from '../features/status/i18n';
 import { verificationTexts } from '../features/verification/i18n';
 import { disbursementTexts } from '../features/disbursement/i18n';
 import { logisticsTexts } from '../features/logistics/i18n';
@@ -18,8 +18,11 @@ export const TEXTS = combineTexts(
   homeTexts,
   authTexts,
   adminTexts,
+  auditTrailTexts,
   intakeTexts,
+  paperTrailTexts,
   statusTexts,
+  statusContactTexts,
   verificationTexts,
   disbursementTexts,
   logisticsTexts,

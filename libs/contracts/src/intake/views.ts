@@ -4,6 +4,7 @@
  */
 import type { FieldError } from '../envelope.js';
 import type { DeadlineUnitCode, LocalizedText, StandardDefinition } from './standard-definition.js';
+import type { PublicAgencyContact } from './paper-trail.js';
 
 /** Time left until a due time: on the clock, and in working days of the agency's calendar (negative when overdue). */
 export interface TimeLeftView {
@@ -146,6 +147,8 @@ export interface PublicStatusView {
   timeLeft: TimeLeftView | null;
   overdue: boolean;
   timeline: Array<{ status: string; name: LocalizedText; at: string; note: string | null }>;
+  /** added by the gateway (issue 11): whom to contact at the agency; null until its admin sets it */
+  contact?: PublicAgencyContact | null;
 }
 
 export interface CalendarDayView {

@@ -1,7 +1,8 @@
 import { Body, Controller, Headers, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApplicationSubmission, Rpc, type Actor } from '#contracts';
-import { CurrentActor } from '../../common/auth/actor.decorator.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { ClientIp, CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
 import { ServiceClient } from '#messaging';
 import { requireCanChange } from '#platform';
@@ -19,7 +20,10 @@ export interface ApplicationRegistered {
 @ApiBearerAuth()
 @Controller('applications')
 export class SubmitApplicationController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(
+    private readonly services: ServiceClient,
+    private readonly audit: AuditService,
+  ) {}
 
   @Post()
   @Roles('FRONT_OFFICE', 'ADMIN')
@@ -41,13 +45,19 @@ export class SubmitApplicationController {
     schema: { type: 'object' },
   })
   @ApiCreatedResponse({ description: '{ applicationId, ticketNumber, status, missingRequirements, dueAt }' })
-  handle(
+  async handle(
     @CurrentActor() actor: Actor,
     @Body() submission: ApplicationSubmission,
+    @ClientIp() ip: string,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<ApplicationRegistered> {
     // intake checks the scope too; refusing here spares it a request that cannot succeed
     requireCanChange(actor, submission.agencyCode);
-    return this.services.call<ApplicationRegistered>(Rpc.intake.registerApplication, { actor, submission, idempotencyKey });
+    const r = await this.services.call<ApplicationRegistered>(Rpc.intake.registerApplication, { actor, submission, idempotencyKey });
+    await this.audit.record({
+      actor, action: 'APPLICATION_FILED', targetType: 'APPLICATION', targetId: r.applicationId, targetLabel: r.ticketNumber, agencyCode: submission.agencyCode, ip,
+      after: { serviceCode: submission.serviceCode, status: r.status, missingRequirements: r.missingRequirements },
+    });
+    return r;
   }
 }

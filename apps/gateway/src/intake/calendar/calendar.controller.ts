@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/commo
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { CalendarDayRequest, Rpc, type Actor, type CalendarChangeView, type CalendarDayView, type CalendarYearView } from '#contracts';
-import { CurrentActor } from '../../common/auth/actor.decorator.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { ClientIp, CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
 import { ServiceClient } from '#messaging';
 import { dateParam, yearParam } from '../../common/http/params.js';
@@ -23,7 +24,10 @@ export class CalendarAgencyQuery {
 @ApiBearerAuth()
 @Controller('calendar/:year')
 export class CalendarController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(
+    private readonly services: ServiceClient,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get('days')
   @Roles(...STAFF)
@@ -40,8 +44,13 @@ export class CalendarController {
   @ApiBody({ description: '{ date: YYYY-MM-DD, kind: CUTI_BERSAMA | NATIONAL_HOLIDAY, name, agencyCode? }', schema: { type: 'object' } })
   @ApiOperation({ summary: 'Add a non-working day (e.g. a cuti bersama) to the calendar of an agency the admin covers (audited)' })
   @ApiCreatedResponse({ description: 'CalendarDayView' })
-  add(@CurrentActor() actor: Actor, @Param('year', yearParam()) year: number, @Body() body: CalendarDayRequest): Promise<CalendarDayView> {
-    return this.services.call(Rpc.intake.addCalendarDay, { actor, year, body });
+  async add(@CurrentActor() actor: Actor, @Param('year', yearParam()) year: number, @Body() body: CalendarDayRequest, @ClientIp() ip: string): Promise<CalendarDayView> {
+    const day = await this.services.call<CalendarDayView>(Rpc.intake.addCalendarDay, { actor, year, body });
+    await this.audit.record({
+      actor, action: 'CALENDAR_DAY_ADDED', targetType: 'CALENDAR_DAY', targetId: day.date, targetLabel: day.name, agencyCode: day.agencyCode, ip,
+      after: { date: day.date, kind: day.kind, name: day.name },
+    });
+    return day;
   }
 
   @Delete('days/:date')
@@ -49,8 +58,16 @@ export class CalendarController {
   @ApiQuery({ name: 'agencyCode', required: false })
   @ApiOperation({ summary: 'Remove a non-working day (audited): it becomes a working day again if it is Monday–Friday' })
   @ApiOkResponse({ description: '{ removed: CalendarDayView }' })
-  remove(@CurrentActor() actor: Actor, @Param('year', yearParam()) year: number, @Param('date', dateParam()) date: string, @Query() q: CalendarAgencyQuery): Promise<{ removed: CalendarDayView }> {
-    return this.services.call(Rpc.intake.removeCalendarDay, { actor, year, date, agencyCode: q.agencyCode });
+  async remove(
+    @CurrentActor() actor: Actor, @Param('year', yearParam()) year: number, @Param('date', dateParam()) date: string, @Query() q: CalendarAgencyQuery,
+    @ClientIp() ip: string,
+  ): Promise<{ removed: CalendarDayView }> {
+    const r = await this.services.call<{ removed: CalendarDayView }>(Rpc.intake.removeCalendarDay, { actor, year, date, agencyCode: q.agencyCode });
+    await this.audit.record({
+      actor, action: 'CALENDAR_DAY_REMOVED', targetType: 'CALENDAR_DAY', targetId: r.removed.date, targetLabel: r.removed.name, agencyCode: r.removed.agencyCode, ip,
+      before: { date: r.removed.date, kind: r.removed.kind, name: r.removed.name },
+    });
+    return r;
   }
 
   @Get('changes')

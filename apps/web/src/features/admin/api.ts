@@ -1,5 +1,5 @@
 // The administrator's calls: staff accounts, the audit trail, and rejected messages.
-import type { FieldError } from '@contracts';
+import type { AgencyContactView, FieldError } from '@contracts';
 import { api, asPage, seg } from '../../shared/api/client';
 
 // The gateway's own answers (apps/gateway/src/users/user.entity.ts UserView,
@@ -59,12 +59,29 @@ export interface Paging {
   offset: number;
 }
 
+/** The audit page's filters (`GET /audit`): who, what, which agency, from and to a day (WIB). */
+export interface AuditQuery extends Paging {
+  actor?: string;
+  action?: string;
+  agencyCode?: string;
+  from?: string;
+  to?: string;
+}
+
 export const adminApi = {
   users: (q: Paging & { q?: string }, signal?: AbortSignal) => api.get<unknown>('/users', { ...q }, signal).then((d) => asPage<StaffUser>(d)),
   createUser: (u: NewUser) => api.post<StaffUser>('/users', u),
   updateUser: (id: string, change: UserChange) => api.patch<StaffUser>(seg`/users/${id}`, change),
   resetPassword: (id: string, password: string) => api.post<void>(seg`/users/${id}/reset-password`, { password }),
-  audit: (q: Paging, signal?: AbortSignal) => api.get<unknown>('/audit', { ...q }, signal).then((d) => asPage<AuditEntry>(d)),
+  audit: (q: AuditQuery, signal?: AbortSignal) => api.get<unknown>('/audit', { ...q }, signal).then((d) => asPage<AuditEntry>(d)),
+  /** the agency's contact data; null while none is set */
+  agencyContact: (agencyCode: string, signal?: AbortSignal) =>
+    api.get<AgencyContactView>(seg`/agencies/${agencyCode}/contact`, undefined, signal).catch((e: unknown) => {
+      if ((e as { status?: number }).status === 404) return null;
+      throw e;
+    }),
+  setAgencyContact: (agencyCode: string, body: { address: string; phone: string; email?: string; officeHours: string }) =>
+    api.put<AgencyContactView>(seg`/agencies/${agencyCode}/contact`, body),
   rejected: (q: Paging, signal?: AbortSignal) => api.get<unknown>('/admin/rejected', { ...q }, signal).then((d) => asPage<RejectedMessage>(d)),
   /** without `payload`, the stored message as it was */
   replay: (id: string, payload?: unknown) => api.post<void>(seg`/admin/rejected/${id}/replay`, payload === undefined ? {} : { payload }),

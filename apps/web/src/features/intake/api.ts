@@ -1,7 +1,7 @@
 // Intake through the gateway: the service catalog (standar pelayanan), applications (filing,
 // the queue, one application, a change of status) and the working-day calendar.
 import type {
-  ApplicationList, ApplicationView, CalendarDayView, CalendarYearView, StandardDefinition, StandardVersionView, StandardView,
+  AgencyContactView, ApplicationList, ApplicationView, FilingWarningsView, CalendarDayView, CalendarYearView, StandardDefinition, StandardVersionView, StandardView,
 } from '@contracts';
 import { api, asPage, seg, type Query } from '../../shared/api/client';
 
@@ -54,6 +54,18 @@ export const intakeApi = {
   queue: (q: QueueQuery, signal?: AbortSignal) => api.get<ApplicationList>('/applications', q, signal),
   application: (id: string, signal?: AbortSignal) => api.get<ApplicationView>(seg`/applications/${id}`, undefined, signal),
   transition: (id: string, body: { to: string; reason?: string; publicReason?: string }) => api.post<void>(seg`/applications/${id}/transitions`, body),
+
+  /** a RETURNED file completed with the documents brought: REGISTERED, or 400 naming what is still missing */
+  complete: (id: string, body: { documents: { type: string }[]; note?: string }) => api.post<ApplicationView>(seg`/applications/${id}/completion`, body),
+  /** warnings, not refusals, for a filing in progress (NIKs in the body) */
+  filingWarnings: (body: { agencyCode: string; serviceCode: string; applicantNik?: string; beneficiaryNik?: string }, signal?: AbortSignal) =>
+    api.post<FilingWarningsView>('/applications/filing-warnings', body, { signal }),
+  /** the agency's address, phone and office hours, for the receipt; null while its admin has not set them */
+  agencyContact: (agencyCode: string, signal?: AbortSignal) =>
+    api.get<AgencyContactView>(seg`/agencies/${agencyCode}/contact`, undefined, signal).catch((e: unknown) => {
+      if ((e as { status?: number }).status === 404) return null;
+      throw e;
+    }),
 
   calendar: (year: number, agencyCode: string | undefined, signal?: AbortSignal) => api.get<CalendarYearView>(seg`/calendar/${year}/days`, { agencyCode }, signal),
   addDay: (day: { date: string; name: string; kind: CalendarDayView['kind']; agencyCode?: string }) =>

@@ -12,6 +12,7 @@ const FileApplicationPage = lazy(() => import('./pages/FileApplicationPage'));
 const ApplicationPage = lazy(() => import('./pages/ApplicationPage'));
 const CatalogPage = lazy(() => import('./pages/CatalogPage'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage'));
+const ReceiptPage = lazy(() => import('./pages/ReceiptPage'));
 
 export const intake: Feature = {
   nav: {
@@ -30,6 +31,7 @@ export const intake: Feature = {
     { path: '/intake', titleKey: 'nav.intake', redirect: '/intake/applications', render: () => null },
     { path: '/intake/applications', titleKey: 'nav.intake.queue', render: () => <QueuePage /> },
     { path: '/intake/applications/:id', titleKey: 'application.title', render: (p) => <ApplicationPage id={p.id} /> },
+    { path: '/intake/applications/:id/receipt', titleKey: 'paper.title', render: (p) => <ReceiptPage id={p.id} /> },
     { path: '/intake/new', titleKey: 'nav.intake.new', roles: FILING, render: () => <FileApplicationPage /> },
     { path: '/intake/catalog', titleKey: 'nav.intake.catalog', roles: ADMIN_ONLY, render: () => <CatalogPage /> },
     { path: '/intake/calendar', titleKey: 'nav.intake.calendar', render: () => <CalendarPage /> },

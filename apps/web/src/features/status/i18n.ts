@@ -34,3 +34,31 @@ export const statusTexts = defineTexts(
     'status.staffLogin': 'Staff login',
   },
 );
+
+/** What happens next and whom to contact (issue 11). */
+export const statusContactTexts = defineTexts(
+  {
+    'status.next.title': 'Langkah berikutnya',
+    'status.next.closed': 'Permohonan ini sudah selesai diproses; tidak ada langkah lagi.',
+    'status.next.unknown': 'Petugas sedang memproses permohonan Anda.',
+    'status.contact.title': 'Hubungi',
+    'status.contact.address': 'Alamat',
+    'status.contact.phone': 'Telepon',
+    'status.contact.email': 'Surel',
+    'status.contact.hours': 'Jam layanan',
+    'status.contact.none': 'Datang ke loket front office {agency} dengan membawa tanda terima.',
+    'status.contact.bring': 'Sebutkan nomor tiket Anda saat menghubungi petugas.',
+  },
+  {
+    'status.next.title': 'What happens next',
+    'status.next.closed': 'This application has been dealt with; nothing more will happen.',
+    'status.next.unknown': 'Staff are working on your application.',
+    'status.contact.title': 'Contact',
+    'status.contact.address': 'Address',
+    'status.contact.phone': 'Phone',
+    'status.contact.email': 'E-mail',
+    'status.contact.hours': 'Office hours',
+    'status.contact.none': 'Come to the front office of {agency} with your receipt.',
+    'status.contact.bring': 'Give your ticket number when you contact the staff.',
+  },
+);

@@ -53,6 +53,8 @@ export const ERROR_TEXTS = {
   INTAKE_ILLEGAL_TRANSITION: ['Status permohonan tidak dapat diubah ke status itu.', 'The application cannot move to that status.'],
   INTAKE_TRANSITION_NOT_ALLOWED: ['Peran Anda tidak boleh membuat perubahan status ini.', 'Your role may not make this change.'],
   INTAKE_REASON_REQUIRED: ['Perubahan status ini memerlukan alasan.', 'This change of status needs a reason.'],
+  INTAKE_APPLICATION_NOT_RETURNED: ['Hanya berkas yang dikembalikan yang dapat dilengkapi.', 'Only a returned file can be completed.'],
+  INTAKE_APPLICATION_STILL_INCOMPLETE: ['Berkas masih belum lengkap: lengkapi semua persyaratan yang kurang.', 'The file is still incomplete: add every missing requirement.'],
   INTAKE_STANDARD_NOT_FOUND: ['Standar pelayanan tidak ditemukan.', 'Service standard not found.'],
   INTAKE_STANDARD_EXISTS: ['Standar pelayanan dengan kode itu sudah ada.', 'A service standard with that code exists.'],
   INTAKE_INVALID_STANDARD: ['Standar pelayanan belum benar.', 'The service standard has fields that are not right.'],

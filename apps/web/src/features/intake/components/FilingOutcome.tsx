@@ -1,4 +1,4 @@
-import type { StandardView } from '@contracts';
+import type { FilingWarning, StandardView } from '@contracts';
 import { Button, Card, Result, Space, Tag, Typography } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../shared/i18n/I18n';
@@ -7,11 +7,12 @@ import { formatDateTime } from '../../../shared/format';
 import { Link } from '../../../shared/router';
 import type { ApplicationRegistered } from '../api';
 import { statusColor } from '../labels';
+import { FilingWarningList } from './FilingWarnings';
 
 type Outcome = { result: ApplicationRegistered; standard: StandardView };
 
 /** What a filing came to: registered with its ticket and due time, or returned with what is missing. */
-export function FilingOutcome({ outcome, onAnother }: { outcome: Outcome; onAnother: () => void }) {
+export function FilingOutcome({ outcome, onAnother, warnings = [] }: { outcome: Outcome; onAnother: () => void; warnings?: FilingWarning[] }) {
   const { t, lang, locale } = useI18n();
   const { result, standard } = outcome;
   const returned = result.status === 'RETURNED';
@@ -57,6 +58,7 @@ export function FilingOutcome({ outcome, onAnother }: { outcome: Outcome; onAnot
         }
         extra={actions}
       >
+        <FilingWarningList warnings={warnings} standard={standard} after testId="filing-warnings-after" />
         {returned && (
           <div data-testid="missing-requirements">
             <Typography.Title level={5}>{t('filing.missing')}</Typography.Title>

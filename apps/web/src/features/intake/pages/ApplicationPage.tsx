@@ -20,6 +20,7 @@ import { CHANNEL_LABEL, DOCUMENT_LABEL, statusColor } from '../labels';
 import { TransitionDialog } from '../components/TransitionDialog';
 import { SEX_LABEL } from '../../../shared/forms/PersonFields';
 import { CaseButton } from '../components/CaseButton';
+import { PaperTrailCard } from '../components/PaperTrailCard';
 
 export default function ApplicationPage({ id }: { id: string }) {
   const { t, label, lang, locale } = useI18n();
@@ -91,6 +92,8 @@ export default function ApplicationPage({ id }: { id: string }) {
           </Button>
         </Space>
       </div>
+
+      <PaperTrailCard application={a} standard={std.data ?? null} onChanged={app.reload} />
 
       {a.nextTransitions.length > 0 && (
         <Card title={t('application.actions')} size="small" data-testid="transitions">

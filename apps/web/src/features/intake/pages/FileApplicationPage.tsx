@@ -3,7 +3,7 @@
 // the standard asks for them. Intake answers REGISTERED with a ticket number and due time,
 // or RETURNED with what is missing; a 400 names the fields, each shown under its field.
 import { useMemo, useState } from 'react';
-import type { StandardView } from '@contracts';
+import type { FilingWarning, StandardView } from '@contracts';
 import { Alert, Button, Card, Checkbox, Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { FileAddOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useSession } from '../../../shared/session';
@@ -19,6 +19,7 @@ import { Link } from '../../../shared/router';
 import { intakeApi, type ApplicationRegistered, type Filing } from '../api';
 import { CHANNEL_LABEL, DOCUMENT_LABEL, FILING_FIELDS, type Channel, type DocumentType } from '../labels';
 import { FilingOutcome } from '../components/FilingOutcome';
+import { FilingWarningsCheck } from '../components/FilingWarnings';
 
 interface FilingForm {
   agencyCode: string;
@@ -53,6 +54,7 @@ export default function FileApplicationPage() {
   const channel = Form.useWatch('channel', form) ?? 'FRONT_OFFICE';
   const hasBeneficiary = Form.useWatch('hasBeneficiary', form);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [warnings, setWarnings] = useState<FilingWarning[]>([]);
 
   const services = useLoad((signal) => (agencyCode ? intakeApi.standards({ agencyCode }, signal) : Promise.resolve([])), [agencyCode]);
   const active = (services.data ?? []).filter((s) => s.active !== false && s.agencyCode === agencyCode);
@@ -88,6 +90,7 @@ export default function FileApplicationPage() {
     return (
       <FilingOutcome
         outcome={outcome}
+        warnings={warnings}
         onAnother={() => {
           setOutcome(null);
           form.resetFields();
@@ -238,6 +241,7 @@ export default function FileApplicationPage() {
           </>
         )}
 
+        <FilingWarningsCheck standard={standard} onChange={setWarnings} />
         <ErrorAlert error={submit.error} fields={FILING_FIELDS} testId="filing-error" style={{ marginBottom: 16 }} />
         <Button type="primary" size="large" htmlType="submit" icon={<FileAddOutlined aria-hidden />} loading={submit.busy} disabled={!standard}>
           {t('filing.submit')}

@@ -15,6 +15,7 @@ import LanguageSwitch from '../../../shared/components/LanguageSwitch';
 import TimeLeft, { useTimeLeftText } from '../../../shared/components/TimeLeft';
 import { statusColor } from '../../intake/labels';
 import { statusApi, TICKET } from '../api';
+import { NextStepAndContact } from '../components/NextStepAndContact';
 
 type Lookup =
   | { state: 'idle' }
@@ -104,6 +105,7 @@ export default function StatusPage({ ticket }: { ticket?: string }) {
           )}
           {lookup.state === 'failed' && <ErrorAlert error={lookup.error} />}
           {lookup.state === 'found' && <StatusResult view={lookup.view} />}
+          {lookup.state === 'found' && <NextStepAndContact view={lookup.view} />}
         </div>
 
         <Alert type="info" showIcon icon={<SafetyOutlined aria-hidden />} style={{ marginTop: 24 }} title={t('status.free')} />
