@@ -88,6 +88,20 @@ describe('the decree as a PDF', () => {
     expect(text).toContain('Nguyen Thi Dào');
   });
 
+  it('keeps a paragraph carried over to the next page in its own font size (the footer does not leak into it)', async () => {
+    const input = decree(2);
+    input.considering = Array.from({ length: 9 }, (_, i) => `bahwa pertimbangan nomor ${i + 1} sengaja panjang agar paragrafnya `
+      + 'melewati batas halaman dan berlanjut di halaman berikutnya, seperti keputusan dengan banyak pertimbangan;');
+    const doc = await getDocument({ data: new Uint8Array(await renderDecreePdf(input)), verbosity: 0 }).promise;
+    const sizes = new Set<number>();
+    for (const it of (await (await doc.getPage(2)).getTextContent()).items) {
+      // the footer (7 pt) sits below y = 50
+      if ('str' in it && it.str.trim() && it.transform[5] > 50) sizes.add(Math.round(it.transform[0]));
+    }
+    await doc.destroy();
+    expect([...sizes]).toEqual([11]);
+  });
+
   it('masks the NIKs of a copy for publication when asked', async () => {
     const input = { ...decree(3), nikDisplay: 'masked' as const };
     const text = flat(await pdfText(await renderDecreePdf(input)));
