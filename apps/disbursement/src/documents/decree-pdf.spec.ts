@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { decree, recipient } from './decree.fixtures.js';
 import { renderDecreePdf, winAnsi } from './decree-pdf.js';
+import { decreeIssuerOf } from './decree.js';
 import { DocumentInputError } from './format.js';
 
 /** The text of each page, as a reader (or a search) would get it from the PDF: pdfjs-dist, Mozilla's PDF reader. */
@@ -109,6 +110,17 @@ describe('the decree as a PDF', () => {
       expect(text).not.toContain(r.nik);
       expect(text).toContain(`************${r.nik.slice(-4)}`);
     }
+  });
+
+  it('names the issuer from the agency, and prints the office as the agency writes it', async () => {
+    expect(decreeIssuerOf('Dinas Sosial Kota Pasuruan')).toEqual({ issuer: 'WALIKOTA', regionName: 'PASURUAN' });
+    expect(decreeIssuerOf('Dinas Sosial PPPA Kabupaten Banjarnegara')).toEqual({ issuer: 'BUPATI', regionName: 'BANJARNEGARA' });
+    expect(decreeIssuerOf('Dinas Sosial Provinsi Kalimantan Barat')).toEqual({ issuer: 'GUBERNUR', regionName: 'KALIMANTAN BARAT' });
+    expect(decreeIssuerOf('Biro Kesejahteraan Rakyat')).toBeUndefined();
+    const text = flat(await pdfText(await renderDecreePdf({ ...decree(1), office: 'Wali Kota Pasuruan' })));
+    expect(text).toContain('KEPUTUSAN WALI KOTA PASURUAN');
+    expect(text).toContain('LAMPIRAN KEPUTUSAN WALI KOTA PASURUAN');
+    expect(text).not.toContain('WALIKOTA');
   });
 
   it('refuses bad input naming each field, before writing anything', async () => {
