@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { decree, recipient } from './decree.fixtures.js';
 import { renderDecreePdf, winAnsi } from './decree-pdf.js';
+import { decreeIssuerOf } from './decree.js';
 import { DocumentInputError } from './format.js';
 
 /** The text of each page, as a reader (or a search) would get it from the PDF: pdfjs-dist, Mozilla's PDF reader. */
@@ -88,6 +89,20 @@ describe('the decree as a PDF', () => {
     expect(text).toContain('Nguyen Thi Dào');
   });
 
+  it('keeps a paragraph carried over to the next page in its own font size (the footer does not leak into it)', async () => {
+    const input = decree(2);
+    input.considering = Array.from({ length: 9 }, (_, i) => `bahwa pertimbangan nomor ${i + 1} sengaja panjang agar paragrafnya `
+      + 'melewati batas halaman dan berlanjut di halaman berikutnya, seperti keputusan dengan banyak pertimbangan;');
+    const doc = await getDocument({ data: new Uint8Array(await renderDecreePdf(input)), verbosity: 0 }).promise;
+    const sizes = new Set<number>();
+    for (const it of (await (await doc.getPage(2)).getTextContent()).items) {
+      // the footer (7 pt) sits below y = 50
+      if ('str' in it && it.str.trim() && it.transform[5] > 50) sizes.add(Math.round(it.transform[0]));
+    }
+    await doc.destroy();
+    expect([...sizes]).toEqual([11]);
+  });
+
   it('masks the NIKs of a copy for publication when asked', async () => {
     const input = { ...decree(3), nikDisplay: 'masked' as const };
     const text = flat(await pdfText(await renderDecreePdf(input)));
@@ -95,6 +110,17 @@ describe('the decree as a PDF', () => {
       expect(text).not.toContain(r.nik);
       expect(text).toContain(`************${r.nik.slice(-4)}`);
     }
+  });
+
+  it('names the issuer from the agency, and prints the office as the agency writes it', async () => {
+    expect(decreeIssuerOf('Dinas Sosial Kota Pasuruan')).toEqual({ issuer: 'WALIKOTA', regionName: 'PASURUAN' });
+    expect(decreeIssuerOf('Dinas Sosial PPPA Kabupaten Banjarnegara')).toEqual({ issuer: 'BUPATI', regionName: 'BANJARNEGARA' });
+    expect(decreeIssuerOf('Dinas Sosial Provinsi Kalimantan Barat')).toEqual({ issuer: 'GUBERNUR', regionName: 'KALIMANTAN BARAT' });
+    expect(decreeIssuerOf('Biro Kesejahteraan Rakyat')).toBeUndefined();
+    const text = flat(await pdfText(await renderDecreePdf({ ...decree(1), office: 'Wali Kota Pasuruan' })));
+    expect(text).toContain('KEPUTUSAN WALI KOTA PASURUAN');
+    expect(text).toContain('LAMPIRAN KEPUTUSAN WALI KOTA PASURUAN');
+    expect(text).not.toContain('WALIKOTA');
   });
 
   it('refuses bad input naming each field, before writing anything', async () => {

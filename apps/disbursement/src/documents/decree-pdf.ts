@@ -116,6 +116,10 @@ function title(s: string): string {
 
 function footer(doc: Doc, d: PreparedDecree, page: number): void {
   const { x, y } = doc;
+  // a page may begin inside a paragraph that PDFKit carries over: its font and size must come back
+  const state = doc as unknown as { _font?: { name: string }; _fontSize: number };
+  const font = state._font?.name ?? REGULAR;
+  const size = state._fontSize;
   const bottom = doc.page.margins.bottom;
   doc.page.margins.bottom = 0; // writing below the bottom margin must not start a new page
   doc.font(REGULAR).fontSize(7).fillColor('#444444');
@@ -123,7 +127,7 @@ function footer(doc: Doc, d: PreparedDecree, page: number): void {
   const label = `Halaman ${page}`;
   doc.text(label, A4.width - MARGIN.right - doc.widthOfString(label), A4.height - 40, { lineBreak: false });
   doc.page.margins.bottom = bottom;
-  doc.fillColor('black');
+  doc.fillColor('black').font(font).fontSize(size);
   doc.x = x;
   doc.y = y;
 }

@@ -24,6 +24,11 @@ export interface DecreeInput {
   issuer: DecreeIssuer;
   /** the regency/city/province as the title writes it: "PASURUAN", "BANJARNEGARA" */
   regionName: string;
+  /**
+   * the office as headings print it; "<ISSUER> <REGION>" by default ("WALIKOTA PASURUAN"). A city
+   * that writes "WALI KOTA" in two words, as KBBI does, sets it here.
+   */
+  office?: string;
   decreeNumber: string;
   /** YYYY-MM-DD */
   decreeDate: string;
@@ -67,6 +72,19 @@ export interface PreparedDecree {
   nikDisplay: 'full' | 'masked';
 }
 
+/**
+ * Who decrees for an agency, from its name: "Dinas Sosial Kota Pasuruan" → WALIKOTA PASURUAN,
+ * "Dinas Sosial PPPA Kabupaten Banjarnegara" → BUPATI BANJARNEGARA, "Dinas Sosial Provinsi
+ * Kalimantan Barat" → GUBERNUR KALIMANTAN BARAT. Undefined when the name says none of them.
+ */
+export function decreeIssuerOf(agencyName: string): { issuer: DecreeIssuer; regionName: string } | undefined {
+  const m = /\b(Kota|Kabupaten|Kab\.|Provinsi|Prov\.)\s+(.+)$/i.exec(agencyName.trim());
+  if (!m) return undefined;
+  const kind = m[1].toLowerCase();
+  const issuer: DecreeIssuer = kind === 'kota' ? 'WALIKOTA' : kind.startsWith('kab') ? 'BUPATI' : 'GUBERNUR';
+  return { issuer, regionName: m[2].trim().toUpperCase() };
+}
+
 /** Checks a decree's input (every field named in `details`) and computes its total. */
 export function prepareDecree(input: DecreeInput): PreparedDecree {
   const details: Detail[] = [];
@@ -108,7 +126,7 @@ export function prepareDecree(input: DecreeInput): PreparedDecree {
     recipients.push({ no: i + 1, name: r.name?.trim(), nik: r.nik, address: r.address?.trim(), amount, reference: r.reference ?? '' });
   });
   if (details.length) refuse('the decree', details);
-  const office = `${input.issuer} ${input.regionName.trim().toUpperCase()}`;
+  const office = input.office?.trim().toUpperCase() || `${input.issuer} ${input.regionName.trim().toUpperCase()}`;
   return {
     input,
     office,

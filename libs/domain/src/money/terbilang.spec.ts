@@ -106,6 +106,49 @@ describe('terbilang (Indonesian)', () => {
   });
 });
 
+/** Reads Indonesian number words back (the spec's own inverse, written independently of the code under test). */
+function readWordsId(text: string): bigint {
+  const units: Record<string, bigint> = {
+    nol: 0n, satu: 1n, dua: 2n, tiga: 3n, empat: 4n, lima: 5n, enam: 6n, tujuh: 7n, delapan: 8n, sembilan: 9n,
+    sepuluh: 10n, sebelas: 11n, seratus: 100n, seribu: 1000n,
+  };
+  const scales: Record<string, bigint> = {
+    ribu: 10n ** 3n, juta: 10n ** 6n, miliar: 10n ** 9n, triliun: 10n ** 12n, kuadriliun: 10n ** 15n,
+  };
+  let total = 0n;
+  let group = 0n; // the part below 1000 being read
+  let last = 0n;
+  for (const w of text.split(' ')) {
+    if (w === 'seribu') total += 1000n;
+    else if (w in units) group += (last = units[w]);
+    else if (w === 'belas') group += 10n; // "dua belas": 2 → 12
+    else if (w === 'puluh') group += last * 9n; // "dua puluh": 2 → 20
+    else if (w === 'ratus') group += last * 99n; // "dua ratus": 2 → 200
+    else if (w in scales) {
+      total += group * scales[w];
+      group = 0n;
+    } else throw new Error(`unknown word ${w}`);
+  }
+  return total + group;
+}
+
+describe('terbilang read back', () => {
+  it('gives words that read back to the same amount, for 20,000 amounts from 0 to 999 kuadriliun', () => {
+    // a fixed-seed generator: the same amounts every run, all digit lengths equally often
+    let seed = 20261202n;
+    const next = () => (seed = (seed * 6364136223846793005n + 1442695040888963407n) % 2n ** 64n);
+    // never "satu ratus", "satu ribu" for 1000 (but "lima puluh satu ribu" is 51.000), "sejuta"
+    const wrong = /\bsatu (puluh|belas|ratus)\b|(^|(juta|miliar|triliun|kuadriliun) )satu ribu|\bse(juta|miliar|triliun)\b|  /;
+    const bad: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const n = next() % 10n ** BigInt(1 + (i % 18));
+      const words = numberInWordsId(n);
+      if (readWordsId(words) !== n || wrong.test(words)) bad.push(`${n}: ${words}`);
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
 describe('terbilang (English)', () => {
   it.each([
     [0n, 'zero'],
