@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApplicationSubmission, Rpc, type Actor } from '#contracts';
+import { FrontOfficeFiling, Rpc, type Actor } from '#contracts';
 import { AuditService } from '../../audit/audit.service.js';
 import { ClientIp, CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
@@ -47,7 +47,7 @@ export class SubmitApplicationController {
   @ApiCreatedResponse({ description: '{ applicationId, ticketNumber, status, missingRequirements, dueAt }' })
   async handle(
     @CurrentActor() actor: Actor,
-    @Body() submission: ApplicationSubmission,
+    @Body() submission: FrontOfficeFiling,
     @ClientIp() ip: string,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<ApplicationRegistered> {

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ApplicationSubmission, FILED_AT_MAX_SKEW_MS, Rpc, filedAt, validatePayload, type Actor } from '#contracts';
+import { FrontOfficeFiling, FILED_AT_MAX_SKEW_MS, Rpc, filedAt, validatePayload, type Actor } from '#contracts';
 import { DomainError, requireCanChange } from '#platform';
 import { Clock } from '../../config/clock.js';
 import { FilingBatcher } from './filing-batcher.js';
@@ -17,7 +17,7 @@ export class RegisterApplicationMessageController {
   /** `idempotencyKey`: the request's `Idempotency-Key` header, which the gateway passes on. */
   @MessagePattern(Rpc.intake.registerApplication)
   async register(@Payload() body: { actor: Actor; submission: unknown; idempotencyKey?: unknown }): Promise<RegisterResult> {
-    const v = await validatePayload(ApplicationSubmission, body.submission);
+    const v = await validatePayload(FrontOfficeFiling, body.submission);
     if (!v.ok) throw DomainError.validation(v.errors);
     const key = body.idempotencyKey;
     if (key !== undefined && key !== null && (typeof key !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(key))) {

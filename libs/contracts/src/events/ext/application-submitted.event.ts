@@ -71,14 +71,6 @@ export class ApplicationSubmission {
   @IsOptional() @IsString({ message: 'source must be a string' }) @MaxLength(100, { message: 'source must be at most 100 characters' })
   source?: string;
 
-  /**
-   * when the applicant filed (ISO-8601 with offset), as in the submitted event: kept as the
-   * filing time when earlier than receipt; more than FILED_AT_MAX_SKEW_MS after receipt is refused
-   */
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'occurredAt must be an ISO-8601 time with offset' })
-  @Matches(/(Z|[+-]\d{2}:?\d{2})$/, { message: 'occurredAt must be an ISO-8601 time with offset' })
-  occurredAt?: string;
-
   @ValidateNested() @Type(() => ApplicantDto) @IsDefined({ message: 'applicant is required' })
   applicant!: ApplicantDto;
 
@@ -120,6 +112,17 @@ export class ApplicationSubmittedEvent extends ApplicationSubmission implements 
   declare causationId?: string;
 }
 withEnvelopeRules(ApplicationSubmittedEvent);
-// the front office's filing may leave occurredAt out (receipt is then the filing time); the event
-// may not: its own rule replaces the filing's, and this keeps the inherited @IsOptional from applying
-IsDefined({ message: 'occurredAt must be an ISO-8601 time with offset' })(ApplicationSubmittedEvent.prototype, 'occurredAt');
+
+/**
+ * The front office's filing (`POST /api/v1/applications`): the submitted event's body without
+ * `eventId` (CONTRACT.md), so `occurredAt` may be given, and may be left out.
+ */
+export class FrontOfficeFiling extends ApplicationSubmission {
+  /**
+   * when the applicant filed (ISO-8601 with offset), as in the submitted event: kept as the
+   * filing time when earlier than receipt; more than FILED_AT_MAX_SKEW_MS after receipt is refused
+   */
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'occurredAt must be an ISO-8601 time with offset' })
+  @Matches(/(Z|[+-]\d{2}:?\d{2})$/, { message: 'occurredAt must be an ISO-8601 time with offset' })
+  occurredAt?: string;
+}
