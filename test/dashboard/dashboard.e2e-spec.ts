@@ -34,7 +34,6 @@ describe('staff dashboard', () => {
     page = await context.newPage();
     page.setDefaultTimeout(15000);
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('response', (r) => { if (r.status() >= 400) console.log(`DEBUG ${r.status()} ${r.request().method()} ${r.url()}`); });
     page.on('console', (m) => {
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
     });
