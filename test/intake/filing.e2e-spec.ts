@@ -29,7 +29,7 @@ beforeAll(async () => {
     staff(sys, '33.04', ['FRONT_OFFICE']), staff(sys, '35.75', ['FRONT_OFFICE']), staff(sys, '19', ['FRONT_OFFICE']),
     staff(sys, '61.BKS', ['FRONT_OFFICE']), staff(sys, '61', ['FRONT_OFFICE', 'HEAD']),
   ]);
-});
+}, 180_000); // intake seeds a fresh database and five staff accounts each set their own password: slow on a busy machine
 
 afterAll(async () => {
   if (process.env.SIGAP_TEST_SHOW_OUTPUT) console.log(sys?.intake.output().slice(-20000), sys?.gateway.output().slice(-20000));

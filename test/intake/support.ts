@@ -17,7 +17,13 @@ export interface IntakeSystem {
 
 /** Starts intake (on its provisioned port unless `env.PORT`) and a gateway beside it. */
 export async function startIntakeSystem(env: Record<string, string> = {}): Promise<IntakeSystem> {
-  const [intake, gateway] = await Promise.all([startIntake(env), startGateway()]);
+  // the one that did start is stopped when the other did not (a leaked intake answers the next file's requests)
+  const [i, g] = await Promise.allSettled([startIntake(env), startGateway()]);
+  if (i.status === 'rejected' || g.status === 'rejected') {
+    await Promise.all([i, g].map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
+    throw i.status === 'rejected' ? i.reason : (g as PromiseRejectedResult).reason;
+  }
+  const [intake, gateway] = [i.value, g.value];
   const anon = new Api(gateway.url);
   const admin = await anon.session('admin', testAdminPassword());
   return { intake, gateway, anon, admin };

@@ -64,10 +64,7 @@ export const ERROR_TEXTS = {
   INTAKE_CALENDAR_DAY_EXISTS: ['Tanggal itu sudah ada di kalender.', 'That date is already in the calendar.'],
   INTAKE_CALENDAR_DAY_NOT_FOUND: ['Tanggal itu tidak ada di kalender.', 'That date is not in the calendar.'],
   INTAKE_INVALID_QUERY: ['Saringan pencarian tidak valid.', 'The search filters are not valid.'],
-  INTAKE_IDEMPOTENCY_KEY_REUSED: [
-    'Kunci pengiriman ini sudah dipakai untuk permohonan lain. Muat ulang formulir lalu kirim lagi.',
-    'This submission key was already used for another application. Reload the form and submit again.',
-  ],
+  INTAKE_IDEMPOTENCY_KEY_REUSED: ['Kunci dipakai permohonan lain. Muat ulang formulir.', 'Key used by another filing. Reload the form.'],
   // verification (apps/verification/src/verification.error.ts)
   REGISTRY_COLUMN_MISSING: ['Berkas tidak memiliki kolom yang wajib ada.', 'The file lacks a required column.'],
   REGISTRY_FILE_UNREADABLE: ['Berkas tidak terbaca. Gunakan CSV (UTF-8) atau .xlsx.', 'The file cannot be read. Use CSV (UTF-8) or .xlsx.'],
