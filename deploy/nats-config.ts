@@ -31,7 +31,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DELIVER_PREFIX, EXT_SYSTEM, INBOUND_PREFIX, OBJECT_BUCKETS, OUTBOUND_READABLE, OUTSIDE_SYSTEMS_BUCKET, REJECTION_SUBJECTS, SERVICES, SERVICE_NAMES, STREAMS,
-  accountOf, deliverSubject, dropBucketOf, hasDropBucket, internalSubject, isInboundSubject, systemDurable, type OutsideSystem, type ServiceName,
+  accountOf, dropBucketOf, hasDropBucket, internalSubject, isInboundSubject, systemDurable, type OutsideSystem, type ServiceName,
 } from '#contracts';
 
 export const ADMIN_USER = 'sigap';

@@ -85,7 +85,7 @@ export async function withSystemsLock<T>(file: string, fn: () => Promise<T>, tim
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = Number(readFileSync(lock, 'utf8').trim() || 0);
-      let alive = false;
+      let alive: boolean;
       try {
         if (holder > 0) process.kill(holder, 0);
         alive = holder > 0;
@@ -98,7 +98,7 @@ export async function withSystemsLock<T>(file: string, fn: () => Promise<T>, tim
         rmSync(lock, { force: true });
         continue;
       }
-      if (Date.now() > until) throw new Error(`the outside systems are being changed by process ${holder} (lock ${lock})`);
+      if (Date.now() > until) throw new Error(`the outside systems are being changed by process ${holder} (lock ${lock})`, { cause: e });
       await new Promise((r) => setTimeout(r, 100));
     }
   }

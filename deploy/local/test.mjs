@@ -1,10 +1,11 @@
 // npm test: build, start a private Postgres and NATS for the tests (ports 25432 / 24222, so
 // a running npm start is not disturbed), provision them, run jest, tear down, and print
-// `N passed, N failed`. Arguments after `npm test --` go to jest.
+// `N passed, N failed`. ESLint runs first (errors fail the run). Arguments after `npm test --` go to jest.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { build } from './lib/build.mjs';
+import { lint } from './lib/lint.mjs';
 import { ensureDependencies } from './lib/deps.mjs';
 import { Interrupted, bringUp, tearDown } from './lib/system.mjs';
 import { ROOT, log, main, takeLock } from './lib/util.mjs';
@@ -65,6 +66,9 @@ let exitCode = 1;
 const ok = await main(async () => {
   stack.push({ name: 'lock', stop: takeLock(path.join(dataDir, 'test.pid'), 'npm test') });
   await ensureDependencies({ chromium: true });
+  // the linter first: a finding fails the run before minutes of build and tests
+  await lint();
+  if (interrupted) return;
   await build();
   if (interrupted) return;
   const up = await bringUp({

@@ -24,7 +24,6 @@ const PASSWORD = 'Verifikasi-2026!';
 let gateway: RunningApp;
 let verification: RunningApp;
 let db: pg.Client;
-let admin: Api;
 let verifier: Api;
 let frontOffice: Api;
 let pasuruan: Api;
@@ -72,7 +71,8 @@ beforeAll(async () => {
   const started = await Promise.allSettled([startGateway({ SIGAP_REGISTRY_UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES) }), startApp('verification', VERIFICATION_ENV, 60000)]);
   [gateway, verification] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as RunningApp[];
   for (const s of started) if (s.status === 'rejected') throw s.reason;
-  admin = await new Api(gateway.url).session('admin', testAdminPassword());
+  // the first admin logs in once, as every suite does before it creates its accounts
+  await new Api(gateway.url).session('admin', testAdminPassword());
   [verifier, frontOffice, pasuruan] = await Promise.all([
     user(['VERIFIER'], '33.04'), user(['FRONT_OFFICE'], '33.04'), user(['VERIFIER'], '35.75'),
   ]);
@@ -318,8 +318,8 @@ describe('registry snapshots', () => {
 describe('registry snapshots announced by a department system', () => {
   const DROPS = 'sigap_registry_drops';
   let ext: NatsConnection;
-  let heard: any[] = [];
-  let subs: Subscription[] = [];
+  const heard: any[] = [];
+  const subs: Subscription[] = [];
 
   beforeAll(async () => {
     // what the Kemensos data centre would do, as the outside account `ext` and nothing more

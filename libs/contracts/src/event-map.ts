@@ -2,7 +2,7 @@
 // subject only the payload of its class (the way immich's EventMap types its emitter,
 // server/src/repositories/event.repository.ts). A new published subject goes here, with its class.
 import type { EventEnvelope, RejectedMessage, RejectedMessageDetail } from './envelope.js';
-import { Subjects } from './subjects.js';
+import type { Subjects } from './subjects.js';
 import type {
   ApplicationOverdueEvent, ApplicationReceivedEvent, ApplicationStatusChangedEvent, ComplaintUpdatedEvent, DecreeIssuedEvent,
   DisbursementRequestedEvent, ProposalReturnedEvent, ProposalSubmittedEvent, RecipientFailedEvent, RecipientHandedOverEvent,

@@ -16,10 +16,10 @@ export class RpcReplyInterceptor implements NestInterceptor {
     // registered globally, so it sees HTTP too (health, metrics): leave those alone
     if (ctx.getType() !== 'rpc') return next.handle();
     return next.handle().pipe(
-      map((data: unknown) => ({ ok: true as const, data })),
+      map((data: unknown): RpcReply<unknown> => ({ ok: true, data })),
       catchError((err: unknown) => {
         if (!(err instanceof DomainError)) this.log.error({ err, pattern: ctx.switchToRpc().getContext()?.getSubject?.() }, 'request failed');
-        return of({ ok: false as const, error: errorBody(err) });
+        return of<RpcReply<unknown>>({ ok: false, error: errorBody(err) });
       }),
     );
   }

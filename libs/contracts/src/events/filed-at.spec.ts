@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { FILED_AT_MAX_SKEW_MS, filedAt } from './application-submitted.event.js';
+import { FILED_AT_MAX_SKEW_MS, filedAt } from './ext/application-submitted.event.js';
 
 describe('filedAt: when the applicant filed', () => {
   const received = new Date('2026-11-20T03:15:00Z');

@@ -48,6 +48,7 @@ function normalizeErrors(errors: unknown[]): FieldError[] {
 }
 
 function withoutNul(text: string): string {
+  // eslint-disable-next-line no-control-regex -- NUL is exactly what Postgres text refuses
   return text.replace(/\u0000/g, '\uFFFD');
 }
 

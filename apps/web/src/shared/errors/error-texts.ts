@@ -48,7 +48,6 @@ export const ERROR_TEXTS = {
   // intake (apps/intake/src/applications/intake.error.ts)
   INTAKE_UNKNOWN_SERVICE: ['Layanan tidak dikenal di instansi ini.', 'This agency has no such service.'],
   INTAKE_APPLICATION_NOT_FOUND: ['Permohonan tidak ditemukan.', 'Application not found.'],
-  INTAKE_OUTSIDE_AGENCY: ['Permohonan ini milik instansi di luar wewenang Anda.', 'This application is outside your agency\'s scope.'],
   INTAKE_INVALID_SUBMISSION: ['Data permohonan belum benar.', 'The application has fields that are not right.'],
   INTAKE_ILLEGAL_TRANSITION: ['Status permohonan tidak dapat diubah ke status itu.', 'The application cannot move to that status.'],
   INTAKE_TRANSITION_NOT_ALLOWED: ['Peran Anda tidak boleh membuat perubahan status ini.', 'Your role may not make this change.'],
