@@ -40,6 +40,13 @@ function body(p: ReturnType<typeof family>, documents: string[]) {
   };
 }
 
+/** Picks an option of a long, searchable select by typing (its list is virtual: far options are not rendered until found). */
+async function pick(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.keyboard.type(option);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
 const CONTACT = { address: 'Jl. Letjend Suprapto No. 1, Banjarnegara', phone: '(0286) 591234', hours: 'Senin–Kamis 07.30–15.30, Jumat 07.30–11.00' };
 
 describe('the paper trail of the front office, the contact data and the audit trail, in the browser', () => {
@@ -84,6 +91,8 @@ describe('the paper trail of the front office, the contact data and the audit tr
     await page.getByRole('menuitem', { name: 'Administrasi', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Data Instansi', exact: true }).click();
     await page.waitForURL('**/admin/agency');
+    // the stored data (none yet) is in before anything is typed
+    await page.getByTestId('agency-updated').waitFor();
     await page.getByLabel('Alamat kantor').fill(CONTACT.address);
     await page.getByLabel('Telepon').fill(CONTACT.phone);
     await page.getByLabel('Jam layanan').fill(CONTACT.hours);
@@ -205,7 +214,7 @@ describe('the paper trail of the front office, the contact data and the audit tr
     await page.goto('/admin/audit');
     const filters = page.getByTestId('audit-filters');
     await filters.getByLabel('Pengguna').fill(fo.username);
-    await choose(page, 'Tindakan', 'Berkas dilengkapi');
+    await pick(page, 'Tindakan', 'Berkas dilengkapi');
     await choose(page, 'Instansi', '33.04');
     await filters.getByRole('button', { name: 'Terapkan' }).click();
     const table = page.getByTestId('audit-table');
@@ -218,7 +227,7 @@ describe('the paper trail of the front office, the contact data and the audit tr
     await table.getByTestId('audit-details').getByText('APPLICATION_COMPLETED', { exact: false }).waitFor();
 
     await filters.getByRole('button', { name: 'Hapus filter' }).click();
-    await choose(page, 'Tindakan', 'Kontak instansi diubah');
+    await pick(page, 'Tindakan', 'Kontak instansi diubah');
     await filters.getByRole('button', { name: 'Terapkan' }).click();
     await table.getByTestId('audit-sentence').getByText('adm.33.04 mengubah data kontak instansi 33.04.', { exact: true }).first().waitFor();
     await page.screenshot({ path: SHOT_AUDIT, fullPage: true });

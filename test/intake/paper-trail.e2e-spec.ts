@@ -60,9 +60,10 @@ describe('a returned file completed at the front office', () => {
     expect(view.body.documents.map((d: { type: string }) => d.type)).toEqual(['KTP', 'SKTM']);
   });
 
-  it("is not the province's to complete, nor any role's but the front office's", async () => {
-    const province = await provinceFo.post(`/api/v1/applications/${id}/completion`, { documents: [{ type: 'KK' }, { type: 'SURAT_PERMOHONAN' }] });
-    expect([province.status, province.body.code]).toEqual([403, 'AGENCY_OUT_OF_SCOPE']);
+  it("is not another agency's to complete (not even found), nor any role's but the front office's", async () => {
+    // Kalimantan Barat (61) does not cover Banjarnegara (33.04): the application's existence is not disclosed
+    const other = await provinceFo.post(`/api/v1/applications/${id}/completion`, { documents: [{ type: 'KK' }, { type: 'SURAT_PERMOHONAN' }] });
+    expect([other.status, other.body.code]).toEqual([404, 'INTAKE_APPLICATION_NOT_FOUND']);
     const byAdmin = await admin3304.post(`/api/v1/applications/${id}/completion`, { documents: [{ type: 'KK' }, { type: 'SURAT_PERMOHONAN' }] });
     expect([byAdmin.status, byAdmin.body.code]).toEqual([403, 'ROLE_REQUIRED']);
   });

@@ -48,7 +48,8 @@ export class CompleteReturnedHandler {
 
   async complete(m: EntityManager, actor: Actor, id: string, req: CompleteApplicationRequest, now: Date): Promise<void> {
     const [app]: ReturnedRow[] = await m.query(
-      `SELECT "id", "agency_code", "service_code", "standard_version", "channel", "status", "documents", "missing_requirements", "source_event_id"
+      `SELECT "id", "agency_code", "service_code", "standard_version", "channel", "status", "documents", "missing_requirements",
+              "source_event_id"
          FROM "intake"."applications" WHERE "id" = $1 FOR UPDATE`,
       [id],
     );
@@ -57,7 +58,8 @@ export class CompleteReturnedHandler {
       const message = `only a RETURNED application can be completed; this one is ${app.status}`;
       throw new IntakeError(IntakeErrorCode.NotReturned, message, [{ path: 'status', message }]);
     }
-    const std = await this.catalog.forApplication({ agencyCode: app.agency_code, serviceCode: app.service_code, standardVersion: app.standard_version }, m);
+    const filedUnder = { agencyCode: app.agency_code, serviceCode: app.service_code, standardVersion: app.standard_version };
+    const std = await this.catalog.forApplication(filedUnder, m);
     if (!std) throw new IntakeError(IntakeErrorCode.StandardNotFound, `No standard ${app.service_code} of agency ${app.agency_code}`);
     const def = std.definition;
     const documents = mergeDocuments(app.documents, req.documents);
@@ -81,14 +83,14 @@ export class CompleteReturnedHandler {
     const to = def.lifecycle.initial;
     const at = now.toISOString();
     await m.query(
-      `UPDATE "intake"."applications" SET "status" = $2, "ticket_number" = $3, "documents" = $4::jsonb, "missing_requirements" = '[]'::jsonb,
-              "deadline" = $5::jsonb, "due_at" = $6, "clock_stopped_at" = NULL, "overdue_at" = NULL, "updated_at" = $7
+      `UPDATE "intake"."applications" SET "status" = $2, "ticket_number" = $3, "documents" = $4::jsonb,
+              "missing_requirements" = '[]'::jsonb, "deadline" = $5::jsonb, "due_at" = $6, "clock_stopped_at" = NULL, "overdue_at" = NULL, "updated_at" = $7
         WHERE "id" = $1`,
       [id, to, ticketNumber, JSON.stringify(documents), JSON.stringify(deadline), dueAt.toISOString(), at],
     );
     const added = req.documents.map((d) => d.type).filter((t) => !app.documents.some((x) => x.type === t));
-    const reason = `completed: ${[...new Set(added)].join(', ') || 'no new document type'} (was missing ${app.missing_requirements.join(', ') || 'nothing'})`
-      + (req.note ? `; ${req.note}` : '');
+    const brought = [...new Set(added)].join(', ') || 'no new document type';
+    const reason = `completed: ${brought} (was missing ${app.missing_requirements.join(', ') || 'nothing'})` + (req.note ? `; ${req.note}` : '');
     const publicReason = 'Berkas sudah lengkap dan terdaftar';
     await m.query(
       `INSERT INTO "intake"."application_history" ("application_id", "from_status", "to_status", "reason", "public_reason", "actor", "at")
@@ -99,7 +101,8 @@ export class CompleteReturnedHandler {
       {
         subject: Subjects.intakeApplicationReceived,
         payload: {
-          sourceEventId: app.source_event_id, applicationId: id, ticketNumber, status: to as 'REGISTERED', missingRequirements: [], dueAt: dueAt.toISOString(),
+          sourceEventId: app.source_event_id, applicationId: id, ticketNumber, status: to as 'REGISTERED', missingRequirements: [],
+          dueAt: dueAt.toISOString(),
           agencyCode: app.agency_code, serviceCode: app.service_code, standardVersion: std.version,
           requiresVerification: def.lifecycle.statuses.some((x) => x.code === 'IN_VERIFICATION'),
           eligibility: def.eligibility, requirementsForVerification: requirementsForVerification(def),

@@ -33,7 +33,10 @@ export class CompleteReturnedMessageController {
     const notFound = () => new IntakeError(IntakeErrorCode.ApplicationNotFound, `No application ${body.id}`);
     if (!UUID.test(body.id)) throw notFound();
     await this.ds.transaction(async (m) => {
-      const [owner]: Array<{ agency_code: string }> = await m.query(`SELECT "agency_code" FROM "intake"."applications" WHERE "id" = $1`, [body.id]);
+      const [owner]: Array<{ agency_code: string }> = await m.query(
+        `SELECT "agency_code" FROM "intake"."applications" WHERE "id" = $1`,
+        [body.id],
+      );
       // another agency's application is "not found": its existence is not disclosed
       if (!owner || !covers(body.actor, owner.agency_code)) throw notFound();
       requireCanChange(body.actor, owner.agency_code, 'this application');

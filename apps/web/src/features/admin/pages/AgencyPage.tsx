@@ -2,7 +2,7 @@
 // status page and the receipt show so that a citizen knows whom to contact. The agency's own
 // admin changes it; a province's admin reads its regencies'.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Skeleton, Space, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../shared/i18n/I18n';
 import { useSession } from '../../../shared/session';
@@ -52,6 +52,8 @@ export default function AgencyPage() {
     },
   );
   const required = [{ required: true, whitespace: true, message: t('agency.required') }];
+  // the form only once the stored data is in: filled earlier, it would be overwritten when the answer comes
+  const loaded = contact.updatedAt !== null || !!contact.error;
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -66,7 +68,8 @@ export default function AgencyPage() {
           </Form>
         )}
         {!own && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('agency.readOnly')} />}
-        <Form<Values> form={form} layout="vertical" onFinish={submit.run} disabled={!own}>
+        {!loaded && <Skeleton active />}
+        <Form<Values> form={form} layout="vertical" onFinish={submit.run} disabled={!own} hidden={!loaded}>
           <Form.Item name="address" label={t('agency.address')} rules={required}>
             <Input.TextArea rows={2} maxLength={500} />
           </Form.Item>
@@ -86,9 +89,13 @@ export default function AgencyPage() {
             </Button>
           )}
         </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }} data-testid="agency-updated">
-          {contact.data ? t('agency.updated', { who: contact.data.updatedBy, at: formatDateTime(contact.data.updatedAt, locale) }) : t('agency.never')}
-        </Typography.Paragraph>
+        {loaded && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }} data-testid="agency-updated">
+            {contact.data
+              ? t('agency.updated', { who: contact.data.updatedBy, at: formatDateTime(contact.data.updatedAt, locale) })
+              : t('agency.never')}
+          </Typography.Paragraph>
+        )}
       </Card>
     </Space>
   );
