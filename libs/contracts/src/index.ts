@@ -20,3 +20,4 @@ export * from './verification/registry.js';
 export * from './verification/cases.js';
 export * from './events/registry-snapshot.events.js';
 export * from './outside-systems.js';
+export * from './disbursement/disbursement.js';
