@@ -89,6 +89,16 @@ export class PoolRepository {
     return { rows, total: n as number };
   }
 
+  /** The verified applications of a standard waiting in an agency's pool, their dossier in, oldest first. */
+  async eligibleIds(m: EntityManager, agencyCode: string, serviceCode: string, limit: number): Promise<string[]> {
+    const rows: Array<{ application_id: string }> = await m.query(
+      `SELECT "application_id" FROM "pool" WHERE "agency_code" = $1 AND "service_code" = $2 AND "status" = 'ELIGIBLE' AND "dossier_at" IS NOT NULL
+        ORDER BY "verified_at", "application_id" LIMIT ${Number(limit)}`,
+      [agencyCode, serviceCode],
+    );
+    return rows.map((r) => r.application_id);
+  }
+
   /** The rows named, locked for a proposal (FOR UPDATE: two officers cannot propose one application twice). */
   async lockForProposal(m: EntityManager, ids: string[]): Promise<PoolRow[]> {
     return m.query(`SELECT * FROM "pool" WHERE "application_id" = ANY($1::uuid[]) ORDER BY "application_id" FOR UPDATE`, [ids]);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PROGRESS_PART_MAX, Rpc, Subjects, type Actor, type CreateProposalRequest, type FieldError, type ProposalView, type StandardView } from '#contracts';
 import { OutboxService, ServiceClient } from '#messaging';
-import { requireCanChange, requireCovers, requireRole } from '#platform';
+import { DomainError, requireCanChange, requireCovers, requireRole } from '#platform';
 import { BudgetLineRepository } from '../budget-lines/budget-line.repository.js';
 import { DisbursementError, DisbursementErrorCode } from '../disbursement.error.js';
 import { benefitAmountOf } from '../domain/benefit.js';
@@ -58,13 +58,20 @@ export class ProposalsService {
     // the amount per recipient is the standard's, read before any lock is taken (intake may be slow)
     const standard = await this.intake.call<StandardView>(Rpc.intake.getStandard, { actor: null, agencyCode: req.agencyCode, code: line.service_code });
     const id = randomUUID();
+    if (!req.applicationIds?.length && !req.allEligible) {
+      throw DomainError.validation([{ path: 'applicationIds', message: 'name the applications to propose, or set allEligible' }]);
+    }
     await this.ds.transaction(async (m) => {
-      const rows = await this.pool.lockForProposal(m, req.applicationIds);
+      const ids = req.applicationIds?.length ? req.applicationIds : await this.pool.eligibleIds(m, req.agencyCode, line.service_code, 50000);
+      if (!ids.length) {
+        throw new DisbursementError(DisbursementErrorCode.NotEligible, `No verified application of ${line.service_code} is waiting in agency ${req.agencyCode}'s pool`, [{ path: 'allEligible', message: 'the pool has none' }]);
+      }
+      const rows = await this.pool.lockForProposal(m, ids);
       const byId = new Map(rows.map((r) => [r.application_id, r]));
       const errors: FieldError[] = [];
       const unset: string[] = [];
       const items: Array<{ applicationId: string; targetGroup: string | null; amount: bigint }> = [];
-      req.applicationIds.forEach((appId, i) => {
+      ids.forEach((appId, i) => {
         const path = `applicationIds[${i}]`;
         const r = byId.get(appId);
         if (!r || r.agency_code !== req.agencyCode) return errors.push({ path, message: `application ${appId} is not a verified application of agency ${req.agencyCode}` });
@@ -93,7 +100,7 @@ export class ProposalsService {
         id, agencyCode: req.agencyCode, serviceCode: line.service_code, fiscalYear: line.fiscal_year, budgetLineId: line.id,
         total: total(items.map((i) => i.amount)), note: req.note ?? null, by: actor.username,
       }, items);
-      await this.pool.setStatus(m, req.applicationIds, 'PROPOSED', id);
+      await this.pool.setStatus(m, ids, 'PROPOSED', id);
     });
     return this.view(actor, id, false);
   }

@@ -5,7 +5,7 @@
  * and the views it answers. Money is whole Rupiah as a decimal string, never a number.
  */
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength,
 } from 'class-validator';
 import { RUPIAH, RUPIAH_MESSAGE } from '../validation.js';
 
@@ -94,9 +94,12 @@ export interface BudgetLineRevisionView {
 export class CreateProposalRequest {
   @Matches(AGENCY, { message: 'agencyCode must be an agency code like 33.04' }) agencyCode!: string;
   @IsUUID('all', { message: 'budgetLineId must be a UUID' }) budgetLineId!: string;
-  @IsArray() @ArrayMinSize(1, { message: 'applicationIds must name at least one application' })
+  /** the applications to propose; or `allEligible` */
+  @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'applicationIds must name at least one application' })
   @ArrayMaxSize(50000, { message: 'applicationIds may name at most 50000 applications' }) @ArrayUnique({ message: 'applicationIds must not repeat' })
-  @IsUUID('all', { each: true, message: 'each of applicationIds must be a UUID' }) applicationIds!: string[];
+  @IsUUID('all', { each: true, message: 'each of applicationIds must be a UUID' }) applicationIds?: string[];
+  /** every verified application of the line's standard waiting in the pool (up to 50000), instead of naming them */
+  @IsOptional() @IsBoolean({ message: 'allEligible must be true or false' }) allEligible?: boolean;
   @IsOptional() @IsString() @MaxLength(2000) note?: string | null;
 }
 
