@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { BudgetLineRevisionView, BudgetLineView } from '#contracts';
+import { returnedRows } from '../common/validate.js';
 import { remaining } from '../domain/budget.js';
 
 export interface BudgetLineRow {
@@ -74,10 +75,10 @@ export class BudgetLineRepository {
 
   /** A new version with a new ceiling (and name); the history keeps every version. */
   async revise(m: EntityManager, id: string, r: { ceiling: string; name: string; reason: string; by: string }): Promise<BudgetLineRow> {
-    const rows: BudgetLineRow[] = await m.query(
+    const rows = returnedRows<BudgetLineRow>(await m.query(
       `UPDATE "budget_lines" SET "ceiling" = $2::bigint, "name" = $3, "version" = "version" + 1, "updated_at" = now() WHERE "id" = $1 RETURNING ${COLUMNS}`,
       [id, r.ceiling, r.name],
-    );
+    ));
     await this.addRevision(m, rows[0], r.reason, r.by);
     return rows[0];
   }
@@ -96,11 +97,11 @@ export class BudgetLineRepository {
    * racing for the last rupiah exactly one matches. Returns the line after, or null when it does not fit.
    */
   async commit(m: EntityManager, id: string, amount: bigint): Promise<BudgetLineRow | null> {
-    const rows: BudgetLineRow[] = await m.query(
+    const rows = returnedRows<BudgetLineRow>(await m.query(
       `UPDATE "budget_lines" SET "committed" = "committed" + $2::bigint, "updated_at" = now()
         WHERE "id" = $1 AND "committed" + $2::bigint <= "ceiling" RETURNING ${COLUMNS}`,
       [id, amount.toString()],
-    );
+    ));
     return rows[0] ?? null;
   }
 

@@ -21,3 +21,13 @@ export function uuidOf(value: unknown, path: string): string {
 export function actorName(actor: { username: string }): string {
   return actor.username;
 }
+
+/**
+ * The rows of an `UPDATE … RETURNING` run through TypeORM's `query()`, which answers UPDATE and
+ * DELETE as `[rows, affectedCount]` and INSERT/SELECT as the rows alone.
+ */
+export function returnedRows<T>(result: unknown): T[] {
+  const r = result as unknown[];
+  if (r.length === 2 && Array.isArray(r[0]) && typeof r[1] === 'number') return r[0] as T[];
+  return r as T[];
+}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { returnedRows } from '../common/validate.js';
 
 export interface RequestRow {
   id: string;
@@ -61,13 +62,14 @@ export class RequestRepository {
     paidAt: string,
   ): Promise<Array<{ application_id: string; status: 'PAID' | 'REJECTED'; amount: string }>> {
     if (!changes.length) return [];
-    const settled: Array<{ application_id: string; decree_line_id: string; status: 'PAID' | 'REJECTED'; amount: string; sp2d_number: string | null; reason: string | null }> = await m.query(
+    type Settled = { application_id: string; decree_line_id: string; status: 'PAID' | 'REJECTED'; amount: string; sp2d_number: string | null; reason: string | null };
+    const settled = returnedRows<Settled>(await m.query(
       `UPDATE "request_lines" l SET "status" = c.st, "sp2d_number" = c.sp, "reason" = c.rs, "settled_at" = $3::timestamptz, "settlement_event_id" = $2
          FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[]) AS c(app, st, sp, rs)
         WHERE l."request_id" = $1 AND l."application_id" = c.app AND l."status" = 'REQUESTED'
        RETURNING l."application_id", l."decree_line_id", l."status", l."amount"::text, l."sp2d_number", l."reason"`,
       [requestId, eventId, paidAt, changes.map((c) => c.applicationId), changes.map((c) => c.to), changes.map((c) => c.sp2dNumber), changes.map((c) => c.reason)],
-    );
+    ));
     await m.query(
       `UPDATE "decree_lines" d SET "status" = CASE WHEN c.st = 'PAID' THEN 'PAID' ELSE 'FAILED' END, "sp2d_number" = c.sp, "reason" = c.rs,
           "paid_at" = CASE WHEN c.st = 'PAID' THEN $1::timestamptz ELSE NULL END, "updated_at" = now()
