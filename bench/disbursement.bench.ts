@@ -11,7 +11,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
-import { DisbursementRpc, Subjects } from '#contracts';
+import { Subjects, Rpc } from '#contracts';
 import type { SystemFile } from '#testing';
 import { fmt } from './stats.js';
 
@@ -79,7 +79,7 @@ export async function run({ system }: { system: SystemFile }) {
     const { decreeId, total } = await seedDecree(db, code);
     const actor = { userId: randomUUID(), username: 'bench.bendahara', agencyCode: AGENCY, roles: ['FINANCE'] };
     const t0 = performance.now();
-    const req = await rpc<{ requestId: string; parts: number; total: string }>(admin, DisbursementRpc.requestDisbursement, { actor, id: decreeId });
+    const req = await rpc<{ requestId: string; parts: number; total: string }>(admin, Rpc.disbursement.requestDisbursement, { actor, id: decreeId });
     const requestMs = performance.now() - t0;
     if (req.total !== total.toString()) throw new Error(`request total ${req.total} is not the decree's ${total}`);
     const { rows } = await db.query(`SELECT application_id FROM disbursement.request_lines WHERE request_id = $1 ORDER BY application_id`, [req.requestId]);

@@ -17,6 +17,7 @@ const BASELINE = 2_000;
 // the admin's own agency: a province's admin opens accounts and standards only there (README, "Security")
 const AGENCY = '61';
 const PASSWORD = 'Bench-Rahasia-2026';
+const TEMPORARY = 'Bench-Sementara-2026';
 
 interface Reply {
   status: number;
@@ -86,8 +87,15 @@ async function frontOffice(base: string, admin: string): Promise<string[]> {
   const tag = randomBytes(3).toString('hex');
   const names = Array.from({ length: CLIENTS }, (_, i) => `bench.fo${i}.${tag}`);
   for (const username of names) {
-    const r = await call(base, 'POST', '/api/v1/users', admin, { username, displayName: `Front office ${username}`, password: PASSWORD, agencyCode: AGENCY, roles: ['FRONT_OFFICE'] });
+    const r = await call(base, 'POST', '/api/v1/users', admin, { username, displayName: `Front office ${username}`, password: TEMPORARY, agencyCode: AGENCY, roles: ['FRONT_OFFICE'] });
     if (r.status !== 201) throw new Error(`cannot create ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+  }
+  // a temporary password opens only its own change (403 PASSWORD_CHANGE_REQUIRED elsewhere)
+  for (let i = 0; i < names.length; i += 5) {
+    await Promise.all(names.slice(i, i + 5).map(async (n) => {
+      const c = await call(base, 'POST', '/api/v1/auth/change-password', await login(base, n, TEMPORARY), { currentPassword: TEMPORARY, newPassword: PASSWORD });
+      if (c.status !== 204) throw new Error(`${n} cannot set its password: ${c.status} ${JSON.stringify(c.body)}`);
+    }));
   }
   // argon2id makes a login cost tens of milliseconds: a few at a time
   const tokens: string[] = [];

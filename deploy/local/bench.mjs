@@ -27,7 +27,7 @@ const ok = await main(async () => {
   const { system, systemFile } = await bringUp({
     instance,
     // the settings of `npm start` (durable commits): the figures are what a deployment gets
-    postgres: { dataDir: path.join(ROOT, `.data/${instance}/pg`), port: 26432 + slot * 100, database: 'sigap_bench', recreate: true },
+    postgres: { dataDir: path.join(ROOT, `.data/${instance}/pg`), port: 26432 + slot * 100, database: 'sigap_bench', recreate: true, throwaway: true },
     nats: { storeDir: path.join(ROOT, `.data/${instance}/nats`), port: 26222 + slot * 100, fresh: true },
     gatewayPort: 26080 + slot * 100,
     servicePortBase: 26081 + slot * 100,

@@ -22,7 +22,7 @@ describe('staff dashboard', () => {
   let page: Page;
   /** uncaught exceptions and console errors other than refused requests (a 401 is a test case) */
   const problems: string[] = [];
-  const newUser = { username: `petugas.${Date.now().toString(36)}`, displayName: 'Siti Rahmawati', password: 'Pelayanan-Sosial-2026' };
+  const newUser = { username: `petugas.${Date.now().toString(36)}`, displayName: 'Siti Rahmawati', password: 'Pelayanan-Sosial-2026', ownPassword: 'Petugas-Sendiri-2026' };
 
   beforeAll(async () => {
     [gateway, browser] = await Promise.all([
@@ -257,12 +257,34 @@ describe('staff dashboard', () => {
     await heading('Masuk').waitFor();
   });
 
-  it('shows a front office officer the services but not Administrasi, and asks for a new password', async () => {
+  it('leads an officer with a temporary password to the change-password page and nowhere else, then in with the new one', async () => {
     await page.goto('/login');
     await logIn(newUser.username, newUser.password);
+    // the gateway answers every other route 403 PASSWORD_CHANGE_REQUIRED: the dashboard shows the form alone
+    await page.getByTestId('change-password-page').waitFor();
+    await page.getByText('Kata sandi Anda diberikan oleh administrator.', { exact: false }).waitFor();
+    expect(await page.getByTestId('current-user').count()).toBe(0);
+    await page.goto('/intake/applications');
+    await page.getByTestId('change-password-page').waitFor();
+    expect(await menuItem('Permohonan').count()).toBe(0);
+
+    const form = page.getByTestId('change-password-page');
+    await form.getByLabel('Kata sandi saat ini').fill('bukan-kata-sandinya');
+    await form.getByLabel('Kata sandi baru').fill(newUser.ownPassword);
+    await form.getByLabel('Ulangi kata sandi').fill(newUser.ownPassword);
+    await form.getByRole('button', { name: 'Ubah kata sandi' }).click();
+    await page.getByTestId('change-password-error').getByText('Kata sandi saat ini salah.').waitFor();
+    await form.getByLabel('Kata sandi saat ini').fill(newUser.password);
+    await form.getByRole('button', { name: 'Ubah kata sandi' }).click();
+    await page.waitForURL('**/login');
+    await page.getByText('Kata sandi telah diubah. Silakan masuk dengan kata sandi baru.').waitFor();
+    await logIn(newUser.username, newUser.ownPassword);
+  });
+
+  it('shows a front office officer the services but not Administrasi', async () => {
     await heading('Beranda').waitFor();
     await page.getByTestId('current-user').getByText(newUser.displayName).waitFor();
-    await page.getByText('Kata sandi Anda diberikan oleh administrator.', { exact: false }).waitFor();
+    expect(await page.getByText('Kata sandi Anda diberikan oleh administrator.', { exact: false }).count()).toBe(0);
     for (const name of ['Permohonan', 'Verifikasi', 'Anggaran & Penyaluran', 'Gudang Logistik', 'Pengaduan']) await menuItem(name).waitFor();
     expect(await menuItem('Administrasi').count()).toBe(0);
 

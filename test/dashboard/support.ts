@@ -3,7 +3,7 @@
 // accounts made through the real API, and logging in the way an officer does.
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-import { agencyAdmin, Api, testAdminPassword, testIp, unique } from '../gateway/support.js';
+import { agencyAdmin, Api, openAccount, testAdminPassword, testIp, unique } from '../gateway/support.js';
 
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -47,7 +47,7 @@ async function adminOf(admin: Api, agencyCode: string): Promise<Api> {
 export async function staffAccount(firstAdmin: Api, agencyCode: string, roles: string[], displayName = 'Petugas Uji'): Promise<{ username: string; password: string; api: Api }> {
   const admin = await adminOf(firstAdmin, agencyCode);
   const username = unique('dash.');
-  const r = await admin.post('/api/v1/users', { username, displayName, password: STAFF_PASSWORD, agencyCode, roles }, { 'x-forwarded-for': testIp() });
+  const r = await openAccount(admin, { username, displayName, password: STAFF_PASSWORD, agencyCode, roles }, { 'x-forwarded-for': testIp() });
   if (r.status !== 201) throw new Error(`creating ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
   const api = await new Api(admin.baseUrl).session(username, STAFF_PASSWORD);
   return { username, password: STAFF_PASSWORD, api };

@@ -64,4 +64,9 @@ describe('docker-compose.yml', () => {
     const text = readFileSync(path.join(root, 'docker-compose.yml'), 'utf8');
     expect(text).not.toMatch(/PASSWORD:[ \t]+(?!\$\{)\S/);
   });
+
+  it('sets the gateway\'s TRUST_PROXY to its hop count: none in front of the published port', () => {
+    expect(services.gateway.environment.TRUST_PROXY).toBe('${SIGAP_TRUST_PROXY:-0}');
+    expect(services.gateway.ports).toEqual(['8080:8080']);
+  });
 });

@@ -67,4 +67,42 @@ describe('deploy/k8s', () => {
       expect(keys).toContain(key);
     }
   });
+
+  it("sets the gateway's TRUST_PROXY to its hop count behind the Ingress (1), and no other app's", () => {
+    for (const name of SERVICE_NAMES) {
+      const env = Object.fromEntries(find('Deployment', name)!.spec.template.spec.containers[0].env.map((e: any) => [e.name, e.value]));
+      if (name === 'gateway') expect(env.TRUST_PROXY).toBe('1');
+      else expect(env.TRUST_PROXY).toBeUndefined();
+    }
+  });
+
+  it('ships NetworkPolicies: all of Sigap denied by default, only the gateway open from outside, apps reaching NATS, Postgres and DNS only', () => {
+    const policies = docs.filter(({ doc }) => doc.kind === 'NetworkPolicy').map(({ doc }) => doc);
+    const kustomization = docs.find(({ doc }) => doc.kind === 'Kustomization')!.doc;
+    expect(kustomization.resources).toContain('network-policy.yaml');
+    const deny = policies.find((p) => p.metadata.name === 'sigap-default-deny')!;
+    expect(deny.spec).toEqual({ podSelector: { matchLabels: { 'app.kubernetes.io/part-of': 'sigap' } }, policyTypes: ['Ingress', 'Egress'] });
+    // every pod of Sigap falls under the default deny
+    for (const { doc } of docs.filter(({ doc }) => ['Deployment', 'StatefulSet', 'Job'].includes(doc.kind))) {
+      expect(doc.spec.template.metadata.labels['app.kubernetes.io/part-of']).toBe('sigap');
+    }
+    // ingress from anywhere: the gateway's 8080 and NATS's client port, nothing else
+    const openIngress = policies.flatMap((p) =>
+      (p.spec.ingress ?? []).filter((r: any) => !r.from).map((r: any) => ({ pods: p.spec.podSelector.matchLabels?.['app.kubernetes.io/name'], ports: r.ports.map((x: any) => x.port) })),
+    );
+    expect(openIngress).toEqual(expect.arrayContaining([{ pods: 'gateway', ports: [8080] }, { pods: 'nats', ports: [4222] }]));
+    expect(openIngress).toHaveLength(2);
+    for (const name of SERVICE_NAMES.filter((n) => n !== 'gateway')) {
+      expect(policies.some((p) => p.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === name && p.spec.ingress)).toBe(false);
+    }
+    // the apps' way out: NATS 4222, Postgres 5432, DNS 53
+    const egress = policies.find((p) => p.metadata.name === 'sigap-apps-egress')!;
+    expect(egress.spec.podSelector.matchExpressions[0].values).toEqual(expect.arrayContaining([...SERVICE_NAMES, 'provision']));
+    expect(egress.spec.egress.flatMap((r: any) => r.ports.map((x: any) => x.port)).sort()).toEqual([4222, 53, 53, 5432].sort());
+    // NATS's cluster port only from the other nodes (whose routes also authenticate)
+    const nats = policies.find((p) => p.metadata.name === 'sigap-nats')!;
+    const route = nats.spec.ingress.find((r: any) => r.ports.some((x: any) => x.port === 6222));
+    expect(route.from).toEqual([{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'nats' } } }]);
+    expect(find('ConfigMap', 'nats-config')!.data['nats.conf']).toMatch(/cluster\s*\{[\s\S]*authorization\s*\{[\s\S]*password:\s*\$SIGAP_NATS_ROUTE_PASSWORD/);
+  });
 });

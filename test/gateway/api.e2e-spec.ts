@@ -8,7 +8,7 @@ import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/t
 import { jetstream } from '@nats-io/jetstream';
 import { Rpc, Subjects, internalSubject, type RejectedMessageDetail } from '#contracts';
 import { eventually, testSystem, type RunningApp } from '#testing';
-import { agencyAdmin, Api, isErrorBody, startGateway, testAdminPassword, unique } from './support.js';
+import { agencyAdmin, Api, isErrorBody, openAccount, startGateway, testAdminPassword, unique } from './support.js';
 
 const RPC_TIMEOUT_MS = 1500;
 let gw: RunningApp;
@@ -111,7 +111,7 @@ describe('Idempotency-Key', () => {
 
   it('keys belong to their user', async () => {
     const u = newUser();
-    expect((await admin.post('/api/v1/users', { ...u, roles: ['ADMIN'] })).status).toBe(201);
+    expect((await openAccount(admin, { ...u, roles: ['ADMIN'] })).status).toBe(201);
     const other = await anon.session(u.username, PASSWORD);
     const key = randomUUID();
     const a = await admin.post('/api/v1/users', newUser(), { 'idempotency-key': key });
@@ -132,14 +132,14 @@ describe('applications', () => {
 
   it('needs FRONT_OFFICE or ADMIN (403), and the actor\'s own agency (403): a province files nothing for its regencies', async () => {
     const v = newUser();
-    expect((await admin.post('/api/v1/users', { ...v, roles: ['VERIFIER'] })).status).toBe(201);
+    expect((await openAccount(admin, { ...v, roles: ['VERIFIER'] })).status).toBe(201);
     const verifier = await anon.session(v.username, PASSWORD);
     const r = await verifier.post('/api/v1/applications', submission());
     expect(r.status).toBe(403);
     expect(r.body.code).toBe('ROLE_REQUIRED');
 
     const f = newUser();
-    expect((await admin.post('/api/v1/users', f)).status).toBe(201);
+    expect((await openAccount(admin, f)).status).toBe(201);
     const fo = await anon.session(f.username, PASSWORD);
     for (const agencyCode of ['33.04', '61.71']) {
       const other = await fo.post('/api/v1/applications', submission({ agencyCode }));
@@ -313,7 +313,7 @@ describe('replaying a rejected message: scope', () => {
   it('a message naming no agency is listed and replayed by the operator alone', async () => {
     const item = await rejected(STORED_SUBMISSION, { serviceCode: 'SANTUNAN_ANAK', note: 'no agency named' });
     const u = newUser();
-    expect((await admin.post('/api/v1/users', { ...u, roles: ['ADMIN'] })).status).toBe(201);
+    expect((await openAccount(admin, { ...u, roles: ['ADMIN'] })).status).toBe(201);
     const provinceAdmin = await anon.session(u.username, PASSWORD);
     for (const other of [provinceAdmin, await agencyAdmin(gw.url, '61.71')]) {
       expect(await listed(other, Subjects.extApplicationSubmitted, item.id)).toBe(false);

@@ -177,3 +177,18 @@ export function agencyAdminPassword(agencyCode: string): string {
 function firstAdminOf(agencyCode: string): string {
   return `adm.${agencyCode.toLowerCase()}`;
 }
+
+/**
+ * Opens a staff account through `POST /api/v1/users` and, as its user would first, replaces
+ * the temporary password the admin gave with `body.password` (a temporary password opens
+ * nothing else: 403 PASSWORD_CHANGE_REQUIRED). Answers the creation's reply.
+ */
+export async function openAccount(admin: Api, body: { username: string; password: string } & Record<string, unknown>, headers: Record<string, string> = {}): Promise<Reply> {
+  const temporary = `Sementara-${randomBytes(6).toString('hex')}`;
+  const created = await admin.post('/api/v1/users', { ...body, password: temporary }, headers);
+  if (created.status !== 201) return created;
+  const first = await new Api(admin.baseUrl).session(body.username, temporary);
+  const changed = await first.post('/api/v1/auth/change-password', { currentPassword: temporary, newPassword: body.password });
+  if (changed.status !== 204) throw new Error(`${body.username} could not set its password: ${changed.status} ${JSON.stringify(changed.body)}`);
+  return created;
+}

@@ -4,7 +4,7 @@ import { expect } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { startApp, testSystem, type RunningApp } from '#testing';
-import { agencyAdmin, Api, startGateway, testAdminPassword, unique } from '../gateway/support.js';
+import { agencyAdmin, Api, openAccount, startGateway, testAdminPassword, unique } from '../gateway/support.js';
 
 export const PASSWORD = 'Rahasia-Kuat-2026';
 
@@ -47,7 +47,7 @@ async function adminOf(sys: Pick<IntakeSystem, 'admin' | 'anon'>, agencyCode: st
 export async function staff(sys: Pick<IntakeSystem, 'admin' | 'anon'>, agencyCode: string, roles: string[]): Promise<Staff> {
   const admin = await adminOf(sys, agencyCode);
   const username = unique(`${roles[0].slice(0, 4).toLowerCase()}.`);
-  const r = await admin.post('/api/v1/users', { username, displayName: `Staf ${username}`, password: PASSWORD, agencyCode, roles });
+  const r = await openAccount(admin, { username, displayName: `Staf ${username}`, password: PASSWORD, agencyCode, roles });
   expect(r.status).toBe(201);
   return Object.assign(await sys.anon.session(username, PASSWORD), { username });
 }

@@ -10,7 +10,7 @@ import type pg from 'pg';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { OUTBOUND_READABLE, streamFor, Subjects } from '#contracts';
 import { adminDb, eventually, natsAs, publishEvent, readStream, repoRoot, startApp, type RunningApp } from '#testing';
-import { agencyAdmin, Api, startGateway, testAdminPassword, unique } from '../gateway/support.js';
+import { agencyAdmin, Api, openAccount, startGateway, testAdminPassword, unique } from '../gateway/support.js';
 import { csvLine, HEADER } from './registry-fixtures.js';
 
 const dir = path.join(repoRoot, '.data', 'test-files', 'cases');
@@ -53,7 +53,7 @@ function adminOf(agencyCode: string): Promise<Api> {
 
 async function user(roles: string[], agencyCode: string) {
   const username = unique('u');
-  const r = await (await adminOf(agencyCode)).post('/api/v1/users', { username, displayName: 'Petugas', password: PASSWORD, agencyCode, roles });
+  const r = await openAccount(await adminOf(agencyCode), { username, displayName: 'Petugas', password: PASSWORD, agencyCode, roles });
   if (r.status !== 201) throw new Error(`user: ${r.status} ${JSON.stringify(r.body)}`);
   return Object.assign(await new Api(gateway.url).session(username, PASSWORD), { username });
 }

@@ -11,10 +11,11 @@ import { Objm } from '@nats-io/obj';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import JSZip from 'jszip';
-import { VerificationRpc } from '#contracts';
+import { Rpc } from '#contracts';
 import { maskNik } from '#domain';
 import { adminDb, eventually, natsAs, publishEvent, readStream, repoRoot, startApp, type RunningApp } from '#testing';
-import { agencyAdmin, Api, isErrorBody, startGateway, testAdminPassword, unique } from '../gateway/support.js';
+import { isUuid } from '#platform';
+import { agencyAdmin, Api, isErrorBody, openAccount, startGateway, testAdminPassword, unique } from '../gateway/support.js';
 import { areaOf, csvLine, HEADER, person, personValues, writeRegistryCsv, type Area, type GeneratedPerson } from './registry-fixtures.js';
 
 const dir = path.join(repoRoot, '.data', 'test-files', 'registry');
@@ -37,7 +38,7 @@ function adminOf(agencyCode: string): Promise<Api> {
 
 async function user(roles: string[], agencyCode: string): Promise<Api> {
   const username = unique('v');
-  const r = await (await adminOf(agencyCode)).post('/api/v1/users', { username, displayName: 'Petugas Verifikasi', password: PASSWORD, agencyCode, roles });
+  const r = await openAccount(await adminOf(agencyCode), { username, displayName: 'Petugas Verifikasi', password: PASSWORD, agencyCode, roles });
   if (r.status !== 201) throw new Error(`user: ${r.status} ${JSON.stringify(r.body)}`);
   return new Api(gateway.url).session(username, PASSWORD);
 }
@@ -138,10 +139,10 @@ describe('registry import', () => {
 
     const up = await upload(verifier, file, '33.04');
     expect(up.status).toBe(202);
-    expect(up.body.importId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(isUuid(up.body.importId)).toBe(true);
     const done = await completed(verifier, up.body.importId);
     expect(done).toMatchObject({ status: 'COMPLETED', rowsRead: good + formats.length + bad.length, rowsAccepted: good + formats.length, rowsRejected: bad.length, agencyCode: '33.04' });
-    expect(done.snapshotId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(isUuid(done.snapshotId)).toBe(true);
     const firstBadRow = 2 + good + formats.length;
     bad.forEach((b, k) => {
       const reported = done.errors.filter((e: any) => e.row === firstBadRow + k);
@@ -365,7 +366,7 @@ describe('registry snapshots announced by a department system', () => {
 
     const finished = await finishedFor(event.eventId);
     expect(finished).toMatchObject({ status: 'COMPLETED', agencyCode: '33.04', rowsRead: rows + 1, rowsAccepted: rows, rowsRejected: 1, failure: null });
-    expect(finished.snapshotId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(isUuid(finished.snapshotId)).toBe(true);
 
     // staff see it like an upload: its report, its snapshot (marked as announced), its people
     const imp = await verifier.get(`/api/v1/registry/imports/${finished.importId}`);
@@ -467,7 +468,7 @@ describe('registry reads: who may read personal data, and the audit trail', () =
     const nc = await natsAs('admin');
     try {
       const data = { actor: { userId: randomUUID(), username: 'fo', agencyCode: '33.04', roles: ['FRONT_OFFICE'] }, nik: someone.nik };
-      const asked = await nc.request(VerificationRpc.getPerson, JSON.stringify({ pattern: VerificationRpc.getPerson, data, id: randomUUID() }), { timeout: 5000 });
+      const asked = await nc.request(Rpc.verification.getPerson, JSON.stringify({ pattern: Rpc.verification.getPerson, data, id: randomUUID() }), { timeout: 5000 });
       expect(JSON.parse(asked.string()).response).toMatchObject({ ok: false, error: { statusCode: 403, code: 'ROLE_REQUIRED' } });
     } finally {
       await nc.close();

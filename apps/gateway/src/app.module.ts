@@ -14,6 +14,7 @@ import { HttpErrorFilter } from './common/errors/http-exception.filter.js';
 import { gatewayValidationPipe } from './common/errors/validation.pipe.js';
 import { HousekeepingService } from './common/housekeeping.service.js';
 import { IdempotencyModule } from './common/idempotency/idempotency.module.js';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
 import { IntakeModule } from './intake/intake.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { gatewayEntities } from './entities.js';
@@ -42,6 +43,7 @@ import { AsyncApiController } from './docs/asyncapi.controller.js';
     RpcClientModule.forService('gateway'),
     AuthCoreModule,
     AuditModule,
+    RateLimitModule,
     IdempotencyModule,
     AuthModule,
     UsersModule,

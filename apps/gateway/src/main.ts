@@ -12,7 +12,8 @@ const UNPREFIXED = ['health', 'metrics'];
 function configure(nest: INestApplication): void {
   const cfg = gatewayConfig();
   const app = nest as NestExpressApplication;
-  if (cfg.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(cfg.TRUST_PROXY) ? Number(cfg.TRUST_PROXY) : cfg.TRUST_PROXY === 'true' ? true : cfg.TRUST_PROXY);
+  // a hop count: Express takes the address that many proxies back in X-Forwarded-For
+  if (cfg.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(cfg.TRUST_PROXY) ? Number(cfg.TRUST_PROXY) : cfg.TRUST_PROXY.split(',').map((x) => x.trim()));
   app.disable('x-powered-by');
   // registered before Nest's own parsers, which then skip an already parsed body; the error
   // handler right after turns malformed or oversized JSON into the contract's error body

@@ -1,9 +1,10 @@
 // A private Postgres cluster under .data/, created once (initdb) and started with pg_ctl.
 import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { findPostgresBin } from './deps.mjs';
-import { cmdlineOf, fail, isRoot, log, run } from './util.mjs';
+import { ROOT, cmdlineOf, fail, isRoot, log, run } from './util.mjs';
 
 // Postgres refuses to run as root, so as root every server binary runs as the `postgres` user.
 function pgUser() {
@@ -22,18 +23,54 @@ function runPg(bin, binDir, args, opts) {
   return isRoot ? run('runuser', ['-u', 'postgres', '--', exe, ...args], opts) : run(exe, args, opts);
 }
 
+/** Where a root's clone keeps Postgres clusters the postgres user could not reach in the clone. */
+export const RELOCATED_PG_HOME = process.env.SIGAP_PG_HOME || '/var/lib/sigap';
+
+/** Whether the postgres user can reach (search) directory `dir`: every directory above it must let it through. */
+function postgresReaches(dir) {
+  return spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-x', dir], { stdio: 'ignore' }).status === 0;
+}
+
 /**
- * Start the cluster in dataDir on 127.0.0.1:port (initdb on first use).
- * `fast` turns durability off: for the throwaway test instance only, never for npm start.
+ * Where the cluster of `dataDir` lives. Postgres runs as the postgres user when we are root,
+ * and that user cannot pass a 0700 directory above the clone (root's home: initdb then fails
+ * with `…/pwfile: Permission denied`). Then it lives in RELOCATED_PG_HOME, under the clone's
+ * name and a hash of the data directory's path (two clones, or two slots, never share one):
+ * `/var/lib/sigap/<clone>-<hash>/pg`, with `pg.run` (socket, log) beside it.
  */
-export async function startPostgres({ dataDir, port, superPassword, fast = false }) {
-  const binDir = findPostgresBin() ?? fail('Postgres server binaries (initdb, pg_ctl) not found: apt-get install -y postgresql');
+export function postgresLocation(dataDir) {
   dataDir = path.resolve(dataDir);
+  let parent = path.dirname(dataDir);
+  while (!existsSync(parent)) parent = path.dirname(parent);
+  if (!isRoot || postgresReaches(parent)) return { dataDir, runDir: `${dataDir}.run`, relocated: null };
+  const hash = createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
+  const home = path.join(RELOCATED_PG_HOME, `${path.basename(ROOT).replace(/[^\w.-]/g, '_')}-${hash}`);
+  return { dataDir: path.join(home, 'pg'), runDir: path.join(home, 'pg.run'), relocated: home };
+}
+
+/**
+ * Start the cluster of dataDir on 127.0.0.1:port (initdb on first use); see postgresLocation
+ * for where it lives when we are root. `fast` turns durability off: for the throwaway test
+ * instance only, never for npm start. `throwaway` removes the cluster on stop when it had to
+ * live outside the clone (a test's or benchmark's, recreated on each run anyway): nothing of a
+ * test run is left in /var/lib/sigap. npm start keeps its cluster there: it is the installation's data.
+ */
+export async function startPostgres({ dataDir: requested, port, superPassword, fast = false, throwaway = false }) {
+  const binDir = findPostgresBin() ?? fail('Postgres server binaries (initdb, pg_ctl) not found: apt-get install -y postgresql');
+  const owner = pgUser();
+  const { dataDir, runDir, relocated } = postgresLocation(requested);
+  if (relocated) {
+    log(`the postgres user cannot reach ${path.dirname(path.resolve(requested))} (a 0700 directory above it): its cluster lives in ${relocated}`);
+    // the parent must let the postgres user through; its own directory is the postgres user's alone
+    mkdirSync(RELOCATED_PG_HOME, { recursive: true, mode: 0o755 });
+    mkdirSync(relocated, { recursive: true, mode: 0o700 });
+    chownSync(relocated, owner.uid, owner.gid);
+    mkdirSync(path.dirname(path.resolve(requested)), { recursive: true });
+    writeFileSync(path.resolve(requested) + '.location', `${dataDir}\n`);
+  }
   // Socket and log live next to the data dir, not in it, and not in .data itself: only these
   // two directories are handed to the postgres user (secrets.json stays root's alone).
-  const runDir = `${dataDir}.run`;
   const logFile = path.join(runDir, 'postgres.log');
-  const owner = pgUser();
   for (const dir of [dataDir, runDir]) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (owner) chownSync(dir, owner.uid, owner.gid);
@@ -67,10 +104,15 @@ export async function startPostgres({ dataDir, port, superPassword, fast = false
   const adminUrl = `postgres://postgres:${encodeURIComponent(superPassword)}@127.0.0.1:${port}/postgres`;
   return {
     adminUrl,
+    dataDir,
     async stop() {
       await runPg('pg_ctl', binDir, ['-D', dataDir, '-m', 'fast', '-w', '-t', '30', 'stop']).catch((e) =>
         log(`stopping Postgres failed: ${e.message}`),
       );
+      if (relocated && throwaway) {
+        rmSync(relocated, { recursive: true, force: true });
+        rmSync(path.resolve(requested) + '.location', { force: true });
+      }
     },
   };
 }

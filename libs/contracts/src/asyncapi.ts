@@ -7,17 +7,13 @@ import type { ClassConstructor } from 'class-transformer';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { Subjects } from './subjects.js';
-import { ApplicationSubmittedEvent } from './events/application-submitted.event.js';
-import { ApplicationReceivedEvent, ApplicationStatusChangedEvent } from './events/application-received.event.js';
-import { VerificationCaseOpenedEvent } from './events/verification-case-opened.event.js';
-import { VerificationCaseDecidedEvent } from './events/verification-case-decided.event.js';
-import { ApplicationOverdueEvent } from './events/application-overdue.event.js';
-import { RegistryImportFinishedEvent, RegistrySnapshotPublishedEvent } from './events/registry-snapshot.events.js';
-import { DecreeIssuedEvent, ProposalReturnedEvent, ProposalSubmittedEvent, RecipientFailedEvent, RecipientHandedOverEvent, RecipientPaidEvent } from './events/disbursement/application-progress.events.js';
 import {
-  ComplaintReceivedEvent, ComplaintUpdatedEvent, DisasterDeclaredEvent, DisbursementRequestedEvent, DisbursementSettledEvent,
-  DistributionReportedEvent, RejectedMessageDetailEvent, RejectedMessageEvent, ShipmentDispatchedEvent, StockReceivedEvent,
-} from './events/external.events.js';
+  ApplicationOverdueEvent, ApplicationReceivedEvent, ApplicationStatusChangedEvent, ApplicationSubmittedEvent, ComplaintReceivedEvent,
+  ComplaintUpdatedEvent, DecreeIssuedEvent, DisasterDeclaredEvent, DisbursementRequestedEvent, DisbursementSettledEvent,
+  DistributionReportedEvent, ProposalReturnedEvent, ProposalSubmittedEvent, RecipientFailedEvent, RecipientHandedOverEvent,
+  RecipientPaidEvent, RegistryImportFinishedEvent, RegistrySnapshotPublishedEvent, RejectedMessageDetailEvent, RejectedMessageEvent,
+  ShipmentDispatchedEvent, StockReceivedEvent, VerificationCaseDecidedEvent, VerificationCaseOpenedEvent,
+} from './events/index.js';
 
 export interface ContractMessage {
   subject: string;

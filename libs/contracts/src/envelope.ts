@@ -3,22 +3,31 @@ import { IsISO8601, IsOptional, IsString, IsUUID } from 'class-validator';
 /**
  * Fields every Sigap event carries. `correlationId` names the chain an event belongs to
  * (e.g. one application's path across services), `causationId` the event that caused it.
+ * Their rules are `withEnvelopeRules`'.
  */
 export abstract class EventEnvelope {
-  @IsUUID('all', { message: 'eventId must be a UUID' })
   eventId!: string;
-
-  @IsISO8601({ strict: true }, { message: 'occurredAt must be an ISO-8601 time with offset' })
   occurredAt!: string;
-
-  @IsOptional()
-  @IsString()
   correlationId?: string;
-
-  @IsOptional()
-  @IsString()
   causationId?: string;
 }
+
+/**
+ * Gives a class the envelope's validation rules: EventEnvelope's, and those of an event whose
+ * body is a class of its own and so cannot extend EventEnvelope (ApplicationSubmittedEvent
+ * extends the HTTP filing's ApplicationSubmission). The class declares the fields
+ * (`implements EventEnvelope`); the rules are written once, here.
+ */
+export function withEnvelopeRules(target: abstract new (...args: never[]) => object): void {
+  const proto = target.prototype as object;
+  IsUUID('all', { message: 'eventId must be a UUID' })(proto, 'eventId');
+  IsISO8601({ strict: true }, { message: 'occurredAt must be an ISO-8601 time with offset' })(proto, 'occurredAt');
+  for (const field of ['correlationId', 'causationId']) {
+    IsOptional()(proto, field);
+    IsString()(proto, field);
+  }
+}
+withEnvelopeRules(EventEnvelope);
 
 /** One error of a rejected message or request: the field's path and the rule it broke. */
 export interface FieldError {

@@ -1,7 +1,8 @@
 import type { FieldError } from './envelope.js';
 
 /**
- * Request-reply between the gateway and the services (core NATS, always with a timeout).
+ * Request-reply between the gateway and the services (core NATS, always with a timeout): one
+ * table, one entry per context (`Rpc.intake.*`, `Rpc.verification.*`, …).
  * Subjects: `sigap.rpc.<service>.<command-or-query>`.
  */
 export const Rpc = {
@@ -26,6 +27,49 @@ export const Rpc = {
   },
   verification: {
     getCaseByApplication: 'sigap.rpc.verification.case.by-application',
+    createImport: 'sigap.rpc.verification.registry.import.create',
+    getImport: 'sigap.rpc.verification.registry.import.get',
+    listImportErrors: 'sigap.rpc.verification.registry.import.errors',
+    listImports: 'sigap.rpc.verification.registry.import.list',
+    confirmImport: 'sigap.rpc.verification.registry.import.confirm',
+    discardImport: 'sigap.rpc.verification.registry.import.discard',
+    getRegistrySettings: 'sigap.rpc.verification.registry.settings.get',
+    updateRegistrySettings: 'sigap.rpc.verification.registry.settings.update',
+    listSnapshots: 'sigap.rpc.verification.registry.snapshot.list',
+    diffSnapshots: 'sigap.rpc.verification.registry.snapshot.diff',
+    getPerson: 'sigap.rpc.verification.registry.person.get',
+    getHousehold: 'sigap.rpc.verification.registry.household.get',
+    listCases: 'sigap.rpc.verification.case.list',
+    getCase: 'sigap.rpc.verification.case.get',
+    assessCase: 'sigap.rpc.verification.case.assess',
+    listTasks: 'sigap.rpc.verification.task.list',
+    assignTask: 'sigap.rpc.verification.task.assign',
+    recordVisit: 'sigap.rpc.verification.task.visit',
+    listRules: 'sigap.rpc.verification.rules.list',
+    updateRules: 'sigap.rpc.verification.rules.update',
+    listRuleVersions: 'sigap.rpc.verification.rules.versions',
+  },
+  /** budget lines, the pool, proposals, decrees and requests to the finance office */
+  disbursement: {
+    listBudgetLines: 'sigap.rpc.disbursement.budget-line.list',
+    getBudgetLine: 'sigap.rpc.disbursement.budget-line.get',
+    openBudgetLine: 'sigap.rpc.disbursement.budget-line.open',
+    reviseBudgetLine: 'sigap.rpc.disbursement.budget-line.revise',
+    listPool: 'sigap.rpc.disbursement.pool.list',
+    listProposals: 'sigap.rpc.disbursement.proposal.list',
+    getProposal: 'sigap.rpc.disbursement.proposal.get',
+    createProposal: 'sigap.rpc.disbursement.proposal.create',
+    submitProposal: 'sigap.rpc.disbursement.proposal.submit',
+    approveProposal: 'sigap.rpc.disbursement.proposal.approve',
+    returnProposal: 'sigap.rpc.disbursement.proposal.return',
+    issueDecree: 'sigap.rpc.disbursement.decree.issue',
+    getDecree: 'sigap.rpc.disbursement.decree.get',
+    listDecrees: 'sigap.rpc.disbursement.decree.list',
+    recordDecreeScan: 'sigap.rpc.disbursement.decree.scan',
+    requestDisbursement: 'sigap.rpc.disbursement.decree.request',
+    correctRecipient: 'sigap.rpc.disbursement.decree.correct-recipient',
+    giveUpRecipient: 'sigap.rpc.disbursement.decree.give-up-recipient',
+    getRequest: 'sigap.rpc.disbursement.request.get',
   },
 } as const;
 

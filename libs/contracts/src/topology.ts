@@ -163,6 +163,17 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
 };
 
 /**
+ * The durable consumer a service reads `subject` with, found by what it reads (never by its
+ * place in the list, which changes when the topology is reordered). Throws at start when the
+ * topology has no such consumer, so a handler cannot silently listen on nothing.
+ */
+export function durableOf(service: ServiceName, subject: string): string {
+  const hit = SERVICES[service].consumers.find((c) => c.subject === subject);
+  if (!hit) throw new Error(`the topology gives ${service} no durable consumer on ${subject}`);
+  return hit.durable;
+}
+
+/**
  * NATS Object Store buckets (each a stream `OBJ_<bucket>`, provisioned with the streams) and the
  * services that write or read them; deploy/nats-config.ts grants exactly these.
  */

@@ -2,6 +2,8 @@ export * from './nik.js';
 export * from './roles.js';
 export * from './agencies.js';
 export * from './calendar/calendar.js';
+export * from './calendar/local-date.js';
 export * from './area/area-codes.js';
 export * from './money/rupiah.js';
+export * from './money/terbilang.js';
 export * from './scope/actor-scope.js';

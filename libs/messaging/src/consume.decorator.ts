@@ -1,6 +1,8 @@
 import { SetMetadata } from '@nestjs/common';
 import type { ClassConstructor } from 'class-transformer';
 import type { EntityManager } from 'typeorm';
+import type { AfterCommitHooks } from './after-commit.js';
+import type { PayloadOf, PublishedSubject } from '#contracts';
 import type { Causation } from './envelope.js';
 import type { EventSource } from './publisher-check.js';
 
@@ -28,8 +30,8 @@ export interface ConsumeOptions {
   concurrency?: number;
 }
 
-/** Context of one consumed event: its transaction, and how to publish what it causes. */
-export interface ConsumeContext {
+/** Context of one consumed event: its transaction, how to publish what it causes, what to do after the commit. */
+export interface ConsumeContext extends AfterCommitHooks {
   /** the transaction that also records the consumed eventId: write every effect with it */
   manager: EntityManager;
   eventId: string;
@@ -48,8 +50,8 @@ export interface ConsumeContext {
   position: { stream: string; sequence: number };
   /** causation for events this one causes: same correlation, caused by this event */
   cause: Causation;
-  /** enqueue an event in the same transaction, caused by this one */
-  publish(subject: string, payload: object): Promise<{ eventId: string }>;
+  /** enqueue an event (the payload of its subject's class) in the same transaction, caused by this one */
+  publish<S extends PublishedSubject>(subject: S, payload: PayloadOf<S>): Promise<{ eventId: string }>;
 }
 
 export interface BatchItem<T> {
@@ -61,6 +63,7 @@ export interface BatchItem<T> {
  * Marks a provider method as the handler of a durable JetStream consumer. The messaging
  * module pulls, validates, de-duplicates through the inbox and calls it inside a transaction.
  * Without `batch`: `(event: T, ctx: ConsumeContext) => Promise<void>`;
- * with `batch: true`: `(items: BatchItem<T>[], manager: EntityManager) => Promise<void>`.
+ * with `batch: true`: `(items: BatchItem<T>[], manager: EntityManager, tx: AfterCommitHooks) => Promise<void>`
+ * (the items share one transaction: `tx.afterCommit` once for the batch).
  */
 export const Consume = (options: ConsumeOptions): MethodDecorator => SetMetadata(CONSUME_METADATA, options);

@@ -6,6 +6,7 @@ import { REJECTION_SUBJECTS, streamFor, validatePayload, type FieldError, type R
 import { metrics } from '#platform';
 import { NatsService } from './nats.service.js';
 import { OutboxService } from './outbox.service.js';
+import { transactionWithHooks, type AfterCommitHooks } from './after-commit.js';
 import { CONSUME_METADATA, type BatchItem, type ConsumeContext, type ConsumeOptions } from './consume.decorator.js';
 import { INBOUND_LIMITS, inboxKeyOf, nameableId, nestsDeeperThan } from './inbound-limits.js';
 import { OutsideSystemsDirectory, checkPublisher, type Declarations, type EventSource } from './publisher-check.js';
@@ -252,7 +253,7 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
     return { msg, key, event: plain as Decoded['event'], source: publisher.source };
   }
 
-  private context(reg: Registration, d: Decoded, manager: EntityManager): ConsumeContext {
+  private context(reg: Registration, d: Decoded, manager: EntityManager, hooks: AfterCommitHooks): ConsumeContext {
     const cause = { correlationId: d.event!.correlationId ?? d.key, causationId: d.key };
     return {
       manager,
@@ -263,6 +264,7 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
       position: { stream: reg.stream, sequence: d.msg.info.streamSequence },
       cause,
       publish: (subject, payload) => this.outbox.enqueue(manager, subject, payload, cause),
+      afterCommit: (fn) => hooks.afterCommit(fn),
     };
   }
 
@@ -310,11 +312,15 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  /** One transaction: inbox rows, rejections, handler effects. Returns what it did. */
+  /**
+   * One transaction: inbox rows, rejections, handler effects. Returns what it did. The handlers'
+   * `afterCommit` hooks run once it committed; a batch that fails drops them (its retries,
+   * one message each, register their own).
+   */
   private async commit(reg: Registration, decoded: Decoded[]) {
     const consumer = reg.options.durable;
     const subject = reg.options.subject;
-    return this.ds.transaction(async (manager) => {
+    return transactionWithHooks(this.ds, async (manager, hooks) => {
       const seen = new Set<string>();
       const unique = decoded.filter((d) => (seen.has(d.key) ? false : (seen.add(d.key), true)));
       const rows: Array<{ event_id: string }> = await manager.query(
@@ -358,10 +364,10 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
       const valid = todo.filter((d) => d.event);
       if (valid.length) {
         if (reg.options.batch) {
-          const items: BatchItem<unknown>[] = valid.map((d) => ({ event: d.event, ctx: this.context(reg, d, manager) }));
-          await reg.handler(items, manager);
+          const items: BatchItem<unknown>[] = valid.map((d) => ({ event: d.event, ctx: this.context(reg, d, manager, hooks) }));
+          await reg.handler(items, manager, hooks);
         } else {
-          for (const d of valid) await reg.handler(d.event, this.context(reg, d, manager));
+          for (const d of valid) await reg.handler(d.event, this.context(reg, d, manager, hooks));
         }
       }
       return { handled: valid.length, duplicates: decoded.length - todo.length, rejected: rejectedNow.map((d) => d.rejection!.reason) };

@@ -1,3 +1,4 @@
+import { contractSubject } from '#contracts';
 import { DomainError } from '#platform';
 
 /** NATS' default `max_payload` (1 MiB), used until the server has said its own. */
@@ -31,11 +32,13 @@ export class EventTooLargeError extends DomainError {
     readonly bytes: number,
     readonly maxBytes: number,
   ) {
+    // a user reads the subject of the contract (`sigap.ext.…`), not where Sigap keeps an outside system's copy
+    const named = contractSubject(subject);
     super(
       'TOO_LARGE',
       'EVENT_TOO_LARGE',
-      `The event on ${subject} would be ${bytes} bytes; the message bus takes at most ${maxBytes} bytes per message (the NATS server's max_payload)`,
-      [{ path: '', message: `event on ${subject} is ${bytes} bytes, over the server's max_payload of ${maxBytes} bytes` }],
+      `The event on ${named} would be ${bytes} bytes; the message bus takes at most ${maxBytes} bytes per message (the NATS server's max_payload)`,
+      [{ path: '', message: `event on ${named} is ${bytes} bytes, over the server's max_payload of ${maxBytes} bytes` }],
     );
   }
 }

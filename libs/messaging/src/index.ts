@@ -9,6 +9,7 @@ export * from './inbound-limits.js';
 export * from './rejection.js';
 export * from './jetstream-publisher.js';
 export * from './outbox-relay.service.js';
+export * from './after-commit.js';
 export * from './consume.decorator.js';
 export * from './consumer-host.service.js';
 export * from './messaging.migration.js';

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaOf } from '#persistence';
 
 /**
  * The outbox (events to publish, written in the business transaction) and the inbox (events
@@ -65,10 +66,3 @@ export class OutboxRefusals1765110000000 implements MigrationInterface {
 
 /** The migrations of #messaging's tables, oldest first: every service lists them before its own. */
 export const MESSAGING_MIGRATIONS = [CreateMessagingTables1764100000000, OutboxRefusals1765110000000];
-
-/** The schema of the DataSource running a migration (each service owns one). */
-export function schemaOf(q: QueryRunner): string {
-  const s = (q.connection.options as { schema?: string }).schema;
-  if (!s || !/^[a-z_][a-z0-9_]*$/.test(s)) throw new Error(`migration needs a DataSource with a schema, got ${s}`);
-  return s;
-}

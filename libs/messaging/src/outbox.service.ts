@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { RejectedMessageDetail } from '#contracts';
+import type { PayloadOf, PublishedSubject, RejectedMessageDetail } from '#contracts';
 import { envelope, type Causation } from './envelope.js';
 import { DEFAULT_MAX_PAYLOAD, EventTooLargeError, natsMessageBytes } from './event-size.js';
 import { rejectionEvents } from './rejection.js';
 
-export interface OutgoingEvent {
-  subject: string;
-  payload: object;
+/** One event to publish on `S`, with the payload of its class (EventMap in #contracts). */
+export interface OutgoingEventOf<S extends PublishedSubject> {
+  subject: S;
+  payload: PayloadOf<S>;
   cause?: Causation;
   /** headers beyond `Nats-Msg-Id` (which is always the eventId) */
   headers?: Record<string, string>;
@@ -17,6 +18,19 @@ export interface OutgoingEvent {
    * `eventId` is the rejected message's (CONTRACT.md), not an identity of its own.
    */
   raw?: boolean;
+}
+
+/**
+ * An event to publish on any subject of the EventMap: a union over the subjects, so a payload
+ * that is not its subject's class does not compile.
+ */
+export type OutgoingEvent = { [S in PublishedSubject]: OutgoingEventOf<S> }[PublishedSubject];
+
+/** A stored message to publish again as it was (the admin's replay): its subject is known only at run time. */
+export interface StoredEvent {
+  subject: string;
+  payload: object;
+  cause?: Causation;
 }
 
 /** What runs SQL in a transaction: a TypeORM EntityManager or a pg client. */
@@ -46,10 +60,21 @@ export class OutboxService {
     return this.maxEventBytes();
   }
 
-  /** Adds one event; returns the full payload with its `eventId`. */
-  async enqueue<T extends object>(manager: EntityManager, subject: string, payload: T, cause?: Causation, headers?: Record<string, string>) {
-    const [full] = await this.enqueueMany(manager, [{ subject, payload, cause, headers }]);
-    return full as T & { eventId: string; occurredAt: string };
+  /** Adds one event, with the payload of its subject's class; returns the full payload with its `eventId`. */
+  async enqueue<S extends PublishedSubject>(manager: EntityManager, subject: S, payload: PayloadOf<S>, cause?: Causation, headers?: Record<string, string>) {
+    const [full] = await this.enqueueMany(manager, [{ subject, payload, cause, headers } as OutgoingEvent]);
+    return full as PayloadOf<S> & { eventId: string; occurredAt: string };
+  }
+
+  /**
+   * Publishes a stored message again under its stored subject (the admin's replay of a
+   * rejected message): the one way past the EventMap, since the subject is only known at run
+   * time and the payload is a message that already travelled; its consumer validates it.
+   */
+  async republish(manager: EntityManager, event: StoredEvent): Promise<{ eventId: string }> {
+    if (!manager.queryRunner?.isTransactionActive) throw new Error('OutboxService.republish must run inside a transaction');
+    const [full] = await this.write(manager, [event]);
+    return full;
   }
 
   /** Adds many events in one statement (batch consumers use this). */
@@ -77,7 +102,7 @@ export class OutboxService {
     return this.write(client, events);
   }
 
-  private async write(client: SqlClient, events: OutgoingEvent[]): Promise<Array<{ eventId: string }>> {
+  private async write(client: SqlClient, events: Array<StoredEvent & Pick<OutgoingEvent, 'headers' | 'raw'>>): Promise<Array<{ eventId: string }>> {
     if (!events.length) return [];
     const full = events.map((e) => (e.raw ? { ...e.payload, eventId: randomUUID(), correlationId: '' } : envelope(e.payload, e.cause)));
     const bodies = events.map((e, i) => JSON.stringify(e.raw ? e.payload : full[i]));

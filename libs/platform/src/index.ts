@@ -11,3 +11,4 @@ export * from './platform.module.js';
 export * from './rpc-reply.interceptor.js';
 export * from './bootstrap.js';
 export * from './background-loop.js';
+export * from './uuid.js';

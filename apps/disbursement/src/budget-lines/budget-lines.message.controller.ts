@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import {
-  DisbursementRpc, OpenBudgetLineRequest, ReviseBudgetLineRequest, type Actor, type BudgetLineRevisionView, type BudgetLineView,
+  OpenBudgetLineRequest, ReviseBudgetLineRequest, Rpc, type Actor, type BudgetLineRevisionView, type BudgetLineView,
 } from '#contracts';
 import { visibleAgencies } from '#domain';
 import { requireCanChange, requireCovers, requireRole } from '#platform';
@@ -22,7 +22,7 @@ export class BudgetLinesMessageController {
     private readonly lines: BudgetLineRepository,
   ) {}
 
-  @MessagePattern(DisbursementRpc.listBudgetLines)
+  @MessagePattern(Rpc.disbursement.listBudgetLines)
   async list(@Payload() body: { actor: Actor; fiscalYear?: number; serviceCode?: string; agencyCode?: string }): Promise<{ items: BudgetLineView[] }> {
     let agencies = visibleAgencies(body.actor);
     if (body.agencyCode) {
@@ -33,7 +33,7 @@ export class BudgetLinesMessageController {
     return { items: rows.map(toBudgetLineView) };
   }
 
-  @MessagePattern(DisbursementRpc.getBudgetLine)
+  @MessagePattern(Rpc.disbursement.getBudgetLine)
   async get(@Payload() body: { actor: Actor; id: string }): Promise<BudgetLineView & { revisions: BudgetLineRevisionView[] }> {
     const row = await this.lines.get(this.ds.manager, uuidOf(body.id, 'id'));
     if (!row) throw new DisbursementError(DisbursementErrorCode.BudgetLineNotFound, `No budget line ${body.id}`);
@@ -41,7 +41,7 @@ export class BudgetLinesMessageController {
     return { ...toBudgetLineView(row), revisions: await this.lines.revisions(this.ds.manager, row.id) };
   }
 
-  @MessagePattern(DisbursementRpc.openBudgetLine)
+  @MessagePattern(Rpc.disbursement.openBudgetLine)
   async open(@Payload() body: { actor: Actor; line: unknown }): Promise<BudgetLineView> {
     requireRole(body.actor, 'ADMIN');
     const l = await validBody(OpenBudgetLineRequest, body.line);
@@ -58,7 +58,7 @@ export class BudgetLinesMessageController {
     return toBudgetLineView(row);
   }
 
-  @MessagePattern(DisbursementRpc.reviseBudgetLine)
+  @MessagePattern(Rpc.disbursement.reviseBudgetLine)
   async revise(@Payload() body: { actor: Actor; id: string; revision: unknown }): Promise<{ before: BudgetLineView; after: BudgetLineView }> {
     requireRole(body.actor, 'ADMIN');
     const id = uuidOf(body.id, 'id');

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import {
-  CorrectRecipientRequest, DisbursementRpc, GiveUpRecipientRequest, IssueDecreeRequest, RecordDecreeScanRequest, type Actor, type DecreeView,
+  CorrectRecipientRequest, GiveUpRecipientRequest, IssueDecreeRequest, RecordDecreeScanRequest, Rpc, type Actor, type DecreeView,
 } from '#contracts';
 import { visibleAgencies } from '#domain';
 import { requireCovers } from '#platform';
@@ -22,7 +22,7 @@ export class DecreesMessageController {
     private readonly requests: RequestsService,
   ) {}
 
-  @MessagePattern(DisbursementRpc.listDecrees)
+  @MessagePattern(Rpc.disbursement.listDecrees)
   async list(@Payload() b: { actor: Actor; agencyCode?: string; limit?: number; offset?: number }): Promise<{ items: DecreeView[]; total: number }> {
     let agencies = visibleAgencies(b.actor);
     if (b.agencyCode) {
@@ -33,38 +33,38 @@ export class DecreesMessageController {
     return { items: await Promise.all(rows.map((r) => this.decrees.toView(r, false))), total };
   }
 
-  @MessagePattern(DisbursementRpc.getDecree)
+  @MessagePattern(Rpc.disbursement.getDecree)
   get(@Payload() b: { actor: Actor; id: string }): Promise<DecreeView> {
     return this.decrees.view(b.actor, uuidOf(b.id, 'id'));
   }
 
-  @MessagePattern(DisbursementRpc.issueDecree)
+  @MessagePattern(Rpc.disbursement.issueDecree)
   async issue(@Payload() b: { actor: Actor; proposalId: string; decree: unknown }): Promise<DecreeView> {
     return this.decrees.issue(b.actor, uuidOf(b.proposalId, 'proposalId'), await validBody(IssueDecreeRequest, b.decree));
   }
 
-  @MessagePattern(DisbursementRpc.recordDecreeScan)
+  @MessagePattern(Rpc.disbursement.recordDecreeScan)
   async scan(@Payload() b: { actor: Actor; id: string; body: unknown }) {
     const r = await validBody(RecordDecreeScanRequest, b.body);
     return this.decrees.recordScan(b.actor, uuidOf(b.id, 'id'), r.scanRef);
   }
 
-  @MessagePattern(DisbursementRpc.requestDisbursement)
+  @MessagePattern(Rpc.disbursement.requestDisbursement)
   request(@Payload() b: { actor: Actor; id: string }) {
     return this.requests.request(b.actor, uuidOf(b.id, 'id'));
   }
 
-  @MessagePattern(DisbursementRpc.correctRecipient)
+  @MessagePattern(Rpc.disbursement.correctRecipient)
   async correct(@Payload() b: { actor: Actor; id: string; applicationId: string; body: unknown }) {
     return this.requests.correct(b.actor, uuidOf(b.id, 'id'), uuidOf(b.applicationId, 'applicationId'), await validBody(CorrectRecipientRequest, b.body));
   }
 
-  @MessagePattern(DisbursementRpc.giveUpRecipient)
+  @MessagePattern(Rpc.disbursement.giveUpRecipient)
   async giveUp(@Payload() b: { actor: Actor; id: string; applicationId: string; body: unknown }) {
     return this.requests.giveUp(b.actor, uuidOf(b.id, 'id'), uuidOf(b.applicationId, 'applicationId'), await validBody(GiveUpRecipientRequest, b.body));
   }
 
-  @MessagePattern(DisbursementRpc.getRequest)
+  @MessagePattern(Rpc.disbursement.getRequest)
   getRequest(@Payload() b: { actor: Actor; id: string }) {
     return this.requests.view(b.actor, uuidOf(b.id, 'id'));
   }

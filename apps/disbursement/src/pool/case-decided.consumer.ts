@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { SERVICES, Subjects, VerificationCaseDecidedEvent } from '#contracts';
+import { durableOf, Subjects, VerificationCaseDecidedEvent } from '#contracts';
 import { Consume, type BatchItem } from '#messaging';
 import { DossierFetcher } from './dossier-fetcher.js';
 import { PoolRepository } from './pool.repository.js';
 
-const durable = SERVICES.disbursement.consumers.find((c) => c.subject === Subjects.verificationCaseDecided)!.durable;
+const durable = durableOf('disbursement', Subjects.verificationCaseDecided);
 
 /**
  * `sigap.verification.case.decided.v1`: an application decided VERIFIED enters the pool an

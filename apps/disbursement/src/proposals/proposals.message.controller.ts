@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { CreateProposalRequest, DisbursementRpc, PROPOSAL_STATUSES, ReturnProposalRequest, type Actor, type PoolItemView, type ProposalView } from '#contracts';
+import { CreateProposalRequest, PROPOSAL_STATUSES, ReturnProposalRequest, Rpc, type Actor, type PoolItemView, type ProposalView } from '#contracts';
 import { visibleAgencies } from '#domain';
 import { DomainError, requireCovers } from '#platform';
 import { uuidOf, validBody } from '../common/validate.js';
@@ -33,14 +33,14 @@ export class ProposalsMessageController {
     private readonly pool: PoolRepository,
   ) {}
 
-  @MessagePattern(DisbursementRpc.listPool)
+  @MessagePattern(Rpc.disbursement.listPool)
   async listPool(@Payload() b: { actor: Actor; agencyCode?: string; serviceCode?: string; status?: string; limit?: number; offset?: number }): Promise<{ items: PoolItemView[]; total: number }> {
     if (b.status && !['ELIGIBLE', 'PROPOSED', 'DECREED'].includes(b.status)) throw DomainError.validation([{ path: 'status', message: 'status must be one of ELIGIBLE, PROPOSED, DECREED' }]);
     const { rows, total } = await this.pool.list(this.ds.manager, scope(b.actor, b.agencyCode), { serviceCode: b.serviceCode, status: b.status, ...paging(b) });
     return { items: rows.map(toPoolItemView), total };
   }
 
-  @MessagePattern(DisbursementRpc.listProposals)
+  @MessagePattern(Rpc.disbursement.listProposals)
   async list(@Payload() b: { actor: Actor; agencyCode?: string; status?: string; limit?: number; offset?: number }): Promise<{ items: ProposalView[]; total: number }> {
     if (b.status && !(PROPOSAL_STATUSES as readonly string[]).includes(b.status)) {
       throw DomainError.validation([{ path: 'status', message: `status must be one of ${PROPOSAL_STATUSES.join(', ')}` }]);
@@ -49,27 +49,27 @@ export class ProposalsMessageController {
     return { items: rows.map(toProposalView), total };
   }
 
-  @MessagePattern(DisbursementRpc.getProposal)
+  @MessagePattern(Rpc.disbursement.getProposal)
   get(@Payload() b: { actor: Actor; id: string }): Promise<ProposalView> {
     return this.service.view(b.actor, uuidOf(b.id, 'id'));
   }
 
-  @MessagePattern(DisbursementRpc.createProposal)
+  @MessagePattern(Rpc.disbursement.createProposal)
   async create(@Payload() b: { actor: Actor; proposal: unknown }): Promise<ProposalView> {
     return this.service.create(b.actor, await validBody(CreateProposalRequest, b.proposal));
   }
 
-  @MessagePattern(DisbursementRpc.submitProposal)
+  @MessagePattern(Rpc.disbursement.submitProposal)
   submit(@Payload() b: { actor: Actor; id: string }): Promise<ProposalView> {
     return this.service.submit(b.actor, uuidOf(b.id, 'id'));
   }
 
-  @MessagePattern(DisbursementRpc.approveProposal)
+  @MessagePattern(Rpc.disbursement.approveProposal)
   approve(@Payload() b: { actor: Actor; id: string }): Promise<ProposalView> {
     return this.service.approve(b.actor, uuidOf(b.id, 'id'));
   }
 
-  @MessagePattern(DisbursementRpc.returnProposal)
+  @MessagePattern(Rpc.disbursement.returnProposal)
   async return(@Payload() b: { actor: Actor; id: string; body: unknown }): Promise<ProposalView> {
     const r = await validBody(ReturnProposalRequest, b.body);
     return this.service.return(b.actor, uuidOf(b.id, 'id'), r.reason);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Subjects, type Actor, type CorrectRecipientRequest, type GiveUpRecipientRequest } from '#contracts';
+import { Subjects, type Actor, type CorrectRecipientRequest, type GiveUpRecipientRequest, type PayloadOf } from '#contracts';
 import { OutboxService, splitIntoParts } from '#messaging';
 import { requireCanChange, requireCovers, requireRole } from '#platform';
 import { BudgetLineRepository } from '../budget-lines/budget-line.repository.js';
@@ -51,7 +51,8 @@ export class RequestsService {
       });
       await this.requests.insert(m, { id, decreeId, agencyCode: d.agency_code, total: sum, parts: parts.length, by: actor.username }, todo.map((l) => ({ id: l.id, applicationId: l.application_id, amount: l.amount })));
       await this.lines.adjust(m, d.budget_line_id, { requested: sum });
-      await this.outbox.enqueueMany(m, parts.map((payload) => ({ subject: Subjects.disbursementRequested, payload })));
+      // splitIntoParts repeats the head and slices the recipients: each part is a whole DisbursementRequestedEvent
+      await this.outbox.enqueueMany(m, parts.map((payload) => ({ subject: Subjects.disbursementRequested, payload: payload as unknown as PayloadOf<typeof Subjects.disbursementRequested> })));
       return { requestId: id, total: sum.toString(), count: todo.length, parts: parts.length, decreeNumber: d.decree_number, agencyCode: d.agency_code };
     });
   }

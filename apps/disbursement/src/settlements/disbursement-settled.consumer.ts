@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DisbursementSettledEvent, SERVICES, Subjects, fromAnySystem, type FieldError, type RejectedMessageDetail } from '#contracts';
+import { DisbursementSettledEvent, durableOf, Subjects, fromAnySystem, type FieldError, type RejectedMessageDetail } from '#contracts';
 import { Consume, OutboxService, type BatchItem } from '#messaging';
 import { BudgetLineRepository } from '../budget-lines/budget-line.repository.js';
 import { DecreeRepository } from '../decrees/decree.repository.js';
@@ -9,7 +9,7 @@ import { total } from '../domain/parts.js';
 import { RequestRepository } from '../requests/request.repository.js';
 
 const subject = fromAnySystem(Subjects.extFinanceDisbursementSettled);
-const durable = SERVICES.disbursement.consumers.find((c) => c.subject === subject)!.durable;
+const durable = durableOf('disbursement', subject);
 
 /**
  * `sigap.ext.finance.disbursement.settled.v1` from the finance office: each line of the request

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { GetApplicationController } from './get-application/get-application.controller.js';
+import { ListApplicationsController } from './list-applications/list-applications.controller.js';
 import { SubmitApplicationController } from './submit-application/submit-application.controller.js';
+import { TransitionApplicationController } from './transition-application/transition-application.controller.js';
 
-@Module({ controllers: [SubmitApplicationController, GetApplicationController] })
+/** `/applications`: filing at the front office, the staff's queue, one application, its transitions (all answered by intake). */
+@Module({ controllers: [SubmitApplicationController, ListApplicationsController, GetApplicationController, TransitionApplicationController] })
 export class ApplicationsModule {}

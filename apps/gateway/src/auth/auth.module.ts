@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { RateLimitStore } from '../common/rate-limit/rate-limit.store.js';
 import { GatewayConfig } from '../config/gateway.config.js';
 import { ChangePasswordController } from './change-password/change-password.controller.js';
 import { ChangePasswordService } from './change-password/change-password.service.js';
@@ -9,11 +10,15 @@ import { MeController } from './me/me.controller.js';
 
 @Module({
   imports: [
-    // applied to the login route only (its guard is on that route): a cheap first line
-    // before the per-username and per-address counters in Postgres
+    // applied to the login route only (its guard is on that route): requests per minute and
+    // address, counted in Postgres (RateLimitStore) so that the limit holds across replicas and
+    // restarts; then the per-username and per-address delay of LoginThrottle
     ThrottlerModule.forRootAsync({
-      inject: [GatewayConfig],
-      useFactory: (cfg: GatewayConfig) => ({ throttlers: [{ name: 'login', ttl: 60_000, limit: cfg.LOGIN_RATE_LIMIT_PER_MINUTE }] }),
+      inject: [GatewayConfig, RateLimitStore],
+      useFactory: (cfg: GatewayConfig, storage: RateLimitStore) => ({
+        throttlers: [{ name: 'login', ttl: 60_000, limit: cfg.LOGIN_RATE_LIMIT_PER_MINUTE }],
+        storage,
+      }),
     }),
   ],
   controllers: [LoginController, MeController, ChangePasswordController],

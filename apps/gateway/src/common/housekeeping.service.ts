@@ -3,9 +3,10 @@ import { LoginThrottle } from '../auth/login/login-throttle.service.js';
 import { GatewayConfig } from '../config/gateway.config.js';
 import { PurgeRejectedPayloadsService } from '../rejected/purge-rejected/purge-rejected-payloads.service.js';
 import { IdempotencyStore } from './idempotency/idempotency.service.js';
+import { RateLimitStore } from './rate-limit/rate-limit.store.js';
 
 /**
- * Forgets expired idempotency keys and stale failed-login counters now and then, and takes
+ * Forgets expired idempotency keys, stale failed-login counters and ended rate windows now and then, and takes
  * rejected messages' payloads out after their retention period. Runs at start too: a gateway
  * restarted more often than the interval would otherwise never purge.
  */
@@ -17,6 +18,7 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
   constructor(
     private readonly idempotency: IdempotencyStore,
     private readonly throttle: LoginThrottle,
+    private readonly rateLimits: RateLimitStore,
     private readonly rejected: PurgeRejectedPayloadsService,
     private readonly config: GatewayConfig,
   ) {}
@@ -35,6 +37,7 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     try {
       await this.idempotency.prune();
       await this.throttle.prune();
+      await this.rateLimits.prune();
       await this.rejected.run();
     } catch (e) {
       this.log.warn({ err: e }, 'housekeeping failed');

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MinLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MinLength, Min } from 'class-validator';
 import { loadConfig, ServiceConfig } from '#platform';
 
 /** The gateway's settings: the platform's plus identity, login protection and HTTP limits. */
@@ -15,28 +15,44 @@ export class GatewayConfig extends ServiceConfig {
   @IsOptional() @IsString() @MinLength(10, { message: 'SIGAP_ADMIN_PASSWORD must be at least 10 characters long' })
   SIGAP_ADMIN_PASSWORD?: string;
 
-  /** failed logins of one username before it is locked */
-  @Type(() => Number) @IsInt() @Min(1)
-  LOGIN_MAX_FAILURES_PER_USER: number = 5;
+  /** failed logins of one username answered without delay; each further one doubles the delay */
+  @Type(() => Number) @IsInt({ message: 'LOGIN_FREE_FAILURES_PER_USER must be a whole number' }) @Min(0)
+  LOGIN_FREE_FAILURES_PER_USER: number = 3;
 
-  /** failed logins from one address before it is locked (an office behind one NAT shares it) */
-  @Type(() => Number) @IsInt() @Min(1)
-  LOGIN_MAX_FAILURES_PER_IP: number = 50;
+  /** failed logins from one address answered without delay (an office behind one NAT shares it) */
+  @Type(() => Number) @IsInt({ message: 'LOGIN_FREE_FAILURES_PER_IP must be a whole number' }) @Min(0)
+  LOGIN_FREE_FAILURES_PER_IP: number = 20;
 
-  /** how long a lock lasts, and the window in which failures count */
-  @Type(() => Number) @IsInt() @Min(1)
-  LOGIN_LOCK_MINUTES: number = 15;
+  /** the window in which failed logins count: a username or address without a failure for this long starts again */
+  @Type(() => Number) @IsInt({ message: 'LOGIN_FAILURE_WINDOW_MINUTES must be a whole number' }) @Min(1) @Max(24 * 60)
+  LOGIN_FAILURE_WINDOW_MINUTES: number = 15;
 
-  /** first delay of a failed login's answer, doubled with each further failure (capped at 4 s) */
-  @Type(() => Number) @IsInt() @Min(0) @Max(4000)
+  /** the first delay of a login after the free failures, doubled with each further failure */
+  @Type(() => Number) @IsInt({ message: 'LOGIN_DELAY_BASE_MS must be a whole number of milliseconds' }) @Min(0) @Max(60_000)
   LOGIN_DELAY_BASE_MS: number = 250;
 
-  /** login requests per minute and client address (@nestjs/throttler) */
-  @Type(() => Number) @IsInt() @Min(1)
+  /** the longest a login is held back: the owner of a guessed username waits at most this long, never locked out */
+  @Type(() => Number) @IsInt({ message: 'LOGIN_DELAY_MAX_MS must be a whole number of milliseconds' }) @Min(0) @Max(60_000)
+  LOGIN_DELAY_MAX_MS: number = 10_000;
+
+  /** login requests per minute and client address (@nestjs/throttler, counted in Postgres) */
+  @Type(() => Number) @IsInt({ message: 'LOGIN_RATE_LIMIT_PER_MINUTE must be a whole number' }) @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE: number = 30;
 
-  /** Express `trust proxy` (e.g. `loopback`, `10.0.0.0/8`): set it behind a reverse proxy so req.ip is the client */
-  @IsOptional() @IsString()
+  /** lookups of the public status page per minute and client address (counted in Postgres) */
+  @Type(() => Number) @IsInt({ message: 'PUBLIC_RATE_LIMIT_PER_MINUTE must be a whole number' }) @Min(1)
+  PUBLIC_RATE_LIMIT_PER_MINUTE: number = 60;
+
+  /**
+   * Express `trust proxy`: the number of reverse proxies in front of the gateway (`1` behind one
+   * ingress or load balancer; `0` or unset when clients reach it directly), so that `req.ip`, on
+   * which the login delay and the rate limits count, is the client and not the proxy. A hop count
+   * is what Express trusts safely: `true` would take any address a client writes into
+   * X-Forwarded-For. Addresses or subnets (`loopback`, `10.0.0.0/8`) are accepted too.
+   */
+  @IsOptional() @IsString() @Matches(/^(?!true$)[\w.:/, -]+$/, {
+    message: 'TRUST_PROXY must be a hop count (e.g. 1) or addresses/subnets (e.g. loopback, 10.0.0.0/8)',
+  })
   TRUST_PROXY?: string;
 
   @IsOptional() @IsString()

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { IntakeApplicationsController } from './applications/intake-applications.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { PublicRateLimitGuard } from './public-status/public-rate-limit.guard.js';
 import { PublicStatusController } from './public-status/public-status.controller.js';
 import { ServicesController } from './services/services.controller.js';
 
-/** The gateway's routes to intake: the catalog, the queue and transitions, the calendar, the public status. */
+/** The gateway's routes to intake beside /applications (ApplicationsModule): the catalog, the calendar, the public status. */
 @Module({
-  controllers: [ServicesController, IntakeApplicationsController, CalendarController, PublicStatusController],
+  controllers: [ServicesController, CalendarController, PublicStatusController],
   providers: [PublicRateLimitGuard],
 })
 export class IntakeModule {}

@@ -41,6 +41,10 @@ export class RejectedMessageEntity {
   @Column({ type: 'jsonb', nullable: true })
   source!: { stream: string; sequence: number } | null;
 
+  /** the agency code the payload named (agencyCode, or regencyCode), kept when the payload is purged: who may see the row */
+  @Column({ name: 'agency_code', type: 'varchar', length: 40, nullable: true })
+  agencyCode!: string | null;
+
   @Column({ name: 'payload_purged_at', type: 'timestamptz', nullable: true })
   payloadPurgedAt!: Date | null;
 

@@ -13,13 +13,20 @@ const REGENCY_CODE = /^(\d{2})\.\d{2}$/;
  * the operator's alone.
  */
 export function rejectedOwner(payload: unknown): string | null {
+  return ownerOfCode(namedAgencyCode(payload));
+}
+
+/** The agency code a payload names (`agencyCode`, else `regencyCode`), as stored in the row's `agency_code`. */
+export function namedAgencyCode(payload: unknown): string | null {
   if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return null;
   const p = payload as Record<string, unknown>;
   const code = typeof p.agencyCode === 'string' ? p.agencyCode : typeof p.regencyCode === 'string' ? p.regencyCode : null;
-  return code === null ? null : ownerOfCode(code);
+  return code === null ? null : code.replace(/\0/g, '').slice(0, 40);
 }
 
-function ownerOfCode(code: string): string | null {
+/** The agency a stored code belongs to (the row's `agency_code`). */
+export function ownerOfCode(code: string | null): string | null {
+  if (code === null) return null;
   if (findAgency(code)) return code;
   const province = REGENCY_CODE.exec(code)?.[1];
   return PROVINCES.find((a) => a.areaCode === province)?.code ?? null;
@@ -45,7 +52,8 @@ function regencyPattern(provinces: Agency[]): string | null {
  * agencies they see (SQL twin of rejectedOwner), and for the operator also those of no agency.
  */
 export function rejectedScope(actor: Actor): { sql: string; params: Record<string, unknown> } {
-  const code = `(CASE WHEN jsonb_typeof(r.payload) = 'object' THEN COALESCE(r.payload->>'agencyCode', r.payload->>'regencyCode') END)`;
+  // the code the payload named, kept in its own column so a purged payload keeps its readers
+  const code = 'r.agency_code';
   // never an empty IN list: an account of an agency no longer in the installation sees nothing
   const visible = visibleAgencies(actor).length ? visibleAgencies(actor) : [''];
   const ownRegencies = regencyPattern(PROVINCES.filter((a) => visible.includes(a.code)));

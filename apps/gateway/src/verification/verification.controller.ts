@@ -1,17 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import {
-  AssignTaskRequest, RecordVisitRequest, UpdateRulesRequest, VerificationRpc, type Actor, type CaseView, type FieldTaskView,
-} from '#contracts';
-import { canChange } from '#domain';
+import { Rpc, AssignTaskRequest, RecordVisitRequest, UpdateRulesRequest, type Actor, type CaseView, type FieldTaskView } from '#contracts';
 import { DomainError } from '#platform';
 import { CurrentActor } from '../common/auth/actor.decorator.js';
 import { Roles } from '../common/auth/roles.decorator.js';
 import { uuidParam } from '../common/http/uuid-param.pipe.js';
 import { serviceCodeParam } from '../common/http/params.js';
 import { ServiceClient } from '#messaging';
-import { UserEntity } from '../users/user.entity.js';
+import { UserDirectory } from '../users/user-directory.service.js';
 
 function int(value: string | undefined, path: string): number | undefined {
   if (value === undefined || value === '') return undefined;
@@ -35,7 +31,7 @@ function oneOf(value: string | undefined, allowed: readonly string[], path: stri
 export class VerificationController {
   constructor(
     private readonly services: ServiceClient,
-    private readonly ds: DataSource,
+    private readonly users: UserDirectory,
   ) {}
 
   @Get('cases')
@@ -44,7 +40,7 @@ export class VerificationController {
   @ApiQuery({ name: 'status', required: false, enum: ['AWAITING_ASSESSMENT', 'IN_FIELD_VERIFICATION', 'VERIFIED', 'REJECTED'] })
   @ApiQuery({ name: 'serviceCode', required: false }) @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'offset', required: false })
   list(@CurrentActor() actor: Actor, @Query('status') status?: string, @Query('serviceCode') serviceCode?: string, @Query('limit') limit?: string, @Query('offset') offset?: string) {
-    return this.services.call(VerificationRpc.listCases, {
+    return this.services.call(Rpc.verification.listCases, {
       actor, status: oneOf(status, ['AWAITING_ASSESSMENT', 'IN_FIELD_VERIFICATION', 'VERIFIED', 'REJECTED'], 'status'), serviceCode, limit: int(limit, 'limit'), offset: int(offset, 'offset'),
     });
   }
@@ -53,14 +49,14 @@ export class VerificationController {
   @Roles('VERIFIER', 'HEAD', 'ADMIN')
   @ApiOperation({ summary: 'A case: each rule with PASSED / FAILED / NEEDS_REVIEW and its evidence, the duplicates named, the field tasks with their visits, the history' })
   get(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string): Promise<CaseView> {
-    return this.services.call(VerificationRpc.getCase, { actor, caseId });
+    return this.services.call(Rpc.verification.getCase, { actor, caseId });
   }
 
   @Get('applications/:applicationId/case')
   @Roles('VERIFIER', 'HEAD', 'ADMIN', 'FRONT_OFFICE')
   @ApiOperation({ summary: 'The verification case of an application' })
   byApplication(@CurrentActor() actor: Actor, @Param('applicationId', uuidParam('applicationId')) applicationId: string): Promise<CaseView> {
-    return this.services.call(VerificationRpc.getCase, { actor, applicationId });
+    return this.services.call(Rpc.verification.getCase, { actor, applicationId });
   }
 
   @Post('cases/:caseId/assessment')
@@ -68,7 +64,7 @@ export class VerificationController {
   @Roles('VERIFIER', 'HEAD', 'ADMIN')
   @ApiOperation({ summary: 'Assess (or re-assess) a case against its application and the current registry: rules, duplicates; the first assessment opens the field tasks' })
   assess(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string): Promise<CaseView> {
-    return this.services.call<CaseView>(VerificationRpc.assessCase, { actor, caseId });
+    return this.services.call<CaseView>(Rpc.verification.assessCase, { actor, caseId });
   }
 
   @Get('tasks')
@@ -77,7 +73,7 @@ export class VerificationController {
   @ApiQuery({ name: 'assignee', required: false }) @ApiQuery({ name: 'status', required: false, enum: ['WAITING', 'OPEN', 'DONE', 'CANCELLED'] })
   @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'offset', required: false })
   tasks(@CurrentActor() actor: Actor, @Query('assignee') assignee?: string, @Query('status') status?: string, @Query('limit') limit?: string, @Query('offset') offset?: string) {
-    return this.services.call(VerificationRpc.listTasks, {
+    return this.services.call(Rpc.verification.listTasks, {
       actor, assignee: assignee === 'me' ? actor.username : assignee || undefined, status: oneOf(status, ['WAITING', 'OPEN', 'DONE', 'CANCELLED'], 'status'),
       limit: int(limit, 'limit'), offset: int(offset, 'offset'),
     });
@@ -88,40 +84,35 @@ export class VerificationController {
   @Roles('HEAD', 'ADMIN')
   @ApiOperation({ summary: 'Assign a field task of the caller’s agency to one of its verifiers (HEAD or ADMIN)' })
   async assign(@CurrentActor() actor: Actor, @Param('taskId', uuidParam('taskId')) taskId: string, @Body() body: AssignTaskRequest): Promise<FieldTaskView> {
-    // officers are the gateway's accounts: the assignee must be an active verifier of the caller's
-    // own agency (verification checks that the task is of that agency too)
-    const user = await this.ds.getRepository(UserEntity).findOneBy({ username: body.assignee.toLowerCase() });
-    if (!user || user.disabled || !user.roles.includes('VERIFIER') || !canChange(actor, user.agencyCode)) {
-      throw DomainError.validation([{ path: 'assignee', message: `${body.assignee} is not an active verifier of your agency` }]);
-    }
-    return this.services.call(VerificationRpc.assignTask, { actor, taskId, assignee: user.username });
+    const user = await this.users.activeVerifierFor(actor, body.assignee);
+    return this.services.call(Rpc.verification.assignTask, { actor, taskId, assignee: user.username });
   }
 
   @Post('tasks/:taskId/visits')
   @Roles('VERIFIER')
   @ApiOperation({ summary: 'Record the visit that answers a field task: findings, recommendation, time, coordinates, attachment references' })
   visit(@CurrentActor() actor: Actor, @Param('taskId', uuidParam('taskId')) taskId: string, @Body() visit: RecordVisitRequest) {
-    return this.services.call(VerificationRpc.recordVisit, { actor, taskId, visit });
+    return this.services.call(Rpc.verification.recordVisit, { actor, taskId, visit });
   }
 
   @Get('rules')
   @Roles('VERIFIER', 'HEAD', 'ADMIN')
   @ApiOperation({ summary: 'The eligibility settings of each service standard' })
   rules(@CurrentActor() actor: Actor) {
-    return this.services.call(VerificationRpc.listRules, { actor });
+    return this.services.call(Rpc.verification.listRules, { actor });
   }
 
   @Get('rules/:serviceCode/versions')
   @Roles('VERIFIER', 'HEAD', 'ADMIN')
   @ApiOperation({ summary: 'Every version of a service standard’s eligibility settings that bears on the caller’s agency: who set what, when' })
   ruleVersions(@CurrentActor() actor: Actor, @Param('serviceCode', serviceCodeParam('serviceCode')) serviceCode: string) {
-    return this.services.call(VerificationRpc.listRuleVersions, { actor, serviceCode });
+    return this.services.call(Rpc.verification.listRuleVersions, { actor, serviceCode });
   }
 
   @Put('rules/:serviceCode')
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Set the caller’s agency’s eligibility settings of a service standard (a new version, kept beside the old; assessments from now on follow it)' })
   updateRules(@CurrentActor() actor: Actor, @Param('serviceCode', serviceCodeParam('serviceCode')) serviceCode: string, @Body() body: UpdateRulesRequest) {
-    return this.services.call(VerificationRpc.updateRules, { actor, serviceCode, settings: body.settings });
+    return this.services.call(Rpc.verification.updateRules, { actor, serviceCode, settings: body.settings });
   }
 }

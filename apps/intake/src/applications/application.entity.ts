@@ -28,6 +28,12 @@ export class Application {
   /** when the overdue sweep flagged it (and announced it, once) */
   @Column({ name: 'overdue_at', type: 'timestamptz', nullable: true }) overdueAt!: Date | null;
   @Column({ name: 'created_by', type: 'text', nullable: true }) createdBy!: string | null;
+  /** when the applicant filed (`occurredAt` of the submission, when earlier than receipt); null: at receipt */
+  @Column({ name: 'filed_at', type: 'timestamptz', nullable: true }) filedAt!: Date | null;
+  /** the front office's `Idempotency-Key`, unique per agency (index `applications_agency_idempotency_key_key`) */
+  @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey!: string | null;
+  /** sha-256 of the filed submission: the same key with another submission is refused */
+  @Column({ name: 'submission_hash', type: 'text', nullable: true }) submissionHash!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

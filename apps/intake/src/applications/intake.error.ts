@@ -16,6 +16,8 @@ export enum IntakeErrorCode {
   CalendarDayExists = 'INTAKE_CALENDAR_DAY_EXISTS',
   CalendarDayNotFound = 'INTAKE_CALENDAR_DAY_NOT_FOUND',
   InvalidQuery = 'INTAKE_INVALID_QUERY',
+  /** a filing's Idempotency-Key already filed another submission of the agency (422) */
+  IdempotencyKeyReused = 'INTAKE_IDEMPOTENCY_KEY_REUSED',
 }
 
 const KIND: Record<IntakeErrorCode, ErrorKind> = {
@@ -33,6 +35,7 @@ const KIND: Record<IntakeErrorCode, ErrorKind> = {
   [IntakeErrorCode.CalendarDayExists]: 'CONFLICT',
   [IntakeErrorCode.CalendarDayNotFound]: 'NOT_FOUND',
   [IntakeErrorCode.InvalidQuery]: 'VALIDATION',
+  [IntakeErrorCode.IdempotencyKeyReused]: 'UNPROCESSABLE',
 };
 
 /** Intake's errors: a code of its own, a kind the gateway maps to an HTTP status, and field details. */

@@ -34,7 +34,7 @@ export class CalendarService implements OnModuleInit {
 
   /** The current and next year of every agency are seeded (idempotent; runs at start and with the sweep). */
   async ensureYears(): Promise<void> {
-    const year = Number(new WorkingCalendar([], { timeZone: 'Asia/Jakarta' }).localDate(this.clock.now()).slice(0, 4));
+    const year = Number(this.clock.today().slice(0, 4));
     for (const a of AGENCIES) {
       for (const y of [year, year + 1]) await this.ensureSeeded(this.ds.manager, a.code, y);
     }

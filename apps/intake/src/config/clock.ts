@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { localDateIn } from '#domain';
 import { intakeConfig } from './intake.config.js';
 
 /**
@@ -17,5 +18,10 @@ export class Clock {
 
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
+  }
+
+  /** Today's date (YYYY-MM-DD) in a time zone (an agency's: calendar/time-zone.ts), WIB unless told. */
+  today(timeZone = 'Asia/Jakarta'): string {
+    return localDateIn(this.now(), timeZone);
   }
 }

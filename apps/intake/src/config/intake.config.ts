@@ -1,4 +1,4 @@
-import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, Max, Min } from 'class-validator';
 import { loadConfig, ServiceConfig } from '#platform';
 
 /** Intake's settings: the platform's, plus the overdue sweep and the test clock. */
@@ -14,6 +14,10 @@ export class IntakeConfig extends ServiceConfig {
    */
   @IsOptional() @IsISO8601({ strict: true }, { message: 'SIGAP_CLOCK must be an ISO-8601 instant with offset' })
   SIGAP_CLOCK?: string;
+
+  /** when set (to anything), each filing batch logs how long its check and its registration took */
+  @IsOptional() @IsString()
+  SIGAP_DEBUG_FILING?: string;
 }
 
 let cached: IntakeConfig | undefined;

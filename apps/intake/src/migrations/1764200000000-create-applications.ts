@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { schemaOf } from '#messaging';
+import { schemaOf } from '#persistence';
 
 export class CreateApplications1764200000000 implements MigrationInterface {
   name = 'CreateApplications1764200000000';

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { schemaOf } from '#messaging';
+import { schemaOf } from '#persistence';
 
 /**
  * Issue 4: the service catalog as versioned data, the working-day calendar per agency, the

@@ -1,11 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  EligibilitySettingsDto, validatePayload, VerificationRpc, type Actor, type CaseListItem, type EligibilityRulesView, type CaseView, type FieldTaskView, type RecordVisitRequest, type RuleOutcome, type VisitView,
-} from '#contracts';
+import { Rpc, EligibilitySettingsDto, validatePayload, type Actor, type CaseListItem, type EligibilityRulesView, type CaseView, type FieldTaskView, type RecordVisitRequest, type RuleOutcome, type VisitView } from '#contracts';
 import { covers, maskNik, visibleAgencies } from '#domain';
-import { requireCanChange, requireRole } from '#platform';
+import { requireCanChange, requireRole, isUuid } from '#platform';
 import { clamp } from '../registry/import-registry/import-registry.message.controller.js';
 import { VerificationError, VerificationErrorCode } from '../verification.error.js';
 import { CaseAssessmentService, ruleLayers } from './assess-case/case-assessment.service.js';
@@ -16,7 +14,6 @@ function rulesView(r: { agency_code: string; service_code: string; version: numb
   return { serviceCode: r.service_code, agencyCode: r.agency_code, version: r.version, settings: r.settings, updatedBy: r.updated_by, updatedAt: iso(r.updated_at)! };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 /** Cases, their field tasks and the eligibility settings, for the staff of the agency (a province: its regencies too). */
@@ -28,7 +25,7 @@ export class CasesMessageController {
     private readonly field: FieldVerificationService,
   ) {}
 
-  @MessagePattern(VerificationRpc.listCases)
+  @MessagePattern(Rpc.verification.listCases)
   async list(@Payload() b: { actor: Actor; status?: string; serviceCode?: string; limit?: number; offset?: number }) {
     const limit = clamp(b.limit ?? 50, 1, 200);
     const offset = Math.max(0, b.offset ?? 0);
@@ -50,13 +47,13 @@ export class CasesMessageController {
     return { items, total: rows.length ? Number(rows[0].total) : 0, limit, offset };
   }
 
-  @MessagePattern(VerificationRpc.getCase)
+  @MessagePattern(Rpc.verification.getCase)
   get(@Payload() b: { actor: Actor; caseId?: string; applicationId?: string }): Promise<CaseView> {
     return this.view(b.actor, b.caseId, b.applicationId);
   }
 
   /** The gateway brings the application (it may read intake; verification may not), and the case is assessed against it. */
-  @MessagePattern(VerificationRpc.assessCase)
+  @MessagePattern(Rpc.verification.assessCase)
   async assess(@Payload() b: { actor: Actor; caseId: string }): Promise<CaseView> {
     requireRole(b.actor, 'VERIFIER', 'HEAD', 'ADMIN');
     const seen = await this.view(b.actor, b.caseId);
@@ -65,7 +62,7 @@ export class CasesMessageController {
     return this.view(b.actor, b.caseId);
   }
 
-  @MessagePattern(VerificationRpc.listTasks)
+  @MessagePattern(Rpc.verification.listTasks)
   async tasks(@Payload() b: { actor: Actor; assignee?: string; status?: string; limit?: number; offset?: number }) {
     const limit = clamp(b.limit ?? 50, 1, 200);
     const offset = Math.max(0, b.offset ?? 0);
@@ -80,7 +77,7 @@ export class CasesMessageController {
     return { items: rows.map((t) => this.taskView(t, visits)), total: rows.length ? Number(rows[0].total) : 0, limit, offset };
   }
 
-  @MessagePattern(VerificationRpc.assignTask)
+  @MessagePattern(Rpc.verification.assignTask)
   async assign(@Payload() b: { actor: Actor; taskId: string; assignee: string }) {
     // a verifier answers tasks; who answers which is the head's (or the admin's) to decide
     requireRole(b.actor, 'HEAD', 'ADMIN');
@@ -88,7 +85,7 @@ export class CasesMessageController {
     return this.taskById(b.actor, b.taskId);
   }
 
-  @MessagePattern(VerificationRpc.recordVisit)
+  @MessagePattern(Rpc.verification.recordVisit)
   async visit(@Payload() b: { actor: Actor; taskId: string; visit: RecordVisitRequest }) {
     requireRole(b.actor, 'VERIFIER');
     const r = await this.field.recordVisit(b.actor, b.taskId, b.visit);
@@ -96,7 +93,7 @@ export class CasesMessageController {
   }
 
   /** The eligibility settings in force for the caller's agency, per service standard, and whose they are. */
-  @MessagePattern(VerificationRpc.listRules)
+  @MessagePattern(Rpc.verification.listRules)
   async rules(@Payload() b: { actor: Actor }): Promise<{ items: EligibilityRulesView[] }> {
     const codes: Array<{ service_code: string }> = await this.ds.query(`SELECT DISTINCT service_code FROM eligibility_rules WHERE agency_code = '*' ORDER BY service_code`);
     const items: EligibilityRulesView[] = [];
@@ -108,7 +105,7 @@ export class CasesMessageController {
   }
 
   /** Every version of a service's settings that bears on the caller's agency (its own, its province's, the defaults), newest first. */
-  @MessagePattern(VerificationRpc.listRuleVersions)
+  @MessagePattern(Rpc.verification.listRuleVersions)
   async ruleVersions(@Payload() b: { actor: Actor; serviceCode: string }): Promise<{ items: EligibilityRulesView[] }> {
     const rows = await this.ds.query(
       `SELECT * FROM eligibility_rules WHERE service_code = $1 AND agency_code = ANY($2::text[]) ORDER BY updated_at DESC, version DESC`,
@@ -119,7 +116,7 @@ export class CasesMessageController {
   }
 
   /** An admin sets their agency's settings of a service: a new version, in force for assessments from now on. */
-  @MessagePattern(VerificationRpc.updateRules)
+  @MessagePattern(Rpc.verification.updateRules)
   async updateRules(@Payload() b: { actor: Actor; serviceCode: string; settings: unknown }): Promise<EligibilityRulesView> {
     requireRole(b.actor, 'ADMIN');
     const checked = await validatePayload(EligibilitySettingsDto, b.settings);
@@ -171,7 +168,7 @@ export class CasesMessageController {
 
   private async viewIn(m: EntityManager, actor: Actor, caseId?: string, applicationId?: string): Promise<CaseView> {
     const key = caseId ?? applicationId ?? '';
-    const [c] = UUID.test(key) ? await m.query(`SELECT * FROM cases WHERE ${caseId ? 'id' : 'application_id'} = $1`, [key]) : [];
+    const [c] = isUuid(key) ? await m.query(`SELECT * FROM cases WHERE ${caseId ? 'id' : 'application_id'} = $1`, [key]) : [];
     if (!c || !covers(actor, c.agency_code)) throw new VerificationError(VerificationErrorCode.CaseNotFound, `No verification case ${key}`);
     const rules = await m.query(`SELECT * FROM case_rule_results WHERE case_id = $1 ORDER BY position`, [c.id]);
     const dups = await m.query(`SELECT * FROM case_duplicates WHERE case_id = $1 ORDER BY found_at, kind`, [c.id]);

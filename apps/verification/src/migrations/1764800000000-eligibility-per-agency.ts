@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { schemaOf } from '#messaging';
+import { schemaOf } from '#persistence';
 
 /**
  * Eligibility settings per agency, every version kept: `*` holds the installation's defaults

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { schemaOf } from '#messaging';
+import { schemaOf } from '#persistence';
 
 /**
  * NIK and KK are strings of digits: byte order is their order. With `COLLATE "C"` Postgres sorts

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { schemaOf } from '#messaging';
+import { schemaOf } from '#persistence';
 
 /**
  * The digest a department system announced with its registry file: an import reads the file

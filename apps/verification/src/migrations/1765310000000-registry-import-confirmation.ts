@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { schemaOf } from '#messaging';
+import { schemaOf } from '#persistence';
 
 /**
  * An import whose accepted rows fall by more than the agency's share from its current snapshot

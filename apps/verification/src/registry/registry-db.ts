@@ -1,43 +1,14 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import pg from 'pg';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { DirectPool } from '#persistence';
 
-/**
- * Plain pg connections of the service's own role, beside TypeORM's pool: COPY streams
- * (pg-copy-streams) and session advisory locks need a connection held for a whole import.
- */
+/** Verification's plain pg connections for registry imports (COPY, advisory locks): #persistence's DirectPool. */
 @Injectable()
-export class RegistryDb implements OnApplicationShutdown {
-  readonly pool = new pg.Pool({
-    connectionString: process.env.DATABASE_URL,
-    max: 4,
-    application_name: 'sigap-verification-registry',
-    options: '-c search_path=verification',
-  });
-
-  private readonly log = new Logger('registry-db');
-
+export class RegistryDb extends DirectPool implements OnApplicationShutdown {
   constructor() {
-    // an idle connection cut by a database restart errors on the pool: without a listener
-    // that error would end the process; the pool replaces the connection on the next use
-    this.pool.on('error', (e) => this.log.warn(`idle registry connection lost: ${e.message}`));
-  }
-
-  /** Runs `fn` in a transaction on a connection of its own; a connection whose transaction failed is closed, not reused. */
-  async transaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
-      const result = await fn(c);
-      await c.query('COMMIT');
-      c.release();
-      return result;
-    } catch (e) {
-      c.release(true);
-      throw e;
-    }
+    super({ url: process.env.DATABASE_URL, schema: 'verification', applicationName: 'sigap-verification-registry', max: 4 });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.pool.end();
+    await this.end();
   }
 }

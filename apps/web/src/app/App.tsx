@@ -11,7 +11,7 @@ import { hasRole } from '../shared/roles';
 import type { AppRoute } from '../shared/routes';
 import ErrorBoundary from '../shared/components/ErrorBoundary';
 import { PageLoading } from '../shared/components/PageLoading';
-import { LoginPage } from '../features/auth';
+import { ChangePasswordPage, LoginPage } from '../features/auth';
 import { PUBLIC_ROUTES, ROUTES } from './features';
 import { TEXTS } from './texts';
 import AppLayout from './AppLayout';
@@ -81,6 +81,8 @@ function Shell() {
     const here = pathname + window.location.search;
     return <Redirect to={here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`} />;
   }
+  // a temporary password (a new account, an admin's reset) opens nothing but its own change
+  if (user.mustChangePassword) return <ChangePasswordPage />;
   if (found?.route.redirect) return <Redirect to={found.route.redirect} />;
 
   let content: ReactNode;

@@ -14,7 +14,7 @@ export interface SessionUser {
   displayName: string;
   agencyCode: string;
   roles: string[];
-  /** set for a new account or after an admin reset: the user should choose a password */
+  /** set for a new account or after an admin reset: the user must choose a password before anything else */
   mustChangePassword?: boolean;
 }
 
@@ -96,7 +96,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // Installed during render, not in an effect, so the first requests of child pages
   // already carry the token.
-  configureApi({ getToken: () => sessionRef.current?.accessToken ?? null, onUnauthorized: () => logout('expired') });
+  configureApi({
+    getToken: () => sessionRef.current?.accessToken ?? null,
+    onUnauthorized: () => logout('expired'),
+    // the gateway refuses everything but the change of a temporary password: lead the user there
+    onPasswordChangeRequired: () => {
+      const s = sessionRef.current;
+      if (!s || s.user.mustChangePassword) return;
+      const next = { ...s, user: { ...s.user, mustChangePassword: true } };
+      sessionRef.current = next;
+      saveSession(next);
+      setSession(next);
+    },
+  });
 
   const login = useCallback(async (username: string, password: string) => {
     const res = await api.post<LoginResponse>('/auth/login', { username, password }, { auth: false });
@@ -114,15 +126,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => clearTimeout(t);
   }, [session, logout]);
 
+  const temporary = !!session?.user.mustChangePassword;
   useEffect(() => {
-    if (!session) return;
+    // a temporary password opens nothing but its own change (403 PASSWORD_CHANGE_REQUIRED)
+    if (!session || temporary) return;
     const ctrl = new AbortController();
     api
       .get<Agency[]>('/agencies', undefined, ctrl.signal)
       .then((a) => setAgencies(Array.isArray(a) ? a : []))
       .catch(() => { /* the header falls back to the agency code */ });
     return () => ctrl.abort();
-  }, [session]);
+  }, [session, temporary]);
 
   const value = useMemo<SessionState>(
     () => ({ user: session?.user ?? null, login, logout, endedReason, agencies }),

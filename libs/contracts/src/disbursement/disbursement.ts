@@ -9,27 +9,6 @@ import {
 } from 'class-validator';
 import { RUPIAH, RUPIAH_MESSAGE } from '../validation.js';
 
-export const DisbursementRpc = {
-  listBudgetLines: 'sigap.rpc.disbursement.budget-line.list',
-  getBudgetLine: 'sigap.rpc.disbursement.budget-line.get',
-  openBudgetLine: 'sigap.rpc.disbursement.budget-line.open',
-  reviseBudgetLine: 'sigap.rpc.disbursement.budget-line.revise',
-  listPool: 'sigap.rpc.disbursement.pool.list',
-  listProposals: 'sigap.rpc.disbursement.proposal.list',
-  getProposal: 'sigap.rpc.disbursement.proposal.get',
-  createProposal: 'sigap.rpc.disbursement.proposal.create',
-  submitProposal: 'sigap.rpc.disbursement.proposal.submit',
-  approveProposal: 'sigap.rpc.disbursement.proposal.approve',
-  returnProposal: 'sigap.rpc.disbursement.proposal.return',
-  issueDecree: 'sigap.rpc.disbursement.decree.issue',
-  getDecree: 'sigap.rpc.disbursement.decree.get',
-  listDecrees: 'sigap.rpc.disbursement.decree.list',
-  recordDecreeScan: 'sigap.rpc.disbursement.decree.scan',
-  requestDisbursement: 'sigap.rpc.disbursement.decree.request',
-  correctRecipient: 'sigap.rpc.disbursement.decree.correct-recipient',
-  giveUpRecipient: 'sigap.rpc.disbursement.decree.give-up-recipient',
-  getRequest: 'sigap.rpc.disbursement.request.get',
-} as const;
 
 /** Where a budget line's money comes from. */
 export const BUDGET_SOURCES = ['APBD_BTT', 'APBD_JPST', 'APBD', 'APBN', 'DBHCHT', 'OTHER'] as const;

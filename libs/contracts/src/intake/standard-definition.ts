@@ -9,9 +9,9 @@ import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max,
   MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { CHANNELS, DOCUMENT_TYPES } from '../events/application-submitted.event.js';
+import { CHANNELS, DOCUMENT_TYPES } from '../events/ext/application-submitted.event.js';
 // complaint channels: the same words as `sigap.ext.complaint.received.v1`
-import { COMPLAINT_CHANNELS } from '../events/external.events.js';
+import { COMPLAINT_CHANNELS } from '../events/complaints/complaint-codes.js';
 
 export const DEADLINE_UNITS = ['MINUTES', 'HOURS', 'WORKING_DAYS', 'CALENDAR_DAYS', 'MONTHS'] as const;
 export type DeadlineUnitCode = (typeof DEADLINE_UNITS)[number];

@@ -75,7 +75,10 @@ export interface ApplicationView {
   targetGroup: string | null;
   documents: Array<{ type: string; ref?: string }>;
   missingRequirements: string[];
+  /** when the applicant filed: the submission's `occurredAt` when earlier than receipt, else `receivedAt` */
   filedAt: string;
+  /** when Sigap received it (the deadline counts from here) */
+  receivedAt: string;
   dueAt: string | null;
   deadline: AppliedDeadline | null;
   timeLeft: TimeLeftView | null;

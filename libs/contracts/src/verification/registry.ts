@@ -39,31 +39,6 @@ export type RegistryFileFormat = (typeof REGISTRY_FILE_FORMATS)[number];
 export const IMPORT_STATUSES = ['QUEUED', 'RUNNING', 'AWAITING_CONFIRMATION', 'COMPLETED', 'FAILED', 'DISCARDED'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
-/** Request-reply subjects of verification (`sigap.rpc.verification.>`). */
-export const VerificationRpc = {
-  createImport: 'sigap.rpc.verification.registry.import.create',
-  getImport: 'sigap.rpc.verification.registry.import.get',
-  listImportErrors: 'sigap.rpc.verification.registry.import.errors',
-  listImports: 'sigap.rpc.verification.registry.import.list',
-  confirmImport: 'sigap.rpc.verification.registry.import.confirm',
-  discardImport: 'sigap.rpc.verification.registry.import.discard',
-  getRegistrySettings: 'sigap.rpc.verification.registry.settings.get',
-  updateRegistrySettings: 'sigap.rpc.verification.registry.settings.update',
-  listSnapshots: 'sigap.rpc.verification.registry.snapshot.list',
-  diffSnapshots: 'sigap.rpc.verification.registry.snapshot.diff',
-  getPerson: 'sigap.rpc.verification.registry.person.get',
-  getHousehold: 'sigap.rpc.verification.registry.household.get',
-  listCases: 'sigap.rpc.verification.case.list',
-  getCase: 'sigap.rpc.verification.case.get',
-  assessCase: 'sigap.rpc.verification.case.assess',
-  listTasks: 'sigap.rpc.verification.task.list',
-  assignTask: 'sigap.rpc.verification.task.assign',
-  recordVisit: 'sigap.rpc.verification.task.visit',
-  listRules: 'sigap.rpc.verification.rules.list',
-  updateRules: 'sigap.rpc.verification.rules.update',
-  listRuleVersions: 'sigap.rpc.verification.rules.versions',
-} as const;
-
 /** One rejected row of a registry file: its row number as a spreadsheet shows it (the header is row 1), the column, why. */
 export interface RegistryRowError {
   row: number;

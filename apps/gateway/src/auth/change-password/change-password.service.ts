@@ -9,6 +9,7 @@ import { PasswordHasher } from '../../users/password-hasher.js';
 import { passwordProblems } from '../../users/password-policy.js';
 import { UserDirectory } from '../../users/user-directory.service.js';
 import { UserEntity } from '../../users/user.entity.js';
+import { Clock } from '../../config/clock.js';
 
 /** A user changes their own password; tokens issued before stop working. */
 @Injectable()
@@ -18,6 +19,7 @@ export class ChangePasswordService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly directory: UserDirectory,
+    private readonly clock: Clock,
   ) {}
 
   async change(actor: Actor, currentPassword: string, newPassword: string, ip: string): Promise<void> {
@@ -32,7 +34,7 @@ export class ChangePasswordService {
     if (problems.length) throw DomainError.validation(problems);
     const passwordHash = await this.hasher.hash(newPassword);
     await this.ds.transaction(async (m) => {
-      await m.update(UserEntity, { id: user.id }, { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() });
+      await m.update(UserEntity, { id: user.id }, { passwordHash, mustChangePassword: false, passwordChangedAt: this.clock.now() });
       await this.audit.record(
         { actor, action: 'PASSWORD_CHANGED', targetType: 'USER', targetId: user.id, targetLabel: user.username, agencyCode: user.agencyCode, ip },
         m,

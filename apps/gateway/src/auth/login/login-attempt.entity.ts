@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** Failed logins of one username (`user:<name>`) or one address (`ip:<addr>`) within the window. */
+/** Failed logins of one username (`user:<name>`) or one address (`ip:<addr>`) within the window: they set the delay. */
 @Entity({ name: 'login_attempts', schema: 'gateway' })
 @Index('login_attempts_last_failure_at_idx', ['lastFailureAt'])
 export class LoginAttemptEntity {
@@ -15,7 +15,4 @@ export class LoginAttemptEntity {
 
   @Column({ name: 'last_failure_at', type: 'timestamptz' })
   lastFailureAt!: Date;
-
-  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
-  lockedUntil!: Date | null;
 }

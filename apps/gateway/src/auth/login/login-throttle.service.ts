@@ -3,23 +3,31 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GatewayConfig } from '../../config/gateway.config.js';
 
-export interface FailureOutcome {
-  /** the highest failure count among the keys, for the progressive delay */
-  failures: number;
-  /** the keys this failure just locked */
-  newlyLocked: string[];
+/** The delay settings of LoginThrottle (GatewayConfig's, by name). */
+export interface DelaySettings {
+  base: number;
+  max: number;
 }
 
-/** How long to hold back the answer to the n-th failed login: doubling from `base`, capped at 4 s. */
-export function failureDelayMs(failures: number, base: number): number {
-  if (failures <= 0 || base <= 0) return 0;
-  return Math.min(base * 2 ** (failures - 1), 4000);
+/**
+ * How long to hold back a login after `failures` failed ones of a key with `free` failures
+ * allowed: nothing within the free ones, then `base` doubling with each further failure,
+ * never more than `max`.
+ */
+export function failureDelayMs(failures: number, free: number, { base, max }: DelaySettings): number {
+  const over = failures - free;
+  if (over <= 0 || base <= 0 || max <= 0) return 0;
+  return Math.min(base * 2 ** Math.min(over - 1, 30), max);
 }
 
 /**
  * Failed-login counters per username and per client address, in Postgres so that every
- * gateway replica sees the same counts. Reaching the limit within the window locks the key
- * for the lock period; each upsert is one atomic statement, so parallel guesses all count.
+ * gateway replica, and a restarted one, sees the same counts. They set a progressive delay
+ * on every login of that username or from that address, the right password's too (an
+ * attacker cannot cut a slow answer short to learn it was wrong), capped at
+ * LOGIN_DELAY_MAX_MS: nobody is ever locked out, so knowing a username is not enough to keep
+ * its owner from logging in. Each failure is one atomic upsert … RETURNING, so concurrent
+ * guesses all count.
  */
 @Injectable()
 export class LoginThrottle {
@@ -36,38 +44,34 @@ export class LoginThrottle {
     return `ip:${ip}`;
   }
 
-  /** The latest `locked_until` among the keys that is still in the future, or null. */
-  async lockedUntil(keys: string[]): Promise<Date | null> {
-    const rows: { until: Date | null }[] = await this.ds.query(
-      `SELECT max(locked_until) AS until FROM "gateway"."login_attempts" WHERE key = ANY($1) AND locked_until > now()`,
-      [keys],
+  /** The delay a login of `userKey` from `ipKey` waits before its password is checked. */
+  async delayMs(userKey: string, ipKey: string): Promise<number> {
+    const rows: { key: string; failures: number }[] = await this.ds.query(
+      `SELECT key, failures FROM "gateway"."login_attempts"
+        WHERE key = ANY($1) AND last_failure_at >= now() - make_interval(mins => $2)`,
+      [[userKey, ipKey], this.cfg.LOGIN_FAILURE_WINDOW_MINUTES],
     );
-    return rows[0]?.until ?? null;
+    const of = (k: string) => rows.find((r) => r.key === k)?.failures ?? 0;
+    const settings = { base: this.cfg.LOGIN_DELAY_BASE_MS, max: this.cfg.LOGIN_DELAY_MAX_MS };
+    return Math.max(
+      failureDelayMs(of(userKey), this.cfg.LOGIN_FREE_FAILURES_PER_USER, settings),
+      failureDelayMs(of(ipKey), this.cfg.LOGIN_FREE_FAILURES_PER_IP, settings),
+    );
   }
 
-  async recordFailure(keys: { key: string; max: number }[]): Promise<FailureOutcome> {
-    const minutes = this.cfg.LOGIN_LOCK_MINUTES;
-    let failures = 0;
-    const newlyLocked: string[] = [];
-    for (const { key, max } of keys) {
-      const rows: { failures: number; locked: boolean }[] = await this.ds.query(
-        `INSERT INTO "gateway"."login_attempts" AS a (key, failures, first_failure_at, last_failure_at, locked_until)
-         VALUES ($1, 1, now(), now(), CASE WHEN 1 >= $2 THEN now() + make_interval(mins => $3) END)
-         ON CONFLICT (key) DO UPDATE SET
-           failures = CASE WHEN a.last_failure_at < now() - make_interval(mins => $3) THEN 1 ELSE a.failures + 1 END,
-           first_failure_at = CASE WHEN a.last_failure_at < now() - make_interval(mins => $3) THEN now() ELSE a.first_failure_at END,
-           last_failure_at = now(),
-           locked_until = CASE
-             WHEN (CASE WHEN a.last_failure_at < now() - make_interval(mins => $3) THEN 1 ELSE a.failures + 1 END) >= $2
-               THEN now() + make_interval(mins => $3)
-             ELSE a.locked_until END
-         RETURNING failures, (locked_until > now() AND failures = $2) AS locked`,
-        [key, max, minutes],
-      );
-      failures = Math.max(failures, rows[0].failures);
-      if (rows[0].locked) newlyLocked.push(key);
-    }
-    return { failures, newlyLocked };
+  /** Counts one failure of each key, atomically; answers the highest count among them. */
+  async recordFailure(keys: string[]): Promise<number> {
+    const rows: { failures: number }[] = await this.ds.query(
+      `INSERT INTO "gateway"."login_attempts" AS a (key, failures, first_failure_at, last_failure_at)
+       SELECT k, 1, now(), now() FROM unnest($1::varchar[]) AS k
+       ON CONFLICT (key) DO UPDATE SET
+         failures = CASE WHEN a.last_failure_at < now() - make_interval(mins => $2) THEN 1 ELSE a.failures + 1 END,
+         first_failure_at = CASE WHEN a.last_failure_at < now() - make_interval(mins => $2) THEN now() ELSE a.first_failure_at END,
+         last_failure_at = now()
+       RETURNING failures`,
+      [[...new Set(keys)].sort(), this.cfg.LOGIN_FAILURE_WINDOW_MINUTES],
+    );
+    return Math.max(0, ...rows.map((r) => r.failures));
   }
 
   /** A successful login clears its username's counter (not the address's: one valid account must not reset an attacker's count). */
@@ -77,9 +81,8 @@ export class LoginThrottle {
 
   /** Forgets counters older than the window (called now and then). */
   async prune(): Promise<void> {
-    await this.ds.query(
-      `DELETE FROM "gateway"."login_attempts" WHERE last_failure_at < now() - make_interval(mins => $1) AND (locked_until IS NULL OR locked_until < now())`,
-      [this.cfg.LOGIN_LOCK_MINUTES],
-    );
+    await this.ds.query(`DELETE FROM "gateway"."login_attempts" WHERE last_failure_at < now() - make_interval(mins => $1)`, [
+      this.cfg.LOGIN_FAILURE_WINDOW_MINUTES,
+    ]);
   }
 }

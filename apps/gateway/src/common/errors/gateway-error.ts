@@ -7,8 +7,6 @@ import { DomainError, type ErrorKind } from '#platform';
  */
 export enum GatewayErrorCode {
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
-  ACCOUNT_DISABLED = 'ACCOUNT_DISABLED',
-  LOGIN_LOCKED = 'LOGIN_LOCKED',
   TOKEN_MISSING = 'TOKEN_MISSING',
   TOKEN_INVALID = 'TOKEN_INVALID',
   USER_NOT_FOUND = 'USER_NOT_FOUND',
@@ -17,6 +15,8 @@ export enum GatewayErrorCode {
   AGENCY_HAS_ADMIN = 'AGENCY_HAS_ADMIN',
   CANNOT_CHANGE_OWN_ACCESS = 'CANNOT_CHANGE_OWN_ACCESS',
   WRONG_PASSWORD = 'WRONG_PASSWORD',
+  /** a temporary password (a reset's, or the generated first one) opens only the change of itself (403) */
+  PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   IDEMPOTENCY_IN_PROGRESS = 'IDEMPOTENCY_IN_PROGRESS',
   REJECTED_MESSAGE_NOT_FOUND = 'REJECTED_MESSAGE_NOT_FOUND',
@@ -24,6 +24,8 @@ export enum GatewayErrorCode {
   /** an internal subject's message is replayed as stored, never corrected */
   REJECTED_MESSAGE_INTERNAL = 'REJECTED_MESSAGE_INTERNAL',
   ROUTE_NOT_FOUND = 'ROUTE_NOT_FOUND',
+  /** too many requests from one address within the window, on a public route (429) */
+  RATE_LIMITED = 'RATE_LIMITED',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   /** a registry file over SIGAP_REGISTRY_UPLOAD_MAX_BYTES (413) */
   REGISTRY_UPLOAD_TOO_LARGE = 'REGISTRY_UPLOAD_TOO_LARGE',

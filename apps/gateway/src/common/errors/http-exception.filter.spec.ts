@@ -16,7 +16,7 @@ describe('toErrorBody', () => {
   });
 
   it('gives the gateway\'s extra statuses (429, 422) their names', () => {
-    expect(toErrorBody(new GatewayError('TOO_MANY_REQUESTS', GatewayErrorCode.LOGIN_LOCKED, 'locked'))).toMatchObject({ statusCode: 429, error: 'Too Many Requests', code: 'LOGIN_LOCKED' });
+    expect(toErrorBody(new GatewayError('TOO_MANY_REQUESTS', GatewayErrorCode.RATE_LIMITED, 'slow down'))).toMatchObject({ statusCode: 429, error: 'Too Many Requests', code: 'RATE_LIMITED' });
     expect(toErrorBody(new GatewayError('UNPROCESSABLE', GatewayErrorCode.IDEMPOTENCY_KEY_REUSED, 'reused'))).toMatchObject({ statusCode: 422, error: 'Unprocessable Entity' });
     expect(toErrorBody(new ScopeError(ScopeErrorCode.ROLE_REQUIRED, 'no'))).toMatchObject({ statusCode: 403, error: 'Forbidden', code: 'ROLE_REQUIRED' });
   });

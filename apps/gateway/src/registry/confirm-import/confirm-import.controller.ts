@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VerificationRpc, type Actor } from '#contracts';
+import { Rpc, type Actor } from '#contracts';
 import { ServiceClient } from '#messaging';
 import { AuditService } from '../../audit/audit.service.js';
 import { ClientIp, CurrentActor } from '../../common/auth/actor.decorator.js';
@@ -32,7 +32,7 @@ export class ConfirmImportController {
   @ApiOkResponse({ description: '{ importId, agencyCode, status: "COMPLETED", snapshotId, previousSnapshotId, rowsAccepted, previousRows }' })
   @ApiConflictResponse({ description: 'REGISTRY_IMPORT_NOT_AWAITING_CONFIRMATION, or REGISTRY_IMPORT_SUPERSEDED: another snapshot became current since it was held' })
   confirm(@CurrentActor() actor: Actor, @Param('importId', uuidParam('importId')) importId: string, @ClientIp() ip: string): Promise<ImportDecision> {
-    return this.decide(VerificationRpc.confirmImport, 'REGISTRY_IMPORT_CONFIRMED', actor, importId, ip);
+    return this.decide(Rpc.verification.confirmImport, 'REGISTRY_IMPORT_CONFIRMED', actor, importId, ip);
   }
 
   @Post('discard')
@@ -42,7 +42,7 @@ export class ConfirmImportController {
   @ApiOkResponse({ description: '{ importId, agencyCode, status: "DISCARDED", snapshotId, previousSnapshotId, rowsAccepted, previousRows }' })
   @ApiConflictResponse({ description: 'REGISTRY_IMPORT_NOT_AWAITING_CONFIRMATION' })
   discard(@CurrentActor() actor: Actor, @Param('importId', uuidParam('importId')) importId: string, @ClientIp() ip: string): Promise<ImportDecision> {
-    return this.decide(VerificationRpc.discardImport, 'REGISTRY_IMPORT_DISCARDED', actor, importId, ip);
+    return this.decide(Rpc.verification.discardImport, 'REGISTRY_IMPORT_DISCARDED', actor, importId, ip);
   }
 
   private async decide(subject: string, action: 'REGISTRY_IMPORT_CONFIRMED' | 'REGISTRY_IMPORT_DISCARDED', actor: Actor, importId: string, ip: string): Promise<ImportDecision> {

@@ -1,10 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import {
-  REGISTRY_READER_ROLES, RegistryHouseholdSearch, RegistryPersonSearch, VerificationRpc, type Actor, type DiffChange, type RegistryHouseholdView,
-  type RegistryImportErrorsPage, type RegistryImportView, type RegistryPersonView, type RegistrySnapshotView, type SnapshotDiffView,
-} from '#contracts';
-import { DomainError } from '#platform';
+import { Rpc, REGISTRY_READER_ROLES, RegistryHouseholdSearch, RegistryPersonSearch, type Actor, type DiffChange, type RegistryHouseholdView, type RegistryImportErrorsPage, type RegistryImportView, type RegistryPersonView, type RegistrySnapshotView, type SnapshotDiffView } from '#contracts';
+import { DomainError, isUuid } from '#platform';
 import { ClientIp, CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
 import { uuidParam } from '../../common/http/uuid-param.pipe.js';
@@ -48,7 +45,7 @@ export class RegistryQueriesController {
   @ApiOperation({ summary: 'Registry imports of an agency, newest first' })
   @ApiQuery({ name: 'agencyCode', required: false }) @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'offset', required: false })
   listImports(@CurrentActor() actor: Actor, @Query('agencyCode') agencyCode?: string, @Query('limit') limit?: string, @Query('offset') offset?: string) {
-    return this.services.call(VerificationRpc.listImports, { actor, agencyCode: agency(agencyCode), limit: int(limit, 'limit'), offset: int(offset, 'offset') });
+    return this.services.call(Rpc.verification.listImports, { actor, agencyCode: agency(agencyCode), limit: int(limit, 'limit'), offset: int(offset, 'offset') });
   }
 
   @Get('imports/:importId')
@@ -56,21 +53,21 @@ export class RegistryQueriesController {
   @ApiQuery({ name: 'errorsLimit', required: false, description: 'how many rejected rows to include (default 100, at most 1000)' })
   @ApiOkResponse({ description: '{ importId, status, rowsRead, rowsAccepted, rowsRejected, snapshotId, errors: [{ row, field, message }], errorsTotal, … }' })
   getImport(@CurrentActor() actor: Actor, @Param('importId', uuidParam('importId')) importId: string, @Query('errorsLimit') errorsLimit?: string): Promise<RegistryImportView> {
-    return this.services.call(VerificationRpc.getImport, { actor, importId, errorsLimit: int(errorsLimit, 'errorsLimit') });
+    return this.services.call(Rpc.verification.getImport, { actor, importId, errorsLimit: int(errorsLimit, 'errorsLimit') });
   }
 
   @Get('imports/:importId/errors')
   @ApiOperation({ summary: 'Every rejected row of an import, paged (row number, field, reason)' })
   @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'offset', required: false })
   importErrors(@CurrentActor() actor: Actor, @Param('importId', uuidParam('importId')) importId: string, @Query('limit') limit?: string, @Query('offset') offset?: string): Promise<RegistryImportErrorsPage> {
-    return this.services.call(VerificationRpc.listImportErrors, { actor, importId, limit: int(limit, 'limit'), offset: int(offset, 'offset') });
+    return this.services.call(Rpc.verification.listImportErrors, { actor, importId, limit: int(limit, 'limit'), offset: int(offset, 'offset') });
   }
 
   @Get('snapshots')
   @ApiOperation({ summary: 'Snapshots of an agency’s registry, newest first (every one kept for audit; one is current)' })
   @ApiQuery({ name: 'agencyCode', required: false }) @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'offset', required: false })
   listSnapshots(@CurrentActor() actor: Actor, @Query('agencyCode') agencyCode?: string, @Query('limit') limit?: string, @Query('offset') offset?: string): Promise<{ items: RegistrySnapshotView[]; total: number }> {
-    return this.services.call(VerificationRpc.listSnapshots, { actor, agencyCode: agency(agencyCode), limit: int(limit, 'limit'), offset: int(offset, 'offset') });
+    return this.services.call(Rpc.verification.listSnapshots, { actor, agencyCode: agency(agencyCode), limit: int(limit, 'limit'), offset: int(offset, 'offset') });
   }
 
   @Get('snapshots/:snapshotId/diff')
@@ -87,7 +84,7 @@ export class RegistryQueriesController {
     @Query('limit') limit?: string,
     @Query('offset') offset?: string,
   ): Promise<SnapshotDiffView> {
-    if (against !== undefined && !/^[0-9a-f-]{36}$/i.test(against)) throw DomainError.validation([{ path: 'against', message: 'against must be a UUID' }]);
+    if (against !== undefined && !isUuid(against)) throw DomainError.validation([{ path: 'against', message: 'against must be a UUID' }]);
     if (change !== undefined && !['ADDED', 'REMOVED', 'CHANGED'].includes(change)) throw DomainError.validation([{ path: 'change', message: 'change must be ADDED, REMOVED or CHANGED' }]);
     return this.reads.diff(actor, ip, { snapshotId, against, change: change as DiffChange | undefined, limit: int(limit, 'limit'), offset: int(offset, 'offset') });
   }

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  VerificationRpc, type Actor, type DiffChange, type RegistryHouseholdView, type RegistryPersonView, type SnapshotDiffView,
-} from '#contracts';
+import { Rpc, type Actor, type DiffChange, type RegistryHouseholdView, type RegistryPersonView, type SnapshotDiffView } from '#contracts';
 import { maskNik } from '#domain';
 import { ServiceClient } from '#messaging';
 import { DomainError } from '#platform';
@@ -33,7 +31,7 @@ export class RegistryReads {
   ) {}
 
   person(actor: Actor, ip: string, nik: string): Promise<RegistryPersonView> {
-    return this.audited(actor, ip, 'FOUND', () => this.services.call<RegistryPersonView>(VerificationRpc.getPerson, { actor, nik }), (outcome, p) => ({
+    return this.audited(actor, ip, 'FOUND', () => this.services.call<RegistryPersonView>(Rpc.verification.getPerson, { actor, nik }), (outcome, p) => ({
       action: 'REGISTRY_PERSON_LOOKED_UP',
       targetType: 'REGISTRY_PERSON',
       targetId: maskNik(nik),
@@ -44,7 +42,7 @@ export class RegistryReads {
   }
 
   household(actor: Actor, ip: string, kk: string): Promise<RegistryHouseholdView> {
-    return this.audited(actor, ip, 'FOUND', () => this.services.call<RegistryHouseholdView>(VerificationRpc.getHousehold, { actor, kk }), (outcome, h) => ({
+    return this.audited(actor, ip, 'FOUND', () => this.services.call<RegistryHouseholdView>(Rpc.verification.getHousehold, { actor, kk }), (outcome, h) => ({
       action: 'REGISTRY_HOUSEHOLD_LOOKED_UP',
       targetType: 'REGISTRY_HOUSEHOLD',
       targetId: maskNik(kk),
@@ -59,7 +57,7 @@ export class RegistryReads {
 
   diff(actor: Actor, ip: string, q: DiffPageRequest): Promise<SnapshotDiffView> {
     // the first request of a diff computes it (a full join of two snapshots): give it time
-    const read = () => this.services.call<SnapshotDiffView>(VerificationRpc.diffSnapshots, { actor, ...q }, { timeoutMs: 60_000 });
+    const read = () => this.services.call<SnapshotDiffView>(Rpc.verification.diffSnapshots, { actor, ...q }, { timeoutMs: 60_000 });
     return this.audited(actor, ip, 'SHOWN', read, (outcome, d) => ({
       action: 'REGISTRY_DIFF_VIEWED',
       targetType: 'REGISTRY_SNAPSHOT',

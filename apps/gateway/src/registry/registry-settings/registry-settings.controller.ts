@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RegistrySettingsUpdate, VerificationRpc, type Actor, type RegistrySettingsView } from '#contracts';
+import { Rpc, RegistrySettingsUpdate, type Actor, type RegistrySettingsView } from '#contracts';
 import { ServiceClient } from '#messaging';
 import { DomainError } from '#platform';
 import { AuditService } from '../../audit/audit.service.js';
@@ -30,7 +30,7 @@ export class RegistrySettingsController {
   @ApiOperation({ summary: 'An agency’s registry settings: maxDropPercent (the drop guard of imports), whether it is the default' })
   @ApiOkResponse({ description: '{ agencyCode, maxDropPercent, isDefault, updatedBy, updatedAt }' })
   get(@CurrentActor() actor: Actor, @Param('agencyCode') agencyCode: string): Promise<RegistrySettingsView> {
-    return this.services.call(VerificationRpc.getRegistrySettings, { actor, agencyCode: agencyParam(agencyCode) });
+    return this.services.call(Rpc.verification.getRegistrySettings, { actor, agencyCode: agencyParam(agencyCode) });
   }
 
   @Put()
@@ -39,7 +39,7 @@ export class RegistrySettingsController {
   @ApiBody({ schema: { type: 'object', required: ['maxDropPercent'], properties: { maxDropPercent: { type: 'number', minimum: 0, maximum: 100, example: 20 } } } })
   @ApiOkResponse({ description: '{ agencyCode, maxDropPercent, isDefault: false, updatedBy, updatedAt }' })
   async update(@CurrentActor() actor: Actor, @Param('agencyCode') agencyCode: string, @Body() body: RegistrySettingsUpdate, @ClientIp() ip: string): Promise<RegistrySettingsView> {
-    const { before, after } = await this.services.call<{ before: RegistrySettingsView; after: RegistrySettingsView }>(VerificationRpc.updateRegistrySettings, {
+    const { before, after } = await this.services.call<{ before: RegistrySettingsView; after: RegistrySettingsView }>(Rpc.verification.updateRegistrySettings, {
       actor, agencyCode: agencyParam(agencyCode), maxDropPercent: body.maxDropPercent,
     });
     await this.audit.record({

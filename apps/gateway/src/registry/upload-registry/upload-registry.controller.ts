@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiPayloadTooLargeResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
-import { VerificationRpc, type Actor } from '#contracts';
+import { Rpc, type Actor } from '#contracts';
 import { findAgency } from '#domain';
 import { DomainError, requireCanChange } from '#platform';
 import { CurrentActor } from '../../common/auth/actor.decorator.js';
@@ -51,7 +51,7 @@ export class UploadRegistryController {
     try {
       // verification reads the header before answering: a long first chunk of an .xlsx may take a while
       return await this.services.call<{ importId: string; status: string }>(
-        VerificationRpc.createImport,
+        Rpc.verification.createImport,
         { actor, agencyCode: up.agencyCode, objectName: up.objectName, fileName: up.fileName, format: up.format },
         { timeoutMs: 30_000 },
       );

@@ -27,6 +27,7 @@ export class ListRejectedController {
       const stored = q.subject.startsWith('sigap.ext.') ? fromAnySystem(q.subject).replace('*', '%') : null;
       qb.andWhere(stored ? '(r.subject = :subject OR r.subject LIKE :stored)' : 'r.subject = :subject', { subject: q.subject, stored });
     }
+    if (q.eventId) qb.andWhere('r.eventId = :eventId', { eventId: q.eventId });
     const [rows, total] = await qb.orderBy('r.rejectedAt', 'DESC').addOrderBy('r.id', 'ASC').take(q.limit).skip(q.offset).getManyAndCount();
     return { items: rows.map(toRejectedView), total };
   }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
-import { SERVICES, Subjects, type FieldError } from '#contracts';
+import { durableOf, Subjects, type FieldError } from '#contracts';
 import { Consume, type BatchItem } from '#messaging';
 import { RejectedMessageEntity } from '../rejected-message.entity.js';
 import { RejectedMessagePayload } from '../rejected-message.payload.js';
+import { namedAgencyCode } from '../rejected-scope.js';
 
-const durable = SERVICES.gateway.consumers.find((c) => c.subject === Subjects.rejectedDetail)!.durable;
+const durable = durableOf('gateway', Subjects.rejectedDetail);
 
 /**
  * Keeps every message a consumer refused, with its payload, for the admin to inspect and
@@ -32,6 +33,7 @@ function toRow(event: RejectedMessagePayload): QueryDeepPartialEntity<RejectedMe
     reason: event.reason ? String(event.reason).slice(0, 40) : null,
     consumer: event.consumer ? event.consumer.slice(0, 100) : null,
     payload: event.payload === undefined ? null : storable(event.payload),
+    agencyCode: namedAgencyCode(event.payload),
     cause: typeof event.cause === 'string' ? withoutNul(event.cause).slice(0, 2000) : null,
     source: source && typeof source.stream === 'string' && typeof source.sequence === 'number' ? { stream: source.stream.slice(0, 64), sequence: source.sequence } : null,
     rejectedAt,

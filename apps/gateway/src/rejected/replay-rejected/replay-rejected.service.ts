@@ -7,7 +7,8 @@ import { requireCanChange, requireOperator } from '#platform';
 import { AuditService } from '../../audit/audit.service.js';
 import { GatewayError, GatewayErrorCode } from '../../common/errors/gateway-error.js';
 import { RejectedMessageEntity } from '../rejected-message.entity.js';
-import { isInternalSubject, rejectedOwner, rejectedScope } from '../rejected-scope.js';
+import { isInternalSubject, ownerOfCode, rejectedOwner, rejectedScope } from '../rejected-scope.js';
+import { Clock } from '../../config/clock.js';
 
 /**
  * Subjects (and patterns) some service consumes: the only ones a replay can reach (and the
@@ -39,6 +40,7 @@ export class ReplayRejectedService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async replay(actor: Actor, id: string, corrected: Record<string, unknown> | undefined, ip: string): Promise<ReplayResult> {
@@ -53,7 +55,7 @@ export class ReplayRejectedService {
       if (!replayable(row.subject)) {
         throw new GatewayError('CONFLICT', GatewayErrorCode.REJECTED_MESSAGE_NO_PAYLOAD, `Messages on ${row.subject} cannot be replayed: no service consumes that subject`);
       }
-      requireMayReplayInto(actor, rejectedOwner(row.payload), 'this message');
+      requireMayReplayInto(actor, ownerOfCode(row.agencyCode), 'this message');
       if (corrected !== undefined && isInternalSubject(row.subject)) {
         throw new GatewayError('VALIDATION', GatewayErrorCode.REJECTED_MESSAGE_INTERNAL, `${row.subject} is a Sigap service's own event: it is replayed as stored, never corrected`, [
           { path: 'payload', message: `payload must be left out: a message on ${row.subject} is replayed as stored` },
@@ -74,9 +76,9 @@ export class ReplayRejectedService {
         correlationId: typeof correlationId === 'string' && correlationId ? correlationId : (row.eventId ?? undefined),
         causationId: row.eventId ?? undefined,
       };
-      const sent = await this.outbox.enqueue(m, row.subject, rest, cause);
+      const sent = await this.outbox.republish(m, { subject: row.subject, payload: rest, cause });
       row.replayCount += 1;
-      row.lastReplayedAt = new Date();
+      row.lastReplayedAt = this.clock.now();
       row.lastReplayedBy = actor.username;
       await m.save(row);
       await this.audit.record(

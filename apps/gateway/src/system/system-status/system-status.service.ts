@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Rpc, type Actor, type ServiceStatus } from '#contracts';
 import { ConsumerHost, OutboxRelay, ServiceClient } from '#messaging';
 import { HealthService } from '#platform';
+import { GatewayConfig } from '../../config/gateway.config.js';
 
 export const STATUS_SERVICES = ['intake', 'verification', 'disbursement', 'logistics', 'complaints'] as const;
 const STATUS_TIMEOUT_MS = 2000;
@@ -23,6 +24,7 @@ export class SystemStatusService {
     private readonly services: ServiceClient,
     private readonly relay: OutboxRelay,
     private readonly consumers: ConsumerHost,
+    private readonly cfg: GatewayConfig,
   ) {}
 
   async status(actor: Actor): Promise<{ services: (ServiceStatus | ServiceUnreachable)[] }> {
@@ -45,7 +47,7 @@ export class SystemStatusService {
     const natsChecks = Object.entries(checks).filter(([name]) => name.toLowerCase().startsWith('nats'));
     return {
       service: 'gateway',
-      instance: process.env.SIGAP_INSTANCE ?? String(process.pid),
+      instance: this.cfg.SIGAP_INSTANCE ?? String(process.pid),
       healthy,
       checks: { database: checks.database?.ok ?? false, nats: natsChecks.length > 0 && natsChecks.every(([, c]) => c.ok) },
       outboxBacklog: outbox?.backlog ?? -1,

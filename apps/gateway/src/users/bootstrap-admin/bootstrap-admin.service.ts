@@ -7,6 +7,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import { GatewayConfig } from '../../config/gateway.config.js';
 import { PasswordHasher } from '../password-hasher.js';
 import { auditSnapshot, UserEntity } from '../user.entity.js';
+import { Clock } from '../../config/clock.js';
 
 /** the first administrator is also the installation's operator (migration 1765100000000 gave it to an existing one) */
 const ADMIN = { username: 'admin', displayName: 'Administrator', agencyCode: '61', roles: ['ADMIN', OPERATOR] };
@@ -27,6 +28,7 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     @Inject(GatewayConfig) private readonly cfg: GatewayConfig,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -40,7 +42,7 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
         passwordHash: await this.hasher.hash(password),
         disabled: false,
         mustChangePassword: !given,
-        passwordChangedAt: new Date(),
+        passwordChangedAt: this.clock.now(),
       });
       await m.save(user);
       await this.audit.record({ actor: null, action: 'USER_CREATED', targetType: 'USER', targetId: user.id, targetLabel: user.username, agencyCode: user.agencyCode, after: { ...auditSnapshot(user), firstAdmin: true } }, m);

@@ -10,6 +10,7 @@ import { PasswordHasher } from '../password-hasher.js';
 import { passwordProblems } from '../password-policy.js';
 import { auditSnapshot, toUserView, UserEntity, type UserView } from '../user.entity.js';
 import type { CreateUserRequest } from './create-user.request.dto.js';
+import { Clock } from '../../config/clock.js';
 
 /**
  * An admin opens an account in their own agency. Opening another agency's first
@@ -22,6 +23,7 @@ export class CreateUserService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, req: CreateUserRequest, ip: string): Promise<UserView> {
@@ -43,7 +45,7 @@ export class CreateUserService {
           passwordHash,
           disabled: false,
           mustChangePassword: true,
-          passwordChangedAt: new Date(),
+          passwordChangedAt: this.clock.now(),
         });
         await m.save(user);
         const after = opening ? { ...auditSnapshot(user), firstAdmin: true, openedBy: actor.username } : auditSnapshot(user);

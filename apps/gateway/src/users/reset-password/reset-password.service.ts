@@ -10,6 +10,7 @@ import { passwordProblems } from '../password-policy.js';
 import { notFound, requireOperatorForOperator } from '../update-user/update-user.service.js';
 import { UserDirectory } from '../user-directory.service.js';
 import { UserEntity } from '../user.entity.js';
+import { Clock } from '../../config/clock.js';
 
 /**
  * An admin sets a temporary password: the user's tokens stop working, their login lock is
@@ -23,6 +24,7 @@ export class ResetPasswordService {
     private readonly audit: AuditService,
     private readonly directory: UserDirectory,
     private readonly throttle: LoginThrottle,
+    private readonly clock: Clock,
   ) {}
 
   async reset(actor: Actor, id: string, password: string, ip: string): Promise<void> {
@@ -34,7 +36,7 @@ export class ResetPasswordService {
     if (problems.length) throw DomainError.validation(problems);
     const passwordHash = await this.hasher.hash(password);
     await this.ds.transaction(async (m) => {
-      await m.update(UserEntity, { id }, { passwordHash, mustChangePassword: true, passwordChangedAt: new Date() });
+      await m.update(UserEntity, { id }, { passwordHash, mustChangePassword: true, passwordChangedAt: this.clock.now() });
       await this.audit.record({ actor, action: 'PASSWORD_RESET', targetType: 'USER', targetId: id, targetLabel: existing.username, agencyCode: existing.agencyCode, ip }, m);
     });
     await this.throttle.clear(LoginThrottle.userKey(existing.username));

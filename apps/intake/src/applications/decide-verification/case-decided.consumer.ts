@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Subjects, SERVICES, VerificationCaseDecidedEvent } from '#contracts';
+import { Subjects, durableOf, VerificationCaseDecidedEvent } from '#contracts';
 import { Consume, type BatchItem } from '#messaging';
 import { Clock } from '../../config/clock.js';
 import { TransitionHandler, type TransitionRequest } from '../transition-application/transition.handler.js';
 
-const durable = SERVICES.intake.consumers.find((c) => c.subject === Subjects.verificationCaseDecided)!.durable;
+const durable = durableOf('intake', Subjects.verificationCaseDecided);
 
 /**
  * `sigap.verification.case.decided.v1`: verification's outcome moves the application to

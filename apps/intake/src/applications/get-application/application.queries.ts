@@ -5,14 +5,13 @@ import type {
   Actor, AppliedDeadline, ApplicationList, ApplicationListItem, ApplicationView, PublicStatusView, TimeLeftView,
 } from '#contracts';
 import { canChange, covers, findAgency, maskNik, normalizeAreaCode, visibleAgencies, type WorkingCalendar } from '#domain';
-import { requireCovers } from '#platform';
+import { requireCovers, isUuid } from '#platform';
 import { CalendarService } from '../../calendar/calendar.service.js';
 import { CatalogService } from '../../catalog/catalog.service.js';
 import { isTerminal, nextTransitionsFor, statusName } from '../../catalog/standard.js';
 import { Clock } from '../../config/clock.js';
 import { IntakeError, IntakeErrorCode } from '../intake.error.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** "due soon": the clock runs and the due time is within this window */
 export const DUE_SOON_HOURS = 24;
 
@@ -35,6 +34,8 @@ interface AppRow {
   clock_stopped_at: Date | null;
   overdue_at: Date | null;
   created_by: string | null;
+  /** when the applicant filed, if earlier than receipt (`created_at`) */
+  filed_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -73,7 +74,7 @@ export class ApplicationQueries {
   /** The application with its history and the transitions the caller may make; another agency's is "not found". */
   /** The data verification assesses, for up to 500 applications at once (no actor: NATS permissions guard it). */
   async dossiers(ids: string[]): Promise<ApplicationDossier[]> {
-    const wanted = ids.filter((id) => UUID.test(id)).slice(0, 500);
+    const wanted = ids.filter((id) => isUuid(id)).slice(0, 500);
     if (!wanted.length) return [];
     const rows: AppRow[] = await this.ds.query(`SELECT * FROM "intake"."applications" WHERE "id" = ANY($1::uuid[])`, [wanted]);
     const person = (p: Record<string, unknown>) => ({ nik: String(p.nik ?? ''), name: String(p.name ?? ''), birthDate: String(p.birthDate ?? ''), sex: p.sex === 'M' ? ('M' as const) : ('F' as const) });
@@ -91,7 +92,7 @@ export class ApplicationQueries {
 
   async view(actor: Actor, id: string): Promise<ApplicationView> {
     const notFound = new IntakeError(IntakeErrorCode.ApplicationNotFound, `No application ${id}`);
-    if (!UUID.test(id)) throw notFound;
+    if (!isUuid(id)) throw notFound;
     const [row]: AppRow[] = await this.ds.query(`SELECT * FROM "intake"."applications" WHERE "id" = $1`, [id]);
     if (!row || !covers(actor, row.agency_code)) throw notFound;
     const history: Array<{ from_status: string | null; to_status: string; reason: string | null; public_reason: string | null; actor: string; at: Date }> =
@@ -118,7 +119,8 @@ export class ApplicationQueries {
       targetGroup: row.target_group,
       documents: row.documents,
       missingRequirements: row.missing_requirements,
-      filedAt: row.created_at.toISOString(),
+      filedAt: (row.filed_at ?? row.created_at).toISOString(),
+      receivedAt: row.created_at.toISOString(),
       dueAt: row.due_at?.toISOString() ?? null,
       deadline: row.deadline,
       timeLeft: left,
@@ -212,7 +214,7 @@ export class ApplicationQueries {
         beneficiaryName: r.beneficiary ? String(r.beneficiary.name ?? '') : null,
         villageCode: String(r.applicant.villageCode ?? ''),
         targetGroup: r.target_group,
-        filedAt: r.created_at.toISOString(),
+        filedAt: (r.filed_at ?? r.created_at).toISOString(),
         dueAt: r.due_at?.toISOString() ?? null,
         open: running(r),
         closed: def ? isTerminal(def, r.status) : false,
@@ -255,7 +257,7 @@ export class ApplicationQueries {
       statusName: name(row.status),
       open: running(row),
       closed: def ? isTerminal(def, row.status) : false,
-      filedAt: row.created_at.toISOString(),
+      filedAt: (row.filed_at ?? row.created_at).toISOString(),
       dueAt: row.due_at?.toISOString() ?? null,
       deadline: row.deadline,
       timeLeft: left,

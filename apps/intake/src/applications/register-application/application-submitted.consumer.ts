@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ApplicationSubmittedEvent, Subjects, SERVICES, fromAnySystem, type ApplicationSubmission, type RejectedMessageDetail } from '#contracts';
+import { ApplicationSubmittedEvent, Subjects, durableOf, filedAt, fromAnySystem, type ApplicationSubmission, type RejectedMessageDetail } from '#contracts';
 import { Consume, OutboxService, type BatchItem } from '#messaging';
 import { Clock } from '../../config/clock.js';
 import { RegisterApplicationHandler, type RegisterInput } from './register-application.handler.js';
 import { SubmissionChecker } from './submission-checker.js';
 
 const subject = fromAnySystem(Subjects.extApplicationSubmitted);
-const durable = SERVICES.intake.consumers.find((c) => c.subject === subject)!.durable;
+const durable = durableOf('intake', subject);
 
 /** `sigap.ext.application.submitted.v1`: a department system filed an application. */
 @Injectable()
@@ -39,7 +39,11 @@ export class ApplicationSubmittedConsumer {
           consumer: durable, payload: item.event, rejectedAt: now.toISOString(), source: item.ctx.position,
         });
       } else {
-        valid.push({ submission: submissions[i], standard: c.standard, sourceEventId: item.event.eventId, actor: `system:${item.event.source ?? 'unknown'}`, cause: item.ctx.cause });
+        valid.push({
+          submission: submissions[i], standard: c.standard, sourceEventId: item.event.eventId, actor: `system:${item.event.source ?? 'unknown'}`,
+          // when the applicant filed at the desk, if before it reached Sigap (a desk's clock ahead of ours: receipt)
+          filedAt: filedAt(item.event.occurredAt, now) ?? now, cause: item.ctx.cause,
+        });
       }
     });
     if (rejected.length) {

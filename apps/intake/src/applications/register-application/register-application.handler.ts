@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Subjects, type ApplicationSubmission } from '#contracts';
+import { Subjects, type ApplicationSubmission, type PayloadOf } from '#contracts';
 import { OutboxService, type Causation, type OutgoingEvent } from '#messaging';
 import { CalendarService } from '../../calendar/calendar.service.js';
 import type { StandardRecord } from '../../catalog/catalog.service.js';
@@ -16,6 +16,11 @@ export interface RegisterInput {
   sourceEventId?: string;
   /** who filed it: a staff username, or `system:<source>` */
   actor: string;
+  /** when the applicant filed, if earlier than receipt (see `filedAt` of #contracts) */
+  filedAt?: Date;
+  /** the front office's Idempotency-Key and the submission's hash (FilingBatcher) */
+  idempotencyKey?: string;
+  submissionHash?: string;
   cause?: Causation;
 }
 
@@ -53,7 +58,8 @@ export class RegisterApplicationHandler {
       const deadline: AppliedDeadline | null = registered ? appliedDeadline(def, s.channel) : null;
       return {
         id: randomUUID(),
-        status: registered ? def.lifecycle.initial : 'RETURNED',
+        // a standard's initial status is REGISTERED (checkStandard refuses any other): what received.v1 announces
+        status: registered ? ('REGISTERED' as const) : ('RETURNED' as const),
         missing,
         deadline,
         dueAt: deadline ? calendar.addDeadline(now, deadline) : null,
@@ -86,12 +92,13 @@ export class RegisterApplicationHandler {
     await manager.query(
       `INSERT INTO "intake"."applications" ("id", "ticket_number", "agency_code", "service_code", "standard_version", "channel", "source",
          "source_event_id", "status", "applicant", "beneficiary", "target_group", "documents", "missing_requirements", "deadline", "due_at",
-         "clock_stopped_at", "created_by", "created_at", "updated_at")
+         "clock_stopped_at", "created_by", "created_at", "updated_at", "filed_at", "idempotency_key", "submission_hash")
        SELECT id, tn, ag, sv, ver, ch, src, sev, st, ap, bn, tg, docs, miss, dl, due,
-              CASE WHEN due IS NULL THEN $17::timestamptz END, cb, $17::timestamptz, $17::timestamptz
+              CASE WHEN due IS NULL THEN $17::timestamptz END, cb, $17::timestamptz, $17::timestamptz, fa, ik, sh
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[],
-                     $11::jsonb[], $12::text[], $13::jsonb[], $14::jsonb[], $15::jsonb[], $16::timestamptz[], $18::text[])
-           AS t(id, tn, ag, sv, ver, ch, src, sev, st, ap, bn, tg, docs, miss, dl, due, cb)`,
+                     $11::jsonb[], $12::text[], $13::jsonb[], $14::jsonb[], $15::jsonb[], $16::timestamptz[], $18::text[],
+                     $19::timestamptz[], $20::text[], $21::text[])
+           AS t(id, tn, ag, sv, ver, ch, src, sev, st, ap, bn, tg, docs, miss, dl, due, cb, fa, ik, sh)`,
       [
         rows.map((r) => r.id),
         rows.map((r) => r.ticketNumber),
@@ -111,6 +118,9 @@ export class RegisterApplicationHandler {
         rows.map((r) => r.dueAt?.toISOString() ?? null),
         at,
         inputs.map((i) => i.actor),
+        inputs.map((i) => (i.filedAt && i.filedAt.getTime() < now.getTime() ? i.filedAt.toISOString() : null)),
+        inputs.map((i) => i.idempotencyKey ?? null),
+        inputs.map((i) => i.submissionHash ?? null),
       ],
     );
     const reasons = rows.map((r) => (r.missing.length ? `missing: ${r.missing.join(', ')}` : null));
@@ -124,10 +134,7 @@ export class RegisterApplicationHandler {
     rows.forEach((r, i) => {
       const { submission: s, standard, cause, sourceEventId, actor } = inputs[i];
       const dueAt = r.dueAt?.toISOString() ?? null;
-      events.push({
-        subject: Subjects.intakeApplicationReceived,
-        cause,
-        payload: {
+      const received: PayloadOf<typeof Subjects.intakeApplicationReceived> = {
           sourceEventId: sourceEventId ?? null,
           applicationId: r.id,
           ticketNumber: r.ticketNumber,
@@ -140,8 +147,8 @@ export class RegisterApplicationHandler {
           requiresVerification: standard.definition.lifecycle.statuses.some((x) => x.code === 'IN_VERIFICATION'),
           eligibility: standard.definition.eligibility,
           requirementsForVerification: requirementsForVerification(standard.definition),
-        },
-      });
+      };
+      events.push({ subject: Subjects.intakeApplicationReceived, cause, payload: received });
       events.push({
         subject: Subjects.intakeApplicationStatusChanged,
         cause,

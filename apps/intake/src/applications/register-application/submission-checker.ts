@@ -1,10 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ApplicationSubmission, FieldError, TargetGroupSpec } from '#contracts';
-import { ageOn, findAgency, loadAreaIndex, parseNik, validateKk, type AreaIndex } from '#domain';
+import { ageOn, findAgency, isIsoDate, loadAreaIndex, parseNik, validateKk, type AreaIndex } from '#domain';
 import { CatalogService, type StandardRecord } from '../../catalog/catalog.service.js';
 import { timeZoneOf } from '../../calendar/time-zone.js';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export type CheckResult = { ok: true; standard: StandardRecord } | { ok: false; errors: FieldError[] };
 
@@ -100,7 +98,7 @@ export class SubmissionChecker implements OnModuleInit {
 
   /** NIK and birth date of a person; true when the birth date is usable for age rules. */
   private person(who: 'applicant' | 'beneficiary', p: Person, now: Date, timeZone: string, errors: FieldError[]): boolean {
-    let born = ISO_DATE.test(p.birthDate) && !Number.isNaN(new Date(`${p.birthDate}T00:00:00Z`).getTime()) && new Date(`${p.birthDate}T00:00:00Z`).toISOString().startsWith(p.birthDate);
+    let born = isIsoDate(p.birthDate);
     if (!born) errors.push({ path: `${who}.birthDate`, message: 'birthDate must be a date YYYY-MM-DD' });
     else if (ageOn(p.birthDate, now, timeZone) < 0) {
       errors.push({ path: `${who}.birthDate`, message: 'birthDate must not be in the future' });

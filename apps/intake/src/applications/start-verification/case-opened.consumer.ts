@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Subjects, SERVICES, VerificationCaseOpenedEvent } from '#contracts';
+import { Subjects, durableOf, VerificationCaseOpenedEvent } from '#contracts';
 import { Consume, type BatchItem } from '#messaging';
 import { Clock } from '../../config/clock.js';
 import { TransitionHandler } from '../transition-application/transition.handler.js';
 
-const durable = SERVICES.intake.consumers.find((c) => c.subject === Subjects.verificationCaseOpened)!.durable;
+const durable = durableOf('intake', Subjects.verificationCaseOpened);
 
 /**
  * Verification opened a case: a REGISTERED application moves to IN_VERIFICATION, where its

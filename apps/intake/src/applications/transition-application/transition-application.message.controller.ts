@@ -3,13 +3,11 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { Rpc, TransitionRequest, validatePayload, type Actor, type ApplicationView } from '#contracts';
 import { covers } from '#domain';
-import { DomainError, requireCanChange } from '#platform';
+import { DomainError, requireCanChange, isUuid } from '#platform';
 import { Clock } from '../../config/clock.js';
 import { ApplicationQueries } from '../get-application/application.queries.js';
 import { IntakeError, IntakeErrorCode } from '../intake.error.js';
 import { TransitionHandler } from './transition.handler.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `POST /api/v1/applications/{id}/transitions { to, reason, publicReason }`: staff move an
@@ -32,7 +30,7 @@ export class TransitionApplicationMessageController {
     const v = await validatePayload(TransitionRequest, body.body);
     if (!v.ok) throw DomainError.validation(v.errors);
     const notFound = () => new IntakeError(IntakeErrorCode.ApplicationNotFound, `No application ${body.id}`);
-    if (!UUID.test(body.id)) throw notFound();
+    if (!isUuid(body.id)) throw notFound();
     const now = this.clock.now();
     await this.ds.transaction(async (m) => {
       // another agency's application is "not found": its existence is not disclosed

@@ -2,24 +2,16 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { CalendarDayRequest, Rpc, validatePayload, type Actor, type CalendarChangeView, type CalendarDayView, type CalendarYearView } from '#contracts';
-import { findAgency } from '#domain';
+import { findAgency, isIsoDate } from '#domain';
 import { DomainError, requireCanChange, requireCovers, requireRole } from '#platform';
 import { IntakeError, IntakeErrorCode } from '../../applications/intake.error.js';
 import { CalendarService } from '../calendar.service.js';
 import { timeZoneOf } from '../time-zone.js';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function checkYear(year: unknown): number {
   const y = Number(year);
   if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new IntakeError(IntakeErrorCode.InvalidCalendarDay, 'year must be between 2000 and 2100', [{ path: 'year', message: 'year must be a year between 2000 and 2100' }]);
   return y;
-}
-
-function realDate(date: string): boolean {
-  if (!ISO_DATE.test(date)) return false;
-  const d = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
 }
 
 interface DayRow {
@@ -83,7 +75,7 @@ export class MaintainCalendarMessageController {
     const v = await validatePayload(CalendarDayRequest, payload.body);
     if (!v.ok) throw DomainError.validation(v.errors);
     const day = v.value;
-    if (!realDate(day.date)) throw new IntakeError(IntakeErrorCode.InvalidCalendarDay, `${day.date} is not a date`, [{ path: 'date', message: `date ${day.date} is not a calendar date` }]);
+    if (!isIsoDate(day.date)) throw new IntakeError(IntakeErrorCode.InvalidCalendarDay, `${day.date} is not a date`, [{ path: 'date', message: `date ${day.date} is not a calendar date` }]);
     if (Number(day.date.slice(0, 4)) !== year) throw new IntakeError(IntakeErrorCode.InvalidCalendarDay, `${day.date} is not in ${year}`, [{ path: 'date', message: `date must be in ${year}` }]);
     const agencyCode = this.agencyOf(payload.actor, day.agencyCode, 'change');
     const rows: DayRow[] = await this.ds.transaction(async (m) => {
@@ -116,7 +108,7 @@ export class MaintainCalendarMessageController {
   async remove(@Payload() payload: { actor: Actor; year: number; date: string; agencyCode?: string }): Promise<{ removed: CalendarDayView }> {
     requireRole(payload.actor, 'ADMIN');
     const year = checkYear(payload.year);
-    if (!realDate(payload.date) || Number(payload.date.slice(0, 4)) !== year) {
+    if (!isIsoDate(payload.date) || Number(payload.date.slice(0, 4)) !== year) {
       throw new IntakeError(IntakeErrorCode.InvalidCalendarDay, `${payload.date} is not a date of ${year}`, [{ path: 'date', message: `date must be a date YYYY-MM-DD in ${year}` }]);
     }
     const agencyCode = this.agencyOf(payload.actor, payload.agencyCode, 'change');

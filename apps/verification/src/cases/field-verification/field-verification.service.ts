@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Subjects, type Actor, type RecordVisitRequest } from '#contracts';
 import { covers } from '#domain';
-import { requireCanChange } from '#platform';
+import { requireCanChange, isUuid } from '#platform';
 import { OutboxService } from '#messaging';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
 
@@ -33,7 +33,7 @@ export class FieldVerificationService {
   ) {}
 
   private async task(m: EntityManager, actor: Actor, taskId: string): Promise<TaskRow> {
-    const [t] = /^[0-9a-f-]{36}$/i.test(taskId) ? ((await m.query(`SELECT * FROM "field_tasks" WHERE "id" = $1 FOR UPDATE`, [taskId])) as TaskRow[]) : [];
+    const [t] = isUuid(taskId) ? ((await m.query(`SELECT * FROM "field_tasks" WHERE "id" = $1 FOR UPDATE`, [taskId])) as TaskRow[]) : [];
     if (!t || !covers(actor, t.agency_code)) throw new VerificationError(VerificationErrorCode.TaskNotFound, `No field verification task ${taskId}`);
     // a province sees its regencies' tasks; assigning and answering them is the regency's
     requireCanChange(actor, t.agency_code, 'this field task');

@@ -3,7 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { Rpc, type Actor } from '#contracts';
 import { covers } from '#domain';
-import { DomainError } from '#platform';
+import { DomainError, isUuid } from '#platform';
 import { VerificationCase } from '../case.entity.js';
 
 /** The verification case of an application, for its agency's staff. */
@@ -13,7 +13,7 @@ export class GetCaseMessageController {
 
   @MessagePattern(Rpc.verification.getCaseByApplication)
   async get(@Payload() body: { actor: Actor; applicationId: string }) {
-    const c = /^[0-9a-f-]{36}$/i.test(body.applicationId)
+    const c = isUuid(body.applicationId)
       ? await this.ds.getRepository(VerificationCase).findOneBy({ applicationId: body.applicationId })
       : null;
     if (!c || !covers(body.actor, c.agencyCode)) {

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { ApplicationReceivedEvent, Subjects, SERVICES } from '#contracts';
-import { Consume, OutboxService, type BatchItem } from '#messaging';
+import { ApplicationReceivedEvent, Subjects, durableOf } from '#contracts';
+import { Consume, OutboxService, type AfterCommitHooks, type BatchItem } from '#messaging';
 import { AssessOpenedCases } from '../assess-case/assess-opened-cases.js';
+
+const subject = Subjects.intakeApplicationReceived;
+const durable = durableOf('verification', subject);
 
 /** Intake registered an application: open its verification case (once, whatever the redeliveries). */
 @Injectable()
@@ -13,8 +16,8 @@ export class ApplicationReceivedConsumer {
     private readonly assessor: AssessOpenedCases,
   ) {}
 
-  @Consume({ durable: SERVICES.verification.consumers[0].durable, subject: Subjects.intakeApplicationReceived, schema: ApplicationReceivedEvent, batch: true, concurrency: 2 })
-  async handle(items: BatchItem<ApplicationReceivedEvent>[], manager: EntityManager): Promise<void> {
+  @Consume({ durable, subject, schema: ApplicationReceivedEvent, batch: true, concurrency: 2 })
+  async handle(items: BatchItem<ApplicationReceivedEvent>[], manager: EntityManager, tx: AfterCommitHooks): Promise<void> {
     // a standard whose lifecycle skips verification (intake says so) gets no case
     const registered = items.filter((i) => i.event.status === 'REGISTERED' && i.event.requiresVerification !== false);
     if (!registered.length) return;
@@ -46,7 +49,7 @@ export class ApplicationReceivedConsumer {
         payload: { caseId: c.id, applicationId: c.application_id, agencyCode: c.agency_code },
       })),
     );
-    // the new cases are visible once this batch commits: assess them a moment later (the assessor's poll would find them anyway)
-    if (opened.length) setTimeout(() => this.assessor.kick(), 100);
+    // the new cases are visible once this batch commits: assess them then (the assessor's poll would find them anyway)
+    if (opened.length) tx.afterCommit(() => this.assessor.kick());
   }
 }

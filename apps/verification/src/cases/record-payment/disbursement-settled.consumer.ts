@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DisbursementSettledEvent, SERVICES, Subjects, fromAnySystem } from '#contracts';
+import { DisbursementSettledEvent, Subjects, durableOf, fromAnySystem } from '#contracts';
 import { Consume, type BatchItem } from '#messaging';
+
+const settled = fromAnySystem(Subjects.extFinanceDisbursementSettled);
 
 /**
  * The finance office settled a disbursement: the applications it paid are marked paid on their
@@ -10,7 +12,7 @@ import { Consume, type BatchItem } from '#messaging';
  */
 @Injectable()
 export class DisbursementSettledConsumer {
-  @Consume({ durable: SERVICES.verification.consumers[1].durable, subject: fromAnySystem(Subjects.extFinanceDisbursementSettled), schema: DisbursementSettledEvent, batch: true })
+  @Consume({ durable: durableOf('verification', settled), subject: settled, schema: DisbursementSettledEvent, batch: true })
   async handle(items: BatchItem<DisbursementSettledEvent>[], manager: EntityManager): Promise<void> {
     const paid = items.flatMap((i) =>
       (i.event.recipients ?? []).filter((r) => r.status === 'PAID').map((r) => ({ applicationId: r.applicationId, at: i.event.paidAt ?? i.event.occurredAt })),

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { VerificationRpc, type Actor } from '#contracts';
+import { Rpc, type Actor } from '#contracts';
 import { ConfirmImportService, type ImportDecision } from './confirm-import.service.js';
 
 /** A verifier confirms or discards a registry import held by the drop guard. */
@@ -8,12 +8,12 @@ import { ConfirmImportService, type ImportDecision } from './confirm-import.serv
 export class ConfirmImportMessageController {
   constructor(private readonly decisions: ConfirmImportService) {}
 
-  @MessagePattern(VerificationRpc.confirmImport)
+  @MessagePattern(Rpc.verification.confirmImport)
   confirm(@Payload() body: { actor: Actor; importId: string }): Promise<ImportDecision> {
     return this.decisions.confirm(body.actor, body.importId);
   }
 
-  @MessagePattern(VerificationRpc.discardImport)
+  @MessagePattern(Rpc.verification.discardImport)
   discard(@Payload() body: { actor: Actor; importId: string }): Promise<ImportDecision> {
     return this.decisions.discard(body.actor, body.importId);
   }

@@ -1,14 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { VerificationRpc, type Actor, type RegistryFileFormat, type RegistryImportConfirmation, type RegistryImportErrorsPage, type RegistryImportView } from '#contracts';
+import { Rpc, type Actor, type RegistryFileFormat, type RegistryImportConfirmation, type RegistryImportErrorsPage, type RegistryImportView } from '#contracts';
 import { covers } from '#domain';
-import { requireCovers } from '#platform';
+import { requireCovers, isUuid } from '#platform';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
 import { dropPercent } from '../confirm-import/drop-guard.js';
 import { RegistryDb } from '../registry-db.js';
 import { RegistryImportService } from './registry-import.service.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ImportRecord {
   id: string; agency_code: string; file_name: string | null; format: RegistryFileFormat; status: RegistryImportView['status'];
@@ -38,12 +36,12 @@ export class ImportRegistryMessageController {
     private readonly db: RegistryDb,
   ) {}
 
-  @MessagePattern(VerificationRpc.createImport)
+  @MessagePattern(Rpc.verification.createImport)
   create(@Payload() body: { actor: Actor; agencyCode: string; objectName: string; fileName?: string | null; format: RegistryFileFormat }) {
     return this.imports.create(body.actor, body);
   }
 
-  @MessagePattern(VerificationRpc.getImport)
+  @MessagePattern(Rpc.verification.getImport)
   async get(@Payload() body: { actor: Actor; importId: string; errorsLimit?: number }): Promise<RegistryImportView> {
     const imp = await this.find(body.actor, body.importId);
     const limit = clamp(body.errorsLimit ?? 100, 0, 1000);
@@ -57,13 +55,13 @@ export class ImportRegistryMessageController {
     };
   }
 
-  @MessagePattern(VerificationRpc.listImportErrors)
+  @MessagePattern(Rpc.verification.listImportErrors)
   async errors(@Payload() body: { actor: Actor; importId: string; limit?: number; offset?: number }): Promise<RegistryImportErrorsPage> {
     const imp = await this.find(body.actor, body.importId);
     return this.errorsOf(imp.id, clamp(body.limit ?? 100, 1, 1000), Math.max(0, body.offset ?? 0));
   }
 
-  @MessagePattern(VerificationRpc.listImports)
+  @MessagePattern(Rpc.verification.listImports)
   async list(@Payload() body: { actor: Actor; agencyCode?: string; limit?: number; offset?: number }) {
     const agency = body.agencyCode ?? body.actor.agencyCode;
     requireCovers(body.actor, agency);
@@ -84,7 +82,7 @@ export class ImportRegistryMessageController {
   }
 
   private async find(actor: Actor, importId: string): Promise<ImportRecord> {
-    const imp = UUID.test(importId) ? (await this.db.pool.query<ImportRecord>('SELECT * FROM registry_imports WHERE id = $1', [importId])).rows[0] : undefined;
+    const imp = isUuid(importId) ? (await this.db.pool.query<ImportRecord>('SELECT * FROM registry_imports WHERE id = $1', [importId])).rows[0] : undefined;
     // another agency's import is "not found": its existence is not disclosed
     if (!imp || !covers(actor, imp.agency_code)) throw new VerificationError(VerificationErrorCode.ImportNotFound, `No registry import ${importId}`);
     return imp;

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { RegistrySnapshotPublishedEvent, SERVICES, Subjects, dropBucketOf, fromAnySystem, type RejectedMessageDetail } from '#contracts';
-import { Consume, OutboxService, type BatchItem } from '#messaging';
+import { RegistrySnapshotPublishedEvent, durableOf, Subjects, dropBucketOf, fromAnySystem, type RejectedMessageDetail } from '#contracts';
+import { Consume, OutboxService, type AfterCommitHooks, type BatchItem } from '#messaging';
 import { RegistryImportService } from './registry-import.service.js';
 
 const subject = fromAnySystem(Subjects.extRegistrySnapshotPublished);
-const durable = SERVICES.verification.consumers.find((c) => c.subject === subject)!.durable;
+const durable = durableOf('verification', subject);
 
 /**
  * `sigap.ext.registry.snapshot.published.v1`: an outside system put a registry export in its
@@ -24,7 +24,7 @@ export class SnapshotPublishedConsumer {
   ) {}
 
   @Consume({ durable, subject, schema: RegistrySnapshotPublishedEvent, batch: true })
-  async handle(items: BatchItem<RegistrySnapshotPublishedEvent>[], manager: EntityManager): Promise<void> {
+  async handle(items: BatchItem<RegistrySnapshotPublishedEvent>[], manager: EntityManager, tx: AfterCommitHooks): Promise<void> {
     const rejected: RejectedMessageDetail[] = [];
     for (const { event, ctx } of items) {
       // the consumer host admits inbound events only with their publisher
@@ -37,7 +37,7 @@ export class SnapshotPublishedConsumer {
       }
     }
     if (rejected.length) await this.outbox.enqueueRejections(manager, rejected);
-    // the import row is visible once this transaction commits: wake the worker a moment later (its poll would find it anyway)
-    setTimeout(() => this.imports.kick(), 50);
+    // the import row is visible once this transaction commits: wake the worker then (its poll would find it anyway)
+    tx.afterCommit(() => this.imports.kick());
   }
 }

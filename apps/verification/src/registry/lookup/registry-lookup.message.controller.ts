@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { REGISTRY_READER_ROLES, VerificationRpc, type Actor, type RegistryHouseholdView, type RegistryPersonView } from '#contracts';
+import { Rpc, REGISTRY_READER_ROLES, type Actor, type RegistryHouseholdView, type RegistryPersonView } from '#contracts';
 import { visibleAgencies } from '#domain';
 import { requireRole } from '#platform';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
@@ -19,7 +19,7 @@ const DIGITS16 = /^\d{16}$/;
 export class RegistryLookupMessageController {
   constructor(private readonly db: RegistryDb) {}
 
-  @MessagePattern(VerificationRpc.getPerson)
+  @MessagePattern(Rpc.verification.getPerson)
   async person(@Payload() body: { actor: Actor; nik: string }): Promise<RegistryPersonView> {
     requireRole(body.actor, ...REGISTRY_READER_ROLES);
     if (!DIGITS16.test(body.nik ?? '')) throw new VerificationError(VerificationErrorCode.PersonNotFound, 'nik must be 16 digits');
@@ -34,7 +34,7 @@ export class RegistryLookupMessageController {
     return personView(rows[0]);
   }
 
-  @MessagePattern(VerificationRpc.getHousehold)
+  @MessagePattern(Rpc.verification.getHousehold)
   async household(@Payload() body: { actor: Actor; kk: string }): Promise<RegistryHouseholdView> {
     requireRole(body.actor, ...REGISTRY_READER_ROLES);
     if (!DIGITS16.test(body.kk ?? '')) throw new VerificationError(VerificationErrorCode.HouseholdNotFound, 'kk must be 16 digits');

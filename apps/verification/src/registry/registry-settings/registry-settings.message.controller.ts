@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { VerificationRpc, type Actor, type RegistrySettingsView } from '#contracts';
+import { Rpc, type Actor, type RegistrySettingsView } from '#contracts';
 import { findAgency } from '#domain';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
 import { requireCanChange, requireCovers, requireRole } from '#platform';
@@ -19,14 +19,14 @@ function registryAgency(agencyCode: string): string {
 export class RegistrySettingsMessageController {
   constructor(private readonly settings: RegistrySettingsRepository) {}
 
-  @MessagePattern(VerificationRpc.getRegistrySettings)
+  @MessagePattern(Rpc.verification.getRegistrySettings)
   get(@Payload() body: { actor: Actor; agencyCode: string }): Promise<RegistrySettingsView> {
     const agency = registryAgency(body.agencyCode);
     requireCovers(body.actor, agency);
     return this.settings.get(agency);
   }
 
-  @MessagePattern(VerificationRpc.updateRegistrySettings)
+  @MessagePattern(Rpc.verification.updateRegistrySettings)
   update(@Payload() body: { actor: Actor; agencyCode: string; maxDropPercent: number }): Promise<{ before: RegistrySettingsView; after: RegistrySettingsView }> {
     requireRole(body.actor, 'ADMIN');
     const agency = registryAgency(body.agencyCode);

@@ -1,14 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { REGISTRY_READER_ROLES, VerificationRpc, type Actor, type DiffChange, type RegistrySnapshotView, type SnapshotDiffView } from '#contracts';
+import { Rpc, REGISTRY_READER_ROLES, type Actor, type DiffChange, type RegistrySnapshotView, type SnapshotDiffView } from '#contracts';
 import { covers } from '#domain';
-import { requireCovers, requireRole } from '#platform';
+import { requireCovers, requireRole, isUuid } from '#platform';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
 import { clamp } from '../import-registry/import-registry.message.controller.js';
 import { RegistryDb } from '../registry-db.js';
 import { PERSON_COLUMNS, type PersonRow } from '../registry-persons.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface SnapshotRecord {
   id: string; agency_code: string; source: 'IMPORT' | 'EVENT'; import_id: string | null; status: RegistrySnapshotView['status'];
@@ -37,7 +35,7 @@ const FIELDS: Array<[string, keyof PersonRow]> = [
 export class RegistrySnapshotsMessageController {
   constructor(private readonly db: RegistryDb) {}
 
-  @MessagePattern(VerificationRpc.listSnapshots)
+  @MessagePattern(Rpc.verification.listSnapshots)
   async list(@Payload() body: { actor: Actor; agencyCode?: string; limit?: number; offset?: number }) {
     const agency = body.agencyCode ?? body.actor.agencyCode;
     requireCovers(body.actor, agency);
@@ -50,7 +48,7 @@ export class RegistrySnapshotsMessageController {
     return { items: rows.map(view), total: rows.length ? Number(rows[0].total) : 0, limit, offset };
   }
 
-  @MessagePattern(VerificationRpc.diffSnapshots)
+  @MessagePattern(Rpc.verification.diffSnapshots)
   async diff(@Payload() body: { actor: Actor; snapshotId: string; against?: string; change?: DiffChange; limit?: number; offset?: number }): Promise<SnapshotDiffView> {
     // a diff lists persons with their names and changed fields: registry readers only
     requireRole(body.actor, ...REGISTRY_READER_ROLES);
@@ -152,7 +150,7 @@ export class RegistrySnapshotsMessageController {
   }
 
   private async find(actor: Actor, id: string): Promise<SnapshotRecord> {
-    const s = UUID.test(id ?? '') ? (await this.db.pool.query<SnapshotRecord>('SELECT * FROM registry_snapshots WHERE id = $1', [id])).rows[0] : undefined;
+    const s = isUuid(id ?? '') ? (await this.db.pool.query<SnapshotRecord>('SELECT * FROM registry_snapshots WHERE id = $1', [id])).rows[0] : undefined;
     if (!s || !covers(actor, s.agency_code)) throw new VerificationError(VerificationErrorCode.SnapshotNotFound, `No registry snapshot ${id}`);
     return s;
   }

@@ -41,6 +41,8 @@ export function isAbort(e: unknown): boolean {
 interface ApiHooks {
   getToken: () => string | null;
   onUnauthorized: () => void;
+  /** a 403 PASSWORD_CHANGE_REQUIRED: the session's password is temporary and must be changed first */
+  onPasswordChangeRequired?: () => void;
 }
 
 let hooks: ApiHooks = { getToken: () => null, onUnauthorized: () => {} };
@@ -99,6 +101,7 @@ export function parseBody(text: string): unknown {
 /** The error of a refused answer; a 401 of an authenticated call ends the session. */
 export function refused(status: number, data: unknown, hadToken: boolean): ApiError {
   if (status === 401 && hadToken) hooks.onUnauthorized();
+  if (status === 403 && hadToken && (data as ApiErrorBody | null)?.code === 'PASSWORD_CHANGE_REQUIRED') hooks.onPasswordChangeRequired?.();
   return new ApiError(status, data && typeof data === 'object' ? (data as ApiErrorBody) : null);
 }
 

@@ -6,14 +6,12 @@
 export const ERROR_TEXTS = {
   // the gateway (apps/gateway/src/common/errors/gateway-error.ts)
   INVALID_CREDENTIALS: ['Nama pengguna atau kata sandi salah.', 'Wrong username or password.'],
-  ACCOUNT_DISABLED: ['Akun ini dinonaktifkan. Hubungi administrator Anda.', 'This account is disabled. Ask your administrator.'],
-  LOGIN_LOCKED: ['Terlalu banyak percobaan masuk. Coba lagi beberapa menit lagi.', 'Too many failed logins. Try again in a few minutes.'],
   TOKEN_MISSING: ['Sesi Anda telah berakhir. Silakan masuk kembali.', 'Your session has ended. Please log in again.'],
   TOKEN_INVALID: ['Sesi Anda telah berakhir. Silakan masuk kembali.', 'Your session has ended. Please log in again.'],
   OPERATOR_REQUIRED: ['Hanya operator instalasi yang dapat melakukan ini.', 'Only the installation operator can do this.'],
   ROLE_REQUIRED: ['Peran Anda tidak mengizinkan tindakan ini.', 'Your role does not allow this action.'],
   AGENCY_OUT_OF_SCOPE: ['Data ini milik instansi di luar wewenang Anda.', 'This belongs to an agency outside your scope.'],
-  PASSWORD_CHANGE_REQUIRED: ['Ganti kata sandi Anda terlebih dahulu (tombol kunci).', 'Change your password first (the key button).'],
+  PASSWORD_CHANGE_REQUIRED: ['Kata sandi Anda masih sementara. Ganti kata sandi terlebih dahulu.', 'Your password is temporary. Change it first.'],
   USER_NOT_FOUND: ['Pengguna tidak ditemukan.', 'User not found.'],
   USERNAME_TAKEN: ['Nama pengguna sudah dipakai. Pilih nama lain.', 'That username is taken. Choose another one.'],
   CANNOT_CHANGE_OWN_ACCESS: ['Anda tidak dapat mengubah akses akun Anda sendiri.', 'You cannot change the access of your own account.'],
@@ -64,6 +62,10 @@ export const ERROR_TEXTS = {
   INTAKE_CALENDAR_DAY_EXISTS: ['Tanggal itu sudah ada di kalender.', 'That date is already in the calendar.'],
   INTAKE_CALENDAR_DAY_NOT_FOUND: ['Tanggal itu tidak ada di kalender.', 'That date is not in the calendar.'],
   INTAKE_INVALID_QUERY: ['Saringan pencarian tidak valid.', 'The search filters are not valid.'],
+  INTAKE_IDEMPOTENCY_KEY_REUSED: [
+    'Kunci pengiriman ini sudah dipakai untuk permohonan lain. Muat ulang formulir lalu kirim lagi.',
+    'This submission key was already used for another application. Reload the form and submit again.',
+  ],
   // verification (apps/verification/src/verification.error.ts)
   REGISTRY_COLUMN_MISSING: ['Berkas tidak memiliki kolom yang wajib ada.', 'The file lacks a required column.'],
   REGISTRY_FILE_UNREADABLE: ['Berkas tidak terbaca. Gunakan CSV (UTF-8) atau .xlsx.', 'The file cannot be read. Use CSV (UTF-8) or .xlsx.'],

@@ -1,5 +1,5 @@
 import { IsISO8601, IsOptional, IsString, IsUUID } from 'class-validator';
-import { EventEnvelope } from '../envelope.js';
+import { EventEnvelope } from '../../envelope.js';
 
 /**
  * `sigap.intake.application.overdue.v1`: an open application passed its due time without

@@ -1,5 +1,5 @@
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { EventEnvelope } from '../envelope.js';
+import { EventEnvelope } from '../../envelope.js';
 
 export const VERIFICATION_OUTCOMES = ['VERIFIED', 'REJECTED'] as const;
 export type VerificationOutcome = (typeof VERIFICATION_OUTCOMES)[number];

@@ -1,20 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Rpc, TransitionRequest, type Actor, type ApplicationList, type ApplicationView } from '#contracts';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Rpc, type Actor, type ApplicationList } from '#contracts';
 import { CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
-import { uuidParam } from '../../common/http/uuid-param.pipe.js';
 import { SearchRequest } from '../../common/idempotency/search-request.decorator.js';
 import { ServiceClient } from '#messaging';
+import { STAFF } from '../staff-roles.js';
 import { ListApplicationsQuery } from './list-applications.query.dto.js';
 
-const STAFF = ['FRONT_OFFICE', 'VERIFIER', 'HEAD', 'FINANCE', 'WAREHOUSE', 'COMPLAINT_OFFICER', 'ADMIN'] as const;
-
-/** The staff's queue of applications and the lifecycle's transitions. */
+/** The staff's queue of applications (GET, or POST /search to keep a searched name or NIK out of the URL). */
 @ApiTags('applications')
 @ApiBearerAuth()
 @Controller('applications')
-export class IntakeApplicationsController {
+export class ListApplicationsController {
   constructor(private readonly services: ServiceClient) {}
 
   @Get()
@@ -35,15 +33,5 @@ export class IntakeApplicationsController {
   @ApiOkResponse({ description: '{ items: ApplicationListItem[], total, limit, offset }' })
   search(@CurrentActor() actor: Actor, @Body() body: ListApplicationsQuery): Promise<ApplicationList> {
     return this.services.call(Rpc.intake.listApplications, { actor, query: { ...body } });
-  }
-
-  @Post(':id/transitions')
-  @Roles(...STAFF)
-  @ApiOperation({ summary: "Move an application along its standard's lifecycle: 409 if the lifecycle has no such step from its status, 403 if the caller's roles may not make it" })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiBody({ description: '{ to, reason?, publicReason? }', schema: { type: 'object', properties: { to: { type: 'string' }, reason: { type: 'string' }, publicReason: { type: 'string' } }, required: ['to'] } })
-  @ApiCreatedResponse({ description: 'the ApplicationView after the change' })
-  transition(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() body: TransitionRequest): Promise<ApplicationView> {
-    return this.services.call(Rpc.intake.transitionApplication, { actor, id, body });
   }
 }

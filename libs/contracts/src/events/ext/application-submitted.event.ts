@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsDefined, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested,
 } from 'class-validator';
-import { EventEnvelope } from '../envelope.js';
+import { withEnvelopeRules, type EventEnvelope } from '../../envelope.js';
 
 export const CHANNELS = ['FRONT_OFFICE', 'SLRT', 'KELURAHAN', 'WEB', 'LETTER', 'WALK_IN'] as const;
 export const SEXES = ['M', 'F'] as const;
@@ -53,7 +53,10 @@ export class DocumentDto {
   ref?: string;
 }
 
-/** Body of an application, as filed at the front office or by a department system. */
+/**
+ * Body of an application, as filed at the front office (the gateway's `POST /applications`) or by
+ * a department system (ApplicationSubmittedEvent, the same with the envelope).
+ */
 export class ApplicationSubmission {
   @Matches(AREA_CODE, { message: 'agencyCode must be an agency code like 33.04' })
   agencyCode!: string;
@@ -64,8 +67,17 @@ export class ApplicationSubmission {
   @IsIn(CHANNELS, { message: `channel must be one of ${CHANNELS.join(', ')}` })
   channel!: (typeof CHANNELS)[number];
 
-  @IsOptional() @IsString() @MaxLength(100)
+  /** the system it was filed in (`slrt-puskesmas-bawang`): kept with the application as its source */
+  @IsOptional() @IsString({ message: 'source must be a string' }) @MaxLength(100, { message: 'source must be at most 100 characters' })
   source?: string;
+
+  /**
+   * when the applicant filed (ISO-8601 with offset), as in the submitted event: kept as the
+   * filing time when earlier than receipt; more than FILED_AT_MAX_SKEW_MS after receipt is refused
+   */
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'occurredAt must be an ISO-8601 time with offset' })
+  @Matches(/(Z|[+-]\d{2}:?\d{2})$/, { message: 'occurredAt must be an ISO-8601 time with offset' })
+  occurredAt?: string;
 
   @ValidateNested() @Type(() => ApplicantDto) @IsDefined({ message: 'applicant is required' })
   applicant!: ApplicantDto;
@@ -80,29 +92,34 @@ export class ApplicationSubmission {
   documents!: DocumentDto[];
 }
 
-/** `sigap.ext.application.submitted.v1`: a department system filed an application. */
-export class ApplicationSubmittedEvent extends EventEnvelope {
-  @Matches(AREA_CODE, { message: 'agencyCode must be an agency code like 33.04' })
-  agencyCode!: string;
+/** A filing time later than receipt by more than this is refused (a clock a little ahead is not). */
+export const FILED_AT_MAX_SKEW_MS = 5 * 60 * 1000;
 
-  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'serviceCode must be an upper-case service code like SANTUNAN_ANAK' })
-  serviceCode!: string;
-
-  @IsIn(CHANNELS, { message: `channel must be one of ${CHANNELS.join(', ')}` })
-  channel!: (typeof CHANNELS)[number];
-
-  @IsOptional() @IsString() @MaxLength(100)
-  source?: string;
-
-  @ValidateNested() @Type(() => ApplicantDto) @IsDefined({ message: 'applicant is required' })
-  applicant!: ApplicantDto;
-
-  @IsOptional() @ValidateNested() @Type(() => PersonDto)
-  beneficiary?: BeneficiaryDto;
-
-  @IsOptional() @IsString() @Matches(/^[A-Z_]{2,40}$/, { message: 'targetGroup must be an upper-case code' })
-  targetGroup?: string;
-
-  @IsArray({ message: 'documents must be an array' }) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentDto)
-  documents!: DocumentDto[];
+/**
+ * When the applicant filed, from a submission's `occurredAt` and the time Sigap received it:
+ * `occurredAt` when it is earlier than receipt, receipt when it is later by at most
+ * FILED_AT_MAX_SKEW_MS (a clock slightly ahead) or absent; null when it lies further in the future.
+ */
+export function filedAt(occurredAt: string | undefined, receivedAt: Date): Date | null {
+  if (!occurredAt) return receivedAt;
+  const t = new Date(occurredAt);
+  if (Number.isNaN(t.getTime())) return null;
+  if (t.getTime() <= receivedAt.getTime()) return t;
+  return t.getTime() - receivedAt.getTime() <= FILED_AT_MAX_SKEW_MS ? receivedAt : null;
 }
+
+/**
+ * `sigap.ext.application.submitted.v1`: a department system filed an application. Its body is the
+ * front office's filing (ApplicationSubmission, the gateway's HTTP body) with the envelope: one
+ * set of rules for both ways in, so they cannot drift apart.
+ */
+export class ApplicationSubmittedEvent extends ApplicationSubmission implements EventEnvelope {
+  declare eventId: string;
+  declare occurredAt: string;
+  declare correlationId?: string;
+  declare causationId?: string;
+}
+withEnvelopeRules(ApplicationSubmittedEvent);
+// the front office's filing may leave occurredAt out (receipt is then the filing time); the event
+// may not: its own rule replaces the filing's, and this keeps the inherited @IsOptional from applying
+IsDefined({ message: 'occurredAt must be an ISO-8601 time with offset' })(ApplicationSubmittedEvent.prototype, 'occurredAt');
