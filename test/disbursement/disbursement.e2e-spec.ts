@@ -30,7 +30,7 @@ let bendahara: Api & { username: string };
 let n = 0;
 
 const startDisbursement = (env: Record<string, string> = {}) =>
-  startApp('disbursement', { DISBURSEMENT_DOSSIER_POLL_MS: '300', SIGAP_OUTBOX_POLL_MS: '200', ...env }, 90000);
+  startApp('disbursement', { DISBURSEMENT_DOSSIER_POLL_MS: '300', SIGAP_OUTBOX_POLL_MS: '200', ...env }, 120000);
 
 async function openLine(ceiling: string, source = 'APBD_BTT', serviceCode = SERVICE) {
   const r = await admin.post('/api/v1/disbursement/budget-lines', { agencyCode: AGENCY, fiscalYear: YEAR, source, serviceCode, name: `Bantuan ${source}`, ceiling });
@@ -93,12 +93,14 @@ beforeAll(async () => {
   intake = new IntakeStandIn(nats);
   intake.start();
   intake.standard(AGENCY, SERVICE, { amount: AMOUNT });
-  [gateway, disbursement] = await Promise.all([startGateway(), startDisbursement()]);
+  // one after another, with time: on a shared 2-core machine two Nest apps starting together can take minutes
+  gateway = await startGateway({}, 120000);
+  disbursement = await startDisbursement();
   admin = await agencyAdmin(gateway.url, AGENCY);
   [fo, head1, head2, bendahara] = await Promise.all([
     officer(gateway.url, AGENCY, ['VERIFIER']), officer(gateway.url, AGENCY, ['HEAD']), officer(gateway.url, AGENCY, ['HEAD']), officer(gateway.url, AGENCY, ['FINANCE']),
   ]);
-}, 180000);
+}, 400000);
 
 afterAll(async () => {
   intake?.stop();
