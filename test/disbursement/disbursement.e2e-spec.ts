@@ -34,7 +34,8 @@ const startDisbursement = (env: Record<string, string> = {}) =>
 
 async function openLine(ceiling: string, source = 'APBD_BTT', serviceCode = SERVICE) {
   const r = await admin.post('/api/v1/disbursement/budget-lines', { agencyCode: AGENCY, fiscalYear: YEAR, source, serviceCode, name: `Bantuan ${source}`, ceiling });
-  expect(r.status).toBe(201);
+  // the body says why, when a line cannot be opened
+  expect({ status: r.status, code: r.body?.code, message: r.body?.message }).toMatchObject({ status: 201 });
   return r.body as { id: string; ceiling: string; version: number; name: string };
 }
 
