@@ -17,7 +17,7 @@ process.on('SIGTERM', () => tearDown(stack).then(() => process.exit(143)));
 // side by side share the machine, so compare them only with that in mind
 const slot = Number(process.env.SIGAP_BENCH_SLOT ?? 0);
 const instance = slot ? `bench${slot}` : 'bench';
-const BENCHMARKS = ['pipeline', 'filing', 'registry'];
+const BENCHMARKS = ['pipeline', 'filing', 'registry', 'disbursement'];
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : BENCHMARKS;
 
 const ok = await main(async () => {
@@ -35,7 +35,7 @@ const ok = await main(async () => {
     adminPassword: process.env.SIGAP_ADMIN_PASSWORD || 'sigap-bench-admin-2026',
     stack,
   });
-  const names = ['intake', 'verification', 'gateway'];
+  const names = ['intake', 'verification', 'disbursement', 'gateway'];
   // SIGAP_BENCH_LOG_LEVEL=info shows the services' info lines (e.g. the registry import's phase timings)
   // the filing benchmark logs in 50 officers from one address: the login throttle is not what it measures
   const extraEnv = { gateway: { LOGIN_RATE_LIMIT_PER_MINUTE: '10000' } };

@@ -54,11 +54,17 @@ describe('generated NATS permissions', () => {
     }
   });
 
-  it('lets only the gateway send requests to services, and verification ask intake for dossiers alone', () => {
+  it('lets only the gateway send requests to services, and verification and disbursement ask intake for dossiers alone', () => {
     expect(canPublish('gateway', 'sigap.rpc.intake.application.get')).toBe(true);
     expect(canPublish('verification', 'sigap.rpc.intake.application.dossiers')).toBe(true);
     expect(canPublish('verification', 'sigap.rpc.intake.application.list')).toBe(false);
-    for (const name of SERVICE_NAMES.filter((n) => n !== 'gateway' && n !== 'verification')) expect(canPublish(name, 'sigap.rpc.intake.application.dossiers')).toBe(false);
+    // disbursement: the recipients' data for the decree and the finance office, and the standard's benefit amount
+    expect(canPublish('disbursement', 'sigap.rpc.intake.application.dossiers')).toBe(true);
+    expect(canPublish('disbursement', 'sigap.rpc.intake.standard.get')).toBe(true);
+    expect(canPublish('disbursement', 'sigap.rpc.intake.application.list')).toBe(false);
+    for (const name of SERVICE_NAMES.filter((n) => !['gateway', 'verification', 'disbursement'].includes(n))) {
+      expect(canPublish(name, 'sigap.rpc.intake.application.dossiers')).toBe(false);
+    }
     for (const name of SERVICE_NAMES.filter((n) => n !== 'gateway')) {
       expect(canPublish(name, 'sigap.rpc.intake.application.get')).toBe(false);
       // answers go out through allow_responses, not a blanket right to publish into inboxes

@@ -1,17 +1,45 @@
 import { Module } from '@nestjs/common';
-import { MESSAGING_MIGRATIONS, MessagingModule } from '#messaging';
+import { MESSAGING_MIGRATIONS, MessagingModule, RpcClientModule } from '#messaging';
 import { DatabaseModule } from '#persistence';
 import { PlatformModule } from '#platform';
+import { BudgetLineRepository } from './budget-lines/budget-line.repository.js';
+import { BudgetLinesMessageController } from './budget-lines/budget-lines.message.controller.js';
+import { disbursementConfig } from './config/disbursement.config.js';
+import { TestRelaySwitch } from './config/test-relay-switch.js';
+import { DecreeRepository } from './decrees/decree.repository.js';
+import { DecreesMessageController } from './decrees/decrees.message.controller.js';
+import { DecreesService } from './decrees/decrees.service.js';
+import { CreateDisbursement1766300000000 } from './migrations/1766300000000-create-disbursement.js';
+import { CaseDecidedConsumer } from './pool/case-decided.consumer.js';
+import { DossierFetcher } from './pool/dossier-fetcher.js';
+import { PoolRepository } from './pool/pool.repository.js';
+import { ProposalRepository } from './proposals/proposal.repository.js';
+import { ProposalsMessageController } from './proposals/proposals.message.controller.js';
+import { ProposalsService } from './proposals/proposals.service.js';
+import { RequestRepository } from './requests/request.repository.js';
+import { RequestsService } from './requests/requests.service.js';
+import { DisbursementSettledConsumer } from './settlements/disbursement-settled.consumer.js';
+
+// validated at start: a wrong setting stops the app, naming it
+disbursementConfig();
 
 /**
- * Disbursement: its schema, outbox and inbox, health and metrics. Its use cases arrive with their
- * issues; meanwhile its durable consumers keep what is published for it.
+ * Disbursement: budget lines (pagu), the pool of verified applications, proposals and their
+ * approval (which commits the money), decrees, requests to the finance office and its
+ * settlements. Its own schema, outbox and inbox; intake's dossiers and standards by request.
  */
 @Module({
   imports: [
     PlatformModule.forService('disbursement'),
-    DatabaseModule.forService({ schema: 'disbursement', entities: [], migrations: [...MESSAGING_MIGRATIONS] }),
+    DatabaseModule.forService({ schema: 'disbursement', entities: [], migrations: [...MESSAGING_MIGRATIONS, CreateDisbursement1766300000000] }),
     MessagingModule.forService('disbursement'),
+    RpcClientModule.forService('disbursement'),
+  ],
+  controllers: [BudgetLinesMessageController, ProposalsMessageController, DecreesMessageController],
+  providers: [
+    BudgetLineRepository, PoolRepository, ProposalRepository, DecreeRepository, RequestRepository,
+    ProposalsService, DecreesService, RequestsService,
+    CaseDecidedConsumer, DossierFetcher, DisbursementSettledConsumer, TestRelaySwitch,
   ],
 })
 export class DisbursementModule {}

@@ -22,6 +22,7 @@ import { gatewayMigrations } from './migrations/index.js';
 import { RejectedModule } from './rejected/rejected.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { VerificationModule } from './verification/verification.module.js';
+import { DisbursementModule } from './disbursement/disbursement.module.js';
 import { SystemModule } from './system/system.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WebModule } from './web/web.module.js';
@@ -53,6 +54,7 @@ import { AsyncApiController } from './docs/asyncapi.controller.js';
     RejectedModule,
     RegistryModule,
     VerificationModule,
+    DisbursementModule,
     // last: the dashboard's static files and SPA fallback sit behind every API route
     WebModule,
   ],

@@ -15,3 +15,4 @@ export * from './intake/paper-trail.js';
 export * from './verification/registry.js';
 export * from './verification/cases.js';
 export * from './outside-systems.js';
+export * from './disbursement/disbursement.js';

@@ -53,8 +53,28 @@ export const Rpc = {
     updateRules: 'sigap.rpc.verification.rules.update',
     listRuleVersions: 'sigap.rpc.verification.rules.versions',
   },
-  /** disbursement answers none yet: its subjects go here, `sigap.rpc.disbursement.<aggregate>.<verb>` */
-  disbursement: {},
+  /** budget lines, the pool, proposals, decrees and requests to the finance office */
+  disbursement: {
+    listBudgetLines: 'sigap.rpc.disbursement.budget-line.list',
+    getBudgetLine: 'sigap.rpc.disbursement.budget-line.get',
+    openBudgetLine: 'sigap.rpc.disbursement.budget-line.open',
+    reviseBudgetLine: 'sigap.rpc.disbursement.budget-line.revise',
+    listPool: 'sigap.rpc.disbursement.pool.list',
+    listProposals: 'sigap.rpc.disbursement.proposal.list',
+    getProposal: 'sigap.rpc.disbursement.proposal.get',
+    createProposal: 'sigap.rpc.disbursement.proposal.create',
+    submitProposal: 'sigap.rpc.disbursement.proposal.submit',
+    approveProposal: 'sigap.rpc.disbursement.proposal.approve',
+    returnProposal: 'sigap.rpc.disbursement.proposal.return',
+    issueDecree: 'sigap.rpc.disbursement.decree.issue',
+    getDecree: 'sigap.rpc.disbursement.decree.get',
+    listDecrees: 'sigap.rpc.disbursement.decree.list',
+    recordDecreeScan: 'sigap.rpc.disbursement.decree.scan',
+    requestDisbursement: 'sigap.rpc.disbursement.decree.request',
+    correctRecipient: 'sigap.rpc.disbursement.decree.correct-recipient',
+    giveUpRecipient: 'sigap.rpc.disbursement.decree.give-up-recipient',
+    getRequest: 'sigap.rpc.disbursement.request.get',
+  },
 } as const;
 
 /** The actor on whose behalf a request is made: carried from the gateway's JWT. */

@@ -133,8 +133,15 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
     name: 'disbursement',
     schema: 'disbursement',
     publishes: ['sigap.disbursement.>'],
-    consumers: [{ durable: 'disbursement_finance_settled', subject: fromAnySystem(Subjects.extFinanceDisbursementSettled) }],
+    consumers: [
+      { durable: 'disbursement_finance_settled', subject: fromAnySystem(Subjects.extFinanceDisbursementSettled) },
+      // a case decided VERIFIED enters the pool of applications an officer may propose
+      { durable: 'disbursement_verification_case_decided', subject: Subjects.verificationCaseDecided },
+    ],
     rpc: 'sigap.rpc.disbursement.>',
+    // the recipient's data for the decree, the bank file and the request (full NIK: never on a
+    // stream but the finance office's), and the standard's benefit amount per target group
+    requests: [Rpc.intake.applicationDossiers, Rpc.intake.getStandard],
     httpPort: 18083,
   },
   logistics: {

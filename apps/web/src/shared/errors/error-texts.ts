@@ -83,6 +83,25 @@ export const ERROR_TEXTS = {
   UNKNOWN_AGENCY: ['Instansi tidak dikenal.', 'Unknown agency.'],
   ELIGIBILITY_RULES_NOT_FOUND: ['Aturan kelayakan untuk layanan ini tidak ditemukan.', 'No eligibility rules for this service.'],
   ELIGIBILITY_RULES_INVALID: ['Aturan kelayakan belum benar.', 'The eligibility rules have fields that are not right.'],
+  // disbursement (apps/disbursement/src/disbursement.error.ts)
+  DISBURSEMENT_BUDGET_LINE_NOT_FOUND: ['Pagu anggaran tidak ditemukan.', 'Budget line not found.'],
+  DISBURSEMENT_BUDGET_LINE_EXISTS: ['Pagu untuk tahun, sumber dana dan program ini sudah ada. Revisi pagu tersebut.', 'A budget line for this year, source and programme exists. Revise it instead.'],
+  DISBURSEMENT_BUDGET_LINE_CHANGED: ['Pagu ini baru saja direvisi orang lain. Muat ulang lalu coba lagi.', 'This budget line was just revised by someone else. Reload and try again.'],
+  DISBURSEMENT_CEILING_BELOW_COMMITTED: ['Pagu tidak boleh lebih kecil dari dana yang sudah terikat.', 'The ceiling cannot be below what is already committed.'],
+  DISBURSEMENT_CEILING_EXCEEDED: ['Sisa pagu tidak mencukupi untuk usulan ini.', 'The budget line has not enough left for this proposal.'],
+  DISBURSEMENT_BUDGET_LINE_MISMATCH: ['Pagu ini bukan milik instansi tersebut.', 'This budget line belongs to another agency.'],
+  DISBURSEMENT_BENEFIT_AMOUNT_UNSET: ['Besaran bantuan pada standar pelayanan belum diisi. Minta admin mengisinya di katalog layanan.', 'The standard has no benefit amount yet. Ask the admin to set it in the service catalog.'],
+  DISBURSEMENT_APPLICATION_NOT_ELIGIBLE: ['Sebagian permohonan tidak dapat diusulkan (belum terverifikasi atau sudah diusulkan).', 'Some applications cannot be proposed (not verified, or already proposed).'],
+  DISBURSEMENT_MIXED_STANDARDS: ['Satu usulan hanya untuk satu jenis layanan, sesuai pagunya.', 'A proposal covers one service only, the one its budget line pays.'],
+  DISBURSEMENT_PROPOSAL_NOT_FOUND: ['Usulan tidak ditemukan.', 'Proposal not found.'],
+  DISBURSEMENT_PROPOSAL_WRONG_STATUS: ['Usulan tidak dalam status yang memungkinkan tindakan ini.', 'The proposal is not in a status that allows this.'],
+  DISBURSEMENT_SECOND_OFFICER_REQUIRED: ['Usulan harus disetujui oleh pejabat lain dari penyusunnya.', 'Another officer than its author must approve the proposal.'],
+  DISBURSEMENT_DECREE_NOT_FOUND: ['Surat keputusan tidak ditemukan.', 'Decree not found.'],
+  DISBURSEMENT_DECREE_NUMBER_TAKEN: ['Nomor SK ini sudah dipakai.', 'This decree number is already used.'],
+  DISBURSEMENT_NOTHING_TO_REQUEST: ['Tidak ada penerima yang perlu diajukan ke BPKAD.', 'No recipient is left to request from the finance office.'],
+  DISBURSEMENT_RECIPIENT_NOT_FOUND: ['Penerima tidak ada dalam SK ini.', 'That recipient is not in this decree.'],
+  DISBURSEMENT_RECIPIENT_WRONG_STATUS: ['Status penerima tidak memungkinkan tindakan ini.', 'The recipient\'s status does not allow this.'],
+  DISBURSEMENT_REQUEST_NOT_FOUND: ['Pengajuan pencairan tidak ditemukan.', 'Disbursement request not found.'],
 } as const satisfies Record<string, readonly [id: string, en: string]>;
 
 export type ErrorCode = keyof typeof ERROR_TEXTS;

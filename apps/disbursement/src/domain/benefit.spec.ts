@@ -1,0 +1,26 @@
+import { describe, expect, it } from '@jest/globals';
+import { benefitAmountOf } from './benefit.js';
+
+describe('the benefit amount of a standard', () => {
+  it('is unset with no invented default, and says who sets it', () => {
+    const r = benefitAmountOf({ code: 'SANTUNAN_ANAK', agencyCode: '33.04' }, 'ANAK_TERLANTAR');
+    expect(r).toEqual({ ok: false, reason: expect.stringContaining('SANTUNAN_ANAK of agency 33.04 has no benefit amount for target group ANAK_TERLANTAR') });
+  });
+
+  it('takes the target group’s amount before the standard’s', () => {
+    const std = { code: 'BANSOS_REHSOS', benefit: { amount: '500000', byTargetGroup: { LANSIA: '300000' } } };
+    expect(benefitAmountOf(std, 'LANSIA')).toEqual({ ok: true, amount: 300_000n });
+    expect(benefitAmountOf(std, 'WRSE')).toEqual({ ok: true, amount: 500_000n });
+    const list = { code: 'X', benefit: { amounts: [{ targetGroup: null, amount: '2' }, { targetGroup: 'LANSIA', amount: '1' }] } };
+    expect(benefitAmountOf(list, 'LANSIA')).toEqual({ ok: true, amount: 1n });
+    expect(benefitAmountOf(list, 'DISABILITAS')).toEqual({ ok: true, amount: 2n });
+    expect(benefitAmountOf({ targetGroups: [{ code: 'LANSIA', benefitAmount: '7' }] }, 'LANSIA')).toEqual({ ok: true, amount: 7n });
+  });
+
+  it('refuses a float and zero rather than round them', () => {
+    expect(benefitAmountOf({ benefitAmount: 1500000.5 }, null).ok).toBe(false);
+    expect(benefitAmountOf({ benefitAmount: '1500000.50' }, null).ok).toBe(false);
+    expect(benefitAmountOf({ benefitAmount: '0' }, null).ok).toBe(false);
+    expect(benefitAmountOf({ benefitAmount: '9007199254740993' }, null)).toEqual({ ok: true, amount: 9_007_199_254_740_993n });
+  });
+});
