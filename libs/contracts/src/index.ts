@@ -14,6 +14,7 @@ export * from './events/verification-case-decided.event.js';
 export * from './events/application-overdue.event.js';
 export * from './events/disbursement/application-progress.events.js';
 export * from './intake/standard-definition.js';
+export * from './intake/benefit.js';
 export * from './intake/requests.js';
 export * from './intake/views.js';
 export * from './verification/registry.js';

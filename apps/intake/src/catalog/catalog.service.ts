@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { StandardDefinition, validatePayload, type FieldError, type StandardVersionView, type StandardView } from '#contracts';
+import { benefitAmountView, StandardDefinition, validatePayload, type FieldError, type StandardVersionView, type StandardView } from '#contracts';
 import { findAgency } from '#domain';
 import { IntakeError, IntakeErrorCode } from '../applications/intake.error.js';
 import { CATALOG_SEED } from './seed/standards.data.js';
@@ -205,5 +205,6 @@ export function toStandardView(r: StandardRecord): StandardView {
     active: r.active,
     deadlineLabel: deadlineLabel(r.definition.deadline),
     publishedAt: r.createdAt.toISOString(),
+    benefitAmount: benefitAmountView(r.definition),
   };
 }

@@ -70,8 +70,10 @@ export class ApplicationQueries {
     private readonly clock: Clock,
   ) {}
 
-  /** The application with its history and the transitions the caller may make; another agency's is "not found". */
-  /** The data verification assesses, for up to 500 applications at once (no actor: NATS permissions guard it). */
+  /**
+   * The data verification assesses and disbursement prints, for up to 500 applications at once
+   * (no actor: NATS permissions let only those two services ask, topology.ts).
+   */
   async dossiers(ids: string[]): Promise<ApplicationDossier[]> {
     const wanted = ids.filter((id) => UUID.test(id)).slice(0, 500);
     if (!wanted.length) return [];
@@ -79,9 +81,15 @@ export class ApplicationQueries {
     const person = (p: Record<string, unknown>) => ({ nik: String(p.nik ?? ''), name: String(p.name ?? ''), birthDate: String(p.birthDate ?? ''), sex: p.sex === 'M' ? ('M' as const) : ('F' as const) });
     return rows.map((r) => ({
       applicationId: r.id,
+      ticketNumber: r.ticket_number,
       agencyCode: r.agency_code,
       serviceCode: r.service_code,
-      applicant: { ...person(r.applicant), kkNumber: String(r.applicant.kkNumber ?? ''), villageCode: String(r.applicant.villageCode ?? '') },
+      standardVersion: r.standard_version,
+      status: r.status,
+      applicant: {
+        ...person(r.applicant), kkNumber: String(r.applicant.kkNumber ?? ''), villageCode: String(r.applicant.villageCode ?? ''),
+        address: String(r.applicant.address ?? ''), phone: r.applicant.phone ? String(r.applicant.phone) : null,
+      },
       beneficiary: r.beneficiary ? person(r.beneficiary) : null,
       targetGroup: r.target_group,
       documents: (r.documents ?? []).map((d) => ({ type: d.type })),
@@ -89,6 +97,7 @@ export class ApplicationQueries {
     }));
   }
 
+  /** The application with its history and the transitions the caller may make; another agency's is "not found". */
   async view(actor: Actor, id: string): Promise<ApplicationView> {
     const notFound = new IntakeError(IntakeErrorCode.ApplicationNotFound, `No application ${id}`);
     if (!UUID.test(id)) throw notFound;
