@@ -9,6 +9,7 @@ import { Standard, StandardVersion } from './catalog/standard.entity.js';
 import { ClockModule } from './config/clock.module.js';
 import { CreateApplications1764200000000 } from './migrations/1764200000000-create-applications.js';
 import { CatalogLifecycleCalendar1764300000000 } from './migrations/1764300000000-catalog-lifecycle-calendar.js';
+import { DisbursementLifecycle1766400000000 } from './migrations/1766400000000-disbursement-lifecycle.js';
 
 @Module({
   imports: [
@@ -16,7 +17,7 @@ import { CatalogLifecycleCalendar1764300000000 } from './migrations/176430000000
     DatabaseModule.forService({
       schema: 'intake',
       entities: [Application, ApplicationHistory, Standard, StandardVersion, NonWorkingDayRow, CalendarChangeRow],
-      migrations: [...MESSAGING_MIGRATIONS, CreateApplications1764200000000, CatalogLifecycleCalendar1764300000000],
+      migrations: [...MESSAGING_MIGRATIONS, CreateApplications1764200000000, CatalogLifecycleCalendar1764300000000, DisbursementLifecycle1766400000000],
     }),
     MessagingModule.forService('intake'),
     ClockModule,

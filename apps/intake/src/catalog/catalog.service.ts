@@ -122,9 +122,17 @@ export class CatalogService implements OnModuleInit {
     return rec;
   }
 
-  /** The version an application was filed under (the current one for applications older than versioning). */
-  async forApplication(app: { agencyCode: string; serviceCode: string; standardVersion: number | null }, manager: EntityManager = this.ds.manager): Promise<StandardRecord | undefined> {
-    if (app.standardVersion != null) return this.version(app.agencyCode, app.serviceCode, app.standardVersion, manager);
+  /**
+   * The version whose lifecycle moves an application: the one it was filed under, or the one a
+   * migration gave its lifecycle (`lifecycleVersion`: issue 12's closed steps for applications
+   * still open under an older version); the current one for applications older than versioning.
+   */
+  async forApplication(
+    app: { agencyCode: string; serviceCode: string; standardVersion: number | null; lifecycleVersion?: number | null },
+    manager: EntityManager = this.ds.manager,
+  ): Promise<StandardRecord | undefined> {
+    const v = app.lifecycleVersion ?? app.standardVersion;
+    if (v != null) return this.version(app.agencyCode, app.serviceCode, v, manager);
     return this.current(app.agencyCode, app.serviceCode, manager);
   }
 

@@ -22,6 +22,7 @@ interface AppRow {
   agency_code: string;
   service_code: string;
   standard_version: number | null;
+  lifecycle_version: number | null;
   channel: string;
   source: string | null;
   status: string;
@@ -105,7 +106,7 @@ export class ApplicationQueries {
     if (!row || !covers(actor, row.agency_code)) throw notFound;
     const history: Array<{ from_status: string | null; to_status: string; reason: string | null; public_reason: string | null; actor: string; at: Date }> =
       await this.ds.query(`SELECT * FROM "intake"."application_history" WHERE "application_id" = $1 ORDER BY "id"`, [id]);
-    const std = await this.catalog.forApplication({ agencyCode: row.agency_code, serviceCode: row.service_code, standardVersion: row.standard_version });
+    const std = await this.catalog.forApplication({ agencyCode: row.agency_code, serviceCode: row.service_code, standardVersion: row.standard_version, lifecycleVersion: row.lifecycle_version });
     const def = std?.definition;
     const now = this.clock.now();
     const left = timeLeft(await this.calendars.calendarFor(row.agency_code), now, row);
@@ -205,7 +206,7 @@ export class ApplicationQueries {
     const calendars = await this.calendars.calendarsFor(rows.map((r) => r.agency_code));
     const items: ApplicationListItem[] = [];
     for (const r of rows) {
-      const def = (await this.catalog.forApplication({ agencyCode: r.agency_code, serviceCode: r.service_code, standardVersion: r.standard_version }))?.definition;
+      const def = (await this.catalog.forApplication({ agencyCode: r.agency_code, serviceCode: r.service_code, standardVersion: r.standard_version, lifecycleVersion: r.lifecycle_version }))?.definition;
       const left = timeLeft(calendars.get(r.agency_code), now, r);
       items.push({
         applicationId: r.id,
@@ -253,7 +254,7 @@ export class ApplicationQueries {
       `SELECT "to_status", "public_reason", "at" FROM "intake"."application_history" WHERE "application_id" = $1 ORDER BY "id"`,
       [row.id],
     );
-    const def = (await this.catalog.forApplication({ agencyCode: row.agency_code, serviceCode: row.service_code, standardVersion: row.standard_version }))?.definition;
+    const def = (await this.catalog.forApplication({ agencyCode: row.agency_code, serviceCode: row.service_code, standardVersion: row.standard_version, lifecycleVersion: row.lifecycle_version }))?.definition;
     const name = (code: string) => statusName(def, code) ?? { id: code, en: code };
     const left = timeLeft(await this.calendars.calendarFor(row.agency_code), this.clock.now(), row);
     return {
