@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { CaseDecidedConsumer } from './decide-verification/case-decided.consumer.js';
+import { DisbursementEventsConsumer } from './follow-disbursement/disbursement-events.consumer.js';
+import { DisbursementProgressRepository } from './follow-disbursement/disbursement-progress.repository.js';
+import { DisbursementProgressService } from './follow-disbursement/disbursement-progress.service.js';
 import { OverdueSweeper } from './flag-overdue/overdue-sweeper.js';
 import { ApplicationQueries } from './get-application/application.queries.js';
 import { GetApplicationMessageController } from './get-application/get-application.message.controller.js';
@@ -19,7 +22,7 @@ import { TransitionHandler } from './transition-application/transition.handler.j
   controllers: [RegisterApplicationMessageController, GetApplicationMessageController, TransitionApplicationMessageController],
   providers: [
     SubmissionChecker, RegisterApplicationHandler, FilingBatcher, ApplicationSubmittedConsumer, TransitionHandler, CaseOpenedConsumer, CaseDecidedConsumer,
-    ApplicationQueries, OverdueSweeper,
+    ApplicationQueries, OverdueSweeper, DisbursementProgressRepository, DisbursementProgressService, DisbursementEventsConsumer,
   ],
 })
 export class ApplicationsModule {}

@@ -118,6 +118,18 @@ function reservedBecause(systems: string[]): string {
   return 'a proposal, decree, payment or handover recorded in disbursement';
 }
 
+/**
+ * The steps a citizen follows: the lifecycle's statuses in their order, without the terminal ones
+ * the procedure does not lead to (returned, rejected, withdrawn, not paid); and the index of the
+ * step that ends the deadline (-1: none but the last).
+ */
+export function publicSteps(def: StandardDefinition): { steps: string[]; deadlineEnds: number } {
+  const led = new Set(def.procedure.map((p) => p.status).filter(Boolean));
+  const steps = def.lifecycle.statuses.filter((s) => !s.terminal || led.has(s.code)).map((s) => s.code);
+  const ends = steps.findIndex((s) => def.lifecycle.deadlineMetAt.includes(s));
+  return { steps, deadlineEnds: ends === steps.length - 1 ? -1 : ends };
+}
+
 /** Statuses reachable in one step from `from` for an application of this channel. */
 export function nextStatuses(def: StandardDefinition, from: string, channel: string): string[] {
   return [

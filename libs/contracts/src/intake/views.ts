@@ -146,6 +146,24 @@ export interface PublicStatusView {
   timeLeft: TimeLeftView | null;
   overdue: boolean;
   timeline: Array<{ status: string; name: LocalizedText; at: string; note: string | null }>;
+  /**
+   * The standard's steps in order (its lifecycle's statuses without the ends the procedure does
+   * not lead to: returned, rejected, withdrawn, not paid), each done, current, to come, or not
+   * reached (the application ended elsewhere). Steps after the one that ends the deadline are
+   * `afterDeadline`: Pasuruan's decree and payout follow its 5 working days as their own steps.
+   */
+  steps: PublicStepView[];
+  /** the step with which the deadline's clock stops (its product), null when only the end stops it */
+  deadlineEndsWith: { status: string; name: LocalizedText } | null;
+}
+
+export interface PublicStepView {
+  status: string;
+  name: LocalizedText;
+  state: 'DONE' | 'CURRENT' | 'UPCOMING' | 'NOT_REACHED';
+  /** when the application last reached it */
+  at: string | null;
+  afterDeadline: boolean;
 }
 
 export interface CalendarDayView {

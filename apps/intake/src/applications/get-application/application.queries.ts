@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type {
-  ApplicationDossier,
+  StandardDefinition, ApplicationDossier, PublicStepView,
   Actor, AppliedDeadline, ApplicationList, ApplicationListItem, ApplicationView, PublicStatusView, TimeLeftView,
 } from '#contracts';
 import { canChange, covers, findAgency, maskNik, normalizeAreaCode, visibleAgencies, type WorkingCalendar } from '#domain';
 import { requireCovers } from '#platform';
 import { CalendarService } from '../../calendar/calendar.service.js';
 import { CatalogService } from '../../catalog/catalog.service.js';
-import { isTerminal, nextTransitionsFor, statusName } from '../../catalog/standard.js';
+import { isTerminal, nextTransitionsFor, publicSteps, statusName } from '../../catalog/standard.js';
 import { Clock } from '../../config/clock.js';
 import { IntakeError, IntakeErrorCode } from '../intake.error.js';
 
@@ -271,6 +271,31 @@ export class ApplicationQueries {
       timeLeft: left,
       overdue: !!left && left.milliseconds < 0,
       timeline: history.map((h) => ({ status: h.to_status, name: name(h.to_status), at: h.at.toISOString(), note: h.public_reason })),
+      ...stepsOf(def, row.status, history),
     };
   }
+}
+
+/** The steps of the public status page, from the standard's lifecycle and the application's history. */
+function stepsOf(
+  def: StandardDefinition | undefined,
+  status: string,
+  history: Array<{ to_status: string; at: Date }>,
+): Pick<PublicStatusView, 'steps' | 'deadlineEndsWith'> {
+  if (!def) return { steps: [], deadlineEndsWith: null };
+  const { steps, deadlineEnds } = publicSteps(def);
+  const last = new Map(history.map((h) => [h.to_status, h.at.toISOString()]));
+  const current = steps.indexOf(status);
+  const out: PublicStepView[] = steps.map((code, i) => {
+    let state: PublicStepView['state'];
+    if (current >= 0) state = i < current ? 'DONE' : i === current ? 'CURRENT' : 'UPCOMING';
+    else state = last.has(code) ? 'DONE' : 'NOT_REACHED';
+    return {
+      status: code, name: statusName(def, code) ?? { id: code, en: code }, state,
+      at: state === 'DONE' || state === 'CURRENT' ? (last.get(code) ?? null) : null,
+      afterDeadline: deadlineEnds >= 0 && i > deadlineEnds,
+    };
+  });
+  const ends = deadlineEnds >= 0 ? steps[deadlineEnds] : null;
+  return { steps: out, deadlineEndsWith: ends ? { status: ends, name: statusName(def, ends) ?? { id: ends, en: ends } } : null };
 }
