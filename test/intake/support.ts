@@ -132,3 +132,11 @@ export async function historyOf(db: pg.Client, applicationId: string) {
   const { rows } = await db.query(`SELECT from_status, to_status, actor, reason FROM intake.application_history WHERE application_id = $1 ORDER BY id`, [applicationId]);
   return rows as Array<{ from_status: string | null; to_status: string; actor: string; reason: string | null }>;
 }
+
+/** A NATS connection as a Sigap service's own user (its permissions, its private inbox), as that service connects. */
+export async function natsAsService(name: string) {
+  const env = testSystem().services[name]?.env;
+  if (!env?.NATS_USER) throw new Error(`the test installation has no NATS user for ${name}`);
+  const { natsAs } = await import('#testing');
+  return natsAs({ user: env.NATS_USER, password: env.NATS_PASSWORD }, { inboxPrefix: `_INBOX_${name}` });
+}
