@@ -22,7 +22,8 @@ let head: Staff;
 beforeAll(async () => {
   [sys, db, admin, disbursement] = await Promise.all([startIntakeSystem(), adminDb(), natsAs('admin'), natsAsService('disbursement')]);
   [fo, head] = await Promise.all([staff(sys, '35.75', ['FRONT_OFFICE']), staff(sys, '35.75', ['HEAD', 'VERIFIER', 'FINANCE'])]);
-});
+  // intake's own start waits up to 90 s on a loaded machine (support.ts)
+}, 150_000);
 
 afterAll(async () => {
   if (process.env.SIGAP_TEST_SHOW_OUTPUT) console.log(sys?.intake.output().slice(-20000));
