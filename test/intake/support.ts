@@ -17,7 +17,8 @@ export interface IntakeSystem {
 
 /** Starts intake (on its provisioned port unless `env.PORT`) and a gateway beside it. */
 export async function startIntakeSystem(env: Record<string, string> = {}): Promise<IntakeSystem> {
-  const [intake, gateway] = await Promise.all([startIntake(env), startGateway()]);
+  // 90 s for the gateway too: on a machine shared with other suites (load 30 on 2 cores) 60 s was not enough
+  const [intake, gateway] = await Promise.all([startIntake(env), startGateway({}, 90_000)]);
   const anon = new Api(gateway.url);
   const admin = await anon.session('admin', testAdminPassword());
   return { intake, gateway, anon, admin };
