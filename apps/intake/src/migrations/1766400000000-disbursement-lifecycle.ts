@@ -108,16 +108,16 @@ export function closedLifecycle(agencyCode: string, def: Definition): Definition
   const codes = new Set(lc.statuses.map((x) => x.code));
   if (!['IN_VERIFICATION', 'VERIFIED', ...DISBURSED].every((c) => codes.has(c))) return null;
   const opensByHand = (t: Transition) => t.roles.length > 0;
-  const stillOpen = lc.transitions.some(
-    (t) => (DISBURSED.includes(t.to) && opensByHand(t)) || (t.from.includes('IN_VERIFICATION') && ['VERIFIED', 'REJECTED'].includes(t.to) && (t.systems ?? []).includes('verification') && opensByHand(t)),
-  );
+  const decision = (t: Transition) =>
+    t.from.includes('IN_VERIFICATION') && ['VERIFIED', 'REJECTED'].includes(t.to) && (t.systems ?? []).includes('verification');
+  const stillOpen = lc.transitions.some((t) => (DISBURSED.includes(t.to) || decision(t)) && opensByHand(t));
   if (!stillOpen) return null;
 
   const transitions: Transition[] = [];
   for (const t of lc.transitions) {
     if (DISBURSED.includes(t.to)) {
       transitions.push({ ...t, roles: [], systems: ['disbursement'] });
-    } else if (t.from.includes('IN_VERIFICATION') && ['VERIFIED', 'REJECTED'].includes(t.to) && (t.systems ?? []).includes('verification')) {
+    } else if (decision(t)) {
       transitions.push({ ...t, roles: [] });
     } else if (t.roles.length) {
       // staff steps out of a status a proposal or decree holds (reject, withdraw) wait for the head's return

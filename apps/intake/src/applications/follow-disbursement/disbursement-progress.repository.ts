@@ -49,7 +49,8 @@ export class DisbursementProgressRepository {
     const out = new Map<string, ProgressFact[]>();
     if (!applicationIds.length) return out;
     const rows: Array<{ application_id: string; kind: FactKind; at: Date; detail: Record<string, string | null> }> = await manager.query(
-      `SELECT "application_id", "kind", "at", "detail" FROM "intake"."disbursement_progress" WHERE "application_id" = ANY($1::uuid[]) ORDER BY "at", "kind"`,
+      `SELECT "application_id", "kind", "at", "detail" FROM "intake"."disbursement_progress"
+        WHERE "application_id" = ANY($1::uuid[]) ORDER BY "at", "kind"`,
       [applicationIds],
     );
     for (const r of rows) {

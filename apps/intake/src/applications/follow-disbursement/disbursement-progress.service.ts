@@ -27,7 +27,9 @@ export class DisbursementProgressService {
     const learnt = await this.repo.record(manager, facts);
     const known = new Set(learnt);
     const ignored = [...new Set(facts.map((f) => f.applicationId))].filter((id) => !known.has(id));
-    if (ignored.length) this.log.log(`${source}: nothing new for ${ignored.length} application(s) (heard before, unknown, or of another agency)`);
+    if (ignored.length) {
+      this.log.log(`${source}: nothing new for ${ignored.length} application(s) (heard before, unknown, or of another agency)`);
+    }
     await this.reconcile(manager, learnt, causes, source);
   }
 

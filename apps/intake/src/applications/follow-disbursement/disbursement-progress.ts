@@ -87,18 +87,28 @@ export function stepReason(step: ProgressStatus, facts: readonly ProgressFact[],
   switch (step) {
     case 'PROPOSED': {
       const f = latestFact(facts, 'PROPOSED') ?? latestFact(facts, 'DECREED');
-      return { reason: `proposal ${f?.detail.proposalId ?? '?'} submitted${implied}`, publicReason: 'Diusulkan sebagai calon penerima bantuan.' };
+      return {
+        reason: `proposal ${f?.detail.proposalId ?? '?'} submitted${implied}`,
+        publicReason: 'Diusulkan sebagai calon penerima bantuan.',
+      };
     }
     case 'VERIFIED': {
       const f = latestFact(facts, 'RETURNED');
       const note = f?.detail.reason ? `: ${f.detail.reason}` : '';
-      return { reason: `proposal ${f?.detail.proposalId ?? '?'} returned by the head${note}`, publicReason: 'Usulan dikembalikan untuk ditinjau kembali.' };
+      return {
+        reason: `proposal ${f?.detail.proposalId ?? '?'} returned by the head${note}`,
+        publicReason: 'Usulan dikembalikan untuk ditinjau kembali.',
+      };
     }
     case 'DECREED': {
       const f = latestFact(facts, 'DECREED');
-      const no = f?.detail.decreeNumber ?? latestFact(facts, 'PAID')?.detail.decreeNumber ?? latestFact(facts, 'NOT_PAID')?.detail.decreeNumber;
+      const no = f?.detail.decreeNumber ?? latestFact(facts, 'PAID')?.detail.decreeNumber
+        ?? latestFact(facts, 'NOT_PAID')?.detail.decreeNumber;
       const date = f?.detail.decreeDate ? ` tanggal ${f.detail.decreeDate}` : '';
-      return { reason: `decree ${no ?? '?'}${date} issued${implied}`, publicReason: no ? `Ditetapkan sebagai penerima dalam SK Nomor ${no}${date}.` : 'Ditetapkan sebagai penerima.' };
+      return {
+        reason: `decree ${no ?? '?'}${date} issued${implied}`,
+        publicReason: no ? `Ditetapkan sebagai penerima dalam SK Nomor ${no}${date}.` : 'Ditetapkan sebagai penerima.',
+      };
     }
     case 'DISBURSING': {
       const f = latestFact(facts, 'PAID');
@@ -109,7 +119,10 @@ export function stepReason(step: ProgressStatus, facts: readonly ProgressFact[],
     }
     case 'HANDED_OVER': {
       const f = latestFact(facts, 'HANDED_OVER');
-      return { reason: `handed over, BAST ${f?.detail.bastNumber ?? '?'}`, publicReason: 'Bantuan telah diserahkan kepada penerima.' };
+      return {
+        reason: `handed over, BAST ${f?.detail.bastNumber ?? '?'}`,
+        publicReason: 'Bantuan telah diserahkan kepada penerima.',
+      };
     }
     case 'NOT_PAID': {
       const f = latestFact(facts, 'NOT_PAID');
