@@ -18,7 +18,13 @@ export interface IntakeSystem {
 /** Starts intake (on its provisioned port unless `env.PORT`) and a gateway beside it. */
 export async function startIntakeSystem(env: Record<string, string> = {}): Promise<IntakeSystem> {
   // 90 s for the gateway too: on a machine shared with other suites (load 30 on 2 cores) 60 s was not enough
-  const [intake, gateway] = await Promise.all([startIntake(env), startGateway({}, 90_000)]);
+  const started = await Promise.allSettled([startIntake(env), startGateway({}, 90_000)]);
+  // one that failed must not leave the other running (it would keep jest from ending)
+  if (started.some((s) => s.status === 'rejected')) {
+    await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
+    throw (started.find((s) => s.status === 'rejected') as PromiseRejectedResult).reason;
+  }
+  const [intake, gateway] = started.map((s) => (s as PromiseFulfilledResult<RunningApp>).value);
   const anon = new Api(gateway.url);
   const admin = await anon.session('admin', testAdminPassword());
   return { intake, gateway, anon, admin };
