@@ -17,7 +17,8 @@ let nats: NatsConnection;
 
 beforeAll(async () => {
   [sys, db, nats] = await Promise.all([startIntakeSystem(), adminDb(), natsAs('admin')]);
-});
+  // intake and the gateway each get 90 s to start on a loaded machine (support.ts)
+}, 150_000);
 
 afterAll(async () => {
   if (process.env.SIGAP_TEST_SHOW_OUTPUT) console.log(sys?.intake.output().slice(-20000));
