@@ -394,6 +394,87 @@ describe('front office pages and the public status page', () => {
     expect((await admin.get(`/api/v1/services/61/${code}`)).body).toMatchObject({ version: 2, deadline: { amount: 2, unit: 'MONTHS' } });
   }, LONG_MS);
 
+  it('lets an admin set the benefit amount in the catalog editor, per target group where it differs; unset until then', async () => {
+    // a copy of Pasuruan's standard in the admin's own agency (61), so that no other test's standard changes
+    const base = (await admin.get('/api/v1/services/35.75/BANSOS_REHSOS')).body;
+    const { agencyCode: _a, agencyName: _n, version: _v, active: _x, deadlineLabel: _l, publishedAt: _p, benefitAmount: _b, benefit: _c, ...definition } = base;
+    const code = `REHSOS_DASH${String.fromCharCode(65 + randomInt(0, 26))}${String.fromCharCode(65 + randomInt(0, 26))}${String.fromCharCode(65 + randomInt(0, 26))}`;
+    const created = await admin.post('/api/v1/services', { ...definition, code, agencyCode: '61', changeNote: 'Standar uji besaran bantuan' });
+    expect(created.status).toBe(201);
+    expect(created.body.benefitAmount).toMatchObject({ required: true, set: false, amount: null });
+
+    const adminPage = await openPage(browser, gateway.url, problems);
+    try {
+      await adminPage.goto('/login');
+      await logIn(adminPage, 'admin', testAdminPassword());
+      await adminPage.goto('/intake/catalog');
+      const row = adminPage.getByRole('row').filter({ hasText: code });
+      await row.getByTestId(`benefit-unset-61-${code}`).getByText('Belum ditetapkan').waitFor();
+      await row.getByRole('button', { name: 'Ubah' }).click();
+      const drawer = adminPage.getByRole('dialog');
+      const benefit = drawer.getByTestId('catalog-benefit');
+      await benefit.getByText('Besaran bantuan', { exact: true }).waitFor();
+      // a decimal is refused in the form, in Indonesian, before anything is sent
+      await benefit.getByLabel('Besaran bantuan per penerima', { exact: true }).fill('1500000,50');
+      await drawer.getByLabel('Catatan perubahan').fill('Besaran bantuan tahun anggaran 2026');
+      await benefit.getByLabel('Besaran bantuan per penerima', { exact: true }).fill('1.500.000');
+      expect(await benefit.getByLabel('Besaran bantuan per penerima', { exact: true }).inputValue()).toBe('1500000');
+      await benefit.getByLabel('Besaran bantuan per penerima DISABILITAS', { exact: true }).fill('2000000');
+      await drawer.getByRole('button', { name: 'Simpan sebagai versi baru' }).click();
+      await adminPage.getByText(`Standar ${code} disimpan sebagai versi 2.`).waitFor();
+      await row.getByTestId(`benefit-61-${code}`).getByText('Rp 1.500.000 / Rp 2.000.000').waitFor();
+
+      // emptied again, the amount is unset again (no default takes its place)
+      await row.getByRole('button', { name: 'Ubah' }).click();
+      await benefit.getByLabel('Besaran bantuan per penerima DISABILITAS', { exact: true }).fill('');
+      await benefit.getByLabel('Besaran bantuan per penerima', { exact: true }).fill('0');
+      await drawer.getByLabel('Catatan perubahan').fill('Salah ketik');
+      await drawer.getByRole('button', { name: 'Simpan sebagai versi baru' }).click();
+      await benefit.getByText('Tuliskan Rupiah utuh lebih dari 0, tanpa titik atau koma.').waitFor();
+      await benefit.getByLabel('Besaran bantuan per penerima', { exact: true }).fill('');
+      await drawer.getByRole('button', { name: 'Simpan sebagai versi baru' }).click();
+      await adminPage.getByText(`Standar ${code} disimpan sebagai versi 3.`).waitFor();
+      await row.getByTestId(`benefit-unset-61-${code}`).waitFor();
+    } finally {
+      await adminPage.context().close();
+    }
+    // the API: version 2 keeps its amounts as whole-Rupiah strings, version 3 is unset
+    const v2 = (await admin.get(`/api/v1/services/61/${code}?version=2`)).body;
+    expect(v2.benefit).toEqual({ amount: '1500000', byTargetGroup: [{ targetGroup: 'DISABILITAS', amount: '2000000' }] });
+    expect(v2.benefitAmount).toMatchObject({ set: true, unset: [] });
+    expect((await admin.get(`/api/v1/services/61/${code}`)).body).toMatchObject({ version: 3, benefit: null, benefitAmount: { set: false, amount: null } });
+  }, LONG_MS);
+
+  it('shows a Pasuruan citizen the 5 working days ending with the proposal, the decree and payout as their own steps after it', async () => {
+    const fo3575 = await staffAccount(admin, '35.75', ['FRONT_OFFICE'], 'Dewi Front Office');
+    const s = String(randomInt(1000, 9999));
+    const r = await fo3575.api.post('/api/v1/applications', {
+      agencyCode: '35.75', serviceCode: 'BANSOS_REHSOS', channel: 'FRONT_OFFICE', targetGroup: 'FAKIR_MISKIN',
+      applicant: {
+        nik: `357501510288${s}`, kkNumber: `357501010120${s}`, name: `Sulastri ${s}`, birthDate: '1988-02-11', sex: 'F',
+        address: 'Jl. Hayam Wuruk 3', villageCode: '35.75.01.1001',
+      },
+      documents: [{ type: 'KTP' }, { type: 'KK' }],
+    });
+    expect(r.status).toBe(201);
+    const citizen = await openPage(browser, gateway.url, problems);
+    try {
+      await citizen.goto(`/status/${r.body.ticketNumber}`);
+      const within = citizen.getByTestId('status-steps');
+      await within.getByTestId('status-step-REGISTERED').waitFor();
+      expect(await within.getByTestId('status-step-REGISTERED').getAttribute('data-state')).toBe('CURRENT');
+      await within.getByText('Diusulkan kepada Walikota').waitFor();
+      await citizen.getByTestId('status-deadline-ends').getByText('Batas waktu layanan berakhir pada tahap "Diusulkan kepada Walikota"', { exact: false }).waitFor();
+      const after = citizen.getByTestId('status-steps-after');
+      await after.getByText('Ditetapkan dalam SK Walikota').waitFor();
+      await after.getByText('Bantuan disalurkan bersama Lurah').waitFor();
+      expect(await within.getByText('Ditetapkan dalam SK Walikota').count()).toBe(0);
+      expect(await citizen.locator('body').innerText()).not.toContain('Sulastri');
+    } finally {
+      await citizen.context().close();
+    }
+  }, LONG_MS);
+
   it('has no errors in the browser console', () => {
     expect(problems).toEqual([]);
   });

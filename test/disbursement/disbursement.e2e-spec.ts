@@ -328,7 +328,7 @@ describe('decrees, requests and settlements', () => {
 
   it('splits a 20,000-recipient decree below the bus’s max payload; the parts are the decree, each recipient once, the sum exact', async () => {
     const code = `${SERVICE}_BIG`.slice(0, 40);
-    intake.standard(AGENCY, code, { amount: '1500000', byTargetGroup: { DISABILITAS: '2250001' } });
+    intake.standard(AGENCY, code, { amount: '1500000', byTargetGroup: [{ targetGroup: 'DISABILITAS', amount: '2250001' }] });
     // 20,000 verified applications, their dossiers in (as the pool holds them after intake answered)
     await db.query(
       `INSERT INTO disbursement.pool (application_id, agency_code, service_code, ticket_number, target_group, nik, name, address, village_code, dossier_at)

@@ -24,7 +24,7 @@ export async function officer(gatewayUrl: string, agencyCode: string, roles: str
  * dossiers of the applications the test verified. Core NATS: only while no intake runs.
  */
 export class IntakeStandIn {
-  readonly dossiers = new Map<string, ApplicationDossier & { ticketNumber: string; applicant: ApplicationDossier['applicant'] & { address: string; phone: string } }>();
+  readonly dossiers = new Map<string, ApplicationDossier>();
   readonly standards = new Map<string, Record<string, unknown>>();
   private subs: Subscription[] = [];
   dossierRequests = 0;
@@ -57,7 +57,8 @@ export class IntakeStandIn {
     const applicationId = randomUUID();
     const serial = String(n % 10000).padStart(4, '0');
     this.dossiers.set(applicationId, {
-      applicationId, agencyCode, serviceCode, ticketNumber: `${serviceCode}-${agencyCode}-2026-${String(n).padStart(6, '0')}`,
+      applicationId, agencyCode, serviceCode, standardVersion: 2, status: 'VERIFIED',
+      ticketNumber: `${serviceCode}-${agencyCode}-2026-${String(n).padStart(6, '0')}`,
       applicant: { nik: `357501${String(10 + (n % 20)).padStart(2, '0')}0350${serial}`, kkNumber: `35750101012${String(n).padStart(5, '0')}`, name: `Penerima ${n}`,
         birthDate: '1950-03-10', sex: 'F', villageCode: '35.75.01.1001', address: `Jl. Pahlawan ${n}`, phone: '081234567891' },
       beneficiary: null, targetGroup, documents: [], filedAt: new Date().toISOString(),

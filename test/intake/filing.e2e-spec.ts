@@ -53,7 +53,9 @@ describe('the service catalog', () => {
     expect(s.procedure).toHaveLength(6);
     expect(s.complaintChannels.map((c: any) => c.channel)).toContain('EMAIL');
     expect(s.lifecycle.statuses.map((x: any) => x.code)).toEqual(
-      ['REGISTERED', 'IN_VERIFICATION', 'VERIFIED', 'PROPOSED', 'DECREED', 'DISBURSING', 'HANDED_OVER', 'RETURNED', 'REJECTED', 'WITHDRAWN']);
+      ['REGISTERED', 'IN_VERIFICATION', 'VERIFIED', 'PROPOSED', 'DECREED', 'DISBURSING', 'HANDED_OVER', 'NOT_PAID', 'RETURNED', 'REJECTED', 'WITHDRAWN']);
+    // no benefit amount is invented: the seed names what is given, not how much
+    expect(s.benefitAmount).toEqual({ required: true, set: false, amount: null, byTargetGroup: [], unset: ['ANAK_TERLANTAR', 'ANAK_BALITA_TERLANTAR'] });
     expect(byCode['19/AUDIENSI'].deadlineRules).toEqual([expect.objectContaining({ channels: ['WALK_IN'], deadline: { amount: 30, unit: 'MINUTES' } })]);
     expect(byCode['35.75/BANSOS_REHSOS'].targetGroups.map((g: any) => g.code)).toEqual(['WRSE', 'LANSIA', 'FAKIR_MISKIN', 'ANAK_YATIM', 'DISABILITAS']);
 
@@ -67,7 +69,7 @@ describe('the service catalog', () => {
 
   it('lets an admin of the agency add a standard and edit it: each edit a new version, filings keep theirs', async () => {
     const base = (await sys.anon.get('/api/v1/services/33.04/SANTUNAN_ANAK')).body;
-    const { agencyCode: _a, agencyName: _n, version: _v, active: _x, deadlineLabel: _l, publishedAt: _p, ...definition } = base;
+    const { agencyCode: _a, agencyName: _n, version: _v, active: _x, deadlineLabel: _l, publishedAt: _p, benefitAmount: _b, ...definition } = base;
     const code = `SANTUNAN_${randomUUID().slice(0, 6).toUpperCase().replace(/[^A-Z]/g, 'X')}`;
     [admin6171, fo6171] = await Promise.all([staff(sys, '61.71', ['ADMIN']), staff(sys, '61.71', ['FRONT_OFFICE'])]);
     const admin3304 = await staff(sys, '33.04', ['ADMIN']);
@@ -268,7 +270,7 @@ describe('agency scope', () => {
     pasuruan = (await fo3575.post('/api/v1/applications', filing('BANSOS_REHSOS'))).body.applicationId;
     // Kota Pontianak (61.71) needs a standard: a copy of Kalimantan Barat's
     const logistik = (await sys.anon.get('/api/v1/services/61/LOGISTIK')).body;
-    const { agencyCode: _a, agencyName: _n, version: _v, active: _x, deadlineLabel: _l, publishedAt: _p, ...definition } = logistik;
+    const { agencyCode: _a, agencyName: _n, version: _v, active: _x, deadlineLabel: _l, publishedAt: _p, benefitAmount: _b, ...definition } = logistik;
     // the regency's admin adds it: the province's may not (seeing is not changing)
     const byProvince = await sys.admin.post('/api/v1/services', { ...definition, agencyCode: '61.71' });
     expect(byProvince.status).toBe(403);

@@ -17,7 +17,8 @@ let nats: NatsConnection;
 
 beforeAll(async () => {
   [sys, db, nats] = await Promise.all([startIntakeSystem(), adminDb(), natsAs('admin')]);
-});
+  // intake and the gateway each get 90 s to start on a loaded machine (support.ts)
+}, 150_000);
 
 afterAll(async () => {
   if (process.env.SIGAP_TEST_SHOW_OUTPUT) console.log(sys?.intake.output().slice(-20000));
@@ -76,8 +77,28 @@ function decided(applicationId: string, outcome: 'VERIFIED' | 'REJECTED', reason
   return { eventId: randomUUID(), occurredAt: new Date().toISOString(), caseId: randomUUID(), applicationId, agencyCode: '33.04', outcome, reason };
 }
 
+/** Disbursement's events that walk an application from VERIFIED to HANDED_OVER (test/intake/disbursement.e2e-spec.ts tests them in depth). */
+async function disburse(applicationId: string, agencyCode: string, serviceCode: string) {
+  const base = () => ({ eventId: randomUUID(), occurredAt: new Date().toISOString(), agencyCode, serviceCode });
+  const proposalId = randomUUID();
+  const decreeNumber = '400.9/55/2026';
+  const steps: Array<[string, Record<string, unknown>, string]> = [
+    [Subjects.disbursementProposalSubmitted, { proposalId, fiscalYear: 2026, submittedAt: new Date().toISOString(), part: 1, parts: 1, applicationIds: [applicationId] }, 'PROPOSED'],
+    [Subjects.disbursementDecreeIssued, {
+      decreeId: randomUUID(), proposalId, fiscalYear: 2026, decreeNumber, decreeDate: '2026-11-30', signatory: 'Bupati', totalAmount: '1500000',
+      part: 1, parts: 1, recipients: [{ applicationId, amount: '1500000' }],
+    }, 'DECREED'],
+    [Subjects.disbursementRecipientPaid, { applicationId, fiscalYear: 2026, amount: '1500000', decreeNumber, paidAt: new Date().toISOString() }, 'DISBURSING'],
+    [Subjects.disbursementRecipientHandedOver, { applicationId, decreeNumber, bastNumber: `BAST-${proposalId.slice(0, 6)}`, handedOverAt: new Date().toISOString() }, 'HANDED_OVER'],
+  ];
+  for (const [subject, payload, status] of steps) {
+    await publishEvent(nats, subject, { ...base(), ...payload });
+    await eventually(async () => expect((await historyOf(db, applicationId)).at(-1)!.to_status).toBe(status));
+  }
+}
+
 describe('SANTUNAN_ANAK (Kab. Banjarnegara)', () => {
-  it('goes REGISTERED → IN_VERIFICATION → VERIFIED (verification’s events) → PROPOSED → DECREED → DISBURSING → HANDED_OVER', async () => {
+  it('goes REGISTERED → IN_VERIFICATION → VERIFIED (verification’s events) → PROPOSED → DECREED → DISBURSING → HANDED_OVER (disbursement’s)', async () => {
     const t = await team('33.04', 'FRONT_OFFICE', 'HEAD', 'FINANCE');
     const id = await file(t.fo, 'SANTUNAN_ANAK');
     // verification decides before intake heard of the case: the case is implied
@@ -90,20 +111,24 @@ describe('SANTUNAN_ANAK (Kab. Banjarnegara)', () => {
     expect(illegal.status).toBe(409);
     expect(isErrorBody(illegal.body, 409)).toBe(true);
     expect(illegal.body).toMatchObject({ code: 'INTAKE_ILLEGAL_TRANSITION', details: [{ path: 'to', message: expect.stringContaining('PROPOSED') }] });
-    const wrongRole = await t.fo.post(`/api/v1/applications/${id}/transitions`, { to: 'PROPOSED' });
-    expect(wrongRole.status).toBe(403);
-    expect(wrongRole.body.code).toBe('INTAKE_TRANSITION_NOT_ALLOWED');
+    // the proposal is disbursement's to make, whoever asks
+    for (const who of [t.fo, t.head]) {
+      const reserved = await who.post(`/api/v1/applications/${id}/transitions`, { to: 'PROPOSED' });
+      expect(reserved.status).toBe(403);
+      expect(reserved.body.code).toBe('INTAKE_TRANSITION_RESERVED');
+    }
 
     const seen = await t.head.get(`/api/v1/applications/${id}`);
-    expect(seen.body.nextTransitions.map((n: any) => n.to)).toEqual(['PROPOSED', 'REJECTED']);
-    const last = await walk(id, [[t.head, 'PROPOSED'], [t.head, 'DECREED'], [t.finance, 'DISBURSING'], [t.fo, 'HANDED_OVER']]);
-    expect(last).toMatchObject({ open: false, closed: true, clockStoppedAt: expect.any(String), nextTransitions: [] });
+    expect(seen.body.nextTransitions.map((n: any) => n.to)).toEqual(['REJECTED']);
+    await disburse(id, '33.04', 'SANTUNAN_ANAK');
+    const last = (await t.head.get(`/api/v1/applications/${id}`)).body;
+    expect(last).toMatchObject({ status: 'HANDED_OVER', open: false, closed: true, clockStoppedAt: expect.any(String), nextTransitions: [] });
     expect((await t.head.post(`/api/v1/applications/${id}/transitions`, { to: 'REJECTED', reason: 'terlambat' })).status).toBe(409);
 
     const path = ['REGISTERED', 'IN_VERIFICATION', 'VERIFIED', 'PROPOSED', 'DECREED', 'DISBURSING', 'HANDED_OVER'];
     const history = await historyOf(db, id);
     expect(history.map((h) => h.to_status)).toEqual(path);
-    expect(history.map((h) => h.actor)).toEqual([t.fo.username, 'system:verification', 'system:verification', t.head.username, t.head.username, t.finance.username, t.fo.username]);
+    expect(history.map((h) => h.actor)).toEqual([t.fo.username, 'system:verification', 'system:verification', ...Array(4).fill('system:disbursement')]);
     expect(history[2].reason).toBe('TRC: layak');
     expect(last.history.map((h: any) => [h.from, h.to])).toEqual(path.map((to, i) => [i ? path[i - 1] : null, to]));
     expect(await eventsOf(id, 7)).toEqual(path.map((to, i) => ({ from: i ? path[i - 1] : null, to })));
@@ -124,12 +149,16 @@ describe('SANTUNAN_ANAK (Kab. Banjarnegara)', () => {
 });
 
 describe('BANSOS_REHSOS (Kota Pasuruan)', () => {
-  it('goes through Dinsos and kelurahan verification, the mayor’s proposal and decree, Bank Jatim and the lurah, by staff', async () => {
+  it('goes through Dinsos and kelurahan verification (a case opened by hand, decided by verification), the mayor’s proposal and decree, Bank Jatim and the lurah', async () => {
     const t = await team('35.75', 'FRONT_OFFICE', 'HEAD', 'VERIFIER', 'FINANCE');
     const id = await file(t.fo, 'BANSOS_REHSOS', { targetGroup: 'DISABILITAS' });
-    const steps = ['IN_VERIFICATION', 'VERIFIED', 'PROPOSED', 'DECREED', 'DISBURSING', 'HANDED_OVER'];
-    await walk(id, [[t.head, 'IN_VERIFICATION'], [t.verifier, 'VERIFIED'], [t.head, 'PROPOSED'], [t.head, 'DECREED'], [t.finance, 'DISBURSING'], [t.head, 'HANDED_OVER']]);
-    const path = ['REGISTERED', ...steps];
+    await walk(id, [[t.head, 'IN_VERIFICATION']]);
+    const byHand = await t.verifier.post(`/api/v1/applications/${id}/transitions`, { to: 'VERIFIED' });
+    expect(byHand.body.code).toBe('INTAKE_TRANSITION_RESERVED');
+    await publishEvent(nats, Subjects.verificationCaseDecided, { ...decided(id, 'VERIFIED', 'Kelurahan: valid'), agencyCode: '35.75' });
+    await eventually(async () => expect((await t.fo.get(`/api/v1/applications/${id}`)).body.status).toBe('VERIFIED'));
+    await disburse(id, '35.75', 'BANSOS_REHSOS');
+    const path = ['REGISTERED', 'IN_VERIFICATION', 'VERIFIED', 'PROPOSED', 'DECREED', 'DISBURSING', 'HANDED_OVER'];
     expect(await eventsOf(id, 7)).toEqual(path.map((to, i) => ({ from: i ? path[i - 1] : null, to })));
   });
 

@@ -18,7 +18,7 @@ export interface IntakeSystem {
 /** Starts intake (on its provisioned port unless `env.PORT`) and a gateway beside it. */
 export async function startIntakeSystem(env: Record<string, string> = {}): Promise<IntakeSystem> {
   // the one that did start is stopped when the other did not (a leaked intake answers the next file's requests)
-  const [i, g] = await Promise.allSettled([startIntake(env), startGateway()]);
+  const [i, g] = await Promise.allSettled([startIntake(env), startGateway({}, 90_000)]);
   if (i.status === 'rejected' || g.status === 'rejected') {
     await Promise.all([i, g].map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
     throw i.status === 'rejected' ? i.reason : (g as PromiseRejectedResult).reason;
@@ -137,4 +137,12 @@ export function statusChanges(messages: Array<{ data: any }>, applicationId: str
 export async function historyOf(db: pg.Client, applicationId: string) {
   const { rows } = await db.query(`SELECT from_status, to_status, actor, reason FROM intake.application_history WHERE application_id = $1 ORDER BY id`, [applicationId]);
   return rows as Array<{ from_status: string | null; to_status: string; actor: string; reason: string | null }>;
+}
+
+/** A NATS connection as a Sigap service's own user (its permissions, its private inbox), as that service connects. */
+export async function natsAsService(name: string) {
+  const env = testSystem().services[name]?.env;
+  if (!env?.NATS_USER) throw new Error(`the test installation has no NATS user for ${name}`);
+  const { natsAs } = await import('#testing');
+  return natsAs({ user: env.NATS_USER, password: env.NATS_PASSWORD }, { inboxPrefix: `_INBOX_${name}` });
 }

@@ -9,6 +9,7 @@ import { Standard, StandardVersion } from './catalog/standard.entity.js';
 import { ClockModule } from './config/clock.module.js';
 import { CreateApplications1764200000000 } from './migrations/1764200000000-create-applications.js';
 import { CatalogLifecycleCalendar1764300000000 } from './migrations/1764300000000-catalog-lifecycle-calendar.js';
+import { DisbursementLifecycle1766400000000 } from './migrations/1766400000000-disbursement-lifecycle.js';
 import { FilingIdempotency1766001000000 } from './migrations/1766001000000-filing-idempotency.js';
 import { BeneficiaryNikIndex1766500000000 } from './migrations/1766500000000-beneficiary-nik-index.js';
 
@@ -20,7 +21,7 @@ import { BeneficiaryNikIndex1766500000000 } from './migrations/1766500000000-ben
       entities: [Application, ApplicationHistory, Standard, StandardVersion, NonWorkingDayRow, CalendarChangeRow],
       migrations: [
         ...MESSAGING_MIGRATIONS, CreateApplications1764200000000, CatalogLifecycleCalendar1764300000000, FilingIdempotency1766001000000,
-        BeneficiaryNikIndex1766500000000,
+        DisbursementLifecycle1766400000000, BeneficiaryNikIndex1766500000000,
       ],
     }),
     MessagingModule.forService('intake'),

@@ -9,6 +9,7 @@ export * from './event-map.js';
 export * from './events/index.js';
 export * from './asyncapi.js';
 export * from './intake/standard-definition.js';
+export * from './intake/benefit.js';
 export * from './intake/requests.js';
 export * from './intake/views.js';
 export * from './intake/paper-trail.js';

@@ -110,6 +110,13 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
       { durable: 'intake_ext_application_submitted', subject: fromAnySystem(Subjects.extApplicationSubmitted) },
       { durable: 'intake_verification_case_opened', subject: Subjects.verificationCaseOpened },
       { durable: 'intake_verification_case_decided', subject: Subjects.verificationCaseDecided },
+      // disbursement moves the application from VERIFIED to HANDED_OVER (or NOT_PAID); one durable per subject
+      { durable: 'intake_disbursement_proposal_submitted', subject: Subjects.disbursementProposalSubmitted },
+      { durable: 'intake_disbursement_proposal_returned', subject: Subjects.disbursementProposalReturned },
+      { durable: 'intake_disbursement_decree_issued', subject: Subjects.disbursementDecreeIssued },
+      { durable: 'intake_disbursement_recipient_paid', subject: Subjects.disbursementRecipientPaid },
+      { durable: 'intake_disbursement_recipient_failed', subject: Subjects.disbursementRecipientFailed },
+      { durable: 'intake_disbursement_recipient_handed_over', subject: Subjects.disbursementRecipientHandedOver },
     ],
     rpc: 'sigap.rpc.intake.>',
     httpPort: 18081,

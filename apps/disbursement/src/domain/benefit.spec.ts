@@ -8,19 +8,19 @@ describe('the benefit amount of a standard', () => {
   });
 
   it('takes the target group’s amount before the standard’s', () => {
-    const std = { code: 'BANSOS_REHSOS', benefit: { amount: '500000', byTargetGroup: { LANSIA: '300000' } } };
+    const std = { code: 'BANSOS_REHSOS', benefit: { amount: '500000', byTargetGroup: [{ targetGroup: 'LANSIA', amount: '300000' }] } };
     expect(benefitAmountOf(std, 'LANSIA')).toEqual({ ok: true, amount: 300_000n });
     expect(benefitAmountOf(std, 'WRSE')).toEqual({ ok: true, amount: 500_000n });
-    const list = { code: 'X', benefit: { amounts: [{ targetGroup: null, amount: '2' }, { targetGroup: 'LANSIA', amount: '1' }] } };
-    expect(benefitAmountOf(list, 'LANSIA')).toEqual({ ok: true, amount: 1n });
-    expect(benefitAmountOf(list, 'DISABILITAS')).toEqual({ ok: true, amount: 2n });
-    expect(benefitAmountOf({ targetGroups: [{ code: 'LANSIA', benefitAmount: '7' }] }, 'LANSIA')).toEqual({ ok: true, amount: 7n });
+    // a group's own amount without a standard-wide one: the others have none
+    const groupsOnly = { code: 'X', benefit: { byTargetGroup: [{ targetGroup: 'LANSIA', amount: '1' }] } };
+    expect(benefitAmountOf(groupsOnly, 'LANSIA')).toEqual({ ok: true, amount: 1n });
+    expect(benefitAmountOf(groupsOnly, 'DISABILITAS').ok).toBe(false);
   });
 
-  it('refuses a float and zero rather than round them', () => {
-    expect(benefitAmountOf({ benefitAmount: 1500000.5 }, null).ok).toBe(false);
-    expect(benefitAmountOf({ benefitAmount: '1500000.50' }, null).ok).toBe(false);
-    expect(benefitAmountOf({ benefitAmount: '0' }, null).ok).toBe(false);
-    expect(benefitAmountOf({ benefitAmount: '9007199254740993' }, null)).toEqual({ ok: true, amount: 9_007_199_254_740_993n });
+  it('refuses what is not whole Rupiah and zero rather than round them, and keeps amounts beyond a double exact', () => {
+    expect(benefitAmountOf({ benefit: { amount: 1500000.5 as unknown as string } }, null).ok).toBe(false);
+    expect(benefitAmountOf({ benefit: { amount: '1500000.50' } }, null).ok).toBe(false);
+    expect(benefitAmountOf({ benefit: { amount: '0' } }, null).ok).toBe(false);
+    expect(benefitAmountOf({ benefit: { amount: '9007199254740993' } }, null)).toEqual({ ok: true, amount: 9_007_199_254_740_993n });
   });
 });

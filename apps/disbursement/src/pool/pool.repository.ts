@@ -34,7 +34,8 @@ export function toPoolItemView(r: PoolRow): PoolItemView {
  * The dossier as intake sends it, with what intake adds for disbursement (ticket, address and
  * phone, for the decree's attachment, the bank file and the BAST) read when present.
  */
-type Dossier = ApplicationDossier & { ticketNumber?: string | null; applicant: ApplicationDossier['applicant'] & { address?: string; phone?: string } };
+// intake's dossier: ticket, address and phone included (the decree's attachment, the bank file, the BAST)
+type Dossier = ApplicationDossier;
 
 /** The SQL of the pool of verified applications waiting for (or in) a proposal. */
 @Injectable()

@@ -78,7 +78,7 @@ export class ProposalsService {
         if (!r.dossier_at) return errors.push({ path, message: `application ${appId}: its data has not come from intake yet, try again shortly` });
         if (r.service_code !== line.service_code) return errors.push({ path, message: `application ${appId} is for ${r.service_code}, the budget line pays ${line.service_code}` });
         if (r.status !== 'ELIGIBLE') return errors.push({ path, message: `application ${appId} is already in proposal ${r.proposal_id}` });
-        const amount = benefitAmountOf(standard as unknown as Record<string, unknown>, r.target_group);
+        const amount = benefitAmountOf(standard, r.target_group);
         if (!amount.ok) {
           unset.push(amount.reason);
           return;

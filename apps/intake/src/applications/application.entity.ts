@@ -11,6 +11,8 @@ export class Application {
   @Column({ name: 'service_code', type: 'text' }) serviceCode!: string;
   /** the version of the standard it was filed under: its lifecycle and deadline for good */
   @Column({ name: 'standard_version', type: 'integer', nullable: true }) standardVersion!: number | null;
+  /** a later version whose lifecycle moves it (issue 12's migration, for one still open under an old lifecycle); null: its own */
+  @Column({ name: 'lifecycle_version', type: 'integer', nullable: true }) lifecycleVersion!: number | null;
   @Column({ type: 'text' }) channel!: string;
   @Column({ type: 'text', nullable: true }) source!: string | null;
   @Column({ name: 'source_event_id', type: 'text', nullable: true }) sourceEventId!: string | null;

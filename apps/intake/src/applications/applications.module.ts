@@ -6,6 +6,9 @@ import { CompleteReturnedMessageController } from './complete-returned/complete-
 import { FilingWarningsMessageController } from './filing-warnings/filing-warnings.message.controller.js';
 import { FilingWarningsService } from './filing-warnings/filing-warnings.service.js';
 import { CaseDecidedConsumer } from './decide-verification/case-decided.consumer.js';
+import { DisbursementEventsConsumer } from './follow-disbursement/disbursement-events.consumer.js';
+import { DisbursementProgressRepository } from './follow-disbursement/disbursement-progress.repository.js';
+import { DisbursementProgressService } from './follow-disbursement/disbursement-progress.service.js';
 import { OverdueSweeper } from './flag-overdue/overdue-sweeper.js';
 import { ApplicationQueries } from './get-application/application.queries.js';
 import { GetApplicationMessageController } from './get-application/get-application.message.controller.js';
@@ -26,6 +29,7 @@ import { TransitionHandler } from './transition-application/transition.handler.j
   providers: [
     SubmissionChecker, RegisterApplicationHandler, FilingBatcher, ApplicationSubmittedConsumer, TransitionHandler, CaseOpenedConsumer, CaseDecidedConsumer,
     ApplicationQueries, OverdueSweeper, CompleteReturnedHandler, FilingWarningsService,
+    DisbursementProgressRepository, DisbursementProgressService, DisbursementEventsConsumer,
   ],
 })
 export class ApplicationsModule {}

@@ -7,6 +7,8 @@ export enum IntakeErrorCode {
   InvalidSubmission = 'INTAKE_INVALID_SUBMISSION',
   IllegalTransition = 'INTAKE_ILLEGAL_TRANSITION',
   TransitionNotAllowed = 'INTAKE_TRANSITION_NOT_ALLOWED',
+  /** a step only a service makes (verification's decision, disbursement's proposal, decree, payment, handover) */
+  TransitionReserved = 'INTAKE_TRANSITION_RESERVED',
   ReasonRequired = 'INTAKE_REASON_REQUIRED',
   StandardNotFound = 'INTAKE_STANDARD_NOT_FOUND',
   StandardExists = 'INTAKE_STANDARD_EXISTS',
@@ -30,6 +32,7 @@ const KIND: Record<IntakeErrorCode, ErrorKind> = {
   [IntakeErrorCode.InvalidSubmission]: 'VALIDATION',
   [IntakeErrorCode.IllegalTransition]: 'CONFLICT',
   [IntakeErrorCode.TransitionNotAllowed]: 'FORBIDDEN',
+  [IntakeErrorCode.TransitionReserved]: 'FORBIDDEN',
   [IntakeErrorCode.ReasonRequired]: 'VALIDATION',
   [IntakeErrorCode.StandardNotFound]: 'NOT_FOUND',
   [IntakeErrorCode.StandardExists]: 'CONFLICT',

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { StandardDefinition, validatePayload, type FieldError, type StandardVersionView, type StandardView } from '#contracts';
+import { benefitAmountView, StandardDefinition, validatePayload, type FieldError, type StandardVersionView, type StandardView } from '#contracts';
 import { findAgency } from '#domain';
 import { IntakeError, IntakeErrorCode } from '../applications/intake.error.js';
 import { CATALOG_SEED } from './seed/standards.data.js';
@@ -122,9 +122,17 @@ export class CatalogService implements OnModuleInit {
     return rec;
   }
 
-  /** The version an application was filed under (the current one for applications older than versioning). */
-  async forApplication(app: { agencyCode: string; serviceCode: string; standardVersion: number | null }, manager: EntityManager = this.ds.manager): Promise<StandardRecord | undefined> {
-    if (app.standardVersion != null) return this.version(app.agencyCode, app.serviceCode, app.standardVersion, manager);
+  /**
+   * The version whose lifecycle moves an application: the one it was filed under, or the one a
+   * migration gave its lifecycle (`lifecycleVersion`: issue 12's closed steps for applications
+   * still open under an older version); the current one for applications older than versioning.
+   */
+  async forApplication(
+    app: { agencyCode: string; serviceCode: string; standardVersion: number | null; lifecycleVersion?: number | null },
+    manager: EntityManager = this.ds.manager,
+  ): Promise<StandardRecord | undefined> {
+    const v = app.lifecycleVersion ?? app.standardVersion;
+    if (v != null) return this.version(app.agencyCode, app.serviceCode, v, manager);
     return this.current(app.agencyCode, app.serviceCode, manager);
   }
 
@@ -205,5 +213,6 @@ export function toStandardView(r: StandardRecord): StandardView {
     active: r.active,
     deadlineLabel: deadlineLabel(r.definition.deadline),
     publishedAt: r.createdAt.toISOString(),
+    benefitAmount: benefitAmountView(r.definition),
   };
 }

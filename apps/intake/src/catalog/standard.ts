@@ -3,7 +3,7 @@
  * which deadline applies, and its lifecycle as a state machine. Pure functions: a unit test
  * reaches them without a database or a transport.
  */
-import type { FieldError, LocalizedText, StandardDefinition, LifecycleTransition } from '#contracts';
+import { paysBenefit, type FieldError, type LocalizedText, type StandardDefinition, type LifecycleTransition } from '#contracts';
 import { formatDeadline, type Deadline } from '#domain';
 
 /** Who asks for a transition: staff with roles, or another service through its event. */
@@ -64,9 +64,13 @@ export function transitionsBetween(def: StandardDefinition, from: string, to: st
 
 export type TransitionCheck =
   | { ok: true; transition: LifecycleTransition }
-  | { ok: false; reason: 'ILLEGAL' | 'NOT_ALLOWED' | 'REASON_REQUIRED'; message: string; allowed: string[] };
+  | { ok: false; reason: 'ILLEGAL' | 'NOT_ALLOWED' | 'RESERVED' | 'REASON_REQUIRED'; message: string; allowed: string[] };
 
-/** Whether `actor` may move an application from `from` to `to` (409 ILLEGAL, 403 NOT_ALLOWED, 400 REASON_REQUIRED). */
+/**
+ * Whether `actor` may move an application from `from` to `to` (409 ILLEGAL, 403 NOT_ALLOWED,
+ * 403 RESERVED when only a service makes it — verification's decision, disbursement's steps —
+ * 400 REASON_REQUIRED).
+ */
 export function checkTransition(
   def: StandardDefinition,
   app: { status: string; channel: string },
@@ -87,6 +91,15 @@ export function checkTransition(
   const transition = candidates.find((t) => mayMake(t, actor));
   if (!transition) {
     const roles = [...new Set(candidates.flatMap((t) => t.roles))];
+    if (actor.kind === 'staff' && !roles.length) {
+      const systems = [...new Set(candidates.flatMap((t) => t.systems ?? []))];
+      return {
+        ok: false,
+        reason: 'RESERVED',
+        allowed,
+        message: `${app.status} → ${to} is made by ${systems.join(', ')} only, never by hand (${reservedBecause(systems)})`,
+      };
+    }
     return {
       ok: false,
       reason: 'NOT_ALLOWED',
@@ -98,6 +111,23 @@ export function checkTransition(
     return { ok: false, reason: 'REASON_REQUIRED', allowed, message: `${app.status} → ${to} needs a reason` };
   }
   return { ok: true, transition };
+}
+
+function reservedBecause(systems: string[]): string {
+  if (systems.includes('verification')) return "verification's decision";
+  return 'a proposal, decree, payment or handover recorded in disbursement';
+}
+
+/**
+ * The steps a citizen follows: the lifecycle's statuses in their order, without the terminal ones
+ * the procedure does not lead to (returned, rejected, withdrawn, not paid); and the index of the
+ * step that ends the deadline (-1: none but the last).
+ */
+export function publicSteps(def: StandardDefinition): { steps: string[]; deadlineEnds: number } {
+  const led = new Set(def.procedure.map((p) => p.status).filter(Boolean));
+  const steps = def.lifecycle.statuses.filter((s) => !s.terminal || led.has(s.code)).map((s) => s.code);
+  const ends = steps.findIndex((s) => def.lifecycle.deadlineMetAt.includes(s));
+  return { steps, deadlineEnds: ends === steps.length - 1 ? -1 : ends };
 }
 
 /** Statuses reachable in one step from `from` for an application of this channel. */
@@ -147,6 +177,11 @@ export function checkStandardConsistency(def: StandardDefinition): FieldError[] 
     if (!known.has(t.to)) errors.push({ path: `lifecycle.transitions[${i}].to`, message: `status ${t.to} is not among the statuses` });
     if (t.from.includes(t.to)) errors.push({ path: `lifecycle.transitions[${i}]`, message: `a transition must change the status (${t.to} → ${t.to})` });
     if (!t.roles.length && !(t.systems ?? []).length) errors.push({ path: `lifecycle.transitions[${i}].roles`, message: 'a transition needs at least one role or system that may make it' });
+    // a step a service makes is its alone (staff by hand would bypass its decision, decree or
+    // handover, issue 12); only opening the case from the initial status is shared
+    if ((t.systems ?? []).length && t.roles.length && !(t.from.length === 1 && t.from[0] === lc.initial)) {
+      errors.push({ path: `lifecycle.transitions[${i}].roles`, message: `${t.from.join(', ')} → ${t.to} is made by ${(t.systems ?? []).join(', ')}: roles must be empty` });
+    }
   });
   lc.deadlineMetAt.forEach((s, i) => {
     if (!known.has(s)) errors.push({ path: `lifecycle.deadlineMetAt[${i}]`, message: `status ${s} is not among the statuses` });
@@ -172,6 +207,17 @@ export function checkStandardConsistency(def: StandardDefinition): FieldError[] 
   const checkUnit = (d: { amount: number; unit: string }, path: string) => {
     if ((d.unit === 'MINUTES' || d.unit === 'HOURS') && d.amount === 0) errors.push({ path, message: `a deadline of 0 ${d.unit.toLowerCase()} is due at once` });
   };
+  const benefit = def.benefit;
+  if (benefit && (benefit.amount || benefit.byTargetGroup?.length) && !paysBenefit(def)) {
+    errors.push({ path: 'benefit', message: 'a benefit amount needs a lifecycle paid out by disbursement (a transition made by disbursement)' });
+  }
+  const groups = new Set(def.targetGroups.map((g) => g.code));
+  (benefit?.byTargetGroup ?? []).forEach((g, i) => {
+    if (!groups.has(g.targetGroup)) errors.push({ path: `benefit.byTargetGroup[${i}].targetGroup`, message: `target group ${g.targetGroup} is not among the standard's target groups` });
+  });
+  for (const d of new Set(dup((benefit?.byTargetGroup ?? []).map((g) => g.targetGroup)))) {
+    errors.push({ path: 'benefit.byTargetGroup', message: `target group ${d} has two amounts` });
+  }
   checkUnit(def.deadline, 'deadline');
   def.deadlineRules.forEach((r, i) => checkUnit(r.deadline, `deadlineRules[${i}].deadline`));
   return errors;

@@ -12,6 +12,7 @@ import {
 import { CHANNELS, DOCUMENT_TYPES } from '../events/ext/application-submitted.event.js';
 // complaint channels: the same words as `sigap.ext.complaint.received.v1`
 import { COMPLAINT_CHANNELS } from '../events/complaints/complaint-codes.js';
+import { RUPIAH_MESSAGE } from '../validation.js';
 
 export const DEADLINE_UNITS = ['MINUTES', 'HOURS', 'WORKING_DAYS', 'CALENDAR_DAYS', 'MONTHS'] as const;
 export type DeadlineUnitCode = (typeof DEADLINE_UNITS)[number];
@@ -185,6 +186,34 @@ export class LifecycleTransition {
   reasonRequired?: boolean;
 }
 
+/** a benefit in whole Rupiah, more than nothing (a decree never names a recipient for "0") */
+export const BENEFIT_RUPIAH = /^[1-9]\d{0,14}$/;
+const BENEFIT_MESSAGE = `${RUPIAH_MESSAGE.replace('must be', 'must be more than 0 and')}`;
+
+/** The amount of one target group, where it differs from the standard's amount. */
+export class TargetGroupBenefit {
+  @Matches(/^[A-Z_]{2,40}$/, { message: 'targetGroup must be an upper-case code' })
+  targetGroup!: string;
+
+  @Matches(BENEFIT_RUPIAH, { message: `amount ${BENEFIT_MESSAGE}` })
+  amount!: string;
+}
+
+/**
+ * What a recipient of this standard is given, in whole Rupiah (a setting of each agency, versioned
+ * with its standard). There is no default: the published standards name the benefit but not its
+ * amount, and a proposal cannot be made while it is unset (`benefitAmountFor` → null).
+ */
+export class BenefitSpec {
+  /** the amount of every recipient (null or absent: not set) */
+  @IsOptional() @Matches(BENEFIT_RUPIAH, { message: `amount ${BENEFIT_MESSAGE}` })
+  amount?: string | null;
+
+  /** amounts per target group where they differ (a group named here takes this amount) */
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => TargetGroupBenefit)
+  byTargetGroup?: TargetGroupBenefit[];
+}
+
 /** The state machine of a standard: statuses, who moves an application where, and when its deadline is met. */
 export class LifecycleSpec {
   @Matches(CODE, { message: CODE_MESSAGE('initial') })
@@ -255,6 +284,10 @@ export class StandardDefinition {
 
   @ValidateNested() @Type(() => LifecycleSpec)
   lifecycle!: LifecycleSpec;
+
+  /** the benefit amount a recipient is given (standards paid out by disbursement); absent: not set */
+  @IsOptional() @ValidateNested() @Type(() => BenefitSpec)
+  benefit?: BenefitSpec | null;
 
   /** settings verification reads (e.g. `{ maxDecile: 4, registryOrSktm: true }`): open JSON, intake does not interpret it */
   @IsObject({ message: 'eligibility must be an object' })

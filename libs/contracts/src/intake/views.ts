@@ -3,6 +3,7 @@
  * dashboard and the public status page read. Times are ISO-8601 instants.
  */
 import type { FieldError } from '../envelope.js';
+import type { BenefitAmountView } from './benefit.js';
 import type { DeadlineUnitCode, LocalizedText, StandardDefinition } from './standard-definition.js';
 import type { PublicAgencyContact } from './paper-trail.js';
 
@@ -22,6 +23,8 @@ export type StandardView = StandardDefinition & {
   deadlineLabel: LocalizedText;
   /** when this version was published */
   publishedAt: string;
+  /** the benefit amount of this version: set or not, per target group (`benefitAmountFor` gives one recipient's) */
+  benefitAmount: BenefitAmountView;
 };
 
 /** One version in a standard's history (admins only). */
@@ -149,6 +152,24 @@ export interface PublicStatusView {
   timeline: Array<{ status: string; name: LocalizedText; at: string; note: string | null }>;
   /** added by the gateway (issue 11): whom to contact at the agency; null until its admin sets it */
   contact?: PublicAgencyContact | null;
+  /**
+   * The standard's steps in order (its lifecycle's statuses without the ends the procedure does
+   * not lead to: returned, rejected, withdrawn, not paid), each done, current, to come, or not
+   * reached (the application ended elsewhere). Steps after the one that ends the deadline are
+   * `afterDeadline`: Pasuruan's decree and payout follow its 5 working days as their own steps.
+   */
+  steps: PublicStepView[];
+  /** the step with which the deadline's clock stops (its product), null when only the end stops it */
+  deadlineEndsWith: { status: string; name: LocalizedText } | null;
+}
+
+export interface PublicStepView {
+  status: string;
+  name: LocalizedText;
+  state: 'DONE' | 'CURRENT' | 'UPCOMING' | 'NOT_REACHED';
+  /** when the application last reached it */
+  at: string | null;
+  afterDeadline: boolean;
 }
 
 export interface CalendarDayView {
@@ -185,14 +206,28 @@ export interface CalendarChangeView {
 export type SubmissionError = FieldError;
 
 /**
- * What verification assesses of an application (`Rpc.intake.applicationDossiers`, between
- * services only): the people with their full NIK, never published on a stream.
+ * An application's data for the services that act on it (`Rpc.intake.applicationDossiers`,
+ * between services only: verification assesses it; disbursement prints the decree's attachment,
+ * the bank's account-opening and payment files and the BAST): the people with their full NIK,
+ * address and phone, never published on a stream.
  */
 export interface ApplicationDossier {
   applicationId: string;
+  /** the citizen's ticket (null only for an application returned at filing) */
+  ticketNumber: string | null;
   agencyCode: string;
   serviceCode: string;
-  applicant: { nik: string; kkNumber: string; name: string; birthDate: string; sex: 'M' | 'F'; villageCode: string };
+  /** the version of the standard it was filed under (its benefit amount: `Rpc.intake.getStandard` with this version) */
+  standardVersion: number | null;
+  /** its status now: disbursement proposes only VERIFIED applications */
+  status: string;
+  applicant: {
+    nik: string; kkNumber: string; name: string; birthDate: string; sex: 'M' | 'F'; villageCode: string;
+    /** the street address as filed (RT/RW), empty when none was given */
+    address: string;
+    /** the phone number as filed, null when none was given */
+    phone: string | null;
+  };
   beneficiary: { nik: string; name: string; birthDate: string; sex: 'M' | 'F' } | null;
   targetGroup: string | null;
   documents: Array<{ type: string }>;

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Subjects, durableOf, VerificationCaseDecidedEvent } from '#contracts';
 import { Consume, type BatchItem } from '#messaging';
 import { Clock } from '../../config/clock.js';
+import { DisbursementProgressService } from '../follow-disbursement/disbursement-progress.service.js';
 import { TransitionHandler, type TransitionRequest } from '../transition-application/transition.handler.js';
 
 const durable = durableOf('intake', Subjects.verificationCaseDecided);
@@ -10,13 +11,15 @@ const durable = durableOf('intake', Subjects.verificationCaseDecided);
 /**
  * `sigap.verification.case.decided.v1`: verification's outcome moves the application to
  * VERIFIED or REJECTED. The decision may overtake the case-opened event (two consumers, no
- * order between them): an application still REGISTERED first goes to IN_VERIFICATION.
+ * order between them): an application still REGISTERED first goes to IN_VERIFICATION. And
+ * disbursement's events may overtake it too: once VERIFIED, what they said takes effect.
  */
 @Injectable()
 export class CaseDecidedConsumer {
   constructor(
     private readonly transitions: TransitionHandler,
     private readonly clock: Clock,
+    private readonly progress: DisbursementProgressService,
   ) {}
 
   @Consume({ durable, subject: Subjects.verificationCaseDecided, schema: VerificationCaseDecidedEvent, batch: true })
@@ -34,5 +37,9 @@ export class CaseDecidedConsumer {
     ]);
     const outcomes = await this.transitions.applyMany(manager, requests, this.clock.now());
     this.transitions.logSkipped('case decided', outcomes);
+    // disbursement may have proposed it before this decision reached intake: it follows now
+    const verified = outcomes.filter((o) => o.ok && o.to === 'VERIFIED').map((o) => o.applicationId);
+    const causes = new Map(items.map(({ event, ctx }) => [event.applicationId, ctx.cause]));
+    await this.progress.reconcile(manager, verified, causes, 'case decided');
   }
 }

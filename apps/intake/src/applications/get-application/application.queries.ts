@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type {
-  ApplicationDossier,
+  StandardDefinition, ApplicationDossier, PublicStepView,
   Actor, AppliedDeadline, ApplicationList, ApplicationListItem, ApplicationView, PublicStatusView, TimeLeftView,
 } from '#contracts';
 import { canChange, covers, findAgency, maskNik, normalizeAreaCode, visibleAgencies, type WorkingCalendar } from '#domain';
 import { requireCovers, isUuid } from '#platform';
 import { CalendarService } from '../../calendar/calendar.service.js';
 import { CatalogService } from '../../catalog/catalog.service.js';
-import { isTerminal, nextTransitionsFor, statusName } from '../../catalog/standard.js';
+import { isTerminal, nextTransitionsFor, publicSteps, statusName } from '../../catalog/standard.js';
 import { Clock } from '../../config/clock.js';
 import { IntakeError, IntakeErrorCode } from '../intake.error.js';
 
@@ -21,6 +21,7 @@ interface AppRow {
   agency_code: string;
   service_code: string;
   standard_version: number | null;
+  lifecycle_version: number | null;
   channel: string;
   source: string | null;
   status: string;
@@ -71,8 +72,10 @@ export class ApplicationQueries {
     private readonly clock: Clock,
   ) {}
 
-  /** The application with its history and the transitions the caller may make; another agency's is "not found". */
-  /** The data verification assesses, for up to 500 applications at once (no actor: NATS permissions guard it). */
+  /**
+   * The data verification assesses and disbursement prints, for up to 500 applications at once
+   * (no actor: NATS permissions let only those two services ask, topology.ts).
+   */
   async dossiers(ids: string[]): Promise<ApplicationDossier[]> {
     const wanted = ids.filter((id) => isUuid(id)).slice(0, 500);
     if (!wanted.length) return [];
@@ -80,9 +83,15 @@ export class ApplicationQueries {
     const person = (p: Record<string, unknown>) => ({ nik: String(p.nik ?? ''), name: String(p.name ?? ''), birthDate: String(p.birthDate ?? ''), sex: p.sex === 'M' ? ('M' as const) : ('F' as const) });
     return rows.map((r) => ({
       applicationId: r.id,
+      ticketNumber: r.ticket_number,
       agencyCode: r.agency_code,
       serviceCode: r.service_code,
-      applicant: { ...person(r.applicant), kkNumber: String(r.applicant.kkNumber ?? ''), villageCode: String(r.applicant.villageCode ?? '') },
+      standardVersion: r.standard_version,
+      status: r.status,
+      applicant: {
+        ...person(r.applicant), kkNumber: String(r.applicant.kkNumber ?? ''), villageCode: String(r.applicant.villageCode ?? ''),
+        address: String(r.applicant.address ?? ''), phone: r.applicant.phone ? String(r.applicant.phone) : null,
+      },
       beneficiary: r.beneficiary ? person(r.beneficiary) : null,
       targetGroup: r.target_group,
       documents: (r.documents ?? []).map((d) => ({ type: d.type })),
@@ -90,6 +99,7 @@ export class ApplicationQueries {
     }));
   }
 
+  /** The application with its history and the transitions the caller may make; another agency's is "not found". */
   async view(actor: Actor, id: string): Promise<ApplicationView> {
     const notFound = new IntakeError(IntakeErrorCode.ApplicationNotFound, `No application ${id}`);
     if (!isUuid(id)) throw notFound;
@@ -97,7 +107,7 @@ export class ApplicationQueries {
     if (!row || !covers(actor, row.agency_code)) throw notFound;
     const history: Array<{ from_status: string | null; to_status: string; reason: string | null; public_reason: string | null; actor: string; at: Date }> =
       await this.ds.query(`SELECT * FROM "intake"."application_history" WHERE "application_id" = $1 ORDER BY "id"`, [id]);
-    const std = await this.catalog.forApplication({ agencyCode: row.agency_code, serviceCode: row.service_code, standardVersion: row.standard_version });
+    const std = await this.catalog.forApplication({ agencyCode: row.agency_code, serviceCode: row.service_code, standardVersion: row.standard_version, lifecycleVersion: row.lifecycle_version });
     const def = std?.definition;
     const now = this.clock.now();
     const left = timeLeft(await this.calendars.calendarFor(row.agency_code), now, row);
@@ -198,7 +208,7 @@ export class ApplicationQueries {
     const calendars = await this.calendars.calendarsFor(rows.map((r) => r.agency_code));
     const items: ApplicationListItem[] = [];
     for (const r of rows) {
-      const def = (await this.catalog.forApplication({ agencyCode: r.agency_code, serviceCode: r.service_code, standardVersion: r.standard_version }))?.definition;
+      const def = (await this.catalog.forApplication({ agencyCode: r.agency_code, serviceCode: r.service_code, standardVersion: r.standard_version, lifecycleVersion: r.lifecycle_version }))?.definition;
       const left = timeLeft(calendars.get(r.agency_code), now, r);
       items.push({
         applicationId: r.id,
@@ -246,7 +256,7 @@ export class ApplicationQueries {
       `SELECT "to_status", "public_reason", "at" FROM "intake"."application_history" WHERE "application_id" = $1 ORDER BY "id"`,
       [row.id],
     );
-    const def = (await this.catalog.forApplication({ agencyCode: row.agency_code, serviceCode: row.service_code, standardVersion: row.standard_version }))?.definition;
+    const def = (await this.catalog.forApplication({ agencyCode: row.agency_code, serviceCode: row.service_code, standardVersion: row.standard_version, lifecycleVersion: row.lifecycle_version }))?.definition;
     const name = (code: string) => statusName(def, code) ?? { id: code, en: code };
     const left = timeLeft(await this.calendars.calendarFor(row.agency_code), this.clock.now(), row);
     return {
@@ -263,6 +273,31 @@ export class ApplicationQueries {
       timeLeft: left,
       overdue: !!left && left.milliseconds < 0,
       timeline: history.map((h) => ({ status: h.to_status, name: name(h.to_status), at: h.at.toISOString(), note: h.public_reason })),
+      ...stepsOf(def, row.status, history),
     };
   }
+}
+
+/** The steps of the public status page, from the standard's lifecycle and the application's history. */
+function stepsOf(
+  def: StandardDefinition | undefined,
+  status: string,
+  history: Array<{ to_status: string; at: Date }>,
+): Pick<PublicStatusView, 'steps' | 'deadlineEndsWith'> {
+  if (!def) return { steps: [], deadlineEndsWith: null };
+  const { steps, deadlineEnds } = publicSteps(def);
+  const last = new Map(history.map((h) => [h.to_status, h.at.toISOString()]));
+  const current = steps.indexOf(status);
+  const out: PublicStepView[] = steps.map((code, i) => {
+    let state: PublicStepView['state'];
+    if (current >= 0) state = i < current ? 'DONE' : i === current ? 'CURRENT' : 'UPCOMING';
+    else state = last.has(code) ? 'DONE' : 'NOT_REACHED';
+    return {
+      status: code, name: statusName(def, code) ?? { id: code, en: code }, state,
+      at: state === 'DONE' || state === 'CURRENT' ? (last.get(code) ?? null) : null,
+      afterDeadline: deadlineEnds >= 0 && i > deadlineEnds,
+    };
+  });
+  const ends = deadlineEnds >= 0 ? steps[deadlineEnds] : null;
+  return { steps: out, deadlineEndsWith: ends ? { status: ends, name: statusName(def, ends) ?? { id: ends, en: ends } } : null };
 }

@@ -14,7 +14,9 @@ import { TransitionHandler } from './transition.handler.js';
  * application of their own agency (a province sees its regencies' applications, and gets 403
  * AGENCY_OUT_OF_SCOPE moving one). Which roles may make which transition is data of the
  * standard's lifecycle: 409 for a transition the lifecycle does not have from the current
- * status, 403 for a role that may not make it, 400 for a missing reason.
+ * status, 403 for a role that may not make it, 403 INTAKE_TRANSITION_RESERVED for a step only
+ * a service makes (verification's decision; disbursement's proposal, decree, payment, handover),
+ * 400 for a missing reason.
  */
 @Controller()
 export class TransitionApplicationMessageController {
@@ -56,6 +58,8 @@ export class TransitionApplicationMessageController {
           throw new IntakeError(IntakeErrorCode.IllegalTransition, outcome.message, [{ path: 'to', message: outcome.message }]);
         case 'NOT_ALLOWED':
           throw new IntakeError(IntakeErrorCode.TransitionNotAllowed, outcome.message);
+        case 'RESERVED':
+          throw new IntakeError(IntakeErrorCode.TransitionReserved, outcome.message, [{ path: 'to', message: outcome.message }]);
         case 'REASON_REQUIRED':
           throw new IntakeError(IntakeErrorCode.ReasonRequired, outcome.message, [{ path: 'reason', message: 'reason is required for this transition' }]);
         default:

@@ -30,6 +30,7 @@ interface AppRow {
   agency_code: string;
   service_code: string;
   standard_version: number | null;
+  lifecycle_version: number | null;
   channel: string;
   status: string;
   due_at: Date | null;
@@ -57,7 +58,7 @@ export class TransitionHandler {
     if (!requests.length) return [];
     const ids = [...new Set(requests.map((r) => r.applicationId))].sort();
     const rows: AppRow[] = await manager.query(
-      `SELECT "id", "ticket_number", "agency_code", "service_code", "standard_version", "channel", "status", "due_at", "clock_stopped_at"
+      `SELECT "id", "ticket_number", "agency_code", "service_code", "standard_version", "lifecycle_version", "channel", "status", "due_at", "clock_stopped_at"
          FROM "intake"."applications" WHERE "id" = ANY($1::uuid[]) ORDER BY "id" FOR UPDATE`,
       [ids],
     );
@@ -78,7 +79,7 @@ export class TransitionHandler {
         outcomes.push({ ok: false, applicationId: app.id, reason: 'SKIPPED', message: `${app.status} is not one of ${req.onlyFrom.join(', ')}` });
         continue;
       }
-      const std = await this.catalog.forApplication({ agencyCode: app.agency_code, serviceCode: app.service_code, standardVersion: app.standard_version }, manager);
+      const std = await this.catalog.forApplication({ agencyCode: app.agency_code, serviceCode: app.service_code, standardVersion: app.standard_version, lifecycleVersion: app.lifecycle_version }, manager);
       if (!std) {
         outcomes.push({ ok: false, applicationId: app.id, reason: 'NOT_FOUND', message: `No standard ${app.service_code} of agency ${app.agency_code}` });
         continue;
@@ -105,7 +106,7 @@ export class TransitionHandler {
         payload: statusChangedPayload({
           applicationId: app.id, ticketNumber: app.ticket_number, agencyCode: app.agency_code, serviceCode: app.service_code,
           from, to: req.to, publicReason: req.publicReason ?? null, actorName: req.actorName,
-          dueAt: app.clock_stopped_at ? null : (app.due_at?.toISOString() ?? null), standardVersion: std.version,
+          dueAt: app.clock_stopped_at ? null : (app.due_at?.toISOString() ?? null), standardVersion: app.standard_version ?? std.version,
         }),
       });
       outcomes.push({ ok: true, applicationId: app.id, from, to: req.to });

@@ -8,9 +8,13 @@ import { CatalogService, toStandardView, validateStandard } from '../catalog.ser
 
 type Body = Record<string, unknown> & { changeNote?: string; active?: boolean; agencyCode?: string };
 
-/** Splits the request into the standard and what accompanies it (agency, note, active). */
+/**
+ * Splits the request into the standard and what accompanies it (agency, note, active). The view's
+ * `benefitAmount` is derived from `benefit` (a standard read and sent back keeps its amount): it is
+ * dropped, never read — the amount is set through `benefit`.
+ */
 function definitionOf(body: Body): unknown {
-  const { changeNote: _n, active: _a, agencyCode: _g, ...definition } = body;
+  const { changeNote: _n, active: _a, agencyCode: _g, benefitAmount: _b, ...definition } = body;
   return definition;
 }
 

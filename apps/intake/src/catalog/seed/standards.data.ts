@@ -15,7 +15,14 @@
  * - SANTUNAN_ANAK and BANSOS_REHSOS share one lifecycle: REGISTERED → IN_VERIFICATION
  *   (TRC field verification; Dinsos then kelurahan validation) → VERIFIED → PROPOSED (to the
  *   regent / mayor) → DECREED (SK Bupati / SK Walikota) → DISBURSING (budget through
- *   DPPKAD / BPKA, accounts at Bank Jatim) → HANDED_OVER.
+ *   DPPKAD / BPKA, accounts at Bank Jatim) → HANDED_OVER, or NOT_PAID for a decreed recipient
+ *   who can never be paid. Every step from the decision on is made by verification or
+ *   disbursement, never by hand (issue 12).
+ * - BANSOS_REHSOS's "5 Hari kerja" ends with its product, "Form usulan penerima dansos": the
+ *   proposal. SANTUNAN_ANAK's 3 months run until the handover (the seed's product is the
+ *   division's service as a whole).
+ * - The benefit amount (`benefit`) is left unset: the seeds name what is given, not how much;
+ *   each agency's admin sets it in the catalog before its first proposal.
  */
 import type {
   ComplaintChannelSpec, LifecycleSpec, LifecycleStatus, LifecycleTransition, LocalizedText, StandardDefinition,
@@ -40,8 +47,22 @@ const REGISTERED = status('REGISTERED', 'Terdaftar', 'Registered');
 const returnAtFrontOffice: LifecycleTransition = { from: ['REGISTERED'], to: 'RETURNED', roles: ['FRONT_OFFICE'], reasonRequired: true };
 const withdraw = (from: string[]): LifecycleTransition => ({ from, to: 'WITHDRAWN', roles: ['FRONT_OFFICE'], reasonRequired: true });
 
-/** SANTUNAN_ANAK and BANSOS_REHSOS: verification, proposal, decree, disbursement, handover. */
-function assistanceLifecycle(words: { proposed: LocalizedText; decreed: LocalizedText; disbursing: LocalizedText; handedOver: LocalizedText }): LifecycleSpec {
+/** "Tidak dapat disalurkan": a decreed recipient the finance office can never pay (terminal, with a public reason). */
+export const NOT_PAID = status('NOT_PAID', 'Tidak dapat disalurkan', 'Cannot be paid out', true);
+
+/**
+ * SANTUNAN_ANAK and BANSOS_REHSOS: verification, proposal, decree, disbursement, handover.
+ * From the case on, the application moves only by the services that do the work (issue 12):
+ * verification's decision (IN_VERIFICATION → VERIFIED / REJECTED), disbursement's proposal,
+ * the head's return of it, the decree, the payment, a recipient who can never be paid, and the
+ * handover (BAST). Staff open the case, reject or accept a withdrawal before the proposal, and
+ * return an incomplete file; they cannot make a step the services own (INTAKE_TRANSITION_RESERVED).
+ * `deadlineMetAt`: where the standard's deadline ends (its product).
+ */
+export function assistanceLifecycle(
+  words: { proposed: LocalizedText; decreed: LocalizedText; disbursing: LocalizedText; handedOver: LocalizedText },
+  deadlineMetAt: string[],
+): LifecycleSpec {
   return {
     initial: 'REGISTERED',
     statuses: [
@@ -52,23 +73,28 @@ function assistanceLifecycle(words: { proposed: LocalizedText; decreed: Localize
       { code: 'DECREED', name: words.decreed, terminal: false },
       { code: 'DISBURSING', name: words.disbursing, terminal: false },
       { code: 'HANDED_OVER', name: words.handedOver, terminal: true },
+      NOT_PAID,
       RETURNED,
       REJECTED,
       WITHDRAWN,
     ],
     transitions: [
       { from: ['REGISTERED'], to: 'IN_VERIFICATION', roles: ['HEAD', 'VERIFIER'], systems: ['verification'] },
-      { from: ['IN_VERIFICATION'], to: 'VERIFIED', roles: ['VERIFIER'], systems: ['verification'] },
-      { from: ['IN_VERIFICATION'], to: 'REJECTED', roles: ['VERIFIER', 'HEAD'], systems: ['verification'], reasonRequired: true },
-      { from: ['VERIFIED'], to: 'PROPOSED', roles: ['HEAD'] },
-      { from: ['PROPOSED'], to: 'DECREED', roles: ['HEAD'], systems: ['disbursement'] },
-      { from: ['VERIFIED', 'PROPOSED'], to: 'REJECTED', roles: ['HEAD'], reasonRequired: true },
-      { from: ['DECREED'], to: 'DISBURSING', roles: ['FINANCE', 'HEAD'], systems: ['disbursement'] },
-      { from: ['DISBURSING'], to: 'HANDED_OVER', roles: ['FRONT_OFFICE', 'HEAD', 'FINANCE'], systems: ['disbursement'] },
+      { from: ['IN_VERIFICATION'], to: 'VERIFIED', roles: [], systems: ['verification'] },
+      { from: ['IN_VERIFICATION'], to: 'REJECTED', roles: [], systems: ['verification'], reasonRequired: true },
+      { from: ['VERIFIED'], to: 'PROPOSED', roles: [], systems: ['disbursement'] },
+      // the head returned the proposal (usulan): back in the pool of verified applications
+      { from: ['PROPOSED'], to: 'VERIFIED', roles: [], systems: ['disbursement'] },
+      { from: ['PROPOSED'], to: 'DECREED', roles: [], systems: ['disbursement'] },
+      { from: ['DECREED'], to: 'DISBURSING', roles: [], systems: ['disbursement'] },
+      { from: ['DISBURSING'], to: 'HANDED_OVER', roles: [], systems: ['disbursement'] },
+      { from: ['DECREED', 'DISBURSING'], to: 'NOT_PAID', roles: [], systems: ['disbursement'], reasonRequired: true },
+      // before a proposal holds it: a late finding (the head, with a reason) or the applicant's withdrawal
+      { from: ['VERIFIED'], to: 'REJECTED', roles: ['HEAD'], reasonRequired: true },
       returnAtFrontOffice,
-      withdraw(['REGISTERED', 'IN_VERIFICATION', 'VERIFIED', 'PROPOSED']),
+      withdraw(['REGISTERED', 'IN_VERIFICATION', 'VERIFIED']),
     ],
-    deadlineMetAt: ['HANDED_OVER'],
+    deadlineMetAt,
   };
 }
 
@@ -211,7 +237,7 @@ export const CATALOG_SEED: SeededStandard[] = [
         decreed: t('Ditetapkan dalam SK Bupati', "Named in the regent's decree (SK Bupati)"),
         disbursing: t('Pencairan anggaran BTT / JPST melalui DPPKAD', 'BTT / JPST budget being disbursed through DPPKAD'),
         handedOver: t('Bansos JPST diserahkan kepada pemohon', 'Assistance handed over to the applicant'),
-      }),
+      }, ['HANDED_OVER']),
       eligibility: {
         registryOrSktm: true,
         notInPrograms: ['PKH', 'BPNT', 'PBI-JK', 'BLT-DD'],
@@ -343,7 +369,9 @@ export const CATALOG_SEED: SeededStandard[] = [
         decreed: t('Ditetapkan dalam SK Walikota', "Named in the mayor's decree (SK Walikota)"),
         disbursing: t('Pengajuan anggaran ke BPKA dan rekening Bank Jatim', 'Budget requested from BPKA; accounts at Bank Jatim'),
         handedOver: t('Bantuan disalurkan bersama Lurah', 'Assistance distributed together with the lurah'),
-      }),
+      // the 5 working days end with the standard's product, the proposal (usulan) to the mayor;
+      // the decree and the payout follow on the city's budget calendar, as their own steps
+      }, ['PROPOSED']),
       eligibility: {
         sources: ['DTKS', 'PMKS'],
         kelurahanValidation: true,

@@ -127,4 +127,9 @@ export const STANDARD_FIELDS: FieldLabels = {
   lifecycle: 'catalog.lifecycle',
   targetGroups: 'field.targetGroup',
   targetGroupRequired: 'field.targetGroup',
+  benefit: 'catalog.benefit',
+  'benefit.amount': 'catalog.benefitAmount',
+  'benefit.byTargetGroup': 'catalog.benefit',
+  'benefit.byTargetGroup[].amount': 'catalog.benefit',
+  'benefit.byTargetGroup[].targetGroup': 'catalog.benefit',
 };

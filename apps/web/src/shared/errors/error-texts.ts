@@ -51,6 +51,10 @@ export const ERROR_TEXTS = {
   INTAKE_INVALID_SUBMISSION: ['Data permohonan belum benar.', 'The application has fields that are not right.'],
   INTAKE_ILLEGAL_TRANSITION: ['Status permohonan tidak dapat diubah ke status itu.', 'The application cannot move to that status.'],
   INTAKE_TRANSITION_NOT_ALLOWED: ['Peran Anda tidak boleh membuat perubahan status ini.', 'Your role may not make this change.'],
+  INTAKE_TRANSITION_RESERVED: [
+    'Langkah ini hanya dicatat oleh sistem: keputusan verifikasi, atau usulan, SK, pencairan dan serah terima di modul penyaluran.',
+    'Only the system records this step: the verification decision, or the proposal, decree, payment and handover in disbursement.',
+  ],
   INTAKE_REASON_REQUIRED: ['Perubahan status ini memerlukan alasan.', 'This change of status needs a reason.'],
   INTAKE_APPLICATION_NOT_RETURNED: ['Hanya berkas yang dikembalikan yang dapat dilengkapi.', 'Only a returned file can be completed.'],
   INTAKE_APPLICATION_STILL_INCOMPLETE: ['Berkas masih belum lengkap: lengkapi semua persyaratan yang kurang.', 'The file is still incomplete: add every missing requirement.'],

@@ -18,14 +18,33 @@ interface EditForm {
   deadline: { amount: number; unit: StandardDefinition['deadline']['unit'] };
   deadlineNote?: { id?: string; en?: string };
   requirements: StandardDefinition['requirements'];
+  /** whole Rupiah as typed (digits only); empty: not set */
+  benefit?: { amount?: string; byTargetGroup?: Record<string, string | undefined> };
   active: boolean;
   changeNote?: string;
 }
 
 /** The definition without the view's own fields (agency, version, labels). */
 function definitionOf(s: StandardView): StandardDefinition {
-  const { agencyCode: _a, agencyName: _n, version: _v, active: _ac, deadlineLabel: _d, publishedAt: _p, ...def } = s;
+  const { agencyCode: _a, agencyName: _n, version: _v, active: _ac, deadlineLabel: _d, publishedAt: _p, benefitAmount: _b, ...def } = s;
   return def;
+}
+
+/** whole Rupiah, more than 0, as the contract's BENEFIT_RUPIAH (digits only: never parsed into a float) */
+const BENEFIT = /^[1-9]\d{0,14}$/;
+
+/** The benefit as the API takes it: empty fields are unset; nothing set at all is `null` (no default is invented). */
+export function benefitOf(v: EditForm['benefit']): StandardDefinition['benefit'] {
+  const amount = v?.amount?.trim() || null;
+  const byTargetGroup = Object.entries(v?.byTargetGroup ?? {})
+    .map(([targetGroup, a]) => ({ targetGroup, amount: (a ?? '').trim() }))
+    .filter((g) => g.amount);
+  return amount || byTargetGroup.length ? { amount, byTargetGroup } : null;
+}
+
+/** "1500000" → "Rp 1.500.000", on the digits (no number on the way). */
+export function rupiah(amount: string): string {
+  return `Rp ${amount.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
 }
 
 const both = (t?: { id?: string; en?: string }) => (t?.id?.trim() && t.en?.trim() ? { id: t.id.trim(), en: t.en.trim() } : undefined);
@@ -47,12 +66,14 @@ export function StandardEditor({ standard, onClose, onSaved }: { standard: Stand
       deadline: { amount: v.deadline.amount, unit: v.deadline.unit },
       deadlineNote: both(v.deadlineNote),
       requirements: v.requirements.map((r) => ({ ...r, code: r.code.trim().toUpperCase(), name: { id: r.name.id.trim(), en: r.name.en.trim() } })),
+      benefit: standard.benefitAmount.required ? benefitOf(v.benefit) : def.benefit,
       active: v.active,
       changeNote: v.changeNote?.trim() || undefined,
     };
     if (body.description === undefined) delete body.description;
     if (body.deadlineNote === undefined) delete body.deadlineNote;
     if (body.changeNote === undefined) delete body.changeNote;
+    if (body.benefit === undefined) delete body.benefit;
     return intakeApi.updateStandard(standard.agencyCode, standard.code, body);
   }, {
     form,
@@ -82,6 +103,10 @@ export function StandardEditor({ standard, onClose, onSaved }: { standard: Stand
                   deadline: standard.deadline,
                   deadlineNote: standard.deadlineNote,
                   requirements: standard.requirements,
+                  benefit: {
+                    amount: standard.benefitAmount.amount ?? undefined,
+                    byTargetGroup: Object.fromEntries(standard.benefitAmount.byTargetGroup.map((g) => [g.targetGroup, g.amount])),
+                  },
                   active: standard.active,
                 }}
               >
@@ -132,6 +157,36 @@ export function StandardEditor({ standard, onClose, onSaved }: { standard: Stand
                     </Form.Item>
                   </Col>
                 </Row>
+                {standard.benefitAmount.required && (
+                  <div data-testid="catalog-benefit">
+                    <Typography.Title level={5}>{t('catalog.benefit')}</Typography.Title>
+                    <Typography.Paragraph type="secondary">{t('catalog.benefitHelp')}</Typography.Paragraph>
+                    <Row gutter={12}>
+                      <Col span={12}>
+                        <Form.Item
+                          name={['benefit', 'amount']}
+                          label={t('catalog.benefitAmount')}
+                          rules={[{ pattern: BENEFIT, message: t('catalog.benefitInvalid') }]}
+                          normalize={(x?: string) => x?.replace(/[^0-9]/g, '')}
+                        >
+                          <Input prefix="Rp" inputMode="numeric" placeholder={t('catalog.benefitUnset')} aria-label={t('catalog.benefitAmount')} />
+                        </Form.Item>
+                      </Col>
+                      {standard.targetGroups.map((g) => (
+                        <Col span={12} key={g.code}>
+                          <Form.Item
+                            name={['benefit', 'byTargetGroup', g.code]}
+                            label={t('catalog.benefitForGroup', { group: loc(g.name, lang, g.code) })}
+                            rules={[{ pattern: BENEFIT, message: t('catalog.benefitInvalid') }]}
+                            normalize={(x?: string) => x?.replace(/[^0-9]/g, '')}
+                          >
+                            <Input prefix="Rp" inputMode="numeric" placeholder={t('catalog.benefitSameAsStandard')} aria-label={`${t('catalog.benefitAmount')} ${g.code}`} />
+                          </Form.Item>
+                        </Col>
+                      ))}
+                    </Row>
+                  </div>
+                )}
                 <Typography.Title level={5}>{t('catalog.requirements')}</Typography.Title>
                 <Form.List name="requirements">
                   {(fields, { add, remove }) => (

@@ -15,7 +15,7 @@ import { formatDateTime } from '../../../shared/format';
 import { agencyCovers } from '../../../shared/agencies';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { intakeApi } from '../api';
-import { StandardEditor } from '../components/StandardEditor';
+import { rupiah, StandardEditor } from '../components/StandardEditor';
 
 export default function CatalogPage() {
   const { t, lang, locale } = useI18n();
@@ -43,6 +43,17 @@ export default function CatalogPage() {
             { title: t('catalog.name'), key: 'name', render: (_: unknown, s) => loc(s.name, lang) },
             { title: t('field.deadline'), key: 'deadline', render: (_: unknown, s) => loc(s.deadlineLabel, lang) },
             { title: t('catalog.requirements'), key: 'req', render: (_: unknown, s) => s.requirements.length },
+            {
+              title: t('catalog.benefit'),
+              key: 'benefit',
+              render: (_: unknown, s) => {
+                const b = s.benefitAmount;
+                if (!b.required) return '—';
+                if (!b.set) return <Tag color="warning" data-testid={`benefit-unset-${s.agencyCode}-${s.code}`}>{t('catalog.benefitUnset')}</Tag>;
+                const amounts = [...new Set([...(b.amount ? [b.amount] : []), ...b.byTargetGroup.map((g) => g.amount)])];
+                return <span data-testid={`benefit-${s.agencyCode}-${s.code}`}>{amounts.map(rupiah).join(' / ')}</span>;
+              },
+            },
             { title: t('field.version'), dataIndex: 'version', render: (v: number, s) => <span>v{v} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(s.publishedAt, locale)}</Typography.Text></span> },
             {
               title: t('field.status'),

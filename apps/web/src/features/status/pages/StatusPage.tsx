@@ -2,8 +2,8 @@
 // personal data. A ticket number in, the status, its timeline and the deadline out, from
 // `GET /api/v1/public/status/{ticketNumber}`.
 import { useEffect, useState } from 'react';
-import type { PublicStatusView } from '@contracts';
-import { Alert, Button, Card, Descriptions, Form, Input, Result, Skeleton, Tag, Timeline, Typography } from 'antd';
+import type { PublicStatusView, PublicStepView } from '@contracts';
+import { Alert, Button, Card, Descriptions, Form, Input, Result, Skeleton, Steps, Tag, Timeline, Typography } from 'antd';
 import { LockOutlined, SafetyOutlined, SearchOutlined } from '@ant-design/icons';
 import { ApiError } from '../../../shared/api/client';
 import { useI18n } from '../../../shared/i18n/I18n';
@@ -153,6 +153,7 @@ function StatusResult({ view }: { view: PublicStatusView }) {
           {view.open && view.timeLeft && <Typography.Text type="secondary">{text(view.timeLeft).workingDays}</Typography.Text>}
         </Descriptions.Item>
       </Descriptions>
+      <StatusSteps view={view} />
       <Typography.Title level={4} style={{ marginTop: 24 }}>
         {t('status.timeline')}
       </Typography.Title>
@@ -171,6 +172,57 @@ function StatusResult({ view }: { view: PublicStatusView }) {
         }))}
       />
     </Card>
+  );
+}
+
+const STEP_STATUS: Record<PublicStepView['state'], 'finish' | 'process' | 'wait'> = { DONE: 'finish', CURRENT: 'process', UPCOMING: 'wait', NOT_REACHED: 'wait' };
+
+/**
+ * The standard's steps: those within its deadline, then (where the deadline ends before the
+ * last step, as Pasuruan's ends with the proposal) the steps after it as their own group.
+ */
+function StatusSteps({ view }: { view: PublicStatusView }) {
+  const { t, lang, locale } = useI18n();
+  if (!view.steps?.length) return null;
+  const within = view.steps.filter((s) => !s.afterDeadline);
+  const after = view.steps.filter((s) => s.afterDeadline);
+  const group = (steps: PublicStepView[], testId: string) => (
+    <Steps
+      orientation="vertical"
+      size="small"
+      data-testid={testId}
+      items={steps.map((s) => ({
+        key: s.status,
+        status: STEP_STATUS[s.state],
+        title: (
+          <span data-testid={`status-step-${s.status}`} data-state={s.state}>
+            {loc(s.name, lang, s.status)}
+          </span>
+        ),
+        content: s.at ? formatDateTime(s.at, locale) : s.state === 'NOT_REACHED' ? t('status.step.notReached') : undefined,
+      }))}
+    />
+  );
+  return (
+    <>
+      <Typography.Title level={4} style={{ marginTop: 24 }}>
+        {t('status.steps')}
+      </Typography.Title>
+      {group(within, 'status-steps')}
+      {after.length > 0 && view.deadlineEndsWith && (
+        <>
+          <Alert
+            type="info"
+            showIcon
+            style={{ margin: '8px 0 16px' }}
+            data-testid="status-deadline-ends"
+            title={t('status.deadlineEndsWith', { step: loc(view.deadlineEndsWith.name, lang, view.deadlineEndsWith.status) })}
+          />
+          <Typography.Title level={5}>{t('status.stepsAfter')}</Typography.Title>
+          {group(after, 'status-steps-after')}
+        </>
+      )}
+    </>
   );
 }
 
