@@ -24,9 +24,6 @@ export const Rpc = {
     removeCalendarDay: 'sigap.rpc.intake.calendar.remove-day',
     listCalendarChanges: 'sigap.rpc.intake.calendar.changes',
   },
-  verification: {
-    getCaseByApplication: 'sigap.rpc.verification.case.by-application',
-  },
 } as const;
 
 /** The actor on whose behalf a request is made: carried from the gateway's JWT. */

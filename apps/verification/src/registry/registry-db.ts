@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
+import { VerificationConfig } from '../config/verification.config.js';
 
 /**
  * Plain pg connections of the service's own role, beside TypeORM's pool: COPY streams
@@ -7,16 +8,17 @@ import pg from 'pg';
  */
 @Injectable()
 export class RegistryDb implements OnApplicationShutdown {
-  readonly pool = new pg.Pool({
-    connectionString: process.env.DATABASE_URL,
-    max: 4,
-    application_name: 'sigap-verification-registry',
-    options: '-c search_path=verification',
-  });
+  readonly pool: pg.Pool;
 
   private readonly log = new Logger('registry-db');
 
-  constructor() {
+  constructor(config: VerificationConfig) {
+    this.pool = new pg.Pool({
+      connectionString: config.DATABASE_URL,
+      max: 4,
+      application_name: 'sigap-verification-registry',
+      options: '-c search_path=verification',
+    });
     // an idle connection cut by a database restart errors on the pool: without a listener
     // that error would end the process; the pool replaces the connection on the next use
     this.pool.on('error', (e) => this.log.warn(`idle registry connection lost: ${e.message}`));

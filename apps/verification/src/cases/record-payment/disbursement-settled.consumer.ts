@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DisbursementSettledEvent, SERVICES, Subjects, fromAnySystem } from '#contracts';
 import { Consume, type BatchItem } from '#messaging';
+import { CaseRepository } from '../case.repository.js';
+
+const subject = fromAnySystem(Subjects.extFinanceDisbursementSettled);
+const durable = SERVICES.verification.consumers.find((c) => c.subject === subject)!.durable;
 
 /**
  * The finance office settled a disbursement: the applications it paid are marked paid on their
@@ -10,16 +14,13 @@ import { Consume, type BatchItem } from '#messaging';
  */
 @Injectable()
 export class DisbursementSettledConsumer {
-  @Consume({ durable: SERVICES.verification.consumers[1].durable, subject: fromAnySystem(Subjects.extFinanceDisbursementSettled), schema: DisbursementSettledEvent, batch: true })
+  constructor(private readonly cases: CaseRepository) {}
+
+  @Consume({ durable, subject, schema: DisbursementSettledEvent, batch: true })
   async handle(items: BatchItem<DisbursementSettledEvent>[], manager: EntityManager): Promise<void> {
     const paid = items.flatMap((i) =>
       (i.event.recipients ?? []).filter((r) => r.status === 'PAID').map((r) => ({ applicationId: r.applicationId, at: i.event.paidAt ?? i.event.occurredAt })),
     );
-    if (!paid.length) return;
-    await manager.query(
-      `UPDATE "cases" c SET "paid_at" = t.at, "updated_at" = now() FROM unnest($1::uuid[], $2::timestamptz[]) AS t(app, at)
-        WHERE c."application_id" = t.app AND c."paid_at" IS NULL`,
-      [paid.map((p) => p.applicationId), paid.map((p) => p.at)],
-    );
+    await this.cases.markPaid(manager, paid);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { RegistrySnapshotPublishedEvent, SERVICES, Subjects, dropBucketOf, fromAnySystem, type RejectedMessageDetail } from '#contracts';
 import { Consume, OutboxService, type BatchItem } from '#messaging';
-import { RegistryImportService } from './registry-import.service.js';
+import { CreateImportHandler } from './create-import.handler.js';
 
 const subject = fromAnySystem(Subjects.extRegistrySnapshotPublished);
 const durable = SERVICES.verification.consumers.find((c) => c.subject === subject)!.durable;
@@ -19,7 +19,7 @@ export class SnapshotPublishedConsumer {
   private readonly log = new Logger('registry-snapshot-published');
 
   constructor(
-    private readonly imports: RegistryImportService,
+    private readonly imports: CreateImportHandler,
     private readonly outbox: OutboxService,
   ) {}
 

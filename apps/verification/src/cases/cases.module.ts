@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { RegistryModule } from '../registry/registry.module.js';
+import { RulesModule } from '../rules/rules.module.js';
+import { AssessCaseHandler } from './assess-case/assess-case.handler.js';
+import { AssessCaseMessageController } from './assess-case/assess-case.message.controller.js';
+import { AssessOpenedCasesWorker } from './assess-case/assess-opened-cases.worker.js';
+import { RecheckCasesWorker } from './assess-case/recheck-cases.worker.js';
+import { AssignTaskHandler } from './assign-task/assign-task.handler.js';
+import { AssignTaskMessageController } from './assign-task/assign-task.message.controller.js';
+import { CaseRepository } from './case.repository.js';
+import { DecideCaseService } from './decide-case/decide-case.service.js';
+import { GetCaseMessageController } from './get-case/get-case.message.controller.js';
+import { GetCaseQuery } from './get-case/get-case.query.js';
+import { ListCasesMessageController } from './list-cases/list-cases.message.controller.js';
+import { ListTasksMessageController } from './list-tasks/list-tasks.message.controller.js';
+import { ApplicationReceivedConsumer } from './open-case/application-received.consumer.js';
+import { DisbursementSettledConsumer } from './record-payment/disbursement-settled.consumer.js';
+import { RecordVisitHandler } from './record-visit/record-visit.handler.js';
+import { RecordVisitMessageController } from './record-visit/record-visit.message.controller.js';
+
+/** Verification cases: opened per registered application, assessed, verified in the field, decided. */
+@Module({
+  imports: [RulesModule, RegistryModule],
+  controllers: [
+    ListCasesMessageController, GetCaseMessageController, AssessCaseMessageController, ListTasksMessageController, AssignTaskMessageController,
+    RecordVisitMessageController,
+  ],
+  providers: [
+    CaseRepository, GetCaseQuery, AssessCaseHandler, AssessOpenedCasesWorker, RecheckCasesWorker, DecideCaseService, AssignTaskHandler,
+    RecordVisitHandler, ApplicationReceivedConsumer, DisbursementSettledConsumer,
+  ],
+})
+export class CasesModule {}
