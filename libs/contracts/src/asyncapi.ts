@@ -11,6 +11,7 @@ import { ApplicationSubmittedEvent } from './events/application-submitted.event.
 import { ApplicationReceivedEvent, ApplicationStatusChangedEvent } from './events/application-received.event.js';
 import { VerificationCaseOpenedEvent } from './events/verification-case-opened.event.js';
 import { VerificationCaseDecidedEvent } from './events/verification-case-decided.event.js';
+import { VerificationCaseRuleSettledEvent } from './events/verification-case-rule-settled.event.js';
 import { ApplicationOverdueEvent } from './events/application-overdue.event.js';
 import { RegistryImportFinishedEvent, RegistrySnapshotPublishedEvent } from './events/registry-snapshot.events.js';
 import { DecreeIssuedEvent, ProposalReturnedEvent, ProposalSubmittedEvent, RecipientFailedEvent, RecipientHandedOverEvent, RecipientPaidEvent } from './events/disbursement/application-progress.events.js';
@@ -49,7 +50,8 @@ export const CONTRACT_MESSAGES: ContractMessage[] = [
   { subject: Subjects.logisticsShipmentDispatched, payload: ShipmentDispatchedEvent, direction: 'outbound', summary: 'Stock left a warehouse' },
   { subject: Subjects.complaintsComplaintUpdated, payload: ComplaintUpdatedEvent, direction: 'outbound', summary: 'A complaint was registered, classified, disposed, answered, or breached its deadline' },
   { subject: Subjects.verificationCaseOpened, payload: VerificationCaseOpenedEvent, direction: 'internal', summary: 'Verification opened a case for an application' },
-  { subject: Subjects.verificationCaseDecided, payload: VerificationCaseDecidedEvent, direction: 'internal', summary: 'Verification decided a case: the application is VERIFIED or REJECTED' },
+  { subject: Subjects.verificationCaseDecided, payload: VerificationCaseDecidedEvent, direction: 'internal', summary: 'Verification decided a case: the application is VERIFIED or REJECTED, with the service, target group and ticket disbursement begins from' },
+  { subject: Subjects.verificationCaseRuleSettled, payload: VerificationCaseRuleSettledEvent, direction: 'internal', summary: 'A verifier settled a rule that needed review, PASSED or FAILED; the case then proceeds to its decision (extends CONTRACT.md)' },
   { subject: Subjects.verificationRegistryImportFinished, payload: RegistryImportFinishedEvent, direction: 'outbound', summary: 'A registry import ended, COMPLETED or FAILED, uploaded or announced; one that fell too far below the current snapshot is told AWAITING_CONFIRMATION, then COMPLETED (confirmed) or DISCARDED (extends CONTRACT.md)' },
   { subject: Subjects.rejected, payload: RejectedMessageEvent, direction: 'outbound', summary: 'A message that failed validation or exhausted its retries: its eventId, subject and errors, none of its values' },
   {

@@ -11,6 +11,7 @@ export * from './events/verification-case-opened.event.js';
 export * from './events/external.events.js';
 export * from './asyncapi.js';
 export * from './events/verification-case-decided.event.js';
+export * from './events/verification-case-rule-settled.event.js';
 export * from './events/application-overdue.event.js';
 export * from './events/disbursement/application-progress.events.js';
 export * from './intake/standard-definition.js';

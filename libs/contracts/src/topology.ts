@@ -116,8 +116,10 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
     publishes: ['sigap.verification.>'],
     consumers: [
       { durable: 'verification_application_received', subject: Subjects.intakeApplicationReceived },
-      // which applications the finance office paid: "already paid this fiscal year" duplicates
-      { durable: 'verification_finance_settled', subject: fromAnySystem(Subjects.extFinanceDisbursementSettled) },
+      // which recipients disbursement paid: "already paid this fiscal year" duplicates
+      { durable: 'verification_recipient_paid', subject: Subjects.disbursementRecipientPaid },
+      // an application intake closed (withdrawn, rejected, returned): its case closes, its tasks are cancelled
+      { durable: 'verification_application_status_changed', subject: Subjects.intakeApplicationStatusChanged },
       { durable: 'verification_registry_snapshot_published', subject: fromAnySystem(Subjects.extRegistrySnapshotPublished) },
     ],
     rpc: 'sigap.rpc.verification.>',

@@ -13,12 +13,14 @@ export type AuditAction =
   | 'AGENCY_ADMIN_OPENED'
   // reads of personal data in the registry (UU PDP 27/2022): who looked up which NIK or KK, who read which diff page
   | 'REGISTRY_PERSON_LOOKED_UP' | 'REGISTRY_HOUSEHOLD_LOOKED_UP' | 'REGISTRY_DIFF_VIEWED'
-  | 'REGISTRY_IMPORT_CONFIRMED' | 'REGISTRY_IMPORT_DISCARDED' | 'REGISTRY_SETTINGS_UPDATED';
+  | 'REGISTRY_IMPORT_CONFIRMED' | 'REGISTRY_IMPORT_DISCARDED' | 'REGISTRY_SETTINGS_UPDATED'
+  // a verifier settled a rule of a case that needed review
+  | 'VERIFICATION_RULE_SETTLED';
 
 export interface AuditRecord {
   actor: Pick<Actor, 'userId' | 'username'> | null;
   action: AuditAction;
-  targetType: 'USER' | 'REJECTED_MESSAGE' | 'REGISTRY_PERSON' | 'REGISTRY_HOUSEHOLD' | 'REGISTRY_SNAPSHOT' | 'REGISTRY_IMPORT' | 'REGISTRY_SETTINGS';
+  targetType: 'USER' | 'REJECTED_MESSAGE' | 'REGISTRY_PERSON' | 'REGISTRY_HOUSEHOLD' | 'REGISTRY_SNAPSHOT' | 'REGISTRY_IMPORT' | 'REGISTRY_SETTINGS' | 'VERIFICATION_CASE';
   targetId?: string | null;
   targetLabel?: string | null;
   agencyCode?: string | null;

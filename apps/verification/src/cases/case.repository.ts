@@ -5,6 +5,7 @@ import type { DuplicateView, FieldStage, RecordVisitRequest, RuleOutcome } from 
 import type { StageState } from '../domain/decision.js';
 import { OPEN_STATUSES, type OtherCase } from '../domain/duplicates.js';
 import type { CaseSubject, RuleResult } from '../domain/eligibility.js';
+import type { Settlement } from '../domain/settlement.js';
 
 /** What a query runs on: the pool, or the manager of a transaction. */
 export type Sql = Pick<EntityManager, 'query'>;
@@ -19,7 +20,6 @@ export interface CaseRow {
   outcome: string | null;
   reason: string | null;
   subject: CaseSubject | null;
-  eligibility: Record<string, unknown> | null;
   registry_snapshot_ids: string[] | null;
   opened_at: Date;
   assessed_at: Date | null;
@@ -72,7 +72,6 @@ export interface NewCase {
   serviceCode: string;
   dueAt: string | null;
   standardVersion: number | null;
-  eligibility: Record<string, unknown> | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -88,16 +87,14 @@ export class CaseRepository {
   /** Opens the cases of new applications (one per application, whatever the redeliveries); returns those opened now. */
   async open(m: Sql, cases: NewCase[]): Promise<Array<{ id: string; application_id: string; agency_code: string }>> {
     return m.query(
-      `INSERT INTO cases (id, application_id, ticket_number, agency_code, service_code, status, due_at, standard_version, eligibility)
-       SELECT id, app, tn, ag, sv, 'AWAITING_ASSESSMENT', due, ver, el
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int[], $8::jsonb[])
-           AS t(id, app, tn, ag, sv, due, ver, el)
+      `INSERT INTO cases (id, application_id, ticket_number, agency_code, service_code, status, due_at, standard_version)
+       SELECT id, app, tn, ag, sv, 'AWAITING_ASSESSMENT', due, ver
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int[]) AS t(id, app, tn, ag, sv, due, ver)
        ON CONFLICT (application_id) DO NOTHING
        RETURNING id, application_id, agency_code`,
       [
         cases.map(() => randomUUID()), cases.map((c) => c.applicationId), cases.map((c) => c.ticketNumber), cases.map((c) => c.agencyCode),
         cases.map((c) => c.serviceCode), cases.map((c) => c.dueAt), cases.map((c) => c.standardVersion),
-        cases.map((c) => (c.eligibility ? JSON.stringify(c.eligibility) : null)),
       ],
     );
   }
@@ -145,6 +142,23 @@ export class CaseRepository {
 
   rules(m: Sql, caseId: string): Promise<RuleRow[]> {
     return m.query(`SELECT * FROM case_rule_results WHERE case_id = $1 ORDER BY position`, [caseId]);
+  }
+
+  /** The settlements of a case's rules that needed review. */
+  async settlements(m: Sql, caseId: string): Promise<Array<Settlement & { settledAt: Date }>> {
+    const rows: Array<Record<string, any>> = await m.query(
+      `SELECT rule, outcome, reason, settled_by, settled_at FROM case_rule_settlements WHERE case_id = $1`, [caseId]);
+    return rows.map((r) => ({ rule: r.rule, outcome: r.outcome, reason: r.reason, settledBy: r.settled_by, settledAt: r.settled_at }));
+  }
+
+  /** Keeps a settlement (a second one of the same rule replaces the first) and sets the rule's outcome and message. */
+  async settle(m: Sql, caseId: string, s: Settlement, message: string): Promise<void> {
+    await m.query(
+      `INSERT INTO case_rule_settlements (case_id, rule, outcome, reason, settled_by) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (case_id, rule) DO UPDATE SET outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, settled_by = EXCLUDED.settled_by, settled_at = now()`,
+      [caseId, s.rule, s.outcome, s.reason, s.settledBy],
+    );
+    await m.query(`UPDATE case_rule_results SET outcome = $3, message = $4 WHERE case_id = $1 AND rule = $2`, [caseId, s.rule, s.outcome, message]);
   }
 
   async replaceRules(m: Sql, caseId: string, results: RuleResult[]): Promise<void> {

@@ -1,5 +1,6 @@
 import type { CaseListItem, CaseView, FieldTaskView, RuleOutcome, VisitView } from '#contracts';
 import { maskNik } from '#domain';
+import type { Settlement } from '../domain/settlement.js';
 import type { CaseRow, RuleRow, TaskRow, VisitRow } from './case.repository.js';
 
 export const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
@@ -41,7 +42,7 @@ export function caseListItem(c: Record<string, any>): CaseListItem {
 
 /** A case with everything read as of one moment; the applicant's and beneficiary's NIK and KK masked. */
 export function caseView(c: CaseRow, parts: {
-  rules: RuleRow[]; duplicates: Array<{ kind: string; other: unknown; message: string }>; tasks: TaskRow[]; visits: VisitRow[];
+  rules: RuleRow[]; settlements: Array<Settlement & { settledAt: Date }>; duplicates: Array<{ kind: string; other: unknown; message: string }>; tasks: TaskRow[]; visits: VisitRow[];
   history: Array<{ at: Date; actor: string; action: string; detail: unknown }>;
 }): CaseView {
   const s = c.subject;
@@ -56,8 +57,13 @@ export function caseView(c: CaseRow, parts: {
       targetGroup: s.targetGroup,
     },
     registrySnapshotIds: c.registry_snapshot_ids ?? [],
-    rules: parts.rules.map((r) => ({ rule: r.rule, outcome: r.outcome, message: r.message, evidence: r.evidence as CaseView['rules'][number]['evidence'],
-      checkedAt: iso(r.checked_at)! })),
+    rules: parts.rules.map((r) => {
+      const s = parts.settlements.find((x) => x.rule === r.rule && x.outcome === r.outcome);
+      return {
+        rule: r.rule, outcome: r.outcome, message: r.message, evidence: r.evidence as CaseView['rules'][number]['evidence'], checkedAt: iso(r.checked_at)!,
+        settlement: s ? { outcome: s.outcome, reason: s.reason, settledBy: s.settledBy, settledAt: iso(s.settledAt)! } : null,
+      };
+    }),
     duplicates: parts.duplicates.map((d) => ({ kind: d.kind, other: d.other, message: d.message }) as CaseView['duplicates'][number]),
     tasks: parts.tasks.map((t) => taskView(t, visits)),
     history: parts.history.map((h) => ({ at: iso(h.at)!, actor: h.actor, action: h.action, detail: h.detail as CaseView['history'][number]['detail'] })),

@@ -17,17 +17,19 @@ import { ApplicationReceivedConsumer } from './open-case/application-received.co
 import { DisbursementSettledConsumer } from './record-payment/disbursement-settled.consumer.js';
 import { RecordVisitHandler } from './record-visit/record-visit.handler.js';
 import { RecordVisitMessageController } from './record-visit/record-visit.message.controller.js';
+import { SettleRuleHandler } from './settle-rule/settle-rule.handler.js';
+import { SettleRuleMessageController } from './settle-rule/settle-rule.message.controller.js';
 
 /** Verification cases: opened per registered application, assessed, verified in the field, decided. */
 @Module({
   imports: [RulesModule, RegistryModule],
   controllers: [
     ListCasesMessageController, GetCaseMessageController, AssessCaseMessageController, ListTasksMessageController, AssignTaskMessageController,
-    RecordVisitMessageController,
+    RecordVisitMessageController, SettleRuleMessageController,
   ],
   providers: [
     CaseRepository, GetCaseQuery, AssessCaseHandler, AssessOpenedCasesWorker, RecheckCasesWorker, DecideCaseService, AssignTaskHandler,
-    RecordVisitHandler, ApplicationReceivedConsumer, DisbursementSettledConsumer,
+    RecordVisitHandler, SettleRuleHandler, ApplicationReceivedConsumer, DisbursementSettledConsumer,
   ],
 })
 export class CasesModule {}

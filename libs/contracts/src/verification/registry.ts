@@ -56,6 +56,8 @@ export const VerificationRpc = {
   listCases: 'sigap.rpc.verification.case.list',
   getCase: 'sigap.rpc.verification.case.get',
   assessCase: 'sigap.rpc.verification.case.assess',
+  /** a verifier settles a rule that came out NEEDS_REVIEW (PASSED or FAILED, with a reason) */
+  settleRule: 'sigap.rpc.verification.case.settle-rule',
   listTasks: 'sigap.rpc.verification.task.list',
   assignTask: 'sigap.rpc.verification.task.assign',
   recordVisit: 'sigap.rpc.verification.task.visit',

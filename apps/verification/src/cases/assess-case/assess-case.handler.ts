@@ -5,7 +5,8 @@ import { ServiceClient } from '#messaging';
 import { Clock } from '../../config/clock.js';
 import { areaOf, registryAgencies } from '../../domain/agencies.js';
 import { findDuplicates, OPEN_STATUSES } from '../../domain/duplicates.js';
-import { evaluate, fromStandard, type CaseSubject, type EligibilitySettings, type RegistryHit } from '../../domain/eligibility.js';
+import { evaluate, type CaseSubject, type EligibilitySettings, type RegistryHit } from '../../domain/eligibility.js';
+import { applySettlements } from '../../domain/settlement.js';
 import { RegistryRepository } from '../../registry/registry.repository.js';
 import { RulesRepository } from '../../rules/rules.repository.js';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
@@ -87,8 +88,8 @@ export class AssessCaseHandler {
     const person = subject.beneficiary?.nik ?? subject.applicant.nik;
     await this.cases.lockPeople(m, [`person:${person}`, `kk:${subject.applicant.kkNumber}`]);
     const inForce = await this.rules.inForce(c.service_code, c.agency_code, m);
-    // the standard's eligibility as intake sent it is layered over verification's own settings
-    const settings: EligibilitySettings = { fieldStages: [], ...(inForce?.settings ?? {}), ...fromStandard(c.eligibility) };
+    // the settings in force for the agency, as the rules page shows them, and nothing layered over them
+    const settings: EligibilitySettings = { fieldStages: [], ...(inForce?.settings ?? {}) };
     const snapshotIds = await this.registry.currentSnapshotIds(m, registryAgencies(c.agency_code));
     const niks = [subject.applicant.nik, subject.beneficiary?.nik].filter((n): n is string => !!n);
     const rows = await this.registry.hits(m, snapshotIds, niks);
@@ -101,7 +102,9 @@ export class AssessCaseHandler {
     const duplicates = findDuplicates({
       serviceCode: c.service_code, person, kk, settings, others, registry, fiscalYearStart: this.clock.fiscalYearStart(),
     });
-    const results = evaluate({ settings, subject, areaCode: areaOf(c.agency_code), registry, duplicates, on: new Date(subject.filedAt) });
+    const evaluated = evaluate({ settings, subject, areaCode: areaOf(c.agency_code), registry, duplicates, on: new Date(subject.filedAt) });
+    // a verifier's settlement holds while its rule still needs review
+    const results = applySettlements(evaluated, await this.cases.settlements(m, c.id));
 
     const before: Array<{ rule: string; outcome: RuleOutcome }> = await this.cases.rules(m, c.id);
     await this.cases.replaceRules(m, c.id, results);

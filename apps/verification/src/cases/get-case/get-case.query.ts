@@ -20,6 +20,7 @@ export class GetCaseQuery {
       const tasks = await this.cases.tasksOf(m, c);
       return caseView(c, {
         rules: await this.cases.rules(m, c.id),
+        settlements: await this.cases.settlements(m, c.id),
         duplicates: await this.cases.duplicates(m, c.id),
         tasks,
         visits: await this.cases.visitsOf(m, tasks.map((t) => t.id)),

@@ -3,6 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { ApplicationReceivedEvent, Subjects, SERVICES } from '#contracts';
 import { Consume, OutboxService, type BatchItem } from '#messaging';
 import { AssessOpenedCasesWorker } from '../assess-case/assess-opened-cases.worker.js';
+import { fromStandard } from '../../domain/eligibility.js';
+import { RulesRepository } from '../../rules/rules.repository.js';
 import { CaseRepository } from '../case.repository.js';
 
 const durable = SERVICES.verification.consumers.find((c) => c.subject === Subjects.intakeApplicationReceived)!.durable;
@@ -12,6 +14,7 @@ const durable = SERVICES.verification.consumers.find((c) => c.subject === Subjec
 export class ApplicationReceivedConsumer {
   constructor(
     private readonly cases: CaseRepository,
+    private readonly rules: RulesRepository,
     private readonly outbox: OutboxService,
     private readonly assessor: AssessOpenedCasesWorker,
   ) {}
@@ -23,8 +26,15 @@ export class ApplicationReceivedConsumer {
     if (!registered.length) return;
     const opened = await this.cases.open(manager, registered.map(({ event: e }) => ({
       applicationId: e.applicationId, ticketNumber: e.ticketNumber, agencyCode: e.agencyCode ?? 'UNKNOWN', serviceCode: e.serviceCode ?? 'UNKNOWN',
-      dueAt: e.dueAt, standardVersion: e.standardVersion ?? null, eligibility: e.eligibility ?? null,
+      dueAt: e.dueAt, standardVersion: e.standardVersion ?? null,
     })));
+    // A service verification has no settings for yet (a standard an admin created): its standard's
+    // seed words become the agency's first version, once. Afterwards only the versioned settings count.
+    for (const { event: e } of registered) {
+      if (!e.eligibility || !e.agencyCode || !e.serviceCode) continue;
+      const seed = { fieldStages: [], ...fromStandard(e.eligibility) };
+      await this.rules.seedFirstVersion(manager, e.agencyCode, e.serviceCode, seed, `standard:${e.serviceCode}:v${e.standardVersion ?? 1}`);
+    }
     const byApp = new Map(registered.map((i) => [i.event.applicationId, i]));
     await this.outbox.enqueueMany(
       manager,
