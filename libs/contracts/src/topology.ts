@@ -11,6 +11,12 @@ import { Subjects } from './subjects.js';
 export type ServiceName = 'gateway' | 'intake' | 'verification' | 'disbursement' | 'logistics' | 'complaints';
 export const SERVICE_NAMES: ServiceName[] = ['gateway', 'intake', 'verification', 'disbursement', 'logistics', 'complaints'];
 
+/** Durables no service reads any more: provisioning deletes them where they still exist. */
+export const RETIRED_DURABLES: Array<{ stream: string; durable: string; why: string }> = [
+  // verification learns who was paid from disbursement's sigap.disbursement.recipient.paid.v1 (issue 12)
+  { stream: 'SIGAP_EXT', durable: 'verification_finance_settled', why: 'the finance office settles requests disbursement made' },
+];
+
 export interface StreamSpec {
   name: string;
   subjects: string[];

@@ -228,12 +228,13 @@ export class CaseRepository {
     );
   }
 
-  /** A page of field tasks of some agencies, with their case's application. */
+  /** A page of field tasks of some agencies, with their case's application; cancelled ones only when asked for by status. */
   listTasks(f: { agencies: string[]; assignee?: string; status?: string; limit: number; offset: number }): Promise<Array<TaskRow & { total: string }>> {
     return this.ds.query(
       `SELECT t.*, c.application_id, c.ticket_number, c.service_code, count(*) OVER () AS total
          FROM field_tasks t JOIN cases c ON c.id = t.case_id
-        WHERE t.agency_code = ANY($1) AND ($2::text IS NULL OR t.assignee = $2) AND ($3::text IS NULL OR t.status = $3)
+        WHERE t.agency_code = ANY($1) AND ($2::text IS NULL OR t.assignee = $2)
+          AND (t.status = $3 OR ($3::text IS NULL AND t.status <> 'CANCELLED'))
         ORDER BY t.created_at, t.position LIMIT $4 OFFSET $5`,
       [f.agencies, f.assignee ?? null, f.status ?? null, f.limit, f.offset],
     );

@@ -14,7 +14,8 @@ import { GetCaseQuery } from './get-case/get-case.query.js';
 import { ListCasesMessageController } from './list-cases/list-cases.message.controller.js';
 import { ListTasksMessageController } from './list-tasks/list-tasks.message.controller.js';
 import { ApplicationReceivedConsumer } from './open-case/application-received.consumer.js';
-import { DisbursementSettledConsumer } from './record-payment/disbursement-settled.consumer.js';
+import { RecipientPaidConsumer } from './record-payment/recipient-paid.consumer.js';
+import { ApplicationStatusChangedConsumer } from './close-case/application-status-changed.consumer.js';
 import { RecordVisitHandler } from './record-visit/record-visit.handler.js';
 import { RecordVisitMessageController } from './record-visit/record-visit.message.controller.js';
 import { SettleRuleHandler } from './settle-rule/settle-rule.handler.js';
@@ -29,7 +30,7 @@ import { SettleRuleMessageController } from './settle-rule/settle-rule.message.c
   ],
   providers: [
     CaseRepository, GetCaseQuery, AssessCaseHandler, AssessOpenedCasesWorker, RecheckCasesWorker, DecideCaseService, AssignTaskHandler,
-    RecordVisitHandler, SettleRuleHandler, ApplicationReceivedConsumer, DisbursementSettledConsumer,
+    RecordVisitHandler, SettleRuleHandler, ApplicationReceivedConsumer, RecipientPaidConsumer, ApplicationStatusChangedConsumer,
   ],
 })
 export class CasesModule {}

@@ -46,6 +46,8 @@ export class DecideCaseService {
     await this.cases.history(m, caseId, actor, 'DECIDED', { outcome, reason, publicReason });
     await this.outbox.enqueue(m, Subjects.verificationCaseDecided, {
       caseId, applicationId: c.application_id, agencyCode: c.agency_code, outcome, reason: reason.slice(0, 2000), publicReason: publicReason?.slice(0, 500) ?? null,
+      // what disbursement needs to begin (the person it asks of intake's dossier)
+      serviceCode: c.service_code, targetGroup: c.subject?.targetGroup ?? null, ticketNumber: c.ticket_number,
     });
     return outcome;
   }
