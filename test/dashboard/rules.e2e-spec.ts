@@ -54,8 +54,9 @@ describe('verifier pages: the eligibility rules (aturan kelayakan)', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    gateway = await startGateway();
-    [verification, intake] = await Promise.all([startApp('verification', {}, 60000), startApp('intake', {}, 60000)]);
+    // generous start-up times: on a loaded machine the apps take ~60 s to answer /health
+    gateway = await startGateway({}, 150000);
+    [verification, intake] = await Promise.all([startApp('verification', {}, 150000), startApp('intake', {}, 150000)]);
     const admin = await new Api(gateway.url).session('admin', testAdminPassword());
     banjarnegara = await agencyAdmin(gateway.url, '33.04');
     adminName = (await banjarnegara.get('/api/v1/auth/me')).body.username;
@@ -66,7 +67,7 @@ describe('verifier pages: the eligibility rules (aturan kelayakan)', () => {
     defaults = (versions.body.items as RulesView[]).find((v) => v.agencyCode === '*')!;
     expect(defaults).toBeDefined();
     page = await openPage(browser, gateway.url, problems);
-  }, 180000);
+  }, 420000);
 
   afterAll(async () => {
     // whatever happened above, other files see the installation's defaults

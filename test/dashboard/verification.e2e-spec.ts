@@ -76,8 +76,9 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
   beforeAll(async () => {
     mkdirSync(DIR, { recursive: true });
     browser = await launchBrowser();
-    gateway = await startGateway();
-    [verification, intake] = await Promise.all([startApp('verification', {}, 60000), startApp('intake', {}, 60000)]);
+    // generous start-up times: on a loaded machine the apps take ~60 s to answer /health
+    gateway = await startGateway({}, 150000);
+    [verification, intake] = await Promise.all([startApp('verification', {}, 150000), startApp('intake', {}, 150000)]);
     const admin = await new Api(gateway.url).session('admin', testAdminPassword());
     verifier = await staffAccount(admin, '61.71', ['VERIFIER'], 'Andi TRC');
     fo = await staffAccount(admin, '33.04', ['FRONT_OFFICE'], 'Rina Front Office');
@@ -95,7 +96,7 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
     // the next quarter: person 6 left, a newcomer, person 2 moved up a decile and changed address
     const newcomer = (await residents(8))[7];
     writeFileSync(second, csv([...people.slice(0, 5).map((p, i) => (i === 1 ? { ...p, desil: '9', alamat: 'Jl. Tanjungpura No. 7' } : p)), newcomer]));
-  }, 180000);
+  }, 420000);
 
   afterAll(async () => {
     await browser?.close();
