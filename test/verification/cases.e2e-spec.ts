@@ -70,7 +70,7 @@ async function importRegistry(as: Api, agencyCode: string, csv: string) {
     const r = await as.get(`/api/v1/registry/imports/${importId}`);
     expect(r.body.status).toBe('COMPLETED');
     return r.body as { snapshotId: string; rowsAccepted: number };
-  });
+  }, { timeoutMs: 120000 });
 }
 
 /**
@@ -87,7 +87,7 @@ async function fileAndAssess(fo: Api, body: Record<string, unknown>) {
     expect(r.body.history.map((h: any) => h.action)).toContain('ASSESSED');
     expect(r.body.status).not.toBe('AWAITING_ASSESSMENT');
     return r.body;
-  });
+  }, { timeoutMs: 60000 });
   return { applicationId: filed.body.applicationId as string, ticketNumber: filed.body.ticketNumber as string, case: assessed };
 }
 
@@ -479,7 +479,7 @@ describe('eligibility has one owner: the settings the rules page shows', () => {
     } finally {
       await admin.put('/api/v1/verification/rules/SANTUNAN_ANAK', { settings: inForce.settings });
     }
-  });
+  }, 180000);
 });
 
 describe('needs review can be settled', () => {
@@ -545,7 +545,7 @@ describe('needs review can be settled', () => {
     } finally {
       await admin.put('/api/v1/verification/rules/BANSOS_REHSOS', { settings: inForce.settings });
     }
-  });
+  }, 180000);
 });
 
 describe('a withdrawn application stops its verification (issue 11)', () => {
@@ -578,5 +578,5 @@ describe('a withdrawn application stops its verification (issue 11)', () => {
     expect((await api.v1.post(`/api/v1/verification/cases/${c.case.caseId}/assessment`)).status).toBe(409);
     const decisions = await readStream(nats, 'SIGAP_VERIFICATION', Subjects.verificationCaseDecided);
     expect(decisions.filter((m) => m.data.applicationId === c.applicationId)).toEqual([]);
-  });
+  }, 180000);
 });
