@@ -306,8 +306,9 @@ export class CaseRepository {
 
   /** Cancels the tasks of a case nobody answered yet; returns how many. */
   async cancelOpenTasks(m: Sql, caseId: string): Promise<number> {
-    const rows = await m.query(`UPDATE field_tasks SET status = 'CANCELLED' WHERE case_id = $1 AND status IN ('WAITING', 'OPEN') RETURNING id`, [caseId]);
-    return rows.length;
+    // an UPDATE … RETURNING answers [rows, affected] through TypeORM's postgres driver
+    const [rows] = await m.query(`UPDATE field_tasks SET status = 'CANCELLED' WHERE case_id = $1 AND status IN ('WAITING', 'OPEN') RETURNING id`, [caseId]);
+    return (rows as unknown[]).length;
   }
 
   /** Ends an open case with `status`; null when it was no longer open. */
