@@ -77,11 +77,11 @@ async function importRegistry(as: Api, agencyCode: string, csv: string) {
  * Files an application at the front office and waits for its verification case to be assessed:
  * verification asks intake for the application's data as the case opens, nobody clicks.
  */
-async function fileAndAssess(fo: Api, body: Record<string, unknown>, reader: Api = api.v1) {
+async function fileAndAssess(fo: Api, body: Record<string, unknown>) {
   const filed = await fo.post('/api/v1/applications', { channel: 'FRONT_OFFICE', ...body });
   if (filed.status !== 201 || filed.body.status !== 'REGISTERED') throw new Error(`filing: ${filed.status} ${JSON.stringify(filed.body)}`);
   const assessed = await eventually(async () => {
-    const r = await reader.get(`/api/v1/verification/applications/${filed.body.applicationId}/case`);
+    const r = await api.v1.get(`/api/v1/verification/applications/${filed.body.applicationId}/case`);
     expect(r.status).toBe(200);
     // the case's reads are not one snapshot: wait until its row, too, says it was assessed
     expect(r.body.history.map((h: any) => h.action)).toContain('ASSESSED');
@@ -490,7 +490,7 @@ describe('needs review can be settled', () => {
     try {
       // not in the registry: PMKS data to be confirmed, and no field stage to confirm it
       const lone = { ...elder, nik: nik('35.75.01', '1948-01-12', 'F'), kkNumber: `357501010121${serial}`, name: 'Mbah Tini', birthDate: '1948-01-12' };
-      const c = await fileAndAssess(api.fo2, rehsos(lone), api.v3);
+      const c = await fileAndAssessAs(api.v3, api.fo2, rehsos(lone));
       expect(outcomes(c.case)).toMatchObject({ REGISTRY_OR_PMKS: 'NEEDS_REVIEW', TARGET_GROUP: 'PASSED' });
       expect(c.case.tasks).toEqual([]);
       expect(c.case.status).toBe('IN_FIELD_VERIFICATION');
@@ -540,7 +540,7 @@ describe('needs review can be settled', () => {
         const r = await db.query(`SELECT paid_at FROM verification.cases WHERE application_id = $1`, [c.applicationId]);
         expect(r.rows[0].paid_at).not.toBeNull();
       });
-      const again = await fileAndAssess(api.fo2, rehsos(lone), api.v3);
+      const again = await fileAndAssessAs(api.v3, api.fo2, rehsos(lone));
       expect(again.case.duplicates.map((d: any) => d.kind)).toContain('PAID_THIS_YEAR');
     } finally {
       await admin.put('/api/v1/verification/rules/BANSOS_REHSOS', { settings: inForce.settings });
