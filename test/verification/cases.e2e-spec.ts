@@ -121,7 +121,7 @@ beforeAll(async () => {
   // the gateway logs at info: its request log is read by 'nothing personal in a URL'
   // allSettled: an app that did start is stopped in afterAll even when another did not
   // generous start-up times: on a loaded machine (several suites at once) three apps starting together take ~60 s
-  const started = await Promise.allSettled([startGateway({ LOG_LEVEL: 'info' }, 150000), startApp('intake', {}, 150000), startApp('verification', {}, 150000)]);
+  const started = await Promise.allSettled([startGateway({ LOG_LEVEL: 'info' }, 280000), startApp('intake', {}, 280000), startApp('verification', {}, 280000)]);
   [gateway, intake, verification] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as RunningApp[];
   for (const s of started) if (s.status === 'rejected') throw s.reason;
   [finance, nats] = await Promise.all([natsAs('finance-local'), natsAs('admin')]);
@@ -135,7 +135,7 @@ beforeAll(async () => {
   const guard = await (await adminOf('33.04')).put('/api/v1/registry/settings/33.04', { maxDropPercent: 100 });
   if (guard.status !== 200) throw new Error(`registry settings: ${guard.status} ${JSON.stringify(guard.body)}`);
   await importRegistry(v1, '33.04', registryCsv(''));
-}, 300000);
+}, 420000);
 
 afterAll(async () => {
   for (const a of [gateway, intake, verification]) if (a) writeFileSync(path.join(dir, `${a.name}.log`), a.output());
