@@ -120,8 +120,11 @@ beforeAll(async () => {
   // intake seeds its catalog and calendars on a fresh database: it may take a while to be healthy
   // the gateway logs at info: its request log is read by 'nothing personal in a URL'
   // allSettled: an app that did start is stopped in afterAll even when another did not
-  // generous start-up times: on a loaded machine (several suites at once) three apps starting together take ~60 s
-  const started = await Promise.allSettled([startGateway({ LOG_LEVEL: 'info' }, 280000), startApp('intake', {}, 280000), startApp('verification', {}, 280000)]);
+  // generous start-up times: on a loaded machine (several suites at once) three apps starting together took 60–200 s
+  const START_MS = 280000;
+  const started = await Promise.allSettled([
+    startGateway({ LOG_LEVEL: 'info' }, START_MS), startApp('intake', {}, START_MS), startApp('verification', {}, START_MS),
+  ]);
   [gateway, intake, verification] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as RunningApp[];
   for (const s of started) if (s.status === 'rejected') throw s.reason;
   [finance, nats] = await Promise.all([natsAs('finance-local'), natsAs('admin')]);
