@@ -6,8 +6,9 @@
 // reads the page without an edit button. Files share the database: at the end the agency's
 // settings are put back to the installation's defaults through the API.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomInt } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { startApp, type RunningApp } from '#testing';
+import { eventually, startApp, type RunningApp } from '#testing';
 import { agencyAdmin, agencyAdminPassword, Api, startGateway, testAdminPassword } from '../gateway/support.js';
 import { launchBrowser, logIn, openPage, staffAccount } from './support.js';
 
@@ -32,6 +33,7 @@ describe('verifier pages: the eligibility rules (aturan kelayakan)', () => {
   let banjarnegara: Api;
   let adminName: string;
   let verifier: { username: string; password: string; api: Api };
+  let frontOffice: { username: string; password: string; api: Api };
   /** SANTUNAN_ANAK as it was in force for 33.04 before the test, and the installation's defaults */
   let before: RulesView;
   let defaults: RulesView;
@@ -52,18 +54,20 @@ describe('verifier pages: the eligibility rules (aturan kelayakan)', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    gateway = await startGateway();
-    [verification, intake] = await Promise.all([startApp('verification', {}, 60000), startApp('intake', {}, 60000)]);
+    // generous start-up times: on a loaded machine the apps take ~60 s to answer /health
+    gateway = await startGateway({}, 150000);
+    [verification, intake] = await Promise.all([startApp('verification', {}, 150000), startApp('intake', {}, 150000)]);
     const admin = await new Api(gateway.url).session('admin', testAdminPassword());
     banjarnegara = await agencyAdmin(gateway.url, '33.04');
     adminName = (await banjarnegara.get('/api/v1/auth/me')).body.username;
     verifier = await staffAccount(admin, '33.04', ['VERIFIER'], 'Bayu TRC Banjarnegara');
+    frontOffice = await staffAccount(admin, '33.04', ['FRONT_OFFICE'], 'Rina Front Office');
     before = await inForce(banjarnegara);
     const versions = await banjarnegara.get(`/api/v1/verification/rules/${SERVICE}/versions`);
     defaults = (versions.body.items as RulesView[]).find((v) => v.agencyCode === '*')!;
     expect(defaults).toBeDefined();
     page = await openPage(browser, gateway.url, problems);
-  }, 180000);
+  }, 420000);
 
   afterAll(async () => {
     // whatever happened above, other files see the installation's defaults
@@ -170,6 +174,43 @@ describe('verifier pages: the eligibility rules (aturan kelayakan)', () => {
     await history.getByText('desil 4', { exact: true }).waitFor();
     await page.keyboard.press('Escape');
   }, 120000);
+
+  it('applies the programme added on the page to the next assessment, and the case page says so', async () => {
+    // a child on BANSOS_DAERAH in Banjarnegara's registry (a file of two: the drop guard is set aside for it)
+    const s = String(randomInt(1000, 9999));
+    const mother = { nik: `330401510288${s}`, kkNumber: `330401010120${s}`, name: `Siti ${s}`, birthDate: '1988-02-11', sex: 'F', address: 'Jl. Letjend Karjono 1', villageCode: '33.04.01.2001' };
+    const child = { nik: `330401020519${s}`, name: `Dewi ${s}`, birthDate: '2019-05-02', sex: 'M' };
+    expect((await banjarnegara.put('/api/v1/registry/settings/33.04', { maxDropPercent: 100 })).status).toBe(200);
+    const line = (p: { nik: string; name: string; birthDate: string; sex: string }, program: string) =>
+      [p.nik, mother.kkNumber, p.name, p.birthDate, p.sex === 'F' ? 'P' : 'L', mother.address, mother.villageCode, '2', program].join(',');
+    const csv = ['nik,no_kk,nama,tanggal_lahir,jenis_kelamin,alamat,kode_desa,desil,program', line(mother, ''), line(child, 'BANSOS_DAERAH')].join('\n') + '\n';
+    const form = new FormData();
+    form.set('agencyCode', '33.04');
+    form.set('file', new Blob([csv]), `dtsen-banjarnegara-${s}.csv`);
+    const up = await fetch(`${gateway.url}/api/v1/registry/imports`, { method: 'POST', headers: { authorization: `Bearer ${verifier.api.token}` }, body: form });
+    expect(up.status).toBe(202);
+    const { importId } = (await up.json()) as { importId: string };
+    await eventually(async () => expect((await verifier.api.get(`/api/v1/registry/imports/${importId}`)).body.status).toBe('COMPLETED'), { timeoutMs: 60000 });
+
+    const filed = await frontOffice.api.post('/api/v1/applications', {
+      agencyCode: '33.04', serviceCode: SERVICE, channel: 'FRONT_OFFICE', applicant: mother, beneficiary: child, targetGroup: 'ANAK_TERLANTAR',
+      documents: [{ type: 'KTP' }, { type: 'KK' }, { type: 'SURAT_PERMOHONAN' }],
+    });
+    expect(filed.status).toBe(201);
+    const c = await eventually(async () => {
+      const r = await verifier.api.get(`/api/v1/verification/applications/${filed.body.applicationId}/case`);
+      expect(r.status).toBe(200);
+      expect(r.body.history.map((h: { action: string }) => h.action)).toContain('ASSESSED');
+      return r.body as { caseId: string; rules: Array<{ rule: string; outcome: string; message: string }> };
+    }, { timeoutMs: 60000 });
+    // the programme added on the page, not only the standard's four, excludes the child
+    expect(c.rules.find((r) => r.rule === 'NO_NATIONAL_PROGRAMME')).toMatchObject({ outcome: 'FAILED', message: expect.stringContaining('BANSOS_DAERAH') });
+
+    await page.goto(`/verification/cases/${c.caseId}`);
+    const row = page.getByTestId('case-rules').getByRole('row').filter({ hasText: 'Belum menerima bansos APBN/APBD' });
+    await row.getByText('Tidak lolos', { exact: true }).waitFor();
+    await row.getByText(/BANSOS_DAERAH/).first().waitFor();
+  }, 180000);
 
   it('shows a verifier the agency\'s settings and their history, without an edit button', async () => {
     const officer = await openPage(browser, gateway.url, problems);

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { getVillages } from 'idn-area-data';
 import type { Browser, Page } from 'playwright-core';
 import { eventually, startApp, type RunningApp } from '#testing';
-import { Api, startGateway, testAdminPassword } from '../gateway/support.js';
+import { agencyAdmin, Api, startGateway, testAdminPassword } from '../gateway/support.js';
 import { launchBrowser, logIn, openPage, staffAccount } from './support.js';
 
 const DIR = path.join('/tmp', `sigap-dashboard-registry-${process.pid}`);
@@ -76,8 +76,9 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
   beforeAll(async () => {
     mkdirSync(DIR, { recursive: true });
     browser = await launchBrowser();
-    gateway = await startGateway();
-    [verification, intake] = await Promise.all([startApp('verification', {}, 60000), startApp('intake', {}, 60000)]);
+    // generous start-up times: on a loaded machine the apps take ~60 s to answer /health
+    gateway = await startGateway({}, 150000);
+    [verification, intake] = await Promise.all([startApp('verification', {}, 150000), startApp('intake', {}, 150000)]);
     const admin = await new Api(gateway.url).session('admin', testAdminPassword());
     verifier = await staffAccount(admin, '61.71', ['VERIFIER'], 'Andi TRC');
     fo = await staffAccount(admin, '33.04', ['FRONT_OFFICE'], 'Rina Front Office');
@@ -95,7 +96,7 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
     // the next quarter: person 6 left, a newcomer, person 2 moved up a decile and changed address
     const newcomer = (await residents(8))[7];
     writeFileSync(second, csv([...people.slice(0, 5).map((p, i) => (i === 1 ? { ...p, desil: '9', alamat: 'Jl. Tanjungpura No. 7' } : p)), newcomer]));
-  }, 180000);
+  }, 420000);
 
   afterAll(async () => {
     await browser?.close();
@@ -311,6 +312,77 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
       }
     } finally {
       await officer.context().close();
+    }
+  }, 180000);
+
+  it('lets a verifier settle a rule that needs review on the case page, and shows why a withdrawn case was closed', async () => {
+    // Banjarnegara verifies SANTUNAN_ANAK without a field stage for this test: a rule that needs review is then the verifier's to settle
+    const admin33 = await agencyAdmin(gateway.url, '33.04');
+    const inForce = (await admin33.get('/api/v1/verification/rules')).body.items.find((r: { serviceCode: string }) => r.serviceCode === 'SANTUNAN_ANAK');
+    expect((await admin33.put('/api/v1/verification/rules/SANTUNAN_ANAK', { settings: { ...inForce.settings, fieldStages: [] } })).status).toBe(200);
+    const officer = await openPage(browser, gateway.url, problems);
+    try {
+      const child = { nik: `330401020519${randomInt(1000, 9999)}`, name: `Sari ${randomInt(100, 999)}` };
+      const fileWithSktm = async () => {
+        const s = String(randomInt(1000, 9999));
+        const r = await fo.api.post('/api/v1/applications', {
+          agencyCode: '33.04', serviceCode: 'SANTUNAN_ANAK', channel: 'FRONT_OFFICE',
+          applicant: { nik: `330401510288${s}`, kkNumber: `330401010120${s}`, name: `Siti ${s}`, birthDate: '1988-02-11', sex: 'F', address: 'Jl. Letjend Karjono 1', villageCode: '33.04.01.2001' },
+          beneficiary: { nik: child.nik, name: child.name, birthDate: '2019-05-02', sex: 'M' },
+          targetGroup: 'ANAK_TERLANTAR', documents: [{ type: 'KTP' }, { type: 'KK' }, { type: 'SURAT_PERMOHONAN' }, { type: 'SKTM' }],
+        });
+        expect([r.status, r.body.status]).toEqual([201, 'REGISTERED']);
+        return r.body as { applicationId: string; ticketNumber: string };
+      };
+      const assessedCase = (applicationId: string) =>
+        eventually(async () => {
+          const r = await trc.api.get(`/api/v1/verification/applications/${applicationId}/case`);
+          expect(r.status).toBe(200);
+          expect(r.body.history.map((h: { action: string }) => h.action)).toContain('ASSESSED');
+          return r.body as { caseId: string; status: string };
+        }, { timeoutMs: 30000 });
+      const firstApp = await fileWithSktm();
+      const c1 = await assessedCase(firstApp.applicationId);
+      const secondApp = await fileWithSktm();
+      const c2 = await assessedCase(secondApp.applicationId);
+
+      await officer.goto('/login');
+      await logIn(officer, trc.username, trc.password);
+      await officer.goto(`/verification/cases/${c2.caseId}`);
+      const rules = officer.getByTestId('case-rules');
+      const rule = (label: string) => rules.getByRole('row').filter({ hasText: label });
+      await rule('Tidak ganda').getByText('Perlu ditinjau', { exact: true }).waitFor();
+      await officer.getByTestId('settle-NO_DUPLICATE').click();
+      const dialog = officer.getByRole('dialog', { name: 'Putuskan aturan: Tidak ganda' });
+      await dialog.getByText('Tidak lolos', { exact: true }).click();
+      await dialog.getByRole('button', { name: 'Simpan keputusan' }).click();
+      // the reason is required, named in Indonesian under its field
+      await dialog.getByText('Alasan wajib diisi').waitFor();
+      await dialog.getByLabel('Alasan').fill('Anak yang sama sudah diajukan oleh keluarga lain minggu ini.');
+      await dialog.getByRole('button', { name: 'Simpan keputusan' }).click();
+      await officer.getByText('Aturan Tidak ganda diputuskan.').waitFor();
+      await officer.getByTestId('case-status').getByText('Ditolak', { exact: true }).waitFor();
+      await rule('Tidak ganda').getByText('Tidak lolos', { exact: true }).waitFor();
+      await officer.getByTestId('settlement-NO_DUPLICATE').getByText(`Diputuskan Tidak lolos oleh ${trc.username}`, { exact: false }).waitFor();
+      expect(await officer.getByTestId('settle-NO_DUPLICATE').count()).toBe(0);
+
+      // the first application is withdrawn at the front office: its case says so, and why
+      const w = await fo.api.post(`/api/v1/applications/${firstApp.applicationId}/transitions`, {
+        to: 'WITHDRAWN', reason: 'Pemohon mencabut', publicReason: 'Permohonan dicabut atas permintaan pemohon.',
+      });
+      expect(w.status).toBe(201);
+      await eventually(async () => {
+        expect((await trc.api.get(`/api/v1/verification/cases/${c1.caseId}`)).body.status).toBe('CLOSED');
+      }, { timeoutMs: 30000 });
+      await officer.goto(`/verification/cases/${c1.caseId}`);
+      await officer.getByTestId('case-status').getByText('Ditutup', { exact: true }).waitFor();
+      const closed = officer.getByTestId('case-closed');
+      await closed.getByText('Kasus ditutup karena permohonan ditutup di loket layanan').waitFor();
+      await closed.getByText('Kasus ditutup: permohonan dicabut oleh pemohon.').waitFor();
+      expect(await officer.getByRole('button', { name: /Nilai kelayakan|Nilai ulang/ }).count()).toBe(0);
+    } finally {
+      await officer.context().close();
+      await admin33.put('/api/v1/verification/rules/SANTUNAN_ANAK', { settings: inForce.settings });
     }
   }, 180000);
 

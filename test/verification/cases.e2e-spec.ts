@@ -70,7 +70,7 @@ async function importRegistry(as: Api, agencyCode: string, csv: string) {
     const r = await as.get(`/api/v1/registry/imports/${importId}`);
     expect(r.body.status).toBe('COMPLETED');
     return r.body as { snapshotId: string; rowsAccepted: number };
-  });
+  }, { timeoutMs: 120000 });
 }
 
 /**
@@ -87,7 +87,7 @@ async function fileAndAssess(fo: Api, body: Record<string, unknown>) {
     expect(r.body.history.map((h: any) => h.action)).toContain('ASSESSED');
     expect(r.body.status).not.toBe('AWAITING_ASSESSMENT');
     return r.body;
-  });
+  }, { timeoutMs: 60000 });
   return { applicationId: filed.body.applicationId as string, ticketNumber: filed.body.ticketNumber as string, case: assessed };
 }
 
@@ -96,6 +96,14 @@ const santunan = (beneficiary: Omit<typeof child1, 'sex'> & { sex: 'M' | 'F' }, 
 });
 const rehsos = (applicant: Omit<typeof elder, 'sex'> & { sex: 'M' | 'F' }) => ({ agencyCode: '35.75', serviceCode: 'BANSOS_REHSOS', applicant, targetGroup: 'LANSIA', documents: [{ type: 'KTP' }, { type: 'KK' }] });
 const outcomes = (c: any) => Object.fromEntries(c.rules.map((r: any) => [r.rule, r.outcome]));
+
+/** `sigap.disbursement.recipient.paid.v1` as disbursement publishes it. */
+function recipientPaid(applicationId: string, agencyCode: string, serviceCode: string) {
+  return {
+    eventId: randomUUID(), occurredAt: new Date().toISOString(), agencyCode, applicationId, serviceCode, fiscalYear: new Date().getFullYear(),
+    amount: '1500000', decreeNumber: `SK-${serial}/2026`, sp2dNumber: 'SP2D-0001/2026', paidAt: new Date().toISOString(),
+  };
+}
 
 async function decided(applicationId: string) {
   return eventually(async () => {
@@ -112,7 +120,11 @@ beforeAll(async () => {
   // intake seeds its catalog and calendars on a fresh database: it may take a while to be healthy
   // the gateway logs at info: its request log is read by 'nothing personal in a URL'
   // allSettled: an app that did start is stopped in afterAll even when another did not
-  const started = await Promise.allSettled([startGateway({ LOG_LEVEL: 'info' }, 60000), startApp('intake', {}, 90000), startApp('verification', {}, 60000)]);
+  // generous start-up times: on a loaded machine (several suites at once) three apps starting together took 60–200 s
+  const START_MS = 280000;
+  const started = await Promise.allSettled([
+    startGateway({ LOG_LEVEL: 'info' }, START_MS), startApp('intake', {}, START_MS), startApp('verification', {}, START_MS),
+  ]);
   [gateway, intake, verification] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as RunningApp[];
   for (const s of started) if (s.status === 'rejected') throw s.reason;
   [finance, nats] = await Promise.all([natsAs('finance-local'), natsAs('admin')]);
@@ -126,7 +138,7 @@ beforeAll(async () => {
   const guard = await (await adminOf('33.04')).put('/api/v1/registry/settings/33.04', { maxDropPercent: 100 });
   if (guard.status !== 200) throw new Error(`registry settings: ${guard.status} ${JSON.stringify(guard.body)}`);
   await importRegistry(v1, '33.04', registryCsv(''));
-}, 150000);
+}, 420000);
 
 afterAll(async () => {
   for (const a of [gateway, intake, verification]) if (a) writeFileSync(path.join(dir, `${a.name}.log`), a.output());
@@ -197,10 +209,8 @@ describe('SANTUNAN_ANAK: rules, duplicates, field verification by the TRC', () =
   });
 
   it('flags a child already paid by the service this fiscal year', async () => {
-    await publishEvent(finance, Subjects.extFinanceDisbursementSettled, {
-      eventId: randomUUID(), occurredAt: new Date().toISOString(), requestId: randomUUID(), status: 'PAID', sp2dNumber: 'SP2D-0001/2026', paidAt: new Date().toISOString(), reason: null,
-      recipients: [{ applicationId: first.applicationId, status: 'PAID' }],
-    });
+    // disbursement says who it paid (issue 12): the finance office's settlements are disbursement's to read
+    await publishEvent(nats, Subjects.disbursementRecipientPaid, recipientPaid(first.applicationId, '33.04', 'SANTUNAN_ANAK'));
     await eventually(async () => {
       const r = await db.query(`SELECT paid_at FROM verification.cases WHERE application_id = $1`, [first.applicationId]);
       expect(r.rows[0].paid_at).not.toBeNull();
@@ -454,4 +464,122 @@ describe('eligibility settings: data per agency, every version kept', () => {
     expect(listed.at(-1)).toEqual(['*', 1]);
     expect(listed).toHaveLength(own + 3);
   });
+});
+
+describe('eligibility has one owner: the settings the rules page shows', () => {
+  it("applies the agency's field stages as set, not the standard's catalog words layered over them", async () => {
+    const admin = await adminOf('33.04');
+    const inForce = (await admin.get('/api/v1/verification/rules')).body.items.find((r: any) => r.serviceCode === 'SANTUNAN_ANAK');
+    const set = await admin.put('/api/v1/verification/rules/SANTUNAN_ANAK', { settings: { ...inForce.settings, fieldStages: ['DINSOS', 'KELURAHAN'] } });
+    expect(set.status).toBe(200);
+    try {
+      // what the page reads is what the next assessment applies (the standard still says "TRC")
+      const shown = (await api.v1.get('/api/v1/verification/rules')).body.items.find((r: any) => r.serviceCode === 'SANTUNAN_ANAK');
+      expect(shown).toMatchObject({ agencyCode: '33.04', version: set.body.version, settings: { fieldStages: ['DINSOS', 'KELURAHAN'] } });
+      const child5 = { nik: nik('33.04.01', '2021-09-06', 'M'), name: 'Dimas', birthDate: '2021-09-06', sex: 'M' as const };
+      const c = await fileAndAssess(api.fo1, santunan(child5, ['KTP', 'KK', 'SURAT_PERMOHONAN', 'SKTM']));
+      expect(c.case.tasks.map((t: any) => [t.stage, t.status])).toEqual([['DINSOS', 'OPEN'], ['KELURAHAN', 'WAITING']]);
+    } finally {
+      await admin.put('/api/v1/verification/rules/SANTUNAN_ANAK', { settings: inForce.settings });
+    }
+  }, 180000);
+});
+
+describe('needs review can be settled', () => {
+  it('lets a verifier settle a rule that needs review, audited and evented, and the case without field stages is decided', async () => {
+    const admin = await adminOf('35.75');
+    const inForce = (await admin.get('/api/v1/verification/rules')).body.items.find((r: any) => r.serviceCode === 'BANSOS_REHSOS');
+    expect((await admin.put('/api/v1/verification/rules/BANSOS_REHSOS', { settings: { ...inForce.settings, fieldStages: [] } })).status).toBe(200);
+    try {
+      // not in the registry: PMKS data to be confirmed, and no field stage to confirm it
+      const lone = { ...elder, nik: nik('35.75.01', '1948-01-12', 'F'), kkNumber: `357501010121${serial}`, name: 'Mbah Tini', birthDate: '1948-01-12' };
+      const c = await fileAndAssessAs(api.v3, api.fo2, rehsos(lone));
+      expect(outcomes(c.case)).toMatchObject({ REGISTRY_OR_PMKS: 'NEEDS_REVIEW', TARGET_GROUP: 'PASSED' });
+      expect(c.case.tasks).toEqual([]);
+      expect(c.case.status).toBe('IN_FIELD_VERIFICATION');
+      const url = (rule: string) => `/api/v1/verification/cases/${c.case.caseId}/rules/${rule}/settlement`;
+
+      // only a rule that needs review, with an outcome and a reason, by a verifier of the agency
+      const passed = await api.v3.post(url('TARGET_GROUP'), { outcome: 'FAILED', reason: 'Keliru' });
+      expect(passed.status).toBe(409);
+      expect(passed.body.code).toBe('VERIFICATION_RULE_NOT_IN_REVIEW');
+      const bad = await api.v3.post(url('REGISTRY_OR_PMKS'), { outcome: 'MAYBE' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.details.map((d: any) => d.path).sort()).toEqual(['outcome', 'reason']);
+      expect((await api.fo2.post(url('REGISTRY_OR_PMKS'), { outcome: 'PASSED', reason: 'x' })).status).toBe(403);
+      expect((await api.v1.post(url('REGISTRY_OR_PMKS'), { outcome: 'PASSED', reason: 'x' })).status).toBe(404);
+      expect((await api.v3.get(`/api/v1/verification/cases/${c.case.caseId}`)).body.status).toBe('IN_FIELD_VERIFICATION');
+
+      const reason = 'Terdaftar di data PMKS Kelurahan Bugul Kidul 2026';
+      const settled = await api.v3.post(url('REGISTRY_OR_PMKS'), { outcome: 'PASSED', reason });
+      expect(settled.status).toBe(200);
+      expect(settled.body.status).toBe('VERIFIED');
+      expect(settled.body.rules.find((r: any) => r.rule === 'REGISTRY_OR_PMKS')).toMatchObject({
+        outcome: 'PASSED', message: expect.stringContaining(reason), settlement: { outcome: 'PASSED', reason, settledBy: api.v3.username, settledAt: expect.any(String) },
+      });
+      expect(settled.body.history.map((h: any) => h.action)).toEqual(expect.arrayContaining(['RULE_SETTLED', 'DECIDED']));
+
+      // on the stream: the settlement, and the decision with what disbursement needs to begin
+      expect(await decided(c.applicationId)).toMatchObject({ outcome: 'VERIFIED', serviceCode: 'BANSOS_REHSOS', targetGroup: 'LANSIA', ticketNumber: c.ticketNumber });
+      await eventually(async () => {
+        const all = await readStream(nats, 'SIGAP_VERIFICATION', Subjects.verificationCaseRuleSettled);
+        expect(all.map((m) => m.data).filter((d) => d.caseId === c.case.caseId)).toEqual([
+          expect.objectContaining({ rule: 'REGISTRY_OR_PMKS', outcome: 'PASSED', caseStatus: 'VERIFIED', agencyCode: '35.75' }),
+        ]);
+      });
+      // in the agency's audit trail
+      const trail = await admin.get(`/api/v1/audit?action=VERIFICATION_RULE_SETTLED&actor=${api.v3.username}&limit=5`);
+      expect(trail.status).toBe(200);
+      expect(trail.body.items[0]).toMatchObject({
+        target: { type: 'VERIFICATION_CASE', id: c.case.caseId, label: c.ticketNumber }, agencyCode: '35.75',
+        after: { rule: 'REGISTRY_OR_PMKS', outcome: 'PASSED', reason, caseStatus: 'VERIFIED' },
+      });
+      // a decided case's rules are not settled again
+      expect((await api.v3.post(url('REGISTRY_OR_PMKS'), { outcome: 'FAILED', reason: 'x' })).status).toBe(409);
+
+      // paid this year, as disbursement tells it: the same person's next application is a duplicate
+      await publishEvent(nats, Subjects.disbursementRecipientPaid, recipientPaid(c.applicationId, '35.75', 'BANSOS_REHSOS'));
+      await eventually(async () => {
+        const r = await db.query(`SELECT paid_at FROM verification.cases WHERE application_id = $1`, [c.applicationId]);
+        expect(r.rows[0].paid_at).not.toBeNull();
+      });
+      const again = await fileAndAssessAs(api.v3, api.fo2, rehsos(lone));
+      expect(again.case.duplicates.map((d: any) => d.kind)).toContain('PAID_THIS_YEAR');
+    } finally {
+      await admin.put('/api/v1/verification/rules/BANSOS_REHSOS', { settings: inForce.settings });
+    }
+  }, 180000);
+});
+
+describe('a withdrawn application stops its verification (issue 11)', () => {
+  it("closes the case with the reason and cancels its open task: the officer's list no longer sends anyone", async () => {
+    const child6 = { nik: nik('33.04.01', '2016-10-07', 'F'), name: 'Rina', birthDate: '2016-10-07', sex: 'F' as const };
+    const c = await fileAndAssess(api.fo1, santunan(child6, ['KTP', 'KK', 'SURAT_PERMOHONAN', 'SKTM']));
+    const [task] = c.case.tasks;
+    expect(task).toMatchObject({ stage: 'TRC', status: 'OPEN' });
+    expect((await api.head.post(`/api/v1/verification/tasks/${task.taskId}/assign`, { assignee: api.v2.username })).status).toBe(200);
+    const listed = async () => (await api.v2.get('/api/v1/verification/tasks?assignee=me&limit=200')).body.items.map((t: any) => t.taskId);
+    expect(await listed()).toContain(task.taskId);
+
+    const w = await api.fo1.post(`/api/v1/applications/${c.applicationId}/transitions`, {
+      to: 'WITHDRAWN', reason: 'Pemohon datang mencabut', publicReason: 'Permohonan dicabut atas permintaan pemohon.',
+    });
+    expect(w.status).toBe(201);
+    const closed = await eventually(async () => {
+      const r = await api.v2.get(`/api/v1/verification/cases/${c.case.caseId}`);
+      expect(r.body.status).toBe('CLOSED');
+      return r.body;
+    });
+    expect(closed.reason).toBe('Kasus ditutup: permohonan dicabut oleh pemohon.');
+    expect(closed.tasks.map((t: any) => t.status)).toEqual(['CANCELLED']);
+    expect(closed.history.at(-1)).toMatchObject({ action: 'CLOSED', detail: { applicationStatus: 'WITHDRAWN', cancelledTasks: 1 } });
+    expect(await listed()).not.toContain(task.taskId);
+
+    // nothing more happens on it: no visit, no assessment, no decision
+    const visit = await api.v2.post(`/api/v1/verification/tasks/${task.taskId}/visits`, { findings: 'x', recommendation: 'ELIGIBLE', visitedAt: '2026-11-23T09:00:00+07:00' });
+    expect(visit.status).toBe(409);
+    expect((await api.v1.post(`/api/v1/verification/cases/${c.case.caseId}/assessment`)).status).toBe(409);
+    const decisions = await readStream(nats, 'SIGAP_VERIFICATION', Subjects.verificationCaseDecided);
+    expect(decisions.filter((m) => m.data.applicationId === c.applicationId)).toEqual([]);
+  }, 180000);
 });

@@ -19,6 +19,9 @@ export enum VerificationErrorCode {
   TaskNotOpen = 'VERIFICATION_TASK_NOT_OPEN',
   TaskNotAssignedToYou = 'VERIFICATION_TASK_NOT_ASSIGNED_TO_YOU',
   StageNotReady = 'VERIFICATION_STAGE_NOT_READY',
+  /** only a rule that came out NEEDS_REVIEW is settled by a verifier */
+  RuleNotInReview = 'VERIFICATION_RULE_NOT_IN_REVIEW',
+  InvalidSettlement = 'VERIFICATION_SETTLEMENT_INVALID',
   /** the officer answered (or is assigned) another stage of the case: each stage needs its own */
   SecondOfficerRequired = 'VERIFICATION_SECOND_OFFICER_REQUIRED',
   UnknownAgency = 'UNKNOWN_AGENCY',
@@ -44,6 +47,8 @@ const KIND: Record<VerificationErrorCode, ErrorKind> = {
   VERIFICATION_TASK_NOT_OPEN: 'CONFLICT',
   VERIFICATION_TASK_NOT_ASSIGNED_TO_YOU: 'FORBIDDEN',
   VERIFICATION_STAGE_NOT_READY: 'CONFLICT',
+  VERIFICATION_RULE_NOT_IN_REVIEW: 'CONFLICT',
+  VERIFICATION_SETTLEMENT_INVALID: 'VALIDATION',
   VERIFICATION_SECOND_OFFICER_REQUIRED: 'CONFLICT',
   UNKNOWN_AGENCY: 'VALIDATION',
   ELIGIBILITY_RULES_NOT_FOUND: 'NOT_FOUND',

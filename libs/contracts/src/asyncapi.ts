@@ -12,7 +12,7 @@ import {
   ComplaintUpdatedEvent, DecreeIssuedEvent, DisasterDeclaredEvent, DisbursementRequestedEvent, DisbursementSettledEvent,
   DistributionReportedEvent, ProposalReturnedEvent, ProposalSubmittedEvent, RecipientFailedEvent, RecipientHandedOverEvent,
   RecipientPaidEvent, RegistryImportFinishedEvent, RegistrySnapshotPublishedEvent, RejectedMessageDetailEvent, RejectedMessageEvent,
-  ShipmentDispatchedEvent, StockReceivedEvent, VerificationCaseDecidedEvent, VerificationCaseOpenedEvent,
+  VerificationCaseRuleSettledEvent, ShipmentDispatchedEvent, StockReceivedEvent, VerificationCaseDecidedEvent, VerificationCaseOpenedEvent,
 } from './events/index.js';
 
 export interface ContractMessage {
@@ -45,7 +45,8 @@ export const CONTRACT_MESSAGES: ContractMessage[] = [
   { subject: Subjects.logisticsShipmentDispatched, payload: ShipmentDispatchedEvent, direction: 'outbound', summary: 'Stock left a warehouse' },
   { subject: Subjects.complaintsComplaintUpdated, payload: ComplaintUpdatedEvent, direction: 'outbound', summary: 'A complaint was registered, classified, disposed, answered, or breached its deadline' },
   { subject: Subjects.verificationCaseOpened, payload: VerificationCaseOpenedEvent, direction: 'internal', summary: 'Verification opened a case for an application' },
-  { subject: Subjects.verificationCaseDecided, payload: VerificationCaseDecidedEvent, direction: 'internal', summary: 'Verification decided a case: the application is VERIFIED or REJECTED' },
+  { subject: Subjects.verificationCaseDecided, payload: VerificationCaseDecidedEvent, direction: 'internal', summary: 'Verification decided a case: the application is VERIFIED or REJECTED, with the service, target group and ticket disbursement begins from' },
+  { subject: Subjects.verificationCaseRuleSettled, payload: VerificationCaseRuleSettledEvent, direction: 'internal', summary: 'A verifier settled a rule that needed review, PASSED or FAILED; the case then proceeds to its decision (extends CONTRACT.md)' },
   { subject: Subjects.verificationRegistryImportFinished, payload: RegistryImportFinishedEvent, direction: 'outbound', summary: 'A registry import ended, COMPLETED or FAILED, uploaded or announced; one that fell too far below the current snapshot is told AWAITING_CONFIRMATION, then COMPLETED (confirmed) or DISCARDED (extends CONTRACT.md)' },
   { subject: Subjects.rejected, payload: RejectedMessageEvent, direction: 'outbound', summary: 'A message that failed validation or exhausted its retries: its eventId, subject and errors, none of its values' },
   {

@@ -7,6 +7,7 @@ import type {
   ApplicationOverdueEvent, ApplicationReceivedEvent, ApplicationStatusChangedEvent, ComplaintUpdatedEvent, DecreeIssuedEvent,
   DisbursementRequestedEvent, ProposalReturnedEvent, ProposalSubmittedEvent, RecipientFailedEvent, RecipientHandedOverEvent,
   RecipientPaidEvent, RegistryImportFinishedEvent, ShipmentDispatchedEvent, VerificationCaseDecidedEvent, VerificationCaseOpenedEvent,
+  VerificationCaseRuleSettledEvent,
 } from './events/index.js';
 
 /** Subject → payload class of every event a Sigap service publishes (outbound and internal). */
@@ -16,6 +17,7 @@ export interface EventMap {
   [Subjects.intakeApplicationOverdue]: ApplicationOverdueEvent;
   [Subjects.verificationCaseOpened]: VerificationCaseOpenedEvent;
   [Subjects.verificationCaseDecided]: VerificationCaseDecidedEvent;
+  [Subjects.verificationCaseRuleSettled]: VerificationCaseRuleSettledEvent;
   [Subjects.verificationRegistryImportFinished]: RegistryImportFinishedEvent;
   [Subjects.disbursementRequested]: DisbursementRequestedEvent;
   [Subjects.disbursementProposalSubmitted]: ProposalSubmittedEvent;

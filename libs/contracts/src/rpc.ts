@@ -30,7 +30,6 @@ export const Rpc = {
     filingWarnings: 'sigap.rpc.intake.application.filing-warnings',
   },
   verification: {
-    getCaseByApplication: 'sigap.rpc.verification.case.by-application',
     createImport: 'sigap.rpc.verification.registry.import.create',
     getImport: 'sigap.rpc.verification.registry.import.get',
     listImportErrors: 'sigap.rpc.verification.registry.import.errors',
@@ -46,6 +45,8 @@ export const Rpc = {
     listCases: 'sigap.rpc.verification.case.list',
     getCase: 'sigap.rpc.verification.case.get',
     assessCase: 'sigap.rpc.verification.case.assess',
+    /** a verifier settles a rule that came out NEEDS_REVIEW (PASSED or FAILED, with a reason) */
+    settleRule: 'sigap.rpc.verification.case.settle-rule',
     listTasks: 'sigap.rpc.verification.task.list',
     assignTask: 'sigap.rpc.verification.task.assign',
     recordVisit: 'sigap.rpc.verification.task.visit',

@@ -32,6 +32,8 @@ export const Subjects = {
   verificationCaseOpened: 'sigap.verification.case.opened.v1',
   /** verification decided a case: the application is VERIFIED or REJECTED */
   verificationCaseDecided: 'sigap.verification.case.decided.v1',
+  /** a verifier settled a rule that needed review (extends CONTRACT.md) */
+  verificationCaseRuleSettled: 'sigap.verification.case.rule-settled.v1',
   // dead letters: malformed or undeliverable messages, kept for an admin to replay
   /** as outside systems see it (CONTRACT.md): `{ eventId, subject, errors }`, without the message's values */
   rejected: 'sigap.rejected',

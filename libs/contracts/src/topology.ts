@@ -11,6 +11,12 @@ import { Subjects } from './subjects.js';
 export type ServiceName = 'gateway' | 'intake' | 'verification' | 'disbursement' | 'logistics' | 'complaints';
 export const SERVICE_NAMES: ServiceName[] = ['gateway', 'intake', 'verification', 'disbursement', 'logistics', 'complaints'];
 
+/** Durables no service reads any more: provisioning deletes them where they still exist. */
+export const RETIRED_DURABLES: Array<{ stream: string; durable: string; why: string }> = [
+  // verification learns who was paid from disbursement's sigap.disbursement.recipient.paid.v1 (issue 12)
+  { stream: 'SIGAP_EXT', durable: 'verification_finance_settled', why: 'the finance office settles requests disbursement made' },
+];
+
 export interface StreamSpec {
   name: string;
   subjects: string[];
@@ -127,8 +133,10 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
     publishes: ['sigap.verification.>'],
     consumers: [
       { durable: 'verification_application_received', subject: Subjects.intakeApplicationReceived },
-      // which applications the finance office paid: "already paid this fiscal year" duplicates
-      { durable: 'verification_finance_settled', subject: fromAnySystem(Subjects.extFinanceDisbursementSettled) },
+      // which recipients disbursement paid: "already paid this fiscal year" duplicates
+      { durable: 'verification_recipient_paid', subject: Subjects.disbursementRecipientPaid },
+      // an application intake closed (withdrawn, rejected, returned): its case closes, its tasks are cancelled
+      { durable: 'verification_application_status_changed', subject: Subjects.intakeApplicationStatusChanged },
       { durable: 'verification_registry_snapshot_published', subject: fromAnySystem(Subjects.extRegistrySnapshotPublished) },
     ],
     rpc: 'sigap.rpc.verification.>',

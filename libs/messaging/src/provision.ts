@@ -2,7 +2,7 @@ import { AckPolicy, DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType, 
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
-import { SERVICES, STREAMS, streamFor } from '#contracts';
+import { RETIRED_DURABLES, SERVICES, STREAMS, streamFor } from '#contracts';
 import { loadConfig } from '#platform';
 
 const NANOS_PER_MS = 1_000_000;
@@ -113,6 +113,12 @@ export async function provisionJetStream(conn: JetStreamManager | NatsConnection
         await jsm.consumers.add(stream.name, cfg);
       }
     }
+  }
+  // a retired consumer would keep collecting messages nobody reads
+  for (const r of RETIRED_DURABLES) {
+    await jsm.consumers.delete(r.stream, r.durable).catch((e: unknown) => {
+      if (!isNotFound(e)) throw e;
+    });
   }
 }
 

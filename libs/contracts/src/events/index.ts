@@ -12,6 +12,7 @@ export * from './intake/application-status-changed.event.js';
 export * from './intake/application-overdue.event.js';
 export * from './verification/case-opened.event.js';
 export * from './verification/case-decided.event.js';
+export * from './verification/case-rule-settled.event.js';
 export * from './verification/registry-import-finished.event.js';
 export * from './disbursement/disbursement-requested.event.js';
 export * from './disbursement/application-progress.events.js';

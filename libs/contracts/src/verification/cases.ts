@@ -12,7 +12,8 @@ import {
 export const RULE_OUTCOMES = ['PASSED', 'FAILED', 'NEEDS_REVIEW'] as const;
 export type RuleOutcome = (typeof RULE_OUTCOMES)[number];
 
-export const CASE_STATUSES = ['AWAITING_ASSESSMENT', 'IN_FIELD_VERIFICATION', 'VERIFIED', 'REJECTED'] as const;
+/** CLOSED: intake closed the application (withdrawn, rejected or returned there) while it was being verified */
+export const CASE_STATUSES = ['AWAITING_ASSESSMENT', 'IN_FIELD_VERIFICATION', 'VERIFIED', 'REJECTED', 'CLOSED'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const DUPLICATE_KINDS = ['OPEN_CASE_SAME_SERVICE', 'PAID_THIS_YEAR', 'NATIONAL_PROGRAMME', 'SAME_HOUSEHOLD'] as const;
@@ -52,6 +53,29 @@ export interface RuleResultView {
   message: string;
   evidence: RuleEvidence[];
   checkedAt: string;
+  /** a verifier settled the rule, which had come out NEEDS_REVIEW (the outcome above is theirs) */
+  settlement?: RuleSettlementView | null;
+}
+
+export const SETTLED_OUTCOMES = ['PASSED', 'FAILED'] as const;
+export type SettledOutcome = (typeof SETTLED_OUTCOMES)[number];
+
+/** Who settled a rule that needed review, how, why and when. */
+export interface RuleSettlementView {
+  outcome: SettledOutcome;
+  reason: string;
+  settledBy: string;
+  settledAt: string;
+}
+
+/** `POST /api/v1/verification/cases/{caseId}/rules/{rule}/settlement`: a verifier settles a rule that needs review. */
+export class SettleRuleRequest {
+  @IsIn(SETTLED_OUTCOMES, { message: 'outcome must be PASSED or FAILED' })
+  outcome!: SettledOutcome;
+
+  /** why: what the verifier checked (kept on the case, staff only) */
+  @IsString({ message: 'reason must be text' }) @IsNotEmpty({ message: 'reason is required' }) @MaxLength(1000, { message: 'reason must be at most 1000 characters' })
+  reason!: string;
 }
 
 export interface DuplicateView {

@@ -3,13 +3,12 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { CompleteApplicationRequest, Rpc, validatePayload, type Actor, type ApplicationView } from '#contracts';
 import { covers } from '#domain';
-import { DomainError, requireCanChange, requireRole } from '#platform';
+import { DomainError, requireCanChange, requireRole, isUuid } from '#platform';
 import { Clock } from '../../config/clock.js';
 import { ApplicationQueries } from '../get-application/application.queries.js';
 import { IntakeError, IntakeErrorCode } from '../intake.error.js';
 import { CompleteReturnedHandler } from './complete-returned.handler.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `POST /api/v1/applications/{id}/completion`: the front office of the application's own agency
@@ -31,7 +30,7 @@ export class CompleteReturnedMessageController {
     const v = await validatePayload(CompleteApplicationRequest, body.body);
     if (!v.ok) throw DomainError.validation(v.errors);
     const notFound = () => new IntakeError(IntakeErrorCode.ApplicationNotFound, `No application ${body.id}`);
-    if (!UUID.test(body.id)) throw notFound();
+    if (!isUuid(body.id)) throw notFound();
     await this.ds.transaction(async (m) => {
       const [owner]: Array<{ agency_code: string }> = await m.query(
         `SELECT "agency_code" FROM "intake"."applications" WHERE "id" = $1`,

@@ -1,14 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import {
-  DecreeIssuedEvent, ProposalReturnedEvent, ProposalSubmittedEvent, RecipientFailedEvent, RecipientHandedOverEvent, RecipientPaidEvent,
-  SERVICES, Subjects,
-} from '#contracts';
+import { DecreeIssuedEvent, ProposalReturnedEvent, ProposalSubmittedEvent, RecipientFailedEvent, RecipientHandedOverEvent, RecipientPaidEvent, SERVICES, Subjects, durableOf } from '#contracts';
 import { Consume, type BatchItem, type Causation } from '#messaging';
 import type { NewFact } from './disbursement-progress.repository.js';
 import { DisbursementProgressService } from './disbursement-progress.service.js';
 
-const durable = (subject: string) => SERVICES.intake.consumers.find((c) => c.subject === subject)!.durable;
+const durable = (subject: string) => durableOf('intake', subject);
 
 type Item<T> = BatchItem<T>;
 

@@ -1,45 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { ApplicationReceivedEvent, Subjects, durableOf } from '#contracts';
-import { Consume, OutboxService, type AfterCommitHooks, type BatchItem } from '#messaging';
-import { AssessOpenedCases } from '../assess-case/assess-opened-cases.js';
+import { ApplicationReceivedEvent, Subjects, SERVICES, durableOf } from '#contracts';
+import { Consume, OutboxService, type BatchItem, type AfterCommitHooks } from '#messaging';
+import { AssessOpenedCasesWorker } from '../assess-case/assess-opened-cases.worker.js';
+import { fromStandard } from '../../domain/eligibility.js';
+import { RulesRepository } from '../../rules/rules.repository.js';
+import { CaseRepository } from '../case.repository.js';
 
-const subject = Subjects.intakeApplicationReceived;
-const durable = durableOf('verification', subject);
+const durable = durableOf('verification', Subjects.intakeApplicationReceived);
 
 /** Intake registered an application: open its verification case (once, whatever the redeliveries). */
 @Injectable()
 export class ApplicationReceivedConsumer {
   constructor(
+    private readonly cases: CaseRepository,
+    private readonly rules: RulesRepository,
     private readonly outbox: OutboxService,
-    private readonly assessor: AssessOpenedCases,
+    private readonly assessor: AssessOpenedCasesWorker,
   ) {}
 
-  @Consume({ durable, subject, schema: ApplicationReceivedEvent, batch: true, concurrency: 2 })
+  @Consume({ durable, subject: Subjects.intakeApplicationReceived, schema: ApplicationReceivedEvent, batch: true, concurrency: 2 })
   async handle(items: BatchItem<ApplicationReceivedEvent>[], manager: EntityManager, tx: AfterCommitHooks): Promise<void> {
     // a standard whose lifecycle skips verification (intake says so) gets no case
     const registered = items.filter((i) => i.event.status === 'REGISTERED' && i.event.requiresVerification !== false);
     if (!registered.length) return;
-    const ids = registered.map(() => randomUUID());
-    const opened: Array<{ id: string; application_id: string; agency_code: string }> = await manager.query(
-      `INSERT INTO "cases" ("id", "application_id", "ticket_number", "agency_code", "service_code", "status", "due_at", "standard_version", "eligibility")
-       SELECT id, app, tn, ag, sv, 'AWAITING_ASSESSMENT', due, ver, el FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int[], $8::jsonb[])
-         AS t(id, app, tn, ag, sv, due, ver, el)
-       ON CONFLICT ("application_id") DO NOTHING
-       RETURNING "id", "application_id", "agency_code"`,
-      [
-        ids,
-        registered.map((i) => i.event.applicationId),
-        registered.map((i) => i.event.ticketNumber),
-        registered.map((i) => i.event.agencyCode ?? 'UNKNOWN'),
-        registered.map((i) => i.event.serviceCode ?? 'UNKNOWN'),
-        registered.map((i) => i.event.dueAt),
-        registered.map((i) => i.event.standardVersion ?? null),
-        // the standard's eligibility settings as intake sent them: they override verification's own (eligibility_rules)
-        registered.map((i) => (i.event.eligibility ? JSON.stringify(i.event.eligibility) : null)),
-      ],
-    );
+    const opened = await this.cases.open(manager, registered.map(({ event: e }) => ({
+      applicationId: e.applicationId, ticketNumber: e.ticketNumber, agencyCode: e.agencyCode ?? 'UNKNOWN', serviceCode: e.serviceCode ?? 'UNKNOWN',
+      dueAt: e.dueAt, standardVersion: e.standardVersion ?? null,
+    })));
+    // A service verification has no settings for yet (a standard an admin created): its standard's
+    // seed words become the agency's first version, once. Afterwards only the versioned settings count.
+    for (const { event: e } of registered) {
+      if (!e.eligibility || !e.agencyCode || !e.serviceCode) continue;
+      const seed = { fieldStages: [], ...fromStandard(e.eligibility) };
+      await this.rules.seedFirstVersion(manager, e.agencyCode, e.serviceCode, seed, `standard:${e.serviceCode}:v${e.standardVersion ?? 1}`);
+    }
     const byApp = new Map(registered.map((i) => [i.event.applicationId, i]));
     await this.outbox.enqueueMany(
       manager,

@@ -4,7 +4,7 @@ import type { Actor } from '#contracts';
 import { covers } from '#domain';
 import { requireCanChange, requireRole } from '#platform';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
-import { RegistryImportService } from '../import-registry/registry-import.service.js';
+import { ImportFinishedAnnouncer } from '../import-registry/import-finished.announcer.js';
 import { RegistryDb } from '../registry-db.js';
 import { SnapshotEvents } from '../snapshot-events.js';
 
@@ -41,7 +41,7 @@ export class ConfirmImportService {
 
   constructor(
     private readonly db: RegistryDb,
-    private readonly imports: RegistryImportService,
+    private readonly announcer: ImportFinishedAnnouncer,
     private readonly events: SnapshotEvents,
   ) {}
 
@@ -103,7 +103,7 @@ export class ConfirmImportService {
 
   private async decide(c: pg.PoolClient, imp: HeldImport, status: 'COMPLETED' | 'DISCARDED', actor: Actor): Promise<void> {
     await c.query(`UPDATE registry_imports SET status = $2, decided_by = $3, decided_at = now(), finished_at = now(), updated_at = now() WHERE id = $1`, [imp.id, status, actor.username]);
-    await this.imports.announceFinished(c, {
+    await this.announcer.announceFinished(c, {
       importId: imp.id, sourceEventId: imp.source_event_id, agencyCode: imp.agency_code, status, snapshotId: status === 'COMPLETED' ? imp.snapshot_id : null, failure: null,
       confirmation: status === 'COMPLETED' ? 'CONFIRMED' : 'DISCARDED', previousRows: imp.previous_rows, maxDropPercent: Number(imp.max_drop_percent),
       read: imp.rows_read, accepted: imp.rows_accepted, rejected: imp.rows_rejected,

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { RegistrySnapshotPublishedEvent, durableOf, Subjects, dropBucketOf, fromAnySystem, type RejectedMessageDetail } from '#contracts';
-import { Consume, OutboxService, type AfterCommitHooks, type BatchItem } from '#messaging';
-import { RegistryImportService } from './registry-import.service.js';
+import { RegistrySnapshotPublishedEvent, SERVICES, Subjects, dropBucketOf, fromAnySystem, type RejectedMessageDetail, durableOf } from '#contracts';
+import { Consume, OutboxService, type BatchItem, type AfterCommitHooks } from '#messaging';
+import { CreateImportHandler } from './create-import.handler.js';
 
 const subject = fromAnySystem(Subjects.extRegistrySnapshotPublished);
 const durable = durableOf('verification', subject);
@@ -19,7 +19,7 @@ export class SnapshotPublishedConsumer {
   private readonly log = new Logger('registry-snapshot-published');
 
   constructor(
-    private readonly imports: RegistryImportService,
+    private readonly imports: CreateImportHandler,
     private readonly outbox: OutboxService,
   ) {}
 

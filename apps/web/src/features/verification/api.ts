@@ -45,6 +45,9 @@ export const verificationApi = {
   case: (id: string, signal?: AbortSignal) => api.get<CaseView>(seg`/verification/cases/${id}`, undefined, signal),
   caseOfApplication: (applicationId: string) => api.get<{ caseId: string }>(seg`/verification/applications/${applicationId}/case`),
   assess: (caseId: string) => api.post<void>(seg`/verification/cases/${caseId}/assessment`),
+  /** a verifier settles a rule that needs review; the case proceeds to its decision */
+  settleRule: (caseId: string, rule: string, body: { outcome: 'PASSED' | 'FAILED'; reason: string }) =>
+    api.post<CaseView>(seg`/verification/cases/${caseId}/rules/${rule}/settlement`, body),
   tasks: (q: { assignee?: string; status?: TaskStatus; limit: number; offset: number }, signal?: AbortSignal) =>
     api.get<Page<FieldTaskView>>('/verification/tasks', q, signal),
   assign: (taskId: string, assignee: string) => api.post<void>(seg`/verification/tasks/${taskId}/assign`, { assignee }),

@@ -13,6 +13,7 @@ export const CASE_STATUS_LABEL: LabelMap<CaseStatus> = {
   IN_FIELD_VERIFICATION: 'cases.status.IN_FIELD_VERIFICATION',
   VERIFIED: 'cases.status.VERIFIED',
   REJECTED: 'cases.status.REJECTED',
+  CLOSED: 'cases.status.CLOSED',
 };
 
 export const RULE_OUTCOME_LABEL: LabelMap<RuleOutcome> = {
@@ -125,7 +126,7 @@ export const RULES_OWNER_LABEL: LabelMap<'OWN' | 'PROVINCE' | 'DEFAULT'> = {
 
 export const outcomeColor = (o: RuleOutcome) => (o === 'PASSED' ? 'success' : o === 'FAILED' ? 'error' : 'warning');
 export const caseStatusColor = (s: CaseStatus) =>
-  s === 'VERIFIED' ? 'success' : s === 'REJECTED' ? 'error' : s === 'IN_FIELD_VERIFICATION' ? 'processing' : 'default';
+  s === 'VERIFIED' ? 'success' : s === 'REJECTED' ? 'error' : s === 'IN_FIELD_VERIFICATION' ? 'processing' : s === 'CLOSED' ? 'warning' : 'default';
 export const taskStatusColor = (s: TaskStatus) => (s === 'DONE' ? 'success' : s === 'OPEN' ? 'processing' : s === 'CANCELLED' ? 'error' : 'default');
 export const importStatusColor = (s: ImportStatus) => (s === 'COMPLETED' ? 'success' : s === 'FAILED' ? 'error' : s === 'RUNNING' ? 'processing' : 'default');
 export const importRunning = (s: ImportStatus | undefined) => s === 'QUEUED' || s === 'RUNNING';
@@ -143,6 +144,9 @@ export const VISIT_FIELDS: FieldLabels = {
 
 /** The assign form's field. */
 export const ASSIGN_FIELDS: FieldLabels = { assignee: 'task.officer' };
+
+/** The settlement form's fields. */
+export const SETTLE_FIELDS: FieldLabels = { outcome: 'cases.settleOutcome', reason: 'cases.settleReason', rule: 'cases.rule' };
 
 /** The rules editor's fields, by the API's paths (`settings.maxDecile`). */
 export const RULES_FIELDS: FieldLabels = {

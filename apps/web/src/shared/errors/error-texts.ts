@@ -84,6 +84,8 @@ export const ERROR_TEXTS = {
   VERIFICATION_TASK_NOT_OPEN: ['Tugas lapangan ini tidak sedang terbuka.', 'This field task is not open.'],
   VERIFICATION_TASK_NOT_ASSIGNED_TO_YOU: ['Tugas lapangan ini tidak ditugaskan kepada Anda.', 'This field task is not assigned to you.'],
   VERIFICATION_STAGE_NOT_READY: ['Tahap sebelumnya belum selesai.', 'An earlier stage is not finished.'],
+  VERIFICATION_RULE_NOT_IN_REVIEW: ['Aturan ini tidak sedang perlu ditinjau.', 'This rule does not need review.'],
+  VERIFICATION_SETTLEMENT_INVALID: ['Keputusan aturan belum benar.', 'The settlement has fields that are not right.'],
   UNKNOWN_AGENCY: ['Instansi tidak dikenal.', 'Unknown agency.'],
   ELIGIBILITY_RULES_NOT_FOUND: ['Aturan kelayakan untuk layanan ini tidak ditemukan.', 'No eligibility rules for this service.'],
   ELIGIBILITY_RULES_INVALID: ['Aturan kelayakan belum benar.', 'The eligibility rules have fields that are not right.'],

@@ -32,4 +32,15 @@ export class VerificationCaseDecidedEvent extends EventEnvelope {
    */
   @IsOptional() @IsString() @MaxLength(500)
   publicReason?: string | null;
+
+  /** the application's service standard: with the two below, what disbursement needs to begin (it asks intake's dossier for the person) */
+  @IsOptional() @IsString() @MaxLength(50)
+  serviceCode?: string;
+
+  /** the application's target group, where its standard has them (BANSOS_REHSOS: LANSIA, WRSE, …) */
+  @IsOptional() @IsString() @MaxLength(50)
+  targetGroup?: string | null;
+
+  @IsOptional() @IsString() @MaxLength(100)
+  ticketNumber?: string | null;
 }

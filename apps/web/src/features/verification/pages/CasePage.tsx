@@ -17,6 +17,7 @@ import { verificationApi } from '../api';
 import { CASE_STATUS_LABEL, DUPLICATE_LABEL, RULE_LABEL, RULE_OUTCOME_LABEL, caseStatusColor, outcomeColor } from '../labels';
 import { Evidence } from '../components/Evidence';
 import { TaskCard } from '../components/TaskCard';
+import { SettleRuleDialog } from '../components/SettleRuleDialog';
 
 export default function CasePage({ id }: { id: string }) {
   const { t, label, locale } = useI18n();
@@ -25,6 +26,7 @@ export default function CasePage({ id }: { id: string }) {
   const { user } = useSession();
   const c = useLoad((signal) => verificationApi.case(id, signal), [id]);
   const [assessing, setAssessing] = useState(false);
+  const [settling, setSettling] = useState<RuleResultView | null>(null);
 
   if (c.error && !c.data) {
     const notFound = c.error instanceof ApiError && c.error.status === 404;
@@ -32,7 +34,10 @@ export default function CasePage({ id }: { id: string }) {
   }
   if (!c.data) return <Skeleton active />;
   const v = c.data;
-  const canAssess = hasRole(user?.roles, VERIFYING) && (v.status === 'AWAITING_ASSESSMENT' || v.status === 'IN_FIELD_VERIFICATION');
+  const open = v.status === 'AWAITING_ASSESSMENT' || v.status === 'IN_FIELD_VERIFICATION';
+  const canAssess = hasRole(user?.roles, VERIFYING) && open;
+  // settling a rule is a verifier's (or the head's) act on their own agency's case
+  const canSettle = hasRole(user?.roles, ['VERIFIER', 'HEAD']) && open && v.agencyCode === user?.agencyCode;
 
   const assess = async () => {
     setAssessing(true);
@@ -72,7 +77,11 @@ export default function CasePage({ id }: { id: string }) {
           </Button>
         </Space>
       </div>
-      {v.reason && <Alert type={v.outcome === 'REJECTED' ? 'error' : 'info'} showIcon title={t('cases.reason')} description={v.reason} />}
+      {v.status === 'CLOSED' ? (
+        <Alert type="warning" showIcon title={t('cases.closed')} description={v.reason} data-testid="case-closed" />
+      ) : (
+        v.reason && <Alert type={v.outcome === 'REJECTED' ? 'error' : 'info'} showIcon title={t('cases.reason')} description={v.reason} />
+      )}
       <Card title={t('cases.subject')} size="small">
         <Descriptions size="small" column={{ xs: 1, lg: 3 }} bordered>
           <Descriptions.Item label={t('field.service')}>{v.serviceCode}</Descriptions.Item>
@@ -96,11 +105,43 @@ export default function CasePage({ id }: { id: string }) {
           columns={[
             { title: t('cases.rule'), dataIndex: 'rule', render: (r: string) => <span title={r}>{label(RULE_LABEL, r)}</span> },
             { title: t('cases.outcome'), dataIndex: 'outcome', render: (o: RuleResultView['outcome']) => <Tag color={outcomeColor(o)}>{label(RULE_OUTCOME_LABEL, o)}</Tag> },
-            { title: t('cases.why'), dataIndex: 'message' },
+            {
+              title: t('cases.why'),
+              dataIndex: 'message',
+              render: (m: string, r: RuleResultView) => (
+                <Space orientation="vertical" size={4}>
+                  <span>{m}</span>
+                  {r.settlement && (
+                    <Typography.Text type="secondary" data-testid={`settlement-${r.rule}`}>
+                      {t('cases.settledBy', {
+                        outcome: label(RULE_OUTCOME_LABEL, r.settlement.outcome), by: r.settlement.settledBy, at: formatDateTime(r.settlement.settledAt, locale),
+                        reason: r.settlement.reason,
+                      })}
+                    </Typography.Text>
+                  )}
+                  {canSettle && r.outcome === 'NEEDS_REVIEW' && (
+                    <Button size="small" onClick={() => setSettling(r)} data-testid={`settle-${r.rule}`}>
+                      {t('cases.settle')}
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
             { title: t('cases.evidence'), dataIndex: 'evidence', render: (e: RuleEvidence[]) => <Evidence items={e} /> },
           ]}
         />
       </Card>
+      {settling && (
+        <SettleRuleDialog
+          caseId={v.caseId}
+          rule={settling}
+          onClose={() => setSettling(null)}
+          onDone={() => {
+            setSettling(null);
+            c.reload();
+          }}
+        />
+      )}
       <Card title={t('cases.duplicates')} data-testid="case-duplicates">
         {v.duplicates.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.noDuplicates')} />

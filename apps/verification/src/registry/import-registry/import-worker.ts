@@ -4,22 +4,22 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import type { EntityManager } from 'typeorm';
-import { Subjects, type Actor, type RegistryFileFormat, type RegistryImportFinishedEvent, type RegistryRowError, type RegistrySnapshotPublishedEvent } from '#contracts';
-import { OutboxService, type SqlClient } from '#messaging';
-import { BackgroundLoop, requireCanChange, requireRole } from '#platform';
-import { findAgency, maskNiksInText } from '#domain';
+import type { RegistryFileFormat, RegistryRowError } from '#contracts';
+import { BackgroundLoop } from '#platform';
+import { findAgency } from '#domain';
+import { Clock } from '../../config/clock.js';
+import { VerificationConfig } from '../../config/verification.config.js';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
-import { RegistryDb } from '../registry-db.js';
-import { readRegistryFile, FileFormatError } from '../registry-file.js';
-import { COPY_COLUMNS, mapHeader } from '../registry-row.js';
-import { LoadSession } from '../registry-load.js';
-import type { LoadReply } from '../registry-load.worker.js';
-import { RegistryStore } from '../registry-store.js';
-import { RegistryConfig } from '../registry.config.js';
-import { RegistrySettingsRepository } from '../registry-settings/registry-settings.repository.js';
 import { dropPercent, needsConfirmation } from '../confirm-import/drop-guard.js';
+import { FileFormatError } from '../file/registry-file.js';
+import { COPY_COLUMNS } from '../file/registry-row.js';
+import { RegistryDb } from '../registry-db.js';
+import { RegistryStore } from '../registry-store.js';
+import { RegistrySettingsRepository } from '../registry-settings/registry-settings.repository.js';
 import { SnapshotEvents } from '../snapshot-events.js';
+import { ImportFinishedAnnouncer } from './import-finished.announcer.js';
+import { LoadSession } from './registry-load.js';
+import type { LoadReply } from './registry-load.worker.js';
 
 /** An import interrupted this often (restarts mid-import) is failed rather than tried again. */
 export const MAX_IMPORT_ATTEMPTS = 3;
@@ -53,22 +53,18 @@ function lockKey(importId: string): string {
   return createHash('sha256').update(`registry-import:${importId}`).digest().readBigInt64BE(0).toString();
 }
 
-/** `YYYY-MM-DD` in Asia/Jakarta. */
-function todayWib(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
 /**
- * Registry imports: a request checks the file's header at once (a missing column refuses the
- * file whole), then a worker streams the file from the Object Store through the row checks
- * into a COPY of a new snapshot's own table, reports rejected rows as it goes, and makes the
- * snapshot current in one transaction only once every row is in (or holds it for a verifier's
- * confirmation when it falls too far below the current one: drop-guard.ts). The worker holds a session
- * advisory lock per import: when its process dies the lock goes with its connection, and the
- * next poll (of this or another replica) starts the import over, up to MAX_IMPORT_ATTEMPTS.
+ * The worker that runs queued registry imports (create-import.handler.ts queues them): it
+ * streams the file from the Object Store through the row checks (on a worker thread) into a COPY
+ * of a new snapshot's own table, reports rejected rows as it goes, and makes the snapshot current
+ * in one transaction only once every row is in (or holds it for a verifier's confirmation when it
+ * falls too far below the current one: drop-guard.ts). It holds a session advisory lock per
+ * import: when its process dies the lock goes with its connection, and the next poll (of this or
+ * another replica) starts the import over, up to MAX_IMPORT_ATTEMPTS. Its SQL runs on the
+ * connection it holds for the whole import (COPY, index builds, attach), so it stays here.
  */
 @Injectable()
-export class RegistryImportService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RegistryImportWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('registry-import');
   private readonly worker = new BackgroundLoop(this.log, 'the registry import worker', () => this.drain());
   private abort?: () => void;
@@ -77,9 +73,10 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     private readonly db: RegistryDb,
     private readonly store: RegistryStore,
     private readonly events: SnapshotEvents,
-    private readonly outbox: OutboxService,
-    private readonly config: RegistryConfig,
+    private readonly announcer: ImportFinishedAnnouncer,
+    private readonly config: VerificationConfig,
     private readonly settings: RegistrySettingsRepository,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -94,70 +91,6 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
 
   private get stopping(): boolean {
     return this.worker.stopping;
-  }
-
-  /** Checks the uploaded file's header and queues its import. */
-  async create(actor: Actor, req: { agencyCode: string; objectName: string; fileName?: string | null; format: RegistryFileFormat }): Promise<{ importId: string; status: 'QUEUED' }> {
-    requireRole(actor, 'VERIFIER', 'ADMIN');
-    const agency = findAgency(req.agencyCode);
-    if (!agency || agency.bureau) {
-      throw new VerificationError(VerificationErrorCode.UnknownAgency, `No agency ${req.agencyCode} keeps a registry`, [{ path: 'agencyCode', message: `agencyCode ${req.agencyCode} is not an agency of this installation` }]);
-    }
-    // a new snapshot changes what the agency's cases are checked against: its own staff's act
-    requireCanChange(actor, agency.code, 'its registry');
-    try {
-      await this.checkHeader(req.objectName, req.format);
-    } catch (e) {
-      await this.store.remove(req.objectName);
-      throw e;
-    }
-    const id = randomUUID();
-    await this.db.pool.query(
-      `INSERT INTO registry_imports (id, agency_code, file_name, format, object_name, status, created_by) VALUES ($1, $2, $3, $4, $5, 'QUEUED', $6)`,
-      [id, agency.code, req.fileName ?? null, req.format, req.objectName, actor.username],
-    );
-    this.kick();
-    return { importId: id, status: 'QUEUED' };
-  }
-
-  /**
-   * A department system announced a snapshot it put in the drop bucket: queue its import, in the
-   * consumer's transaction (one import per event, however often it comes). The header is checked
-   * by the import itself; a file that fails it ends FAILED, and the department hears why on
-   * `…registry.import.finished.v1`. Returns why the event is refused, if it is.
-   */
-  async announce(manager: EntityManager, event: RegistrySnapshotPublishedEvent, from: { system: string; bucket: string }): Promise<{ path: string; message: string } | null> {
-    const agency = findAgency(event.agencyCode);
-    if (!agency || agency.code.includes('.BKS')) return { path: 'agencyCode', message: 'agencyCode is not an agency of this installation that keeps a registry' };
-    await manager.query(
-      `INSERT INTO registry_imports (id, agency_code, file_name, format, object_name, bucket, source_event_id, label, status, created_by, digest)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'QUEUED', $9, $10) ON CONFLICT DO NOTHING`,
-      [randomUUID(), agency.code, event.objectName, event.format, event.objectName, from.bucket, event.eventId, event.label ?? null, `system:${from.system}`, event.digest],
-    );
-    return null;
-  }
-
-  private async checkHeader(objectName: string, format: RegistryFileFormat): Promise<void> {
-    const obj = await this.store.open(objectName);
-    try {
-      const rows = readRegistryFile(obj.stream, format, { maxUnpackedBytes: this.config.SIGAP_REGISTRY_XLSX_MAX_UNPACKED_BYTES });
-      const first = await rows.next();
-      await rows.return(undefined);
-      if (first.done || !first.value.length) throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, 'The file is empty: it needs a header row', [{ path: 'file', message: 'the file has no header row' }]);
-      const header = mapHeader(first.value[0].values);
-      if (!header.ok) {
-        throw new VerificationError(
-          VerificationErrorCode.RegistryColumnMissing,
-          `The file misses the required column${header.missing.length > 1 ? 's' : ''} ${header.missing.join(', ')}: nothing was imported`,
-          header.missing.map((c) => ({ path: `file.${c}`, message: `column ${c} is missing` })),
-        );
-      }
-    } catch (e) {
-      if (e instanceof VerificationError) throw e;
-      throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, `The file cannot be read as ${format}: ${e instanceof Error ? e.message : String(e)}`, [{ path: 'file', message: `not a readable ${format} file` }]);
-    } finally {
-      obj.stream.destroy();
-    }
   }
 
   /** Wakes the worker: it runs pending imports one after another. */
@@ -270,7 +203,7 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
     try {
       // parsed and checked on a worker thread while this one reads the file and feeds the COPY
       session = LoadSession.start({
-        type: 'start', format: imp.format, areaCode: agency.areaCode, today: todayWib(), snapshotId, xlsxMaxUnpackedBytes: this.config.SIGAP_REGISTRY_XLSX_MAX_UNPACKED_BYTES,
+        type: 'start', format: imp.format, areaCode: agency.areaCode, today: this.clock.today(), snapshotId, xlsxMaxUnpackedBytes: this.config.SIGAP_REGISTRY_XLSX_MAX_UNPACKED_BYTES,
       });
       let progressAt = PROGRESS_EVERY_ROWS;
       const take = async (m: LoadReply): Promise<boolean> => {
@@ -387,7 +320,7 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
            finished_at = now(), updated_at = now() WHERE id = $1`,
         [imp.id, snapshotId, counts.read, counts.accepted, counts.rejected],
       );
-      await this.announceFinished(client, { importId: imp.id, sourceEventId: imp.source_event_id, agencyCode: imp.agency_code, status: 'COMPLETED', snapshotId, failure: null, ...counts });
+      await this.announcer.announceFinished(client, { importId: imp.id, sourceEventId: imp.source_event_id, agencyCode: imp.agency_code, status: 'COMPLETED', snapshotId, failure: null, ...counts });
       await client.query('COMMIT');
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -408,7 +341,7 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
          previous_snapshot_id = $6, previous_rows = $7, max_drop_percent = $8, updated_at = now() WHERE id = $1`,
       [imp.id, snapshotId, counts.read, counts.accepted, counts.rejected, current.id, current.rows, maxDropPercent],
     );
-    await this.announceFinished(client, {
+    await this.announcer.announceFinished(client, {
       importId: imp.id, sourceEventId: imp.source_event_id, agencyCode: imp.agency_code, status: 'AWAITING_CONFIRMATION', snapshotId, failure: null,
       confirmation: 'REQUIRED', previousRows: current.rows, maxDropPercent, ...counts,
     });
@@ -433,23 +366,11 @@ export class RegistryImportService implements OnApplicationBootstrap, OnApplicat
       if (snapshotId) await client.query(`UPDATE registry_snapshots SET status = 'FAILED', completed_at = now() WHERE id = $1 AND status = 'LOADING'`, [snapshotId]);
       const imp = rows[0];
       if (imp) {
-        await this.announceFinished(client, {
+        await this.announcer.announceFinished(client, {
           importId, sourceEventId: imp.source_event_id, agencyCode: imp.agency_code, status: 'FAILED', snapshotId: null, failure: why.slice(0, 2000),
           read: imp.rows_read, accepted: imp.rows_accepted, rejected: imp.rows_rejected,
         });
       }
     });
-  }
-
-  /** `…registry.import.finished.v1` through the outbox, in the caller's transaction. */
-  async announceFinished(
-    client: SqlClient,
-    f: Omit<RegistryImportFinishedEvent, 'eventId' | 'occurredAt' | 'rowsRead' | 'rowsAccepted' | 'rowsRejected'> & Counts,
-  ): Promise<void> {
-    const { read, accepted, rejected, ...rest } = f;
-    // outside systems read it: an error text that quoted a row's NIK or KK shows its last 4 digits only
-    const payload = { ...rest, failure: rest.failure ? maskNiksInText(rest.failure) : null, rowsRead: read, rowsAccepted: accepted, rowsRejected: rejected };
-    const cause = f.sourceEventId ? { correlationId: f.sourceEventId, causationId: f.sourceEventId } : undefined;
-    await this.outbox.enqueueOn(client, [{ subject: Subjects.verificationRegistryImportFinished, payload, cause }]);
   }
 }

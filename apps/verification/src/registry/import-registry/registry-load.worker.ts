@@ -10,8 +10,8 @@ import { Readable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import type { RegistryFileFormat, RegistryRowError } from '#contracts';
 import { loadAreaIndex } from '#domain';
-import { FileFormatError, readRegistryFile } from './registry-file.js';
-import { copyLine, mapHeader, RegistryRowValidator, type ColumnMap } from './registry-row.js';
+import { FileFormatError, readRegistryFile } from '../file/registry-file.js';
+import { copyLine, mapHeader, RegistryRowValidator, type ColumnMap } from '../file/registry-row.js';
 
 /** To the worker. */
 export type LoadRequest =

@@ -7,6 +7,12 @@
 import type { DuplicateView, FieldStage, RuleEvidence, RuleOutcome } from '#contracts';
 import { ageOn } from '#domain';
 
+/** Every rule `evaluate` may answer, in the order it answers them. */
+export const RULES = [
+  'REGISTRY_OR_SKTM', 'REGISTRY_OR_PMKS', 'BENEFICIARY_AGE', 'TARGET_GROUP', 'DOMICILE_IN_AREA', 'RESIDENCE_AND_DOMICILE', 'NO_NATIONAL_PROGRAMME', 'NO_DUPLICATE',
+] as const;
+export type RuleCode = (typeof RULES)[number];
+
 export interface TargetGroupRule {
   minAge?: number;
   ageUnder?: number;
@@ -74,7 +80,11 @@ export const DEFAULT_ELIGIBILITY: Record<string, EligibilitySettings> = {
   },
 };
 
-/** Reads the eligibility object intake sends with an application (its standard's words) into settings. */
+/**
+ * Reads a standard's eligibility words (intake's seed data, `eligibility` of the catalog) into
+ * settings. Used only to seed verification's first version of an agency's settings for a
+ * service it has none for; afterwards the versioned settings alone are applied (rules/).
+ */
 export function fromStandard(e: Record<string, unknown> | null | undefined): Partial<EligibilitySettings> {
   if (!e || typeof e !== 'object') return {};
   const out: Partial<EligibilitySettings> = {};
@@ -140,7 +150,6 @@ export function evaluate(input: EvaluationInput): RuleResult[] {
   const out: RuleResult[] = [];
   const inArea = (village: string) => village.startsWith(`${input.areaCode}.`);
   const client = subject.beneficiary ?? subject.applicant;
-  const clientHit = subject.beneficiary ? registry.beneficiary : registry.applicant;
   const anyHit = registry.beneficiary ?? registry.applicant;
 
   if (s.registryOrSktm || s.registryOrPmks) {
@@ -236,6 +245,5 @@ export function evaluate(input: EvaluationInput): RuleResult[] {
   if (blocking.length) out.push({ rule: 'NO_DUPLICATE', outcome: 'FAILED', message: blocking.map((d) => d.message).join('; '), evidence: dupEvidence(blocking) });
   else if (review.length) out.push({ rule: 'NO_DUPLICATE', outcome: 'NEEDS_REVIEW', message: review.map((d) => d.message).join('; '), evidence: dupEvidence(review) });
   else out.push({ rule: 'NO_DUPLICATE', outcome: 'PASSED', message: 'No other application of this person or household for this service', evidence: [] });
-  void clientHit;
   return out;
 }

@@ -1,10 +1,11 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Rpc, type ApplicationDossier } from '#contracts';
 import { ServiceClient } from '#messaging';
 import { BackgroundLoop } from '#platform';
-import type { CaseSubject } from '../eligibility/eligibility.js';
-import { CaseAssessmentService, subjectOf } from './case-assessment.service.js';
+import { VerificationConfig } from '../../config/verification.config.js';
+import type { CaseSubject } from '../../domain/eligibility.js';
+import { CaseRepository } from '../case.repository.js';
+import { AssessCaseHandler, subjectOf } from './assess-case.handler.js';
 
 const BATCH = 200;
 /** cases assessed per transaction (each behind a savepoint) */
@@ -18,20 +19,21 @@ const PER_TRANSACTION = 50;
  * is assessed on a later round, after a restart too (its subject is still empty).
  */
 @Injectable()
-export class AssessOpenedCases implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AssessOpenedCasesWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('assess-opened-cases');
   private readonly worker = new BackgroundLoop(this.log, 'assessing new cases', () => this.drain());
   /** cases whose assessment failed in this process: retried after a restart, not in a loop */
   private readonly failed = new Set<string>();
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly cases: CaseRepository,
     private readonly intake: ServiceClient,
-    private readonly assessment: CaseAssessmentService,
+    private readonly assessment: AssessCaseHandler,
+    private readonly config: VerificationConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.worker.start(Number(process.env.SIGAP_ASSESS_POLL_MS ?? 5000));
+    this.worker.start(this.config.SIGAP_ASSESS_POLL_MS);
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -44,13 +46,10 @@ export class AssessOpenedCases implements OnApplicationBootstrap, OnApplicationS
 
   private async drain(): Promise<void> {
     while (!this.worker.stopping) {
-      const cases: Array<{ id: string; application_id: string }> = await this.ds.query(
-        `SELECT "id", "application_id" FROM "cases" WHERE "subject" IS NULL AND "status" = 'AWAITING_ASSESSMENT' AND NOT ("id" = ANY($1::uuid[]))
-          ORDER BY "opened_at" LIMIT ${BATCH}`,
-        [[...this.failed]],
-      );
+      const cases = await this.cases.awaitingAssessment(BATCH, [...this.failed]);
       if (!cases.length) return;
-      const dossiers = await this.intake.call<ApplicationDossier[]>(Rpc.intake.applicationDossiers, { actor: null, applicationIds: cases.map((c) => c.application_id) }, { quiet: true });
+      const dossiers = await this.intake.call<ApplicationDossier[]>(
+        Rpc.intake.applicationDossiers, { actor: null, applicationIds: cases.map((c) => c.application_id) }, { quiet: true });
       const byApp = new Map(dossiers.map((d) => [d.applicationId, d]));
       const items: Array<{ caseId: string; subject: CaseSubject }> = [];
       for (const c of cases) {
