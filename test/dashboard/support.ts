@@ -3,7 +3,7 @@
 // accounts made through the real API, and logging in the way an officer does.
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-import { agencyAdmin, Api, openAccount, testAdminPassword, testIp, unique } from '../gateway/support.js';
+import { agencyAdmin, Api, openAccount, testIp, unique } from '../gateway/support.js';
 
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

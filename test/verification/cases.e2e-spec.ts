@@ -10,7 +10,7 @@ import type pg from 'pg';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { OUTBOUND_READABLE, streamFor, Subjects } from '#contracts';
 import { adminDb, eventually, natsAs, publishEvent, readStream, repoRoot, startApp, type RunningApp } from '#testing';
-import { agencyAdmin, Api, openAccount, startGateway, testAdminPassword, unique } from '../gateway/support.js';
+import { agencyAdmin, Api, openAccount, startGateway, unique } from '../gateway/support.js';
 import { csvLine, HEADER } from './registry-fixtures.js';
 
 const dir = path.join(repoRoot, '.data', 'test-files', 'cases');

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DecreeIssuedEvent, ProposalReturnedEvent, ProposalSubmittedEvent, RecipientFailedEvent, RecipientHandedOverEvent, RecipientPaidEvent, SERVICES, Subjects, durableOf } from '#contracts';
+import { DecreeIssuedEvent, ProposalReturnedEvent, ProposalSubmittedEvent, RecipientFailedEvent, RecipientHandedOverEvent, RecipientPaidEvent, Subjects, durableOf } from '#contracts';
 import { Consume, type BatchItem, type Causation } from '#messaging';
 import type { NewFact } from './disbursement-progress.repository.js';
 import { DisbursementProgressService } from './disbursement-progress.service.js';

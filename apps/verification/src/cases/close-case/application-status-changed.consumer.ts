@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ApplicationStatusChangedEvent, SERVICES, Subjects, durableOf } from '#contracts';
+import { ApplicationStatusChangedEvent, Subjects, durableOf } from '#contracts';
 import { Consume, type BatchItem } from '#messaging';
 import { closesCase, closureReason } from '../../domain/case-closure.js';
 import { CaseRepository } from '../case.repository.js';

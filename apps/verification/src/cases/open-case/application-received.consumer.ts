@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ApplicationReceivedEvent, Subjects, SERVICES, durableOf } from '#contracts';
+import { ApplicationReceivedEvent, Subjects, durableOf } from '#contracts';
 import { Consume, OutboxService, type BatchItem, type AfterCommitHooks } from '#messaging';
 import { AssessOpenedCasesWorker } from '../assess-case/assess-opened-cases.worker.js';
 import { fromStandard } from '../../domain/eligibility.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { RecipientPaidEvent, SERVICES, Subjects, durableOf } from '#contracts';
+import { RecipientPaidEvent, Subjects, durableOf } from '#contracts';
 import { Consume, type BatchItem } from '#messaging';
 import { CaseRepository } from '../case.repository.js';
 

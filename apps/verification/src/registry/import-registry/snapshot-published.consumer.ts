@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { RegistrySnapshotPublishedEvent, SERVICES, Subjects, dropBucketOf, fromAnySystem, type RejectedMessageDetail, durableOf } from '#contracts';
+import { RegistrySnapshotPublishedEvent, Subjects, dropBucketOf, fromAnySystem, type RejectedMessageDetail, durableOf } from '#contracts';
 import { Consume, OutboxService, type BatchItem, type AfterCommitHooks } from '#messaging';
 import { CreateImportHandler } from './create-import.handler.js';
 
