@@ -17,7 +17,7 @@ process.on('SIGTERM', () => tearDown(stack).then(() => process.exit(143)));
 // side by side share the machine, so compare them only with that in mind
 const slot = Number(process.env.SIGAP_BENCH_SLOT ?? 0);
 const instance = slot ? `bench${slot}` : 'bench';
-const BENCHMARKS = ['pipeline', 'filing', 'registry', 'disbursement'];
+const BENCHMARKS = ['pipeline', 'filing', 'registry', 'disbursement', 'disbursement-documents'];
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : BENCHMARKS;
 
 const ok = await main(async () => {
