@@ -245,7 +245,7 @@ describe('the dashboard as its users work (issue 11)', () => {
       await visit.getByText('Layak', { exact: true }).click();
       await visit.getByLabel('Temuan lapangan').fill('Anak tinggal bersama nenek; rumah tidak layak huni.');
       await visit.getByRole('button', { name: 'Gunakan lokasi saya' }).click();
-      await expect.poll(() => visit.getByLabel('Lintang').inputValue()).toBe('-7.39710');
+      await eventually(async () => expect(await visit.getByLabel('Lintang').inputValue()).toBe('-7.39710'), { timeoutMs: 10000 });
       await expect(visit.getByLabel('Bujur').inputValue()).resolves.toBe('109.69630');
       // typing stays possible
       await visit.getByLabel('Bujur').fill('109.69640');
