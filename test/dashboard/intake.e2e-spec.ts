@@ -238,9 +238,9 @@ describe('front office pages and the public status page', () => {
       await citizen.getByText('EN', { exact: true }).click();
       await citizen.getByRole('heading', { name: "Check an Application's Status" }).waitFor();
       await citizen.getByTestId('status-current').getByText('Registered').waitFor();
-      await citizen.getByText('Current status').waitFor();
+      await citizen.getByTestId('status-next').getByText('What happens next').waitFor();
       await citizen.getByText('3 months', { exact: true }).waitFor();
-      await expect(citizen.getByTestId('time-left').innerText()).resolves.toMatch(/^\d+ d( \d+ h)? left$/);
+      await expect(citizen.getByTestId('time-left').innerText()).resolves.toMatch(/^\d+ days left$/);
       await citizen.getByRole('link', { name: 'Staff login' }).waitFor();
       await citizen.screenshot({ path: SHOT_STATUS_EN, fullPage: true });
       await citizen.getByText('ID', { exact: true }).click();

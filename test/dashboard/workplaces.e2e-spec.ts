@@ -293,7 +293,8 @@ describe('the dashboard as its users work (issue 11)', () => {
       await result.waitFor();
       await page.waitForURL(`**/status/${filed.ticketNumber}`);
       const remaining = await result.getByTestId('time-left').innerText();
-      expect(remaining).toMatch(/^Sisa \d+ hari kerja$/);
+      // SANTUNAN_ANAK counts 3 months: calendar days (a standard counting working days says "hari kerja")
+      expect(remaining).toMatch(/^Sisa \d+ hari$/);
       expect(await result.innerText()).not.toMatch(/\d+,\d+ hari kerja/);
       // the deadline as a date, without the seconds
       await expect(result.getByTestId('status-due').innerText()).resolves.toMatch(/^\w+, \d{1,2} \w+ 20\d\d$/);
