@@ -7,6 +7,7 @@ import { hasRole, ROLE_LABEL } from '../shared/roles';
 import type { NavItem } from '../shared/routes';
 import LanguageSwitch from '../shared/components/LanguageSwitch';
 import { navigate, usePathname } from '../shared/router';
+import { clearDrafts } from '../shared/forms/useDraft';
 import { ChangePasswordDialog } from '../features/auth';
 import { NAV } from './features';
 
@@ -167,7 +168,11 @@ export default function AppLayout({ children }: { children: ReactNode }) {
             <Tooltip title={t('password.title')}>
               <Button icon={<KeyOutlined aria-hidden />} aria-label={t('password.title')} onClick={() => setChangingPassword(true)} />
             </Tooltip>
-            <Button icon={<LogoutOutlined aria-hidden />} onClick={() => logout('manual')} aria-label={t('action.logout')}>
+            <Button icon={<LogoutOutlined aria-hidden />} onClick={() => {
+                // a shared office PC keeps no one's half-typed personal data after a deliberate logout
+                clearDrafts(user?.username);
+                logout('manual');
+              }} aria-label={t('action.logout')}>
               {t('action.logout')}
             </Button>
           </div>

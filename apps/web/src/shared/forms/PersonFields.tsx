@@ -1,5 +1,7 @@
-import type { ReactNode } from 'react';
-import { Col, Form, Input, Radio, Row } from 'antd';
+import { useEffect, type ReactNode } from 'react';
+import { Col, DatePicker, Form, Input, Radio, Row } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { parseNik } from '@domain/nik';
 import { useI18n, valuesOf, type LabelMap, type MessageKey } from '../i18n/I18n';
 
 /** A person as every form of the contract names them: NIK, name, birth date and sex. */
@@ -22,6 +24,18 @@ const DEFAULT_LABELS: PersonLabels = { nik: 'person.nik', name: 'person.name', b
 
 const NIK = /^\d{16}$/;
 
+/** How a date is shown and typed (Indonesian order); an ISO date typed or pasted is read too. */
+export const DATE_FORMATS = ['DD-MM-YYYY', 'YYYY-MM-DD', 'DD/MM/YYYY', 'D-M-YYYY'];
+
+/**
+ * A date field of the form holding `YYYY-MM-DD` (as the API takes it), shown by antd's
+ * DatePicker in the user's language: the same on every PC, unlike the browser's date input.
+ */
+export const isoDateProps = {
+  getValueProps: (v: string | undefined) => ({ value: v ? dayjs(v, 'YYYY-MM-DD') : undefined }),
+  normalize: (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined),
+};
+
 /**
  * The person under `name` in the form (`applicant`, `beneficiary`): the NIK (16 digits; the
  * server checks its area and birth date), name, birth date and sex, then `children` (the
@@ -29,6 +43,16 @@ const NIK = /^\d{16}$/;
  */
 export function PersonFields({ name, labels = DEFAULT_LABELS, nikHelp, children }: { name: string; labels?: PersonLabels; nikHelp?: boolean; children?: ReactNode }) {
   const { t, label } = useI18n();
+  const form = Form.useFormInstance();
+  const nik = Form.useWatch([name, 'nik'], form) as string | undefined;
+  // the NIK carries the birth date (digits 7–12) and the sex (a woman's day + 40): filled from it
+  useEffect(() => {
+    if (!nik || !NIK.test(nik)) return;
+    const parsed = parseNik(nik);
+    if (!parsed.ok) return;
+    form.setFieldValue([name, 'birthDate'], parsed.parts.birthDateIso);
+    form.setFieldValue([name, 'sex'], parsed.parts.sex);
+  }, [nik, name, form]);
   return (
     <Row gutter={16}>
       <Col xs={24} md={6}>
@@ -50,8 +74,8 @@ export function PersonFields({ name, labels = DEFAULT_LABELS, nikHelp, children 
         </Form.Item>
       </Col>
       <Col xs={24} md={5}>
-        <Form.Item name={[name, 'birthDate']} label={t(labels.birthDate)} rules={[{ required: true, message: t('person.birthDateRequired') }]}>
-          <Input type="date" />
+        <Form.Item name={[name, 'birthDate']} label={t(labels.birthDate)} rules={[{ required: true, message: t('person.birthDateRequired') }]} {...isoDateProps}>
+          <DatePicker format={DATE_FORMATS} placeholder="HH-BB-TTTT" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
         </Form.Item>
       </Col>
       <Col xs={24} md={5}>

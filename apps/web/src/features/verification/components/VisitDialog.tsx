@@ -6,6 +6,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n, valuesOf } from '../../../shared/i18n/I18n';
 import { ApiError } from '../../../shared/api/client';
 import { useErrorText } from '../../../shared/errors/ErrorAlert';
+import { useDraft } from '../../../shared/forms/useDraft';
+import { formatDateTime } from '../../../shared/format';
 import { useSubmit } from '../../../shared/forms/useSubmit';
 import { FormDialog } from '../../../shared/forms/FormDialog';
 import { verificationApi } from '../api';
@@ -32,11 +34,13 @@ interface StoredFile {
 
 /** What the officer found at the address: a recommendation, the findings, when and where, attachments. */
 export function VisitDialog({ task, onClose, onDone }: { task: FieldTaskView; onClose: () => void; onDone: () => void }) {
-  const { t, label } = useI18n();
+  const { t, label, locale } = useI18n();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [form] = Form.useForm<VisitForm>();
   const [files, setFiles] = useState<UploadFile<StoredFile>[]>([]);
+  // the findings typed at the door survive a closed dialog or an expired session
+  const draft = useDraft(form, `visit.${task.taskId}`, { omit: ['visitedAt'] });
   const [locating, setLocating] = useState(false);
   const [locationError, setLocationError] = useState<string | null>(null);
   const [uploadMissing, setUploadMissing] = useState(false);
@@ -99,6 +103,7 @@ export function VisitDialog({ task, onClose, onDone }: { task: FieldTaskView; on
       form,
       fields: VISIT_FIELDS,
       onDone: () => {
+        draft.clear();
         message.success(t('visit.recorded'));
         onDone();
       },
@@ -113,6 +118,22 @@ export function VisitDialog({ task, onClose, onDone }: { task: FieldTaskView; on
       submit={submit}
       onClose={onClose}
       initialValues={{ visitedAt: dayjs() }}
+      onValuesChange={draft.onValuesChange}
+      notice={
+        draft.restoredAt && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('draft.restored', { time: formatDateTime(draft.restoredAt, locale) })}
+            action={
+              <Button size="small" onClick={draft.discard}>
+                {t('draft.discard')}
+              </Button>
+            }
+          />
+        )
+      }
       okButtonProps={{ disabled: files.some((f) => f.status === 'uploading'), title: files.some((f) => f.status === 'uploading') ? t('visit.uploading') : undefined }}
     >
       <Form.Item name="recommendation" label={t('visit.recommendation')} rules={[{ required: true, message: t('visit.recommendationRequired') }]}>
