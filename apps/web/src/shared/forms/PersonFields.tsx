@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { Col, DatePicker, Form, Input, Radio, Row } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { DATE_FORMATS, isoDateProps } from './dates';
 import { parseNik } from '@domain/nik';
 import { useI18n, valuesOf, type LabelMap, type MessageKey } from '../i18n/I18n';
 
@@ -24,17 +25,6 @@ const DEFAULT_LABELS: PersonLabels = { nik: 'person.nik', name: 'person.name', b
 
 const NIK = /^\d{16}$/;
 
-/** How a date is shown and typed (Indonesian order); an ISO date typed or pasted is read too. */
-export const DATE_FORMATS = ['DD-MM-YYYY', 'YYYY-MM-DD', 'DD/MM/YYYY', 'D-M-YYYY'];
-
-/**
- * A date field of the form holding `YYYY-MM-DD` (as the API takes it), shown by antd's
- * DatePicker in the user's language: the same on every PC, unlike the browser's date input.
- */
-export const isoDateProps = {
-  getValueProps: (v: string | undefined) => ({ value: v ? dayjs(v, 'YYYY-MM-DD') : undefined }),
-  normalize: (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined),
-};
 
 /**
  * The person under `name` in the form (`applicant`, `beneficiary`): the NIK (16 digits; the
