@@ -242,8 +242,8 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
       await rule('Usia penerima manfaat').getByText('Lolos', { exact: true }).waitFor();
       await rule('Usia penerima manfaat').getByText(/under 18/).waitFor();
       await officer.screenshot({ path: SHOT_CASE, fullPage: true });
-      await rule('Usia penerima manfaat').getByText('Permohonan: beneficiary.birthDate = 2019-05-02').waitFor();
-      await rule('Berdomisili di wilayah instansi').getByText('Permohonan: applicant.villageCode = 33.04.01.2001').waitFor();
+      await rule('Usia penerima manfaat').getByText('tanggal lahir penerima: 2 Mei 2019').waitFor();
+      await rule('Berdomisili di wilayah instansi').getByText('desa/kelurahan pemohon: 33.04.01.2001').waitFor();
       // not in the registry and no SKTM in the file: the rule says so
       await rule('Terdaftar di DTSEN (dahulu DTKS) atau ber-SKTM').getByText('Tidak lolos', { exact: true }).waitFor();
       await rule('Terdaftar di DTSEN (dahulu DTKS) atau ber-SKTM').getByText(/no SKTM/).waitFor();

@@ -313,6 +313,36 @@ describe('the dashboard as its users work (issue 11)', () => {
     }
   }, LONG_MS);
 
+  it('at 1366 px the case speaks words: waiting before assessment, services and groups by name, evidence and history as sentences', async () => {
+    const page = await openPage(browser, gateway.url, problems, LAPTOP);
+    try {
+      await page.goto('/login');
+      await logIn(page, desk.username, desk.password);
+      await page.goto('/verification/cases');
+      const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: filed.ticketNumber }) });
+      // never assessed: waiting, not a green "Lolos: 0"
+      await row.getByTestId('case-waiting').getByText('Menunggu penilaian').waitFor();
+      expect(await row.getByText(/Lolos: 0/).count()).toBe(0);
+
+      await row.getByRole('link', { name: filed.ticketNumber }).click();
+      await page.getByRole('heading', { name: `Verifikasi ${filed.ticketNumber}` }).waitFor();
+      await page.getByRole('button', { name: /Nilai kelayakan|Nilai ulang/ }).click();
+      await page.getByText('Kelayakan telah dinilai.').waitFor();
+      const rules = page.getByTestId('case-rules');
+      await rules.getByRole('row').filter({ hasText: 'Usia penerima manfaat' }).getByText('tanggal lahir penerima: 2 Mei 2019').waitFor();
+      await page.getByText('Santunan Anak', { exact: false }).first().waitFor();
+      await page.getByText('Anak terlantar', { exact: true }).waitFor();
+      const history = page.locator('.ant-card').filter({ has: page.getByText('Riwayat', { exact: true }) });
+      await history.getByText(/^Kelayakan dinilai: \d+ lolos/).waitFor();
+      await history.getByText(`Tugas Tim Reaksi Cepat (TRC) diberikan kepada ${trc.username}.`).waitFor();
+      // the raw details stay folded: no JSON, no action codes on the page
+      expect(await history.innerText()).not.toMatch(/[{}]|ASSESSED|TASK_ASSIGNED|beneficiary\.birthDate/);
+      expect(await page.locator('main').innerText()).not.toMatch(/beneficiary\.birthDate|applicant\.villageCode/);
+    } finally {
+      await page.context().close();
+    }
+  }, LONG_MS);
+
   it("the citizen's page on a phone: one remaining-time figure, the deadline as a date, what happens next; a ticket typed with spaces is found", async () => {
     const context = await browser.newContext({ baseURL: gateway.url, viewport: PHONE, isMobile: true, hasTouch: true, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
     const page = await context.newPage();

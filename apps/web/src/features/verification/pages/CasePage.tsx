@@ -10,20 +10,24 @@ import { useSession } from '../../../shared/session';
 import { useI18n } from '../../../shared/i18n/I18n';
 import { useLoad } from '../../../shared/useLoad';
 import { useErrorText } from '../../../shared/errors/ErrorAlert';
-import { formatDateTime, prettyJson } from '../../../shared/format';
+import { formatDateTime } from '../../../shared/format';
 import { Link } from '../../../shared/router';
 import { hasRole, VERIFYING } from '../../../shared/roles';
 import { verificationApi } from '../api';
 import { CASE_STATUS_LABEL, DUPLICATE_LABEL, RULE_LABEL, RULE_OUTCOME_LABEL, caseStatusColor, outcomeColor } from '../labels';
 import { Evidence } from '../components/Evidence';
 import { TaskCard } from '../components/TaskCard';
+import { caseHistoryItems, serviceName, targetGroupName, useSnapshotName, useSnapshots, useStandards } from '../components/caseWords';
 
 export default function CasePage({ id }: { id: string }) {
-  const { t, label, locale } = useI18n();
+  const { t, label, locale, lang } = useI18n();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const { user } = useSession();
   const c = useLoad((signal) => verificationApi.case(id, signal), [id]);
+  const standards = useStandards(c.data?.agencyCode);
+  const snapshots = useSnapshots(c.data?.agencyCode);
+  const snapshotName = useSnapshotName();
   const [assessing, setAssessing] = useState(false);
 
   if (c.error && !c.data) {
@@ -75,15 +79,15 @@ export default function CasePage({ id }: { id: string }) {
       {v.reason && <Alert type={v.outcome === 'REJECTED' ? 'error' : 'info'} showIcon title={t('cases.reason')} description={v.reason} />}
       <Card title={t('cases.subject')} size="small">
         <Descriptions size="small" column={{ xs: 1, lg: 3 }} bordered>
-          <Descriptions.Item label={t('field.service')}>{v.serviceCode}</Descriptions.Item>
+          <Descriptions.Item label={t('field.service')}>{serviceName(standards, v.serviceCode, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('field.agency')}>{v.agencyCode}</Descriptions.Item>
           <Descriptions.Item label={t('cases.openedAt')}>{formatDateTime(v.openedAt, locale)}</Descriptions.Item>
           <Descriptions.Item label={t('person.applicant')}>{v.subject ? `${v.subject.applicant.name} · ${v.subject.applicant.nik}` : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('person.beneficiary')}>{v.subject?.beneficiary ? `${v.subject.beneficiary.name} · ${v.subject.beneficiary.nik}` : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('field.targetGroup')}>{v.subject?.targetGroup ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('field.targetGroup')}>{targetGroupName(standards, v.serviceCode, v.subject?.targetGroup, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('cases.assessedAt')}>{formatDateTime(v.assessedAt, locale)}</Descriptions.Item>
           <Descriptions.Item label={t('cases.decidedAt')}>{formatDateTime(v.decidedAt, locale)}</Descriptions.Item>
-          <Descriptions.Item label={t('cases.snapshots')}>{v.registrySnapshotIds.map((s) => s.slice(0, 8)).join(', ') || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('cases.snapshots')}>{v.registrySnapshotIds.map((s) => snapshotName(snapshots, s)).join(', ') || '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
       <Card title={t('cases.rules')} styles={{ body: { padding: 0 } }} data-testid="case-rules">
@@ -92,12 +96,12 @@ export default function CasePage({ id }: { id: string }) {
           size="small"
           pagination={false}
           dataSource={v.rules}
-          locale={{ emptyText: t('cases.notAssessed') }}
+          locale={{ emptyText: v.assessedAt ? t('cases.notAssessed') : t('cases.waitingText') }}
           columns={[
             { title: t('cases.rule'), dataIndex: 'rule', render: (r: string) => <span title={r}>{label(RULE_LABEL, r)}</span> },
             { title: t('cases.outcome'), dataIndex: 'outcome', render: (o: RuleResultView['outcome']) => <Tag color={outcomeColor(o)}>{label(RULE_OUTCOME_LABEL, o)}</Tag> },
             { title: t('cases.why'), dataIndex: 'message' },
-            { title: t('cases.evidence'), dataIndex: 'evidence', render: (e: RuleEvidence[]) => <Evidence items={e} /> },
+            { title: t('cases.evidence'), dataIndex: 'evidence', render: (e: RuleEvidence[]) => <Evidence items={e} snapshots={snapshots} /> },
           ]}
         />
       </Card>
@@ -138,26 +142,7 @@ export default function CasePage({ id }: { id: string }) {
         )}
       </Card>
       <Card title={t('common.history')} size="small">
-        <Timeline
-          items={v.history.map((h, i) => ({
-            key: `${h.at}-${i}`,
-            content: (
-              <div>
-                <Typography.Text strong>{h.action}</Typography.Text>{' '}
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatDateTime(h.at, locale)} · {h.actor}
-                </Typography.Text>
-                {h.detail && Object.keys(h.detail).length > 0 && (
-                  <div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {prettyJson(h.detail, 0)}
-                    </Typography.Text>
-                  </div>
-                )}
-              </div>
-            ),
-          }))}
-        />
+        <Timeline items={caseHistoryItems(v.history)} />
       </Card>
     </Space>
   );

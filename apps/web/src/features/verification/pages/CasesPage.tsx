@@ -68,11 +68,16 @@ export default function CasesPage() {
               title: t('cases.rules'),
               key: 'rules',
               render: (_: unknown, c) => (
+                // a case nobody has assessed yet is waiting, not a green "Lolos: 0"
+                c.rules.PASSED + c.rules.NEEDS_REVIEW + c.rules.FAILED === 0 ? (
+                  <Tag data-testid="case-waiting">{t('cases.waiting')}</Tag>
+                ) : (
                 <Space size={4}>
                   <Tag color="success">{label(RULE_OUTCOME_LABEL, 'PASSED')}: {c.rules.PASSED}</Tag>
                   {c.rules.NEEDS_REVIEW > 0 && <Tag color="warning">{label(RULE_OUTCOME_LABEL, 'NEEDS_REVIEW')}: {c.rules.NEEDS_REVIEW}</Tag>}
                   {c.rules.FAILED > 0 && <Tag color="error">{label(RULE_OUTCOME_LABEL, 'FAILED')}: {c.rules.FAILED}</Tag>}
                 </Space>
+                )
               ),
             },
             { title: t('cases.duplicates'), dataIndex: 'duplicates', render: (n: number) => (n ? <Tag color="volcano">{n}</Tag> : '0') },
