@@ -108,6 +108,18 @@ export function MyWork() {
         }
       />,
       <WorkCard
+        key="field"
+        title="home.work.inField"
+        help="home.work.inFieldHelp"
+        to="/verification/cases"
+        load={(signal) =>
+          verificationApi.cases({ status: 'IN_FIELD_VERIFICATION', limit: SHOWN, offset: 0 }, signal).then((page) => ({
+            total: page.total,
+            items: page.items.map((c) => ({ key: c.caseId, to: `/verification/cases/${c.caseId}`, label: c.ticketNumber ?? c.caseId.slice(0, 8) })),
+          }))
+        }
+      />,
+      <WorkCard
         key="tasks"
         title="home.work.myTasks"
         help="home.work.myTasksHelp"

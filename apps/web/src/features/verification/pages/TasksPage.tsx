@@ -69,6 +69,7 @@ export default function TasksPage() {
             style={{ width: 260, maxWidth: '100%' }}
           />
           <Segmented
+            style={{ maxWidth: '100%', overflowX: 'auto' }}
             value={who}
             onChange={(v) => {
               setWho(v as typeof who);
