@@ -342,6 +342,9 @@ describe('the dashboard as its users work (issue 11)', () => {
       await page.getByText('Kelayakan telah dinilai.').waitFor();
       const rules = page.getByTestId('case-rules');
       await rules.getByRole('row').filter({ hasText: 'Usia penerima manfaat' }).getByText('tanggal lahir penerima: 2 Mei 2019').waitFor();
+      // the service states each rule in English: the page says it in Indonesian
+      await rules.getByRole('row').filter({ hasText: 'Usia penerima manfaat' }).getByText(/^Penerima manfaat berusia \d+ tahun, di bawah 18 tahun$/).waitFor();
+      expect(await rules.innerText()).not.toMatch(/\b(The|under|Not in|Already|attached|applicant)\b/);
       await page.getByText('Santunan Anak', { exact: false }).first().waitFor();
       await page.getByText('Anak terlantar', { exact: true }).waitFor();
       const history = page.locator('.ant-card').filter({ has: page.getByText('Riwayat', { exact: true }) });

@@ -17,6 +17,7 @@ import { verificationApi } from '../api';
 import { CASE_STATUS_LABEL, DUPLICATE_LABEL, RULE_LABEL, RULE_OUTCOME_LABEL, caseStatusColor, outcomeColor } from '../labels';
 import { Evidence } from '../components/Evidence';
 import { TaskCard } from '../components/TaskCard';
+import { ruleMessageInIndonesian } from '../ruleWords';
 import { caseHistoryItems, serviceName, targetGroupName, useSnapshotName, useSnapshots, useStandards } from '../components/caseWords';
 
 export default function CasePage({ id }: { id: string }) {
@@ -100,7 +101,7 @@ export default function CasePage({ id }: { id: string }) {
           columns={[
             { title: t('cases.rule'), dataIndex: 'rule', render: (r: string) => <span title={r}>{label(RULE_LABEL, r)}</span> },
             { title: t('cases.outcome'), dataIndex: 'outcome', render: (o: RuleResultView['outcome']) => <Tag color={outcomeColor(o)}>{label(RULE_OUTCOME_LABEL, o)}</Tag> },
-            { title: t('cases.why'), dataIndex: 'message' },
+            { title: t('cases.why'), dataIndex: 'message', render: (m: string) => (lang === 'en' ? m : (ruleMessageInIndonesian(m) ?? t('cases.whyUnknown'))) },
             { title: t('cases.evidence'), dataIndex: 'evidence', render: (e: RuleEvidence[]) => <Evidence items={e} snapshots={snapshots} /> },
           ]}
         />
@@ -121,7 +122,7 @@ export default function CasePage({ id }: { id: string }) {
                     )}
                     {d.other.programme && <Tag color="blue">{d.other.programme}</Tag>}
                   </Space>
-                  <Typography.Text>{d.message}</Typography.Text>
+                  <Typography.Text>{lang === 'en' ? d.message : (ruleMessageInIndonesian(d.message) ?? label(DUPLICATE_LABEL, d.kind))}</Typography.Text>
                 </Space>
               </List.Item>
             )}
