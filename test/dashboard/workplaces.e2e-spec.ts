@@ -157,9 +157,10 @@ describe('the dashboard as its users work (issue 11)', () => {
       await page.goto('/intake/applications');
       await page.getByRole('heading', { name: 'Antrean Permohonan', exact: true }).waitFor();
       // a click that something else would receive fails Playwright's actionability check
-      await page.getByRole('button', { name: 'Muat ulang' }).click({ timeout: 3000 });
-      await page.getByRole('button', { name: 'Ajukan Permohonan' }).click({ trial: true, timeout: 3000 });
-      await page.getByRole('searchbox', { name: /Cari/ }).click({ timeout: 3000 });
+      // (an overlaid button never becomes clickable: the timeout only gives a loaded machine room)
+      await page.getByRole('button', { name: 'Muat ulang' }).click({ timeout: 10000 });
+      await page.getByRole('button', { name: 'Ajukan Permohonan' }).click({ trial: true, timeout: 10000 });
+      await page.getByRole('searchbox', { name: /Cari/ }).click({ timeout: 10000 });
       // the header is one row: every role is named, but in one line
       const header = await page.locator('header').boundingBox();
       expect(header!.height).toBeLessThanOrEqual(64);
@@ -185,7 +186,7 @@ describe('the dashboard as its users work (issue 11)', () => {
 
       await page.goto('/admin/users');
       await page.getByRole('heading', { name: 'Pengguna', exact: true }).waitFor();
-      await page.getByRole('button', { name: 'Tambah pengguna' }).click({ trial: true, timeout: 3000 });
+      await page.getByRole('button', { name: 'Tambah pengguna' }).click({ trial: true, timeout: 10000 });
       await expect(insideWidth(page.getByRole('columnheader', { name: 'Status', exact: true }), LAPTOP.width)).resolves.toEqual({ left: 0, right: 0 });
       await expect(insideWidth(page.getByRole('columnheader', { name: 'Aksi', exact: true }), LAPTOP.width)).resolves.toEqual({ left: 0, right: 0 });
 
@@ -406,7 +407,7 @@ describe('the dashboard as its users work (issue 11)', () => {
       // an accidental click elsewhere asks first
       page.once('dialog', (d) => void d.dismiss());
       await page.getByRole('menuitem', { name: 'Antrean Permohonan', exact: true }).click().catch(() => undefined);
-      await page.getByText('Ada isian yang belum disimpan', { exact: false }).waitFor();
+      await page.getByText('Ada isian yang belum disimpan', { exact: false }).first().waitFor();
       await page.getByRole('button', { name: 'Tetap di sini' }).click();
       expect(new URL(page.url()).pathname).toBe('/intake/new');
 

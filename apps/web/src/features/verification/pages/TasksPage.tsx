@@ -58,7 +58,8 @@ export default function TasksPage() {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <PageHeader title={t('tasks.title')} onRefresh={list.reload} />
       <Card size="small">
-        <Space wrap>
+        {/* a wrapping row whose parts never grow past the screen (a phone is 390 px wide) */}
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
           <Input.Search
             allowClear
             type="search"
@@ -68,8 +69,8 @@ export default function TasksPage() {
             onChange={(e) => setQ(e.target.value)}
             style={{ width: 260, maxWidth: '100%' }}
           />
+          <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
           <Segmented
-            style={{ maxWidth: '100%', overflowX: 'auto' }}
             value={who}
             onChange={(v) => {
               setWho(v as typeof who);
@@ -81,6 +82,7 @@ export default function TasksPage() {
               { value: 'other', label: t('tasks.officer') },
             ]}
           />
+          </div>
           {who === 'other' && <Input.Search aria-label={t('task.officer')} placeholder={t('task.officer')} onSearch={(v) => { setOther(v); setPage(1); }} style={{ width: 220, maxWidth: '100%' }} />}
           <Select
             allowClear
@@ -94,7 +96,7 @@ export default function TasksPage() {
             }}
             options={valuesOf(TASK_STATUS_LABEL).map((s) => ({ value: s, label: label(TASK_STATUS_LABEL, s) }))}
           />
-        </Space>
+        </div>
       </Card>
       {list.loading && !list.data ? (
         <Skeleton active />
