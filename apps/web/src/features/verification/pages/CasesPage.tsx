@@ -11,12 +11,17 @@ import { Link } from '../../../shared/router';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { verificationApi } from '../api';
 import { CASE_STATUS_LABEL, RULE_OUTCOME_LABEL, caseStatusColor } from '../labels';
+import { useSession } from '../../../shared/session';
+import { serviceName, useStandards } from '../components/caseWords';
 
 const PAGE = 20;
 
 export default function CasesPage() {
-  const { t, label, locale } = useI18n();
+  const { t, label, locale, lang } = useI18n();
   const errorText = useErrorText();
+  const { user } = useSession();
+  // services by name: the standards of the officer's agency (a covered regency's fall back to the code)
+  const standards = useStandards(user?.agencyCode);
   const [status, setStatus] = useState<CaseStatus | undefined>();
   const [page, setPage] = useState(1);
   const list = useLoad(
@@ -61,7 +66,7 @@ export default function CasesPage() {
                 </Link>
               ),
             },
-            { title: t('field.service'), dataIndex: 'serviceCode' },
+            { title: t('field.service'), dataIndex: 'serviceCode', render: (code: string) => <span title={code}>{serviceName(standards, code, lang)}</span> },
             { title: t('field.agency'), dataIndex: 'agencyCode' },
             { title: t('cases.status'), dataIndex: 'status', render: (s: CaseStatus) => <Tag color={caseStatusColor(s)}>{label(CASE_STATUS_LABEL, s)}</Tag> },
             {
