@@ -144,7 +144,7 @@ function Contact({ view }: { view: PublicStatusView }) {
   const agency = view.agency as PublicStatusView['agency'] & { address?: string | null; phone?: string | null };
   return (
     <div data-testid="status-contact">
-      <Typography.Text strong>{t('status.contact', { agency: agency.name })}</Typography.Text>
+      <Typography.Text strong>{t('status.contact')}</Typography.Text>
       {agency.address || agency.phone ? (
         <>
           {agency.address && <div>{t('status.contactAt', { address: agency.address })}</div>}
