@@ -97,6 +97,8 @@ export default function CasePage({ id }: { id: string }) {
           size="small"
           pagination={false}
           dataSource={v.rules}
+          // on a phone the table scrolls sideways rather than breaking words letter by letter
+          scroll={{ x: 720 }}
           locale={{ emptyText: v.assessedAt ? t('cases.notAssessed') : t('cases.waitingText') }}
           columns={[
             { title: t('cases.rule'), dataIndex: 'rule', render: (r: string) => <span title={r}>{label(RULE_LABEL, r)}</span> },
