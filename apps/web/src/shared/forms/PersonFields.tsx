@@ -35,13 +35,14 @@ export function PersonFields({ name, labels = DEFAULT_LABELS, nikHelp, children 
   const { t, label } = useI18n();
   const form = Form.useFormInstance();
   const nik = Form.useWatch([name, 'nik'], form) as string | undefined;
-  // the NIK carries the birth date (digits 7–12) and the sex (a woman's day + 40): filled from it
+  // the NIK carries the birth date (digits 7–12) and the sex (a woman's day + 40): they fill the
+  // fields still empty; what the officer typed stays, and intake names a NIK that disagrees with it
   useEffect(() => {
     if (!nik || !NIK.test(nik)) return;
     const parsed = parseNik(nik);
     if (!parsed.ok) return;
-    form.setFieldValue([name, 'birthDate'], parsed.parts.birthDateIso);
-    form.setFieldValue([name, 'sex'], parsed.parts.sex);
+    if (!form.getFieldValue([name, 'birthDate'])) form.setFieldValue([name, 'birthDate'], parsed.parts.birthDateIso);
+    if (!form.getFieldValue([name, 'sex'])) form.setFieldValue([name, 'sex'], parsed.parts.sex);
   }, [nik, name, form]);
   return (
     <Row gutter={16}>
