@@ -184,6 +184,8 @@ describe('front office pages and the public status page', () => {
 
   it('lists the application in the queue with its time left, and its page shows the history and the allowed transitions', async () => {
     await menuItem('Antrean Permohonan').click();
+    // the refused filing is still on the form (kept as a draft): leaving it asks first
+    await page.getByRole('button', { name: 'Tinggalkan' }).click();
     await page.waitForURL('**/intake/applications');
     await heading('Antrean Permohonan').waitFor();
     await page.getByRole('searchbox', { name: 'Cari tiket, nama, NIK atau KK' }).fill(ticket);

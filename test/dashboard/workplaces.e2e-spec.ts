@@ -407,8 +407,7 @@ describe('the dashboard as its users work (issue 11)', () => {
       await applicant.getByLabel('Nama lengkap').fill(p.applicant.name);
 
       // an accidental click elsewhere asks first
-      page.once('dialog', (d) => void d.dismiss());
-      await page.getByRole('menuitem', { name: 'Antrean Permohonan', exact: true }).click().catch(() => undefined);
+      await page.getByRole('menuitem', { name: 'Antrean Permohonan', exact: true }).click();
       await page.locator('.ant-modal-confirm-title').getByText('Ada isian yang belum disimpan').waitFor();
       await page.getByRole('button', { name: 'Tetap di sini' }).click();
       expect(new URL(page.url()).pathname).toBe('/intake/new');

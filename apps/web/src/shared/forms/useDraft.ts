@@ -1,8 +1,9 @@
 // A half-typed form survives an expired session, a closed tab or a click elsewhere: its values
 // are kept in the browser (localStorage, one entry per form and officer), restored when the form
 // opens again, and removed once the form is sent or the officer discards them. Leaving a dirty
-// form asks first: an in-app link through the router's guard, a reload or tab close through the
-// browser's own beforeunload question.
+// form through the app (a menu item, a link) asks first, through the router's guard. A reload
+// or a closed tab does not ask: the draft is already kept, and the browser's beforeunload
+// question would also stop every automated page load.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { App, type FormInstance } from 'antd';
 import { useI18n } from '../i18n/I18n';
@@ -92,12 +93,6 @@ export function useDraft<V extends object>(form: FormInstance<V>, name: string, 
   }, [clear, form]);
 
   useEffect(() => {
-    const beforeUnload = (e: BeforeUnloadEvent) => {
-      if (!dirty.current) return;
-      e.preventDefault();
-      e.returnValue = '';
-    };
-    window.addEventListener('beforeunload', beforeUnload);
     const release = setNavigationGuard((to) => {
       if (!dirty.current) return true;
       modal.confirm({
@@ -109,10 +104,7 @@ export function useDraft<V extends object>(form: FormInstance<V>, name: string, 
       });
       return false;
     });
-    return () => {
-      window.removeEventListener('beforeunload', beforeUnload);
-      release();
-    };
+    return release;
   }, [modal, t]);
 
   return { restoredAt, onValuesChange, clear, discard };
