@@ -184,6 +184,8 @@ describe('front office pages and the public status page', () => {
 
   it('lists the application in the queue with its time left, and its page shows the history and the allowed transitions', async () => {
     await menuItem('Antrean Permohonan').click();
+    // the refused filing is still on the form (kept as a draft): leaving it asks first
+    await page.getByRole('button', { name: 'Tinggalkan' }).click();
     await page.waitForURL('**/intake/applications');
     await heading('Antrean Permohonan').waitFor();
     await page.getByRole('searchbox', { name: 'Cari tiket, nama, NIK atau KK' }).fill(ticket);
@@ -238,9 +240,9 @@ describe('front office pages and the public status page', () => {
       await citizen.getByText('EN', { exact: true }).click();
       await citizen.getByRole('heading', { name: "Check an Application's Status" }).waitFor();
       await citizen.getByTestId('status-current').getByText('Registered').waitFor();
-      await citizen.getByText('Current status').waitFor();
+      await citizen.getByTestId('status-next-contact').getByText('What happens next', { exact: true }).waitFor();
       await citizen.getByText('3 months', { exact: true }).waitFor();
-      await expect(citizen.getByTestId('time-left').innerText()).resolves.toMatch(/^\d+ d( \d+ h)? left$/);
+      await expect(citizen.getByTestId('time-left').innerText()).resolves.toMatch(/^\d+ days left$/);
       await citizen.getByRole('link', { name: 'Staff login' }).waitFor();
       await citizen.screenshot({ path: SHOT_STATUS_EN, fullPage: true });
       await citizen.getByText('ID', { exact: true }).click();

@@ -241,13 +241,13 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
       const rules = officer.getByTestId('case-rules');
       const rule = (label: string) => rules.getByRole('row').filter({ hasText: label });
       await rule('Usia penerima manfaat').getByText('Lolos', { exact: true }).waitFor();
-      await rule('Usia penerima manfaat').getByText(/under 18/).waitFor();
+      await rule('Usia penerima manfaat').getByText(/di bawah 18 tahun/).waitFor();
       await officer.screenshot({ path: SHOT_CASE, fullPage: true });
-      await rule('Usia penerima manfaat').getByText('Permohonan: beneficiary.birthDate = 2019-05-02').waitFor();
-      await rule('Berdomisili di wilayah instansi').getByText('Permohonan: applicant.villageCode = 33.04.01.2001').waitFor();
+      await rule('Usia penerima manfaat').getByText('tanggal lahir penerima: 2 Mei 2019').waitFor();
+      await rule('Berdomisili di wilayah instansi').getByText('desa/kelurahan pemohon: 33.04.01.2001').waitFor();
       // not in the registry and no SKTM in the file: the rule says so
       await rule('Terdaftar di DTSEN (dahulu DTKS) atau ber-SKTM').getByText('Tidak lolos', { exact: true }).waitFor();
-      await rule('Terdaftar di DTSEN (dahulu DTKS) atau ber-SKTM').getByText(/no SKTM/).waitFor();
+      await rule('Terdaftar di DTSEN (dahulu DTKS) atau ber-SKTM').getByText(/tidak ada SKTM/).waitFor();
 
       // the second filing for the same child names the first
       await officer.goto(`/verification/cases/${c2.caseId}`);

@@ -1,12 +1,13 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, Avatar, Button, Grid, Layout, Menu, Space, Tag, Tooltip, Typography, theme, type MenuProps } from 'antd';
-import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Avatar, Button, Drawer, Grid, Layout, Menu, Tag, Tooltip, Typography, theme, type MenuProps } from 'antd';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useAgencyName, useSession } from '../shared/session';
 import { useI18n } from '../shared/i18n/I18n';
 import { hasRole, ROLE_LABEL } from '../shared/roles';
 import type { NavItem } from '../shared/routes';
 import LanguageSwitch from '../shared/components/LanguageSwitch';
 import { navigate, usePathname } from '../shared/router';
+import { clearDrafts } from '../shared/forms/useDraft';
 import { ChangePasswordDialog } from '../features/auth';
 import { NAV } from './features';
 
@@ -66,46 +67,84 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   const { key, parent } = selectedKey(visible, pathname);
   const [openKeys, setOpenKeys] = useState<string[]>(parent ? [parent] : []);
   const effectiveOpen = parent && !openKeys.includes(parent) ? [...openKeys, parent] : openKeys;
+  // a phone (under md, 768 px) has no room for a side column: the menu is a drawer behind a button
+  const phone = !screens.md;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  // the collapsed column's submenus open as flyouts: they close once the officer has picked a page
+  const [flyoutOpen, setFlyoutOpen] = useState<string[]>([]);
+  const roles = user?.roles ?? [];
+
+  const menu = (mode: 'drawer' | 'sider') => (
+    <Menu
+      theme="dark"
+      mode="inline"
+      items={items}
+      selectedKeys={key ? [key] : []}
+      openKeys={mode === 'sider' && collapsed ? flyoutOpen : effectiveOpen}
+      onOpenChange={(keys) => (mode === 'sider' && collapsed ? setFlyoutOpen(keys as string[]) : setOpenKeys(keys as string[]))}
+      onClick={({ key: k }) => {
+        const it = byKey.get(String(k));
+        if (!it) return;
+        setFlyoutOpen([]);
+        setDrawerOpen(false);
+        navigate(it.path);
+      }}
+    />
+  );
 
   return (
-    <Layout hasSider style={{ minHeight: '100vh' }}>
+    <Layout hasSider={!phone} style={{ minHeight: '100vh' }}>
       {/* the dark column runs the page's full height; the menu inside stays in view while scrolling */}
-      <div style={{ background: SIDER_BG, flex: 'none' }}>
-      <Sider
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        breakpoint="lg"
-        width={240}
-        aria-label={t('nav.label')}
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
-      >
-        <div className="sigap-brand">
-          <img src="/favicon.svg" alt="" />
-          {!collapsed && <span>Sigap</span>}
+      {!phone && (
+        <div style={{ background: SIDER_BG, flex: 'none' }}>
+          <Sider
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            breakpoint="lg"
+            width={240}
+            aria-label={t('nav.label')}
+            style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+          >
+            <div className="sigap-brand">
+              <img src="/favicon.svg" alt="" />
+              {!collapsed && <span>Sigap</span>}
+            </div>
+            {menu('sider')}
+          </Sider>
         </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          items={items}
-          selectedKeys={key ? [key] : []}
-          openKeys={collapsed ? undefined : effectiveOpen}
-          onOpenChange={(keys) => setOpenKeys(keys as string[])}
-          onClick={({ key: k }) => {
-            const it = byKey.get(String(k));
-            if (it) navigate(it.path);
-          }}
-        />
-      </Sider>
-      </div>
-      <Layout>
-        <Header className="sigap-header" style={{ background: token.colorBgContainer }}>
-          <Typography.Text strong style={{ fontSize: 16, whiteSpace: 'nowrap' }}>
-            {screens.xl ? t('app.title') : ''}
-          </Typography.Text>
-          <Space size="middle" align="center" wrap={false}>
+      )}
+      {phone && (
+        <Drawer
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={280}
+          closable={false}
+          styles={{ body: { padding: 0, background: SIDER_BG } }}
+          aria-label={t('nav.label')}
+        >
+          <nav aria-label={t('nav.label')}>
+            <div className="sigap-brand">
+              <img src="/favicon.svg" alt="" />
+              <span>Sigap</span>
+            </div>
+            {menu('drawer')}
+          </nav>
+        </Drawer>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <Header className="sigap-header" style={{ background: token.colorBgContainer, padding: phone ? '0 8px' : undefined }}>
+          {phone ? (
+            <Button icon={<MenuOutlined aria-hidden />} aria-label={t('nav.open')} onClick={() => setDrawerOpen(true)} />
+          ) : (
+            <Typography.Text strong style={{ fontSize: 16, whiteSpace: 'nowrap' }}>
+              {screens.xxl ? t('app.title') : ''}
+            </Typography.Text>
+          )}
+          <div className="sigap-header-tools">
             <div className="sigap-user" data-testid="current-user">
-              <Typography.Text strong>{user?.displayName || user?.username}</Typography.Text>
+              <Typography.Text strong ellipsis>{user?.displayName || user?.username}</Typography.Text>
               <Tooltip title={agencyName}>
                 <Typography.Text type="secondary" className="sigap-agency">
                   {user?.agencyCode}
@@ -113,24 +152,32 @@ export default function AppLayout({ children }: { children: ReactNode }) {
                 </Typography.Text>
               </Tooltip>
             </div>
-            <Space size={4} wrap style={{ display: screens.lg ? undefined : 'none' }}>
-              {(user?.roles ?? []).map((r) => (
-                <Tag key={r} color={r === 'ADMIN' ? 'volcano' : 'green'} style={{ marginInlineEnd: 0 }}>
-                  {label(ROLE_LABEL, r)}
-                </Tag>
-              ))}
-            </Space>
+            {/* one line of tags: the first role, and "+N" naming the others; never a block over the page */}
+            {screens.lg && roles.length > 0 && (
+              <Tooltip title={roles.map((r) => label(ROLE_LABEL, r)).join(', ')}>
+                <div className="sigap-roles" data-testid="current-roles">
+                  <Tag color={roles[0] === 'ADMIN' ? 'volcano' : 'green'} style={{ marginInlineEnd: 0 }}>
+                    {label(ROLE_LABEL, roles[0])}
+                  </Tag>
+                  {roles.length > 1 && <Tag style={{ marginInlineEnd: 0 }}>+{roles.length - 1}</Tag>}
+                </div>
+              </Tooltip>
+            )}
             {screens.md && <Avatar icon={<UserOutlined aria-hidden />} style={{ background: token.colorPrimary, flex: 'none' }} />}
             <LanguageSwitch />
             <Tooltip title={t('password.title')}>
               <Button icon={<KeyOutlined aria-hidden />} aria-label={t('password.title')} onClick={() => setChangingPassword(true)} />
             </Tooltip>
-            <Button icon={<LogoutOutlined aria-hidden />} onClick={() => logout('manual')} aria-label={t('action.logout')}>
-              {screens.md ? t('action.logout') : null}
+            <Button icon={<LogoutOutlined aria-hidden />} onClick={() => {
+                // a shared office PC keeps no one's half-typed personal data after a deliberate logout
+                clearDrafts(user?.username);
+                logout('manual');
+              }} aria-label={t('action.logout')}>
+              {t('action.logout')}
             </Button>
-          </Space>
+          </div>
         </Header>
-        <Content style={{ padding: 24 }}>
+        <Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           {user?.mustChangePassword && (
             <Alert
               type="warning"

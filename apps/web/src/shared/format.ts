@@ -8,6 +8,22 @@ export function formatDateTime(value: unknown, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(d);
 }
 
+/** A moment as a short date and time ("12 Jun 2026 14.30"): what a table column has room for. */
+export function formatDate(value: unknown, locale: string): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const d = new Date(value as string);
+  if (Number.isNaN(d.getTime())) return String(value);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
+
+/** A day as a citizen reads it ("Jumat, 12 Juni 2026"), without the time. */
+export function formatDay(value: unknown, locale: string): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const d = new Date(value as string);
+  if (Number.isNaN(d.getTime())) return String(value);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full' }).format(d);
+}
+
 export function formatTime(d: Date, locale: string): string {
   return new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(d);
 }

@@ -11,9 +11,22 @@ function subscribe(l: () => void) {
   return () => listeners.delete(l);
 }
 
-/** Goes to `to` (a path within the app); `replace` keeps the back button off the old entry. */
-export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+/** Asked before every in-app navigation: false holds it (a dirty form asks the officer first, then calls `navigate(to, { force: true })`). */
+type Guard = (to: string) => boolean;
+let guard: Guard | null = null;
+
+/** Sets (or with null, clears) the one navigation guard; returns a function that clears it if it is still this one. */
+export function setNavigationGuard(next: Guard | null): () => void {
+  guard = next;
+  return () => {
+    if (guard === next) guard = null;
+  };
+}
+
+/** Goes to `to` (a path within the app); `replace` keeps the back button off the old entry; `force` passes the guard. */
+export function navigate(to: string, opts: { replace?: boolean; force?: boolean } = {}): void {
   if (to === window.location.pathname + window.location.search) return;
+  if (!opts.force && guard && !guard(to)) return;
   window.history[opts.replace ? 'replaceState' : 'pushState'](null, '', to);
   window.scrollTo(0, 0);
   notify();

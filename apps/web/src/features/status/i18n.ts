@@ -20,6 +20,12 @@ export const statusTexts = defineTexts(
     'status.free': 'Seluruh layanan Dinas Sosial tidak dipungut biaya. Jangan memberikan uang kepada siapa pun.',
     'status.privacy': 'Halaman ini tidak menampilkan data pribadi.',
     'status.staffLogin': 'Masuk sebagai petugas',
+    'status.left': 'Sisa {n} hari',
+    'status.leftWorking': 'Sisa {n} hari kerja',
+    'status.leftHours': 'Sisa {n} jam',
+    'status.late': 'Terlambat {n} hari',
+    'status.lateHours': 'Terlambat {n} jam',
+    'status.dueDay': 'Selesai paling lambat',
   },
   {
     'status.title': 'Check an Application\'s Status',
@@ -40,6 +46,12 @@ export const statusTexts = defineTexts(
     'status.free': 'Every service of the social affairs department is free of charge. Never pay anyone for it.',
     'status.privacy': 'This page shows no personal data.',
     'status.staffLogin': 'Staff login',
+    'status.left': '{n} days left',
+    'status.leftWorking': '{n} working days left',
+    'status.leftHours': '{n} hours left',
+    'status.late': '{n} days late',
+    'status.lateHours': '{n} hours late',
+    'status.dueDay': 'To be finished by',
   },
 );
 

@@ -19,7 +19,7 @@ export interface VisitBody {
   visitedAt: string;
   latitude?: number;
   longitude?: number;
-  attachments: { ref: string }[];
+  attachments: { ref: string; name?: string }[];
   publicReason?: string;
 }
 
@@ -52,6 +52,12 @@ export const verificationApi = {
     api.get<Page<FieldTaskView>>('/verification/tasks', q, signal),
   assign: (taskId: string, assignee: string) => api.post<void>(seg`/verification/tasks/${taskId}/assign`, { assignee }),
   recordVisit: (taskId: string, visit: VisitBody) => api.post<void>(seg`/verification/tasks/${taskId}/visits`, visit),
+  /**
+   * A photo or document of a visit, multipart, answered with its stored reference. NOT YET IN
+   * THE GATEWAY (issue 11): the visit form calls it and says plainly when the route is missing.
+   */
+  uploadVisitFile: (taskId: string, file: File, onProgress: (fraction: number) => void) =>
+    uploadFile<{ ref: string; name?: string }>(seg`/verification/tasks/${taskId}/attachments`, {}, file, onProgress),
 
   // eligibility settings
   rules: (signal?: AbortSignal) => api.get<unknown>('/verification/rules', undefined, signal).then((d) => asPage<EligibilityRulesView>(d).items),

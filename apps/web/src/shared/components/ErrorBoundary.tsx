@@ -10,7 +10,7 @@ interface State {
  * Shows a page that failed to render or load (e.g. a chunk of an older build after the
  * gateway was updated) with a reload button, instead of a blank screen.
  */
-class Boundary extends Component<{ children: ReactNode; title: string; reload: string }, State> {
+class Boundary extends Component<{ children: ReactNode; title: string; detail: string; reload: string }, State> {
   override state: State = { error: null };
 
   static getDerivedStateFromError(error: Error): State {
@@ -23,7 +23,8 @@ class Boundary extends Component<{ children: ReactNode; title: string; reload: s
       <Result
         status="error"
         title={this.props.title}
-        subTitle={this.state.error.message}
+        // the browser's own message is English and technical: the officer reads the page's sentence, the console the cause
+        subTitle={this.props.detail}
         extra={<Button onClick={() => window.location.reload()}>{this.props.reload}</Button>}
       />
     );
@@ -33,7 +34,7 @@ class Boundary extends Component<{ children: ReactNode; title: string; reload: s
 export default function ErrorBoundary({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   return (
-    <Boundary title={t('error.page')} reload={t('action.reload')}>
+    <Boundary title={t('error.page')} detail={t('error.generic')} reload={t('action.reload')}>
       {children}
     </Boundary>
   );

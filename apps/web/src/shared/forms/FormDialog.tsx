@@ -15,13 +15,17 @@ interface Props<V> {
   initialValues?: Partial<V>;
   width?: number;
   okButtonProps?: ModalProps['okButtonProps'];
+  /** each change of a field (a draft keeps the values: shared/forms/useDraft) */
+  onValuesChange?: () => void;
+  /** shown above the form (a restored draft's notice) */
+  notice?: ReactNode;
 }
 
 /**
  * A dialog holding one form: OK submits it (busy while the call runs), Cancel closes it, and a
  * failure is shown under the form in the user's language, each field error under its field.
  */
-export function FormDialog<V>({ title, okText, submit, onClose, children, form, initialValues, width, okButtonProps }: Props<V>) {
+export function FormDialog<V>({ title, okText, submit, onClose, children, form, initialValues, width, okButtonProps, onValuesChange, notice }: Props<V>) {
   const { t } = useI18n();
   return (
     <Modal
@@ -37,8 +41,9 @@ export function FormDialog<V>({ title, okText, submit, onClose, children, form, 
       destroyOnHidden
       mask={{ closable: false }}
     >
+      {notice}
       {form ? (
-        <Form<V> form={form} layout="vertical" onFinish={submit.run} initialValues={initialValues}>
+        <Form<V> form={form} layout="vertical" onFinish={submit.run} initialValues={initialValues} onValuesChange={onValuesChange}>
           {children}
         </Form>
       ) : (

@@ -1,5 +1,8 @@
-import type { ReactNode } from 'react';
-import { Col, Form, Input, Radio, Row } from 'antd';
+import { useEffect, type ReactNode } from 'react';
+import { Col, DatePicker, Form, Input, Radio, Row } from 'antd';
+import dayjs from 'dayjs';
+import { DATE_FORMATS, isoDateProps } from './dates';
+import { parseNik } from '@domain/nik';
 import { useI18n, valuesOf, type LabelMap, type MessageKey } from '../i18n/I18n';
 
 /** A person as every form of the contract names them: NIK, name, birth date and sex. */
@@ -22,6 +25,7 @@ const DEFAULT_LABELS: PersonLabels = { nik: 'person.nik', name: 'person.name', b
 
 const NIK = /^\d{16}$/;
 
+
 /**
  * The person under `name` in the form (`applicant`, `beneficiary`): the NIK (16 digits; the
  * server checks its area and birth date), name, birth date and sex, then `children` (the
@@ -29,6 +33,17 @@ const NIK = /^\d{16}$/;
  */
 export function PersonFields({ name, labels = DEFAULT_LABELS, nikHelp, children }: { name: string; labels?: PersonLabels; nikHelp?: boolean; children?: ReactNode }) {
   const { t, label } = useI18n();
+  const form = Form.useFormInstance();
+  const nik = Form.useWatch([name, 'nik'], form) as string | undefined;
+  // the NIK carries the birth date (digits 7–12) and the sex (a woman's day + 40): they fill the
+  // fields still empty; what the officer typed stays, and intake names a NIK that disagrees with it
+  useEffect(() => {
+    if (!nik || !NIK.test(nik)) return;
+    const parsed = parseNik(nik);
+    if (!parsed.ok) return;
+    if (!form.getFieldValue([name, 'birthDate'])) form.setFieldValue([name, 'birthDate'], parsed.parts.birthDateIso);
+    if (!form.getFieldValue([name, 'sex'])) form.setFieldValue([name, 'sex'], parsed.parts.sex);
+  }, [nik, name, form]);
   return (
     <Row gutter={16}>
       <Col xs={24} md={6}>
@@ -50,8 +65,8 @@ export function PersonFields({ name, labels = DEFAULT_LABELS, nikHelp, children 
         </Form.Item>
       </Col>
       <Col xs={24} md={5}>
-        <Form.Item name={[name, 'birthDate']} label={t(labels.birthDate)} rules={[{ required: true, message: t('person.birthDateRequired') }]}>
-          <Input type="date" />
+        <Form.Item name={[name, 'birthDate']} label={t(labels.birthDate)} rules={[{ required: true, message: t('person.birthDateRequired') }]} {...isoDateProps}>
+          <DatePicker format={DATE_FORMATS} placeholder="HH-BB-TTTT" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
         </Form.Item>
       </Col>
       <Col xs={24} md={5}>

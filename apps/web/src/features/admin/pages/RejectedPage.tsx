@@ -55,10 +55,27 @@ export default function RejectedPage() {
           }}
           columns={[
             { title: t('rejected.rejectedAt'), dataIndex: 'rejectedAt', render: (v) => formatDateTime(v, locale) },
-            { title: t('rejected.subject'), dataIndex: 'subject', render: (v) => <Typography.Text code>{v ?? '—'}</Typography.Text> },
+            // what went wrong comes first; the long subject is cut (its full text in a tooltip)
+            {
+              title: t('rejected.errors'),
+              dataIndex: 'errors',
+              render: (v: FieldError[] | undefined) => (
+                <div style={{ maxWidth: 360, minWidth: 220, whiteSpace: 'normal' }}>
+                  <MessageErrors errors={v} />
+                </div>
+              ),
+            },
+            {
+              title: t('rejected.subject'),
+              dataIndex: 'subject',
+              render: (v) => (
+                <Typography.Text code ellipsis={{ tooltip: v }} style={{ maxWidth: 220 }}>
+                  {v ?? '—'}
+                </Typography.Text>
+              ),
+            },
             { title: t('rejected.consumer'), dataIndex: 'consumer', render: (v) => v ?? '—' },
             { title: t('rejected.reason'), dataIndex: 'reason', render: (v) => v ?? '—' },
-            { title: t('rejected.errors'), dataIndex: 'errors', render: (v: FieldError[] | undefined) => <MessageErrors errors={v} />, width: 360 },
             {
               title: t('rejected.replays'),
               dataIndex: 'replayCount',

@@ -74,7 +74,17 @@ export default function UsersPage() {
           scroll={{ x: 'max-content' }}
           columns={[
             { title: t('users.username'), dataIndex: 'username', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
-            { title: t('users.displayName'), dataIndex: 'displayName' },
+            { title: t('users.displayName'), dataIndex: 'displayName', render: (v: string) => <div style={{ maxWidth: 200, whiteSpace: 'normal' }}>{v}</div> },
+            {
+              title: t('field.status'),
+              dataIndex: 'disabled',
+              render: (d: boolean | undefined, u) => (
+                <Space size={[4, 4]} wrap>
+                  {d ? <Tag color="default">{t('users.status.disabled')}</Tag> : <Tag color="success">{t('users.status.active')}</Tag>}
+                  {u.mustChangePassword && !d && <Tag color="gold">{t('users.mustChangePassword')}</Tag>}
+                </Space>
+              ),
+            },
             {
               title: t('users.agency'),
               dataIndex: 'agencyCode',
@@ -93,22 +103,12 @@ export default function UsersPage() {
               title: t('users.roles'),
               dataIndex: 'roles',
               render: (roles: string[] | undefined) => (
-                <Space size={[4, 4]} wrap>
+                <Space size={[4, 4]} wrap style={{ maxWidth: 280 }}>
                   {(roles ?? []).map((r) => (
                     <Tag key={r} color={r === 'ADMIN' ? 'volcano' : 'green'}>
                       {label(ROLE_LABEL, r)}
                     </Tag>
                   ))}
-                </Space>
-              ),
-            },
-            {
-              title: t('field.status'),
-              dataIndex: 'disabled',
-              render: (d: boolean | undefined, u) => (
-                <Space size={[4, 4]} wrap>
-                  {d ? <Tag color="default">{t('users.status.disabled')}</Tag> : <Tag color="success">{t('users.status.active')}</Tag>}
-                  {u.mustChangePassword && !d && <Tag color="gold">{t('users.mustChangePassword')}</Tag>}
                 </Space>
               ),
             },

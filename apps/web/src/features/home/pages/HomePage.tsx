@@ -5,8 +5,10 @@ import { useI18n } from '../../../shared/i18n/I18n';
 import { useLoad } from '../../../shared/useLoad';
 import { ErrorAlert } from '../../../shared/errors/ErrorAlert';
 import { formatDuration, formatNumber, formatTime } from '../../../shared/format';
+import { hasRole } from '../../../shared/roles';
 import { homeApi, type ServiceStatusView } from '../api';
 import { SERVICE_LABEL } from '../labels';
+import { MyWork } from '../components/MyWork';
 
 type ConsumerStatus = NonNullable<ServiceStatusView['consumers']>[number];
 
@@ -25,8 +27,30 @@ function num(v: unknown): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : 0;
 }
 
+/** Each officer lands on their own work; the operator (ADMIN) also reads how the services are doing. */
 export default function HomePage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const { user } = useSession();
+  const operator = hasRole(user?.roles, ['ADMIN']);
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      {!operator && (
+        <div>
+          <Typography.Title level={2} style={{ margin: 0 }}>
+            {t('home.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('home.myWorkHello', { name: user?.displayName || user?.username || '' })}</Typography.Text>
+        </div>
+      )}
+      {operator && <ServiceBoard />}
+      <MyWork />
+    </Space>
+  );
+}
+
+/** The services' health, outbox and consumers, with a sentence saying what the figures mean. */
+function ServiceBoard() {
+  const { t, label, locale } = useI18n();
   const { user } = useSession();
   const status = useLoad((signal) => homeApi.systemStatus(signal), [], REFRESH_MS);
   const services: ServiceStatusView[] = Array.isArray(status.data?.services) ? status.data.services : [];
@@ -62,6 +86,27 @@ export default function HomePage() {
         <ErrorAlert error={status.error} title={t('home.statusFailed')} />
       )}
 
+      {services.length > 0 && (
+        <Alert
+          type={healthy === services.length ? 'success' : 'error'}
+          showIcon
+          data-testid="board-summary"
+          title={
+            healthy === services.length
+              ? t('home.summary.allHealthy')
+              : t('home.summary.someUnhealthy', {
+                  count: services.length - healthy,
+                  names: services.filter((s) => s.healthy !== true).map((s) => label(SERVICE_LABEL, s.service)).join(', '),
+                })
+          }
+          description={[
+            backlog > 0 ? t('home.summary.outbox', { count: formatNumber(backlog, locale) }) : t('home.summary.outboxEmpty'),
+            pending > 0 ? t('home.summary.pending', { count: formatNumber(pending, locale) }) : '',
+            redelivered > 0 ? t('home.summary.redelivered', { count: formatNumber(redelivered, locale) }) : '',
+          ].filter(Boolean).join(' ')}
+        />
+      )}
+
       <Row gutter={[16, 16]}>
         <Col xs={24} sm={12} xl={6}>
           <Card>
@@ -76,23 +121,29 @@ export default function HomePage() {
         <Col xs={24} sm={12} xl={6}>
           <Card>
             <Statistic title={t('home.outboxBacklog')} value={formatNumber(backlog, locale)} />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('home.outboxHelp')}</Typography.Text>
           </Card>
         </Col>
         <Col xs={24} sm={12} xl={6}>
           <Card>
             <Statistic title={t('home.pendingMessages')} value={formatNumber(pending, locale)} />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('home.pendingHelp')}</Typography.Text>
           </Card>
         </Col>
         <Col xs={24} sm={12} xl={6}>
           <Card>
             <Statistic title={t('home.redelivered')} value={formatNumber(redelivered, locale)} />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('home.redeliveredHelp')}</Typography.Text>
           </Card>
         </Col>
       </Row>
 
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('home.services')}
-      </Typography.Title>
+      <div>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('home.board')}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t('home.boardHelp')}</Typography.Text>
+      </div>
       {services.length === 0 && !status.loading ? (
         <Card>
           <Empty description={t('home.noServices')} />

@@ -50,6 +50,11 @@ export default function ApplicationPage({ id }: { id: string }) {
   }
   if (!app.data) return <Skeleton active />;
   const a = app.data;
+  // intake writes a filing's return as "missing: KTP, KK": the officer reads the documents by name
+  const reasonWords = (reason: string) => {
+    const m = /^missing: (.+)$/.exec(reason);
+    return m ? t('application.missing', { documents: m[1].split(', ').map((d) => label(DOCUMENT_LABEL, d)).join(', ') }) : reason;
+  };
   const statusLabel = (code: string) => loc(std.data?.lifecycle.statuses.find((s) => s.code === code)?.name, lang, code);
   const requirementName = (code: string) => loc(std.data?.requirements.find((r) => r.code === code)?.name, lang, code);
   const person = (p: Record<string, unknown> | null) => p && (
@@ -182,7 +187,7 @@ export default function ApplicationPage({ id }: { id: string }) {
                         {formatDateTime(h.at, locale)} · {h.actor}
                       </Typography.Text>
                     </div>
-                    {h.reason && <div>{t('application.reason')}: {h.reason}</div>}
+                    {h.reason && <div>{t('application.reason')}: {reasonWords(h.reason)}</div>}
                     {h.publicReason && (
                       <div>
                         <Typography.Text type="secondary">{t('application.publicReason')}:</Typography.Text> {h.publicReason}

@@ -2,12 +2,13 @@
 // leave (cuti bersama), which an admin adds and removes; deadlines in working days skip them.
 import { useMemo, useState } from 'react';
 import type { CalendarDayView } from '@contracts';
-import { App, Button, Card, Col, Form, Input, Popconfirm, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Input, Popconfirm, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useSession } from '../../../shared/session';
 import { useI18n, valuesOf } from '../../../shared/i18n/I18n';
 import { useLoad } from '../../../shared/useLoad';
 import { useSubmit } from '../../../shared/forms/useSubmit';
+import { DATE_FORMATS, isoDateProps } from '../../../shared/forms/dates';
 import { ErrorAlert, useErrorText } from '../../../shared/errors/ErrorAlert';
 import { formatDateTime, formatNumber } from '../../../shared/format';
 import { ADMIN_ONLY, hasRole } from '../../../shared/roles';
@@ -107,8 +108,8 @@ export default function CalendarPage() {
       {isAdmin && (
         <Card title={t('calendar.addTitle')} size="small">
           <Form<DayForm> form={form} layout="inline" onFinish={add.run} initialValues={{ kind: 'CUTI_BERSAMA' }} style={{ rowGap: 8 }}>
-            <Form.Item name="date" label={t('calendar.date')} rules={[{ required: true, message: t('calendar.dateRequired') }]}>
-              <Input type="date" />
+            <Form.Item name="date" label={t('calendar.date')} rules={[{ required: true, message: t('calendar.dateRequired') }]} {...isoDateProps}>
+              <DatePicker format={DATE_FORMATS} placeholder="HH-BB-TTTT" style={{ width: 170 }} />
             </Form.Item>
             <Form.Item name="kind" label={t('calendar.kind')}>
               <Select style={{ width: 200 }} options={valuesOf(DAY_KIND_LABEL).map((k) => ({ value: k, label: label(DAY_KIND_LABEL, k) }))} />

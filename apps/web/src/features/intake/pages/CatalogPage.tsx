@@ -38,9 +38,17 @@ export default function CatalogPage() {
           locale={list.error ? { emptyText: errorText(list.error) } : undefined}
           scroll={{ x: 'max-content' }}
           columns={[
-            { title: t('field.agency'), dataIndex: 'agencyCode', render: (c: string, s) => <span title={s.agencyName}>{c} · {s.agencyName}</span> },
+            {
+              title: t('field.agency'),
+              dataIndex: 'agencyCode',
+              render: (c: string, s) => (
+                <Typography.Text ellipsis={{ tooltip: s.agencyName }} style={{ maxWidth: 200 }}>
+                  {c} · {s.agencyName}
+                </Typography.Text>
+              ),
+            },
             { title: t('catalog.code'), dataIndex: 'code', render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
-            { title: t('catalog.name'), key: 'name', render: (_: unknown, s) => loc(s.name, lang) },
+            { title: t('catalog.name'), key: 'name', render: (_: unknown, s) => <div style={{ maxWidth: 260, whiteSpace: 'normal' }}>{loc(s.name, lang)}</div> },
             { title: t('field.deadline'), key: 'deadline', render: (_: unknown, s) => loc(s.deadlineLabel, lang) },
             { title: t('catalog.requirements'), key: 'req', render: (_: unknown, s) => s.requirements.length },
             {
@@ -63,6 +71,8 @@ export default function CatalogPage() {
             {
               title: t('common.actions'),
               key: 'actions',
+              // the button an admin comes for stays at the right edge however wide the rest is
+              fixed: 'right',
               render: (_: unknown, s) => (
                 <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(s)} aria-label={`${t('action.edit')} ${s.agencyCode} ${s.code}`}>
                   {t('action.edit')}

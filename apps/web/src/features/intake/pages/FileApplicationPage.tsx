@@ -11,6 +11,8 @@ import { useI18n, valuesOf } from '../../../shared/i18n/I18n';
 import { loc } from '../../../shared/i18n/localized';
 import { useLoad } from '../../../shared/useLoad';
 import { useSubmit } from '../../../shared/forms/useSubmit';
+import { useDraft } from '../../../shared/forms/useDraft';
+import { formatDateTime } from '../../../shared/format';
 import { ErrorAlert, useErrorText } from '../../../shared/errors/ErrorAlert';
 import { PersonFields, personBody, type PersonValues } from '../../../shared/forms/PersonFields';
 import { PageHeader } from '../../../shared/components/PageHeader';
@@ -44,7 +46,7 @@ const BENEFICIARY_LABELS = {
 type Outcome = { result: ApplicationRegistered; standard: StandardView };
 
 export default function FileApplicationPage() {
-  const { t, label, lang } = useI18n();
+  const { t, label, lang, locale } = useI18n();
   const errorText = useErrorText();
   const { user } = useSession();
   const agencies = useMemo(() => coveredAgencies(user?.agencyCode), [user?.agencyCode]);
@@ -55,6 +57,7 @@ export default function FileApplicationPage() {
   const hasBeneficiary = Form.useWatch('hasBeneficiary', form);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [warnings, setWarnings] = useState<FilingWarning[]>([]);
+  const draft = useDraft(form, 'filing');
 
   const services = useLoad((signal) => (agencyCode ? intakeApi.standards({ agencyCode }, signal) : Promise.resolve([])), [agencyCode]);
   const active = (services.data ?? []).filter((s) => s.active !== false && s.agencyCode === agencyCode);
@@ -83,7 +86,14 @@ export default function FileApplicationPage() {
       };
       return intakeApi.file(filing);
     },
-    { form, fields: FILING_FIELDS, onDone: (result) => standard && setOutcome({ result, standard }) },
+    {
+      form,
+      fields: FILING_FIELDS,
+      onDone: (result) => {
+        draft.clear();
+        if (standard) setOutcome({ result, standard });
+      },
+    },
   );
 
   if (outcome) {
@@ -106,6 +116,19 @@ export default function FileApplicationPage() {
           <Button icon={<UnorderedListOutlined aria-hidden />}>{t('nav.intake.queue')}</Button>
         </Link>
       </PageHeader>
+      {draft.restoredAt && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="draft-restored"
+          title={t('draft.restored', { time: formatDateTime(draft.restoredAt, locale) })}
+          action={
+            <Button size="small" onClick={draft.discard}>
+              {t('draft.discard')}
+            </Button>
+          }
+        />
+      )}
       <Form<FilingForm>
         form={form}
         layout="vertical"
@@ -113,6 +136,7 @@ export default function FileApplicationPage() {
         scrollToFirstError
         initialValues={{ agencyCode: user?.agencyCode, channel: 'FRONT_OFFICE', documents: {} }}
         onValuesChange={(changed: Partial<FilingForm>) => {
+          draft.onValuesChange();
           if ('agencyCode' in changed) form.setFieldsValue({ serviceCode: undefined, documents: {}, targetGroup: undefined });
           if ('serviceCode' in changed) form.setFieldsValue({ documents: {}, targetGroup: undefined });
         }}
@@ -183,7 +207,7 @@ export default function FileApplicationPage() {
               ))}
             </Card>
 
-            <Card title={t('person.applicant')} style={{ marginBottom: 16 }}>
+            <Card title={t('person.applicant')} style={{ marginBottom: 16 }} data-testid="person-applicant">
               <PersonFields name="applicant" nikHelp>
                 <Col xs={24} md={6}>
                   <Form.Item
@@ -226,6 +250,7 @@ export default function FileApplicationPage() {
             <Card
               title={t('person.beneficiary')}
               style={{ marginBottom: 16 }}
+              data-testid="person-beneficiary"
               extra={
                 !needsBeneficiary && (
                   <Form.Item name="hasBeneficiary" valuePropName="checked" noStyle>

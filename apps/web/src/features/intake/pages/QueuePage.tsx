@@ -10,7 +10,7 @@ import { useI18n } from '../../../shared/i18n/I18n';
 import { loc } from '../../../shared/i18n/localized';
 import { useLoad } from '../../../shared/useLoad';
 import { useErrorText } from '../../../shared/errors/ErrorAlert';
-import { formatDateTime } from '../../../shared/format';
+import { formatDate } from '../../../shared/format';
 import { Link, navigate } from '../../../shared/router';
 import { FILING, hasRole } from '../../../shared/roles';
 import { agencyOption, coveredAgencies } from '../../../shared/agencies';
@@ -131,7 +131,7 @@ export default function QueuePage() {
       <Card styles={{ body: { padding: 0 } }}>
         <Table<ApplicationListItem>
           rowKey="applicationId"
-          size="middle"
+          size="small"
           loading={list.loading && !list.data}
           dataSource={list.data?.items ?? []}
           rowClassName={(r) => (r.overdue ? 'sigap-row-overdue' : '')}
@@ -145,51 +145,59 @@ export default function QueuePage() {
             onChange: (current, size) => setPage((p) => ({ current: size === p.size ? current : 1, size })),
           }}
           scroll={{ x: 'max-content' }}
+          // the columns the queue exists for (deadline, time left) come first, right after the ticket;
+          // long names and services wrap or cut inside a bounded width, so at 1366 px all fit
           columns={[
             {
               title: t('field.ticket'),
               key: 'ticket',
               render: (_: unknown, r) => (
-                <Link to={`/intake/applications/${encodeURIComponent(r.applicationId)}`}>
-                  <Typography.Text strong style={{ fontFamily: 'ui-monospace, monospace' }}>
-                    {r.ticketNumber ?? t('queue.noTicket')}
-                  </Typography.Text>
-                </Link>
+                <div style={{ maxWidth: 170 }}>
+                  <Link to={`/intake/applications/${encodeURIComponent(r.applicationId)}`}>
+                    <Typography.Text strong style={{ fontFamily: 'ui-monospace, monospace', fontSize: 13 }}>
+                      {r.ticketNumber ?? t('queue.noTicket')}
+                    </Typography.Text>
+                  </Link>
+                </div>
               ),
             },
-            { title: t('field.service'), key: 'service', render: (_: unknown, r) => (
-                <Tooltip title={loc(r.serviceName, lang, r.serviceCode)}>
-                  <Typography.Text ellipsis style={{ maxWidth: 240 }}>
-                    {loc(r.serviceName, lang, r.serviceCode)}
-                  </Typography.Text>
-                </Tooltip>
+            { title: t('queue.dueAt'), dataIndex: 'dueAt', render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(v, locale)}</span> },
+            {
+              title: t('queue.timeLeft'),
+              key: 'timeLeft',
+              render: (_: unknown, r) => <TimeLeft timeLeft={r.timeLeft} open={r.open} overdue={r.overdue} />,
+            },
+            {
+              title: t('field.status'),
+              key: 'status',
+              render: (_: unknown, r) => (
+                <Tag color={statusColor(r.status)} style={{ whiteSpace: 'normal', maxWidth: 160 }}>
+                  {loc(r.statusName, lang, r.status)}
+                </Tag>
               ),
             },
             {
               title: t('queue.applicant'),
               key: 'applicant',
               render: (_: unknown, r) => (
-                <Space orientation="vertical" size={0}>
-                  <span>{r.applicantName}</span>
+                <div style={{ maxWidth: 220, whiteSpace: 'normal', overflowWrap: 'normal' }}>
+                  <div>{r.applicantName}</div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {r.applicantNik}
                     {r.beneficiaryName ? ` · ${t('queue.beneficiary')}: ${r.beneficiaryName}` : ''}
                   </Typography.Text>
-                </Space>
+                </div>
               ),
             },
-            {
-              title: t('field.status'),
-              key: 'status',
-              render: (_: unknown, r) => <Tag color={statusColor(r.status)}>{loc(r.statusName, lang, r.status)}</Tag>,
+            { title: t('field.service'), key: 'service', render: (_: unknown, r) => (
+                <Tooltip title={loc(r.serviceName, lang, r.serviceCode)}>
+                  <Typography.Text ellipsis style={{ maxWidth: 180 }}>
+                    {loc(r.serviceName, lang, r.serviceCode)}
+                  </Typography.Text>
+                </Tooltip>
+              ),
             },
-            { title: t('queue.filedAt'), dataIndex: 'filedAt', render: (v: string) => formatDateTime(v, locale) },
-            { title: t('queue.dueAt'), dataIndex: 'dueAt', render: (v: string | null) => formatDateTime(v, locale) },
-            {
-              title: t('queue.timeLeft'),
-              key: 'timeLeft',
-              render: (_: unknown, r) => <TimeLeft timeLeft={r.timeLeft} open={r.open} overdue={r.overdue} />,
-            },
+            { title: t('queue.filedAt'), dataIndex: 'filedAt', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(v, locale)}</span> },
             ...(agencies.length > 1 ? [{ title: t('field.agency'), dataIndex: 'agencyCode' }] : []),
           ]}
         />

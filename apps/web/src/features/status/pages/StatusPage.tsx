@@ -9,10 +9,10 @@ import { ApiError } from '../../../shared/api/client';
 import { useI18n } from '../../../shared/i18n/I18n';
 import { loc } from '../../../shared/i18n/localized';
 import { ErrorAlert } from '../../../shared/errors/ErrorAlert';
-import { formatDateTime } from '../../../shared/format';
+import { formatDateTime, formatDay } from '../../../shared/format';
 import { Link, navigate } from '../../../shared/router';
 import LanguageSwitch from '../../../shared/components/LanguageSwitch';
-import TimeLeft, { useTimeLeftText } from '../../../shared/components/TimeLeft';
+import type { TimeLeftView } from '@contracts';
 import { statusColor } from '../../intake/labels';
 import { statusApi, TICKET } from '../api';
 import { NextStepAndContact } from '../components/NextStepAndContact';
@@ -24,7 +24,11 @@ type Lookup =
   | { state: 'notFound'; ticket: string }
   | { state: 'failed'; ticket: string; error: unknown };
 
-const normalize = (s: string) => s.trim().toUpperCase().replace(/\s+/g, '');
+/**
+ * The ticket as a citizen types it from the receipt: any case, spaces around the dashes, and a
+ * space where the underscore is (SANTUNAN ANAK-33.04-2026-000123): each is read as printed.
+ */
+export const normalize = (s: string) => s.trim().toUpperCase().replace(/\s*-\s*/g, '-').replace(/\s+/g, '_');
 
 export default function StatusPage({ ticket }: { ticket?: string }) {
   const { t } = useI18n();
@@ -120,37 +124,53 @@ export default function StatusPage({ ticket }: { ticket?: string }) {
   );
 }
 
+/** One figure a citizen reads at a glance: days (working days when the standard counts them), hours on the last day. */
+function useRemaining() {
+  const { t } = useI18n();
+  return (left: TimeLeftView, unit: string | undefined): { text: string; late: boolean } => {
+    const late = left.milliseconds < 0;
+    const ms = Math.abs(left.milliseconds);
+    if (ms < 24 * 3600 * 1000) {
+      const n = Math.max(1, Math.ceil(ms / 3600000));
+      return { text: t(late ? 'status.lateHours' : 'status.leftHours', { n }), late };
+    }
+    if (!late && unit === 'WORKING_DAYS') return { text: t('status.leftWorking', { n: Math.max(1, Math.ceil(left.workingDays)) }), late };
+    const n = Math.ceil(ms / (24 * 3600 * 1000));
+    return { text: t(late ? 'status.late' : 'status.left', { n }), late };
+  };
+}
+
 function StatusResult({ view }: { view: PublicStatusView }) {
   const { t, lang, locale } = useI18n();
-  const text = useTimeLeftText();
+  const remaining = useRemaining();
+  const left = view.open && view.timeLeft ? remaining(view.timeLeft, view.deadline?.unit) : null;
   return (
-    <Card
-      data-testid="status-result"
-      title={
-        <span style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
-          <Typography.Text code copyable style={{ fontSize: 15 }}>
-            {view.ticketNumber}
-          </Typography.Text>
-        </span>
-      }
-      extra={
-        <Tag color={statusColor(view.status)} style={{ fontSize: 14, padding: '2px 10px', marginInlineEnd: 0 }} data-testid="status-current">
+    <Card data-testid="status-result">
+      {/* the ticket in full, large, breaking only at its dashes: read off a phone at the counter */}
+      <div className="sigap-ticket sigap-public-ticket" data-testid="status-ticket">
+        <Typography.Text copyable={{ text: view.ticketNumber }}>{view.ticketNumber.replace(/-/g, '-\u200b')}</Typography.Text>
+      </div>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', margin: '8px 0 16px' }}>
+        <Tag color={statusColor(view.status)} style={{ fontSize: 14, padding: '2px 10px', marginInlineEnd: 0, whiteSpace: 'normal' }} data-testid="status-current">
           {loc(view.statusName, lang, view.status)}
         </Tag>
-      }
-    >
-      <Descriptions column={{ xs: 1, sm: 1, md: 2 }} size="small" bordered>
+        {left ? (
+          <Tag color={left.late ? 'error' : 'success'} style={{ fontSize: 14, padding: '2px 10px' }} data-testid="time-left" data-overdue={left.late ? 'true' : 'false'}>
+            {left.text}
+          </Tag>
+        ) : null}
+      </div>
+      <Descriptions column={{ xs: 1, sm: 1, md: 2 }} size="small" bordered layout="vertical">
         <Descriptions.Item label={t('field.service')}>{loc(view.service.name, lang, view.service.code)}</Descriptions.Item>
         <Descriptions.Item label={t('field.agency')}>{view.agency.name}</Descriptions.Item>
-        <Descriptions.Item label={t('status.current')}>{loc(view.statusName, lang, view.status)}</Descriptions.Item>
-        <Descriptions.Item label={t('field.filedAt')}>{formatDateTime(view.filedAt, locale)}</Descriptions.Item>
-        <Descriptions.Item label={t('field.deadline')}>{view.deadline ? loc(view.deadline.label, lang) : '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('field.dueAt')}>
-          <span data-testid="status-due">{formatDateTime(view.dueAt, locale)}</span>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('field.timeLeft')} span={2}>
-          <TimeLeft timeLeft={view.timeLeft} open={view.open} overdue={view.overdue} />
-          {view.open && view.timeLeft && <Typography.Text type="secondary">{text(view.timeLeft).workingDays}</Typography.Text>}
+        <Descriptions.Item label={t('field.filedAt')}>{formatDay(view.filedAt, locale)}</Descriptions.Item>
+        <Descriptions.Item label={t('status.dueDay')}>
+          <span data-testid="status-due">{formatDay(view.dueAt, locale)}</span>
+          {view.deadline && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {t('field.deadline')}: <span>{loc(view.deadline.label, lang)}</span>
+            </Typography.Text>
+          )}
         </Descriptions.Item>
       </Descriptions>
       <StatusSteps view={view} />

@@ -10,7 +10,7 @@ import { useSession } from '../../../shared/session';
 import { useI18n } from '../../../shared/i18n/I18n';
 import { useLoad } from '../../../shared/useLoad';
 import { useErrorText } from '../../../shared/errors/ErrorAlert';
-import { formatDateTime, prettyJson } from '../../../shared/format';
+import { formatDateTime } from '../../../shared/format';
 import { Link } from '../../../shared/router';
 import { hasRole, VERIFYING } from '../../../shared/roles';
 import { verificationApi } from '../api';
@@ -18,13 +18,18 @@ import { CASE_STATUS_LABEL, DUPLICATE_LABEL, RULE_LABEL, RULE_OUTCOME_LABEL, cas
 import { Evidence } from '../components/Evidence';
 import { TaskCard } from '../components/TaskCard';
 import { SettleRuleDialog } from '../components/SettleRuleDialog';
+import { ruleMessageInIndonesian } from '../ruleWords';
+import { caseHistoryItems, serviceName, targetGroupName, useSnapshotName, useSnapshots, useStandards } from '../components/caseWords';
 
 export default function CasePage({ id }: { id: string }) {
-  const { t, label, locale } = useI18n();
+  const { t, label, locale, lang } = useI18n();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const { user } = useSession();
   const c = useLoad((signal) => verificationApi.case(id, signal), [id]);
+  const standards = useStandards(c.data?.agencyCode);
+  const snapshots = useSnapshots(c.data?.agencyCode);
+  const snapshotName = useSnapshotName();
   const [assessing, setAssessing] = useState(false);
   const [settling, setSettling] = useState<RuleResultView | null>(null);
 
@@ -84,15 +89,15 @@ export default function CasePage({ id }: { id: string }) {
       )}
       <Card title={t('cases.subject')} size="small">
         <Descriptions size="small" column={{ xs: 1, lg: 3 }} bordered>
-          <Descriptions.Item label={t('field.service')}>{v.serviceCode}</Descriptions.Item>
+          <Descriptions.Item label={t('field.service')}>{serviceName(standards, v.serviceCode, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('field.agency')}>{v.agencyCode}</Descriptions.Item>
           <Descriptions.Item label={t('cases.openedAt')}>{formatDateTime(v.openedAt, locale)}</Descriptions.Item>
           <Descriptions.Item label={t('person.applicant')}>{v.subject ? `${v.subject.applicant.name} · ${v.subject.applicant.nik}` : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('person.beneficiary')}>{v.subject?.beneficiary ? `${v.subject.beneficiary.name} · ${v.subject.beneficiary.nik}` : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('field.targetGroup')}>{v.subject?.targetGroup ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('field.targetGroup')}>{targetGroupName(standards, v.serviceCode, v.subject?.targetGroup, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('cases.assessedAt')}>{formatDateTime(v.assessedAt, locale)}</Descriptions.Item>
           <Descriptions.Item label={t('cases.decidedAt')}>{formatDateTime(v.decidedAt, locale)}</Descriptions.Item>
-          <Descriptions.Item label={t('cases.snapshots')}>{v.registrySnapshotIds.map((s) => s.slice(0, 8)).join(', ') || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('cases.snapshots')}>{v.registrySnapshotIds.map((s) => snapshotName(snapshots, s)).join(', ') || '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
       <Card title={t('cases.rules')} styles={{ body: { padding: 0 } }} data-testid="case-rules">
@@ -101,7 +106,9 @@ export default function CasePage({ id }: { id: string }) {
           size="small"
           pagination={false}
           dataSource={v.rules}
-          locale={{ emptyText: t('cases.notAssessed') }}
+          // on a phone the table scrolls sideways rather than breaking words letter by letter
+          scroll={{ x: 720 }}
+          locale={{ emptyText: v.assessedAt ? t('cases.notAssessed') : t('cases.waitingText') }}
           columns={[
             { title: t('cases.rule'), dataIndex: 'rule', render: (r: string) => <span title={r}>{label(RULE_LABEL, r)}</span> },
             { title: t('cases.outcome'), dataIndex: 'outcome', render: (o: RuleResultView['outcome']) => <Tag color={outcomeColor(o)}>{label(RULE_OUTCOME_LABEL, o)}</Tag> },
@@ -110,7 +117,7 @@ export default function CasePage({ id }: { id: string }) {
               dataIndex: 'message',
               render: (m: string, r: RuleResultView) => (
                 <Space orientation="vertical" size={4}>
-                  <span>{m}</span>
+                  <span>{lang === 'en' ? m : (ruleMessageInIndonesian(m) ?? t('cases.whyUnknown'))}</span>
                   {r.settlement && (
                     <Typography.Text type="secondary" data-testid={`settlement-${r.rule}`}>
                       {t('cases.settledBy', {
@@ -127,7 +134,7 @@ export default function CasePage({ id }: { id: string }) {
                 </Space>
               ),
             },
-            { title: t('cases.evidence'), dataIndex: 'evidence', render: (e: RuleEvidence[]) => <Evidence items={e} /> },
+            { title: t('cases.evidence'), dataIndex: 'evidence', render: (e: RuleEvidence[]) => <Evidence items={e} snapshots={snapshots} /> },
           ]}
         />
       </Card>
@@ -158,7 +165,7 @@ export default function CasePage({ id }: { id: string }) {
                     )}
                     {d.other.programme && <Tag color="blue">{d.other.programme}</Tag>}
                   </Space>
-                  <Typography.Text>{d.message}</Typography.Text>
+                  <Typography.Text>{lang === 'en' ? d.message : (ruleMessageInIndonesian(d.message) ?? label(DUPLICATE_LABEL, d.kind))}</Typography.Text>
                 </Space>
               </List.Item>
             )}
@@ -179,26 +186,7 @@ export default function CasePage({ id }: { id: string }) {
         )}
       </Card>
       <Card title={t('common.history')} size="small">
-        <Timeline
-          items={v.history.map((h, i) => ({
-            key: `${h.at}-${i}`,
-            content: (
-              <div>
-                <Typography.Text strong>{h.action}</Typography.Text>{' '}
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatDateTime(h.at, locale)} · {h.actor}
-                </Typography.Text>
-                {h.detail && Object.keys(h.detail).length > 0 && (
-                  <div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {prettyJson(h.detail, 0)}
-                    </Typography.Text>
-                  </div>
-                )}
-              </div>
-            ),
-          }))}
-        />
+        <Timeline items={caseHistoryItems(v.history)} />
       </Card>
     </Space>
   );

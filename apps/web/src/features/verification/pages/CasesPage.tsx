@@ -11,12 +11,17 @@ import { Link } from '../../../shared/router';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { verificationApi } from '../api';
 import { CASE_STATUS_LABEL, RULE_OUTCOME_LABEL, caseStatusColor } from '../labels';
+import { useSession } from '../../../shared/session';
+import { serviceName, useStandards } from '../components/caseWords';
 
 const PAGE = 20;
 
 export default function CasesPage() {
-  const { t, label, locale } = useI18n();
+  const { t, label, locale, lang } = useI18n();
   const errorText = useErrorText();
+  const { user } = useSession();
+  // services by name: the standards of the officer's agency (a covered regency's fall back to the code)
+  const standards = useStandards(user?.agencyCode);
   const [status, setStatus] = useState<CaseStatus | undefined>();
   const [page, setPage] = useState(1);
   const list = useLoad(
@@ -61,18 +66,23 @@ export default function CasesPage() {
                 </Link>
               ),
             },
-            { title: t('field.service'), dataIndex: 'serviceCode' },
+            { title: t('field.service'), dataIndex: 'serviceCode', render: (code: string) => <span title={code}>{serviceName(standards, code, lang)}</span> },
             { title: t('field.agency'), dataIndex: 'agencyCode' },
             { title: t('cases.status'), dataIndex: 'status', render: (s: CaseStatus) => <Tag color={caseStatusColor(s)}>{label(CASE_STATUS_LABEL, s)}</Tag> },
             {
               title: t('cases.rules'),
               key: 'rules',
               render: (_: unknown, c) => (
+                // a case nobody has assessed yet is waiting, not a green "Lolos: 0"
+                c.rules.PASSED + c.rules.NEEDS_REVIEW + c.rules.FAILED === 0 ? (
+                  <Tag data-testid="case-waiting">{t('cases.waiting')}</Tag>
+                ) : (
                 <Space size={4}>
                   <Tag color="success">{label(RULE_OUTCOME_LABEL, 'PASSED')}: {c.rules.PASSED}</Tag>
                   {c.rules.NEEDS_REVIEW > 0 && <Tag color="warning">{label(RULE_OUTCOME_LABEL, 'NEEDS_REVIEW')}: {c.rules.NEEDS_REVIEW}</Tag>}
                   {c.rules.FAILED > 0 && <Tag color="error">{label(RULE_OUTCOME_LABEL, 'FAILED')}: {c.rules.FAILED}</Tag>}
                 </Space>
+                )
               ),
             },
             { title: t('cases.duplicates'), dataIndex: 'duplicates', render: (n: number) => (n ? <Tag color="volcano">{n}</Tag> : '0') },

@@ -1,10 +1,10 @@
 // The registry (DTSEN, dahulu DTKS): upload an export (CSV or .xlsx) of an agency's area and
 // follow its import; the agency's imports, newest first. The file goes to the gateway as it
 // is read from disk (multipart, streamed on to verification), with the upload's progress.
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { RegistryImportView } from '@contracts';
-import { App, Button, Card, Col, Form, Progress, Row, Select, Table, Tag, Typography, Space } from 'antd';
-import { CloudUploadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Form, Progress, Row, Select, Table, Tag, Typography, Space, Upload } from 'antd';
+import { CloudUploadOutlined, FileExcelOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useSession } from '../../../shared/session';
 import { useI18n } from '../../../shared/i18n/I18n';
 import { useLoad } from '../../../shared/useLoad';
@@ -28,7 +28,6 @@ export default function RegistryPage() {
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const input = useRef<HTMLInputElement>(null);
 
   const imports = useLoad(
     (signal) => (agencyCode ? verificationApi.imports(agencyCode, signal) : Promise.resolve({ items: [], total: 0 })),
@@ -65,18 +64,23 @@ export default function RegistryPage() {
           <Row gutter={[16, 16]} align="middle">
             <Col xs={24} lg={14}>
               <Form layout="vertical" onFinish={upload}>
-                <Form.Item label={t('registry.file')} extra={t('registry.fileHelp')} required>
-                  <input
-                    ref={input}
-                    type="file"
+                {/* antd's Upload holds the file (nothing is sent on pick): the same picker on every PC, in the user's language */}
+                <Form.Item label={t('registry.file')} extra={t('registry.fileHelp')} required htmlFor="registry-file">
+                  <Upload
+                    id="registry-file"
                     accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                    aria-label={t('registry.file')}
-                    onChange={(e) => {
-                      setFile(e.target.files?.[0] ?? null);
+                    maxCount={1}
+                    fileList={file ? [{ uid: 'registry-file', name: file.name, status: 'done', size: file.size }] : []}
+                    beforeUpload={(f) => {
+                      setFile(f);
                       setError(null);
                       setProgress(null);
+                      return false;
                     }}
-                  />
+                    onRemove={() => setFile(null)}
+                  >
+                    <Button icon={<FileExcelOutlined aria-hidden />}>{t('registry.pick')}</Button>
+                  </Upload>
                 </Form.Item>
                 <Button type="primary" htmlType="submit" icon={<CloudUploadOutlined aria-hidden />} disabled={!file || !agencyCode} loading={progress !== null}>
                   {t('registry.upload', { agency: agencyCode ?? '—' })}

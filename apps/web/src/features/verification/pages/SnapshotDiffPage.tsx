@@ -7,6 +7,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { ApiError } from '../../../shared/api/client';
 import { useI18n, valuesOf } from '../../../shared/i18n/I18n';
 import { useLoad } from '../../../shared/useLoad';
+import { useSession } from '../../../shared/session';
 import { useErrorText } from '../../../shared/errors/ErrorAlert';
 import { formatNumber } from '../../../shared/format';
 import { Link } from '../../../shared/router';
@@ -24,8 +25,27 @@ export default function SnapshotDiffPage({ id }: { id: string }) {
       verificationApi.diff(id, { change: change === 'ALL' ? undefined : change, limit: DIFF_PAGE, offset: (page - 1) * DIFF_PAGE }, signal),
     [id, change, page],
   );
+  const { user } = useSession();
+  const notFound = !!diff.error && !diff.data && diff.error instanceof ApiError && diff.error.status === 404;
+  // the agency's first snapshot replaced nothing: the gateway has no diff, the snapshot itself says what it brought
+  const own = useLoad(
+    (signal) => (notFound && user ? verificationApi.snapshots(user.agencyCode, signal) : Promise.resolve({ items: [], total: 0 })),
+    [notFound, user?.agencyCode],
+  );
+  const first = own.data?.items.find((x) => x.snapshotId === id && !x.previousSnapshotId);
+  if (first) {
+    return (
+      <Result
+        status="info"
+        data-testid="first-snapshot"
+        title={t('snapshot.firstBrought', { rows: formatNumber(first.rows, locale) })}
+        subTitle={t('snapshot.first')}
+        extra={<Link to="/verification/registry/snapshots">{t('snapshots.back')}</Link>}
+      />
+    );
+  }
   if (diff.error && !diff.data) {
-    const notFound = diff.error instanceof ApiError && diff.error.status === 404;
+    if (notFound && own.loading) return <Skeleton active />;
     return <Result status={notFound ? '404' : 'warning'} title={notFound ? t('snapshots.notFound') : errorText(diff.error)} extra={<Link to="/verification/registry/snapshots">{t('snapshots.back')}</Link>} />;
   }
   if (!diff.data) return <Skeleton active />;
