@@ -1,5 +1,5 @@
 // One linter for the whole tree (issue 10): ESLint's flat config with typescript-eslint, run by
-// `npm run lint` and by `npm test` before jest. Formatting is Prettier's job (added separately),
+// `npm run lint` and by `npm test` before jest. Formatting is Prettier's job (.prettierrc.json, checked by npm test too),
 // so no stylistic rule here but the line length the house keeps. The rules are those the tree
 // passes today; each one switched off says why.
 import js from '@eslint/js';
@@ -18,19 +18,41 @@ export default tseslint.config(
       // an unused name is a defect; one that starts with _ is left out on purpose (a destructured rest, an ignored argument)
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
       ],
       // tests read JSON answers as `any`; the compiler's strict mode guards the services
       '@typescript-eslint/no-explicit-any': 'off',
       // lines stay under 140 characters; a warning (npm run lint lists them) until Prettier, which
       // the lead adds for the whole tree at once, has wrapped the 160 code lines still longer
-      'max-len': ['warn', { code: 140, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreComments: true }],
+      'max-len': [
+        'warn',
+        {
+          code: 140,
+          ignoreUrls: true,
+          ignoreStrings: true,
+          ignoreTemplateLiterals: true,
+          ignoreRegExpLiterals: true,
+          ignoreComments: true,
+        },
+      ],
     },
   },
   {
     // type-only imports spelled as such where the tree already holds to it; the apps' Nest code
     // does not yet (a class injected by emitDecoratorMetadata must stay a value import)
-    files: ['apps/web/**/*.{ts,tsx}', 'libs/{contracts,domain,platform,testing}/**/*.ts', 'test/**/*.ts', 'deploy/**/*.ts', 'bench/**/*.ts'],
+    files: [
+      'apps/web/**/*.{ts,tsx}',
+      'libs/{contracts,domain,platform,testing}/**/*.ts',
+      'test/**/*.ts',
+      'deploy/**/*.ts',
+      'bench/**/*.ts',
+    ],
     rules: { '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }] },
   },
   {

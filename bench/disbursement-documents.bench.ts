@@ -56,15 +56,17 @@ export async function run(): Promise<void> {
   global.gc?.();
   const xlsxOut = sink();
   const xlsx = await measured(() => writeDecreeXlsx(input, xlsxOut));
-  console.log(`
-decree documents: ${fmt(RECIPIENTS)} recipients (total ${formatRupiah(BigInt(RECIPIENTS) * 1_500_000n)}), `
-    + `load average ${os.loadavg()[0].toFixed(1)}
-  PDF (PDFKit)                 ${fmt(pdf.seconds, 2)} s (CPU ${fmt(pdf.cpuSeconds, 2)} s)  ${fmt(pdf.value.pages)} pages, `
-    + `${fmt(pdfOut.bytes / 1024 / 1024, 1)} MB, ${fmt(RECIPIENTS / pdf.seconds)} rows/s
-  XLSX (exceljs stream)        ${fmt(xlsx.seconds, 2)} s (CPU ${fmt(xlsx.cpuSeconds, 2)} s)  ${fmt(xlsxOut.bytes / 1024 / 1024, 1)} MB, `
-    + `${fmt(RECIPIENTS / xlsx.seconds)} rows/s
+  console.log(
+    `
+decree documents: ${fmt(RECIPIENTS)} recipients (total ${formatRupiah(BigInt(RECIPIENTS) * 1_500_000n)}), ` +
+      `load average ${os.loadavg()[0].toFixed(1)}
+  PDF (PDFKit)                 ${fmt(pdf.seconds, 2)} s (CPU ${fmt(pdf.cpuSeconds, 2)} s)  ${fmt(pdf.value.pages)} pages, ` +
+      `${fmt(pdfOut.bytes / 1024 / 1024, 1)} MB, ${fmt(RECIPIENTS / pdf.seconds)} rows/s
+  XLSX (exceljs stream)        ${fmt(xlsx.seconds, 2)} s (CPU ${fmt(xlsx.cpuSeconds, 2)} s)  ${fmt(xlsxOut.bytes / 1024 / 1024, 1)} MB, ` +
+      `${fmt(RECIPIENTS / xlsx.seconds)} rows/s
   process RSS                  ${fmt(baseMb)} MB before, peak ${fmt(pdf.peakMb)} MB during the PDF, ${fmt(xlsx.peakMb)} MB during the XLSX
-`);
+`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run();

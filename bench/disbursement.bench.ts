@@ -68,7 +68,12 @@ async function seedDecree(db: pg.Client, code: string): Promise<{ decreeId: stri
 }
 
 export async function run({ system }: { system: SystemFile }) {
-  const admin = await connect({ servers: system.natsUrl, user: system.natsAdmin.user, pass: system.natsAdmin.password, inboxPrefix: '_INBOX_bench' });
+  const admin = await connect({
+    servers: system.natsUrl,
+    user: system.natsAdmin.user,
+    pass: system.natsAdmin.password,
+    inboxPrefix: '_INBOX_bench',
+  });
   const fin = system.systems['finance-local'];
   if (!fin) throw new Error('the bench installation declares no finance-local');
   const finance = await connect({ servers: system.natsUrl, user: fin.user, pass: fin.password });
@@ -79,25 +84,38 @@ export async function run({ system }: { system: SystemFile }) {
     const { decreeId, total } = await seedDecree(db, code);
     const actor = { userId: randomUUID(), username: 'bench.bendahara', agencyCode: AGENCY, roles: ['FINANCE'] };
     const t0 = performance.now();
-    const req = await rpc<{ requestId: string; parts: number; total: string }>(admin, Rpc.disbursement.requestDisbursement, { actor, id: decreeId });
+    const req = await rpc<{ requestId: string; parts: number; total: string }>(admin, Rpc.disbursement.requestDisbursement, {
+      actor,
+      id: decreeId,
+    });
     const requestMs = performance.now() - t0;
     if (req.total !== total.toString()) throw new Error(`request total ${req.total} is not the decree's ${total}`);
-    const { rows } = await db.query(`SELECT application_id FROM disbursement.request_lines WHERE request_id = $1 ORDER BY application_id`, [req.requestId]);
+    const { rows } = await db.query(`SELECT application_id FROM disbursement.request_lines WHERE request_id = $1 ORDER BY application_id`, [
+      req.requestId,
+    ]);
     const ids = rows.map((r: { application_id: string }) => r.application_id);
     const js = jetstream(finance);
     const bodies = [];
     for (let i = 0; i < ids.length; i += PER_SETTLEMENT) {
       bodies.push({
-        eventId: randomUUID(), occurredAt: new Date().toISOString(), requestId: req.requestId, status: 'PAID', sp2dNumber: `SP2D-${i / PER_SETTLEMENT + 1}/2026`,
-        paidAt: new Date().toISOString(), reason: null, recipients: ids.slice(i, i + PER_SETTLEMENT).map((applicationId: string) => ({ applicationId, status: 'PAID' })),
+        eventId: randomUUID(),
+        occurredAt: new Date().toISOString(),
+        requestId: req.requestId,
+        status: 'PAID',
+        sp2dNumber: `SP2D-${i / PER_SETTLEMENT + 1}/2026`,
+        paidAt: new Date().toISOString(),
+        reason: null,
+        recipients: ids.slice(i, i + PER_SETTLEMENT).map((applicationId: string) => ({ applicationId, status: 'PAID' })),
       });
     }
     const start = performance.now();
-    await Promise.all(bodies.map((b) => {
-      const h = natsHeaders();
-      h.set('Nats-Msg-Id', b.eventId);
-      return js.publish(Subjects.extFinanceDisbursementSettled, JSON.stringify(b), { headers: h });
-    }));
+    await Promise.all(
+      bodies.map((b) => {
+        const h = natsHeaders();
+        h.set('Nats-Msg-Id', b.eventId);
+        return js.publish(Subjects.extFinanceDisbursementSettled, JSON.stringify(b), { headers: h });
+      }),
+    );
     const published = performance.now() - start;
     for (;;) {
       const r = await db.query(`SELECT status FROM disbursement.requests WHERE id = $1`, [req.requestId]);
@@ -106,11 +124,17 @@ export async function run({ system }: { system: SystemFile }) {
       await new Promise((res) => setTimeout(res, 25));
     }
     const settledMs = performance.now() - start;
-    const paid = await db.query(`SELECT count(*)::int AS n, sum(amount)::text AS s FROM disbursement.decree_lines WHERE decree_id = $1 AND status = 'PAID'`, [decreeId]);
-    if (paid.rows[0].n !== N || paid.rows[0].s !== total.toString()) throw new Error(`paid ${paid.rows[0].n} lines, ${paid.rows[0].s}: not the decree`);
+    const paid = await db.query(
+      `SELECT count(*)::int AS n, sum(amount)::text AS s FROM disbursement.decree_lines WHERE decree_id = $1 AND status = 'PAID'`,
+      [decreeId],
+    );
+    if (paid.rows[0].n !== N || paid.rows[0].s !== total.toString())
+      throw new Error(`paid ${paid.rows[0].n} lines, ${paid.rows[0].s}: not the decree`);
 
     // beside it: the same rows, raw, 1,000 to a multi-row INSERT, a commit each
-    await db.query(`CREATE TABLE IF NOT EXISTS public.bench_settled (request_id uuid, application_id uuid, status text, sp2d_number text, settled_at timestamptz)`);
+    await db.query(
+      `CREATE TABLE IF NOT EXISTS public.bench_settled (request_id uuid, application_id uuid, status text, sp2d_number text, settled_at timestamptz)`,
+    );
     await db.query(`TRUNCATE public.bench_settled`);
     const rawStart = performance.now();
     for (let i = 0; i < ids.length; i += PER_SETTLEMENT) {
@@ -124,8 +148,12 @@ export async function run({ system }: { system: SystemFile }) {
     const rate = N / (settledMs / 1000);
     const rawRate = N / (rawMs / 1000);
     console.log(`disbursement: ${fmt(N)}-recipient decree, request in ${req.parts} parts made in ${fmt(requestMs)} ms`);
-    console.log(`  settlements: ${bodies.length} × ${fmt(PER_SETTLEMENT)} recipients published in ${fmt(published)} ms; request SETTLED ${fmt(settledMs)} ms after the first publish: ${fmt(rate)} recipients/s`);
-    console.log(`  raw multi-row INSERT of the same ${fmt(N)} rows (1,000 a statement, a commit each): ${fmt(rawMs)} ms, ${fmt(rawRate)} rows/s`);
+    console.log(
+      `  settlements: ${bodies.length} × ${fmt(PER_SETTLEMENT)} recipients published in ${fmt(published)} ms; request SETTLED ${fmt(settledMs)} ms after the first publish: ${fmt(rate)} recipients/s`,
+    );
+    console.log(
+      `  raw multi-row INSERT of the same ${fmt(N)} rows (1,000 a statement, a commit each): ${fmt(rawMs)} ms, ${fmt(rawRate)} rows/s`,
+    );
     console.log(`  ratio ${fmt(rate / rawRate, 2)} (aim ≥ 0.25)`);
   } finally {
     await db.end();

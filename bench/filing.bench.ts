@@ -34,7 +34,11 @@ function call(base: string, method: string, path: string, token?: string, body?:
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
-        host: url.hostname, port: url.port, path: url.pathname + url.search, method, agent,
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method,
+        agent,
         headers: {
           ...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
@@ -63,10 +67,18 @@ let serial = 0;
 function application() {
   const s = String((serial++ % 9998) + 1).padStart(4, '0');
   return {
-    agencyCode: AGENCY, serviceCode: 'SANTUNAN_ANAK', channel: 'FRONT_OFFICE',
+    agencyCode: AGENCY,
+    serviceCode: 'SANTUNAN_ANAK',
+    channel: 'FRONT_OFFICE',
     applicant: {
-      nik: `617101550288${s}`, kkNumber: `617101010120${s}`, name: 'Siti Aminah', birthDate: '1988-02-15', sex: 'F',
-      address: 'Jl. Sungai Bangkong 12', villageCode: '61.71.01.1002', phone: '081234567890',
+      nik: `617101550288${s}`,
+      kkNumber: `617101010120${s}`,
+      name: 'Siti Aminah',
+      birthDate: '1988-02-15',
+      sex: 'F',
+      address: 'Jl. Sungai Bangkong 12',
+      villageCode: '61.71.01.1002',
+      phone: '081234567890',
     },
     beneficiary: { nik: `617101020519${s}`, name: 'Budi', birthDate: '2019-05-02', sex: 'M' },
     targetGroup: 'ANAK_TERLANTAR',
@@ -78,7 +90,16 @@ function application() {
 async function ensureStandard(base: string, admin: string): Promise<void> {
   const src = await call(base, 'GET', '/api/v1/services/33.04/SANTUNAN_ANAK');
   if (src.status !== 200) throw new Error(`no SANTUNAN_ANAK to copy: ${src.status}`);
-  const { agencyCode: _a, agencyName: _n, version: _v, active: _x, deadlineLabel: _l, publishedAt: _p, ...definition } = src.body;
+  const {
+    agencyCode: _a,
+    agencyName: _n,
+    version: _v,
+    active: _x,
+    deadlineLabel: _l,
+    publishedAt: _p,
+    benefitAmount: _b,
+    ...definition
+  } = src.body;
   const r = await call(base, 'POST', '/api/v1/services', admin, { ...definition, agencyCode: AGENCY, changeNote: 'benchmark' });
   if (r.status !== 201 && r.status !== 409) throw new Error(`cannot add the standard: ${r.status} ${JSON.stringify(r.body)}`);
 }
@@ -87,15 +108,26 @@ async function frontOffice(base: string, admin: string): Promise<string[]> {
   const tag = randomBytes(3).toString('hex');
   const names = Array.from({ length: CLIENTS }, (_, i) => `bench.fo${i}.${tag}`);
   for (const username of names) {
-    const r = await call(base, 'POST', '/api/v1/users', admin, { username, displayName: `Front office ${username}`, password: TEMPORARY, agencyCode: AGENCY, roles: ['FRONT_OFFICE'] });
+    const r = await call(base, 'POST', '/api/v1/users', admin, {
+      username,
+      displayName: `Front office ${username}`,
+      password: TEMPORARY,
+      agencyCode: AGENCY,
+      roles: ['FRONT_OFFICE'],
+    });
     if (r.status !== 201) throw new Error(`cannot create ${username}: ${r.status} ${JSON.stringify(r.body)}`);
   }
   // a temporary password opens only its own change (403 PASSWORD_CHANGE_REQUIRED elsewhere)
   for (let i = 0; i < names.length; i += 5) {
-    await Promise.all(names.slice(i, i + 5).map(async (n) => {
-      const c = await call(base, 'POST', '/api/v1/auth/change-password', await login(base, n, TEMPORARY), { currentPassword: TEMPORARY, newPassword: PASSWORD });
-      if (c.status !== 204) throw new Error(`${n} cannot set its password: ${c.status} ${JSON.stringify(c.body)}`);
-    }));
+    await Promise.all(
+      names.slice(i, i + 5).map(async (n) => {
+        const c = await call(base, 'POST', '/api/v1/auth/change-password', await login(base, n, TEMPORARY), {
+          currentPassword: TEMPORARY,
+          newPassword: PASSWORD,
+        });
+        if (c.status !== 204) throw new Error(`${n} cannot set its password: ${c.status} ${JSON.stringify(c.body)}`);
+      }),
+    );
   }
   // argon2id makes a login cost tens of milliseconds: a few at a time
   const tokens: string[] = [];
@@ -121,14 +153,25 @@ export async function run({ system }: { system: SystemFile }) {
   };
 
   // warm up: connections, JIT, pools, the catalog and calendar caches
-  await Promise.all(tokens.map(async (t) => { for (let i = 0; i < WARMUP_EACH; i++) await file(t); }));
+  await Promise.all(
+    tokens.map(async (t) => {
+      for (let i = 0; i < WARMUP_EACH; i++) await file(t);
+    }),
+  );
   failures.clear();
 
   // the same clients on the gateway's cheapest authenticated route, in the same run: what the
   // machine gives an HTTP request at all right now (a shared 2-core machine varies a lot)
   let probes = 0;
   const tb = performance.now();
-  await Promise.all(tokens.map(async (token) => { while (probes < BASELINE) { probes++; await call(base, 'GET', '/api/v1/auth/me', token); } }));
+  await Promise.all(
+    tokens.map(async (token) => {
+      while (probes < BASELINE) {
+        probes++;
+        await call(base, 'GET', '/api/v1/auth/me', token);
+      }
+    }),
+  );
   const baseline = BASELINE / ((performance.now() - tb) / 1000);
 
   const latencies: number[] = [];
@@ -147,7 +190,8 @@ export async function run({ system }: { system: SystemFile }) {
   const seconds = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
   const serials = tickets.map((t) => Number(t.split('-').pop())).sort((a, b) => a - b);
-  const contiguous = serials.length > 0 && new Set(serials).size === serials.length && serials[serials.length - 1] - serials[0] === serials.length - 1;
+  const contiguous =
+    serials.length > 0 && new Set(serials).size === serials.length && serials[serials.length - 1] - serials[0] === serials.length - 1;
 
   console.log(`
 filing: ${fmt(N)} POST /api/v1/applications (SANTUNAN_ANAK at ${AGENCY}) from ${CLIENTS} concurrent clients, each its own front office officer

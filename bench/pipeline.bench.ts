@@ -33,14 +33,30 @@ async function rawJetStream(admin: NatsConnection, bodies: string[]) {
   const jsm = await jetstreamManager(admin);
   const stream = `BENCH_RAW_${randomUUID().slice(0, 8)}`;
   await jsm.streams.add({ name: stream, subjects: [`bench.raw.${stream}`] });
-  await jsm.consumers.add(stream, { durable_name: 'raw', ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, max_ack_pending: 20_000 });
+  await jsm.consumers.add(stream, {
+    durable_name: 'raw',
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    max_ack_pending: 20_000,
+  });
   const consumer = await jetstream(admin).consumers.get(stream, 'raw');
   const t0 = performance.now();
   let consumed = 0;
   const done = new Promise<void>((resolve) => {
-    void consumer.consume({ max_messages: 1024, callback: (m: JsMsg) => { m.ack(); if (++consumed === bodies.length) resolve(); } });
+    void consumer.consume({
+      max_messages: 1024,
+      callback: (m: JsMsg) => {
+        m.ack();
+        if (++consumed === bodies.length) resolve();
+      },
+    });
   });
-  await publishAll(admin, `bench.raw.${stream}`, bodies, bodies.map(() => randomUUID()));
+  await publishAll(
+    admin,
+    `bench.raw.${stream}`,
+    bodies,
+    bodies.map(() => randomUUID()),
+  );
   await done;
   const seconds = (performance.now() - t0) / 1000;
   await jsm.streams.delete(stream);
@@ -48,7 +64,12 @@ async function rawJetStream(admin: NatsConnection, bodies: string[]) {
 }
 
 export async function run({ system }: { system: SystemFile }) {
-  const admin = await connect({ servers: system.natsUrl, user: system.natsAdmin.user, pass: system.natsAdmin.password, inboxPrefix: '_INBOX_bench' });
+  const admin = await connect({
+    servers: system.natsUrl,
+    user: system.natsAdmin.user,
+    pass: system.natsAdmin.password,
+    inboxPrefix: '_INBOX_bench',
+  });
   const ext = await connect({ servers: system.natsUrl, user: system.ext.user, pass: system.ext.password });
   const events = Array.from({ length: N }, (_, i) => submittedApplication({ source: 'bench' }, i));
   const bodies = events.map((e) => JSON.stringify(e));
@@ -62,7 +83,8 @@ export async function run({ system }: { system: SystemFile }) {
   // the pipeline: ext → intake (application + outbox) → relay → verification (case + outbox) → relay
   const db = new pg.Client({ connectionString: system.adminDatabaseUrl });
   await db.connect();
-  const assessedCount = async () => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM verification.cases WHERE subject IS NOT NULL`)).rows[0].n);
+  const assessedCount = async () =>
+    Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM verification.cases WHERE subject IS NOT NULL`)).rows[0].n);
   const assessedBefore = await assessedCount();
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
@@ -77,7 +99,11 @@ export async function run({ system }: { system: SystemFile }) {
         if (t === undefined) continue;
         latencies.push(performance.now() - t);
         sentAt.delete(correlationId);
-        if (++opened === N) { clearTimeout(timer); sub.unsubscribe(); resolve(); }
+        if (++opened === N) {
+          clearTimeout(timer);
+          sub.unsubscribe();
+          resolve();
+        }
       }
     })();
   });

@@ -59,13 +59,19 @@ function pidOnPort(port: number): number | undefined {
         const m = link && /^socket:\[(\d+)\]$/.exec(link);
         if (m && inodes.has(m[1])) return Number(pid);
       }
-    } catch { /* not ours to read */ }
+    } catch {
+      /* not ours to read */
+    }
   }
   return undefined;
 }
 
 function readlinkSafe(p: string): string | undefined {
-  try { return readlinkSync(p); } catch { return undefined; }
+  try {
+    return readlinkSync(p);
+  } catch {
+    return undefined;
+  }
 }
 
 function statusKb(pid: number, key: 'VmHWM' | 'VmRSS'): number {
@@ -78,9 +84,14 @@ async function rawCopy(adminUrl: string, csv: string, rows: number): Promise<num
   await c.connect();
   try {
     await c.query('DROP TABLE IF EXISTS public.bench_registry_raw');
-    await c.query(`CREATE TABLE public.bench_registry_raw (nik text, no_kk text, nama text, tanggal_lahir text, jenis_kelamin text, alamat text, kode_desa text, desil text, program text)`);
+    await c.query(
+      `CREATE TABLE public.bench_registry_raw (nik text, no_kk text, nama text, tanggal_lahir text, jenis_kelamin text, alamat text, kode_desa text, desil text, program text)`,
+    );
     const t0 = performance.now();
-    await pipeline(createReadStream(csv), c.query(copyStreams.from(`COPY public.bench_registry_raw FROM STDIN WITH (FORMAT csv, HEADER true)`)));
+    await pipeline(
+      createReadStream(csv),
+      c.query(copyStreams.from(`COPY public.bench_registry_raw FROM STDIN WITH (FORMAT csv, HEADER true)`)),
+    );
     const seconds = (performance.now() - t0) / 1000;
     const n = (await c.query<{ n: string }>('SELECT count(*) AS n FROM public.bench_registry_raw')).rows[0].n;
     if (Number(n) !== rows) throw new Error(`raw COPY loaded ${n} rows, expected ${rows}`);
@@ -91,9 +102,25 @@ async function rawCopy(adminUrl: string, csv: string, rows: number): Promise<num
   }
 }
 
-interface ImportRun { seconds: number; rate: number; peakRssMb: number; baseRssMb: number; snapshotId: string; importId: string; uploadSeconds: number }
+interface ImportRun {
+  seconds: number;
+  rate: number;
+  peakRssMb: number;
+  baseRssMb: number;
+  snapshotId: string;
+  importId: string;
+  uploadSeconds: number;
+}
 
-async function importThroughGateway(gatewayUrl: string, token: string, csv: string, rows: number, verificationPid: number | undefined, metricsUrl: string, agency = AGENCY): Promise<ImportRun> {
+async function importThroughGateway(
+  gatewayUrl: string,
+  token: string,
+  csv: string,
+  rows: number,
+  verificationPid: number | undefined,
+  metricsUrl: string,
+  agency = AGENCY,
+): Promise<ImportRun> {
   const rss = async () => {
     if (verificationPid) return statusKb(verificationPid, 'VmRSS') / 1024;
     const text = await (await fetch(`${metricsUrl}/metrics`)).text();
@@ -114,20 +141,32 @@ async function importThroughGateway(gatewayUrl: string, token: string, csv: stri
   form.set('agencyCode', agency);
   form.set('file', await openAsBlob(csv), path.basename(csv));
   // an .xlsx's header is read before the answer, and Excel puts the shared strings after the sheet
-  const res = await fetch(`${gatewayUrl}/api/v1/registry/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form, signal: AbortSignal.timeout(120_000) });
+  const res = await fetch(`${gatewayUrl}/api/v1/registry/imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+    signal: AbortSignal.timeout(120_000),
+  });
   const body = (await res.json()) as { importId?: string };
   const uploadSeconds = (performance.now() - t0) / 1000;
   if (res.status !== 202 || !body.importId) throw new Error(`upload answered ${res.status}: ${JSON.stringify(body)}`);
-  let done: { status: string; rowsAccepted: number; snapshotId: string; failure?: string } = { status: 'QUEUED', rowsAccepted: 0, snapshotId: '' };
+  let done: { status: string; rowsAccepted: number; snapshotId: string; failure?: string } = {
+    status: 'QUEUED',
+    rowsAccepted: 0,
+    snapshotId: '',
+  };
   for (;;) {
-    done = (await (await fetch(`${gatewayUrl}/api/v1/registry/imports/${body.importId}?errorsLimit=0`, { headers: { authorization: `Bearer ${token}` } })).json()) as typeof done;
+    done = (await (
+      await fetch(`${gatewayUrl}/api/v1/registry/imports/${body.importId}?errorsLimit=0`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as typeof done;
     if (done.status === 'COMPLETED' || done.status === 'FAILED') break;
     await new Promise((r) => setTimeout(r, 100));
   }
   const seconds = (performance.now() - t0) / 1000;
   sampling = false;
   await sampler;
-  if (done.status !== 'COMPLETED' || done.rowsAccepted !== rows) throw new Error(`import ended ${done.status} with ${done.rowsAccepted} rows: ${done.failure ?? ''}`);
+  if (done.status !== 'COMPLETED' || done.rowsAccepted !== rows)
+    throw new Error(`import ended ${done.status} with ${done.rowsAccepted} rows: ${done.failure ?? ''}`);
   return { seconds, rate: rows / seconds, peakRssMb, baseRssMb, snapshotId: done.snapshotId, importId: body.importId, uploadSeconds };
 }
 
@@ -136,7 +175,11 @@ export async function run({ system }: { system: SystemFile }) {
   const verificationPort = Number(system.services.verification.env.PORT);
   const verificationUrl = `http://127.0.0.1:${verificationPort}`;
   const password = system.services.gateway.env.SIGAP_ADMIN_PASSWORD;
-  const login = await fetch(`${gatewayUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+  const login = await fetch(`${gatewayUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
   const { accessToken } = (await login.json()) as { accessToken: string };
   if (!accessToken) throw new Error(`admin login failed: ${login.status}`);
   const pid = pidOnPort(verificationPort);
@@ -154,7 +197,7 @@ export async function run({ system }: { system: SystemFile }) {
 
   // NIK lookups over the 1M-row current snapshot: through the gateway, and the SQL alone
   const area = await areaOf(AREA);
-  const niks = Array.from({ length: LOOKUPS }, (_, k) => person(area, Math.floor(((k * 7919) % ROWS))).nik);
+  const niks = Array.from({ length: LOOKUPS }, (_, k) => person(area, Math.floor((k * 7919) % ROWS)).nik);
   const http: number[] = [];
   for (const nik of niks) {
     const t = performance.now();
@@ -165,10 +208,12 @@ export async function run({ system }: { system: SystemFile }) {
   }
   const db = new pg.Client({ connectionString: system.adminDatabaseUrl });
   await db.connect();
-  const phases = (await db.query<{ queued: number; work: number }>(
-    `SELECT extract(epoch FROM started_at - created_at)::float AS queued, extract(epoch FROM finished_at - started_at)::float AS work FROM verification.registry_imports WHERE id = $1`,
-    [bigRun.importId],
-  )).rows[0];
+  const phases = (
+    await db.query<{ queued: number; work: number }>(
+      `SELECT extract(epoch FROM started_at - created_at)::float AS queued, extract(epoch FROM finished_at - started_at)::float AS work FROM verification.registry_imports WHERE id = $1`,
+      [bigRun.importId],
+    )
+  ).rows[0];
   const sql: number[] = [];
   for (const nik of niks) {
     const t = performance.now();
@@ -186,7 +231,9 @@ export async function run({ system }: { system: SystemFile }) {
   const xlsx = await xlsxFile(XLSX_ROWS);
   // 200,000 rows after 1,000,000 would wait for a verifier's confirmation (the drop guard): the benchmark lets any drop through
   const guard = await fetch(`${gatewayUrl}/api/v1/registry/settings/${XLSX_AGENCY}`, {
-    method: 'PUT', headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ maxDropPercent: 100 }),
+    method: 'PUT',
+    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ maxDropPercent: 100 }),
   });
   if (!guard.ok) throw new Error(`setting the drop guard answered ${guard.status}: ${await guard.text()}`);
   const xlsxRun = await importThroughGateway(gatewayUrl, accessToken, xlsx, XLSX_ROWS, pid, verificationUrl, XLSX_AGENCY);

@@ -30,8 +30,24 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  DELIVER_PREFIX, EXT_SYSTEM, INBOUND_PREFIX, OBJECT_BUCKETS, OUTBOUND_READABLE, OUTSIDE_SYSTEMS_BUCKET, REJECTION_SUBJECTS, SERVICES, SERVICE_NAMES, STREAMS,
-  accountOf, dropBucketOf, hasDropBucket, internalSubject, isInboundSubject, systemDurable, type OutsideSystem, type ServiceName,
+  DELIVER_PREFIX,
+  EXT_SYSTEM,
+  INBOUND_PREFIX,
+  OBJECT_BUCKETS,
+  OUTBOUND_READABLE,
+  OUTSIDE_SYSTEMS_BUCKET,
+  REJECTION_SUBJECTS,
+  SERVICES,
+  SERVICE_NAMES,
+  STREAMS,
+  accountOf,
+  dropBucketOf,
+  hasDropBucket,
+  internalSubject,
+  isInboundSubject,
+  systemDurable,
+  type OutsideSystem,
+  type ServiceName,
 } from '#contracts';
 
 export const ADMIN_USER = 'sigap';
@@ -189,7 +205,11 @@ export function natsPermissions(systems: OutsideSystem[] = []): Record<string, P
     const publishes = [...svc.publishes, ...REJECTION_SUBJECTS, ...(svc.requests ?? [])];
     if (name === 'gateway') publishes.push('sigap.rpc.>', ...replayable);
     const consumed = svc.consumers.map((c) => c.subject);
-    const pub = [...publishes, '$JS.API.INFO', ...streamsOf([...publishes.filter((s) => !s.startsWith('sigap.rpc.')), ...consumed]).map((s) => `$JS.API.STREAM.INFO.${s}`)];
+    const pub = [
+      ...publishes,
+      '$JS.API.INFO',
+      ...streamsOf([...publishes.filter((s) => !s.startsWith('sigap.rpc.')), ...consumed]).map((s) => `$JS.API.STREAM.INFO.${s}`),
+    ];
     for (const c of svc.consumers) {
       const st = streamOf(c.subject);
       pub.push(
@@ -298,7 +318,7 @@ export function clusterBlock(c: ClusterOptions): string[] {
     'cluster {',
     `  name: ${q(c.name)}`,
     `  port: ${c.port}`,
-    '  # a node joins only with the route password: the client port\'s users do not open routes',
+    "  # a node joins only with the route password: the client port's users do not open routes",
     `  authorization { user: ${q(c.auth.user)}, password: ${secret(c.auth.password)}, timeout: 2 }`,
     `  routes: [ ${c.routes.map(secret).join(', ')} ]`,
     '}',
@@ -343,7 +363,8 @@ export function natsServerConfig(opts: NatsConfigOptions): string {
     out.push(`${head},`, ...permissionsBlock(perms, '        '), '      }');
   }
   out.push('    ]', '    exports: [');
-  for (const e of sigapExports()) out.push(`      ${e.service !== undefined ? `{ service: ${q(e.service)} }` : `{ stream: ${q(e.stream!)} }`}`);
+  for (const e of sigapExports())
+    out.push(`      ${e.service !== undefined ? `{ service: ${q(e.service)} }` : `{ stream: ${q(e.stream!)} }`}`);
   out.push('    ]', '  }');
   out.push(`  ${JS_INFO_ACCOUNT}: {`, '    jetstream: enabled', `    exports: [ { service: "$JS.API.INFO" } ]`, '  }');
   for (const sys of opts.systems) {
@@ -370,7 +391,15 @@ export function natsServerConfig(opts: NatsConfigOptions): string {
 
 /** The configuration shipped in deploy/docker (one server, data in /data). */
 export function dockerNatsConfig(): string {
-  return natsServerConfig({ host: '0.0.0.0', port: 4222, monitorPort: 8222, storeDir: '/data', passwords: envPasswords(), systems: envSystems(), syncAlways: true });
+  return natsServerConfig({
+    host: '0.0.0.0',
+    port: 4222,
+    monitorPort: 8222,
+    storeDir: '/data',
+    passwords: envPasswords(),
+    systems: envSystems(),
+    syncAlways: true,
+  });
 }
 
 /**
@@ -411,7 +440,10 @@ export function k8sNatsConfigMap(): string {
     '  labels: { app.kubernetes.io/part-of: sigap }',
     'data:',
     '  nats.conf: |',
-    ...conf.trimEnd().split('\n').map((l) => (l ? `    ${l}` : '')),
+    ...conf
+      .trimEnd()
+      .split('\n')
+      .map((l) => (l ? `    ${l}` : '')),
     '',
   ].join('\n');
 }
@@ -425,7 +457,17 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     // the docker configuration with the outside systems an operator declared (deploy/systems.ts --systems-file)
     const { accountsOf, readSystems } = await import('./outside-systems.js');
     const file = process.argv[process.argv.indexOf('--systems') + 1];
-    process.stdout.write(natsServerConfig({ host: '0.0.0.0', port: 4222, monitorPort: 8222, storeDir: '/data', passwords: envPasswords(), systems: accountsOf(readSystems(file)), syncAlways: true }));
+    process.stdout.write(
+      natsServerConfig({
+        host: '0.0.0.0',
+        port: 4222,
+        monitorPort: 8222,
+        storeDir: '/data',
+        passwords: envPasswords(),
+        systems: accountsOf(readSystems(file)),
+        syncAlways: true,
+      }),
+    );
   } else {
     process.stdout.write(dockerNatsConfig());
   }

@@ -16,7 +16,13 @@ import { Kvm } from '@nats-io/kv';
 import { Objm } from '@nats-io/obj';
 import type { NatsConnection } from '@nats-io/transport-node';
 import {
-  DROP_BUCKET_TTL_HOURS, OUTSIDE_SYSTEMS_BUCKET, deliverSubject, dropBucketOf, hasDropBucket, systemDurable, type OutsideSystem,
+  DROP_BUCKET_TTL_HOURS,
+  OUTSIDE_SYSTEMS_BUCKET,
+  deliverSubject,
+  dropBucketOf,
+  hasDropBucket,
+  systemDurable,
+  type OutsideSystem,
 } from '#contracts';
 import { natsServerConfig, streamOf, type NatsPasswords, type SystemAccount } from './nats-config.js';
 
@@ -114,7 +120,10 @@ function isNotFound(e: unknown): boolean {
 }
 
 /** The push consumer through which a system reads one outbound subject. */
-export function systemConsumerConfig(system: string, subject: string): Partial<ConsumerConfig> & { durable_name: string; deliver_subject: string; filter_subject: string } {
+export function systemConsumerConfig(
+  system: string,
+  subject: string,
+): Partial<ConsumerConfig> & { durable_name: string; deliver_subject: string; filter_subject: string } {
   return {
     durable_name: systemDurable(system, subject),
     description: `outside system ${system} reads ${subject}`,
@@ -134,11 +143,19 @@ export function systemConsumerConfig(system: string, subject: string): Partial<C
  * buckets, and (with `prune`, when `systems` is the whole list) removes those of systems no
  * longer declared. Idempotent; run by provisioning at every start and by the systems command.
  */
-export async function provisionOutsideSystems(nc: NatsConnection, systems: OutsideSystem[], opts: { replicas?: number; prune?: boolean } = {}): Promise<void> {
+export async function provisionOutsideSystems(
+  nc: NatsConnection,
+  systems: OutsideSystem[],
+  opts: { replicas?: number; prune?: boolean } = {},
+): Promise<void> {
   const jsm = await jetstreamManager(nc);
   const replicas = opts.replicas ?? 1;
 
-  const kv = await new Kvm(nc).create(OUTSIDE_SYSTEMS_BUCKET, { history: 1, replicas, description: 'declared outside systems: agencies and subjects (deploy/outside-systems.ts)' });
+  const kv = await new Kvm(nc).create(OUTSIDE_SYSTEMS_BUCKET, {
+    history: 1,
+    replicas,
+    description: 'declared outside systems: agencies and subjects (deploy/outside-systems.ts)',
+  });
   const declared = new Set(systems.map((s) => s.name));
   for (const s of systems) await kv.put(s.name, JSON.stringify(declarationOf(s)));
   if (opts.prune) for await (const key of await kv.keys()) if (!declared.has(key)) await kv.delete(key);
@@ -168,7 +185,8 @@ async function provisionDurables(jsm: JetStreamManager, systems: OutsideSystem[]
   if (!prune) return;
   // durables of systems (or reads) no longer declared
   const streams = new Set([...wanted.values()].map((w) => w.stream));
-  for await (const si of jsm.streams.list()) if (!si.config.name.startsWith('OBJ_') && !si.config.name.startsWith('KV_')) streams.add(si.config.name);
+  for await (const si of jsm.streams.list())
+    if (!si.config.name.startsWith('OBJ_') && !si.config.name.startsWith('KV_')) streams.add(si.config.name);
   for (const stream of streams) {
     for await (const ci of jsm.consumers.list(stream)) {
       if (ci.name.startsWith('out_') && !wanted.has(`${stream}/${ci.name}`)) await jsm.consumers.delete(stream, ci.name);
@@ -178,7 +196,13 @@ async function provisionDurables(jsm: JetStreamManager, systems: OutsideSystem[]
 
 const isDropStream = (name: string) => name === `OBJ_${dropBucketOf('ext')}` || name.startsWith('OBJ_sigap_drops_');
 
-async function provisionDropBuckets(nc: NatsConnection, jsm: JetStreamManager, systems: OutsideSystem[], replicas: number, prune: boolean): Promise<void> {
+async function provisionDropBuckets(
+  nc: NatsConnection,
+  jsm: JetStreamManager,
+  systems: OutsideSystem[],
+  replicas: number,
+  prune: boolean,
+): Promise<void> {
   const objm = new Objm(nc);
   const wanted = new Set<string>();
   for (const s of systems.filter(hasDropBucket)) {
@@ -192,7 +216,8 @@ async function provisionDropBuckets(nc: NatsConnection, jsm: JetStreamManager, s
     });
     // create() leaves an existing bucket as it was: apply a changed limit
     const info = await jsm.streams.info(`OBJ_${bucket}`);
-    if (info.config.max_bytes !== s.limits.dropBucketBytes) await jsm.streams.update(`OBJ_${bucket}`, { ...info.config, max_bytes: s.limits.dropBucketBytes });
+    if (info.config.max_bytes !== s.limits.dropBucketBytes)
+      await jsm.streams.update(`OBJ_${bucket}`, { ...info.config, max_bytes: s.limits.dropBucketBytes });
   }
   if (!prune) return;
   for await (const si of jsm.streams.list()) {
@@ -262,5 +287,11 @@ export async function reloadNats(server: PrivateNatsServer, probe?: () => Promis
 
 /** The private server's configuration with these systems. */
 export function privateNatsConfig(server: PrivateNatsServer, passwords: NatsPasswords, systems: DeclaredSystem[]): string {
-  return natsServerConfig({ port: server.port, storeDir: server.storeDir, pidFile: server.pidFile, passwords, systems: accountsOf(systems) });
+  return natsServerConfig({
+    port: server.port,
+    storeDir: server.storeDir,
+    pidFile: server.pidFile,
+    passwords,
+    systems: accountsOf(systems),
+  });
 }

@@ -89,7 +89,13 @@ export async function provision(opts: ProvisionOptions): Promise<SystemFile> {
   });
   const { urls } = await provisionDatabase(opts.adminDatabaseUrl, roles);
 
-  const nc = await connect({ servers: opts.natsUrl, user: opts.natsUser, pass: opts.natsPassword, name: 'sigap-provision', inboxPrefix: PROVISION_INBOX });
+  const nc = await connect({
+    servers: opts.natsUrl,
+    user: opts.natsUser,
+    pass: opts.natsPassword,
+    name: 'sigap-provision',
+    inboxPrefix: PROVISION_INBOX,
+  });
   const outsideSystems = opts.outsideSystems ?? [EXT_SYSTEM];
   try {
     const limits = opts.streamLimits ?? streamLimitsFromEnv();
@@ -107,10 +113,16 @@ export async function provision(opts: ProvisionOptions): Promise<SystemFile> {
     const jsm = await jetstreamManager(nc);
     for (const b of OBJECT_BUCKETS) {
       const maxBytes = bucketMaxBytes(b);
-      await objm.create(b.bucket, { description: b.description, ttl: b.ttlHours * 3600 * 1_000_000_000, replicas: opts.streamReplicas ?? 1, ...(maxBytes ? { max_bytes: maxBytes } : {}) });
+      await objm.create(b.bucket, {
+        description: b.description,
+        ttl: b.ttlHours * 3600 * 1_000_000_000,
+        replicas: opts.streamReplicas ?? 1,
+        ...(maxBytes ? { max_bytes: maxBytes } : {}),
+      });
       // an existing bucket takes a changed size limit too
       const info = await jsm.streams.info(`OBJ_${b.bucket}`);
-      if (maxBytes && info.config.max_bytes !== maxBytes) await jsm.streams.update(info.config.name, { ...info.config, max_bytes: maxBytes });
+      if (maxBytes && info.config.max_bytes !== maxBytes)
+        await jsm.streams.update(info.config.name, { ...info.config, max_bytes: maxBytes });
     }
   } finally {
     await nc.close();
@@ -163,7 +175,8 @@ export async function provision(opts: ProvisionOptions): Promise<SystemFile> {
 export function bucketMaxBytes(b: ObjectBucketSpec, env: NodeJS.ProcessEnv = process.env): number | undefined {
   const set = b.maxBytesSetting ? env[b.maxBytesSetting] : undefined;
   if (set === undefined || set === '') return b.maxBytes;
-  if (!/^\d+$/.test(set) || Number(set) < 1024 ** 2) throw new Error(`${b.maxBytesSetting} must be a whole number of bytes, at least 1048576 (got "${set}")`);
+  if (!/^\d+$/.test(set) || Number(set) < 1024 ** 2)
+    throw new Error(`${b.maxBytesSetting} must be a whole number of bytes, at least 1048576 (got "${set}")`);
   return Number(set);
 }
 

@@ -23,14 +23,32 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { connect } from '@nats-io/transport-node';
 import {
-  DEFAULT_SYSTEM_LIMITS, INBOUND_SUBJECTS, OUTBOUND_READABLE, SERVICE_NAMES, checkOutsideSystem, deliverSubject, dropBucketOf, hasDropBucket,
-  type FieldError, type OutsideSystem,
+  DEFAULT_SYSTEM_LIMITS,
+  INBOUND_SUBJECTS,
+  OUTBOUND_READABLE,
+  SERVICE_NAMES,
+  checkOutsideSystem,
+  deliverSubject,
+  dropBucketOf,
+  hasDropBucket,
+  type FieldError,
+  type OutsideSystem,
 } from '#contracts';
 import { findAgency } from '#domain';
 import { ADMIN_USER, type NatsPasswords } from './nats-config.js';
 import {
-  declarationOf, hashPassword, newPassword, privateNatsConfig, privateNatsRunning, provisionOutsideSystems, readSystems, reloadNats, withSystemsLock, writeSystems,
-  type DeclaredSystem, type PrivateNatsServer,
+  declarationOf,
+  hashPassword,
+  newPassword,
+  privateNatsConfig,
+  privateNatsRunning,
+  provisionOutsideSystems,
+  readSystems,
+  reloadNats,
+  withSystemsLock,
+  writeSystems,
+  type DeclaredSystem,
+  type PrivateNatsServer,
 } from './outside-systems.js';
 import type { SystemFile } from './provision.js';
 
@@ -39,7 +57,10 @@ export const SYSTEMS_INBOX = '_INBOX_systems';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export class SystemsCommandError extends Error {
-  constructor(message: string, readonly errors: FieldError[] = []) {
+  constructor(
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
     super(message);
   }
 }
@@ -53,11 +74,15 @@ export interface Installation {
 }
 
 export function loadInstallation(systemFile: string, systemsFile?: string): Installation {
-  if (!existsSync(systemFile)) throw new SystemsCommandError(`no installation at ${systemFile}: run npm start first (or name one with --installation)`);
+  if (!existsSync(systemFile))
+    throw new SystemsCommandError(`no installation at ${systemFile}: run npm start first (or name one with --installation)`);
   const system = JSON.parse(readFileSync(systemFile, 'utf8')) as SystemFile;
   const server = system.natsServer;
   const file = systemsFile ?? server?.systemsFile;
-  if (!file) throw new SystemsCommandError('this installation runs on a NATS server that is not its own: name the declarations with --systems-file FILE');
+  if (!file)
+    throw new SystemsCommandError(
+      'this installation runs on a NATS server that is not its own: name the declarations with --systems-file FILE',
+    );
   return { system, systemsFile: file, server };
 }
 
@@ -72,7 +97,17 @@ function passwordsOf(system: SystemFile): NatsPasswords {
 }
 
 /** A declaration from the command's options; refuses what breaks a rule, naming the field. */
-export function declaration(name: string, o: { agencies: string[]; publishes: string[]; reads: string[]; maxPayloadBytes?: number; dropBucketBytes?: number; maxConnections?: number }): OutsideSystem {
+export function declaration(
+  name: string,
+  o: {
+    agencies: string[];
+    publishes: string[];
+    reads: string[];
+    maxPayloadBytes?: number;
+    dropBucketBytes?: number;
+    maxConnections?: number;
+  },
+): OutsideSystem {
   const decl: OutsideSystem = {
     name,
     agencies: o.agencies,
@@ -85,14 +120,22 @@ export function declaration(name: string, o: { agencies: string[]; publishes: st
     },
   };
   const errors = checkOutsideSystem(decl);
-  if ([ADMIN_USER, ...SERVICE_NAMES].includes(name)) errors.push({ path: 'name', message: `${name} is the name of a Sigap service or of the administrator` });
-  for (const a of decl.agencies) if (a !== '*' && !findAgency(a)) errors.push({ path: 'agencies', message: `${a} is not an agency of this installation` });
+  if ([ADMIN_USER, ...SERVICE_NAMES].includes(name))
+    errors.push({ path: 'name', message: `${name} is the name of a Sigap service or of the administrator` });
+  for (const a of decl.agencies)
+    if (a !== '*' && !findAgency(a)) errors.push({ path: 'agencies', message: `${a} is not an agency of this installation` });
   if (errors.length) throw new SystemsCommandError(`the declaration of ${name} is refused`, errors);
   return decl;
 }
 
 async function adminConnection(inst: Installation) {
-  return connect({ servers: inst.system.natsUrl, user: inst.system.natsAdmin.user, pass: inst.system.natsAdmin.password, name: 'sigap-systems', inboxPrefix: SYSTEMS_INBOX });
+  return connect({
+    servers: inst.system.natsUrl,
+    user: inst.system.natsAdmin.user,
+    pass: inst.system.natsAdmin.password,
+    name: 'sigap-systems',
+    inboxPrefix: SYSTEMS_INBOX,
+  });
 }
 
 /** Can the system connect and reach JetStream's account info through its imports? */
@@ -113,7 +156,12 @@ async function reaches(natsUrl: string, user: string, password: string): Promise
  * Applies a new list of declarations: the file, the server's configuration (reloaded), then
  * directory entries, durables and buckets. If the server refuses, the old list is put back.
  */
-async function apply(inst: Installation, before: DeclaredSystem[], after: DeclaredSystem[], probe?: () => Promise<boolean>): Promise<'now' | 'next-start'> {
+async function apply(
+  inst: Installation,
+  before: DeclaredSystem[],
+  after: DeclaredSystem[],
+  probe?: () => Promise<boolean>,
+): Promise<'now' | 'next-start'> {
   writeSystems(inst.systemsFile, after);
   if (inst.server) {
     const server = inst.server;
@@ -155,7 +203,10 @@ export interface AddedSystem {
 export async function addSystem(inst: Installation, decl: OutsideSystem): Promise<AddedSystem> {
   return withSystemsLock(inst.systemsFile, async () => {
     const before = readSystems(inst.systemsFile);
-    if (before.some((s) => s.name === decl.name)) throw new SystemsCommandError(`${decl.name} is already declared: remove it first to declare it anew`, [{ path: 'name', message: `${decl.name} is already declared` }]);
+    if (before.some((s) => s.name === decl.name))
+      throw new SystemsCommandError(`${decl.name} is already declared: remove it first to declare it anew`, [
+        { path: 'name', message: `${decl.name} is already declared` },
+      ]);
     const password = newPassword();
     const after = [...before, { ...decl, passwordHash: hashPassword(password), declaredAt: new Date().toISOString() }];
     const applied = await apply(inst, before, after, () => reaches(inst.system.natsUrl, decl.name, password));
@@ -175,8 +226,13 @@ export async function addSystem(inst: Installation, decl: OutsideSystem): Promis
 export async function removeSystem(inst: Installation, name: string): Promise<void> {
   await withSystemsLock(inst.systemsFile, async () => {
     const before = readSystems(inst.systemsFile);
-    if (!before.some((s) => s.name === name)) throw new SystemsCommandError(`${name} is not declared`, [{ path: 'name', message: `no outside system ${name}` }]);
-    await apply(inst, before, before.filter((s) => s.name !== name));
+    if (!before.some((s) => s.name === name))
+      throw new SystemsCommandError(`${name} is not declared`, [{ path: 'name', message: `no outside system ${name}` }]);
+    await apply(
+      inst,
+      before,
+      before.filter((s) => s.name !== name),
+    );
   });
 }
 
@@ -195,7 +251,12 @@ function parseArgs(argv: string[]): Args {
     if (a.startsWith('--')) {
       const [k, inline] = a.slice(2).split('=', 2);
       const v = inline ?? (rest[i + 1] !== undefined && !rest[i + 1].startsWith('--') ? rest[++i] : 'true');
-      (flags[k] ??= []).push(...v.split(',').map((x) => x.trim()).filter(Boolean));
+      (flags[k] ??= []).push(
+        ...v
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      );
     } else if (!name) {
       name = a;
     } else {
@@ -228,7 +289,10 @@ export async function runSystemsCommand(argv: string[], out: (line: string) => v
     out(USAGE);
     return;
   }
-  const inst = loadInstallation(f.installation?.[0] ?? process.env.SIGAP_SYSTEM_FILE ?? path.join(ROOT, '.data/local/system.json'), f['systems-file']?.[0]);
+  const inst = loadInstallation(
+    f.installation?.[0] ?? process.env.SIGAP_SYSTEM_FILE ?? path.join(ROOT, '.data/local/system.json'),
+    f['systems-file']?.[0],
+  );
   const json = Boolean(f.json);
   switch (args.command) {
     case 'add': {
@@ -256,13 +320,20 @@ export async function runSystemsCommand(argv: string[], out: (line: string) => v
       for (const [s, d] of Object.entries(added.deliverSubjects)) out(`  reads:        ${s} (durable: subscribe ${d}, ack each message)`);
       if (added.dropBucket) out(`  drop bucket:  ${added.dropBucket} (Object Store; only this system reaches it)`);
       if (added.takesEffect === 'next-start') out('npm start is not running: the system can connect once it is started again.');
-      if (added.takesEffect === 'operator') out(`The NATS server is not this installation's: render its configuration with node dist/deploy/nats-config.js --systems ${inst.systemsFile} and reload it.`);
+      if (added.takesEffect === 'operator')
+        out(
+          `The NATS server is not this installation's: render its configuration with node dist/deploy/nats-config.js --systems ${inst.systemsFile} and reload it.`,
+        );
       return;
     }
     case 'remove': {
       if (!args.name) throw new SystemsCommandError('remove needs the name of the system');
       await removeSystem(inst, args.name);
-      out(json ? JSON.stringify({ removed: args.name }) : `Outside system ${args.name} is removed: it can no longer connect, and its durables and drop bucket are gone.`);
+      out(
+        json
+          ? JSON.stringify({ removed: args.name })
+          : `Outside system ${args.name} is removed: it can no longer connect, and its durables and drop bucket are gone.`,
+      );
       return;
     }
     case 'list': {
@@ -275,7 +346,9 @@ export async function runSystemsCommand(argv: string[], out: (line: string) => v
         out(`${s.name}  agencies ${s.agencies.join(',')}`);
         out(`  publishes ${s.publishes.join(', ') || '-'}`);
         out(`  reads     ${s.reads.join(', ') || '-'}`);
-        out(`  limits    ${s.limits.maxPayloadBytes} bytes a message, drop bucket ${s.limits.dropBucketBytes} bytes, ${s.limits.maxConnections} connections`);
+        out(
+          `  limits    ${s.limits.maxPayloadBytes} bytes a message, drop bucket ${s.limits.dropBucketBytes} bytes, ${s.limits.maxConnections} connections`,
+        );
       }
       return;
     }

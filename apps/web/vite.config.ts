@@ -20,7 +20,9 @@ const gateway = process.env.SIGAP_GATEWAY_URL ?? 'http://127.0.0.1:8080';
 /** Modules that must never be in the browser bundle. */
 const SERVER_ONLY = [
   `${path.join(repo, 'libs', 'contracts')}${path.sep}`,
-  ...['class-validator', 'class-transformer', 'reflect-metadata', '@nestjs'].map((p) => `${path.sep}node_modules${path.sep}${p}${path.sep}`),
+  ...['class-validator', 'class-transformer', 'reflect-metadata', '@nestjs'].map(
+    (p) => `${path.sep}node_modules${path.sep}${p}${path.sep}`,
+  ),
 ];
 
 function typeOnlyContracts(): Plugin {

@@ -27,7 +27,13 @@ const ok = await main(async () => {
   const { system, systemFile } = await bringUp({
     instance,
     // the settings of `npm start` (durable commits): the figures are what a deployment gets
-    postgres: { dataDir: path.join(ROOT, `.data/${instance}/pg`), port: 26432 + slot * 100, database: 'sigap_bench', recreate: true, throwaway: true },
+    postgres: {
+      dataDir: path.join(ROOT, `.data/${instance}/pg`),
+      port: 26432 + slot * 100,
+      database: 'sigap_bench',
+      recreate: true,
+      throwaway: true,
+    },
     nats: { storeDir: path.join(ROOT, `.data/${instance}/nats`), port: 26222 + slot * 100, fresh: true },
     gatewayPort: 26080 + slot * 100,
     servicePortBase: 26081 + slot * 100,
@@ -39,7 +45,12 @@ const ok = await main(async () => {
   // SIGAP_BENCH_LOG_LEVEL=info shows the services' info lines (e.g. the registry import's phase timings)
   // the filing benchmark logs in 50 officers from one address: the login throttle is not what it measures
   const extraEnv = { gateway: { LOGIN_RATE_LIMIT_PER_MINUTE: '10000' } };
-  const apps = startApps(names.map((name) => ({ name, env: { ...system.services[name].env, LOG_LEVEL: process.env.SIGAP_BENCH_LOG_LEVEL || 'warn', ...extraEnv[name] } })));
+  const apps = startApps(
+    names.map((name) => ({
+      name,
+      env: { ...system.services[name].env, LOG_LEVEL: process.env.SIGAP_BENCH_LOG_LEVEL || 'warn', ...extraEnv[name] },
+    })),
+  );
   stack.push({ name: 'apps', stop: apps.stopAll });
   await waitHealthy(Object.fromEntries(names.map((n) => [n, `http://127.0.0.1:${system.services[n].env.PORT}`])), 60000);
   for (const name of wanted) {

@@ -39,7 +39,8 @@ const interruptible = (fn) => async () => {
 
 startup = main(
   interruptible(async () => {
-    if (!Number.isInteger(gatewayPort) || gatewayPort < 1 || gatewayPort > 65535) fail(`GATEWAY_PORT must be a port number, not ${process.env.GATEWAY_PORT}`);
+    if (!Number.isInteger(gatewayPort) || gatewayPort < 1 || gatewayPort > 65535)
+      fail(`GATEWAY_PORT must be a port number, not ${process.env.GATEWAY_PORT}`);
     stack.push({ name: 'lock', stop: takeLock(path.join(ROOT, '.data/local/start.pid'), 'npm start') });
     await ensureDependencies({ chromium: false });
     await build();
@@ -56,7 +57,10 @@ startup = main(
     });
     if (abort.signal.aborted) return;
 
-    const apps = startApps(serviceNames.map((name) => ({ name, env: system.services[name].env })), { pidFile });
+    const apps = startApps(
+      serviceNames.map((name) => ({ name, env: system.services[name].env })),
+      { pidFile },
+    );
     stack.push({ name: 'apps', stop: apps.stopAll });
     const urls = Object.fromEntries(serviceNames.map((n) => [n, `http://127.0.0.1:${system.services[n].env.PORT}`]));
     await waitHealthy(urls, healthTimeoutMs, abort.signal);

@@ -73,7 +73,14 @@ const ok = await main(async () => {
   if (interrupted) return;
   const up = await bringUp({
     instance,
-    postgres: { dataDir: path.join(dataDir, 'pg'), port: 25432 + slot * 1000, database: 'sigap_test', recreate: true, fast: true, throwaway: true },
+    postgres: {
+      dataDir: path.join(dataDir, 'pg'),
+      port: 25432 + slot * 1000,
+      database: 'sigap_test',
+      recreate: true,
+      fast: true,
+      throwaway: true,
+    },
     nats: { storeDir: path.join(dataDir, 'nats'), port: 24222 + slot * 1000, fresh: true },
     gatewayPort: 28080 + slot * 1000,
     servicePortBase: 28081 + slot * 1000,

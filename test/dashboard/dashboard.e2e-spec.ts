@@ -7,8 +7,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { eventually, natsAs, publishEvent, type RunningApp } from '#testing';
 import { startGateway, testAdminPassword } from '../gateway/support.js';
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 const SCREENSHOT = '/tmp/sigap-home.png';
 
@@ -22,7 +28,12 @@ describe('staff dashboard', () => {
   let page: Page;
   /** uncaught exceptions and console errors other than refused requests (a 401 is a test case) */
   const problems: string[] = [];
-  const newUser = { username: `petugas.${Date.now().toString(36)}`, displayName: 'Siti Rahmawati', password: 'Pelayanan-Sosial-2026', ownPassword: 'Petugas-Sendiri-2026' };
+  const newUser = {
+    username: `petugas.${Date.now().toString(36)}`,
+    displayName: 'Siti Rahmawati',
+    password: 'Pelayanan-Sosial-2026',
+    ownPassword: 'Petugas-Sendiri-2026',
+  };
 
   beforeAll(async () => {
     [gateway, browser] = await Promise.all([
@@ -93,10 +104,14 @@ describe('staff dashboard', () => {
     await page.locator('header').getByText('Administrator', { exact: true }).last().waitFor(); // the ADMIN role's tag
 
     // what the gateway reports is what the officer sees: one card per service
-    const status = (await (await fetch(`${gateway.url}/api/v1/system/status`, { headers: { Authorization: `Bearer ${await token()}` } })).json()) as {
+    const status = (await (
+      await fetch(`${gateway.url}/api/v1/system/status`, { headers: { Authorization: `Bearer ${await token()}` } })
+    ).json()) as {
       services: { service: string; healthy: boolean }[];
     };
-    expect(status.services.map((s) => s.service)).toEqual(expect.arrayContaining(['gateway', 'intake', 'verification', 'disbursement', 'logistics', 'complaints']));
+    expect(status.services.map((s) => s.service)).toEqual(
+      expect.arrayContaining(['gateway', 'intake', 'verification', 'disbursement', 'logistics', 'complaints']),
+    );
     for (const s of status.services) {
       await page.getByTestId(`service-${s.service}`).getByText(s.service, { exact: true }).waitFor();
     }
@@ -146,7 +161,10 @@ describe('staff dashboard', () => {
     };
     /** the error antd shows under the dialog's field whose input has this id */
     const fieldError = (dialog: Page | ReturnType<Page['getByRole']>, id: string) =>
-      dialog.locator('.ant-form-item').filter({ has: page.locator(`[id="${id}"]`) }).locator('.ant-form-item-explain-error');
+      dialog
+        .locator('.ant-form-item')
+        .filter({ has: page.locator(`[id="${id}"]`) })
+        .locator('.ant-form-item-explain-error');
 
     // the gateway answers 409 USERNAME_TAKEN with "username is taken": the admin reads Indonesian
     let dialog = await openCreate();
@@ -165,7 +183,10 @@ describe('staff dashboard', () => {
             status: 409,
             contentType: 'application/json',
             body: JSON.stringify({
-              statusCode: 409, error: 'Conflict', code: 'SOMETHING_NEW', message: 'Something new went wrong',
+              statusCode: 409,
+              error: 'Conflict',
+              code: 'SOMETHING_NEW',
+              message: 'Something new went wrong',
               details: [{ path: 'username', message: 'username collides with something new' }],
             }),
           })
@@ -285,7 +306,8 @@ describe('staff dashboard', () => {
     await heading('Beranda').waitFor();
     await page.getByTestId('current-user').getByText(newUser.displayName).waitFor();
     expect(await page.getByText('Kata sandi Anda diberikan oleh administrator.', { exact: false }).count()).toBe(0);
-    for (const name of ['Permohonan', 'Verifikasi', 'Anggaran & Penyaluran', 'Gudang Logistik', 'Pengaduan']) await menuItem(name).waitFor();
+    for (const name of ['Permohonan', 'Verifikasi', 'Anggaran & Penyaluran', 'Gudang Logistik', 'Pengaduan'])
+      await menuItem(name).waitFor();
     expect(await menuItem('Administrasi').count()).toBe(0);
 
     // intake's pages are built (test/dashboard/intake.e2e-spec.ts); the services still to come say so

@@ -78,9 +78,14 @@ describe('verifier pages: the eligibility rules (aturan kelayakan)', () => {
 
   const heading = (name: string) => page.getByRole('heading', { name, exact: true });
   const menuItem = (p: Page, name: string) => p.getByRole('menuitem', { name, exact: true });
-  const setting = (p: Page, label: string) => p.getByTestId(`rules-${SERVICE}`).getByTestId('rules-settings').getByRole('row').filter({ hasText: label });
+  const setting = (p: Page, label: string) =>
+    p.getByTestId(`rules-${SERVICE}`).getByTestId('rules-settings').getByRole('row').filter({ hasText: label });
   /** the error antd shows under the form field whose input has this id */
-  const fieldError = (id: string) => page.locator('.ant-form-item').filter({ has: page.locator(`[id="${id}"]`) }).locator('.ant-form-item-explain-error');
+  const fieldError = (id: string) =>
+    page
+      .locator('.ant-form-item')
+      .filter({ has: page.locator(`[id="${id}"]`) })
+      .locator('.ant-form-item-explain-error');
 
   it('shows SANTUNAN_ANAK as the installation sets it, in plain words', async () => {
     // a fresh database: Banjarnegara has no settings of its own (verification's tests, when they ran first, leave some)
@@ -92,20 +97,24 @@ describe('verifier pages: the eligibility rules (aturan kelayakan)', () => {
     await page.waitForURL('**/verification/rules');
     await heading('Aturan Kelayakan').waitFor();
     const card = page.getByTestId(`rules-${SERVICE}`);
-    await card.getByTestId('rules-owner').getByText(fresh ? 'Bawaan instalasi' : 'Aturan instansi ini (33.04)', { exact: true }).waitFor();
+    await card
+      .getByTestId('rules-owner')
+      .getByText(fresh ? 'Bawaan instalasi' : 'Aturan instansi ini (33.04)', { exact: true })
+      .waitFor();
     await card.getByTestId('rules-version').getByText(`Versi ${before.version}`, { exact: true }).waitFor();
     await card.getByText(`Diubah oleh ${before.updatedBy}`, { exact: false }).waitFor();
     await setting(page, 'Desil tertinggi yang memenuhi syarat').getByText('semua', { exact: true }).waitFor();
     await setting(page, 'Usia penerima manfaat di bawah').getByText('18 tahun', { exact: true }).waitFor();
     await setting(page, 'Tahap verifikasi lapangan (berurutan)').getByText('1. Tim Reaksi Cepat (TRC)', { exact: true }).waitFor();
-    for (const p of ['PKH', 'BPNT', 'PBI-JK', 'BLT-DD']) await setting(page, 'Belum menerima program').getByText(p, { exact: true }).waitFor();
+    for (const p of ['PKH', 'BPNT', 'PBI-JK', 'BLT-DD'])
+      await setting(page, 'Belum menerima program').getByText(p, { exact: true }).waitFor();
     await setting(page, 'Batas usia per kelompok sasaran').getByText('ANAK_BALITA_TERLANTAR: di bawah 5 tahun', { exact: true }).waitFor();
     // BANSOS_REHSOS has its own card, with its target groups
     await page.getByTestId('rules-BANSOS_REHSOS').getByText('WRSE (perempuan, 18 tahun ke atas)').waitFor();
     expect(await card.getByRole('button', { name: 'Ubah aturan' }).count()).toBe(1);
   }, 120000);
 
-  it('lets the admin set the decile to 4 and add a programme: a refused value shows under its field, the save is the agency\'s own next version', async () => {
+  it("lets the admin set the decile to 4 and add a programme: a refused value shows under its field, the save is the agency's own next version", async () => {
     const expected = before.agencyCode === '33.04' ? before.version + 1 : 1;
     const card = page.getByTestId(`rules-${SERVICE}`);
     await card.getByRole('button', { name: 'Ubah aturan' }).click();
@@ -134,7 +143,10 @@ describe('verifier pages: the eligibility rules (aturan kelayakan)', () => {
     await page.keyboard.press('Escape');
     await drawer.getByRole('button', { name: 'Simpan' }).click();
     await fieldError('notInPrograms').getByText('harus berupa kode program, mis. PKH, BPNT, PBI-JK', { exact: true }).waitFor();
-    await drawer.getByTestId('rules-error').getByText('Belum menerima program: harus berupa kode program, mis. PKH, BPNT, PBI-JK').waitFor();
+    await drawer
+      .getByTestId('rules-error')
+      .getByText('Belum menerima program: harus berupa kode program, mis. PKH, BPNT, PBI-JK')
+      .waitFor();
 
     // take it out (Backspace removes the last tag) and add a good one
     await programmes.click();
@@ -157,7 +169,11 @@ describe('verifier pages: the eligibility rules (aturan kelayakan)', () => {
     // what was saved: the two changes, every other key as it was
     const now = await inForce(banjarnegara);
     expect(now).toMatchObject({ agencyCode: '33.04', version: expected, updatedBy: adminName });
-    expect(now.settings).toEqual({ ...defaults.settings, maxDecile: 4, notInPrograms: [...(defaults.settings.notInPrograms as string[]), 'BANSOS_DAERAH'] });
+    expect(now.settings).toEqual({
+      ...defaults.settings,
+      maxDecile: 4,
+      notInPrograms: [...(defaults.settings.notInPrograms as string[]), 'BANSOS_DAERAH'],
+    });
 
     // the history: the new version on top, the installation's defaults below
     await card.getByRole('button', { name: 'Riwayat versi' }).click();
@@ -178,41 +194,72 @@ describe('verifier pages: the eligibility rules (aturan kelayakan)', () => {
   it('applies the programme added on the page to the next assessment, and the case page says so', async () => {
     // a child on BANSOS_DAERAH in Banjarnegara's registry (a file of two: the drop guard is set aside for it)
     const s = String(randomInt(1000, 9999));
-    const mother = { nik: `330401510288${s}`, kkNumber: `330401010120${s}`, name: `Siti ${s}`, birthDate: '1988-02-11', sex: 'F', address: 'Jl. Letjend Karjono 1', villageCode: '33.04.01.2001' };
+    const mother = {
+      nik: `330401510288${s}`,
+      kkNumber: `330401010120${s}`,
+      name: `Siti ${s}`,
+      birthDate: '1988-02-11',
+      sex: 'F',
+      address: 'Jl. Letjend Karjono 1',
+      villageCode: '33.04.01.2001',
+    };
     const child = { nik: `330401020519${s}`, name: `Dewi ${s}`, birthDate: '2019-05-02', sex: 'M' };
     expect((await banjarnegara.put('/api/v1/registry/settings/33.04', { maxDropPercent: 100 })).status).toBe(200);
     const line = (p: { nik: string; name: string; birthDate: string; sex: string }, program: string) =>
       [p.nik, mother.kkNumber, p.name, p.birthDate, p.sex === 'F' ? 'P' : 'L', mother.address, mother.villageCode, '2', program].join(',');
-    const csv = ['nik,no_kk,nama,tanggal_lahir,jenis_kelamin,alamat,kode_desa,desil,program', line(mother, ''), line(child, 'BANSOS_DAERAH')].join('\n') + '\n';
+    const csv =
+      ['nik,no_kk,nama,tanggal_lahir,jenis_kelamin,alamat,kode_desa,desil,program', line(mother, ''), line(child, 'BANSOS_DAERAH')].join(
+        '\n',
+      ) + '\n';
     const form = new FormData();
     form.set('agencyCode', '33.04');
     form.set('file', new Blob([csv]), `dtsen-banjarnegara-${s}.csv`);
-    const up = await fetch(`${gateway.url}/api/v1/registry/imports`, { method: 'POST', headers: { authorization: `Bearer ${verifier.api.token}` }, body: form });
+    const up = await fetch(`${gateway.url}/api/v1/registry/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${verifier.api.token}` },
+      body: form,
+    });
     expect(up.status).toBe(202);
     const { importId } = (await up.json()) as { importId: string };
-    await eventually(async () => expect((await verifier.api.get(`/api/v1/registry/imports/${importId}`)).body.status).toBe('COMPLETED'), { timeoutMs: 60000 });
+    await eventually(async () => expect((await verifier.api.get(`/api/v1/registry/imports/${importId}`)).body.status).toBe('COMPLETED'), {
+      timeoutMs: 60000,
+    });
 
     const filed = await frontOffice.api.post('/api/v1/applications', {
-      agencyCode: '33.04', serviceCode: SERVICE, channel: 'FRONT_OFFICE', applicant: mother, beneficiary: child, targetGroup: 'ANAK_TERLANTAR',
+      agencyCode: '33.04',
+      serviceCode: SERVICE,
+      channel: 'FRONT_OFFICE',
+      applicant: mother,
+      beneficiary: child,
+      targetGroup: 'ANAK_TERLANTAR',
       documents: [{ type: 'KTP' }, { type: 'KK' }, { type: 'SURAT_PERMOHONAN' }],
     });
     expect(filed.status).toBe(201);
-    const c = await eventually(async () => {
-      const r = await verifier.api.get(`/api/v1/verification/applications/${filed.body.applicationId}/case`);
-      expect(r.status).toBe(200);
-      expect(r.body.history.map((h: { action: string }) => h.action)).toContain('ASSESSED');
-      return r.body as { caseId: string; rules: Array<{ rule: string; outcome: string; message: string }> };
-    }, { timeoutMs: 60000 });
+    const c = await eventually(
+      async () => {
+        const r = await verifier.api.get(`/api/v1/verification/applications/${filed.body.applicationId}/case`);
+        expect(r.status).toBe(200);
+        expect(r.body.history.map((h: { action: string }) => h.action)).toContain('ASSESSED');
+        return r.body as { caseId: string; rules: Array<{ rule: string; outcome: string; message: string }> };
+      },
+      { timeoutMs: 60000 },
+    );
     // the programme added on the page, not only the standard's four, excludes the child
-    expect(c.rules.find((r) => r.rule === 'NO_NATIONAL_PROGRAMME')).toMatchObject({ outcome: 'FAILED', message: expect.stringContaining('BANSOS_DAERAH') });
+    expect(c.rules.find((r) => r.rule === 'NO_NATIONAL_PROGRAMME')).toMatchObject({
+      outcome: 'FAILED',
+      message: expect.stringContaining('BANSOS_DAERAH'),
+    });
 
     await page.goto(`/verification/cases/${c.caseId}`);
     const row = page.getByTestId('case-rules').getByRole('row').filter({ hasText: 'Belum menerima bansos APBN/APBD' });
     await row.getByText('Tidak lolos', { exact: true }).waitFor();
-    await row.getByText(/BANSOS_DAERAH/).first().waitFor();
+    await row
+      .getByText(/BANSOS_DAERAH/)
+      .first()
+      .waitFor();
   }, 180000);
 
-  it('shows a verifier the agency\'s settings and their history, without an edit button', async () => {
+  it("shows a verifier the agency's settings and their history, without an edit button", async () => {
     const officer = await openPage(browser, gateway.url, problems);
     try {
       await officer.goto('/login');
@@ -229,13 +276,13 @@ describe('verifier pages: the eligibility rules (aturan kelayakan)', () => {
       await officer.getByText('EN', { exact: true }).click();
       await officer.getByRole('heading', { name: 'Eligibility rules', exact: true }).waitFor();
       await setting(officer, 'Highest qualifying decile').getByText('decile 4', { exact: true }).waitFor();
-      await card.getByTestId('rules-owner').getByText('This agency\'s rules (33.04)', { exact: true }).waitFor();
+      await card.getByTestId('rules-owner').getByText("This agency's rules (33.04)", { exact: true }).waitFor();
     } finally {
       await officer.context().close();
     }
   }, 120000);
 
-  it('puts Banjarnegara back on the installation\'s defaults (files share the database)', async () => {
+  it("puts Banjarnegara back on the installation's defaults (files share the database)", async () => {
     const r = await restore();
     expect(r.agencyCode).toBe('33.04');
     expect((await inForce(banjarnegara)).settings).toEqual(defaults.settings);

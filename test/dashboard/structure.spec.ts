@@ -63,10 +63,15 @@ describe('the dashboard (apps/web)', () => {
         const target = path.resolve(path.dirname(file), imp.spec);
         const to = zoneOf(target);
         const what = `${rel} imports ${path.relative(web, target)}`;
-        if (to.area === 'feature' && to.part === 'pages' && !(from.area === 'feature' && from.feature === to.feature && from.part === 'index')) {
+        if (
+          to.area === 'feature' &&
+          to.part === 'pages' &&
+          !(from.area === 'feature' && from.feature === to.feature && from.part === 'index')
+        ) {
           problems.push(`${what}: a page is imported only by its feature's index.tsx (its route)`);
         }
-        if (from.area === 'shared' && (to.area === 'feature' || to.area === 'app')) problems.push(`${what}: shared code imports no feature and not the app`);
+        if (from.area === 'shared' && (to.area === 'feature' || to.area === 'app'))
+          problems.push(`${what}: shared code imports no feature and not the app`);
         if (from.area === 'feature' && to.area === 'app') problems.push(`${what}: a feature does not import the app`);
         if (from.area === 'feature' && to.area === 'feature' && from.feature !== to.feature && !['api', 'labels'].includes(to.part ?? '')) {
           problems.push(`${what}: another feature is reached through its api.ts or labels.ts only`);
@@ -85,7 +90,8 @@ describe('the dashboard (apps/web)', () => {
       const { feature } = zoneOf(page);
       const index = path.join(web, 'features', feature!, 'index.tsx');
       const wanted = `./pages/${path.basename(page).replace(/\.tsx?$/, '')}`;
-      if (!existsSync(index) || !importsOf(readFileSync(index, 'utf8')).some((i) => i.spec === wanted)) unrouted.push(path.relative(web, page));
+      if (!existsSync(index) || !importsOf(readFileSync(index, 'utf8')).some((i) => i.spec === wanted))
+        unrouted.push(path.relative(web, page));
     }
     expect(unrouted).toEqual([]);
   });
@@ -117,7 +123,9 @@ describe('the dashboard (apps/web)', () => {
     const known = new Set([...texts.matchAll(/^\s+([A-Z][A-Z0-9_]+): \['(?:[^'\\]|\\.)+', '(?:[^'\\]|\\.)+'\],$/gm)].map((m) => m[1]));
     const codes = new Map<string, string>();
     const servers = ['apps', 'libs'].flatMap((d) =>
-      readdirSync(path.join(root, d)).flatMap((p) => (existsSync(path.join(root, d, p, 'src')) ? [...files(path.join(root, d, p, 'src'), /\.ts$/)] : [])),
+      readdirSync(path.join(root, d)).flatMap((p) =>
+        existsSync(path.join(root, d, p, 'src')) ? [...files(path.join(root, d, p, 'src'), /\.ts$/)] : [],
+      ),
     );
     for (const file of servers.filter((f) => !/\.spec\.ts$/.test(f) && !f.startsWith(path.join(root, 'apps/web')))) {
       const text = readFileSync(file, 'utf8');
@@ -138,7 +146,9 @@ describe('the dashboard (apps/web)', () => {
     // the codes the security work adds (issue 9), before they reach the tree
     for (const c of ['PASSWORD_CHANGE_REQUIRED', 'AGENCY_OUT_OF_SCOPE', 'ROLE_REQUIRED']) if (!codes.has(c)) codes.set(c, 'issue 9');
     expect(codes.size).toBeGreaterThan(60);
-    const missing = [...codes].filter(([c]) => !known.has(c)).map(([c, file]) => `${c} (${file}): add a line to apps/web/src/shared/errors/error-texts.ts`);
+    const missing = [...codes]
+      .filter(([c]) => !known.has(c))
+      .map(([c, file]) => `${c} (${file}): add a line to apps/web/src/shared/errors/error-texts.ts`);
     expect(missing).toEqual([]);
   });
 });

@@ -6,8 +6,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { agencyAdmin, Api, openAccount, testIp, unique } from '../gateway/support.js';
 
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export function launchBrowser(): Promise<Browser> {
@@ -19,7 +25,12 @@ export function launchBrowser(): Promise<Browser> {
  * collects uncaught exceptions and console errors other than refused requests (a 404 of the
  * status page or a 400 of the filing form is a test case, not a fault).
  */
-export async function openPage(browser: Browser, baseURL: string, problems: string[], viewport = { width: 1440, height: 900 }): Promise<Page> {
+export async function openPage(
+  browser: Browser,
+  baseURL: string,
+  problems: string[],
+  viewport = { width: 1440, height: 900 },
+): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
   const page = await context.newPage();
   page.setDefaultTimeout(15000);
@@ -32,7 +43,6 @@ export async function openPage(browser: Browser, baseURL: string, problems: stri
 
 export const STAFF_PASSWORD = 'Pelayanan-Sosial-2026';
 
-
 /**
  * The administrator of an agency: the first `admin` for its own agency (61), else the
  * agency's first administrator, opened by `admin` as the installation's operator (agencyAdmin):
@@ -44,10 +54,19 @@ async function adminOf(admin: Api, agencyCode: string): Promise<Api> {
 }
 
 /** A staff account of `agencyCode` with `roles`, opened through the API by an admin of that agency. */
-export async function staffAccount(firstAdmin: Api, agencyCode: string, roles: string[], displayName = 'Petugas Uji'): Promise<{ username: string; password: string; api: Api }> {
+export async function staffAccount(
+  firstAdmin: Api,
+  agencyCode: string,
+  roles: string[],
+  displayName = 'Petugas Uji',
+): Promise<{ username: string; password: string; api: Api }> {
   const admin = await adminOf(firstAdmin, agencyCode);
   const username = unique('dash.');
-  const r = await openAccount(admin, { username, displayName, password: STAFF_PASSWORD, agencyCode, roles }, { 'x-forwarded-for': testIp() });
+  const r = await openAccount(
+    admin,
+    { username, displayName, password: STAFF_PASSWORD, agencyCode, roles },
+    { 'x-forwarded-for': testIp() },
+  );
   if (r.status !== 201) throw new Error(`creating ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
   const api = await new Api(admin.baseUrl).session(username, STAFF_PASSWORD);
   return { username, password: STAFF_PASSWORD, api };

@@ -95,7 +95,10 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
     writeFileSync(first, csv([...people, ...bad]));
     // the next quarter: person 6 left, a newcomer, person 2 moved up a decile and changed address
     const newcomer = (await residents(8))[7];
-    writeFileSync(second, csv([...people.slice(0, 5).map((p, i) => (i === 1 ? { ...p, desil: '9', alamat: 'Jl. Tanjungpura No. 7' } : p)), newcomer]));
+    writeFileSync(
+      second,
+      csv([...people.slice(0, 5).map((p, i) => (i === 1 ? { ...p, desil: '9', alamat: 'Jl. Tanjungpura No. 7' } : p)), newcomer]),
+    );
   }, 420000);
 
   afterAll(async () => {
@@ -138,7 +141,15 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
     await report.getByText('harus L atau P', { exact: true }).waitFor();
     await page.screenshot({ path: SHOT_IMPORT, fullPage: true });
     // row numbers as the report gives them: the NIK row first (7 or 8, by whether the header counts), then the next two
-    const rowOf = async (field: string) => Number(await report.getByRole('row').filter({ has: page.getByText(field, { exact: true }) }).getByRole('cell').first().innerText());
+    const rowOf = async (field: string) =>
+      Number(
+        await report
+          .getByRole('row')
+          .filter({ has: page.getByText(field, { exact: true }) })
+          .getByRole('cell')
+          .first()
+          .innerText(),
+      );
     const nikRow = await rowOf('nik');
     expect([7, 8]).toContain(nikRow);
     expect([await rowOf('jenis_kelamin'), await rowOf('kode_desa')]).toEqual([nikRow + 1, nikRow + 2]);
@@ -148,7 +159,10 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
 
     // the import is listed on the registry page
     await page.goto('/verification/registry');
-    const listed = page.getByRole('row').filter({ hasText: path.basename(first) }).first();
+    const listed = page
+      .getByRole('row')
+      .filter({ hasText: path.basename(first) })
+      .first();
     await listed.getByText('Selesai').waitFor();
     await listed.getByText(verifier.username).waitFor();
   }, 120000);
@@ -203,8 +217,18 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
   async function file(child: { nik: string; name: string }) {
     const s = String(randomInt(1000, 9999));
     const r = await fo.api.post('/api/v1/applications', {
-      agencyCode: '33.04', serviceCode: 'SANTUNAN_ANAK', channel: 'FRONT_OFFICE',
-      applicant: { nik: `330401510288${s}`, kkNumber: `330401010120${s}`, name: `Siti Aminah ${s}`, birthDate: '1988-02-11', sex: 'F', address: 'Jl. Letjend Karjono 1', villageCode: '33.04.01.2001' },
+      agencyCode: '33.04',
+      serviceCode: 'SANTUNAN_ANAK',
+      channel: 'FRONT_OFFICE',
+      applicant: {
+        nik: `330401510288${s}`,
+        kkNumber: `330401010120${s}`,
+        name: `Siti Aminah ${s}`,
+        birthDate: '1988-02-11',
+        sex: 'F',
+        address: 'Jl. Letjend Karjono 1',
+        villageCode: '33.04.01.2001',
+      },
       beneficiary: { nik: child.nik, name: child.name, birthDate: '2019-05-02', sex: 'M' },
       targetGroup: 'ANAK_TERLANTAR',
       documents: [{ type: 'KTP' }, { type: 'KK' }, { type: 'SURAT_PERMOHONAN' }],
@@ -219,11 +243,14 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
     const second = await file(child);
     // verification opens a case for each (from intake's event)
     const caseOf = async (applicationId: string) =>
-      eventually(async () => {
-        const r = await trc.api.get(`/api/v1/verification/applications/${applicationId}/case`);
-        expect(r.status).toBe(200);
-        return r.body as { caseId: string };
-      }, { timeoutMs: 30000 });
+      eventually(
+        async () => {
+          const r = await trc.api.get(`/api/v1/verification/applications/${applicationId}/case`);
+          expect(r.status).toBe(200);
+          return r.body as { caseId: string };
+        },
+        { timeoutMs: 30000 },
+      );
     const [c1, c2] = [await caseOf(firstApp.applicationId), await caseOf(second.applicationId)];
 
     const officer = await openPage(browser, gateway.url, problems);
@@ -241,13 +268,17 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
       const rules = officer.getByTestId('case-rules');
       const rule = (label: string) => rules.getByRole('row').filter({ hasText: label });
       await rule('Usia penerima manfaat').getByText('Lolos', { exact: true }).waitFor();
-      await rule('Usia penerima manfaat').getByText(/di bawah 18 tahun/).waitFor();
+      await rule('Usia penerima manfaat')
+        .getByText(/di bawah 18 tahun/)
+        .waitFor();
       await officer.screenshot({ path: SHOT_CASE, fullPage: true });
       await rule('Usia penerima manfaat').getByText('tanggal lahir penerima: 2 Mei 2019').waitFor();
       await rule('Berdomisili di wilayah instansi').getByText('desa/kelurahan pemohon: 33.04.01.2001').waitFor();
       // not in the registry and no SKTM in the file: the rule says so
       await rule('Terdaftar di DTSEN (dahulu DTKS) atau ber-SKTM').getByText('Tidak lolos', { exact: true }).waitFor();
-      await rule('Terdaftar di DTSEN (dahulu DTKS) atau ber-SKTM').getByText(/tidak ada SKTM/).waitFor();
+      await rule('Terdaftar di DTSEN (dahulu DTKS) atau ber-SKTM')
+        .getByText(/tidak ada SKTM/)
+        .waitFor();
 
       // the second filing for the same child names the first
       await officer.goto(`/verification/cases/${c2.caseId}`);
@@ -256,7 +287,9 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
       const dups = officer.getByTestId('case-duplicates');
       await dups.getByText('Permohonan lain yang masih berjalan').waitFor();
       await dups.getByRole('link', { name: firstApp.ticketNumber }).waitFor();
-      await rule('Tidak ganda').getByText(/Tidak lolos|Perlu ditinjau/).waitFor();
+      await rule('Tidak ganda')
+        .getByText(/Tidak lolos|Perlu ditinjau/)
+        .waitFor();
 
       // the first case's TRC task: assign to myself (a head), record the visit
       await officer.goto(`/verification/cases/${c1.caseId}`);
@@ -302,10 +335,13 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
       await officer.getByText('Kunjungan dicatat.').waitFor();
       const citizen = await openPage(browser, gateway.url, problems);
       try {
-        await eventually(async () => {
-          await citizen.goto(`/status/${second.ticketNumber}`);
-          await citizen.getByText('Anak sudah mendapat pengasuhan yang dibiayai pemerintah.').waitFor({ timeout: 2000 });
-        }, { timeoutMs: 30000 });
+        await eventually(
+          async () => {
+            await citizen.goto(`/status/${second.ticketNumber}`);
+            await citizen.getByText('Anak sudah mendapat pengasuhan yang dibiayai pemerintah.').waitFor({ timeout: 2000 });
+          },
+          { timeoutMs: 30000 },
+        );
         expect(await citizen.getByText('panti milik pemerintah', { exact: false }).count()).toBe(0);
       } finally {
         await citizen.context().close();
@@ -318,29 +354,47 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
   it('lets a verifier settle a rule that needs review on the case page, and shows why a withdrawn case was closed', async () => {
     // Banjarnegara verifies SANTUNAN_ANAK without a field stage for this test: a rule that needs review is then the verifier's to settle
     const admin33 = await agencyAdmin(gateway.url, '33.04');
-    const inForce = (await admin33.get('/api/v1/verification/rules')).body.items.find((r: { serviceCode: string }) => r.serviceCode === 'SANTUNAN_ANAK');
-    expect((await admin33.put('/api/v1/verification/rules/SANTUNAN_ANAK', { settings: { ...inForce.settings, fieldStages: [] } })).status).toBe(200);
+    const inForce = (await admin33.get('/api/v1/verification/rules')).body.items.find(
+      (r: { serviceCode: string }) => r.serviceCode === 'SANTUNAN_ANAK',
+    );
+    expect(
+      (await admin33.put('/api/v1/verification/rules/SANTUNAN_ANAK', { settings: { ...inForce.settings, fieldStages: [] } })).status,
+    ).toBe(200);
     const officer = await openPage(browser, gateway.url, problems);
     try {
       const child = { nik: `330401020519${randomInt(1000, 9999)}`, name: `Sari ${randomInt(100, 999)}` };
       const fileWithSktm = async () => {
         const s = String(randomInt(1000, 9999));
         const r = await fo.api.post('/api/v1/applications', {
-          agencyCode: '33.04', serviceCode: 'SANTUNAN_ANAK', channel: 'FRONT_OFFICE',
-          applicant: { nik: `330401510288${s}`, kkNumber: `330401010120${s}`, name: `Siti ${s}`, birthDate: '1988-02-11', sex: 'F', address: 'Jl. Letjend Karjono 1', villageCode: '33.04.01.2001' },
+          agencyCode: '33.04',
+          serviceCode: 'SANTUNAN_ANAK',
+          channel: 'FRONT_OFFICE',
+          applicant: {
+            nik: `330401510288${s}`,
+            kkNumber: `330401010120${s}`,
+            name: `Siti ${s}`,
+            birthDate: '1988-02-11',
+            sex: 'F',
+            address: 'Jl. Letjend Karjono 1',
+            villageCode: '33.04.01.2001',
+          },
           beneficiary: { nik: child.nik, name: child.name, birthDate: '2019-05-02', sex: 'M' },
-          targetGroup: 'ANAK_TERLANTAR', documents: [{ type: 'KTP' }, { type: 'KK' }, { type: 'SURAT_PERMOHONAN' }, { type: 'SKTM' }],
+          targetGroup: 'ANAK_TERLANTAR',
+          documents: [{ type: 'KTP' }, { type: 'KK' }, { type: 'SURAT_PERMOHONAN' }, { type: 'SKTM' }],
         });
         expect([r.status, r.body.status]).toEqual([201, 'REGISTERED']);
         return r.body as { applicationId: string; ticketNumber: string };
       };
       const assessedCase = (applicationId: string) =>
-        eventually(async () => {
-          const r = await trc.api.get(`/api/v1/verification/applications/${applicationId}/case`);
-          expect(r.status).toBe(200);
-          expect(r.body.history.map((h: { action: string }) => h.action)).toContain('ASSESSED');
-          return r.body as { caseId: string; status: string };
-        }, { timeoutMs: 30000 });
+        eventually(
+          async () => {
+            const r = await trc.api.get(`/api/v1/verification/applications/${applicationId}/case`);
+            expect(r.status).toBe(200);
+            expect(r.body.history.map((h: { action: string }) => h.action)).toContain('ASSESSED');
+            return r.body as { caseId: string; status: string };
+          },
+          { timeoutMs: 30000 },
+        );
       const firstApp = await fileWithSktm();
       const c1 = await assessedCase(firstApp.applicationId);
       const secondApp = await fileWithSktm();
@@ -363,17 +417,25 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
       await officer.getByText('Aturan Tidak ganda diputuskan.').waitFor();
       await officer.getByTestId('case-status').getByText('Ditolak', { exact: true }).waitFor();
       await rule('Tidak ganda').getByText('Tidak lolos', { exact: true }).waitFor();
-      await officer.getByTestId('settlement-NO_DUPLICATE').getByText(`Diputuskan Tidak lolos oleh ${trc.username}`, { exact: false }).waitFor();
+      await officer
+        .getByTestId('settlement-NO_DUPLICATE')
+        .getByText(`Diputuskan Tidak lolos oleh ${trc.username}`, { exact: false })
+        .waitFor();
       expect(await officer.getByTestId('settle-NO_DUPLICATE').count()).toBe(0);
 
       // the first application is withdrawn at the front office: its case says so, and why
       const w = await fo.api.post(`/api/v1/applications/${firstApp.applicationId}/transitions`, {
-        to: 'WITHDRAWN', reason: 'Pemohon mencabut', publicReason: 'Permohonan dicabut atas permintaan pemohon.',
+        to: 'WITHDRAWN',
+        reason: 'Pemohon mencabut',
+        publicReason: 'Permohonan dicabut atas permintaan pemohon.',
       });
       expect(w.status).toBe(201);
-      await eventually(async () => {
-        expect((await trc.api.get(`/api/v1/verification/cases/${c1.caseId}`)).body.status).toBe('CLOSED');
-      }, { timeoutMs: 30000 });
+      await eventually(
+        async () => {
+          expect((await trc.api.get(`/api/v1/verification/cases/${c1.caseId}`)).body.status).toBe('CLOSED');
+        },
+        { timeoutMs: 30000 },
+      );
       await officer.goto(`/verification/cases/${c1.caseId}`);
       await officer.getByTestId('case-status').getByText('Ditutup', { exact: true }).waitFor();
       const closed = officer.getByTestId('case-closed');

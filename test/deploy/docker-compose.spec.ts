@@ -40,7 +40,9 @@ describe('docker-compose.yml', () => {
   it('connects every app as its own database role and NATS user', () => {
     for (const name of SERVICE_NAMES) {
       const env = services[name].environment;
-      expect(env.DATABASE_URL).toMatch(new RegExp(`^postgres://sigap_${name}:\\$\\{SIGAP_DB_PASSWORD_${name.toUpperCase()}\\}@postgres:5432/`));
+      expect(env.DATABASE_URL).toMatch(
+        new RegExp(`^postgres://sigap_${name}:\\$\\{SIGAP_DB_PASSWORD_${name.toUpperCase()}\\}@postgres:5432/`),
+      );
       expect(env.NATS_USER).toBe(name);
       expect(env.NATS_PASSWORD).toBe(`\${SIGAP_NATS_PASSWORD_${name.toUpperCase()}}`);
     }
@@ -65,7 +67,7 @@ describe('docker-compose.yml', () => {
     expect(text).not.toMatch(/PASSWORD:[ \t]+(?!\$\{)\S/);
   });
 
-  it('sets the gateway\'s TRUST_PROXY to its hop count: none in front of the published port', () => {
+  it("sets the gateway's TRUST_PROXY to its hop count: none in front of the published port", () => {
     expect(services.gateway.environment.TRUST_PROXY).toBe('${SIGAP_TRUST_PROXY:-0}');
     expect(services.gateway.ports).toEqual(['8080:8080']);
   });

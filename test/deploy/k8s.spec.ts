@@ -81,16 +81,26 @@ describe('deploy/k8s', () => {
     const kustomization = docs.find(({ doc }) => doc.kind === 'Kustomization')!.doc;
     expect(kustomization.resources).toContain('network-policy.yaml');
     const deny = policies.find((p) => p.metadata.name === 'sigap-default-deny')!;
-    expect(deny.spec).toEqual({ podSelector: { matchLabels: { 'app.kubernetes.io/part-of': 'sigap' } }, policyTypes: ['Ingress', 'Egress'] });
+    expect(deny.spec).toEqual({
+      podSelector: { matchLabels: { 'app.kubernetes.io/part-of': 'sigap' } },
+      policyTypes: ['Ingress', 'Egress'],
+    });
     // every pod of Sigap falls under the default deny
     for (const { doc } of docs.filter(({ doc }) => ['Deployment', 'StatefulSet', 'Job'].includes(doc.kind))) {
       expect(doc.spec.template.metadata.labels['app.kubernetes.io/part-of']).toBe('sigap');
     }
     // ingress from anywhere: the gateway's 8080 and NATS's client port, nothing else
     const openIngress = policies.flatMap((p) =>
-      (p.spec.ingress ?? []).filter((r: any) => !r.from).map((r: any) => ({ pods: p.spec.podSelector.matchLabels?.['app.kubernetes.io/name'], ports: r.ports.map((x: any) => x.port) })),
+      (p.spec.ingress ?? [])
+        .filter((r: any) => !r.from)
+        .map((r: any) => ({ pods: p.spec.podSelector.matchLabels?.['app.kubernetes.io/name'], ports: r.ports.map((x: any) => x.port) })),
     );
-    expect(openIngress).toEqual(expect.arrayContaining([{ pods: 'gateway', ports: [8080] }, { pods: 'nats', ports: [4222] }]));
+    expect(openIngress).toEqual(
+      expect.arrayContaining([
+        { pods: 'gateway', ports: [8080] },
+        { pods: 'nats', ports: [4222] },
+      ]),
+    );
     expect(openIngress).toHaveLength(2);
     for (const name of SERVICE_NAMES.filter((n) => n !== 'gateway')) {
       expect(policies.some((p) => p.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === name && p.spec.ingress)).toBe(false);
@@ -103,6 +113,8 @@ describe('deploy/k8s', () => {
     const nats = policies.find((p) => p.metadata.name === 'sigap-nats')!;
     const route = nats.spec.ingress.find((r: any) => r.ports.some((x: any) => x.port === 6222));
     expect(route.from).toEqual([{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'nats' } } }]);
-    expect(find('ConfigMap', 'nats-config')!.data['nats.conf']).toMatch(/cluster\s*\{[\s\S]*authorization\s*\{[\s\S]*password:\s*\$SIGAP_NATS_ROUTE_PASSWORD/);
+    expect(find('ConfigMap', 'nats-config')!.data['nats.conf']).toMatch(
+      /cluster\s*\{[\s\S]*authorization\s*\{[\s\S]*password:\s*\$SIGAP_NATS_ROUTE_PASSWORD/,
+    );
   });
 });

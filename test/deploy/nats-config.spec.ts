@@ -11,7 +11,15 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { inboxPrefixOf } from '#messaging';
 import { eventually } from '#testing';
 import { EXT_SYSTEM, FINANCE_LOCAL_SYSTEM, SERVICES, SERVICE_NAMES, STREAMS, Subjects, subjectMatches } from '#contracts';
-import { clusterBlock, dockerNatsConfig, k8sCluster, k8sNatsConfigMap, natsPermissions, natsServerConfig, type Permissions } from '../../deploy/nats-config.js';
+import {
+  clusterBlock,
+  dockerNatsConfig,
+  k8sCluster,
+  k8sNatsConfigMap,
+  natsPermissions,
+  natsServerConfig,
+  type Permissions,
+} from '../../deploy/nats-config.js';
 import { hashPassword } from '../../deploy/outside-systems.js';
 
 /** Would NATS let a client holding `allow` use `subject` (a subject, or a pattern for subscribe)? */
@@ -126,7 +134,9 @@ describe('generated nats-server configuration', () => {
   });
 
   it('refuses an outside system named like a service', () => {
-    expect(() => natsServerConfig({ port: 1, storeDir: '/x', passwords, systems: [{ ...EXT_SYSTEM, name: 'intake', password: 'x' }] })).toThrow(/intake: the name is taken/);
+    expect(() =>
+      natsServerConfig({ port: 1, storeDir: '/x', passwords, systems: [{ ...EXT_SYSTEM, name: 'intake', password: 'x' }] }),
+    ).toThrow(/intake: the name is taken/);
   });
 
   it('ships configurations that read passwords from the environment and are current', () => {
@@ -140,7 +150,11 @@ describe('generated nats-server configuration', () => {
     expect(docker).toMatch(/user: "ext", password: \$SIGAP_EXT_NATS_PASSWORD\b/);
     expect(docker).toMatch(/sync_interval: always/);
     // the cluster's routes authenticate
-    expect(k8s).toContain(clusterBlock(k8sCluster()).map((l) => `    ${l}`).join('\n'));
+    expect(k8s).toContain(
+      clusterBlock(k8sCluster())
+        .map((l) => `    ${l}`)
+        .join('\n'),
+    );
     expect(k8s).toMatch(/authorization \{ user: "route", password: \$SIGAP_NATS_ROUTE_PASSWORD/);
   });
 });
@@ -160,10 +174,15 @@ async function freePort(): Promise<number> {
 async function runServer(dir: string, name: string, conf: string, env: Record<string, string> = {}) {
   writeFileSync(path.join(dir, `${name}.conf`), conf);
   let log = '';
-  const server = spawn('nats-server', ['-c', path.join(dir, `${name}.conf`)], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const server = spawn('nats-server', ['-c', path.join(dir, `${name}.conf`)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   server.stdout!.on('data', (d) => (log += d));
   server.stderr!.on('data', (d) => (log += d));
-  const spawnError = new Promise<never>((_, reject) => server.once('error', (e) => reject(new Error(`cannot run nats-server (apt-get install -y nats-server): ${e.message}`))));
+  const spawnError = new Promise<never>((_, reject) =>
+    server.once('error', (e) => reject(new Error(`cannot run nats-server (apt-get install -y nats-server): ${e.message}`))),
+  );
   spawnError.catch(() => undefined);
   return { server, log: () => log, spawnError };
 }
@@ -183,7 +202,15 @@ describe('the cluster routes of deploy/k8s, on real nats-servers', () => {
     // the rendered cluster block of the manifests, its routes pointed at loopback ports
     const node = (i: number, pw: string) => {
       const block = clusterBlock({ ...k8sCluster(), port: ports[3 + i] }).join('\n');
-      return { conf: `port: ${ports[i]}\nhost: "127.0.0.1"\n${block}\n`, env: { SIGAP_NATS_ROUTE_PASSWORD: pw, SIGAP_NATS_ROUTE_0: route(0, pw), SIGAP_NATS_ROUTE_1: route(1, pw), SIGAP_NATS_ROUTE_2: route(2, pw) } };
+      return {
+        conf: `port: ${ports[i]}\nhost: "127.0.0.1"\n${block}\n`,
+        env: {
+          SIGAP_NATS_ROUTE_PASSWORD: pw,
+          SIGAP_NATS_ROUTE_0: route(0, pw),
+          SIGAP_NATS_ROUTE_1: route(1, pw),
+          SIGAP_NATS_ROUTE_2: route(2, pw),
+        },
+      };
     };
     const a = await runServer(dir, 'a', node(0, 'right-pw').conf, node(0, 'right-pw').env);
     const b = await runServer(dir, 'b', node(1, 'right-pw').conf, node(1, 'right-pw').env);
@@ -194,11 +221,14 @@ describe('the cluster routes of deploy/k8s, on real nats-servers', () => {
     const [ca, cb] = await Promise.all([connectWhenUp(ports[0]), connectWhenUp(ports[1])]);
     const sub = cb.subscribe('spec.route', { max: 1 });
     await cb.flush();
-    await eventually(async () => {
-      ca.publish('spec.route', 'hello');
-      await ca.flush();
-      expect(sub.getReceived()).toBe(1);
-    }, { timeoutMs: 10_000 });
+    await eventually(
+      async () => {
+        ca.publish('spec.route', 'hello');
+        await ca.flush();
+        expect(sub.getReceived()).toBe(1);
+      },
+      { timeoutMs: 10_000 },
+    );
     // the node with the wrong password is refused by the others
     await eventually(() => expect(a.log() + b.log()).toMatch(/authentication error|Authorization Violation/), { timeoutMs: 10_000 });
     await Promise.all([ca.close(), cb.close()]);
@@ -229,7 +259,11 @@ describe('a real nats-server with the generated configuration', () => {
   const open: NatsConnection[] = [];
   // services connect with their private inbox prefix, as libs/messaging does; outside systems
   // and the administrator with the default one
-  const as = async (user: string, pass: string, inboxPrefix = (SERVICE_NAMES as string[]).includes(user) ? inboxPrefixOf(user) : undefined) => {
+  const as = async (
+    user: string,
+    pass: string,
+    inboxPrefix = (SERVICE_NAMES as string[]).includes(user) ? inboxPrefixOf(user) : undefined,
+  ) => {
     const nc = await connect({ servers: url, user, pass, name: `spec-${user}`, inboxPrefix });
     open.push(nc);
     return nc;
@@ -245,7 +279,10 @@ describe('a real nats-server with the generated configuration', () => {
     server = run.server;
     for (let i = 0; ; i++) {
       const up = await Promise.race([
-        connect({ servers: url, user: 'sigap', pass: passwords.admin }).then((nc) => (open.push(nc), true), () => false),
+        connect({ servers: url, user: 'sigap', pass: passwords.admin }).then(
+          (nc) => (open.push(nc), true),
+          () => false,
+        ),
         run.spawnError,
       ]);
       if (up) break;
@@ -288,9 +325,15 @@ describe('a real nats-server with the generated configuration', () => {
     const ext = await as('ext', 'ext-pw');
     const finance = await as('finance-local', 'finance-pw');
     // ext has no way into SIGAP for a settlement: its account imports no such subject
-    await expect(jetstream(ext).publish(Subjects.extFinanceDisbursementSettled, '{}', { timeout: 2000 })).rejects.toThrow(/Permissions Violation|no responders|not enabled|503/i);
-    const ack = await jetstream(finance).publish(Subjects.extFinanceDisbursementSettled, JSON.stringify({ eventId: 'spec-s' }), { msgID: 'spec-s' });
-    expect((await (await jetstreamManager(open[0])).streams.getMessage('SIGAP_EXT', { seq: ack.seq }))?.subject).toBe('sigap.from.finance-local.finance.disbursement.settled.v1');
+    await expect(jetstream(ext).publish(Subjects.extFinanceDisbursementSettled, '{}', { timeout: 2000 })).rejects.toThrow(
+      /Permissions Violation|no responders|not enabled|503/i,
+    );
+    const ack = await jetstream(finance).publish(Subjects.extFinanceDisbursementSettled, JSON.stringify({ eventId: 'spec-s' }), {
+      msgID: 'spec-s',
+    });
+    expect((await (await jetstreamManager(open[0])).streams.getMessage('SIGAP_EXT', { seq: ack.seq }))?.subject).toBe(
+      'sigap.from.finance-local.finance.disbursement.settled.v1',
+    );
     // full NIKs: ext may not even subscribe
     const denied = ext.subscribe(Subjects.disbursementRequested);
     expect(String(await denied.closed)).toMatch(/Permissions Violation for Subscription to "sigap\.disbursement\.requested\.v1"/);
@@ -326,7 +369,9 @@ describe('a real nats-server with the generated configuration', () => {
     const msg = await consumer.next({ expires: 3000 });
     expect(msg?.subject).toBe('sigap.from.ext.application.submitted.v1');
     expect(await msg!.ackAck()).toBe(true);
-    await expect(jetstream(intake).consumers.get('SIGAP_INTAKE', 'verification_application_received')).rejects.toThrow(/Permissions Violation/);
+    await expect(jetstream(intake).consumers.get('SIGAP_INTAKE', 'verification_application_received')).rejects.toThrow(
+      /Permissions Violation/,
+    );
   });
 
   it('lets the gateway call a service, and no other service do so', async () => {
@@ -359,7 +404,9 @@ describe('a real nats-server with the generated configuration', () => {
 
   it('refuses a service the shared `_INBOX` prefix', async () => {
     const intake = await as('intake', passwords.services.intake, '_INBOX');
-    await expect(jetstream(intake).publish(Subjects.intakeApplicationReceived, '{}', { msgID: 'spec-6' })).rejects.toThrow(/Permissions Violation/);
+    await expect(jetstream(intake).publish(Subjects.intakeApplicationReceived, '{}', { msgID: 'spec-6' })).rejects.toThrow(
+      /Permissions Violation/,
+    );
   });
 
   it('lets a service publish its own events with an acknowledgement', async () => {

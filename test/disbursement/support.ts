@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { Rpc, Subjects, type ApplicationDossier } from '#contracts';
 import { publishEvent } from '#testing';
-import { agencyAdmin, Api, unique } from '../gateway/support.js';
+import { agencyAdmin, Api, openAccount, unique } from '../gateway/support.js';
 
 export const PASSWORD = 'Penyaluran-2026!';
 
@@ -12,7 +12,8 @@ export const PASSWORD = 'Penyaluran-2026!';
 export async function officer(gatewayUrl: string, agencyCode: string, roles: string[]): Promise<Api & { username: string }> {
   const username = unique('d');
   const admin = await agencyAdmin(gatewayUrl, agencyCode);
-  const r = await admin.post('/api/v1/users', { username, displayName: `Petugas ${roles.join('/')}`, password: PASSWORD, agencyCode, roles });
+  // opened with a temporary password, then set by the officer: a temporary one opens nothing else
+  const r = await openAccount(admin, { username, displayName: `Petugas ${roles.join('/')}`, password: PASSWORD, agencyCode, roles });
   if (r.status !== 201) throw new Error(`user: ${r.status} ${JSON.stringify(r.body)}`);
   return Object.assign(await new Api(gatewayUrl).session(username, PASSWORD), { username });
 }
@@ -36,7 +37,16 @@ export class IntakeStandIn {
       const s = this.standards.get(`${d.agencyCode}/${d.code}`);
       return s
         ? { ok: true, data: s }
-        : { ok: false, error: { statusCode: 404, error: 'Not Found', message: `Agency ${d.agencyCode} has no standard ${d.code}`, code: 'INTAKE_STANDARD_NOT_FOUND', details: [] } };
+        : {
+            ok: false,
+            error: {
+              statusCode: 404,
+              error: 'Not Found',
+              message: `Agency ${d.agencyCode} has no standard ${d.code}`,
+              code: 'INTAKE_STANDARD_NOT_FOUND',
+              details: [],
+            },
+          };
     });
     this.serve(Rpc.intake.applicationDossiers, (d: { applicationIds: string[] }) => {
       this.dossierRequests++;
@@ -49,7 +59,14 @@ export class IntakeStandIn {
   }
 
   standard(agencyCode: string, code: string, benefit: Record<string, unknown> | null): void {
-    this.standards.set(`${agencyCode}/${code}`, { code, agencyCode, agencyName: 'Dinas Sosial Kota Pasuruan', version: 2, active: true, ...(benefit ? { benefit } : {}) });
+    this.standards.set(`${agencyCode}/${code}`, {
+      code,
+      agencyCode,
+      agencyName: 'Dinas Sosial Kota Pasuruan',
+      version: 2,
+      active: true,
+      ...(benefit ? { benefit } : {}),
+    });
   }
 
   /** A verified applicant's dossier, with a plausible NIK of Kota Pasuruan. */
@@ -57,11 +74,26 @@ export class IntakeStandIn {
     const applicationId = randomUUID();
     const serial = String(n % 10000).padStart(4, '0');
     this.dossiers.set(applicationId, {
-      applicationId, agencyCode, serviceCode, standardVersion: 2, status: 'VERIFIED',
+      applicationId,
+      agencyCode,
+      serviceCode,
+      standardVersion: 2,
+      status: 'VERIFIED',
       ticketNumber: `${serviceCode}-${agencyCode}-2026-${String(n).padStart(6, '0')}`,
-      applicant: { nik: `357501${String(10 + (n % 20)).padStart(2, '0')}0350${serial}`, kkNumber: `35750101012${String(n).padStart(5, '0')}`, name: `Penerima ${n}`,
-        birthDate: '1950-03-10', sex: 'F', villageCode: '35.75.01.1001', address: `Jl. Pahlawan ${n}`, phone: '081234567891' },
-      beneficiary: null, targetGroup, documents: [], filedAt: new Date().toISOString(),
+      applicant: {
+        nik: `357501${String(10 + (n % 20)).padStart(2, '0')}0350${serial}`,
+        kkNumber: `35750101012${String(n).padStart(5, '0')}`,
+        name: `Penerima ${n}`,
+        birthDate: '1950-03-10',
+        sex: 'F',
+        villageCode: '35.75.01.1001',
+        address: `Jl. Pahlawan ${n}`,
+        phone: '081234567891',
+      },
+      beneficiary: null,
+      targetGroup,
+      documents: [],
+      filedAt: new Date().toISOString(),
     });
     return applicationId;
   }
@@ -80,15 +112,34 @@ export class IntakeStandIn {
 
 /** Publishes `sigap.verification.case.decided.v1` VERIFIED for each application, as verification does. */
 export async function verify(nc: NatsConnection, agencyCode: string, applicationIds: string[]): Promise<void> {
-  await Promise.all(applicationIds.map((applicationId) =>
-    publishEvent(nc, Subjects.verificationCaseDecided, {
-      eventId: randomUUID(), occurredAt: new Date().toISOString(), correlationId: randomUUID(), causationId: null,
-      caseId: randomUUID(), applicationId, agencyCode, outcome: 'VERIFIED', reason: 'all stages passed', publicReason: null,
-    })));
+  await Promise.all(
+    applicationIds.map((applicationId) =>
+      publishEvent(nc, Subjects.verificationCaseDecided, {
+        eventId: randomUUID(),
+        occurredAt: new Date().toISOString(),
+        correlationId: randomUUID(),
+        causationId: null,
+        caseId: randomUUID(),
+        applicationId,
+        agencyCode,
+        outcome: 'VERIFIED',
+        reason: 'all stages passed',
+        publicReason: null,
+      }),
+    ),
+  );
 }
 
 /** A settlement of the finance office, as CONTRACT.md shows it. */
 export function settlement(requestId: string, o: Record<string, unknown> = {}): Record<string, unknown> {
-  return { eventId: randomUUID(), occurredAt: new Date().toISOString(), requestId, status: 'PAID', sp2dNumber: `SP2D-${Math.floor(Math.random() * 9000) + 1000}/2026`,
-    paidAt: new Date().toISOString(), reason: null, ...o };
+  return {
+    eventId: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    requestId,
+    status: 'PAID',
+    sp2dNumber: `SP2D-${Math.floor(Math.random() * 9000) + 1000}/2026`,
+    paidAt: new Date().toISOString(),
+    reason: null,
+    ...o,
+  };
 }

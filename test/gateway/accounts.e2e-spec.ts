@@ -11,7 +11,12 @@ let admin: Api;
 const PASSWORD = 'Rahasia-Kuat-2026';
 
 beforeAll(async () => {
-  gw = await startGateway({ LOGIN_FREE_FAILURES_PER_USER: '0', LOGIN_RATE_LIMIT_PER_MINUTE: '20', LOGIN_DELAY_BASE_MS: '50', LOGIN_DELAY_MAX_MS: '400' });
+  gw = await startGateway({
+    LOGIN_FREE_FAILURES_PER_USER: '0',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '20',
+    LOGIN_DELAY_BASE_MS: '50',
+    LOGIN_DELAY_MAX_MS: '400',
+  });
   anon = new Api(gw.url);
   admin = await anon.session('admin', testAdminPassword());
 });
@@ -76,12 +81,20 @@ describe('login', () => {
   it('gives a token carrying agency and roles; /auth/me shows them', async () => {
     const r = await anon.login('admin', testAdminPassword());
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ expiresIn: expect.any(Number), user: { username: 'admin', agencyCode: '61', roles: ['ADMIN', 'OPERATOR'] } });
+    expect(r.body).toMatchObject({
+      expiresIn: expect.any(Number),
+      user: { username: 'admin', agencyCode: '61', roles: ['ADMIN', 'OPERATOR'] },
+    });
     const claims = JSON.parse(Buffer.from((r.body.accessToken as string).split('.')[1], 'base64url').toString());
     expect(claims).toMatchObject({ username: 'admin', agencyCode: '61', roles: ['ADMIN', 'OPERATOR'] });
     const me = await anon.as(r.body.accessToken).get('/api/v1/auth/me');
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ username: 'admin', agencyCode: '61', roles: ['ADMIN', 'OPERATOR'], agencyName: expect.stringContaining('Kalimantan Barat') });
+    expect(me.body).toMatchObject({
+      username: 'admin',
+      agencyCode: '61',
+      roles: ['ADMIN', 'OPERATOR'],
+      agencyName: expect.stringContaining('Kalimantan Barat'),
+    });
   });
 
   it('answers a wrong password and an unknown user alike: 401, same message', async () => {
@@ -133,23 +146,47 @@ describe('accounts', () => {
   });
 
   it('refuses a bad role or agency with 400 naming the field, and a taken username with 409', async () => {
-    const bad = await admin.post('/api/v1/users', { username: unique('x'), displayName: 'X', password: PASSWORD, agencyCode: '99', roles: ['KING'] });
+    const bad = await admin.post('/api/v1/users', {
+      username: unique('x'),
+      displayName: 'X',
+      password: PASSWORD,
+      agencyCode: '99',
+      roles: ['KING'],
+    });
     expect(bad.status).toBe(400);
     expect(isErrorBody(bad.body, 400)).toBe(true);
     const paths = bad.body.details.map((d: { path: string }) => d.path);
     expect(paths).toEqual(expect.arrayContaining(['roles', 'agencyCode']));
     expect(bad.body.details.find((d: { path: string }) => d.path === 'roles').message).toMatch(/role must be one of/);
     // the operator's role is not the API's to give
-    const op = await admin.post('/api/v1/users', { username: unique('x'), displayName: 'X', password: PASSWORD, agencyCode: '61', roles: ['ADMIN', 'OPERATOR'] });
+    const op = await admin.post('/api/v1/users', {
+      username: unique('x'),
+      displayName: 'X',
+      password: PASSWORD,
+      agencyCode: '61',
+      roles: ['ADMIN', 'OPERATOR'],
+    });
     expect(op.status).toBe(400);
     expect(op.body.details.map((d: { path: string }) => d.path)).toEqual(['roles']);
 
-    const short = await admin.post('/api/v1/users', { username: unique('x'), displayName: 'X', password: 'short', agencyCode: '61', roles: ['ADMIN'] });
+    const short = await admin.post('/api/v1/users', {
+      username: unique('x'),
+      displayName: 'X',
+      password: 'short',
+      agencyCode: '61',
+      roles: ['ADMIN'],
+    });
     expect(short.status).toBe(400);
     expect(short.body.details).toContainEqual({ path: 'password', message: 'password must be at least 10 characters long' });
 
     const u = await createUser('61', ['HEAD']);
-    const dup = await admin.post('/api/v1/users', { username: u.username, displayName: 'Again', password: PASSWORD, agencyCode: '61', roles: ['HEAD'] });
+    const dup = await admin.post('/api/v1/users', {
+      username: u.username,
+      displayName: 'Again',
+      password: PASSWORD,
+      agencyCode: '61',
+      roles: ['HEAD'],
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('USERNAME_TAKEN');
   });
@@ -166,7 +203,17 @@ describe('accounts', () => {
 
     // a regency's admin: its own agency only, not the province nor another regency
     const ra = await agencyAdmin(gw.url, '61.71');
-    expect((await ra.post('/api/v1/users', { username: unique('r'), displayName: 'R', password: PASSWORD, agencyCode: '33.04', roles: ['HEAD'] })).status).toBe(403);
+    expect(
+      (
+        await ra.post('/api/v1/users', {
+          username: unique('r'),
+          displayName: 'R',
+          password: PASSWORD,
+          agencyCode: '33.04',
+          roles: ['HEAD'],
+        })
+      ).status,
+    ).toBe(403);
     const head = await createUser('61.71', ['HEAD'], {}, ra, true);
     const list = await ra.get('/api/v1/users?limit=200');
     expect(list.status).toBe(200);
@@ -179,14 +226,22 @@ describe('accounts', () => {
     expect(seen.status).toBe(200);
     expect(seen.body.items.map((u: { username: string }) => u.username)).toContain(head.username);
     for (const refused of [
-      await admin.post('/api/v1/users', { username: unique('p'), displayName: 'P', password: PASSWORD, agencyCode: '61.71', roles: ['HEAD'] }),
+      await admin.post('/api/v1/users', {
+        username: unique('p'),
+        displayName: 'P',
+        password: PASSWORD,
+        agencyCode: '61.71',
+        roles: ['HEAD'],
+      }),
       await admin.patch(`/api/v1/users/${head.id}`, { displayName: 'Diubah Provinsi' }),
       await admin.post(`/api/v1/users/${head.id}/reset-password`, { password: 'Sementara-2026!' }),
     ]) {
       expect(refused.status).toBe(403);
       expect(refused.body.code).toBe('AGENCY_OUT_OF_SCOPE');
     }
-    expect((await admin.get(`/api/v1/audit?target=${head.id}&limit=100`)).body.items.map((i: { action: string }) => i.action)).toEqual(['USER_CREATED']);
+    expect((await admin.get(`/api/v1/audit?target=${head.id}&limit=100`)).body.items.map((i: { action: string }) => i.action)).toEqual([
+      'USER_CREATED',
+    ]);
   });
 
   it("opens another agency's first administrator only as the installation's operator, once, in both trails", async () => {
@@ -222,15 +277,31 @@ describe('accounts', () => {
 
       // the new agency's trail (its administrator reads it) and the operator's both hold the opening
       const opened = await anon.session(won.body.username, PASSWORD);
-      expect((await opened.post('/api/v1/auth/change-password', { currentPassword: PASSWORD, newPassword: `${PASSWORD}-milik-sendiri` })).status).toBe(204);
+      expect(
+        (await opened.post('/api/v1/auth/change-password', { currentPassword: PASSWORD, newPassword: `${PASSWORD}-milik-sendiri` })).status,
+      ).toBe(204);
       const first = await anon.session(won.body.username, `${PASSWORD}-milik-sendiri`);
       const theirs = (await first.get(`/api/v1/audit?target=${won.body.id}&action=USER_CREATED`)).body.items;
-      expect(theirs).toEqual([expect.objectContaining({ action: 'USER_CREATED', agencyCode: '33.04', actor: expect.objectContaining({ username: 'admin' }) })]);
+      expect(theirs).toEqual([
+        expect.objectContaining({ action: 'USER_CREATED', agencyCode: '33.04', actor: expect.objectContaining({ username: 'admin' }) }),
+      ]);
       const ours = (await admin.get(`/api/v1/audit?target=${won.body.id}&limit=100`)).body.items;
-      expect(ours).toEqual([expect.objectContaining({ action: 'AGENCY_ADMIN_OPENED', agencyCode: '61', after: expect.objectContaining({ agencyCode: '33.04', firstAdmin: true }) })]);
+      expect(ours).toEqual([
+        expect.objectContaining({
+          action: 'AGENCY_ADMIN_OPENED',
+          agencyCode: '61',
+          after: expect.objectContaining({ agencyCode: '33.04', firstAdmin: true }),
+        }),
+      ]);
 
       // from then on the agency opens its own accounts
-      const fo = await first.post('/api/v1/users', { username: unique('b'), displayName: 'FO Banjarnegara', password: PASSWORD, agencyCode: '33.04', roles: ['FRONT_OFFICE'] });
+      const fo = await first.post('/api/v1/users', {
+        username: unique('b'),
+        displayName: 'FO Banjarnegara',
+        password: PASSWORD,
+        agencyCode: '33.04',
+        roles: ['FRONT_OFFICE'],
+      });
       expect(fo.status).toBe(201);
       await db.query(`UPDATE gateway.users SET disabled = true WHERE id = $1`, [won.body.id]);
     } finally {
@@ -317,7 +388,9 @@ describe('accounts', () => {
     const weak = await s.post('/api/v1/auth/change-password', { currentPassword: 'Sementara-2026!', newPassword: 'short' });
     expect(weak.status).toBe(400);
     expect(weak.body.details[0].path).toBe('newPassword');
-    expect((await s.post('/api/v1/auth/change-password', { currentPassword: 'Sementara-2026!', newPassword: 'Baru-Sekali-2026' })).status).toBe(204);
+    expect(
+      (await s.post('/api/v1/auth/change-password', { currentPassword: 'Sementara-2026!', newPassword: 'Baru-Sekali-2026' })).status,
+    ).toBe(204);
     expect((await s.get('/api/v1/auth/me')).status).toBe(401);
     const fresh = await anon.login(u.username, 'Baru-Sekali-2026');
     expect(fresh.status).toBe(200);

@@ -32,7 +32,13 @@ afterAll(async () => {
 });
 
 const PASSWORD = 'Rahasia-Kuat-2026';
-const newUser = (username = unique('i')) => ({ username, displayName: 'Idem Potent', password: PASSWORD, agencyCode: '61', roles: ['FRONT_OFFICE'] });
+const newUser = (username = unique('i')) => ({
+  username,
+  displayName: 'Idem Potent',
+  password: PASSWORD,
+  agencyCode: '61',
+  roles: ['FRONT_OFFICE'],
+});
 
 function submission(over: Record<string, unknown> = {}) {
   return {
@@ -40,8 +46,13 @@ function submission(over: Record<string, unknown> = {}) {
     serviceCode: 'SANTUNAN_ANAK',
     channel: 'FRONT_OFFICE',
     applicant: {
-      nik: '6171015502880001', kkNumber: '6171010101880002', name: 'Siti Aminah', birthDate: '1988-02-15', sex: 'F',
-      address: 'Jl. Sungai Bangkong 12', villageCode: '61.71.01.1001',
+      nik: '6171015502880001',
+      kkNumber: '6171010101880002',
+      name: 'Siti Aminah',
+      birthDate: '1988-02-15',
+      sex: 'F',
+      address: 'Jl. Sungai Bangkong 12',
+      villageCode: '61.71.01.1001',
     },
     documents: [{ type: 'KTP' }, { type: 'KK' }],
     ...over,
@@ -51,7 +62,9 @@ function submission(over: Record<string, unknown> = {}) {
 /** Is anything answering intake's requests (another test file may run intake beside this one)? */
 async function intakeAnswers(): Promise<boolean> {
   try {
-    await nc.request(Rpc.intake.getApplication, JSON.stringify({ pattern: Rpc.intake.getApplication, data: {}, id: randomUUID() }), { timeout: 500 });
+    await nc.request(Rpc.intake.getApplication, JSON.stringify({ pattern: Rpc.intake.getApplication, data: {}, id: randomUUID() }), {
+      timeout: 500,
+    });
     return true;
   } catch {
     return false;
@@ -123,14 +136,17 @@ describe('Idempotency-Key', () => {
 
 describe('applications', () => {
   it('refuses a bad body with 400 naming each field (applicant.nik) and unknown fields', async () => {
-    const r = await admin.post('/api/v1/applications', submission({ applicant: { ...submission().applicant, nik: '123' }, surprise: true }));
+    const r = await admin.post(
+      '/api/v1/applications',
+      submission({ applicant: { ...submission().applicant, nik: '123' }, surprise: true }),
+    );
     expect(r.status).toBe(400);
     expect(isErrorBody(r.body, 400)).toBe(true);
     expect(r.body.details).toContainEqual({ path: 'applicant.nik', message: 'nik must be 16 digits' });
     expect(r.body.details.map((d: { path: string }) => d.path)).toContain('surprise');
   });
 
-  it('needs FRONT_OFFICE or ADMIN (403), and the actor\'s own agency (403): a province files nothing for its regencies', async () => {
+  it("needs FRONT_OFFICE or ADMIN (403), and the actor's own agency (403): a province files nothing for its regencies", async () => {
     const v = newUser();
     expect((await openAccount(admin, { ...v, roles: ['VERIFIER'] })).status).toBe(201);
     const verifier = await anon.session(v.username, PASSWORD);
@@ -180,11 +196,33 @@ describe('applications', () => {
     const seen: unknown[] = [];
     const fake = nc.subscribe(Rpc.intake.registerApplication, {
       callback: (_err, msg) => {
-        const packet = msg.json<{ id: string; data: { actor: { agencyCode: string }; submission: { agencyCode: string; channel: string } } }>();
+        const packet = msg.json<{
+          id: string;
+          data: { actor: { agencyCode: string }; submission: { agencyCode: string; channel: string } };
+        }>();
         seen.push(packet.data);
-        const response = packet.data.submission.channel === 'FRONT_OFFICE'
-          ? { ok: true, data: { applicationId: randomUUID(), ticketNumber: 'SANTUNAN_ANAK-61-2026-000001', status: 'REGISTERED', missingRequirements: [], dueAt: null } }
-          : { ok: false, error: { statusCode: 409, error: 'Conflict', message: 'wrong state', code: 'WRONG_STATE', details: [{ path: 'x', message: 'y' }] } };
+        const response =
+          packet.data.submission.channel === 'FRONT_OFFICE'
+            ? {
+                ok: true,
+                data: {
+                  applicationId: randomUUID(),
+                  ticketNumber: 'SANTUNAN_ANAK-61-2026-000001',
+                  status: 'REGISTERED',
+                  missingRequirements: [],
+                  dueAt: null,
+                },
+              }
+            : {
+                ok: false,
+                error: {
+                  statusCode: 409,
+                  error: 'Conflict',
+                  message: 'wrong state',
+                  code: 'WRONG_STATE',
+                  details: [{ path: 'x', message: 'y' }],
+                },
+              };
         msg.respond(JSON.stringify({ id: packet.id, response, isDisposed: true }));
       },
     });
@@ -193,7 +231,10 @@ describe('applications', () => {
       const r = await admin.post('/api/v1/applications', submission({ agencyCode: '61' }));
       expect(r.status).toBe(201);
       expect(r.body).toMatchObject({ ticketNumber: 'SANTUNAN_ANAK-61-2026-000001', status: 'REGISTERED' });
-      expect(seen[0]).toMatchObject({ actor: { username: 'admin', agencyCode: '61', roles: ['ADMIN', 'OPERATOR'] }, submission: { agencyCode: '61', applicant: { nik: '6171015502880001' } } });
+      expect(seen[0]).toMatchObject({
+        actor: { username: 'admin', agencyCode: '61', roles: ['ADMIN', 'OPERATOR'] },
+        submission: { agencyCode: '61', applicant: { nik: '6171015502880001' } },
+      });
       const e = await admin.post('/api/v1/applications', submission({ agencyCode: '61', channel: 'LETTER' }));
       expect(e.status).toBe(409);
       expect(e.body).toMatchObject({ statusCode: 409, code: 'WRONG_STATE', details: [{ path: 'x', message: 'y' }] });
@@ -219,7 +260,12 @@ describe('rejected messages', () => {
   const STORED = internalSubject(Subjects.extApplicationSubmitted, 'ext');
   it('keeps what arrives on sigap.rejected.detail, lists it, and replays it (corrected) through the outbox', async () => {
     const js = jetstream(nc);
-    const original = { ...submission({ agencyCode: '61' }), eventId: randomUUID(), occurredAt: new Date().toISOString(), applicant: { ...submission().applicant, nik: '12' } };
+    const original = {
+      ...submission({ agencyCode: '61' }),
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      applicant: { ...submission().applicant, nik: '12' },
+    };
     const rejection: RejectedMessageDetail = {
       eventId: original.eventId,
       // an outside system's event is stored, rejected and replayed on its publisher's subject
@@ -241,7 +287,12 @@ describe('rejected messages', () => {
       expect(hit).toBeDefined();
       return hit;
     });
-    expect(item).toMatchObject({ reason: 'VALIDATION', consumer: 'intake_ext_application_submitted', replayCount: 0, errors: rejection.errors });
+    expect(item).toMatchObject({
+      reason: 'VALIDATION',
+      consumer: 'intake_ext_application_submitted',
+      replayCount: 0,
+      errors: rejection.errors,
+    });
 
     const replayed = nc.subscribe(STORED);
     await nc.flush();
@@ -264,10 +315,16 @@ describe('rejected messages', () => {
     expect(msg.headers?.get('Nats-Msg-Id')).toBe(r.body.eventId);
 
     const trail = (await admin.get(`/api/v1/audit?target=${item.id}`)).body.items;
-    expect(trail[0]).toMatchObject({ action: 'REJECTED_MESSAGE_REPLAYED', actor: { username: 'admin' }, after: { corrected: true, eventId: r.body.eventId } });
+    expect(trail[0]).toMatchObject({
+      action: 'REJECTED_MESSAGE_REPLAYED',
+      actor: { username: 'admin' },
+      after: { corrected: true, eventId: r.body.eventId },
+    });
     expect(JSON.stringify(trail[0])).not.toContain('6171015502880001');
 
-    const after = (await admin.get(`/api/v1/admin/rejected?subject=${STORED}&limit=200`)).body.items.find((i: { id: string }) => i.id === item.id);
+    const after = (await admin.get(`/api/v1/admin/rejected?subject=${STORED}&limit=200`)).body.items.find(
+      (i: { id: string }) => i.id === item.id,
+    );
     expect(after).toMatchObject({ replayCount: 1, lastReplayedBy: 'admin' });
     expect((await admin.post(`/api/v1/admin/rejected/${randomUUID()}/replay`, {})).status).toBe(404);
   }, 30000);
@@ -280,13 +337,21 @@ const STORED_SUBMISSION = internalSubject(Subjects.extApplicationSubmitted, 'ext
 async function rejected(subject: string, payload: Record<string, unknown>, by: Api = admin): Promise<{ id: string; eventId: string }> {
   const eventId = randomUUID();
   const rejection: RejectedMessageDetail = {
-    eventId, subject, errors: [{ path: 'x', message: 'x is wrong' }], reason: 'VALIDATION', consumer: 'test', payload: { eventId, ...payload }, rejectedAt: new Date().toISOString(),
+    eventId,
+    subject,
+    errors: [{ path: 'x', message: 'x is wrong' }],
+    reason: 'VALIDATION',
+    consumer: 'test',
+    payload: { eventId, ...payload },
+    rejectedAt: new Date().toISOString(),
   };
   const h = natsHeaders();
   h.set('Nats-Msg-Id', randomUUID());
   await jetstream(nc).publish(Subjects.rejectedDetail, JSON.stringify(rejection), { headers: h });
   return eventually(async () => {
-    const hit = (await by.get(`/api/v1/admin/rejected?subject=${subject}&limit=200`)).body.items.find((i: { eventId: string }) => i.eventId === eventId);
+    const hit = (await by.get(`/api/v1/admin/rejected?subject=${subject}&limit=200`)).body.items.find(
+      (i: { eventId: string }) => i.eventId === eventId,
+    );
     expect(hit).toBeDefined();
     return hit;
   });
@@ -304,10 +369,16 @@ describe('replaying a rejected message: scope', () => {
 
     const regency = await agencyAdmin(gw.url, '61.71');
     expect(await listed(regency, Subjects.extApplicationSubmitted, item.id)).toBe(true);
-    const moved = await regency.post(`/api/v1/admin/rejected/${item.id}/replay`, { payload: { ...submission({ agencyCode: '33.04' }), occurredAt: new Date().toISOString() } });
+    const moved = await regency.post(`/api/v1/admin/rejected/${item.id}/replay`, {
+      payload: { ...submission({ agencyCode: '33.04' }), occurredAt: new Date().toISOString() },
+    });
     expect(moved.status).toBe(403);
     expect(moved.body.code).toBe('AGENCY_OUT_OF_SCOPE');
-    expect((await admin.get(`/api/v1/admin/rejected?subject=${Subjects.extApplicationSubmitted}&limit=200`)).body.items.find((i: { id: string }) => i.id === item.id).replayCount).toBe(0);
+    expect(
+      (await admin.get(`/api/v1/admin/rejected?subject=${Subjects.extApplicationSubmitted}&limit=200`)).body.items.find(
+        (i: { id: string }) => i.id === item.id,
+      ).replayCount,
+    ).toBe(0);
   });
 
   it('a message naming no agency is listed and replayed by the operator alone', async () => {
@@ -320,7 +391,9 @@ describe('replaying a rejected message: scope', () => {
       expect((await other.post(`/api/v1/admin/rejected/${item.id}/replay`, {})).status).toBe(404);
     }
     // not even the operator moves it into an agency it does not change
-    const moved = await admin.post(`/api/v1/admin/rejected/${item.id}/replay`, { payload: { serviceCode: 'SANTUNAN_ANAK', agencyCode: '33.04' } });
+    const moved = await admin.post(`/api/v1/admin/rejected/${item.id}/replay`, {
+      payload: { serviceCode: 'SANTUNAN_ANAK', agencyCode: '33.04' },
+    });
     expect(moved.status).toBe(403);
     expect(moved.body.code).toBe('AGENCY_OUT_OF_SCOPE');
     const r = await admin.post(`/api/v1/admin/rejected/${item.id}/replay`, {});
@@ -356,7 +429,7 @@ describe('replaying a rejected message: scope', () => {
 });
 
 describe('the audit log', () => {
-  it('is append-only, even for the gateway\'s own database role', async () => {
+  it("is append-only, even for the gateway's own database role", async () => {
     const client = new pg.Client({ connectionString: testSystem().services.gateway.env.DATABASE_URL });
     await client.connect();
     try {

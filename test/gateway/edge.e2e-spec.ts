@@ -47,14 +47,27 @@ async function failuresOf(key: string): Promise<number> {
 describe('a temporary password', () => {
   it('opens nothing but its own change (403 PASSWORD_CHANGE_REQUIRED), on every replica, until it is changed', async () => {
     const username = unique('temp.');
-    expect((await admin.post('/api/v1/users', { username, displayName: 'Baru', password: PASSWORD, agencyCode: '61', roles: ['ADMIN', 'FRONT_OFFICE'] })).status).toBe(201);
+    expect(
+      (
+        await admin.post('/api/v1/users', {
+          username,
+          displayName: 'Baru',
+          password: PASSWORD,
+          agencyCode: '61',
+          roles: ['ADMIN', 'FRONT_OFFICE'],
+        })
+      ).status,
+    ).toBe(201);
     const login = await anon.login(username, PASSWORD);
     expect(login.status).toBe(200);
     expect(login.body.user.mustChangePassword).toBe(true);
     const token = login.body.accessToken as string;
     for (const api of [new Api(one.url, token), new Api(two.url, token)]) {
       for (const [method, path, body] of [
-        ['GET', '/api/v1/auth/me'], ['GET', '/api/v1/users'], ['GET', '/api/v1/agencies'], ['GET', '/api/v1/audit'],
+        ['GET', '/api/v1/auth/me'],
+        ['GET', '/api/v1/users'],
+        ['GET', '/api/v1/agencies'],
+        ['GET', '/api/v1/audit'],
         ['POST', '/api/v1/users', { username: unique('x'), displayName: 'X', password: PASSWORD, agencyCode: '61', roles: ['HEAD'] }],
         ['POST', '/api/v1/applications', {}],
       ] as [string, string, unknown?][]) {
@@ -67,7 +80,9 @@ describe('a temporary password', () => {
     expect((await new Api(one.url, token).get('/api/v1/docs/asyncapi.json')).status).toBe(200);
 
     const own = `${PASSWORD}-sendiri`;
-    expect((await new Api(two.url, token).post('/api/v1/auth/change-password', { currentPassword: PASSWORD, newPassword: own })).status).toBe(204);
+    expect(
+      (await new Api(two.url, token).post('/api/v1/auth/change-password', { currentPassword: PASSWORD, newPassword: own })).status,
+    ).toBe(204);
     const again = await anon.session(username, own);
     expect((await again.get('/api/v1/auth/me')).body).toMatchObject({ username, mustChangePassword: false });
     expect((await again.get('/api/v1/users')).status).toBe(200);
@@ -90,7 +105,9 @@ describe('failed logins', () => {
     const u = { username: unique('guess.'), displayName: 'Ditebak', password: PASSWORD, agencyCode: '61', roles: ['HEAD'] };
     await openAccount(admin, u);
     const guesses = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => new Api(i % 2 ? one.url : two.url).login(u.username, `salah-${i}`, { 'x-forwarded-for': testIp() })),
+      Array.from({ length: 30 }, (_, i) =>
+        new Api(i % 2 ? one.url : two.url).login(u.username, `salah-${i}`, { 'x-forwarded-for': testIp() }),
+      ),
     );
     expect(guesses.map((g) => g.status)).toEqual(Array(30).fill(401));
     expect(await failuresOf(`user:${u.username}`)).toBe(30);
@@ -160,7 +177,8 @@ describe('rate limits and TRUST_PROXY', () => {
   it('the public status page counts an address across both replicas', async () => {
     const ip = { 'x-forwarded-for': testIp() };
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await new Api(i % 2 ? one.url : two.url).get('/api/v1/public/status/SANTUNAN_ANAK-61.71-2026-000001', ip)).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await new Api(i % 2 ? one.url : two.url).get('/api/v1/public/status/SANTUNAN_ANAK-61.71-2026-000001', ip)).status);
     expect(statuses.slice(0, 5).every((s) => s !== 429)).toBe(true);
     expect(statuses[5]).toBe(429);
     const last = await new Api(two.url).get('/api/v1/public/status/SANTUNAN_ANAK-61.71-2026-000001', ip);

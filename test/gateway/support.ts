@@ -31,7 +31,17 @@ export async function freePort(): Promise<number> {
  */
 export async function startGateway(env: Record<string, string> = {}, timeoutMs = 60000): Promise<RunningApp> {
   const port = await freePort();
-  return startApp('gateway', { SIGAP_ADMIN_PASSWORD: testAdminPassword(), PORT: String(port), SIGAP_INSTANCE: `gateway-test-${port}`, TRUST_PROXY: 'loopback', ...env }, timeoutMs);
+  return startApp(
+    'gateway',
+    {
+      SIGAP_ADMIN_PASSWORD: testAdminPassword(),
+      PORT: String(port),
+      SIGAP_INSTANCE: `gateway-test-${port}`,
+      TRUST_PROXY: 'loopback',
+      ...env,
+    },
+    timeoutMs,
+  );
 }
 
 /** A name no other test (or run) uses. */
@@ -91,7 +101,9 @@ export class Api {
     let parsed: unknown = text;
     try {
       parsed = text ? JSON.parse(text) : null;
-    } catch { /* not JSON: keep the text */ }
+    } catch {
+      /* not JSON: keep the text */
+    }
     return { status: res.status, body: parsed as T, headers: res.headers, ms: Date.now() - started };
   }
 
@@ -128,7 +140,11 @@ export class Api {
 export function isErrorBody(body: unknown, status: number): body is ErrorBody {
   const b = body as ErrorBody;
   return (
-    !!b && b.statusCode === status && typeof b.error === 'string' && typeof b.message === 'string' && Array.isArray(b.details) &&
+    !!b &&
+    b.statusCode === status &&
+    typeof b.error === 'string' &&
+    typeof b.message === 'string' &&
+    Array.isArray(b.details) &&
     b.details.every((d) => typeof d.path === 'string' && typeof d.message === 'string')
   );
 }
@@ -153,11 +169,21 @@ export function agencyAdmin(gatewayUrl: string, agencyCode: string): Promise<Api
       const operator = await anon.session('admin', testAdminPassword());
       if (agencyCode === '61') return operator;
       const username = firstAdminOf(agencyCode);
-      const opened = await operator.post('/api/v1/users', { username, displayName: `Admin ${agencyCode}`, password: FIRST_ADMIN_PASSWORD.opened, agencyCode, roles: ['ADMIN'] });
+      const opened = await operator.post('/api/v1/users', {
+        username,
+        displayName: `Admin ${agencyCode}`,
+        password: FIRST_ADMIN_PASSWORD.opened,
+        agencyCode,
+        roles: ['ADMIN'],
+      });
       if (opened.status === 201) {
         const first = await anon.session(username, FIRST_ADMIN_PASSWORD.opened);
-        const changed = await first.post('/api/v1/auth/change-password', { currentPassword: FIRST_ADMIN_PASSWORD.opened, newPassword: FIRST_ADMIN_PASSWORD.own });
-        if (changed.status !== 204) throw new Error(`${username} could not set its password: ${changed.status} ${JSON.stringify(changed.body)}`);
+        const changed = await first.post('/api/v1/auth/change-password', {
+          currentPassword: FIRST_ADMIN_PASSWORD.opened,
+          newPassword: FIRST_ADMIN_PASSWORD.own,
+        });
+        if (changed.status !== 204)
+          throw new Error(`${username} could not set its password: ${changed.status} ${JSON.stringify(changed.body)}`);
       } else if (opened.status !== 409 || opened.body.code !== 'AGENCY_HAS_ADMIN') {
         throw new Error(`the operator could not open ${username}: ${opened.status} ${JSON.stringify(opened.body)}`);
       }
@@ -183,12 +209,17 @@ function firstAdminOf(agencyCode: string): string {
  * the temporary password the admin gave with `body.password` (a temporary password opens
  * nothing else: 403 PASSWORD_CHANGE_REQUIRED). Answers the creation's reply.
  */
-export async function openAccount(admin: Api, body: { username: string; password: string } & Record<string, unknown>, headers: Record<string, string> = {}): Promise<Reply> {
+export async function openAccount(
+  admin: Api,
+  body: { username: string; password: string } & Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   const temporary = `Sementara-${randomBytes(6).toString('hex')}`;
   const created = await admin.post('/api/v1/users', { ...body, password: temporary }, headers);
   if (created.status !== 201) return created;
   const first = await new Api(admin.baseUrl).session(body.username, temporary);
   const changed = await first.post('/api/v1/auth/change-password', { currentPassword: temporary, newPassword: body.password });
-  if (changed.status !== 204) throw new Error(`${body.username} could not set its password: ${changed.status} ${JSON.stringify(changed.body)}`);
+  if (changed.status !== 204)
+    throw new Error(`${body.username} could not set its password: ${changed.status} ${JSON.stringify(changed.body)}`);
   return created;
 }

@@ -58,7 +58,9 @@ describe('filed on Friday 20 March 2026, 09:00 WIB', () => {
     expect(view.timeLeft.workingDays).toBe(5);
     expect(view.deadline).toEqual({ amount: 5, unit: 'WORKING_DAYS', label: { id: '5 hari kerja', en: '5 working days' } });
     const received = await eventually(async () => {
-      const m = (await readStream(nats, 'SIGAP_INTAKE', Subjects.intakeApplicationReceived)).find((x) => x.data.applicationId === r.body.applicationId);
+      const m = (await readStream(nats, 'SIGAP_INTAKE', Subjects.intakeApplicationReceived)).find(
+        (x) => x.data.applicationId === r.body.applicationId,
+      );
       expect(m).toBeDefined();
       return m!.data;
     });
@@ -67,7 +69,9 @@ describe('filed on Friday 20 March 2026, 09:00 WIB', () => {
 
   it("counts a cuti bersama an admin adds to the agency's calendar", async () => {
     const admin = await staff(sys, '35.75', ['ADMIN']);
-    expect((await admin.post('/api/v1/calendar/2026/days', { date: '2026-03-27', kind: 'CUTI_BERSAMA', name: 'Cuti bersama daerah' })).status).toBe(201);
+    expect(
+      (await admin.post('/api/v1/calendar/2026/days', { date: '2026-03-27', kind: 'CUTI_BERSAMA', name: 'Cuti bersama daerah' })).status,
+    ).toBe(201);
     try {
       const r = await fo['35.75'].post('/api/v1/applications', filing('BANSOS_REHSOS'));
       expect(r.body.dueAt).toBe(at('2026-04-01T23:59:59.999+07:00'));
@@ -95,40 +99,60 @@ describe('filed on Friday 20 March 2026, 09:00 WIB', () => {
     expect((await post('61', filing('LOGISTIK'))).dueAt).toBe(at('2026-03-20T23:59:59.999+07:00'));
 
     const pub = await sys.anon.get(`/api/v1/public/status/${walkIn.ticketNumber}`);
-    expect(pub.body).toMatchObject({ dueAt: walkIn.dueAt, deadline: { amount: 30, unit: 'MINUTES', label: { id: 'Datang langsung, mendesak: 30 menit' } }, overdue: false });
+    expect(pub.body).toMatchObject({
+      dueAt: walkIn.dueAt,
+      deadline: { amount: 30, unit: 'MINUTES', label: { id: 'Datang langsung, mendesak: 30 menit' } },
+      overdue: false,
+    });
     expect(pub.body.timeLeft.milliseconds).toBeGreaterThan(25 * 60_000);
   });
 
   it('files the walk-ins and a handed-over request the overdue sweep will look at', async () => {
-    const walkIns = await Promise.all(Array.from({ length: 20 }, () => fo['19'].post('/api/v1/applications', filing('AUDIENSI', { channel: 'WALK_IN' }))));
+    const walkIns = await Promise.all(
+      Array.from({ length: 20 }, () => fo['19'].post('/api/v1/applications', filing('AUDIENSI', { channel: 'WALK_IN' }))),
+    );
     walkInIds = walkIns.map((r) => r.body.applicationId);
     const done = (await fo['61.BKS'].post('/api/v1/applications', filing('DATA_INFO'))).body.applicationId;
     expect((await fo['61.BKS'].post(`/api/v1/applications/${done}/transitions`, { to: 'DATA_HANDED_OVER' })).status).toBe(201);
     ids.done = done;
     // the clock says 09:00: nothing of this is overdue yet
-    const { rows } = await db.query(`SELECT count(*)::int AS n FROM intake.applications WHERE id = ANY($1::uuid[]) AND overdue_at IS NOT NULL`, [[...walkInIds, done, ids.bansos]]);
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS n FROM intake.applications WHERE id = ANY($1::uuid[]) AND overdue_at IS NOT NULL`,
+      [[...walkInIds, done, ids.bansos]],
+    );
     expect(rows[0].n).toBe(0);
   });
 
   describe('on 23 December 2026, with two intake replicas', () => {
     beforeAll(async () => {
       await stopIntakes();
-      intakes = await Promise.all([intakeReplica(1, { SIGAP_CLOCK: BEFORE_CHRISTMAS }), intakeReplica(2, { SIGAP_CLOCK: BEFORE_CHRISTMAS })]);
+      intakes = await Promise.all([
+        intakeReplica(1, { SIGAP_CLOCK: BEFORE_CHRISTMAS }),
+        intakeReplica(2, { SIGAP_CLOCK: BEFORE_CHRISTMAS }),
+      ]);
     });
 
     it('flags every application past its due time and says so once, whichever replica sweeps', async () => {
       const watched = [...walkInIds, ids.bansos];
       await eventually(async () => {
-        const { rows } = await db.query(`SELECT count(*)::int AS n FROM intake.applications WHERE id = ANY($1::uuid[]) AND overdue_at IS NOT NULL`, [watched]);
+        const { rows } = await db.query(
+          `SELECT count(*)::int AS n FROM intake.applications WHERE id = ANY($1::uuid[]) AND overdue_at IS NOT NULL`,
+          [watched],
+        );
         expect(rows[0].n).toBe(watched.length);
       });
       // a few more sweeps of both replicas: nothing is said twice
       await new Promise((r) => setTimeout(r, 1000));
-      const events = (await readStream(nats, 'SIGAP_INTAKE', Subjects.intakeApplicationOverdue)).filter((m) => watched.includes(m.data.applicationId));
+      const events = (await readStream(nats, 'SIGAP_INTAKE', Subjects.intakeApplicationOverdue)).filter((m) =>
+        watched.includes(m.data.applicationId),
+      );
       expect(events).toHaveLength(watched.length);
       expect(new Set(events.map((e) => e.data.applicationId)).size).toBe(watched.length);
       expect(events.find((e) => e.data.applicationId === ids.bansos)!.data).toMatchObject({
-        agencyCode: '35.75', serviceCode: 'BANSOS_REHSOS', status: 'REGISTERED', dueAt: at('2026-03-31T23:59:59.999+07:00'),
+        agencyCode: '35.75',
+        serviceCode: 'BANSOS_REHSOS',
+        status: 'REGISTERED',
+        dueAt: at('2026-03-31T23:59:59.999+07:00'),
         flaggedAt: expect.stringMatching(/^2026-12-23T03:0/),
       });
       // a met deadline is never overdue

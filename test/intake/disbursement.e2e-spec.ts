@@ -38,29 +38,73 @@ const envelope = () => ({ eventId: randomUUID(), occurredAt: iso(), correlationI
 
 const ev = {
   proposed: (ids: string[], proposalId = randomUUID(), submittedAt = iso()) => ({
-    ...envelope(), proposalId, agencyCode: AGENCY, serviceCode: SERVICE, fiscalYear: 2026, submittedAt, part: 1, parts: 1, applicationIds: ids,
+    ...envelope(),
+    proposalId,
+    agencyCode: AGENCY,
+    serviceCode: SERVICE,
+    fiscalYear: 2026,
+    submittedAt,
+    part: 1,
+    parts: 1,
+    applicationIds: ids,
   }),
   returned: (ids: string[], proposalId: string, returnedAt = iso()) => ({
-    ...envelope(), proposalId, agencyCode: AGENCY, serviceCode: SERVICE, reason: 'Anggaran belum tersedia, usulkan kembali triwulan III', returnedAt,
-    part: 1, parts: 1, applicationIds: ids,
+    ...envelope(),
+    proposalId,
+    agencyCode: AGENCY,
+    serviceCode: SERVICE,
+    reason: 'Anggaran belum tersedia, usulkan kembali triwulan III',
+    returnedAt,
+    part: 1,
+    parts: 1,
+    applicationIds: ids,
   }),
   decreed: (ids: string[], decreeNumber = '460/117/423.109/2026', proposalId = randomUUID()) => ({
-    ...envelope(), decreeId: randomUUID(), proposalId, agencyCode: AGENCY, serviceCode: SERVICE, fiscalYear: 2026, decreeNumber,
-    decreeDate: '2026-11-30', signatory: 'Walikota Pasuruan', totalAmount: String(1500000 * ids.length), part: 1, parts: 1,
+    ...envelope(),
+    decreeId: randomUUID(),
+    proposalId,
+    agencyCode: AGENCY,
+    serviceCode: SERVICE,
+    fiscalYear: 2026,
+    decreeNumber,
+    decreeDate: '2026-11-30',
+    signatory: 'Walikota Pasuruan',
+    totalAmount: String(1500000 * ids.length),
+    part: 1,
+    parts: 1,
     recipients: ids.map((applicationId) => ({ applicationId, amount: '1500000' })),
   }),
   paid: (applicationId: string, decreeNumber = '460/117/423.109/2026') => ({
-    ...envelope(), agencyCode: AGENCY, applicationId, serviceCode: SERVICE, fiscalYear: 2026, amount: '1500000', decreeNumber,
-    sp2dNumber: 'SP2D-0912/2026', paidAt: iso(),
+    ...envelope(),
+    agencyCode: AGENCY,
+    applicationId,
+    serviceCode: SERVICE,
+    fiscalYear: 2026,
+    amount: '1500000',
+    decreeNumber,
+    sp2dNumber: 'SP2D-0912/2026',
+    paidAt: iso(),
   }),
   failed: (applicationId: string, final: boolean, decreeNumber = '460/117/423.109/2026') => ({
-    ...envelope(), agencyCode: AGENCY, applicationId, serviceCode: SERVICE, decreeNumber, final, failedAt: iso(),
+    ...envelope(),
+    agencyCode: AGENCY,
+    applicationId,
+    serviceCode: SERVICE,
+    decreeNumber,
+    final,
+    failedAt: iso(),
     reason: 'Rekening Bank Jatim atas nama penerima ditutup; penerima pindah ke luar kota',
     publicReason: final ? 'Bantuan tidak dapat disalurkan karena penerima tidak lagi berdomisili di Kota Pasuruan.' : null,
   }),
   handedOver: (applicationId: string, bastNumber = `BAST-${randomUUID().slice(0, 8)}`) => ({
-    ...envelope(), agencyCode: AGENCY, applicationId, serviceCode: SERVICE, decreeNumber: '460/117/423.109/2026', bastNumber,
-    handedOverAt: iso(), place: 'Kantor Kelurahan Purworejo',
+    ...envelope(),
+    agencyCode: AGENCY,
+    applicationId,
+    serviceCode: SERVICE,
+    decreeNumber: '460/117/423.109/2026',
+    bastNumber,
+    handedOverAt: iso(),
+    place: 'Kantor Kelurahan Purworejo',
   }),
 };
 
@@ -82,7 +126,13 @@ async function file(over: Record<string, unknown> = {}): Promise<{ id: string; t
 /** Verification's decision (as the lifecycle's tests publish it). */
 async function verified(id: string) {
   await publishEvent(admin, Subjects.verificationCaseDecided, {
-    eventId: randomUUID(), occurredAt: iso(), caseId: randomUUID(), applicationId: id, agencyCode: AGENCY, outcome: 'VERIFIED', reason: 'Layak',
+    eventId: randomUUID(),
+    occurredAt: iso(),
+    caseId: randomUUID(),
+    applicationId: id,
+    agencyCode: AGENCY,
+    outcome: 'VERIFIED',
+    reason: 'Layak',
     publicReason: 'Hasil verifikasi: memenuhi syarat.',
   });
   await statusIs(id, 'VERIFIED');
@@ -100,7 +150,12 @@ const publicStatus = async (ticket: string) => {
  * Publishes a sentinel on the same durable and waits for its effect on another application: the
  * consumer handles its subject in order, so whatever was published before has been handled.
  */
-async function settled(subject: string, make: (id: string) => Record<string, unknown>, to: string, prepare?: (id: string) => Promise<void>) {
+async function settled(
+  subject: string,
+  make: (id: string) => Record<string, unknown>,
+  to: string,
+  prepare?: (id: string) => Promise<void>,
+) {
   const s = await file();
   await verified(s.id);
   if (prepare) await prepare(s.id);
@@ -123,8 +178,13 @@ describe('the path of an application through disbursement', () => {
     expect(proposed).toMatchObject({ status: 'PROPOSED', open: false, closed: false, overdue: false, timeLeft: null });
     const state = (v: any) => Object.fromEntries(v.steps.map((s: any) => [s.status, [s.state, s.afterDeadline]]));
     expect(state(proposed)).toEqual({
-      REGISTERED: ['DONE', false], IN_VERIFICATION: ['DONE', false], VERIFIED: ['DONE', false], PROPOSED: ['CURRENT', false],
-      DECREED: ['UPCOMING', true], DISBURSING: ['UPCOMING', true], HANDED_OVER: ['UPCOMING', true],
+      REGISTERED: ['DONE', false],
+      IN_VERIFICATION: ['DONE', false],
+      VERIFIED: ['DONE', false],
+      PROPOSED: ['CURRENT', false],
+      DECREED: ['UPCOMING', true],
+      DISBURSING: ['UPCOMING', true],
+      HANDED_OVER: ['UPCOMING', true],
     });
 
     await publish(Subjects.disbursementDecreeIssued, ev.decreed([id], '460/117/423.109/2026', proposalId));
@@ -139,7 +199,9 @@ describe('the path of an application through disbursement', () => {
     expect(done.steps.every((s: any) => s.state === 'DONE' || s.state === 'CURRENT')).toBe(true);
     const path = ['REGISTERED', 'IN_VERIFICATION', 'VERIFIED', 'PROPOSED', 'DECREED', 'DISBURSING', 'HANDED_OVER'];
     expect(done.timeline.map((e: any) => e.status)).toEqual(path);
-    expect(done.timeline.find((e: any) => e.status === 'DECREED').note).toBe('Ditetapkan sebagai penerima dalam SK Nomor 460/117/423.109/2026 tanggal 2026-11-30.');
+    expect(done.timeline.find((e: any) => e.status === 'DECREED').note).toBe(
+      'Ditetapkan sebagai penerima dalam SK Nomor 460/117/423.109/2026 tanggal 2026-11-30.',
+    );
     // the citizen's page names no officer, no SP2D, no BAST (the bank is in the standard's own words)
     expect(JSON.stringify(done)).not.toMatch(/system:|SP2D|BAST-017|Rekening/);
 
@@ -149,13 +211,17 @@ describe('the path of an application through disbursement', () => {
     expect(history[5].reason).toContain('SP2D-0912/2026');
     expect(history[6].reason).toContain('BAST-017/2026');
     const changes = await eventually(async () => {
-      const all = (await readStream(admin, 'SIGAP_INTAKE', Subjects.intakeApplicationStatusChanged)).filter((m) => m.data.applicationId === id);
+      const all = (await readStream(admin, 'SIGAP_INTAKE', Subjects.intakeApplicationStatusChanged)).filter(
+        (m) => m.data.applicationId === id,
+      );
       expect(all).toHaveLength(7);
       return all.map((m) => m.data);
     });
     expect(changes.slice(3).map((c) => [c.from, c.to, c.actor])).toEqual([
-      ['VERIFIED', 'PROPOSED', 'system:disbursement'], ['PROPOSED', 'DECREED', 'system:disbursement'],
-      ['DECREED', 'DISBURSING', 'system:disbursement'], ['DISBURSING', 'HANDED_OVER', 'system:disbursement'],
+      ['VERIFIED', 'PROPOSED', 'system:disbursement'],
+      ['PROPOSED', 'DECREED', 'system:disbursement'],
+      ['DECREED', 'DISBURSING', 'system:disbursement'],
+      ['DISBURSING', 'HANDED_OVER', 'system:disbursement'],
     ]);
     expect(changes.every((c) => !/SP2D|BAST-017/.test(String(c.reason)))).toBe(true);
   });
@@ -179,10 +245,15 @@ describe('the path of an application through disbursement', () => {
     // the same return again, under a new eventId, is not a second return
     await publish(Subjects.disbursementProposalReturned, { ...returned, eventId: randomUUID() });
     const sentinel = randomUUID();
-    await settled(Subjects.disbursementProposalReturned, (x) => ev.returned([x], sentinel), 'VERIFIED', async (x) => {
-      await publish(Subjects.disbursementProposalSubmitted, ev.proposed([x], sentinel, iso(2)));
-      await statusIs(x, 'PROPOSED');
-    });
+    await settled(
+      Subjects.disbursementProposalReturned,
+      (x) => ev.returned([x], sentinel),
+      'VERIFIED',
+      async (x) => {
+        await publish(Subjects.disbursementProposalSubmitted, ev.proposed([x], sentinel, iso(2)));
+        await statusIs(x, 'PROPOSED');
+      },
+    );
     expect(await statusOf(id)).toBe('PROPOSED');
     expect((await historyOf(db, id)).map((h) => h.to_status).slice(2)).toEqual(['VERIFIED', 'PROPOSED', 'VERIFIED', 'PROPOSED']);
   });
@@ -250,7 +321,12 @@ describe('events out of order, twice, or for someone else', () => {
     await settled(Subjects.disbursementProposalSubmitted, (x) => ev.proposed([x]), 'PROPOSED');
     expect(await statusOf(id)).toBe('REGISTERED');
     await publishEvent(admin, Subjects.verificationCaseDecided, {
-      eventId: randomUUID(), occurredAt: iso(), caseId: randomUUID(), applicationId: id, agencyCode: AGENCY, outcome: 'VERIFIED',
+      eventId: randomUUID(),
+      occurredAt: iso(),
+      caseId: randomUUID(),
+      applicationId: id,
+      agencyCode: AGENCY,
+      outcome: 'VERIFIED',
     });
     await statusIs(id, 'PROPOSED');
     expect((await historyOf(db, id)).map((h) => h.to_status)).toEqual(['REGISTERED', 'IN_VERIFICATION', 'VERIFIED', 'PROPOSED']);
@@ -275,13 +351,23 @@ describe('events out of order, twice, or for someone else', () => {
 describe('steps only the services make', () => {
   it('are refused to staff with 403 INTAKE_TRANSITION_RESERVED, whatever their roles', async () => {
     const { id } = await file();
-    await publishEvent(admin, Subjects.verificationCaseOpened, { eventId: randomUUID(), occurredAt: iso(), caseId: randomUUID(), applicationId: id, agencyCode: AGENCY });
+    await publishEvent(admin, Subjects.verificationCaseOpened, {
+      eventId: randomUUID(),
+      occurredAt: iso(),
+      caseId: randomUUID(),
+      applicationId: id,
+      agencyCode: AGENCY,
+    });
     await statusIs(id, 'IN_VERIFICATION');
     const tryTo = async (to: string) => head.post(`/api/v1/applications/${id}/transitions`, { to, reason: 'dipercepat' });
     for (const to of ['VERIFIED', 'REJECTED']) {
       const r = await tryTo(to);
       expect(r.status).toBe(403);
-      expect(r.body).toMatchObject({ statusCode: 403, code: 'INTAKE_TRANSITION_RESERVED', details: [{ path: 'to', message: expect.stringContaining('verification') }] });
+      expect(r.body).toMatchObject({
+        statusCode: 403,
+        code: 'INTAKE_TRANSITION_RESERVED',
+        details: [{ path: 'to', message: expect.stringContaining('verification') }],
+      });
     }
     await verified(id);
     expect((await head.get(`/api/v1/applications/${id}`)).body.nextTransitions.map((n: any) => n.to)).toEqual(['REJECTED']);
@@ -299,17 +385,33 @@ describe('steps only the services make', () => {
 
 describe('the dossier for disbursement', () => {
   it('is answered to the disbursement service with the ticket, address, phone and status; outside systems cannot ask', async () => {
-    const { id, ticket } = await file({ applicant: { ...filing(SERVICE).applicant, address: 'Jl. Hayam Wuruk 12 RT 01 RW 04', phone: '081331234567' } });
-    const msg = await disbursement.request(Rpc.intake.applicationDossiers, JSON.stringify({ pattern: Rpc.intake.applicationDossiers, data: { applicationIds: [id] }, id: randomUUID() }), { timeout: 5000 });
+    const { id, ticket } = await file({
+      applicant: { ...filing(SERVICE).applicant, address: 'Jl. Hayam Wuruk 12 RT 01 RW 04', phone: '081331234567' },
+    });
+    const msg = await disbursement.request(
+      Rpc.intake.applicationDossiers,
+      JSON.stringify({ pattern: Rpc.intake.applicationDossiers, data: { applicationIds: [id] }, id: randomUUID() }),
+      { timeout: 5000 },
+    );
     const [dossier] = answer(msg);
     expect(dossier).toMatchObject({
-      applicationId: id, ticketNumber: ticket, agencyCode: AGENCY, serviceCode: SERVICE, status: 'REGISTERED', standardVersion: expect.any(Number),
+      applicationId: id,
+      ticketNumber: ticket,
+      agencyCode: AGENCY,
+      serviceCode: SERVICE,
+      status: 'REGISTERED',
+      standardVersion: expect.any(Number),
       applicant: { address: 'Jl. Hayam Wuruk 12 RT 01 RW 04', phone: '081331234567', nik: expect.stringMatching(/^\d{16}$/) },
     });
     const ext = await natsAs('ext');
     try {
-      await expect(ext.request(Rpc.intake.applicationDossiers, JSON.stringify({ pattern: Rpc.intake.applicationDossiers, data: { applicationIds: [id] }, id: randomUUID() }), { timeout: 1500 }))
-        .rejects.toThrow();
+      await expect(
+        ext.request(
+          Rpc.intake.applicationDossiers,
+          JSON.stringify({ pattern: Rpc.intake.applicationDossiers, data: { applicationIds: [id] }, id: randomUUID() }),
+          { timeout: 1500 },
+        ),
+      ).rejects.toThrow();
     } finally {
       await ext.close();
     }
@@ -317,7 +419,11 @@ describe('the dossier for disbursement', () => {
 
   it('gives disbursement the standard with its benefit amount, unset until an admin sets it', async () => {
     const ask = async () => {
-      const m = await disbursement.request(Rpc.intake.getStandard, JSON.stringify({ pattern: Rpc.intake.getStandard, data: { actor: null, agencyCode: AGENCY, code: SERVICE }, id: randomUUID() }), { timeout: 5000 });
+      const m = await disbursement.request(
+        Rpc.intake.getStandard,
+        JSON.stringify({ pattern: Rpc.intake.getStandard, data: { actor: null, agencyCode: AGENCY, code: SERVICE }, id: randomUUID() }),
+        { timeout: 5000 },
+      );
       return answer(m);
     };
     const std = await ask();
@@ -327,7 +433,11 @@ describe('the dossier for disbursement', () => {
     if (!std.benefitAmount.set) expect(std.benefit ?? null).toBeNull();
     const v1 = await disbursement.request(
       Rpc.intake.getStandard,
-      JSON.stringify({ pattern: Rpc.intake.getStandard, data: { actor: null, agencyCode: AGENCY, code: SERVICE, version: 1 }, id: randomUUID() }),
+      JSON.stringify({
+        pattern: Rpc.intake.getStandard,
+        data: { actor: null, agencyCode: AGENCY, code: SERVICE, version: 1 },
+        id: randomUUID(),
+      }),
       { timeout: 5000 },
     );
     expect(answer(v1)).toMatchObject({ version: 1, benefitAmount: { set: false, amount: null } });

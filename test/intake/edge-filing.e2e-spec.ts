@@ -67,12 +67,14 @@ describe('Idempotency-Key of a filing', () => {
     const api = second ? new Api(second.url, fo.token) : fo;
     const key = randomUUID();
     const body = filing('SANTUNAN_ANAK');
-    const replies = await Promise.all(Array.from({ length: 6 }, async () => {
-      const r = await api.post('/api/v1/applications', body, { 'idempotency-key': key });
-      // the gateway answers a duplicate still running 409; the key table cleared lets others reach intake
-      await db.query('DELETE FROM gateway.idempotency_keys WHERE key = $1', [key]);
-      return r;
-    }));
+    const replies = await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const r = await api.post('/api/v1/applications', body, { 'idempotency-key': key });
+        // the gateway answers a duplicate still running 409; the key table cleared lets others reach intake
+        await db.query('DELETE FROM gateway.idempotency_keys WHERE key = $1', [key]);
+        return r;
+      }),
+    );
     const created = replies.filter((r) => r.status === 201);
     expect(created.length).toBeGreaterThan(0);
     expect(new Set(created.map((r) => r.body.applicationId)).size).toBe(1);
@@ -95,14 +97,20 @@ describe("CONTRACT.md's body of POST /api/v1/applications", () => {
 
   it('refuses an occurredAt in the future (400 naming it), and counts a clock a little ahead as receipt', async () => {
     const api = second ? new Api(second.url, fo.token) : fo;
-    const future = await api.post('/api/v1/applications', filing('SANTUNAN_ANAK', { occurredAt: new Date(Date.now() + 3600_000).toISOString() }));
+    const future = await api.post(
+      '/api/v1/applications',
+      filing('SANTUNAN_ANAK', { occurredAt: new Date(Date.now() + 3600_000).toISOString() }),
+    );
     expect(future.status).toBe(400);
     expect(future.body.details.map((d: { path: string }) => d.path)).toEqual(['occurredAt']);
     const noOffset = await api.post('/api/v1/applications', filing('SANTUNAN_ANAK', { occurredAt: '2026-11-20T10:15:00' }));
     expect(noOffset.status).toBe(400);
     expect(noOffset.body.details.map((d: { path: string }) => d.path)).toContain('occurredAt');
 
-    const ahead = await api.post('/api/v1/applications', filing('SANTUNAN_ANAK', { occurredAt: new Date(Date.now() + 60_000).toISOString() }));
+    const ahead = await api.post(
+      '/api/v1/applications',
+      filing('SANTUNAN_ANAK', { occurredAt: new Date(Date.now() + 60_000).toISOString() }),
+    );
     expect(ahead.status).toBe(201);
     const view = (await api.get(`/api/v1/applications/${ahead.body.applicationId}`)).body;
     expect(view.filedAt).toBe(view.receivedAt);

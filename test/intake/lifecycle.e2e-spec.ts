@@ -40,7 +40,14 @@ function as(agencyCode: string, role: Role): Promise<Staff> {
 async function team(agencyCode: string, ...roles: Role[]) {
   const got = await Promise.all(roles.map((r) => as(agencyCode, r)));
   const t: Partial<Record<'fo' | 'head' | 'verifier' | 'finance' | 'warehouse' | 'admin', Staff>> = {};
-  const key = { FRONT_OFFICE: 'fo', HEAD: 'head', VERIFIER: 'verifier', FINANCE: 'finance', WAREHOUSE: 'warehouse', ADMIN: 'admin' } as const;
+  const key = {
+    FRONT_OFFICE: 'fo',
+    HEAD: 'head',
+    VERIFIER: 'verifier',
+    FINANCE: 'finance',
+    WAREHOUSE: 'warehouse',
+    ADMIN: 'admin',
+  } as const;
   roles.forEach((r, i) => (t[key[r]] = got[i]));
   return t as Record<'fo' | 'head' | 'verifier' | 'finance' | 'warehouse' | 'admin', Staff>;
 }
@@ -74,7 +81,15 @@ async function eventsOf(id: string, count: number) {
 }
 
 function decided(applicationId: string, outcome: 'VERIFIED' | 'REJECTED', reason?: string) {
-  return { eventId: randomUUID(), occurredAt: new Date().toISOString(), caseId: randomUUID(), applicationId, agencyCode: '33.04', outcome, reason };
+  return {
+    eventId: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    caseId: randomUUID(),
+    applicationId,
+    agencyCode: '33.04',
+    outcome,
+    reason,
+  };
 }
 
 /** Disbursement's events that walk an application from VERIFIED to HANDED_OVER (test/intake/disbursement.e2e-spec.ts tests them in depth). */
@@ -83,13 +98,37 @@ async function disburse(applicationId: string, agencyCode: string, serviceCode: 
   const proposalId = randomUUID();
   const decreeNumber = '400.9/55/2026';
   const steps: Array<[string, Record<string, unknown>, string]> = [
-    [Subjects.disbursementProposalSubmitted, { proposalId, fiscalYear: 2026, submittedAt: new Date().toISOString(), part: 1, parts: 1, applicationIds: [applicationId] }, 'PROPOSED'],
-    [Subjects.disbursementDecreeIssued, {
-      decreeId: randomUUID(), proposalId, fiscalYear: 2026, decreeNumber, decreeDate: '2026-11-30', signatory: 'Bupati', totalAmount: '1500000',
-      part: 1, parts: 1, recipients: [{ applicationId, amount: '1500000' }],
-    }, 'DECREED'],
-    [Subjects.disbursementRecipientPaid, { applicationId, fiscalYear: 2026, amount: '1500000', decreeNumber, paidAt: new Date().toISOString() }, 'DISBURSING'],
-    [Subjects.disbursementRecipientHandedOver, { applicationId, decreeNumber, bastNumber: `BAST-${proposalId.slice(0, 6)}`, handedOverAt: new Date().toISOString() }, 'HANDED_OVER'],
+    [
+      Subjects.disbursementProposalSubmitted,
+      { proposalId, fiscalYear: 2026, submittedAt: new Date().toISOString(), part: 1, parts: 1, applicationIds: [applicationId] },
+      'PROPOSED',
+    ],
+    [
+      Subjects.disbursementDecreeIssued,
+      {
+        decreeId: randomUUID(),
+        proposalId,
+        fiscalYear: 2026,
+        decreeNumber,
+        decreeDate: '2026-11-30',
+        signatory: 'Bupati',
+        totalAmount: '1500000',
+        part: 1,
+        parts: 1,
+        recipients: [{ applicationId, amount: '1500000' }],
+      },
+      'DECREED',
+    ],
+    [
+      Subjects.disbursementRecipientPaid,
+      { applicationId, fiscalYear: 2026, amount: '1500000', decreeNumber, paidAt: new Date().toISOString() },
+      'DISBURSING',
+    ],
+    [
+      Subjects.disbursementRecipientHandedOver,
+      { applicationId, decreeNumber, bastNumber: `BAST-${proposalId.slice(0, 6)}`, handedOverAt: new Date().toISOString() },
+      'HANDED_OVER',
+    ],
   ];
   for (const [subject, payload, status] of steps) {
     await publishEvent(nats, subject, { ...base(), ...payload });
@@ -105,12 +144,21 @@ describe('SANTUNAN_ANAK (Kab. Banjarnegara)', () => {
     await publishEvent(nats, Subjects.verificationCaseDecided, decided(id, 'VERIFIED', 'TRC: layak'));
     await eventually(async () => expect((await t.fo.get(`/api/v1/applications/${id}`)).body.status).toBe('VERIFIED'));
     // a late case-opened event changes nothing
-    await publishEvent(nats, Subjects.verificationCaseOpened, { eventId: randomUUID(), occurredAt: new Date().toISOString(), caseId: randomUUID(), applicationId: id, agencyCode: '33.04' });
+    await publishEvent(nats, Subjects.verificationCaseOpened, {
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      caseId: randomUUID(),
+      applicationId: id,
+      agencyCode: '33.04',
+    });
 
     const illegal = await t.head.post(`/api/v1/applications/${id}/transitions`, { to: 'HANDED_OVER' });
     expect(illegal.status).toBe(409);
     expect(isErrorBody(illegal.body, 409)).toBe(true);
-    expect(illegal.body).toMatchObject({ code: 'INTAKE_ILLEGAL_TRANSITION', details: [{ path: 'to', message: expect.stringContaining('PROPOSED') }] });
+    expect(illegal.body).toMatchObject({
+      code: 'INTAKE_ILLEGAL_TRANSITION',
+      details: [{ path: 'to', message: expect.stringContaining('PROPOSED') }],
+    });
     // the proposal is disbursement's to make, whoever asks
     for (const who of [t.fo, t.head]) {
       const reserved = await who.post(`/api/v1/applications/${id}/transitions`, { to: 'PROPOSED' });
@@ -122,13 +170,24 @@ describe('SANTUNAN_ANAK (Kab. Banjarnegara)', () => {
     expect(seen.body.nextTransitions.map((n: any) => n.to)).toEqual(['REJECTED']);
     await disburse(id, '33.04', 'SANTUNAN_ANAK');
     const last = (await t.head.get(`/api/v1/applications/${id}`)).body;
-    expect(last).toMatchObject({ status: 'HANDED_OVER', open: false, closed: true, clockStoppedAt: expect.any(String), nextTransitions: [] });
+    expect(last).toMatchObject({
+      status: 'HANDED_OVER',
+      open: false,
+      closed: true,
+      clockStoppedAt: expect.any(String),
+      nextTransitions: [],
+    });
     expect((await t.head.post(`/api/v1/applications/${id}/transitions`, { to: 'REJECTED', reason: 'terlambat' })).status).toBe(409);
 
     const path = ['REGISTERED', 'IN_VERIFICATION', 'VERIFIED', 'PROPOSED', 'DECREED', 'DISBURSING', 'HANDED_OVER'];
     const history = await historyOf(db, id);
     expect(history.map((h) => h.to_status)).toEqual(path);
-    expect(history.map((h) => h.actor)).toEqual([t.fo.username, 'system:verification', 'system:verification', ...Array(4).fill('system:disbursement')]);
+    expect(history.map((h) => h.actor)).toEqual([
+      t.fo.username,
+      'system:verification',
+      'system:verification',
+      ...Array(4).fill('system:disbursement'),
+    ]);
     expect(history[2].reason).toBe('TRC: layak');
     expect(last.history.map((h: any) => [h.from, h.to])).toEqual(path.map((to, i) => [i ? path[i - 1] : null, to]));
     expect(await eventsOf(id, 7)).toEqual(path.map((to, i) => ({ from: i ? path[i - 1] : null, to })));
@@ -137,13 +196,23 @@ describe('SANTUNAN_ANAK (Kab. Banjarnegara)', () => {
   it('is REJECTED when verification says so, and stays so', async () => {
     const t = await team('33.04', 'FRONT_OFFICE', 'HEAD', 'FINANCE');
     const id = await file(t.fo, 'SANTUNAN_ANAK');
-    await publishEvent(nats, Subjects.verificationCaseOpened, { eventId: randomUUID(), occurredAt: new Date().toISOString(), caseId: randomUUID(), applicationId: id, agencyCode: '33.04' });
+    await publishEvent(nats, Subjects.verificationCaseOpened, {
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      caseId: randomUUID(),
+      applicationId: id,
+      agencyCode: '33.04',
+    });
     await eventually(async () => expect((await t.fo.get(`/api/v1/applications/${id}`)).body.status).toBe('IN_VERIFICATION'));
     await publishEvent(nats, Subjects.verificationCaseDecided, decided(id, 'REJECTED', 'sudah menerima PKH'));
     await eventually(async () => expect((await t.fo.get(`/api/v1/applications/${id}`)).body.status).toBe('REJECTED'));
     // a contradicting late decision has no effect
     await publishEvent(nats, Subjects.verificationCaseDecided, decided(id, 'VERIFIED'));
-    expect(await eventsOf(id, 3)).toEqual([{ from: null, to: 'REGISTERED' }, { from: 'REGISTERED', to: 'IN_VERIFICATION' }, { from: 'IN_VERIFICATION', to: 'REJECTED' }]);
+    expect(await eventsOf(id, 3)).toEqual([
+      { from: null, to: 'REGISTERED' },
+      { from: 'REGISTERED', to: 'IN_VERIFICATION' },
+      { from: 'IN_VERIFICATION', to: 'REJECTED' },
+    ]);
     expect((await t.fo.get(`/api/v1/applications/${id}`)).body.status).toBe('REJECTED');
   });
 });
@@ -185,14 +254,23 @@ describe('AUDIENSI (Prov. Kepulauan Bangka Belitung)', () => {
     const t = await team('19', 'FRONT_OFFICE', 'HEAD');
     const id = await file(t.fo, 'AUDIENSI');
     // verification has no step in this standard: a case opened for it moves nothing
-    await publishEvent(nats, Subjects.verificationCaseOpened, { eventId: randomUUID(), occurredAt: new Date().toISOString(), caseId: randomUUID(), applicationId: id, agencyCode: '19' });
+    await publishEvent(nats, Subjects.verificationCaseOpened, {
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      caseId: randomUUID(),
+      applicationId: id,
+      agencyCode: '19',
+    });
     expect((await t.head.post(`/api/v1/applications/${id}/transitions`, { to: 'AUDIENCE_HELD' })).status).toBe(409);
     expect((await t.fo.post(`/api/v1/applications/${id}/transitions`, { to: 'OFFICER_ASSIGNED' })).status).toBe(409);
     const disposed = await walk(id, [[t.head, 'DISPOSED']]);
     expect(disposed.open).toBe(true);
     const assigned = await walk(id, [[t.head, 'OFFICER_ASSIGNED']]);
     expect(assigned).toMatchObject({ open: false, closed: false, timeLeft: null });
-    await walk(id, [[t.fo, 'AUDIENCE_HELD'], [t.head, 'REPORTED']]);
+    await walk(id, [
+      [t.fo, 'AUDIENCE_HELD'],
+      [t.head, 'REPORTED'],
+    ]);
     const path = ['REGISTERED', 'DISPOSED', 'OFFICER_ASSIGNED', 'AUDIENCE_HELD', 'REPORTED'];
     expect(await eventsOf(id, 5)).toEqual(path.map((to, i) => ({ from: i ? path[i - 1] : null, to })));
     expect((await historyOf(db, id)).map((h) => h.to_status)).toEqual(path);
@@ -204,7 +282,11 @@ describe('AUDIENSI (Prov. Kepulauan Bangka Belitung)', () => {
     const minutes = (new Date(r.body.dueAt).getTime() - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(29);
     expect(minutes).toBeLessThanOrEqual(30);
-    await walk(r.body.applicationId, [[t.fo, 'OFFICER_ASSIGNED'], [t.head, 'AUDIENCE_HELD'], [t.head, 'REPORTED']]);
+    await walk(r.body.applicationId, [
+      [t.fo, 'OFFICER_ASSIGNED'],
+      [t.head, 'AUDIENCE_HELD'],
+      [t.head, 'REPORTED'],
+    ]);
   });
 });
 
@@ -213,14 +295,24 @@ describe('DATA_INFO (Biro Kesra Kalimantan Barat) and LOGISTIK (Dinsos Kalimanta
     const t = await team('61.BKS', 'FRONT_OFFICE');
     const id = await file(t.fo, 'DATA_INFO');
     await walk(id, [[t.fo, 'DATA_HANDED_OVER']]);
-    expect(await eventsOf(id, 2)).toEqual([{ from: null, to: 'REGISTERED' }, { from: 'REGISTERED', to: 'DATA_HANDED_OVER' }]);
+    expect(await eventsOf(id, 2)).toEqual([
+      { from: null, to: 'REGISTERED' },
+      { from: 'REGISTERED', to: 'DATA_HANDED_OVER' },
+    ]);
   });
 
   it('processes a logistics request and gives the information', async () => {
     const t = await team('61', 'FRONT_OFFICE', 'WAREHOUSE');
     const id = await file(t.fo, 'LOGISTIK');
-    await walk(id, [[t.warehouse, 'IN_PROCESS'], [t.warehouse, 'INFORMATION_GIVEN']]);
-    expect(await eventsOf(id, 3)).toEqual([{ from: null, to: 'REGISTERED' }, { from: 'REGISTERED', to: 'IN_PROCESS' }, { from: 'IN_PROCESS', to: 'INFORMATION_GIVEN' }]);
+    await walk(id, [
+      [t.warehouse, 'IN_PROCESS'],
+      [t.warehouse, 'INFORMATION_GIVEN'],
+    ]);
+    expect(await eventsOf(id, 3)).toEqual([
+      { from: null, to: 'REGISTERED' },
+      { from: 'REGISTERED', to: 'IN_PROCESS' },
+      { from: 'IN_PROCESS', to: 'INFORMATION_GIVEN' },
+    ]);
   });
 });
 
@@ -229,7 +321,10 @@ describe('concurrent transitions', () => {
     const t = await team('19', 'FRONT_OFFICE', 'HEAD');
     const id = await file(t.fo, 'AUDIENSI');
     const head2 = await staff(sys, '19', ['HEAD']);
-    const [a, b] = await Promise.all([t.head.post(`/api/v1/applications/${id}/transitions`, { to: 'DISPOSED' }), head2.post(`/api/v1/applications/${id}/transitions`, { to: 'DISPOSED' })]);
+    const [a, b] = await Promise.all([
+      t.head.post(`/api/v1/applications/${id}/transitions`, { to: 'DISPOSED' }),
+      head2.post(`/api/v1/applications/${id}/transitions`, { to: 'DISPOSED' }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     expect((await historyOf(db, id)).map((h) => h.to_status)).toEqual(['REGISTERED', 'DISPOSED']);
   });
@@ -248,16 +343,22 @@ describe('the calendar', () => {
     const count = y.body.workingDayCount;
 
     // a regional collective leave day
-    expect((await fo.post('/api/v1/calendar/2027/days', { date: '2027-06-07', kind: 'CUTI_BERSAMA', name: 'Cuti bersama' })).status).toBe(403);
+    expect((await fo.post('/api/v1/calendar/2027/days', { date: '2027-06-07', kind: 'CUTI_BERSAMA', name: 'Cuti bersama' })).status).toBe(
+      403,
+    );
     const added = await admin.post('/api/v1/calendar/2026/days', { date: '2026-08-18', kind: 'CUTI_BERSAMA', name: 'Cuti bersama HUT RI' });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ agencyCode: '35.75', date: '2026-08-18', source: 'ADMIN', createdBy: admin.username });
     expect((await admin.post('/api/v1/calendar/2026/days', { date: '2026-08-18', kind: 'CUTI_BERSAMA', name: 'again' })).status).toBe(409);
-    expect((await admin.post('/api/v1/calendar/2026/days', { date: '2027-01-05', kind: 'CUTI_BERSAMA', name: 'x' })).body.details[0].path).toBe('date');
+    expect(
+      (await admin.post('/api/v1/calendar/2026/days', { date: '2027-01-05', kind: 'CUTI_BERSAMA', name: 'x' })).body.details[0].path,
+    ).toBe('date');
     expect((await admin.post('/api/v1/calendar/2026/days', { date: '2026-02-30', kind: 'CUTI_BERSAMA', name: 'x' })).status).toBe(400);
     expect((await fo.get('/api/v1/calendar/2026/days')).body.workingDayCount).toBe(count - 1);
     // another agency's calendar is not this admin's
-    expect((await admin.post('/api/v1/calendar/2026/days', { date: '2026-08-19', kind: 'CUTI_BERSAMA', name: 'x', agencyCode: '33.04' })).status).toBe(403);
+    expect(
+      (await admin.post('/api/v1/calendar/2026/days', { date: '2026-08-19', kind: 'CUTI_BERSAMA', name: 'x', agencyCode: '33.04' })).status,
+    ).toBe(403);
 
     const removed = await admin.request('DELETE', '/api/v1/calendar/2026/days/2026-08-18');
     expect(removed.status).toBe(200);

@@ -29,7 +29,11 @@ beforeAll(async () => {
   const anon = new Api(gateway.url);
   sys = { intake, gateway, anon, admin: await anon.session('admin', testAdminPassword()) };
   [db, nats] = await Promise.all([adminDb(), natsAs('admin')]);
-  [fo, provinceFo, admin3304] = await Promise.all([staff(sys, '33.04', ['FRONT_OFFICE']), staff(sys, '61', ['FRONT_OFFICE']), agencyAdmin(sys.anon.baseUrl, '33.04')]);
+  [fo, provinceFo, admin3304] = await Promise.all([
+    staff(sys, '33.04', ['FRONT_OFFICE']),
+    staff(sys, '61', ['FRONT_OFFICE']),
+    agencyAdmin(sys.anon.baseUrl, '33.04'),
+  ]);
 }, 360_000);
 
 afterAll(async () => {
@@ -62,15 +66,22 @@ describe('a returned file completed at the front office', () => {
 
   it("is not another agency's to complete (not even found), nor any role's but the front office's", async () => {
     // Kalimantan Barat (61) does not cover Banjarnegara (33.04): the application's existence is not disclosed
-    const other = await provinceFo.post(`/api/v1/applications/${id}/completion`, { documents: [{ type: 'KK' }, { type: 'SURAT_PERMOHONAN' }] });
+    const other = await provinceFo.post(`/api/v1/applications/${id}/completion`, {
+      documents: [{ type: 'KK' }, { type: 'SURAT_PERMOHONAN' }],
+    });
     expect([other.status, other.body.code]).toEqual([404, 'INTAKE_APPLICATION_NOT_FOUND']);
-    const byAdmin = await admin3304.post(`/api/v1/applications/${id}/completion`, { documents: [{ type: 'KK' }, { type: 'SURAT_PERMOHONAN' }] });
+    const byAdmin = await admin3304.post(`/api/v1/applications/${id}/completion`, {
+      documents: [{ type: 'KK' }, { type: 'SURAT_PERMOHONAN' }],
+    });
     expect([byAdmin.status, byAdmin.body.code]).toEqual([403, 'ROLE_REQUIRED']);
   });
 
   it('registers it with the documents added, a ticket, the deadline counted from now, its history and its events', async () => {
     const before = Date.now();
-    const r = await fo.post(`/api/v1/applications/${id}/completion`, { documents: [{ type: 'KK' }, { type: 'SURAT_PERMOHONAN' }], note: 'dibawa ibu pemohon' });
+    const r = await fo.post(`/api/v1/applications/${id}/completion`, {
+      documents: [{ type: 'KK' }, { type: 'SURAT_PERMOHONAN' }],
+      note: 'dibawa ibu pemohon',
+    });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ status: 'REGISTERED', missingRequirements: [], open: true });
     expect(r.body.ticketNumber).toMatch(/^SANTUNAN_ANAK-33\.04-\d{4}-\d{6}$/);
@@ -81,7 +92,10 @@ describe('a returned file completed at the front office', () => {
     expect(due).toBeLessThan(before + 95 * 86_400_000);
 
     const history = await historyOf(db, id);
-    expect(history.map((h) => [h.from_status, h.to_status, h.actor])).toEqual([[null, 'RETURNED', fo.username], ['RETURNED', 'REGISTERED', fo.username]]);
+    expect(history.map((h) => [h.from_status, h.to_status, h.actor])).toEqual([
+      [null, 'RETURNED', fo.username],
+      ['RETURNED', 'REGISTERED', fo.username],
+    ]);
     expect(history[1].reason).toBe('completed: KK, SURAT_PERMOHONAN (was missing KK, SURAT_PERMOHONAN); dibawa ibu pemohon');
 
     const received = await eventually(async () => {
@@ -93,7 +107,8 @@ describe('a returned file completed at the front office', () => {
     expect(received).toMatchObject({ ticketNumber: r.body.ticketNumber, dueAt: r.body.dueAt, missingRequirements: [] });
     const changes = await readStream(nats, 'SIGAP_INTAKE', 'sigap.intake.application.status-changed.v1');
     expect(changes.filter((m) => m.data.applicationId === id).map((m) => [m.data.from, m.data.to, m.data.actor])).toEqual([
-      [null, 'RETURNED', 'staff'], ['RETURNED', 'REGISTERED', 'staff'],
+      [null, 'RETURNED', 'staff'],
+      ['RETURNED', 'REGISTERED', 'staff'],
     ]);
 
     // the citizen can now follow it by its ticket
@@ -119,20 +134,39 @@ describe('warnings at filing', () => {
     expect(r.status).toBe(200);
     expect(r.body.warnings).toEqual([
       {
-        code: 'OPEN_APPLICATION_SAME_SERVICE', path: 'beneficiary.nik',
-        application: { applicationId: filed.body.applicationId, ticketNumber: filed.body.ticketNumber, status: 'REGISTERED', filedAt: expect.any(String), role: 'beneficiary' },
+        code: 'OPEN_APPLICATION_SAME_SERVICE',
+        path: 'beneficiary.nik',
+        application: {
+          applicationId: filed.body.applicationId,
+          ticketNumber: filed.body.ticketNumber,
+          status: 'REGISTERED',
+          filedAt: expect.any(String),
+          role: 'beneficiary',
+        },
       },
       { code: 'NIK_OUTSIDE_AGENCY', path: 'applicant.nik', district: { code: '35.75.01', name: expect.any(String) } },
     ]);
     // another service, or a closed application, is no warning
-    const other = await fo.post('/api/v1/applications/filing-warnings', { ...body, serviceCode: 'BANSOS_REHSOS', applicantNik: first.applicant.nik });
+    const other = await fo.post('/api/v1/applications/filing-warnings', {
+      ...body,
+      serviceCode: 'BANSOS_REHSOS',
+      applicantNik: first.applicant.nik,
+    });
     expect(other.body.warnings).toEqual([]);
     const withdrawn = await fo.post(`/api/v1/applications/${filed.body.applicationId}/transitions`, { to: 'WITHDRAWN', reason: 'dicabut' });
     expect(withdrawn.status).toBe(201);
-    const after = await fo.post('/api/v1/applications/filing-warnings', { agencyCode: '33.04', serviceCode: 'SANTUNAN_ANAK', applicantNik: first.applicant.nik });
+    const after = await fo.post('/api/v1/applications/filing-warnings', {
+      agencyCode: '33.04',
+      serviceCode: 'SANTUNAN_ANAK',
+      applicantNik: first.applicant.nik,
+    });
     expect(after.body.warnings).toEqual([]);
     // a bad NIK names the field; another agency's form is refused
-    const bad = await fo.post('/api/v1/applications/filing-warnings', { agencyCode: '33.04', serviceCode: 'SANTUNAN_ANAK', applicantNik: '123' });
+    const bad = await fo.post('/api/v1/applications/filing-warnings', {
+      agencyCode: '33.04',
+      serviceCode: 'SANTUNAN_ANAK',
+      applicantNik: '123',
+    });
     expect([bad.status, bad.body.details]).toEqual([400, [{ path: 'applicantNik', message: 'applicantNik must be 16 digits' }]]);
     const foreign = await fo.post('/api/v1/applications/filing-warnings', { ...body, agencyCode: '35.75' });
     expect([foreign.status, foreign.body.code]).toEqual([403, 'AGENCY_OUT_OF_SCOPE']);
@@ -141,7 +175,12 @@ describe('warnings at filing', () => {
 
 describe("the agency's contact data", () => {
   it("is set by the agency's own admin (audited) and shown with the public status; others are refused", async () => {
-    const contact = { address: 'Jl. Letjend Suprapto No. 1, Banjarnegara', phone: '(0286) 591234', email: 'dinsos@banjarnegarakab.go.id', officeHours: 'Senin–Jumat 08.00–15.00' };
+    const contact = {
+      address: 'Jl. Letjend Suprapto No. 1, Banjarnegara',
+      phone: '(0286) 591234',
+      email: 'dinsos@banjarnegarakab.go.id',
+      officeHours: 'Senin–Jumat 08.00–15.00',
+    };
     const set = await admin3304.put('/api/v1/agencies/33.04/contact', contact);
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ ...contact, agencyCode: '33.04' });
@@ -163,7 +202,11 @@ describe("the agency's contact data", () => {
 describe('the audit trail of what staff do', () => {
   it('has filings, status changes, completions, calendar days and contact changes, filtered by user, action, agency and date', async () => {
     const year = new Date().getFullYear() + 1;
-    const day = await admin3304.post(`/api/v1/calendar/${year}/days`, { date: `${year}-12-31`, kind: 'CUTI_BERSAMA', name: 'Cuti bersama uji' });
+    const day = await admin3304.post(`/api/v1/calendar/${year}/days`, {
+      date: `${year}-12-31`,
+      kind: 'CUTI_BERSAMA',
+      name: 'Cuti bersama uji',
+    });
     expect(day.status).toBe(201);
     const removed = await admin3304.request('DELETE', `/api/v1/calendar/${year}/days/${year}-12-31?agencyCode=33.04`);
     expect(removed.status).toBe(200);
@@ -172,16 +215,27 @@ describe('the audit trail of what staff do', () => {
     expect(mine.status).toBe(200);
     const actions = new Set(mine.body.items.map((e: { action: string }) => e.action));
     for (const a of ['APPLICATION_FILED', 'APPLICATION_COMPLETED', 'APPLICATION_STATUS_CHANGED']) expect(actions).toContain(a);
-    expect(mine.body.items.every((e: { actor: { username: string }; agencyCode: string }) => e.actor.username === fo.username && e.agencyCode === '33.04')).toBe(true);
+    expect(
+      mine.body.items.every(
+        (e: { actor: { username: string }; agencyCode: string }) => e.actor.username === fo.username && e.agencyCode === '33.04',
+      ),
+    ).toBe(true);
 
     const completed = await admin3304.get('/api/v1/audit?action=APPLICATION_COMPLETED&agencyCode=33.04');
     expect(completed.body.items[0]).toMatchObject({
-      action: 'APPLICATION_COMPLETED', target: { type: 'APPLICATION' }, before: { status: 'RETURNED' },
+      action: 'APPLICATION_COMPLETED',
+      target: { type: 'APPLICATION' },
+      before: { status: 'RETURNED' },
       after: { status: 'REGISTERED', documents: ['KK', 'SURAT_PERMOHONAN'] },
     });
     const calendar = await admin3304.get('/api/v1/audit?agencyCode=33.04&limit=200');
-    const cal = calendar.body.items.filter((e: any) => e.action.startsWith('CALENDAR_DAY_') && e.target.label === 'Cuti bersama uji').map((e: any) => [e.action, e.target.id, e.target.label]);
-    expect(cal).toEqual([['CALENDAR_DAY_REMOVED', `${year}-12-31`, 'Cuti bersama uji'], ['CALENDAR_DAY_ADDED', `${year}-12-31`, 'Cuti bersama uji']]);
+    const cal = calendar.body.items
+      .filter((e: any) => e.action.startsWith('CALENDAR_DAY_') && e.target.label === 'Cuti bersama uji')
+      .map((e: any) => [e.action, e.target.id, e.target.label]);
+    expect(cal).toEqual([
+      ['CALENDAR_DAY_REMOVED', `${year}-12-31`, 'Cuti bersama uji'],
+      ['CALENDAR_DAY_ADDED', `${year}-12-31`, 'Cuti bersama uji'],
+    ]);
     expect(calendar.body.items.some((e: { action: string }) => e.action === 'AGENCY_CONTACT_UPDATED')).toBe(true);
 
     // yesterday's trail has none of today's entries; a bad date names the field
@@ -197,8 +251,16 @@ describe('case decisions in the audit trail', () => {
   it('records each decision verification announces once, however often it is delivered, with no person as its actor', async () => {
     const caseId = randomUUID();
     const event = {
-      eventId: randomUUID(), occurredAt: new Date().toISOString(), correlationId: randomUUID(), causationId: null,
-      caseId, applicationId: randomUUID(), agencyCode: '33.04', outcome: 'REJECTED', reason: 'staff only', publicReason: 'Tidak memenuhi syarat',
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      correlationId: randomUUID(),
+      causationId: null,
+      caseId,
+      applicationId: randomUUID(),
+      agencyCode: '33.04',
+      outcome: 'REJECTED',
+      reason: 'staff only',
+      publicReason: 'Tidak memenuhi syarat',
     };
     await publishEvent(nats, 'sigap.verification.case.decided.v1', event);
     await publishEvent(nats, 'sigap.verification.case.decided.v1', event, `${event.eventId}-again`);
@@ -214,21 +276,35 @@ describe('case decisions in the audit trail', () => {
       expect(r.body.items.length).toBeGreaterThan(0);
       return r.body.items;
     });
-    expect(entries).toEqual([expect.objectContaining({
-      action: 'CASE_DECIDED', actor: { id: null, username: null }, target: { type: 'VERIFICATION_CASE', id: caseId, label: event.applicationId },
-      after: { outcome: 'REJECTED', publicReason: 'Tidak memenuhi syarat', applicationId: event.applicationId, by: 'system:verification' },
-    })]);
+    expect(entries).toEqual([
+      expect.objectContaining({
+        action: 'CASE_DECIDED',
+        actor: { id: null, username: null },
+        target: { type: 'VERIFICATION_CASE', id: caseId, label: event.applicationId },
+        after: {
+          outcome: 'REJECTED',
+          publicReason: 'Tidak memenuhi syarat',
+          applicationId: event.applicationId,
+          by: 'system:verification',
+        },
+      }),
+    ]);
   });
 });
 
 /** A GET with the headers a browser sends, read raw (undecoded) so the encoding shows. */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: number }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: number }> {
   return new Promise((resolve, reject) => {
-    http.get(url, { headers }, (res) => {
-      let bytes = 0;
-      res.on('data', (c: Buffer) => (bytes += c.length));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes }));
-    }).on('error', reject);
+    http
+      .get(url, { headers }, (res) => {
+        let bytes = 0;
+        res.on('data', (c: Buffer) => (bytes += c.length));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes }));
+      })
+      .on('error', reject);
   });
 }
 

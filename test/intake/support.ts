@@ -72,8 +72,15 @@ export function kk(district: string): string {
 
 function applicant(district: string, village: string, over: Record<string, unknown> = {}) {
   return {
-    nik: nik(district, '1985-07-14', 'F'), kkNumber: kk(district), name: 'Sri Wahyuni', birthDate: '1985-07-14', sex: 'F',
-    address: 'Jl. Melati 7 RT 02 RW 03', villageCode: village, phone: '081234567890', ...over,
+    nik: nik(district, '1985-07-14', 'F'),
+    kkNumber: kk(district),
+    name: 'Sri Wahyuni',
+    birthDate: '1985-07-14',
+    sex: 'F',
+    address: 'Jl. Melati 7 RT 02 RW 03',
+    villageCode: village,
+    phone: '081234567890',
+    ...over,
   };
 }
 
@@ -84,7 +91,9 @@ export function filing(service: Standard, over: Record<string, unknown> = {}): R
   switch (service) {
     case 'SANTUNAN_ANAK':
       return {
-        agencyCode: '33.04', serviceCode: 'SANTUNAN_ANAK', channel: 'FRONT_OFFICE',
+        agencyCode: '33.04',
+        serviceCode: 'SANTUNAN_ANAK',
+        channel: 'FRONT_OFFICE',
         applicant: applicant('33.04.01', '33.04.01.2001'),
         beneficiary: { nik: nik('33.04.01', '2019-05-02', 'M'), name: 'Budi Santoso', birthDate: '2019-05-02', sex: 'M' },
         targetGroup: 'ANAK_TERLANTAR',
@@ -93,7 +102,9 @@ export function filing(service: Standard, over: Record<string, unknown> = {}): R
       };
     case 'BANSOS_REHSOS':
       return {
-        agencyCode: '35.75', serviceCode: 'BANSOS_REHSOS', channel: 'FRONT_OFFICE',
+        agencyCode: '35.75',
+        serviceCode: 'BANSOS_REHSOS',
+        channel: 'FRONT_OFFICE',
         applicant: applicant('35.75.01', '35.75.01.1001'),
         targetGroup: 'FAKIR_MISKIN',
         documents: [{ type: 'KTP' }, { type: 'KK' }],
@@ -101,14 +112,18 @@ export function filing(service: Standard, over: Record<string, unknown> = {}): R
       };
     case 'AUDIENSI':
       return {
-        agencyCode: '19', serviceCode: 'AUDIENSI', channel: 'LETTER',
+        agencyCode: '19',
+        serviceCode: 'AUDIENSI',
+        channel: 'LETTER',
         applicant: applicant('19.71.01', '19.71.01.1007'),
         documents: [{ type: 'BUKU_TAMU' }, { type: 'KTP' }, { type: 'FORMULIR_PERMOHONAN' }],
         ...over,
       };
     case 'DATA_INFO':
       return {
-        agencyCode: '61.BKS', serviceCode: 'DATA_INFO', channel: 'FRONT_OFFICE',
+        agencyCode: '61.BKS',
+        serviceCode: 'DATA_INFO',
+        channel: 'FRONT_OFFICE',
         // a researcher from Banjarnegara: DATA_INFO is open to anyone
         applicant: applicant('33.04.01', '33.04.01.2001'),
         documents: [{ type: 'SURAT_TUGAS' }, { type: 'SURAT_PERMOHONAN' }, { type: 'KTP' }],
@@ -116,7 +131,9 @@ export function filing(service: Standard, over: Record<string, unknown> = {}): R
       };
     case 'LOGISTIK':
       return {
-        agencyCode: '61', serviceCode: 'LOGISTIK', channel: 'LETTER',
+        agencyCode: '61',
+        serviceCode: 'LOGISTIK',
+        channel: 'LETTER',
         applicant: applicant('61.71.01', '61.71.01.1002'),
         documents: [{ type: 'SURAT_PERMOHONAN' }],
         ...over,
@@ -126,7 +143,12 @@ export function filing(service: Standard, over: Record<string, unknown> = {}): R
 
 /** The same filing as a `sigap.ext.application.submitted.v1` event. */
 export function submittedEvent(service: Standard, over: Record<string, unknown> = {}): Record<string, any> {
-  return { eventId: randomUUID(), occurredAt: new Date().toISOString(), source: 'slrt-test', ...filing(service, { channel: 'SLRT', ...over }) };
+  return {
+    eventId: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    source: 'slrt-test',
+    ...filing(service, { channel: 'SLRT', ...over }),
+  };
 }
 
 /** Status-changed events of one application, in stream order. */
@@ -135,7 +157,10 @@ export function statusChanges(messages: Array<{ data: any }>, applicationId: str
 }
 
 export async function historyOf(db: pg.Client, applicationId: string) {
-  const { rows } = await db.query(`SELECT from_status, to_status, actor, reason FROM intake.application_history WHERE application_id = $1 ORDER BY id`, [applicationId]);
+  const { rows } = await db.query(
+    `SELECT from_status, to_status, actor, reason FROM intake.application_history WHERE application_id = $1 ORDER BY id`,
+    [applicationId],
+  );
   return rows as Array<{ from_status: string | null; to_status: string; actor: string; reason: string | null }>;
 }
 

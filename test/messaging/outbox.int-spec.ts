@@ -28,7 +28,9 @@ const enqueueAny = (m: EntityManager, subj: string, payload: object) => outbox.r
 
 beforeAll(async () => {
   Logger.overrideLogger(false);
-  ds = new SigapDataSource(serviceDataSourceOptions({ schema, url: testSystem().adminDatabaseUrl, entities: [], migrations: MESSAGING_MIGRATIONS }));
+  ds = new SigapDataSource(
+    serviceDataSourceOptions({ schema, url: testSystem().adminDatabaseUrl, entities: [], migrations: MESSAGING_MIGRATIONS }),
+  );
   await ds.initialize();
   await ds.runMigrations();
   nc = await natsAs('admin');
@@ -48,7 +50,10 @@ afterAll(async () => {
 describe('the transactional outbox', () => {
   it('runs migrations once when replicas start together on an empty schema', async () => {
     const fresh = `${schema}_b`;
-    const make = () => new SigapDataSource(serviceDataSourceOptions({ schema: fresh, url: testSystem().adminDatabaseUrl, entities: [], migrations: MESSAGING_MIGRATIONS }));
+    const make = () =>
+      new SigapDataSource(
+        serviceDataSourceOptions({ schema: fresh, url: testSystem().adminDatabaseUrl, entities: [], migrations: MESSAGING_MIGRATIONS }),
+      );
     const [a, b] = [make(), make()];
     await Promise.all([a.initialize(), b.initialize()]);
     await Promise.all([a.runMigrations(), b.runMigrations()]);
@@ -65,10 +70,12 @@ describe('the transactional outbox', () => {
 
   it('keeps nothing of a rolled-back transaction and publishes nothing for it', async () => {
     const marker = randomUUID();
-    await expect(ds.transaction(async (m) => {
-      await enqueueAny(m, subject, { marker });
-      throw new Error('business rule failed after the event was written');
-    })).rejects.toThrow('business rule failed');
+    await expect(
+      ds.transaction(async (m) => {
+        await enqueueAny(m, subject, { marker });
+        throw new Error('business rule failed after the event was written');
+      }),
+    ).rejects.toThrow('business rule failed');
     const { n } = (await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox`))[0];
     expect(n).toBe(0);
     expect(await relay.relayOnce()).toBe(0);
@@ -87,17 +94,21 @@ describe('the transactional outbox', () => {
     expect(rows[0].published_at).not.toBeNull();
   });
 
-  it('refuses, in the business transaction, an event larger than the server\'s max_payload, naming the subject and both sizes', async () => {
+  it("refuses, in the business transaction, an event larger than the server's max_payload, naming the subject and both sizes", async () => {
     const max = nc.info!.max_payload;
     const marker = randomUUID();
     await ds.query(`CREATE TABLE IF NOT EXISTS "${schema}".business (marker text)`);
-    const err = await ds.transaction(async (m) => {
-      await m.query(`INSERT INTO "${schema}".business VALUES ($1)`, [marker]);
-      await enqueueAny(m, subject, { marker, blob: 'x'.repeat(max) });
-    }).catch((e: unknown) => e);
+    const err = await ds
+      .transaction(async (m) => {
+        await m.query(`INSERT INTO "${schema}".business VALUES ($1)`, [marker]);
+        await enqueueAny(m, subject, { marker, blob: 'x'.repeat(max) });
+      })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EventTooLargeError);
     expect((err as EventTooLargeError).toBody()).toMatchObject({ statusCode: 413, code: 'EVENT_TOO_LARGE' });
-    expect((err as Error).message).toMatch(new RegExp(`^The event on ${subject.replace(/\./g, '\\.')} would be \\d+ bytes; the message bus takes at most ${max} bytes`));
+    expect((err as Error).message).toMatch(
+      new RegExp(`^The event on ${subject.replace(/\./g, '\\.')} would be \\d+ bytes; the message bus takes at most ${max} bytes`),
+    );
     // the business change rolled back with it, and nothing waits in the outbox
     expect((await ds.query(`SELECT count(*)::int AS n FROM "${schema}".business WHERE marker = $1`, [marker]))[0].n).toBe(0);
     expect((await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE payload::text LIKE $1`, [`%${marker}%`]))[0].n).toBe(0);
@@ -111,7 +122,14 @@ describe('the transactional outbox', () => {
     const name = `OUTBOX_LIMITS_${schema.slice(-8).toUpperCase()}`;
     const limited = `sigap.limits-${schema.slice(-8)}.thing.v1`;
     const jsm = await jetstreamManager(nc);
-    await jsm.streams.add({ name, subjects: [`sigap.limits-${schema.slice(-8)}.>`], storage: StorageType.Memory, max_msg_size: 2048, max_bytes: 16 * 1024, discard: DiscardPolicy.New });
+    await jsm.streams.add({
+      name,
+      subjects: [`sigap.limits-${schema.slice(-8)}.>`],
+      storage: StorageType.Memory,
+      max_msg_size: 2048,
+      max_bytes: 16 * 1024,
+      discard: DiscardPolicy.New,
+    });
     try {
       const refusedBefore = (await registry.getSingleMetric('sigap_outbox_refused_total')!.get()).values[0]?.value ?? 0;
       const [big, ...small] = await ds.transaction(async (m) => [
@@ -122,15 +140,29 @@ describe('the transactional outbox', () => {
       ]);
       // the big row is refused for good (over the stream's max_msg_size); the three behind it go out
       expect(await relay.relayOnce()).toBe(3);
-      const [row] = await ds.query(`SELECT refused_at, last_error, published_at FROM "${schema}".outbox WHERE event_id = $1`, [big.eventId]);
+      const [row] = await ds.query(`SELECT refused_at, last_error, published_at FROM "${schema}".outbox WHERE event_id = $1`, [
+        big.eventId,
+      ]);
       expect(row.refused_at).not.toBeNull();
       expect(row.published_at).toBeNull();
       expect(row.last_error).toMatch(/message size exceeds maximum allowed/);
-      expect((await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE event_id = ANY($1::uuid[]) AND published_at IS NOT NULL`, [small.map((e) => e.eventId)]))[0].n).toBe(3);
+      expect(
+        (
+          await ds.query(
+            `SELECT count(*)::int AS n FROM "${schema}".outbox WHERE event_id = ANY($1::uuid[]) AND published_at IS NOT NULL`,
+            [small.map((e) => e.eventId)],
+          )
+        )[0].n,
+      ).toBe(3);
       expect((await registry.getSingleMetric('sigap_outbox_refused_total')!.get()).values[0].value).toBe(refusedBefore + 1);
       // and it is never tried again
       expect(await relay.relayOnce()).toBe(0);
-      expect(await relay.status()).toMatchObject({ backlog: 0, refused: 1, retrying: 0, lastError: expect.stringMatching(/exceeds maximum/) });
+      expect(await relay.status()).toMatchObject({
+        backlog: 0,
+        refused: 1,
+        retrying: 0,
+        lastError: expect.stringMatching(/exceeds maximum/),
+      });
 
       // fill the stream to its byte limit: it now refuses with "maximum bytes exceeded"
       for (let i = 0; ; i++) {
@@ -142,12 +174,19 @@ describe('the transactional outbox', () => {
         }
         if (i > 100) throw new Error('the stream never filled');
       }
-      const [waiting, behind] = await ds.transaction(async (m) => [await enqueueAny(m, limited, { n: 4 }), await enqueueAny(m, subject, { n: 5 })]);
+      const [waiting, behind] = await ds.transaction(async (m) => [
+        await enqueueAny(m, limited, { n: 4 }),
+        await enqueueAny(m, subject, { n: 5 }),
+      ]);
       expect(await relay.relayOnce()).toBe(1);
-      const [w] = await ds.query(`SELECT retry_at, published_at, refused_at, last_error FROM "${schema}".outbox WHERE event_id = $1`, [waiting.eventId]);
+      const [w] = await ds.query(`SELECT retry_at, published_at, refused_at, last_error FROM "${schema}".outbox WHERE event_id = $1`, [
+        waiting.eventId,
+      ]);
       expect(w).toMatchObject({ published_at: null, refused_at: null, last_error: expect.stringMatching(/maximum bytes exceeded/) });
       expect(w.retry_at).not.toBeNull();
-      expect((await ds.query(`SELECT published_at FROM "${schema}".outbox WHERE event_id = $1`, [behind.eventId]))[0].published_at).not.toBeNull();
+      expect(
+        (await ds.query(`SELECT published_at FROM "${schema}".outbox WHERE event_id = $1`, [behind.eventId]))[0].published_at,
+      ).not.toBeNull();
       expect(await relay.status()).toMatchObject({ backlog: 1, refused: 1, retrying: 1 });
 
       // room again (the operator purged, or messages aged out): the waiting row goes out on its next try
@@ -166,13 +205,17 @@ describe('the transactional outbox', () => {
   it('publishes what a process committed before it died, when the relay comes back', async () => {
     // commit without any relay running: the process "dies" before publishing
     const markers = Array.from({ length: 5 }, () => randomUUID());
-    await ds.transaction(async (m) => { for (const marker of markers) await enqueueAny(m, subject, { marker }); });
+    await ds.transaction(async (m) => {
+      for (const marker of markers) await enqueueAny(m, subject, { marker });
+    });
     // a re-publish of an already-published row (crash after publish, before marking) is dropped by JetStream
     const [{ event_id }] = await ds.query(`SELECT event_id FROM "${schema}".outbox WHERE published_at IS NOT NULL LIMIT 1`);
     await ds.query(`UPDATE "${schema}".outbox SET published_at = NULL WHERE event_id = $1`, [event_id]);
     await relay.onApplicationBootstrap();
     await eventually(async () => {
-      const { n } = (await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL AND refused_at IS NULL`))[0];
+      const { n } = (
+        await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL AND refused_at IS NULL`)
+      )[0];
       expect(n).toBe(0);
     });
     const msgs = await readStream(nc, 'SIGAP_INTAKE', subject);

@@ -6,7 +6,16 @@ import type pg from 'pg';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Subjects, internalSubject } from '#contracts';
 import {
-  adminDb, eventually, metricValue, natsAs, publishEvent, readStream, startApp, submittedApplication, testSystem, type RunningApp,
+  adminDb,
+  eventually,
+  metricValue,
+  natsAs,
+  publishEvent,
+  readStream,
+  startApp,
+  submittedApplication,
+  testSystem,
+  type RunningApp,
 } from '#testing';
 
 let db: pg.Client;
@@ -23,12 +32,17 @@ async function start(name: string, env: Record<string, string> = {}) {
 
 async function applicationsFrom(sourceEventIds: string[]) {
   const { rows } = await db.query<{ id: string; status: string; source_event_id: string; ticket_number: string | null }>(
-    `SELECT id, status, source_event_id, ticket_number FROM intake.applications WHERE source_event_id = ANY($1)`, [sourceEventIds]);
+    `SELECT id, status, source_event_id, ticket_number FROM intake.applications WHERE source_event_id = ANY($1)`,
+    [sourceEventIds],
+  );
   return rows;
 }
 
 async function casesFor(applicationIds: string[]) {
-  const { rows } = await db.query<{ application_id: string }>(`SELECT application_id FROM verification.cases WHERE application_id = ANY($1::uuid[])`, [applicationIds]);
+  const { rows } = await db.query<{ application_id: string }>(
+    `SELECT application_id FROM verification.cases WHERE application_id = ANY($1::uuid[])`,
+    [applicationIds],
+  );
   return rows;
 }
 
@@ -64,22 +78,36 @@ describe('the first slice over JetStream', () => {
     expect(app.ticket_number).toMatch(/^SANTUNAN_ANAK-33\.04-\d{4}-\d{6}$/);
     expect(await casesFor([app.id])).toHaveLength(1);
 
-    const received = (await readStream(admin, 'SIGAP_INTAKE', Subjects.intakeApplicationReceived)).filter((m) => m.data.sourceEventId === event.eventId);
+    const received = (await readStream(admin, 'SIGAP_INTAKE', Subjects.intakeApplicationReceived)).filter(
+      (m) => m.data.sourceEventId === event.eventId,
+    );
     expect(received).toHaveLength(1);
-    expect(received[0].data).toMatchObject({ applicationId: app.id, ticketNumber: app.ticket_number, status: 'REGISTERED', missingRequirements: [] });
+    expect(received[0].data).toMatchObject({
+      applicationId: app.id,
+      ticketNumber: app.ticket_number,
+      status: 'REGISTERED',
+      missingRequirements: [],
+    });
     // the header that lets JetStream drop a re-published copy is the eventId (CONTRACT.md)
     expect(received[0].msgId).toBe(received[0].data.eventId);
     // the whole chain carries the submitted event's correlation
     expect(received[0].data.causationId).toBe(event.eventId);
-    const history = await db.query(`SELECT from_status, to_status FROM intake.application_history WHERE application_id = $1 ORDER BY id`, [app.id]);
-    expect(history.rows).toEqual([{ from_status: null, to_status: 'REGISTERED' }, { from_status: 'REGISTERED', to_status: 'IN_VERIFICATION' }]);
+    const history = await db.query(`SELECT from_status, to_status FROM intake.application_history WHERE application_id = $1 ORDER BY id`, [
+      app.id,
+    ]);
+    expect(history.rows).toEqual([
+      { from_status: null, to_status: 'REGISTERED' },
+      { from_status: 'REGISTERED', to_status: 'IN_VERIFICATION' },
+    ]);
   });
 
   it('returns an incomplete file with what is missing, in the received event too', async () => {
     const event = submittedApplication({ documents: [{ type: 'KTP' }] });
     await publishEvent(ext, Subjects.extApplicationSubmitted, event);
     const received = await eventually(async () => {
-      const r = (await readStream(admin, 'SIGAP_INTAKE', Subjects.intakeApplicationReceived)).filter((m) => m.data.sourceEventId === event.eventId);
+      const r = (await readStream(admin, 'SIGAP_INTAKE', Subjects.intakeApplicationReceived)).filter(
+        (m) => m.data.sourceEventId === event.eventId,
+      );
       expect(r).toHaveLength(1);
       return r[0].data;
     });
@@ -92,7 +120,11 @@ describe('the first slice over JetStream', () => {
     // a different Nats-Msg-Id gets past JetStream's de-duplication: only the inbox stands in the way
     await publishEvent(ext, Subjects.extApplicationSubmitted, event, `${event.eventId}-again`);
     await publishEvent(ext, Subjects.extApplicationSubmitted, event, `${event.eventId}-third`);
-    await eventually(async () => expect(await metricValue(intake.url, 'sigap_messages_duplicate_total', { consumer: 'intake_ext_application_submitted' })).toBeGreaterThanOrEqual(2));
+    await eventually(async () =>
+      expect(
+        await metricValue(intake.url, 'sigap_messages_duplicate_total', { consumer: 'intake_ext_application_submitted' }),
+      ).toBeGreaterThanOrEqual(2),
+    );
     expect(await applicationsFrom([event.eventId])).toHaveLength(1);
   });
 
@@ -122,14 +154,17 @@ describe('the first slice over JetStream', () => {
       return d!.data;
     });
     expect(stored.subject).toBe(internalSubject(Subjects.extApplicationSubmitted, 'ext'));
-    expect(rejected.mine.errors).toEqual(expect.arrayContaining([
-      { path: 'applicant.nik', message: 'nik must be 16 digits' },
-      expect.objectContaining({ path: 'documents' }),
-    ]));
+    expect(rejected.mine.errors).toEqual(
+      expect.arrayContaining([{ path: 'applicant.nik', message: 'nik must be 16 digits' }, expect.objectContaining({ path: 'documents' })]),
+    );
     expect(rejected.broken.errors).toEqual([{ path: '', message: 'payload is not JSON' }]);
     // the reason and the payload travel on the detail subject, which only the gateway reads
     const detail = (await readStream(admin, 'SIGAP_REJECTED_DETAIL', Subjects.rejectedDetail)).find((m) => m.data.eventId === notJson);
-    expect(detail?.data).toMatchObject({ reason: 'MALFORMED_JSON', consumer: 'intake_ext_application_submitted', payload: '{"eventId": oops' });
+    expect(detail?.data).toMatchObject({
+      reason: 'MALFORMED_JSON',
+      consumer: 'intake_ext_application_submitted',
+      payload: '{"eventId": oops',
+    });
     expect(await applicationsFrom([bad.eventId])).toHaveLength(0);
     await eventually(async () => expect(await applicationsFrom([good.eventId])).toHaveLength(1));
   });
@@ -179,11 +214,14 @@ describe('the first slice over JetStream', () => {
     expect(before).toEqual([0, 0]);
     const events = Array.from({ length: 400 }, (_, i) => submittedApplication({}, 3000 + i));
     await Promise.all(events.map((e) => publishEvent(ext, Subjects.extApplicationSubmitted, e)));
-    const apps = await eventually(async () => {
-      const rows = await applicationsFrom(events.map((e) => e.eventId));
-      expect(rows).toHaveLength(400);
-      return rows;
-    }, { timeoutMs: 30000 });
+    const apps = await eventually(
+      async () => {
+        const rows = await applicationsFrom(events.map((e) => e.eventId));
+        expect(rows).toHaveLength(400);
+        return rows;
+      },
+      { timeoutMs: 30000 },
+    );
     await eventually(async () => expect(await casesFor(apps.map((a) => a.id))).toHaveLength(400), { timeoutMs: 30000 });
     const handled = [
       await metricValue(verification.url, 'sigap_messages_handled_total', { consumer: 'verification_application_received' }),
@@ -193,7 +231,9 @@ describe('the first slice over JetStream', () => {
     expect(handled[0] + handled[1]).toBe(400);
     expect(handled[0]).toBeGreaterThan(0);
     expect(handled[1]).toBeGreaterThan(0);
-    const opened = (await readStream(admin, 'SIGAP_VERIFICATION', Subjects.verificationCaseOpened)).filter((m) => apps.some((a) => a.id === m.data.applicationId));
+    const opened = (await readStream(admin, 'SIGAP_VERIFICATION', Subjects.verificationCaseOpened)).filter((m) =>
+      apps.some((a) => a.id === m.data.applicationId),
+    );
     expect(opened).toHaveLength(400);
     await second.stop();
   }, 90000);
@@ -201,24 +241,34 @@ describe('the first slice over JetStream', () => {
   it('publishes on restart what a killed process had committed, exactly once', async () => {
     const events = Array.from({ length: 1500 }, (_, i) => submittedApplication({}, 5000 + i));
     const publishing = Promise.all(events.map((e) => publishEvent(ext, Subjects.extApplicationSubmitted, e)));
-    await eventually(async () => expect((await applicationsFrom(events.map((e) => e.eventId))).length).toBeGreaterThan(100), { intervalMs: 20 });
+    await eventually(async () => expect((await applicationsFrom(events.map((e) => e.eventId))).length).toBeGreaterThan(100), {
+      intervalMs: 20,
+    });
     await intake.stop('SIGKILL');
     await publishing;
     const committed = await applicationsFrom(events.map((e) => e.eventId));
     expect(committed.length).toBeLessThan(1500);
 
     intake = await start('intake');
-    const apps = await eventually(async () => {
-      const rows = await applicationsFrom(events.map((e) => e.eventId));
-      expect(rows).toHaveLength(1500);
-      return rows;
-    }, { timeoutMs: 60000 });
-    await eventually(async () => {
-      const { rows } = await db.query(`SELECT count(*)::int AS n FROM intake.outbox WHERE published_at IS NULL`);
-      expect(rows[0].n).toBe(0);
-    }, { timeoutMs: 30000 });
+    const apps = await eventually(
+      async () => {
+        const rows = await applicationsFrom(events.map((e) => e.eventId));
+        expect(rows).toHaveLength(1500);
+        return rows;
+      },
+      { timeoutMs: 60000 },
+    );
+    await eventually(
+      async () => {
+        const { rows } = await db.query(`SELECT count(*)::int AS n FROM intake.outbox WHERE published_at IS NULL`);
+        expect(rows[0].n).toBe(0);
+      },
+      { timeoutMs: 30000 },
+    );
     const ids = new Set(apps.map((a) => a.id));
-    const received = (await readStream(admin, 'SIGAP_INTAKE', Subjects.intakeApplicationReceived)).filter((m) => ids.has(m.data.applicationId));
+    const received = (await readStream(admin, 'SIGAP_INTAKE', Subjects.intakeApplicationReceived)).filter((m) =>
+      ids.has(m.data.applicationId),
+    );
     // every application announced, none twice
     expect(received).toHaveLength(1500);
     expect(new Set(received.map((m) => m.data.applicationId)).size).toBe(1500);
@@ -230,15 +280,21 @@ describe('the first slice over JetStream', () => {
     const publishing = Promise.all(events.map((e) => publishEvent(ext, Subjects.extApplicationSubmitted, e)));
     // what a Postgres restart looks like to the services: every session of theirs cut, twice
     for (let i = 0; i < 2; i++) {
-      await eventually(async () => expect((await applicationsFrom(events.map((e) => e.eventId))).length).toBeGreaterThan(i * 200), { intervalMs: 20, timeoutMs: 40000 });
+      await eventually(async () => expect((await applicationsFrom(events.map((e) => e.eventId))).length).toBeGreaterThan(i * 200), {
+        intervalMs: 20,
+        timeoutMs: 40000,
+      });
       await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename IN ('sigap_intake', 'sigap_verification')`);
     }
     await publishing;
-    const apps = await eventually(async () => {
-      const rows = await applicationsFrom(events.map((e) => e.eventId));
-      expect(rows).toHaveLength(600);
-      return rows;
-    }, { timeoutMs: 60000 });
+    const apps = await eventually(
+      async () => {
+        const rows = await applicationsFrom(events.map((e) => e.eventId));
+        expect(rows).toHaveLength(600);
+        return rows;
+      },
+      { timeoutMs: 60000 },
+    );
     await eventually(async () => expect(await casesFor(apps.map((a) => a.id))).toHaveLength(600), { timeoutMs: 60000 });
     expect(intake.process.exitCode).toBeNull();
     expect(verification.process.exitCode).toBeNull();

@@ -7,7 +7,17 @@ import type pg from 'pg';
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type PubAck } from '@nats-io/jetstream';
 import { Subjects } from '#contracts';
-import { adminDb, eventually, metricValue, natsAs, publishEvent, readStream, startApp, submittedApplication, type RunningApp } from '#testing';
+import {
+  adminDb,
+  eventually,
+  metricValue,
+  natsAs,
+  publishEvent,
+  readStream,
+  startApp,
+  submittedApplication,
+  type RunningApp,
+} from '#testing';
 import { startGateway } from '../gateway/support.js';
 
 let db: pg.Client;
@@ -77,7 +87,10 @@ describe('hostile input never stalls a consumer', () => {
       expect(r.errors).toEqual([{ path: 'eventId', message: 'eventId must be a UUID' }]);
     }
     // each counted once, recorded in the inbox under a digest
-    const { rows } = await db.query(`SELECT event_id, outcome FROM intake.inbox WHERE consumer = $1 AND event_id LIKE 'sha256:%' AND processed_at > now() - interval '5 minutes'`, [CONSUMER]);
+    const { rows } = await db.query(
+      `SELECT event_id, outcome FROM intake.inbox WHERE consumer = $1 AND event_id LIKE 'sha256:%' AND processed_at > now() - interval '5 minutes'`,
+      [CONSUMER],
+    );
     expect(rows.filter((r) => r.outcome === 'REJECTED:VALIDATION').length).toBeGreaterThanOrEqual(2);
     expect(rows.every((r) => r.event_id.length <= 100)).toBe(true);
     expect(await metricValue(intake.url, 'sigap_messages_failed_total', { consumer: CONSUMER })).toBe(0);
@@ -97,11 +110,17 @@ describe('hostile input never stalls a consumer', () => {
       expect(found).toHaveLength(1);
       return found;
     });
-    expect(r).toMatchObject({ eventId: deep.eventId, reason: 'TOO_DEEP', errors: [{ path: '', message: expect.stringMatching(/more than 64 levels deep/) }] });
+    expect(r).toMatchObject({
+      eventId: deep.eventId,
+      reason: 'TOO_DEEP',
+      errors: [{ path: '', message: expect.stringMatching(/more than 64 levels deep/) }],
+    });
     // the detail keeps the start of the text for the admin, as text: nothing deep reaches Postgres
     expect(typeof r.payload).toBe('string');
     await eventually(async () => {
-      const { rows } = await db.query(`SELECT reason, jsonb_typeof(payload) AS t FROM gateway.rejected_messages WHERE event_id = $1`, [deep.eventId]);
+      const { rows } = await db.query(`SELECT reason, jsonb_typeof(payload) AS t FROM gateway.rejected_messages WHERE event_id = $1`, [
+        deep.eventId,
+      ]);
       expect(rows).toEqual([{ reason: 'TOO_DEEP', t: 'string' }]);
     });
     expect(await registered([deep.eventId])).toBe(0);
@@ -115,10 +134,17 @@ describe('hostile input never stalls a consumer', () => {
       const id = randomUUID();
       const e = submittedApplication({ eventId: id }, 1000 + (i % 8000));
       switch (i % 4) {
-        case 0: poison.push({ id, body: `{"eventId":"${id}", oops` }); break; // not JSON
-        case 1: poison.push({ id, body: JSON.stringify({ ...e, applicant: { ...e.applicant, nik: '12' } }) }); break; // breaks the contract
-        case 2: poison.push({ id, body: JSON.stringify({ ...e, agencyCode: '99.99' }) }); break; // breaks intake's rules (in the handler)
-        default: poison.push({ id, body: JSON.stringify({ ...e, documents: JSON.parse(`${'['.repeat(70)}${']'.repeat(70)}`) }) }); // too deep
+        case 0:
+          poison.push({ id, body: `{"eventId":"${id}", oops` });
+          break; // not JSON
+        case 1:
+          poison.push({ id, body: JSON.stringify({ ...e, applicant: { ...e.applicant, nik: '12' } }) });
+          break; // breaks the contract
+        case 2:
+          poison.push({ id, body: JSON.stringify({ ...e, agencyCode: '99.99' }) });
+          break; // breaks intake's rules (in the handler)
+        default:
+          poison.push({ id, body: JSON.stringify({ ...e, documents: JSON.parse(`${'['.repeat(70)}${']'.repeat(70)}`) }) }); // too deep
       }
     }
     const good = submittedApplication();
@@ -132,15 +158,20 @@ describe('hostile input never stalls a consumer', () => {
     await eventually(async () => expect(await registered([good.eventId])).toBe(1), { timeoutMs: 150_000, intervalMs: 200 });
     const tookMs = Date.now() - started;
     // the measured figure (README, "Measured"): publishing, then rejecting all 20,000 ahead of the valid one
-    console.log(`20,000 poison messages published in ${published - started} ms; the valid one after them registered ${tookMs} ms after the first publish`);
+    console.log(
+      `20,000 poison messages published in ${published - started} ms; the valid one after them registered ${tookMs} ms after the first publish`,
+    );
 
     expect(await registered(poison.map((p) => p.id))).toBe(0);
     // every poison message rejected exactly once, and the gateway kept each for the admin
     const seqs = acks.map((a) => a.seq);
-    await eventually(async () => {
-      const info = await (await jetstreamManager(admin)).consumers.info('SIGAP_REJECTED_DETAIL', 'gateway_rejected_detail');
-      expect(info.num_pending + info.num_ack_pending).toBe(0);
-    }, { timeoutMs: 120_000, intervalMs: 500 });
+    await eventually(
+      async () => {
+        const info = await (await jetstreamManager(admin)).consumers.info('SIGAP_REJECTED_DETAIL', 'gateway_rejected_detail');
+        expect(info.num_pending + info.num_ack_pending).toBe(0);
+      },
+      { timeoutMs: 120_000, intervalMs: 500 },
+    );
     const rejected = await rejectionsOf(seqs);
     expect(rejected).toHaveLength(N);
     expect(new Set(rejected.map((r) => r.source.sequence)).size).toBe(N);

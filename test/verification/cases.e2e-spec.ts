@@ -33,12 +33,30 @@ function nik(district: string, birthDate: string, sex: 'M' | 'F'): string {
 }
 
 // Kabupaten Banjarnegara: a mother and three children; the second child is on PKH
-const mother = { nik: nik('33.04.01', '1988-02-11', 'F'), kkNumber: `330401010120${serial}`, name: 'Siti Aminah', birthDate: '1988-02-11', sex: 'F' as const, address: 'Jl. Letjend Karjono 1', villageCode: '33.04.01.2001', phone: '081234567890' };
+const mother = {
+  nik: nik('33.04.01', '1988-02-11', 'F'),
+  kkNumber: `330401010120${serial}`,
+  name: 'Siti Aminah',
+  birthDate: '1988-02-11',
+  sex: 'F' as const,
+  address: 'Jl. Letjend Karjono 1',
+  villageCode: '33.04.01.2001',
+  phone: '081234567890',
+};
 const child1 = { nik: nik('33.04.01', '2019-05-02', 'M'), name: 'Budi', birthDate: '2019-05-02', sex: 'M' as const };
 const child2 = { nik: nik('33.04.01', '2018-06-03', 'M'), name: 'Joko', birthDate: '2018-06-03', sex: 'M' as const };
 const child3 = { nik: nik('33.04.01', '2017-07-04', 'M'), name: 'Agus', birthDate: '2017-07-04', sex: 'M' as const };
 // Kota Pasuruan: two elders of one household
-const elder = { nik: nik('35.75.01', '1950-03-10', 'F'), kkNumber: `357501010120${serial}`, name: 'Mbah Sarni', birthDate: '1950-03-10', sex: 'F' as const, address: 'Jl. Pahlawan 3', villageCode: '35.75.01.1001', phone: '081234567891' };
+const elder = {
+  nik: nik('35.75.01', '1950-03-10', 'F'),
+  kkNumber: `357501010120${serial}`,
+  name: 'Mbah Sarni',
+  birthDate: '1950-03-10',
+  sex: 'F' as const,
+  address: 'Jl. Pahlawan 3',
+  villageCode: '35.75.01.1001',
+  phone: '081234567891',
+};
 const elder2 = { ...elder, nik: nik('35.75.01', '1952-04-11', 'M'), name: 'Mbah Karto', birthDate: '1952-04-11', sex: 'M' as const };
 
 function registryCsv(child3Programme: string): string {
@@ -64,13 +82,20 @@ async function importRegistry(as: Api, agencyCode: string, csv: string) {
   const form = new FormData();
   form.set('agencyCode', agencyCode);
   form.set('file', new Blob([csv]), path.basename(file));
-  const res = await fetch(`${gateway.url}/api/v1/registry/imports`, { method: 'POST', headers: { authorization: `Bearer ${as.token}` }, body: form });
+  const res = await fetch(`${gateway.url}/api/v1/registry/imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${as.token}` },
+    body: form,
+  });
   const { importId } = (await res.json()) as { importId: string };
-  return eventually(async () => {
-    const r = await as.get(`/api/v1/registry/imports/${importId}`);
-    expect(r.body.status).toBe('COMPLETED');
-    return r.body as { snapshotId: string; rowsAccepted: number };
-  }, { timeoutMs: 120000 });
+  return eventually(
+    async () => {
+      const r = await as.get(`/api/v1/registry/imports/${importId}`);
+      expect(r.body.status).toBe('COMPLETED');
+      return r.body as { snapshotId: string; rowsAccepted: number };
+    },
+    { timeoutMs: 120000 },
+  );
 }
 
 /**
@@ -80,28 +105,50 @@ async function importRegistry(as: Api, agencyCode: string, csv: string) {
 async function fileAndAssess(fo: Api, body: Record<string, unknown>) {
   const filed = await fo.post('/api/v1/applications', { channel: 'FRONT_OFFICE', ...body });
   if (filed.status !== 201 || filed.body.status !== 'REGISTERED') throw new Error(`filing: ${filed.status} ${JSON.stringify(filed.body)}`);
-  const assessed = await eventually(async () => {
-    const r = await api.v1.get(`/api/v1/verification/applications/${filed.body.applicationId}/case`);
-    expect(r.status).toBe(200);
-    // the case's reads are not one snapshot: wait until its row, too, says it was assessed
-    expect(r.body.history.map((h: any) => h.action)).toContain('ASSESSED');
-    expect(r.body.status).not.toBe('AWAITING_ASSESSMENT');
-    return r.body;
-  }, { timeoutMs: 60000 });
+  const assessed = await eventually(
+    async () => {
+      const r = await api.v1.get(`/api/v1/verification/applications/${filed.body.applicationId}/case`);
+      expect(r.status).toBe(200);
+      // the case's reads are not one snapshot: wait until its row, too, says it was assessed
+      expect(r.body.history.map((h: any) => h.action)).toContain('ASSESSED');
+      expect(r.body.status).not.toBe('AWAITING_ASSESSMENT');
+      return r.body;
+    },
+    { timeoutMs: 60000 },
+  );
   return { applicationId: filed.body.applicationId as string, ticketNumber: filed.body.ticketNumber as string, case: assessed };
 }
 
 const santunan = (beneficiary: Omit<typeof child1, 'sex'> & { sex: 'M' | 'F' }, documents = ['KTP', 'KK', 'SURAT_PERMOHONAN']) => ({
-  agencyCode: '33.04', serviceCode: 'SANTUNAN_ANAK', applicant: mother, beneficiary, targetGroup: 'ANAK_TERLANTAR', documents: documents.map((type) => ({ type })),
+  agencyCode: '33.04',
+  serviceCode: 'SANTUNAN_ANAK',
+  applicant: mother,
+  beneficiary,
+  targetGroup: 'ANAK_TERLANTAR',
+  documents: documents.map((type) => ({ type })),
 });
-const rehsos = (applicant: Omit<typeof elder, 'sex'> & { sex: 'M' | 'F' }) => ({ agencyCode: '35.75', serviceCode: 'BANSOS_REHSOS', applicant, targetGroup: 'LANSIA', documents: [{ type: 'KTP' }, { type: 'KK' }] });
+const rehsos = (applicant: Omit<typeof elder, 'sex'> & { sex: 'M' | 'F' }) => ({
+  agencyCode: '35.75',
+  serviceCode: 'BANSOS_REHSOS',
+  applicant,
+  targetGroup: 'LANSIA',
+  documents: [{ type: 'KTP' }, { type: 'KK' }],
+});
 const outcomes = (c: any) => Object.fromEntries(c.rules.map((r: any) => [r.rule, r.outcome]));
 
 /** `sigap.disbursement.recipient.paid.v1` as disbursement publishes it. */
 function recipientPaid(applicationId: string, agencyCode: string, serviceCode: string) {
   return {
-    eventId: randomUUID(), occurredAt: new Date().toISOString(), agencyCode, applicationId, serviceCode, fiscalYear: new Date().getFullYear(),
-    amount: '1500000', decreeNumber: `SK-${serial}/2026`, sp2dNumber: 'SP2D-0001/2026', paidAt: new Date().toISOString(),
+    eventId: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    agencyCode,
+    applicationId,
+    serviceCode,
+    fiscalYear: new Date().getFullYear(),
+    amount: '1500000',
+    decreeNumber: `SK-${serial}/2026`,
+    sp2dNumber: 'SP2D-0001/2026',
+    paidAt: new Date().toISOString(),
   };
 }
 
@@ -123,14 +170,22 @@ beforeAll(async () => {
   // generous start-up times: on a loaded machine (several suites at once) three apps starting together took 60–200 s
   const START_MS = 280000;
   const started = await Promise.allSettled([
-    startGateway({ LOG_LEVEL: 'info' }, START_MS), startApp('intake', {}, START_MS), startApp('verification', {}, START_MS),
+    startGateway({ LOG_LEVEL: 'info' }, START_MS),
+    startApp('intake', {}, START_MS),
+    startApp('verification', {}, START_MS),
   ]);
   [gateway, intake, verification] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as RunningApp[];
   for (const s of started) if (s.status === 'rejected') throw s.reason;
   [finance, nats] = await Promise.all([natsAs('finance-local'), natsAs('admin')]);
   const [fo1, v1, v2, head, fo2, v3, v4, head2] = await Promise.all([
-    user(['FRONT_OFFICE'], '33.04'), user(['VERIFIER'], '33.04'), user(['VERIFIER'], '33.04'), user(['HEAD'], '33.04'), user(['FRONT_OFFICE'], '35.75'), user(['VERIFIER'], '35.75'),
-    user(['VERIFIER'], '35.75'), user(['HEAD'], '35.75'),
+    user(['FRONT_OFFICE'], '33.04'),
+    user(['VERIFIER'], '33.04'),
+    user(['VERIFIER'], '33.04'),
+    user(['HEAD'], '33.04'),
+    user(['FRONT_OFFICE'], '35.75'),
+    user(['VERIFIER'], '35.75'),
+    user(['VERIFIER'], '35.75'),
+    user(['HEAD'], '35.75'),
   ]);
   Object.assign(api, { fo1, v1, v2, head, fo2, v3, v4, head2 });
   // this file's four-person registry replaces whatever other files imported for 33.04: not a
@@ -155,7 +210,13 @@ describe('SANTUNAN_ANAK: rules, duplicates, field verification by the TRC', () =
     first = await fileAndAssess(api.fo1, santunan(child1));
     const c = first.case;
     expect(c.status).toBe('IN_FIELD_VERIFICATION');
-    expect(outcomes(c)).toEqual({ REGISTRY_OR_SKTM: 'PASSED', BENEFICIARY_AGE: 'PASSED', DOMICILE_IN_AREA: 'PASSED', NO_NATIONAL_PROGRAMME: 'PASSED', NO_DUPLICATE: 'PASSED' });
+    expect(outcomes(c)).toEqual({
+      REGISTRY_OR_SKTM: 'PASSED',
+      BENEFICIARY_AGE: 'PASSED',
+      DOMICILE_IN_AREA: 'PASSED',
+      NO_NATIONAL_PROGRAMME: 'PASSED',
+      NO_DUPLICATE: 'PASSED',
+    });
     const registry = c.rules.find((r: any) => r.rule === 'REGISTRY_OR_SKTM');
     expect(registry.evidence).toEqual([expect.objectContaining({ source: 'REGISTRY', snapshotId: c.registrySnapshotIds[0], row: 3 })]);
     expect(c.subject.beneficiary.nik).toBe(`************${child1.nik.slice(-4)}`);
@@ -165,7 +226,12 @@ describe('SANTUNAN_ANAK: rules, duplicates, field verification by the TRC', () =
 
   it('flags a second open application for the same child, naming the first', async () => {
     const second = await fileAndAssess(api.fo1, santunan(child1));
-    expect(second.case.duplicates).toEqual([expect.objectContaining({ kind: 'OPEN_CASE_SAME_SERVICE', other: expect.objectContaining({ caseId: first.case.caseId, ticketNumber: first.ticketNumber }) })]);
+    expect(second.case.duplicates).toEqual([
+      expect.objectContaining({
+        kind: 'OPEN_CASE_SAME_SERVICE',
+        other: expect.objectContaining({ caseId: first.case.caseId, ticketNumber: first.ticketNumber }),
+      }),
+    ]);
     expect(outcomes(second.case).NO_DUPLICATE).toBe('NEEDS_REVIEW');
 
     // a verifier may run the checks again: the same outcomes, recorded as a re-check by them, no second task
@@ -180,7 +246,9 @@ describe('SANTUNAN_ANAK: rules, duplicates, field verification by the TRC', () =
   it('fails a child already on an excluding national programme, naming the programme and the registry row', async () => {
     const onPkh = await fileAndAssess(api.fo1, santunan(child2, ['KTP', 'KK', 'SURAT_PERMOHONAN', 'SKTM']));
     expect(outcomes(onPkh.case).NO_NATIONAL_PROGRAMME).toBe('FAILED');
-    expect(onPkh.case.duplicates).toEqual([expect.objectContaining({ kind: 'NATIONAL_PROGRAMME', other: expect.objectContaining({ programme: 'PKH', row: 4 }) })]);
+    expect(onPkh.case.duplicates).toEqual([
+      expect.objectContaining({ kind: 'NATIONAL_PROGRAMME', other: expect.objectContaining({ programme: 'PKH', row: 4 }) }),
+    ]);
   });
 
   it('verifies the case once the assigned TRC officer records an eligible visit, and says so on the stream', async () => {
@@ -195,12 +263,32 @@ describe('SANTUNAN_ANAK: rules, duplicates, field verification by the TRC', () =
     expect((await api.head.post(`/api/v1/verification/tasks/${task.taskId}/assign`, { assignee: api.fo1.username })).status).toBe(400);
     const mine = await api.v1.get('/api/v1/verification/tasks?assignee=me&status=OPEN');
     expect(mine.body.items.map((t: any) => t.taskId)).toContain(task.taskId);
-    const visit = { findings: 'Anak tinggal bersama ibu, kondisi rumah tidak layak', recommendation: 'ELIGIBLE', visitedAt: '2026-11-21T09:30:00+07:00', latitude: -7.3967, longitude: 109.6963, attachments: [{ ref: 'foto-rumah-001.jpg', name: 'Foto rumah' }] };
+    const visit = {
+      findings: 'Anak tinggal bersama ibu, kondisi rumah tidak layak',
+      recommendation: 'ELIGIBLE',
+      visitedAt: '2026-11-21T09:30:00+07:00',
+      latitude: -7.3967,
+      longitude: 109.6963,
+      attachments: [{ ref: 'foto-rumah-001.jpg', name: 'Foto rumah' }],
+    };
     expect((await api.v2.post(`/api/v1/verification/tasks/${task.taskId}/visits`, visit)).status).toBe(403);
     expect((await api.v1.post(`/api/v1/verification/tasks/${task.taskId}/visits`, { ...visit, recommendation: 'MAYBE' })).status).toBe(400);
     const r = await api.v1.post(`/api/v1/verification/tasks/${task.taskId}/visits`, visit);
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ caseStatus: 'VERIFIED', task: { status: 'DONE', visits: [expect.objectContaining({ officer: api.v1.username, latitude: -7.3967, recommendation: 'ELIGIBLE', attachments: visit.attachments })] } });
+    expect(r.body).toMatchObject({
+      caseStatus: 'VERIFIED',
+      task: {
+        status: 'DONE',
+        visits: [
+          expect.objectContaining({
+            officer: api.v1.username,
+            latitude: -7.3967,
+            recommendation: 'ELIGIBLE',
+            attachments: visit.attachments,
+          }),
+        ],
+      },
+    });
     const event = await decided(first.applicationId);
     expect(event).toMatchObject({ caseId: first.case.caseId, outcome: 'VERIFIED', agencyCode: '33.04', reason: expect.any(String) });
     const c = await api.v1.get(`/api/v1/verification/cases/${first.case.caseId}`);
@@ -216,7 +304,11 @@ describe('SANTUNAN_ANAK: rules, duplicates, field verification by the TRC', () =
       expect(r.rows[0].paid_at).not.toBeNull();
     });
     const again = await fileAndAssess(api.fo1, santunan(child1));
-    expect(again.case.duplicates).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'PAID_THIS_YEAR', other: expect.objectContaining({ caseId: first.case.caseId }) })]));
+    expect(again.case.duplicates).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'PAID_THIS_YEAR', other: expect.objectContaining({ caseId: first.case.caseId }) }),
+      ]),
+    );
     expect(outcomes(again.case).NO_DUPLICATE).toBe('FAILED');
   });
 
@@ -230,56 +322,113 @@ describe('SANTUNAN_ANAK: rules, duplicates, field verification by the TRC', () =
       return r.body;
     });
     expect(c.registrySnapshotIds).toContain(snap.snapshotId);
-    expect(c.duplicates).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'NATIONAL_PROGRAMME', other: expect.objectContaining({ programme: 'PKH', snapshotId: snap.snapshotId }) })]));
-    expect(c.history.at(-1)).toMatchObject({ action: 'RECHECKED', actor: `system:registry-snapshot:${snap.snapshotId}`, detail: { changed: expect.arrayContaining([expect.objectContaining({ rule: 'NO_NATIONAL_PROGRAMME', from: 'PASSED', to: 'FAILED' })]) } });
+    expect(c.duplicates).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'NATIONAL_PROGRAMME',
+          other: expect.objectContaining({ programme: 'PKH', snapshotId: snap.snapshotId }),
+        }),
+      ]),
+    );
+    expect(c.history.at(-1)).toMatchObject({
+      action: 'RECHECKED',
+      actor: `system:registry-snapshot:${snap.snapshotId}`,
+      detail: {
+        changed: expect.arrayContaining([expect.objectContaining({ rule: 'NO_NATIONAL_PROGRAMME', from: 'PASSED', to: 'FAILED' })]),
+      },
+    });
 
     // a re-check that never ran (the process died right after the snapshot became current): the next start does it
     const rechecks = (h: any[]) => h.filter((x) => x.action === 'RECHECKED').length;
     await verification.stop();
-    await db.query(`UPDATE verification.cases SET registry_snapshot_ids = $2 WHERE id = $1`, [open.case.caseId, open.case.registrySnapshotIds]);
+    await db.query(`UPDATE verification.cases SET registry_snapshot_ids = $2 WHERE id = $1`, [
+      open.case.caseId,
+      open.case.registrySnapshotIds,
+    ]);
     verification = await startApp('verification', {}, 60000);
-    await eventually(async () => {
-      const r = await api.v1.get(`/api/v1/verification/cases/${open.case.caseId}`);
-      expect(r.body.registrySnapshotIds).toContain(snap.snapshotId);
-      expect(rechecks(r.body.history)).toBe(rechecks(c.history) + 1);
-      expect(r.body.history.at(-1)).toMatchObject({ action: 'RECHECKED', actor: `system:registry-snapshot:${snap.snapshotId}` });
-    }, { timeoutMs: 30000 });
+    await eventually(
+      async () => {
+        const r = await api.v1.get(`/api/v1/verification/cases/${open.case.caseId}`);
+        expect(r.body.registrySnapshotIds).toContain(snap.snapshotId);
+        expect(rechecks(r.body.history)).toBe(rechecks(c.history) + 1);
+        expect(r.body.history.at(-1)).toMatchObject({ action: 'RECHECKED', actor: `system:registry-snapshot:${snap.snapshotId}` });
+      },
+      { timeoutMs: 30000 },
+    );
   });
 });
 
 describe('BANSOS_REHSOS: Dinsos, then the kelurahan', () => {
   it('flags a second application of the same household, opens the kelurahan only after Dinsos, and rejects with the kelurahan’s reason', async () => {
     const a = await fileAndAssessAs(api.v3, api.fo2, rehsos(elder));
-    expect(outcomes(a.case)).toEqual({ REGISTRY_OR_PMKS: 'NEEDS_REVIEW', TARGET_GROUP: 'PASSED', RESIDENCE_AND_DOMICILE: 'PASSED', NO_DUPLICATE: 'PASSED' });
-    expect(a.case.tasks.map((t: any) => [t.stage, t.status])).toEqual([['DINSOS', 'OPEN'], ['KELURAHAN', 'WAITING']]);
+    expect(outcomes(a.case)).toEqual({
+      REGISTRY_OR_PMKS: 'NEEDS_REVIEW',
+      TARGET_GROUP: 'PASSED',
+      RESIDENCE_AND_DOMICILE: 'PASSED',
+      NO_DUPLICATE: 'PASSED',
+    });
+    expect(a.case.tasks.map((t: any) => [t.stage, t.status])).toEqual([
+      ['DINSOS', 'OPEN'],
+      ['KELURAHAN', 'WAITING'],
+    ]);
 
     const b = await fileAndAssessAs(api.v3, api.fo2, rehsos(elder2));
-    expect(b.case.duplicates).toEqual([expect.objectContaining({ kind: 'SAME_HOUSEHOLD', other: expect.objectContaining({ caseId: a.case.caseId }) })]);
+    expect(b.case.duplicates).toEqual([
+      expect.objectContaining({ kind: 'SAME_HOUSEHOLD', other: expect.objectContaining({ caseId: a.case.caseId }) }),
+    ]);
     expect(outcomes(b.case).NO_DUPLICATE).toBe('FAILED');
 
     const [dinsos, kelurahan] = a.case.tasks;
-    const visit = (recommendation: string, findings: string) => ({ findings, recommendation, visitedAt: '2026-11-22T10:00:00+07:00', latitude: -7.6453, longitude: 112.9075 });
+    const visit = (recommendation: string, findings: string) => ({
+      findings,
+      recommendation,
+      visitedAt: '2026-11-22T10:00:00+07:00',
+      latitude: -7.6453,
+      longitude: 112.9075,
+    });
     expect((await api.v3.post(`/api/v1/verification/tasks/${kelurahan.taskId}/visits`, visit('ELIGIBLE', 'x'))).status).toBe(409);
-    const first = await api.v3.post(`/api/v1/verification/tasks/${dinsos.taskId}/visits`, visit('ELIGIBLE', 'Lansia hidup sendiri, layak dibantu'));
+    const first = await api.v3.post(
+      `/api/v1/verification/tasks/${dinsos.taskId}/visits`,
+      visit('ELIGIBLE', 'Lansia hidup sendiri, layak dibantu'),
+    );
     expect(first.body.caseStatus).toBe('IN_FIELD_VERIFICATION');
     const mid = await api.v3.get(`/api/v1/verification/cases/${a.case.caseId}`);
-    expect(mid.body.tasks.map((t: any) => [t.stage, t.status])).toEqual([['DINSOS', 'DONE'], ['KELURAHAN', 'OPEN']]);
-    expect((await readStream(nats, 'SIGAP_VERIFICATION', Subjects.verificationCaseDecided)).filter((m) => m.data.applicationId === a.applicationId)).toHaveLength(0);
+    expect(mid.body.tasks.map((t: any) => [t.stage, t.status])).toEqual([
+      ['DINSOS', 'DONE'],
+      ['KELURAHAN', 'OPEN'],
+    ]);
+    expect(
+      (await readStream(nats, 'SIGAP_VERIFICATION', Subjects.verificationCaseDecided)).filter(
+        (m) => m.data.applicationId === a.applicationId,
+      ),
+    ).toHaveLength(0);
 
     // the kelurahan's stage is answered by another officer than the Dinsos one: neither assigned nor answering
     const sameAssigned = await api.head2.post(`/api/v1/verification/tasks/${kelurahan.taskId}/assign`, { assignee: api.v3.username });
     expect(sameAssigned.status).toBe(409);
     expect(sameAssigned.body).toMatchObject({ code: 'VERIFICATION_SECOND_OFFICER_REQUIRED', details: [{ path: 'assignee' }] });
-    const sameAnswering = await api.v3.post(`/api/v1/verification/tasks/${kelurahan.taskId}/visits`, visit('ELIGIBLE', 'Dicek sendiri lagi'));
+    const sameAnswering = await api.v3.post(
+      `/api/v1/verification/tasks/${kelurahan.taskId}/visits`,
+      visit('ELIGIBLE', 'Dicek sendiri lagi'),
+    );
     expect(sameAnswering.status).toBe(409);
     expect(sameAnswering.body.code).toBe('VERIFICATION_SECOND_OFFICER_REQUIRED');
-    expect((await api.v3.get(`/api/v1/verification/cases/${a.case.caseId}`)).body.tasks.map((t: any) => [t.stage, t.status])).toEqual([['DINSOS', 'DONE'], ['KELURAHAN', 'OPEN']]);
+    expect((await api.v3.get(`/api/v1/verification/cases/${a.case.caseId}`)).body.tasks.map((t: any) => [t.stage, t.status])).toEqual([
+      ['DINSOS', 'DONE'],
+      ['KELURAHAN', 'OPEN'],
+    ]);
 
-    const last = await api.v4.post(`/api/v1/verification/tasks/${kelurahan.taskId}/visits`, visit('NOT_ELIGIBLE', 'Tidak berdomisili di alamat tersebut sejak 2025'));
+    const last = await api.v4.post(
+      `/api/v1/verification/tasks/${kelurahan.taskId}/visits`,
+      visit('NOT_ELIGIBLE', 'Tidak berdomisili di alamat tersebut sejak 2025'),
+    );
     expect(last.status).toBe(201);
     expect(last.body.caseStatus).toBe('REJECTED');
     const event = await decided(a.applicationId);
-    expect(event).toMatchObject({ outcome: 'REJECTED', reason: expect.stringContaining('Tidak berdomisili di alamat tersebut sejak 2025') });
+    expect(event).toMatchObject({
+      outcome: 'REJECTED',
+      reason: expect.stringContaining('Tidak berdomisili di alamat tersebut sejak 2025'),
+    });
     expect(event.reason).toMatch(/kelurahan/i);
 
     // the applicant reads why on the public status page, in words for a citizen and without the officer's findings
@@ -289,7 +438,10 @@ describe('BANSOS_REHSOS: Dinsos, then the kelurahan', () => {
       expect(body.status).toBe('REJECTED');
       return body;
     });
-    expect(page.timeline.at(-1)).toMatchObject({ status: 'REJECTED', note: 'Hasil Validasi kelurahan menyatakan permohonan belum memenuhi syarat.' });
+    expect(page.timeline.at(-1)).toMatchObject({
+      status: 'REJECTED',
+      note: 'Hasil Validasi kelurahan menyatakan permohonan belum memenuhi syarat.',
+    });
     expect(JSON.stringify(page)).not.toContain('Tidak berdomisili');
   });
 });
@@ -297,12 +449,29 @@ describe('BANSOS_REHSOS: Dinsos, then the kelurahan', () => {
 describe("seeing is not changing: a regency's case seen from its province", () => {
   it("lets the province's verifier and head read a case of Kota Pontianak but not assess it, assign or answer its task, nor load its registry", async () => {
     // Kota Pontianak (61.71) files SANTUNAN_ANAK under a copy of Banjarnegara's standard, made by its own admin
-    const { agencyCode: _a, agencyName: _n, version: _v, active: _x, deadlineLabel: _l, publishedAt: _p, ...definition } =
-      (await new Api(gateway.url).get('/api/v1/services/33.04/SANTUNAN_ANAK')).body;
+    const {
+      agencyCode: _a,
+      agencyName: _n,
+      version: _v,
+      active: _x,
+      deadlineLabel: _l,
+      publishedAt: _p,
+      benefitAmount: _b,
+      ...definition
+    } = (await new Api(gateway.url).get('/api/v1/services/33.04/SANTUNAN_ANAK')).body;
     const standard = await (await adminOf('61.71')).post('/api/v1/services', { ...definition, agencyCode: '61.71' });
     expect([201, 409]).toContain(standard.status);
-    const [fo, verifier, province] = await Promise.all([user(['FRONT_OFFICE'], '61.71'), user(['VERIFIER'], '61.71'), user(['VERIFIER', 'HEAD'], '61')]);
-    const resident = { ...mother, nik: nik('61.71.01', '1988-02-11', 'F'), kkNumber: `617101010120${serial}`, villageCode: '61.71.01.1002' };
+    const [fo, verifier, province] = await Promise.all([
+      user(['FRONT_OFFICE'], '61.71'),
+      user(['VERIFIER'], '61.71'),
+      user(['VERIFIER', 'HEAD'], '61'),
+    ]);
+    const resident = {
+      ...mother,
+      nik: nik('61.71.01', '1988-02-11', 'F'),
+      kkNumber: `617101010120${serial}`,
+      villageCode: '61.71.01.1002',
+    };
     const child = { ...child1, nik: nik('61.71.01', '2019-05-02', 'M') };
     const filed = await fileAndAssessAs(verifier, fo, { ...santunan(child), agencyCode: '61.71', applicant: resident });
     const task = filed.case.tasks[0];
@@ -314,7 +483,11 @@ describe("seeing is not changing: a regency's case seen from its province", () =
     const refused = [
       await province.post(`/api/v1/verification/cases/${filed.case.caseId}/assessment`, {}),
       await province.post(`/api/v1/verification/tasks/${task.taskId}/assign`, { assignee: province.username }),
-      await province.post(`/api/v1/verification/tasks/${task.taskId}/visits`, { findings: 'Dikunjungi provinsi', recommendation: 'ELIGIBLE', visitedAt: '2026-11-23T09:00:00+07:00' }),
+      await province.post(`/api/v1/verification/tasks/${task.taskId}/visits`, {
+        findings: 'Dikunjungi provinsi',
+        recommendation: 'ELIGIBLE',
+        visitedAt: '2026-11-23T09:00:00+07:00',
+      }),
     ];
     for (const r of refused) {
       expect(r.status).toBe(403);
@@ -323,7 +496,11 @@ describe("seeing is not changing: a regency's case seen from its province", () =
     const form = new FormData();
     form.set('agencyCode', '61.71');
     form.set('file', new Blob([registryCsv('')]), 'dtsen-pontianak.csv');
-    const upload = await fetch(`${gateway.url}/api/v1/registry/imports`, { method: 'POST', headers: { authorization: `Bearer ${province.token}` }, body: form });
+    const upload = await fetch(`${gateway.url}/api/v1/registry/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${province.token}` },
+      body: form,
+    });
     expect(upload.status).toBe(403);
     expect(((await upload.json()) as { code: string }).code).toBe('AGENCY_OUT_OF_SCOPE');
 
@@ -342,13 +519,21 @@ describe('what outside systems read', () => {
     const rejected = await fileAndAssess(api.fo1, santunan(child4, ['KTP', 'KK', 'SURAT_PERMOHONAN', 'SKTM']));
     const [task] = rejected.case.tasks;
     expect((await api.head.post(`/api/v1/verification/tasks/${task.taskId}/assign`, { assignee: api.v1.username })).status).toBe(200);
-    const visit = await api.v1.post(`/api/v1/verification/tasks/${task.taskId}/visits`, { findings, recommendation: 'NOT_ELIGIBLE', visitedAt: '2026-11-23T09:00:00+07:00' });
+    const visit = await api.v1.post(`/api/v1/verification/tasks/${task.taskId}/visits`, {
+      findings,
+      recommendation: 'NOT_ELIGIBLE',
+      visitedAt: '2026-11-23T09:00:00+07:00',
+    });
     expect(visit.body.caseStatus).toBe('REJECTED');
 
     // and an officer's own note on a change made by hand
     const note = `Ibu dari ${childName} pindah ke Jakarta, menurut tetangga`;
     const withdrawn = await fileAndAssess(api.fo1, santunan(child4, ['KTP', 'KK', 'SURAT_PERMOHONAN', 'SKTM']));
-    const w = await api.fo1.post(`/api/v1/applications/${withdrawn.applicationId}/transitions`, { to: 'WITHDRAWN', reason: note, publicReason: 'Permohonan dicabut atas permintaan pemohon.' });
+    const w = await api.fo1.post(`/api/v1/applications/${withdrawn.applicationId}/transitions`, {
+      to: 'WITHDRAWN',
+      reason: note,
+      publicReason: 'Permohonan dicabut atas permintaan pemohon.',
+    });
     expect(w.status).toBe(201);
 
     const changes = await eventually(async () => {
@@ -359,29 +544,55 @@ describe('what outside systems read', () => {
       return { rejected: mine(rejected.applicationId), withdrawn: mine(withdrawn.applicationId) };
     });
     const publicReason = 'Hasil Tim Reaksi Cepat (TRC) menyatakan permohonan belum memenuhi syarat.';
-    expect(changes.rejected.find((d) => d.to === 'REJECTED')).toMatchObject({ reason: publicReason, publicReason, actor: 'system:verification' });
-    expect(changes.withdrawn.find((d) => d.to === 'WITHDRAWN')).toMatchObject({ reason: 'Permohonan dicabut atas permintaan pemohon.', actor: 'staff' });
+    expect(changes.rejected.find((d) => d.to === 'REJECTED')).toMatchObject({
+      reason: publicReason,
+      publicReason,
+      actor: 'system:verification',
+    });
+    expect(changes.withdrawn.find((d) => d.to === 'WITHDRAWN')).toMatchObject({
+      reason: 'Permohonan dicabut atas permintaan pemohon.',
+      actor: 'staff',
+    });
     expect(changes.withdrawn.find((d) => d.to === 'REGISTERED')).toMatchObject({ actor: 'staff' });
 
     // every message on every subject an outside system may read, as stored for any consumer
     const outbound = (await Promise.all(OUTBOUND_READABLE.map((subject) => readStream(nats, streamFor(subject).name, subject))))
-      .flat().map((m) => JSON.stringify(m.data));
+      .flat()
+      .map((m) => JSON.stringify(m.data));
     expect(outbound.length).toBeGreaterThan(0);
-    const secrets = [childName, 'diasuh neneknya', 'pindah ke Jakarta', ...Object.values(api).map((a) => a.username!).filter(Boolean)];
+    const secrets = [
+      childName,
+      'diasuh neneknya',
+      'pindah ke Jakarta',
+      ...Object.values(api)
+        .map((a) => a.username!)
+        .filter(Boolean),
+    ];
     for (const secret of secrets) expect(outbound.filter((m) => m.includes(secret))).toEqual([]);
 
     // staff still read the whole story through the authenticated API
     const history = (await api.fo1.get(`/api/v1/applications/${rejected.applicationId}`)).body.history;
     expect(history.at(-1)).toMatchObject({ to: 'REJECTED', reason: expect.stringContaining(findings), publicReason });
-    expect((await api.fo1.get(`/api/v1/applications/${withdrawn.applicationId}`)).body.history.at(-1)).toMatchObject({ to: 'WITHDRAWN', reason: note, actor: api.fo1.username });
-    expect((await api.v1.get(`/api/v1/verification/cases/${rejected.case.caseId}`)).body.tasks[0].visits[0]).toMatchObject({ findings, officer: api.v1.username });
+    expect((await api.fo1.get(`/api/v1/applications/${withdrawn.applicationId}`)).body.history.at(-1)).toMatchObject({
+      to: 'WITHDRAWN',
+      reason: note,
+      actor: api.fo1.username,
+    });
+    expect((await api.v1.get(`/api/v1/verification/cases/${rejected.case.caseId}`)).body.tasks[0].visits[0]).toMatchObject({
+      findings,
+      officer: api.v1.username,
+    });
   });
 });
 
 describe('nothing personal in a URL', () => {
   it('searches applications by name or NIK in the body, and keeps no name, NIK or KK of a URL in the gateway’s request log', async () => {
     const name = `Siti Aminah ${unique('')}`;
-    const filed = await api.fo1.post('/api/v1/applications', { channel: 'FRONT_OFFICE', ...santunan(child1), applicant: { ...mother, name } });
+    const filed = await api.fo1.post('/api/v1/applications', {
+      channel: 'FRONT_OFFICE',
+      ...santunan(child1),
+      applicant: { ...mother, name },
+    });
     expect(filed.status).toBe(201);
 
     // the body: the same queue as ?q=, without the name or the NIK in the URL
@@ -414,7 +625,16 @@ describe('nothing personal in a URL', () => {
       expect(out).toContain('"url":"/api/v1/verification/tasks?assignee=***&status=OPEN"');
       return out;
     });
-    for (const secret of [name, encodeURIComponent(name), name.replace(/ /g, '+'), name.split(' ').at(-1)!, mother.nik, mother.kkNumber, child1.nik, api.v2.username!]) {
+    for (const secret of [
+      name,
+      encodeURIComponent(name),
+      name.replace(/ /g, '+'),
+      name.split(' ').at(-1)!,
+      mother.nik,
+      mother.kkNumber,
+      child1.nik,
+      api.v2.username!,
+    ]) {
       expect(log.includes(secret) ? secret : null).toBeNull();
     }
   });
@@ -438,29 +658,59 @@ describe('eligibility settings: data per agency, every version kept', () => {
     const history = await api.v1.get('/api/v1/verification/rules/SANTUNAN_ANAK/versions');
     expect(history.status).toBe(200);
     const defaults = history.body.items.find((r: any) => r.agencyCode === '*');
-    expect(defaults).toMatchObject({ version: 1, updatedBy: 'seed', settings: { registryOrSktm: true, beneficiaryAgeUnder: 18, fieldStages: ['TRC'] } });
+    expect(defaults).toMatchObject({
+      version: 1,
+      updatedBy: 'seed',
+      settings: { registryOrSktm: true, beneficiaryAgeUnder: 18, fieldStages: ['TRC'] },
+    });
 
     const admin = await adminOf('33.04');
-    const bad = await admin.put('/api/v1/verification/rules/SANTUNAN_ANAK', { settings: { ...defaults.settings, maxDecile: 12, fieldStages: ['TRC', 'POLISI'], targetGroupAgeUnder: { ANAK_BALITA_TERLANTAR: -5 }, maxDesil: 3 } });
+    const bad = await admin.put('/api/v1/verification/rules/SANTUNAN_ANAK', {
+      settings: {
+        ...defaults.settings,
+        maxDecile: 12,
+        fieldStages: ['TRC', 'POLISI'],
+        targetGroupAgeUnder: { ANAK_BALITA_TERLANTAR: -5 },
+        maxDesil: 3,
+      },
+    });
     expect(bad.status).toBe(400);
-    expect(bad.body.details.map((d: any) => d.path).sort()).toEqual(['settings.fieldStages', 'settings.maxDecile', 'settings.maxDesil', 'settings.targetGroupAgeUnder']);
+    expect(bad.body.details.map((d: any) => d.path).sort()).toEqual([
+      'settings.fieldStages',
+      'settings.maxDecile',
+      'settings.maxDesil',
+      'settings.targetGroupAgeUnder',
+    ]);
     expect((await api.v1.put('/api/v1/verification/rules/SANTUNAN_ANAK', { settings: defaults.settings })).status).toBe(403);
     expect((await admin.put('/api/v1/verification/rules/SANTUNAN_SAKTI', { settings: defaults.settings })).status).toBe(404);
 
     // desil 1 only: the children of this registry are desil 2
     const set = await admin.put('/api/v1/verification/rules/SANTUNAN_ANAK', { settings: { ...defaults.settings, maxDecile: 1 } });
     expect(set.status).toBe(200);
-    expect(set.body).toMatchObject({ agencyCode: '33.04', version: own + 1, updatedBy: (await admin.get('/api/v1/auth/me')).body.username, settings: { maxDecile: 1 } });
+    expect(set.body).toMatchObject({
+      agencyCode: '33.04',
+      version: own + 1,
+      updatedBy: (await admin.get('/api/v1/auth/me')).body.username,
+      settings: { maxDecile: 1 },
+    });
     const c = await fileAndAssess(api.fo1, santunan(child1));
-    expect(c.case.rules.find((r: any) => r.rule === 'REGISTRY_OR_SKTM')).toMatchObject({ outcome: 'FAILED', message: expect.stringMatching(/above the highest qualifying desil \(1\)/) });
+    expect(c.case.rules.find((r: any) => r.rule === 'REGISTRY_OR_SKTM')).toMatchObject({
+      outcome: 'FAILED',
+      message: expect.stringMatching(/above the highest qualifying desil \(1\)/),
+    });
 
     // Kota Pasuruan still follows the defaults; Banjarnegara sees both versions
-    expect((await api.v3.get('/api/v1/verification/rules')).body.items.find((r: any) => r.serviceCode === 'SANTUNAN_ANAK')).toMatchObject({ agencyCode: '*' });
+    expect((await api.v3.get('/api/v1/verification/rules')).body.items.find((r: any) => r.serviceCode === 'SANTUNAN_ANAK')).toMatchObject({
+      agencyCode: '*',
+    });
     const back = await admin.put('/api/v1/verification/rules/SANTUNAN_ANAK', { settings: defaults.settings });
     expect(back.body).toMatchObject({ agencyCode: '33.04', version: own + 2 });
     const versions = await api.v1.get('/api/v1/verification/rules/SANTUNAN_ANAK/versions');
     const listed = versions.body.items.map((v: any) => [v.agencyCode, v.version]);
-    expect(listed.slice(0, 2)).toEqual([['33.04', own + 2], ['33.04', own + 1]]);
+    expect(listed.slice(0, 2)).toEqual([
+      ['33.04', own + 2],
+      ['33.04', own + 1],
+    ]);
     expect(listed.at(-1)).toEqual(['*', 1]);
     expect(listed).toHaveLength(own + 3);
   });
@@ -470,7 +720,9 @@ describe('eligibility has one owner: the settings the rules page shows', () => {
   it("applies the agency's field stages as set, not the standard's catalog words layered over them", async () => {
     const admin = await adminOf('33.04');
     const inForce = (await admin.get('/api/v1/verification/rules')).body.items.find((r: any) => r.serviceCode === 'SANTUNAN_ANAK');
-    const set = await admin.put('/api/v1/verification/rules/SANTUNAN_ANAK', { settings: { ...inForce.settings, fieldStages: ['DINSOS', 'KELURAHAN'] } });
+    const set = await admin.put('/api/v1/verification/rules/SANTUNAN_ANAK', {
+      settings: { ...inForce.settings, fieldStages: ['DINSOS', 'KELURAHAN'] },
+    });
     expect(set.status).toBe(200);
     try {
       // what the page reads is what the next assessment applies (the standard still says "TRC")
@@ -478,7 +730,10 @@ describe('eligibility has one owner: the settings the rules page shows', () => {
       expect(shown).toMatchObject({ agencyCode: '33.04', version: set.body.version, settings: { fieldStages: ['DINSOS', 'KELURAHAN'] } });
       const child5 = { nik: nik('33.04.01', '2021-09-06', 'M'), name: 'Dimas', birthDate: '2021-09-06', sex: 'M' as const };
       const c = await fileAndAssess(api.fo1, santunan(child5, ['KTP', 'KK', 'SURAT_PERMOHONAN', 'SKTM']));
-      expect(c.case.tasks.map((t: any) => [t.stage, t.status])).toEqual([['DINSOS', 'OPEN'], ['KELURAHAN', 'WAITING']]);
+      expect(c.case.tasks.map((t: any) => [t.stage, t.status])).toEqual([
+        ['DINSOS', 'OPEN'],
+        ['KELURAHAN', 'WAITING'],
+      ]);
     } finally {
       await admin.put('/api/v1/verification/rules/SANTUNAN_ANAK', { settings: inForce.settings });
     }
@@ -489,10 +744,18 @@ describe('needs review can be settled', () => {
   it('lets a verifier settle a rule that needs review, audited and evented, and the case without field stages is decided', async () => {
     const admin = await adminOf('35.75');
     const inForce = (await admin.get('/api/v1/verification/rules')).body.items.find((r: any) => r.serviceCode === 'BANSOS_REHSOS');
-    expect((await admin.put('/api/v1/verification/rules/BANSOS_REHSOS', { settings: { ...inForce.settings, fieldStages: [] } })).status).toBe(200);
+    expect(
+      (await admin.put('/api/v1/verification/rules/BANSOS_REHSOS', { settings: { ...inForce.settings, fieldStages: [] } })).status,
+    ).toBe(200);
     try {
       // not in the registry: PMKS data to be confirmed, and no field stage to confirm it
-      const lone = { ...elder, nik: nik('35.75.01', '1948-01-12', 'F'), kkNumber: `357501010121${serial}`, name: 'Mbah Tini', birthDate: '1948-01-12' };
+      const lone = {
+        ...elder,
+        nik: nik('35.75.01', '1948-01-12', 'F'),
+        kkNumber: `357501010121${serial}`,
+        name: 'Mbah Tini',
+        birthDate: '1948-01-12',
+      };
       const c = await fileAndAssessAs(api.v3, api.fo2, rehsos(lone));
       expect(outcomes(c.case)).toMatchObject({ REGISTRY_OR_PMKS: 'NEEDS_REVIEW', TARGET_GROUP: 'PASSED' });
       expect(c.case.tasks).toEqual([]);
@@ -515,12 +778,19 @@ describe('needs review can be settled', () => {
       expect(settled.status).toBe(200);
       expect(settled.body.status).toBe('VERIFIED');
       expect(settled.body.rules.find((r: any) => r.rule === 'REGISTRY_OR_PMKS')).toMatchObject({
-        outcome: 'PASSED', message: expect.stringContaining(reason), settlement: { outcome: 'PASSED', reason, settledBy: api.v3.username, settledAt: expect.any(String) },
+        outcome: 'PASSED',
+        message: expect.stringContaining(reason),
+        settlement: { outcome: 'PASSED', reason, settledBy: api.v3.username, settledAt: expect.any(String) },
       });
       expect(settled.body.history.map((h: any) => h.action)).toEqual(expect.arrayContaining(['RULE_SETTLED', 'DECIDED']));
 
       // on the stream: the settlement, and the decision with what disbursement needs to begin
-      expect(await decided(c.applicationId)).toMatchObject({ outcome: 'VERIFIED', serviceCode: 'BANSOS_REHSOS', targetGroup: 'LANSIA', ticketNumber: c.ticketNumber });
+      expect(await decided(c.applicationId)).toMatchObject({
+        outcome: 'VERIFIED',
+        serviceCode: 'BANSOS_REHSOS',
+        targetGroup: 'LANSIA',
+        ticketNumber: c.ticketNumber,
+      });
       await eventually(async () => {
         const all = await readStream(nats, 'SIGAP_VERIFICATION', Subjects.verificationCaseRuleSettled);
         expect(all.map((m) => m.data).filter((d) => d.caseId === c.case.caseId)).toEqual([
@@ -531,7 +801,8 @@ describe('needs review can be settled', () => {
       const trail = await admin.get(`/api/v1/audit?action=VERIFICATION_RULE_SETTLED&actor=${api.v3.username}&limit=5`);
       expect(trail.status).toBe(200);
       expect(trail.body.items[0]).toMatchObject({
-        target: { type: 'VERIFICATION_CASE', id: c.case.caseId, label: c.ticketNumber }, agencyCode: '35.75',
+        target: { type: 'VERIFICATION_CASE', id: c.case.caseId, label: c.ticketNumber },
+        agencyCode: '35.75',
         after: { rule: 'REGISTRY_OR_PMKS', outcome: 'PASSED', reason, caseStatus: 'VERIFIED' },
       });
       // a decided case's rules are not settled again
@@ -562,7 +833,9 @@ describe('a withdrawn application stops its verification (issue 11)', () => {
     expect(await listed()).toContain(task.taskId);
 
     const w = await api.fo1.post(`/api/v1/applications/${c.applicationId}/transitions`, {
-      to: 'WITHDRAWN', reason: 'Pemohon datang mencabut', publicReason: 'Permohonan dicabut atas permintaan pemohon.',
+      to: 'WITHDRAWN',
+      reason: 'Pemohon datang mencabut',
+      publicReason: 'Permohonan dicabut atas permintaan pemohon.',
     });
     expect(w.status).toBe(201);
     const closed = await eventually(async () => {
@@ -576,7 +849,11 @@ describe('a withdrawn application stops its verification (issue 11)', () => {
     expect(await listed()).not.toContain(task.taskId);
 
     // nothing more happens on it: no visit, no assessment, no decision
-    const visit = await api.v2.post(`/api/v1/verification/tasks/${task.taskId}/visits`, { findings: 'x', recommendation: 'ELIGIBLE', visitedAt: '2026-11-23T09:00:00+07:00' });
+    const visit = await api.v2.post(`/api/v1/verification/tasks/${task.taskId}/visits`, {
+      findings: 'x',
+      recommendation: 'ELIGIBLE',
+      visitedAt: '2026-11-23T09:00:00+07:00',
+    });
     expect(visit.status).toBe(409);
     expect((await api.v1.post(`/api/v1/verification/cases/${c.case.caseId}/assessment`)).status).toBe(409);
     const decisions = await readStream(nats, 'SIGAP_VERIFICATION', Subjects.verificationCaseDecided);

@@ -85,7 +85,12 @@ export function personValues(p: GeneratedPerson): string[] {
 }
 
 /** Writes a CSV of persons `from`…`from + count - 1` (plus `extra` lines) to `file`, streaming. */
-export async function writeRegistryCsv(file: string, area: Area, count: number, opts: { from?: number; seed?: number; header?: readonly string[]; extra?: string[][] } = {}): Promise<void> {
+export async function writeRegistryCsv(
+  file: string,
+  area: Area,
+  count: number,
+  opts: { from?: number; seed?: number; header?: readonly string[]; extra?: string[][] } = {},
+): Promise<void> {
   const out = createWriteStream(file);
   const from = opts.from ?? 0;
   let buf = csvLine(opts.header ?? HEADER);
@@ -106,7 +111,12 @@ export async function writeRegistryCsv(file: string, area: Area, count: number, 
  * the way Excel saves one: every text cell in the shared-string table (written after the sheet),
  * NIK and KK as text, `desil` as a number.
  */
-export async function writeRegistryXlsx(file: string, area: Area, count: number, opts: { from?: number; seed?: number } = {}): Promise<void> {
+export async function writeRegistryXlsx(
+  file: string,
+  area: Area,
+  count: number,
+  opts: { from?: number; seed?: number } = {},
+): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
   const ws = wb.addWorksheet('DTSEN');
@@ -114,7 +124,17 @@ export async function writeRegistryXlsx(file: string, area: Area, count: number,
   const from = opts.from ?? 0;
   for (let i = from; i < from + count; i++) {
     const p = person(area, i, opts.seed ?? 0);
-    ws.addRow([p.nik, p.no_kk, p.nama, p.tanggal_lahir, p.jenis_kelamin, p.alamat, p.kode_desa, p.desil === '' ? null : Number(p.desil), p.program]).commit();
+    ws.addRow([
+      p.nik,
+      p.no_kk,
+      p.nama,
+      p.tanggal_lahir,
+      p.jenis_kelamin,
+      p.alamat,
+      p.kode_desa,
+      p.desil === '' ? null : Number(p.desil),
+      p.program,
+    ]).commit();
   }
   ws.commit();
   await wb.commit();

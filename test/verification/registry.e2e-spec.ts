@@ -37,7 +37,13 @@ function adminOf(agencyCode: string): Promise<Api> {
 
 async function user(roles: string[], agencyCode: string): Promise<Api> {
   const username = unique('v');
-  const r = await openAccount(await adminOf(agencyCode), { username, displayName: 'Petugas Verifikasi', password: PASSWORD, agencyCode, roles });
+  const r = await openAccount(await adminOf(agencyCode), {
+    username,
+    displayName: 'Petugas Verifikasi',
+    password: PASSWORD,
+    agencyCode,
+    roles,
+  });
   if (r.status !== 201) throw new Error(`user: ${r.status} ${JSON.stringify(r.body)}`);
   return new Api(gateway.url).session(username, PASSWORD);
 }
@@ -46,17 +52,24 @@ async function upload(api: Api, file: string | Blob, agencyCode: string, name = 
   const form = new FormData();
   form.set('agencyCode', agencyCode);
   form.set('file', typeof file === 'string' ? await openAsBlob(file) : file, name);
-  const res = await fetch(`${gateway.url}/api/v1/registry/imports`, { method: 'POST', headers: { authorization: `Bearer ${api.token}` }, body: form });
+  const res = await fetch(`${gateway.url}/api/v1/registry/imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${api.token}` },
+    body: form,
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 
 async function completed(api: Api, importId: string, timeoutMs = 30000) {
-  return eventually(async () => {
-    const r = await api.get(`/api/v1/registry/imports/${importId}?errorsLimit=1000`);
-    expect(r.status).toBe(200);
-    expect(['COMPLETED', 'FAILED']).toContain(r.body.status);
-    return r.body;
-  }, { timeoutMs });
+  return eventually(
+    async () => {
+      const r = await api.get(`/api/v1/registry/imports/${importId}?errorsLimit=1000`);
+      expect(r.status).toBe(200);
+      expect(['COMPLETED', 'FAILED']).toContain(r.body.status);
+      return r.body;
+    },
+    { timeoutMs },
+  );
 }
 
 // installation limits small enough to reach in a test: an upload of 24 MB (the 150,000-row file
@@ -68,13 +81,18 @@ beforeAll(async () => {
   mkdirSync(dir, { recursive: true });
   db = await adminDb();
   // allSettled: an app that did start is stopped in afterAll even when another did not
-  const started = await Promise.allSettled([startGateway({ SIGAP_REGISTRY_UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES) }), startApp('verification', VERIFICATION_ENV, 60000)]);
+  const started = await Promise.allSettled([
+    startGateway({ SIGAP_REGISTRY_UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES) }),
+    startApp('verification', VERIFICATION_ENV, 60000),
+  ]);
   [gateway, verification] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as RunningApp[];
   for (const s of started) if (s.status === 'rejected') throw s.reason;
   // the first admin logs in once, as every suite does before it creates its accounts
   await new Api(gateway.url).session('admin', testAdminPassword());
   [verifier, frontOffice, pasuruan] = await Promise.all([
-    user(['VERIFIER'], '33.04'), user(['FRONT_OFFICE'], '33.04'), user(['VERIFIER'], '35.75'),
+    user(['VERIFIER'], '33.04'),
+    user(['FRONT_OFFICE'], '33.04'),
+    user(['VERIFIER'], '35.75'),
   ]);
   [banjarnegara, kotaPasuruan] = await Promise.all([areaOf('33.04'), areaOf('35.75')]);
   // the imports of this file replace each other with fewer rows: the drop guard, which would hold
@@ -107,9 +125,17 @@ describe('registry import', () => {
     const bad: Array<{ values: string[]; field: string; message: RegExp }> = [
       { values: row(base + 9001, { nik: '33040112345' }), field: 'nik', message: /nik must be 16 digits/ },
       { values: row(base + 9002, { nik: `999999${p(9002).nik.slice(6)}` }), field: 'nik', message: /area part/ },
-      { values: row(base + 9003, { nik: `${p(9003).nik.slice(0, 8)}13${p(9003).nik.slice(10)}` }), field: 'nik', message: /not a date DDMMYY/ },
+      {
+        values: row(base + 9003, { nik: `${p(9003).nik.slice(0, 8)}13${p(9003).nik.slice(10)}` }),
+        field: 'nik',
+        message: /not a date DDMMYY/,
+      },
       { values: row(base + 9004, { tanggal_lahir: '1999-01-01' }), field: 'nik', message: /does not match the birth date/ },
-      { values: row(base + 9005, { jenis_kelamin: p(9005).jenis_kelamin === 'L' ? 'P' : 'L' }), field: 'nik', message: /does not agree with the sex/ },
+      {
+        values: row(base + 9005, { jenis_kelamin: p(9005).jenis_kelamin === 'L' ? 'P' : 'L' }),
+        field: 'nik',
+        message: /does not agree with the sex/,
+      },
       { values: row(base + 9006, { nik: `${p(9006).nik.slice(0, 12)}0000` }), field: 'nik', message: /must not be 0000/ },
       { values: row(base + 9007, { no_kk: '12345' }), field: 'no_kk', message: /no_kk must be 16 digits/ },
       { values: row(base + 9008, { nama: '' }), field: 'nama', message: /nama must not be empty/ },
@@ -127,8 +153,16 @@ describe('registry import', () => {
     // dates in the three formats, the village code in both forms
     const formats = [
       row(base + 9100, {}),
-      (() => { const x = person(banjarnegara, base + 9101); const [y, m, d] = x.tanggal_lahir.split('-'); return row(base + 9101, { tanggal_lahir: `${d}-${m}-${y}` }); })(),
-      (() => { const x = person(banjarnegara, base + 9102); const [y, m, d] = x.tanggal_lahir.split('-'); return row(base + 9102, { tanggal_lahir: `${d}/${m}/${y}`, kode_desa: x.kode_desa.replace(/\./g, '') }); })(),
+      (() => {
+        const x = person(banjarnegara, base + 9101);
+        const [y, m, d] = x.tanggal_lahir.split('-');
+        return row(base + 9101, { tanggal_lahir: `${d}-${m}-${y}` });
+      })(),
+      (() => {
+        const x = person(banjarnegara, base + 9102);
+        const [y, m, d] = x.tanggal_lahir.split('-');
+        return row(base + 9102, { tanggal_lahir: `${d}/${m}/${y}`, kode_desa: x.kode_desa.replace(/\./g, '') });
+      })(),
     ];
     const file = path.join(dir, `mixed-${Date.now()}.csv`);
     let text = csvLine(HEADER);
@@ -141,13 +175,21 @@ describe('registry import', () => {
     expect(up.status).toBe(202);
     expect(isUuid(up.body.importId)).toBe(true);
     const done = await completed(verifier, up.body.importId);
-    expect(done).toMatchObject({ status: 'COMPLETED', rowsRead: good + formats.length + bad.length, rowsAccepted: good + formats.length, rowsRejected: bad.length, agencyCode: '33.04' });
+    expect(done).toMatchObject({
+      status: 'COMPLETED',
+      rowsRead: good + formats.length + bad.length,
+      rowsAccepted: good + formats.length,
+      rowsRejected: bad.length,
+      agencyCode: '33.04',
+    });
     expect(isUuid(done.snapshotId)).toBe(true);
     const firstBadRow = 2 + good + formats.length;
     bad.forEach((b, k) => {
       const reported = done.errors.filter((e: any) => e.row === firstBadRow + k);
       expect(reported.length).toBeGreaterThanOrEqual(1);
-      expect(reported).toEqual(expect.arrayContaining([expect.objectContaining({ field: b.field, message: expect.stringMatching(b.message) })]));
+      expect(reported).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field: b.field, message: expect.stringMatching(b.message) })]),
+      );
     });
     expect(done.errorsTotal).toBe(done.errors.length);
 
@@ -163,9 +205,14 @@ describe('registry import', () => {
     const found = await verifier.get(`/api/v1/registry/persons/${someone.nik}`);
     expect(found.status).toBe(200);
     expect(found.body).toMatchObject({
-      nik: someone.nik, kkNumber: someone.no_kk, name: someone.nama, birthDate: someone.tanggal_lahir, sex: someone.jenis_kelamin === 'L' ? 'M' : 'F',
+      nik: someone.nik,
+      kkNumber: someone.no_kk,
+      name: someone.nama,
+      birthDate: someone.tanggal_lahir,
+      sex: someone.jenis_kelamin === 'L' ? 'M' : 'F',
       villageCode: someone.kode_desa.includes('.') ? someone.kode_desa : expect.stringMatching(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/),
-      programs: ['BPNT', 'PKH'], snapshot: { snapshotId: done.snapshotId, agencyCode: '33.04', row: 5 },
+      programs: ['BPNT', 'PKH'],
+      snapshot: { snapshotId: done.snapshotId, agencyCode: '33.04', row: 5 },
     });
     for (const f of formats) {
       const r = await verifier.get(`/api/v1/registry/persons/${f[0]}`);
@@ -191,7 +238,12 @@ describe('registry import', () => {
     expect(r.status).toBe(400);
     expect(isErrorBody(r.body, 400)).toBe(true);
     expect(r.body.message).toMatch(/no_kk/);
-    expect(r.body.details).toEqual(expect.arrayContaining([{ path: 'file.no_kk', message: 'column no_kk is missing' }, { path: 'file.kode_desa', message: 'column kode_desa is missing' }]));
+    expect(r.body.details).toEqual(
+      expect.arrayContaining([
+        { path: 'file.no_kk', message: 'column no_kk is missing' },
+        { path: 'file.kode_desa', message: 'column kode_desa is missing' },
+      ]),
+    );
     expect((await db.query(`SELECT count(*)::int AS n FROM verification.registry_imports`)).rows[0].n).toBe(before.rows[0].n);
   });
 
@@ -214,7 +266,17 @@ describe('registry import', () => {
     for (let i = 0; i < n; i++) {
       const q = person(banjarnegara, 700_000 + i);
       const [y, m, d] = q.tanggal_lahir.split('-').map(Number);
-      ws.addRow([q.nama, q.nik, q.no_kk, i % 2 ? new Date(Date.UTC(y, m - 1, d)) : q.tanggal_lahir, q.jenis_kelamin, q.alamat, q.kode_desa, q.desil === '' ? null : Number(q.desil), q.program]);
+      ws.addRow([
+        q.nama,
+        q.nik,
+        q.no_kk,
+        i % 2 ? new Date(Date.UTC(y, m - 1, d)) : q.tanggal_lahir,
+        q.jenis_kelamin,
+        q.alamat,
+        q.kode_desa,
+        q.desil === '' ? null : Number(q.desil),
+        q.program,
+      ]);
     }
     ws.addRow(['Bad Row', '123', '', '', 'L', '', '', '', '']);
     wb.addWorksheet('Catatan').addRow(['not', 'read']);
@@ -224,7 +286,12 @@ describe('registry import', () => {
     expect(up.status).toBe(202);
     const done = await completed(verifier, up.body.importId);
     expect(done).toMatchObject({ status: 'COMPLETED', format: 'XLSX', rowsRead: n + 1, rowsAccepted: n, rowsRejected: 1 });
-    expect(done.errors.filter((e: any) => e.row === n + 2).map((e: any) => e.field).sort()).toEqual(['jenis_kelamin', 'kode_desa', 'nik', 'no_kk', 'tanggal_lahir'].filter((f) => f !== 'jenis_kelamin').sort());
+    expect(
+      done.errors
+        .filter((e: any) => e.row === n + 2)
+        .map((e: any) => e.field)
+        .sort(),
+    ).toEqual(['jenis_kelamin', 'kode_desa', 'nik', 'no_kk', 'tanggal_lahir'].filter((f) => f !== 'jenis_kelamin').sort());
     const q = person(banjarnegara, 700_001);
     const r = await verifier.get(`/api/v1/registry/persons/${q.nik}`);
     expect(r.body).toMatchObject({ name: q.nama, birthDate: q.tanggal_lahir, decile: q.desil === '' ? null : Number(q.desil) });
@@ -267,11 +334,17 @@ describe('registry snapshots', () => {
     expect(byNik.get(person(kotaPasuruan, from + 3).nik)).toMatchObject({ change: 'REMOVED', fields: [] });
     expect(byNik.get(person(kotaPasuruan, from + 1003).nik)).toMatchObject({ change: 'ADDED' });
     expect(byNik.get(person(kotaPasuruan, from + 21).nik)).toMatchObject({
-      change: 'CHANGED', fields: [{ field: 'name', before: person(kotaPasuruan, from + 21).nama, after: `${person(kotaPasuruan, from + 21).nama} Baru` }],
+      change: 'CHANGED',
+      fields: [{ field: 'name', before: person(kotaPasuruan, from + 21).nama, after: `${person(kotaPasuruan, from + 21).nama} Baru` }],
     });
-    expect(byNik.get(person(kotaPasuruan, from + 31).nik)).toMatchObject({ change: 'CHANGED', fields: [{ field: 'programs', after: ['BLT-DD', 'PKH'] }] });
+    expect(byNik.get(person(kotaPasuruan, from + 31).nik)).toMatchObject({
+      change: 'CHANGED',
+      fields: [{ field: 'programs', after: ['BLT-DD', 'PKH'] }],
+    });
 
-    const page = await pasuruan.get(`/api/v1/registry/snapshots/${second.snapshotId}/diff?against=${first.snapshotId}&change=CHANGED&limit=3&offset=3`);
+    const page = await pasuruan.get(
+      `/api/v1/registry/snapshots/${second.snapshotId}/diff?against=${first.snapshotId}&change=CHANGED&limit=3&offset=3`,
+    );
     expect(page.body).toMatchObject({ total: 8, limit: 3, offset: 3 });
     expect(page.body.items).toHaveLength(3);
     // the current snapshot answers lookups; the old one is kept, not current
@@ -284,14 +357,18 @@ describe('registry snapshots', () => {
     const rows = 150_000;
     const file = path.join(dir, `large-${Date.now()}.csv`);
     await writeRegistryCsv(file, kotaPasuruan, rows, { from: 900_000 });
-    const currentBefore = (await db.query(`SELECT id FROM verification.registry_snapshots WHERE agency_code = '35.75' AND is_current`)).rows[0]?.id ?? null;
+    const currentBefore =
+      (await db.query(`SELECT id FROM verification.registry_snapshots WHERE agency_code = '35.75' AND is_current`)).rows[0]?.id ?? null;
     const up = await upload(pasuruan, file, '35.75');
     expect(up.status).toBe(202);
-    await eventually(async () => {
-      const r = await pasuruan.get(`/api/v1/registry/imports/${up.body.importId}`);
-      expect(r.body.status).toBe('RUNNING');
-      expect(r.body.rowsRead).toBeGreaterThan(0);
-    }, { timeoutMs: 20000, intervalMs: 20 });
+    await eventually(
+      async () => {
+        const r = await pasuruan.get(`/api/v1/registry/imports/${up.body.importId}`);
+        expect(r.body.status).toBe('RUNNING');
+        expect(r.body.rowsRead).toBeGreaterThan(0);
+      },
+      { timeoutMs: 20000, intervalMs: 20 },
+    );
     verification.process.kill('SIGKILL');
     await verification.stop();
     const mid = await db.query(`SELECT status FROM verification.registry_imports WHERE id = $1`, [up.body.importId]);
@@ -299,7 +376,10 @@ describe('registry snapshots', () => {
     expect(mid.rows[0].status).toBe('RUNNING');
     const current = await db.query(`SELECT id FROM verification.registry_snapshots WHERE agency_code = '35.75' AND is_current`);
     expect(current.rows[0]?.id ?? null).toBe(currentBefore);
-    const loading = await db.query(`SELECT count(*)::int AS n FROM verification.registry_snapshots WHERE import_id = $1 AND (is_current OR status = 'COMPLETE')`, [up.body.importId]);
+    const loading = await db.query(
+      `SELECT count(*)::int AS n FROM verification.registry_snapshots WHERE import_id = $1 AND (is_current OR status = 'COMPLETE')`,
+      [up.body.importId],
+    );
     expect(loading.rows[0].n).toBe(0);
 
     verification = await startApp('verification', VERIFICATION_ENV, 60000);
@@ -307,10 +387,15 @@ describe('registry snapshots', () => {
     expect(done).toMatchObject({ status: 'COMPLETED', rowsRead: rows, rowsAccepted: rows, rowsRejected: 0, attempts: 2 });
     const after = await db.query(`SELECT id, rows FROM verification.registry_snapshots WHERE agency_code = '35.75' AND is_current`);
     expect(after.rows[0]).toEqual({ id: done.snapshotId, rows });
-    const persons = await db.query(`SELECT count(*)::int AS n FROM verification.registry_persons WHERE snapshot_id = $1`, [done.snapshotId]);
+    const persons = await db.query(`SELECT count(*)::int AS n FROM verification.registry_persons WHERE snapshot_id = $1`, [
+      done.snapshotId,
+    ]);
     expect(persons.rows[0].n).toBe(rows);
     // the first attempt's table is gone, its snapshot marked failed
-    const failed = await db.query(`SELECT count(*)::int AS n FROM verification.registry_snapshots WHERE import_id = $1 AND status = 'FAILED'`, [up.body.importId]);
+    const failed = await db.query(
+      `SELECT count(*)::int AS n FROM verification.registry_snapshots WHERE import_id = $1 AND status = 'FAILED'`,
+      [up.body.importId],
+    );
     expect(failed.rows[0].n).toBe(1);
   });
 });
@@ -327,7 +412,9 @@ describe('registry snapshots announced by a department system', () => {
     for (const subject of ['sigap.verification.registry.import.finished.v1', 'sigap.rejected']) {
       const sub = ext.subscribe(subject);
       subs.push(sub);
-      void (async () => { for await (const m of sub) heard.push({ ...m.json<any>(), heardOn: subject }); })();
+      void (async () => {
+        for await (const m of sub) heard.push({ ...m.json<any>(), heardOn: subject });
+      })();
     }
   });
 
@@ -344,14 +431,27 @@ describe('registry snapshots announced by a department system', () => {
 
   const SOME_DIGEST = `SHA-256=${'A'.repeat(43)}=`;
   function announcement(over: Record<string, unknown>) {
-    return { eventId: randomUUID(), occurredAt: new Date().toISOString(), source: 'pusdatin-kemensos', agencyCode: '33.04', format: 'CSV', label: 'DTSEN 2026-11', digest: SOME_DIGEST, ...over };
+    return {
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      source: 'pusdatin-kemensos',
+      agencyCode: '33.04',
+      format: 'CSV',
+      label: 'DTSEN 2026-11',
+      digest: SOME_DIGEST,
+      ...over,
+    };
   }
 
-  const finishedFor = (eventId: string) => eventually(async () => {
-    const f = heard.find((h) => h.heardOn === 'sigap.verification.registry.import.finished.v1' && h.sourceEventId === eventId);
-    expect(f).toBeDefined();
-    return f;
-  }, { timeoutMs: 30000 });
+  const finishedFor = (eventId: string) =>
+    eventually(
+      async () => {
+        const f = heard.find((h) => h.heardOn === 'sigap.verification.registry.import.finished.v1' && h.sourceEventId === eventId);
+        expect(f).toBeDefined();
+        return f;
+      },
+      { timeoutMs: 30000 },
+    );
 
   it('imports a file put in the drop bucket and announced by event, once however often the event comes, and says how it ended', async () => {
     const rows = 400;
@@ -365,13 +465,27 @@ describe('registry snapshots announced by a department system', () => {
     await publishEvent(ext, 'sigap.ext.registry.snapshot.published.v1', event, randomUUID());
 
     const finished = await finishedFor(event.eventId);
-    expect(finished).toMatchObject({ status: 'COMPLETED', agencyCode: '33.04', rowsRead: rows + 1, rowsAccepted: rows, rowsRejected: 1, failure: null });
+    expect(finished).toMatchObject({
+      status: 'COMPLETED',
+      agencyCode: '33.04',
+      rowsRead: rows + 1,
+      rowsAccepted: rows,
+      rowsRejected: 1,
+      failure: null,
+    });
     expect(isUuid(finished.snapshotId)).toBe(true);
 
     // staff see it like an upload: its report, its snapshot (marked as announced), its people
     const imp = await verifier.get(`/api/v1/registry/imports/${finished.importId}`);
     expect(imp.status).toBe(200);
-    expect(imp.body).toMatchObject({ status: 'COMPLETED', createdBy: 'system:ext', snapshotId: finished.snapshotId, rowsRejected: 1, sourceEventId: event.eventId, label: 'DTSEN 2026-11' });
+    expect(imp.body).toMatchObject({
+      status: 'COMPLETED',
+      createdBy: 'system:ext',
+      snapshotId: finished.snapshotId,
+      rowsRejected: 1,
+      sourceEventId: event.eventId,
+      label: 'DTSEN 2026-11',
+    });
     expect(imp.body.errors).toEqual([{ row: rows + 2, field: 'desil', message: expect.stringMatching(/desil/) }]);
     const snaps = await verifier.get('/api/v1/registry/snapshots?agencyCode=33.04');
     expect(snaps.body.items[0]).toMatchObject({ snapshotId: finished.snapshotId, source: 'EVENT', current: true, rows });
@@ -396,8 +510,16 @@ describe('registry snapshots announced by a department system', () => {
     const missingFile = announcement({ objectName: `never-put-${Date.now()}.csv` });
     await publishEvent(ext, 'sigap.ext.registry.snapshot.published.v1', missingColumn);
     await publishEvent(ext, 'sigap.ext.registry.snapshot.published.v1', missingFile);
-    expect(await finishedFor(missingColumn.eventId)).toMatchObject({ status: 'FAILED', snapshotId: null, failure: expect.stringMatching(/no_kk/) });
-    expect(await finishedFor(missingFile.eventId)).toMatchObject({ status: 'FAILED', snapshotId: null, failure: expect.stringMatching(/not \(or no longer\) in bucket sigap_registry_drops/) });
+    expect(await finishedFor(missingColumn.eventId)).toMatchObject({
+      status: 'FAILED',
+      snapshotId: null,
+      failure: expect.stringMatching(/no_kk/),
+    });
+    expect(await finishedFor(missingFile.eventId)).toMatchObject({
+      status: 'FAILED',
+      snapshotId: null,
+      failure: expect.stringMatching(/not \(or no longer\) in bucket sigap_registry_drops/),
+    });
   });
 
   it('fails an announced file whose bytes do not have the announced digest, and imports nothing of it', async () => {
@@ -423,19 +545,29 @@ describe('registry snapshots announced by a department system', () => {
     const malformed = announcement({ objectName: '../etc/passwd', format: 'PDF', digest: 'md5:abc' });
     await publishEvent(ext, 'sigap.ext.registry.snapshot.published.v1', unknown);
     await publishEvent(ext, 'sigap.ext.registry.snapshot.published.v1', malformed);
-    const rejectionOf = (id: string) => eventually(async () => {
-      const r = heard.find((h) => h.heardOn === 'sigap.rejected' && h.eventId === id);
-      expect(r).toBeDefined();
-      return r;
-    }, { timeoutMs: 20000 });
-    expect((await rejectionOf(unknown.eventId)).errors).toEqual([{ path: 'agencyCode', message: expect.stringMatching(/not an agency of this installation/) }]);
+    const rejectionOf = (id: string) =>
+      eventually(
+        async () => {
+          const r = heard.find((h) => h.heardOn === 'sigap.rejected' && h.eventId === id);
+          expect(r).toBeDefined();
+          return r;
+        },
+        { timeoutMs: 20000 },
+      );
+    expect((await rejectionOf(unknown.eventId)).errors).toEqual([
+      { path: 'agencyCode', message: expect.stringMatching(/not an agency of this installation/) },
+    ]);
     expect((await rejectionOf(malformed.eventId)).errors.map((e: any) => e.path).sort()).toEqual(['digest', 'format', 'objectName']);
-    const n = await db.query(`SELECT count(*)::int AS n FROM verification.registry_imports WHERE source_event_id = ANY($1::uuid[])`, [[unknown.eventId, malformed.eventId]]);
+    const n = await db.query(`SELECT count(*)::int AS n FROM verification.registry_imports WHERE source_event_id = ANY($1::uuid[])`, [
+      [unknown.eventId, malformed.eventId],
+    ]);
     expect(n.rows[0].n).toBe(0);
   });
 
   it('lets the outside account reach only the drop bucket, not the uploads of staff', async () => {
-    await expect(new Objm(ext).open('sigap_registry_uploads').then((os) => os.putBlob({ name: 'sneaky.csv' }, new Uint8Array([1])))).rejects.toThrow();
+    await expect(
+      new Objm(ext).open('sigap_registry_uploads').then((os) => os.putBlob({ name: 'sneaky.csv' }, new Uint8Array([1]))),
+    ).rejects.toThrow();
   });
 });
 
@@ -457,8 +589,10 @@ describe('registry reads: who may read personal data, and the audit trail', () =
     // front office and finance read no person, household or diff, by URL or by body
     for (const who of [frontOffice, finance]) {
       const tries = await Promise.all([
-        who.get(`/api/v1/registry/persons/${someone.nik}`), who.post('/api/v1/registry/persons/search', { nik: someone.nik }),
-        who.get(`/api/v1/registry/households/${someone.no_kk}`), who.post('/api/v1/registry/households/search', { kkNumber: someone.no_kk }),
+        who.get(`/api/v1/registry/persons/${someone.nik}`),
+        who.post('/api/v1/registry/persons/search', { nik: someone.nik }),
+        who.get(`/api/v1/registry/households/${someone.no_kk}`),
+        who.post('/api/v1/registry/households/search', { kkNumber: someone.no_kk }),
         who.get(`/api/v1/registry/snapshots/${second.snapshotId}/diff`),
       ]);
       expect(tries.map((t) => t.status)).toEqual([403, 403, 403, 403, 403]);
@@ -468,7 +602,11 @@ describe('registry reads: who may read personal data, and the audit trail', () =
     const nc = await natsAs('admin');
     try {
       const data = { actor: { userId: randomUUID(), username: 'fo', agencyCode: '33.04', roles: ['FRONT_OFFICE'] }, nik: someone.nik };
-      const asked = await nc.request(Rpc.verification.getPerson, JSON.stringify({ pattern: Rpc.verification.getPerson, data, id: randomUUID() }), { timeout: 5000 });
+      const asked = await nc.request(
+        Rpc.verification.getPerson,
+        JSON.stringify({ pattern: Rpc.verification.getPerson, data, id: randomUUID() }),
+        { timeout: 5000 },
+      );
       expect(JSON.parse(asked.string()).response).toMatchObject({ ok: false, error: { statusCode: 403, code: 'ROLE_REQUIRED' } });
     } finally {
       await nc.close();
@@ -481,7 +619,11 @@ describe('registry reads: who may read personal data, and the audit trail', () =
     expect(found.status).toBe(200);
     expect(found.headers.get('idempotent-replayed')).toBeNull();
     expect((await db.query(`SELECT count(*)::int AS n FROM gateway.idempotency_keys WHERE key = $1`, [key])).rows[0].n).toBe(0);
-    expect(found.body).toMatchObject({ nik: someone.nik, name: someone.nama, snapshot: { snapshotId: second.snapshotId, agencyCode: '33.04' } });
+    expect(found.body).toMatchObject({
+      nik: someone.nik,
+      name: someone.nama,
+      snapshot: { snapshotId: second.snapshotId, agencyCode: '33.04' },
+    });
     expect((await verifier.post('/api/v1/registry/persons/search', { nik: nobody })).status).toBe(404);
     const bad = await verifier.post('/api/v1/registry/persons/search', { nik: '3304' });
     expect(bad.status).toBe(400);
@@ -503,22 +645,40 @@ describe('registry reads: who may read personal data, and the audit trail', () =
     const persons = await trail('REGISTRY_PERSON_LOOKED_UP', v);
     expect(persons.slice(0, 2)).toEqual([
       expect.objectContaining({
-        actor: expect.objectContaining({ username: v }), at: expect.any(String), agencyCode: '33.04',
-        target: { type: 'REGISTRY_PERSON', id: maskNik(nobody), label: maskNik(nobody) }, after: { nik: maskNik(nobody), outcome: 'REGISTRY_PERSON_NOT_FOUND', snapshotId: null },
+        actor: expect.objectContaining({ username: v }),
+        at: expect.any(String),
+        agencyCode: '33.04',
+        target: { type: 'REGISTRY_PERSON', id: maskNik(nobody), label: maskNik(nobody) },
+        after: { nik: maskNik(nobody), outcome: 'REGISTRY_PERSON_NOT_FOUND', snapshotId: null },
       }),
       expect.objectContaining({
-        target: { type: 'REGISTRY_PERSON', id: maskNik(someone.nik), label: maskNik(someone.nik) }, after: { nik: maskNik(someone.nik), outcome: 'FOUND', snapshotId: second.snapshotId },
+        target: { type: 'REGISTRY_PERSON', id: maskNik(someone.nik), label: maskNik(someone.nik) },
+        after: { nik: maskNik(someone.nik), outcome: 'FOUND', snapshotId: second.snapshotId },
       }),
     ]);
     const households = await trail('REGISTRY_HOUSEHOLD_LOOKED_UP', h);
     expect(households[0]).toMatchObject({
       target: { type: 'REGISTRY_HOUSEHOLD', id: maskNik(someone.no_kk) },
-      after: { kkNumber: maskNik(someone.no_kk), outcome: 'FOUND', members: household.body.members.length, snapshotIds: [second.snapshotId] },
+      after: {
+        kkNumber: maskNik(someone.no_kk),
+        outcome: 'FOUND',
+        members: household.body.members.length,
+        snapshotIds: [second.snapshotId],
+      },
     });
     const diffs = await trail('REGISTRY_DIFF_VIEWED', ad);
     expect(diffs[0]).toMatchObject({
-      target: { type: 'REGISTRY_SNAPSHOT', id: second.snapshotId }, agencyCode: '33.04',
-      after: { outcome: 'SHOWN', snapshotId: second.snapshotId, againstSnapshotId: first.snapshotId, change: 'REMOVED', limit: 2, offset: 1, items: 2 },
+      target: { type: 'REGISTRY_SNAPSHOT', id: second.snapshotId },
+      agencyCode: '33.04',
+      after: {
+        outcome: 'SHOWN',
+        snapshotId: second.snapshotId,
+        againstSnapshotId: first.snapshotId,
+        change: 'REMOVED',
+        limit: 2,
+        offset: 1,
+        items: 2,
+      },
     });
     // the refused reads left nothing to read; and no full number is kept, nor shown
     expect(await trail('REGISTRY_PERSON_LOOKED_UP', await nameOf(frontOffice))).toEqual([]);
@@ -565,9 +725,12 @@ async function multipart(api: Api, parts: Part[], opts: { query?: string; chunke
     for await (const c of body()) chunks.push(c);
     init = { body: Buffer.concat(chunks) };
   }
-  const send = () => fetch(`${gateway.url}/api/v1/registry/imports${opts.query ?? ''}`, {
-    method: 'POST', headers: { authorization: `Bearer ${api.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` }, ...init,
-  } as RequestInit);
+  const send = () =>
+    fetch(`${gateway.url}/api/v1/registry/imports${opts.query ?? ''}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${api.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      ...init,
+    } as RequestInit);
   let res: Response;
   try {
     res = await send();
@@ -617,19 +780,61 @@ describe('registry uploads: authorized before a byte is stored, limited in size'
     const before = { bucket: await bucket(), imports: await importRows() };
     const refusals = [
       // the role comes from the token
-      { as: frontOffice, parts: [{ name: 'agencyCode', value: '33.04' }, { name: 'file', filename: 'dtsen.csv', data: file }], status: 403 },
+      {
+        as: frontOffice,
+        parts: [
+          { name: 'agencyCode', value: '33.04' },
+          { name: 'file', filename: 'dtsen.csv', data: file },
+        ],
+        status: 403,
+      },
       // another agency: named before the file, in the form or in the URL
-      { as: pasuruan, parts: [{ name: 'agencyCode', value: '33.04' }, { name: 'file', filename: 'dtsen.csv', data: file }], status: 403 },
+      {
+        as: pasuruan,
+        parts: [
+          { name: 'agencyCode', value: '33.04' },
+          { name: 'file', filename: 'dtsen.csv', data: file },
+        ],
+        status: 403,
+      },
       { as: pasuruan, parts: [{ name: 'file', filename: 'dtsen.csv', data: file }], query: '?agencyCode=33.04', status: 403 },
       // the agency only after the file: the file would have to be stored before it is known
-      { as: verifier, parts: [{ name: 'file', filename: 'dtsen.csv', data: file }, { name: 'agencyCode', value: '33.04' }], status: 400, path: 'agencyCode' },
+      {
+        as: verifier,
+        parts: [
+          { name: 'file', filename: 'dtsen.csv', data: file },
+          { name: 'agencyCode', value: '33.04' },
+        ],
+        status: 400,
+        path: 'agencyCode',
+      },
       { as: verifier, parts: [{ name: 'file', filename: 'dtsen.csv', data: file }], status: 400, path: 'agencyCode' },
-      { as: verifier, parts: [{ name: 'agencyCode', value: '99.99' }, { name: 'file', filename: 'dtsen.csv', data: file }], status: 400, path: 'agencyCode' },
-      { as: verifier, parts: [{ name: 'agencyCode', value: '35.75' }, { name: 'file', filename: 'dtsen.csv', data: file }], query: '?agencyCode=33.04', status: 400, path: 'agencyCode' },
+      {
+        as: verifier,
+        parts: [
+          { name: 'agencyCode', value: '99.99' },
+          { name: 'file', filename: 'dtsen.csv', data: file },
+        ],
+        status: 400,
+        path: 'agencyCode',
+      },
+      {
+        as: verifier,
+        parts: [
+          { name: 'agencyCode', value: '35.75' },
+          { name: 'file', filename: 'dtsen.csv', data: file },
+        ],
+        query: '?agencyCode=33.04',
+        status: 400,
+        path: 'agencyCode',
+      },
     ] as Array<{ as: Api; parts: Part[]; query?: string; status: number; path?: string }>;
     for (const r of refusals) {
       const res = await multipart(r.as, r.parts, { query: r.query });
-      expect({ status: res.status, path: res.body.details?.[0]?.path }).toEqual({ status: r.status, path: r.path ?? res.body.details?.[0]?.path });
+      expect({ status: res.status, path: res.body.details?.[0]?.path }).toEqual({
+        status: r.status,
+        path: r.path ?? res.body.details?.[0]?.path,
+      });
       expect(isErrorBody(res.body, r.status)).toBe(true);
     }
     const after = { bucket: await bucket(), imports: await importRows() };
@@ -653,12 +858,27 @@ describe('registry uploads: authorized before a byte is stored, limited in size'
     const before = { bucket: await bucket(), imports: await importRows() };
     // declared: refused before a byte is read
     const declared = new Uint8Array(UPLOAD_MAX_BYTES + 1024 * 1024);
-    const r1 = await multipart(verifier, [{ name: 'agencyCode', value: '33.04' }, { name: 'file', filename: 'dtsen.csv', data: declared }]);
+    const r1 = await multipart(verifier, [
+      { name: 'agencyCode', value: '33.04' },
+      { name: 'file', filename: 'dtsen.csv', data: declared },
+    ]);
     expect(r1.status).toBe(413);
-    expect(r1.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large', code: 'REGISTRY_UPLOAD_TOO_LARGE', details: [{ path: 'file', message: expect.stringMatching(/at most 25165824 bytes/) }] });
+    expect(r1.body).toMatchObject({
+      statusCode: 413,
+      error: 'Payload Too Large',
+      code: 'REGISTRY_UPLOAD_TOO_LARGE',
+      details: [{ path: 'file', message: expect.stringMatching(/at most 25165824 bytes/) }],
+    });
     expect((await bucket()).lastSeq).toBe(before.bucket.lastSeq);
     // streamed without a length: refused when the limit is passed, the chunks already stored purged
-    const r2 = await multipart(verifier, [{ name: 'agencyCode', value: '33.04' }, { name: 'file', filename: 'dtsen.csv', data: csvBytes(UPLOAD_MAX_BYTES + 3 * 1024 * 1024) }], { chunked: true });
+    const r2 = await multipart(
+      verifier,
+      [
+        { name: 'agencyCode', value: '33.04' },
+        { name: 'file', filename: 'dtsen.csv', data: csvBytes(UPLOAD_MAX_BYTES + 3 * 1024 * 1024) },
+      ],
+      { chunked: true },
+    );
     expect(r2.status).toBe(413);
     expect(r2.body).toMatchObject({ code: 'REGISTRY_UPLOAD_TOO_LARGE' });
     const after = await eventually(async () => {
@@ -683,11 +903,21 @@ describe('registry uploads: authorized before a byte is stored, limited in size'
     expect(before.config.max_bytes).toBeGreaterThan(0);
     await jsm.streams.update(before.config.name, { ...before.config, max_bytes: before.bytes + 2 * 1024 * 1024 });
     try {
-      const declared = await multipart(verifier, [{ name: 'agencyCode', value: '33.04' }, { name: 'file', filename: 'dtsen.csv', data: new Uint8Array(3 * 1024 * 1024) }]);
+      const declared = await multipart(verifier, [
+        { name: 'agencyCode', value: '33.04' },
+        { name: 'file', filename: 'dtsen.csv', data: new Uint8Array(3 * 1024 * 1024) },
+      ]);
       expect(declared.status).toBe(413);
       expect(declared.body).toMatchObject({ code: 'REGISTRY_UPLOADS_FULL', details: [{ path: 'file' }] });
       expect((await bucket()).lastSeq).toBe(before.lastSeq);
-      const streamed = await multipart(verifier, [{ name: 'agencyCode', value: '33.04' }, { name: 'file', filename: 'dtsen.csv', data: csvBytes(3 * 1024 * 1024) }], { chunked: true });
+      const streamed = await multipart(
+        verifier,
+        [
+          { name: 'agencyCode', value: '33.04' },
+          { name: 'file', filename: 'dtsen.csv', data: csvBytes(3 * 1024 * 1024) },
+        ],
+        { chunked: true },
+      );
       expect(streamed.status).toBe(413);
       expect(streamed.body).toMatchObject({ code: 'REGISTRY_UPLOADS_FULL' });
       await eventually(async () => expect((await bucket()).chunks).toBe(before.chunks));
@@ -702,7 +932,8 @@ describe('hostile registry files', () => {
     const base = 630_000;
     const p = (i: number) => person(banjarnegara, base + i);
     // written by hand, without the fixtures' quoting: each line as a careless export would have it
-    const raw = (i: number, over: Partial<GeneratedPerson> = {}) => HEADER.map((h) => ({ ...p(i), alamat: `Jl. Melati ${i}`, ...over })[h]).join(',');
+    const raw = (i: number, over: Partial<GeneratedPerson> = {}) =>
+      HEADER.map((h) => ({ ...p(i), alamat: `Jl. Melati ${i}`, ...over })[h]).join(',');
     const lines: Array<string | Buffer> = [HEADER.join(',')];
     for (let i = 0; i < 5; i++) lines.push(raw(i));
     lines.push(raw(5, { nama: 'Budi "Ucok" Santoso' })); // row 7: a quote inside a field is a character
@@ -738,7 +969,17 @@ describe('hostile registry files', () => {
     for (let i = 0; i < 10; i++) {
       const q = person(banjarnegara, base + i);
       // rows 4 and 7: typed as numbers, as Excel does with a column of digits left as General
-      ws.addRow([i === 2 ? Number(q.nik) : q.nik, i === 5 ? Number(q.no_kk) : q.no_kk, q.nama, q.tanggal_lahir, q.jenis_kelamin, q.alamat, q.kode_desa, q.desil, q.program]);
+      ws.addRow([
+        i === 2 ? Number(q.nik) : q.nik,
+        i === 5 ? Number(q.no_kk) : q.no_kk,
+        q.nama,
+        q.tanggal_lahir,
+        q.jenis_kelamin,
+        q.alamat,
+        q.kode_desa,
+        q.desil,
+        q.program,
+      ]);
     }
     const file = path.join(dir, `numeric-${Date.now()}.xlsx`);
     await wb.xlsx.writeFile(file);
@@ -765,7 +1006,10 @@ describe('hostile registry files', () => {
     const before = (await db.query(`SELECT count(*)::int AS n FROM verification.registry_imports`)).rows[0].n;
     const r = await upload(verifier, new Blob([bomb]), '33.04', 'bomb.xlsx');
     expect(r.status).toBe(400);
-    expect(r.body).toMatchObject({ code: 'REGISTRY_FILE_UNREADABLE', message: expect.stringMatching(/unpacks to more than 33,554,432 bytes/) });
+    expect(r.body).toMatchObject({
+      code: 'REGISTRY_FILE_UNREADABLE',
+      message: expect.stringMatching(/unpacks to more than 33,554,432 bytes/),
+    });
     expect((await db.query(`SELECT count(*)::int AS n FROM verification.registry_imports`)).rows[0].n).toBe(before);
   });
 });
@@ -782,7 +1026,11 @@ describe('registry drop guard: an import far smaller than the current snapshot w
   beforeAll(async () => {
     area = await areaOf(AGENCY);
     babelAdmin = await adminOf(AGENCY);
-    [babelVerifier, babelHead, babelFrontOffice] = await Promise.all([user(['VERIFIER'], AGENCY), user(['HEAD'], AGENCY), user(['FRONT_OFFICE'], AGENCY)]);
+    [babelVerifier, babelHead, babelFrontOffice] = await Promise.all([
+      user(['VERIFIER'], AGENCY),
+      user(['HEAD'], AGENCY),
+      user(['FRONT_OFFICE'], AGENCY),
+    ]);
     nats = await natsAs('admin');
   });
 
@@ -795,19 +1043,35 @@ describe('registry drop guard: an import far smaller than the current snapshot w
     await writeRegistryCsv(file, area, count, { from, seed });
     const up = await upload(babelVerifier, file, AGENCY);
     expect(up.status).toBe(202);
-    return eventually(async () => {
-      const r = await babelVerifier.get(`/api/v1/registry/imports/${up.body.importId}`);
-      expect(['COMPLETED', 'FAILED', 'AWAITING_CONFIRMATION']).toContain(r.body.status);
-      return r.body;
-    }, { timeoutMs: 30000 });
+    return eventually(
+      async () => {
+        const r = await babelVerifier.get(`/api/v1/registry/imports/${up.body.importId}`);
+        expect(['COMPLETED', 'FAILED', 'AWAITING_CONFIRMATION']).toContain(r.body.status);
+        return r.body;
+      },
+      { timeoutMs: 30000 },
+    );
   }
 
-  const currentSnapshot = async () => (await db.query(`SELECT id FROM verification.registry_snapshots WHERE agency_code = $1 AND is_current`, [AGENCY])).rows[0]?.id ?? null;
-  const finishedEvents = async (importId: string) => (await readStream(nats, 'SIGAP_VERIFICATION', 'sigap.verification.registry.import.finished.v1')).map((m) => m.data).filter((e) => e.importId === importId);
-  const audit = async (targetId: string) => (await db.query(`SELECT action, actor_username, agency_code, before, after FROM gateway.audit_log WHERE target_id = $1 ORDER BY id`, [targetId])).rows;
+  const currentSnapshot = async () =>
+    (await db.query(`SELECT id FROM verification.registry_snapshots WHERE agency_code = $1 AND is_current`, [AGENCY])).rows[0]?.id ?? null;
+  const finishedEvents = async (importId: string) =>
+    (await readStream(nats, 'SIGAP_VERIFICATION', 'sigap.verification.registry.import.finished.v1'))
+      .map((m) => m.data)
+      .filter((e) => e.importId === importId);
+  const audit = async (targetId: string) =>
+    (
+      await db.query(`SELECT action, actor_username, agency_code, before, after FROM gateway.audit_log WHERE target_id = $1 ORDER BY id`, [
+        targetId,
+      ])
+    ).rows;
 
   it('lets the agency’s admin set the share (0–100, audited); others read it', async () => {
-    expect((await babelVerifier.get(`/api/v1/registry/settings/${AGENCY}`)).body).toMatchObject({ agencyCode: AGENCY, maxDropPercent: 20, isDefault: true });
+    expect((await babelVerifier.get(`/api/v1/registry/settings/${AGENCY}`)).body).toMatchObject({
+      agencyCode: AGENCY,
+      maxDropPercent: 20,
+      isDefault: true,
+    });
     expect((await babelVerifier.put(`/api/v1/registry/settings/${AGENCY}`, { maxDropPercent: 30 })).status).toBe(403);
     expect((await (await adminOf('61')).put(`/api/v1/registry/settings/${AGENCY}`, { maxDropPercent: 30 })).status).toBe(403);
     for (const bad of [150, -1, '30', null]) {
@@ -819,7 +1083,14 @@ describe('registry drop guard: an import far smaller than the current snapshot w
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ agencyCode: AGENCY, maxDropPercent: 25, isDefault: false });
     expect((await babelFrontOffice.get(`/api/v1/registry/settings/${AGENCY}`)).body).toMatchObject({ maxDropPercent: 25 });
-    expect(await audit(AGENCY)).toEqual([expect.objectContaining({ action: 'REGISTRY_SETTINGS_UPDATED', agency_code: AGENCY, before: { maxDropPercent: 20, isDefault: true }, after: { maxDropPercent: 25 } })]);
+    expect(await audit(AGENCY)).toEqual([
+      expect.objectContaining({
+        action: 'REGISTRY_SETTINGS_UPDATED',
+        agency_code: AGENCY,
+        before: { maxDropPercent: 20, isDefault: true },
+        after: { maxDropPercent: 25 },
+      }),
+    ]);
   });
 
   it('holds a shrunken import (the current snapshot stays), and a verifier discards it or confirms it, each decision audited and told by event', async () => {
@@ -829,8 +1100,17 @@ describe('registry drop guard: an import far smaller than the current snapshot w
     // 700 rows: a fall of 30%, more than the agency's 25%
     const shrunk = await importRows(700, 0, 1);
     expect(shrunk).toMatchObject({
-      status: 'AWAITING_CONFIRMATION', rowsAccepted: 700, snapshotId: expect.any(String),
-      confirmation: { previousSnapshotId: first.snapshotId, previousRows: 1000, dropPercent: 30, maxDropPercent: 25, decision: 'PENDING', decidedBy: null },
+      status: 'AWAITING_CONFIRMATION',
+      rowsAccepted: 700,
+      snapshotId: expect.any(String),
+      confirmation: {
+        previousSnapshotId: first.snapshotId,
+        previousRows: 1000,
+        dropPercent: 30,
+        maxDropPercent: 25,
+        decision: 'PENDING',
+        decidedBy: null,
+      },
     });
     expect(await currentSnapshot()).toBe(first.snapshotId);
     // lookups still answer from the current snapshot (the held one renamed everyone: seed 1)
@@ -839,7 +1119,15 @@ describe('registry drop guard: an import far smaller than the current snapshot w
     const diff = await babelVerifier.get(`/api/v1/registry/snapshots/${shrunk.snapshotId}/diff?limit=1`);
     expect(diff.status).toBe(200);
     expect(diff.body).toMatchObject({ againstSnapshotId: first.snapshotId, counts: { removed: 300 } });
-    expect(await finishedEvents(shrunk.importId)).toEqual([expect.objectContaining({ status: 'AWAITING_CONFIRMATION', snapshotId: shrunk.snapshotId, confirmation: 'REQUIRED', previousRows: 1000, maxDropPercent: 25 })]);
+    expect(await finishedEvents(shrunk.importId)).toEqual([
+      expect.objectContaining({
+        status: 'AWAITING_CONFIRMATION',
+        snapshotId: shrunk.snapshotId,
+        confirmation: 'REQUIRED',
+        previousRows: 1000,
+        maxDropPercent: 25,
+      }),
+    ]);
 
     // who may decide: staff of 19 with a verifying role; not the front office, not another agency (not even its province's admin sees it as theirs)
     expect((await babelFrontOffice.post(`/api/v1/registry/imports/${shrunk.importId}/confirm`)).status).toBe(403);
@@ -852,10 +1140,27 @@ describe('registry drop guard: an import far smaller than the current snapshot w
     const after = (await babelVerifier.get(`/api/v1/registry/imports/${shrunk.importId}`)).body;
     expect(after).toMatchObject({ status: 'DISCARDED', confirmation: { decision: 'DISCARDED', decidedBy: expect.stringMatching(/^v/) } });
     // its rows are gone; deciding twice is a conflict
-    expect((await db.query(`SELECT count(*)::int AS n FROM verification.registry_persons WHERE snapshot_id = $1`, [shrunk.snapshotId])).rows[0].n).toBe(0);
-    expect((await babelVerifier.post(`/api/v1/registry/imports/${shrunk.importId}/confirm`)).body).toMatchObject({ statusCode: 409, code: 'REGISTRY_IMPORT_NOT_AWAITING_CONFIRMATION' });
-    await eventually(async () => expect((await finishedEvents(shrunk.importId)).map((e) => [e.status, e.confirmation])).toEqual([['AWAITING_CONFIRMATION', 'REQUIRED'], ['DISCARDED', 'DISCARDED']]));
-    expect(await audit(shrunk.importId)).toEqual([expect.objectContaining({ action: 'REGISTRY_IMPORT_DISCARDED', agency_code: AGENCY, after: { status: 'DISCARDED', currentSnapshotId: first.snapshotId } })]);
+    expect(
+      (await db.query(`SELECT count(*)::int AS n FROM verification.registry_persons WHERE snapshot_id = $1`, [shrunk.snapshotId])).rows[0]
+        .n,
+    ).toBe(0);
+    expect((await babelVerifier.post(`/api/v1/registry/imports/${shrunk.importId}/confirm`)).body).toMatchObject({
+      statusCode: 409,
+      code: 'REGISTRY_IMPORT_NOT_AWAITING_CONFIRMATION',
+    });
+    await eventually(async () =>
+      expect((await finishedEvents(shrunk.importId)).map((e) => [e.status, e.confirmation])).toEqual([
+        ['AWAITING_CONFIRMATION', 'REQUIRED'],
+        ['DISCARDED', 'DISCARDED'],
+      ]),
+    );
+    expect(await audit(shrunk.importId)).toEqual([
+      expect.objectContaining({
+        action: 'REGISTRY_IMPORT_DISCARDED',
+        agency_code: AGENCY,
+        after: { status: 'DISCARDED', currentSnapshotId: first.snapshotId },
+      }),
+    ]);
 
     // 600 rows, confirmed by the head of the department: it becomes current
     const smaller = await importRows(600, 0, 2);
@@ -866,23 +1171,40 @@ describe('registry drop guard: an import far smaller than the current snapshot w
     expect(await currentSnapshot()).toBe(smaller.snapshotId);
     expect((await babelVerifier.get(`/api/v1/registry/persons/${person(area, 700).nik}`)).status).toBe(404);
     expect((await babelVerifier.get(`/api/v1/registry/persons/${person(area, 3).nik}`)).body.name).toBe(person(area, 3, 2).nama);
-    expect((await babelVerifier.get(`/api/v1/registry/imports/${smaller.importId}`)).body).toMatchObject({ status: 'COMPLETED', confirmation: { decision: 'CONFIRMED', previousRows: 1000 } });
-    await eventually(async () => expect((await finishedEvents(smaller.importId)).map((e) => [e.status, e.confirmation, e.snapshotId])).toEqual([
-      ['AWAITING_CONFIRMATION', 'REQUIRED', smaller.snapshotId], ['COMPLETED', 'CONFIRMED', smaller.snapshotId],
-    ]));
-    expect(await audit(smaller.importId)).toEqual([expect.objectContaining({ action: 'REGISTRY_IMPORT_CONFIRMED', after: { status: 'COMPLETED', currentSnapshotId: smaller.snapshotId } })]);
+    expect((await babelVerifier.get(`/api/v1/registry/imports/${smaller.importId}`)).body).toMatchObject({
+      status: 'COMPLETED',
+      confirmation: { decision: 'CONFIRMED', previousRows: 1000 },
+    });
+    await eventually(async () =>
+      expect((await finishedEvents(smaller.importId)).map((e) => [e.status, e.confirmation, e.snapshotId])).toEqual([
+        ['AWAITING_CONFIRMATION', 'REQUIRED', smaller.snapshotId],
+        ['COMPLETED', 'CONFIRMED', smaller.snapshotId],
+      ]),
+    );
+    expect(await audit(smaller.importId)).toEqual([
+      expect.objectContaining({
+        action: 'REGISTRY_IMPORT_CONFIRMED',
+        after: { status: 'COMPLETED', currentSnapshotId: smaller.snapshotId },
+      }),
+    ]);
   });
 
-  it('is in the OpenAPI document: the routes, the upload\'s agency before the file, the 413', async () => {
+  it("is in the OpenAPI document: the routes, the upload's agency before the file, the 413", async () => {
     const doc = (await new Api(gateway.url).get('/api/docs-json')).body;
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
-      '/api/v1/registry/imports/{importId}/confirm', '/api/v1/registry/imports/{importId}/discard', '/api/v1/registry/settings/{agencyCode}',
-    ]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/registry/imports/{importId}/confirm',
+        '/api/v1/registry/imports/{importId}/discard',
+        '/api/v1/registry/settings/{agencyCode}',
+      ]),
+    );
     const upload = doc.paths['/api/v1/registry/imports'].post;
     expect(upload.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'agencyCode', in: 'query' })]));
     expect(upload.description).toMatch(/before the part `file`/);
     expect(Object.keys(upload.responses)).toEqual(expect.arrayContaining(['202', '413']));
-    expect(doc.paths['/api/v1/registry/settings/{agencyCode}'].put.requestBody.content['application/json'].schema.properties.maxDropPercent).toMatchObject({ minimum: 0, maximum: 100 });
+    expect(
+      doc.paths['/api/v1/registry/settings/{agencyCode}'].put.requestBody.content['application/json'].schema.properties.maxDropPercent,
+    ).toMatchObject({ minimum: 0, maximum: 100 });
   });
 
   it('refuses to confirm a held import once another snapshot became current', async () => {

@@ -31,15 +31,28 @@ disbursementConfig();
 @Module({
   imports: [
     PlatformModule.forService('disbursement'),
-    DatabaseModule.forService({ schema: 'disbursement', entities: [], migrations: [...MESSAGING_MIGRATIONS, CreateDisbursement1766300000000] }),
+    DatabaseModule.forService({
+      schema: 'disbursement',
+      entities: [],
+      migrations: [...MESSAGING_MIGRATIONS, CreateDisbursement1766300000000],
+    }),
     MessagingModule.forService('disbursement'),
     RpcClientModule.forService('disbursement'),
   ],
   controllers: [BudgetLinesMessageController, ProposalsMessageController, DecreesMessageController],
   providers: [
-    BudgetLineRepository, PoolRepository, ProposalRepository, DecreeRepository, RequestRepository,
-    ProposalsService, DecreesService, RequestsService,
-    CaseDecidedConsumer, DossierFetcher, DisbursementSettledConsumer, TestRelaySwitch,
+    BudgetLineRepository,
+    PoolRepository,
+    ProposalRepository,
+    DecreeRepository,
+    RequestRepository,
+    ProposalsService,
+    DecreesService,
+    RequestsService,
+    CaseDecidedConsumer,
+    DossierFetcher,
+    DisbursementSettledConsumer,
+    TestRelaySwitch,
   ],
 })
 export class DisbursementModule {}

@@ -7,4 +7,12 @@ import { RejectedMessageEntity } from './rejected/rejected-message.entity.js';
 import { UserEntity } from './users/user.entity.js';
 
 /** Every entity of the `gateway` schema. */
-export const gatewayEntities = [UserEntity, AuditEntryEntity, IdempotencyKeyEntity, LoginAttemptEntity, RateLimitEntity, RejectedMessageEntity, AgencyContactEntity];
+export const gatewayEntities = [
+  UserEntity,
+  AuditEntryEntity,
+  IdempotencyKeyEntity,
+  LoginAttemptEntity,
+  RateLimitEntity,
+  RejectedMessageEntity,
+  AgencyContactEntity,
+];

@@ -14,7 +14,8 @@ function configure(nest: INestApplication): void {
   const cfg = gatewayConfig();
   const app = nest as NestExpressApplication;
   // a hop count: Express takes the address that many proxies back in X-Forwarded-For
-  if (cfg.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(cfg.TRUST_PROXY) ? Number(cfg.TRUST_PROXY) : cfg.TRUST_PROXY.split(',').map((x) => x.trim()));
+  if (cfg.TRUST_PROXY)
+    app.set('trust proxy', /^\d+$/.test(cfg.TRUST_PROXY) ? Number(cfg.TRUST_PROXY) : cfg.TRUST_PROXY.split(',').map((x) => x.trim()));
   app.disable('x-powered-by');
   // brotli or gzip, as the client accepts, for everything above 1 KB: the dashboard's scripts and the
   // citizens' status page are what a phone on 3G waits for (issue 11); `compression` is expressjs's own
@@ -35,7 +36,10 @@ function configure(nest: INestApplication): void {
       .setVersion('v1')
       .addBearerAuth()
       .build();
-    SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
+    SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), {
+      jsonDocumentUrl: 'api/docs-json',
+      yamlDocumentUrl: 'api/docs-yaml',
+    });
   }
 }
 

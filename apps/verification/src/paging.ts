@@ -5,6 +5,9 @@ export function clamp(n: number, min: number, max: number): number {
 }
 
 /** `limit` and `offset` of a page, as the list RPCs take them. */
-export function pageOf(b: { limit?: number; offset?: number }, defaults: { limit: number; max: number }): { limit: number; offset: number } {
+export function pageOf(
+  b: { limit?: number; offset?: number },
+  defaults: { limit: number; max: number },
+): { limit: number; offset: number } {
   return { limit: clamp(b.limit ?? defaults.limit, 1, defaults.max), offset: Math.max(0, b.offset ?? 0) };
 }

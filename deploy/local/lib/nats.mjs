@@ -24,7 +24,9 @@ export function localSystemPasswords(secrets) {
  */
 async function localSystems(systemsFile, secrets, fresh) {
   const m = await import(pathToFileURL(path.join(ROOT, 'dist/deploy/outside-systems.js')).href);
-  const { EXT_SYSTEM, FINANCE_LOCAL_SYSTEM } = await import(pathToFileURL(path.join(ROOT, 'dist/libs/contracts/src/outside-systems.js')).href);
+  const { EXT_SYSTEM, FINANCE_LOCAL_SYSTEM } = await import(
+    pathToFileURL(path.join(ROOT, 'dist/libs/contracts/src/outside-systems.js')).href
+  );
   const passwords = localSystemPasswords(secrets);
   return m.withSystemsLock(systemsFile, async () => {
     let systems = fresh ? [] : m.readSystems(systemsFile);

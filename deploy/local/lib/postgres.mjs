@@ -60,7 +60,9 @@ export async function startPostgres({ dataDir: requested, port, superPassword, f
   const owner = pgUser();
   const { dataDir, runDir, relocated } = postgresLocation(requested);
   if (relocated) {
-    log(`the postgres user cannot reach ${path.dirname(path.resolve(requested))} (a 0700 directory above it): its cluster lives in ${relocated}`);
+    log(
+      `the postgres user cannot reach ${path.dirname(path.resolve(requested))} (a 0700 directory above it): its cluster lives in ${relocated}`,
+    );
     // the parent must let the postgres user through; its own directory is the postgres user's alone
     mkdirSync(RELOCATED_PG_HOME, { recursive: true, mode: 0o755 });
     mkdirSync(relocated, { recursive: true, mode: 0o700 });
@@ -82,7 +84,17 @@ export async function startPostgres({ dataDir: requested, port, superPassword, f
     writeFileSync(pwfile, superPassword + '\n', { mode: 0o600 });
     if (owner) chownSync(pwfile, owner.uid, owner.gid);
     try {
-      await runPg('initdb', binDir, ['-D', dataDir, '--auth=scram-sha-256', `--pwfile=${pwfile}`, '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8']);
+      await runPg('initdb', binDir, [
+        '-D',
+        dataDir,
+        '--auth=scram-sha-256',
+        `--pwfile=${pwfile}`,
+        '-U',
+        'postgres',
+        '-E',
+        'UTF8',
+        '--locale=C.UTF-8',
+      ]);
     } catch (e) {
       fail(`initdb failed:\n${e.output ?? e.message}`);
     } finally {

@@ -4,9 +4,21 @@
 import type { EventEnvelope, RejectedMessage, RejectedMessageDetail } from './envelope.js';
 import type { Subjects } from './subjects.js';
 import type {
-  ApplicationOverdueEvent, ApplicationReceivedEvent, ApplicationStatusChangedEvent, ComplaintUpdatedEvent, DecreeIssuedEvent,
-  DisbursementRequestedEvent, ProposalReturnedEvent, ProposalSubmittedEvent, RecipientFailedEvent, RecipientHandedOverEvent,
-  RecipientPaidEvent, RegistryImportFinishedEvent, ShipmentDispatchedEvent, VerificationCaseDecidedEvent, VerificationCaseOpenedEvent,
+  ApplicationOverdueEvent,
+  ApplicationReceivedEvent,
+  ApplicationStatusChangedEvent,
+  ComplaintUpdatedEvent,
+  DecreeIssuedEvent,
+  DisbursementRequestedEvent,
+  ProposalReturnedEvent,
+  ProposalSubmittedEvent,
+  RecipientFailedEvent,
+  RecipientHandedOverEvent,
+  RecipientPaidEvent,
+  RegistryImportFinishedEvent,
+  ShipmentDispatchedEvent,
+  VerificationCaseDecidedEvent,
+  VerificationCaseOpenedEvent,
   VerificationCaseRuleSettledEvent,
 } from './events/index.js';
 
@@ -40,4 +52,6 @@ export type PublishedSubject = keyof EventMap;
  * What a publisher writes for `S`: its payload class without the envelope (`eventId`,
  * `occurredAt`, `correlationId`, `causationId`), which the outbox adds.
  */
-export type PayloadOf<S extends PublishedSubject> = EventMap[S] extends EventEnvelope ? Omit<EventMap[S], keyof EventEnvelope> : EventMap[S];
+export type PayloadOf<S extends PublishedSubject> = EventMap[S] extends EventEnvelope
+  ? Omit<EventMap[S], keyof EventEnvelope>
+  : EventMap[S];

@@ -1,7 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  DEFAULT_SYSTEM_LIMITS, EXT_SYSTEM, FINANCE_LOCAL_SYSTEM, checkOutsideSystem, contractSubject, deliverSubject, dropBucketOf, fromAnySystem, internalSubject,
-  publisherOf, speaksFor, systemDurable,
+  DEFAULT_SYSTEM_LIMITS,
+  EXT_SYSTEM,
+  FINANCE_LOCAL_SYSTEM,
+  checkOutsideSystem,
+  contractSubject,
+  deliverSubject,
+  dropBucketOf,
+  fromAnySystem,
+  internalSubject,
+  publisherOf,
+  speaksFor,
+  systemDurable,
 } from './outside-systems.js';
 import { Subjects } from './subjects.js';
 
@@ -27,7 +37,13 @@ describe('the subject scheme of outside systems', () => {
 });
 
 describe('a declaration of an outside system', () => {
-  const ok = { name: 'slrt-banjarnegara', agencies: ['33.04'], publishes: [Subjects.extApplicationSubmitted], reads: [Subjects.rejected], limits: DEFAULT_SYSTEM_LIMITS };
+  const ok = {
+    name: 'slrt-banjarnegara',
+    agencies: ['33.04'],
+    publishes: [Subjects.extApplicationSubmitted],
+    reads: [Subjects.rejected],
+    limits: DEFAULT_SYSTEM_LIMITS,
+  };
 
   it('is accepted when every rule holds', () => {
     expect(checkOutsideSystem(ok)).toEqual([]);

@@ -84,7 +84,11 @@ export interface OutsideSystemLimits {
   maxConnections: number;
 }
 
-export const DEFAULT_SYSTEM_LIMITS: OutsideSystemLimits = { maxPayloadBytes: 256 * 1024, dropBucketBytes: 1024 * 1024 * 1024, maxConnections: 20 };
+export const DEFAULT_SYSTEM_LIMITS: OutsideSystemLimits = {
+  maxPayloadBytes: 256 * 1024,
+  dropBucketBytes: 1024 * 1024 * 1024,
+  maxConnections: 20,
+};
 /** An Object Store chunk (128 KiB) and its headers must fit in one message. */
 export const MIN_PAYLOAD_BYTES = 129 * 1024;
 
@@ -145,19 +149,37 @@ export function deliverSubject(system: string, subject: string): string {
 export function checkOutsideSystem(s: OutsideSystem): FieldError[] {
   const errors: FieldError[] = [];
   if (!SYSTEM_NAME.test(s.name) || RESERVED.has(s.name)) {
-    errors.push({ path: 'name', message: 'name must be 2-40 lower-case letters, digits or -, starting with a letter (and not sigap, admin or system)' });
+    errors.push({
+      path: 'name',
+      message: 'name must be 2-40 lower-case letters, digits or -, starting with a letter (and not sigap, admin or system)',
+    });
   }
   if (!s.agencies.length) errors.push({ path: 'agencies', message: 'agencies must name at least one agency code, or * for every agency' });
-  for (const a of s.agencies) if (a !== '*' && !/^\d{2}(\.[0-9A-Z]{2,3})?$/.test(a)) errors.push({ path: 'agencies', message: `${a} is not an agency code like 61 or 33.04` });
-  for (const p of s.publishes) if (!(p in INBOUND_SUBJECTS)) errors.push({ path: 'publishes', message: `${p} is not an inbound contract subject (${Object.keys(INBOUND_SUBJECTS).join(', ')})` });
-  for (const r of s.reads) if (!OUTBOUND_READABLE.includes(r)) errors.push({ path: 'reads', message: `${r} is not an outbound subject an outside system may read (${OUTBOUND_READABLE.join(', ')})` });
-  if (!s.publishes.length && !s.reads.length) errors.push({ path: 'publishes', message: 'a system must publish or read at least one subject' });
+  for (const a of s.agencies)
+    if (a !== '*' && !/^\d{2}(\.[0-9A-Z]{2,3})?$/.test(a))
+      errors.push({ path: 'agencies', message: `${a} is not an agency code like 61 or 33.04` });
+  for (const p of s.publishes)
+    if (!(p in INBOUND_SUBJECTS))
+      errors.push({ path: 'publishes', message: `${p} is not an inbound contract subject (${Object.keys(INBOUND_SUBJECTS).join(', ')})` });
+  for (const r of s.reads)
+    if (!OUTBOUND_READABLE.includes(r))
+      errors.push({
+        path: 'reads',
+        message: `${r} is not an outbound subject an outside system may read (${OUTBOUND_READABLE.join(', ')})`,
+      });
+  if (!s.publishes.length && !s.reads.length)
+    errors.push({ path: 'publishes', message: 'a system must publish or read at least one subject' });
   const l = s.limits;
   if (!Number.isInteger(l.maxPayloadBytes) || l.maxPayloadBytes < MIN_PAYLOAD_BYTES || l.maxPayloadBytes > 8 * 1024 * 1024) {
-    errors.push({ path: 'limits.maxPayloadBytes', message: `maxPayloadBytes must be a whole number from ${MIN_PAYLOAD_BYTES} to ${8 * 1024 * 1024}` });
+    errors.push({
+      path: 'limits.maxPayloadBytes',
+      message: `maxPayloadBytes must be a whole number from ${MIN_PAYLOAD_BYTES} to ${8 * 1024 * 1024}`,
+    });
   }
-  if (!Number.isInteger(l.dropBucketBytes) || l.dropBucketBytes < 1024 * 1024) errors.push({ path: 'limits.dropBucketBytes', message: 'dropBucketBytes must be a whole number of at least 1048576 (1 MiB)' });
-  if (!Number.isInteger(l.maxConnections) || l.maxConnections < 1 || l.maxConnections > 10_000) errors.push({ path: 'limits.maxConnections', message: 'maxConnections must be a whole number from 1 to 10000' });
+  if (!Number.isInteger(l.dropBucketBytes) || l.dropBucketBytes < 1024 * 1024)
+    errors.push({ path: 'limits.dropBucketBytes', message: 'dropBucketBytes must be a whole number of at least 1048576 (1 MiB)' });
+  if (!Number.isInteger(l.maxConnections) || l.maxConnections < 1 || l.maxConnections > 10_000)
+    errors.push({ path: 'limits.maxConnections', message: 'maxConnections must be a whole number from 1 to 10000' });
   return errors;
 }
 

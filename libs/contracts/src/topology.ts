@@ -38,11 +38,15 @@ export const STREAMS: StreamSpec[] = [
   { name: 'SIGAP_DISBURSEMENT', subjects: ['sigap.disbursement.>'], description: 'events of disbursement' },
   { name: 'SIGAP_LOGISTICS', subjects: ['sigap.logistics.>'], description: 'events of logistics' },
   { name: 'SIGAP_COMPLAINTS', subjects: ['sigap.complaints.>'], description: 'events of complaints' },
-  { name: 'SIGAP_REJECTED', subjects: [Subjects.rejected], description: 'messages that failed validation or exhausted their retries (eventId, subject, errors)' },
+  {
+    name: 'SIGAP_REJECTED',
+    subjects: [Subjects.rejected],
+    description: 'messages that failed validation or exhausted their retries (eventId, subject, errors)',
+  },
   {
     name: 'SIGAP_REJECTED_DETAIL',
     subjects: [Subjects.rejectedDetail],
-    description: 'refused messages with their payload, for the admin\'s replay (gateway only)',
+    description: "refused messages with their payload, for the admin's replay (gateway only)",
     retention: 'rejected-payloads',
   },
 ];
@@ -215,8 +219,13 @@ export const OBJECT_BUCKETS: ObjectBucketSpec[] = [
   // the gateway streams an uploaded registry file (DTSEN/DTKS) in, verification streams it back out
   // four uploads of the largest size (SIGAP_REGISTRY_UPLOAD_MAX_BYTES, 2 GiB) at once
   {
-    bucket: 'sigap_registry_uploads', description: 'registry files uploaded for import', writers: ['gateway'], readers: ['verification'], ttlHours: 72,
-    maxBytes: 8 * 1024 ** 3, maxBytesSetting: 'SIGAP_REGISTRY_UPLOADS_BUCKET_MAX_BYTES',
+    bucket: 'sigap_registry_uploads',
+    description: 'registry files uploaded for import',
+    writers: ['gateway'],
+    readers: ['verification'],
+    ttlHours: 72,
+    maxBytes: 8 * 1024 ** 3,
+    maxBytesSetting: 'SIGAP_REGISTRY_UPLOADS_BUCKET_MAX_BYTES',
   },
 ];
 

@@ -84,10 +84,16 @@ describe('parseNik', () => {
 
   it('checks the NIK against the form’s birth date and sex when given', () => {
     expect(parseNik('3304015102880001', { today, expectedBirthDate: '1988-02-11', expectedSex: 'F' }).ok).toBe(true);
-    expect(parseNik('3304015102880001', { today, expectedBirthDate: '1988-02-12' })).toMatchObject({ ok: false, rule: 'NIK_BIRTH_DATE_MISMATCH' });
+    expect(parseNik('3304015102880001', { today, expectedBirthDate: '1988-02-12' })).toMatchObject({
+      ok: false,
+      rule: 'NIK_BIRTH_DATE_MISMATCH',
+    });
     expect(parseNik('3304015102880001', { today, expectedSex: 'M' })).toMatchObject({ ok: false, rule: 'NIK_SEX_MISMATCH' });
     // the form settles the century: born 1 Jan 1925, not 2025
-    expect(parseNik('3304010101250001', { today, expectedBirthDate: '1925-01-01' })).toMatchObject({ ok: true, parts: { birthDateIso: '1925-01-01' } });
+    expect(parseNik('3304010101250001', { today, expectedBirthDate: '1925-01-01' })).toMatchObject({
+      ok: true,
+      parts: { birthDateIso: '1925-01-01' },
+    });
     expect(parseNik('3304010101250001', { today })).toMatchObject({ ok: true, parts: { birthDateIso: '2025-01-01' } });
   });
 

@@ -28,13 +28,7 @@ export interface NikParts {
 
 /** The rule a NIK breaks, for a 400 or a `sigap.rejected` naming it. */
 export type NikRule =
-  | 'NIK_FORMAT'
-  | 'NIK_AREA'
-  | 'NIK_BIRTH_DATE'
-  | 'NIK_BIRTH_DATE_FUTURE'
-  | 'NIK_BIRTH_DATE_MISMATCH'
-  | 'NIK_SEX_MISMATCH'
-  | 'NIK_SERIAL';
+  'NIK_FORMAT' | 'NIK_AREA' | 'NIK_BIRTH_DATE' | 'NIK_BIRTH_DATE_FUTURE' | 'NIK_BIRTH_DATE_MISMATCH' | 'NIK_SEX_MISMATCH' | 'NIK_SERIAL';
 
 /** The rule a KK (Kartu Keluarga) number breaks. */
 export type KkRule = 'KK_FORMAT' | 'KK_AREA';

@@ -42,7 +42,10 @@ export class TransactionHooks implements AfterCommitHooks {
  * `ds.transaction(work)` with after-commit hooks: the hooks run once the commit returned, and
  * are dropped when `work` throws (the transaction rolled back, there is nothing to announce).
  */
-export async function transactionWithHooks<T>(ds: DataSource, work: (manager: EntityManager, hooks: AfterCommitHooks) => Promise<T>): Promise<T> {
+export async function transactionWithHooks<T>(
+  ds: DataSource,
+  work: (manager: EntityManager, hooks: AfterCommitHooks) => Promise<T>,
+): Promise<T> {
   const hooks = new TransactionHooks();
   const result = await ds.transaction((manager) => work(manager, hooks));
   hooks.runAll();

@@ -2,7 +2,14 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
-import { REJECTION_SUBJECTS, streamFor, validatePayload, type FieldError, type RejectedMessageDetail, type RejectionReason } from '#contracts';
+import {
+  REJECTION_SUBJECTS,
+  streamFor,
+  validatePayload,
+  type FieldError,
+  type RejectedMessageDetail,
+  type RejectionReason,
+} from '#contracts';
 import { metrics } from '#platform';
 import { NatsService } from './nats.service.js';
 import { OutboxService } from './outbox.service.js';
@@ -47,13 +54,17 @@ export interface ConsumerSettings {
 }
 
 const TRANSIENT_PG_CODES = /^(08|57P0|53300|40001|40P01)/;
-const TRANSIENT_MESSAGES = /Connection terminated|connection .*released|Client was closed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|timeout exceeded when trying to connect|no PubAck|did not store/i;
+const TRANSIENT_MESSAGES =
+  /Connection terminated|connection .*released|Client was closed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|timeout exceeded when trying to connect|no PubAck|did not store/i;
 
 /** Whether a failure is the infrastructure's (retry without end) rather than the message's. */
 export function isTransient(e: unknown): boolean {
   const err = e as { code?: string; driverError?: { code?: string }; message?: string };
   const code = err?.code ?? err?.driverError?.code;
-  return (typeof code === 'string' && (TRANSIENT_PG_CODES.test(code) || /^E[A-Z]+$/.test(code))) || TRANSIENT_MESSAGES.test(String(err?.message ?? e));
+  return (
+    (typeof code === 'string' && (TRANSIENT_PG_CODES.test(code) || /^E[A-Z]+$/.test(code))) ||
+    TRANSIENT_MESSAGES.test(String(err?.message ?? e))
+  );
 }
 
 /**
@@ -125,7 +136,13 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
       this.registrations.map(async (r) => {
         try {
           const info = await this.nats.jsm.consumers.info(r.stream, r.options.durable);
-          return { durable: r.options.durable, stream: r.stream, pending: info.num_pending, ackPending: info.num_ack_pending, redelivered: info.num_redelivered };
+          return {
+            durable: r.options.durable,
+            stream: r.stream,
+            pending: info.num_pending,
+            ackPending: info.num_ack_pending,
+            redelivered: info.num_redelivered,
+          };
         } catch {
           return { durable: r.options.durable, stream: r.stream, pending: -1, ackPending: -1, redelivered: -1 };
         }
@@ -164,7 +181,11 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
         this.subscriptions.push(messages);
         const buffer: JsMsg[] = [];
         let idle: Array<() => void> = [];
-        const wakeWorkers = () => { const w = idle; idle = []; w.forEach((f) => f()); };
+        const wakeWorkers = () => {
+          const w = idle;
+          idle = [];
+          w.forEach((f) => f());
+        };
         let wakePump: (() => void) | undefined;
         let ended = false;
         // The pump pauses while the buffer is full: the iterator then stops pulling, so
@@ -174,7 +195,10 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
             for await (const m of messages) {
               buffer.push(m);
               wakeWorkers();
-              while (buffer.length >= size * (workers + 1) && this.running) await new Promise<void>((r) => { wakePump = r; });
+              while (buffer.length >= size * (workers + 1) && this.running)
+                await new Promise<void>((r) => {
+                  wakePump = r;
+                });
             }
           } finally {
             ended = true;
@@ -235,9 +259,18 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
       plain = JSON.parse(msg.string());
     } catch (e) {
       // JSON.parse quotes the text it choked on: only the admin's detail keeps that
-      return reject(fallbackKey, { reason: 'MALFORMED_JSON', errors: [{ path: '', message: 'payload is not JSON' }], payload: msg.string().slice(0, RAW_PREVIEW_CHARS), eventId: headerId, cause: (e as Error).message });
+      return reject(fallbackKey, {
+        reason: 'MALFORMED_JSON',
+        errors: [{ path: '', message: 'payload is not JSON' }],
+        payload: msg.string().slice(0, RAW_PREVIEW_CHARS),
+        eventId: headerId,
+        cause: (e as Error).message,
+      });
     }
-    const claimed = plain && typeof plain === 'object' && typeof (plain as { eventId?: unknown }).eventId === 'string' ? (plain as { eventId: string }).eventId : null;
+    const claimed =
+      plain && typeof plain === 'object' && typeof (plain as { eventId?: unknown }).eventId === 'string'
+        ? (plain as { eventId: string }).eventId
+        : null;
     // a rejected message carries the eventId of the message it rejects: its own id is the header's
     const key = (REJECTION_SUBJECTS.includes(msg.subject) ? headerKey : claimed !== null ? inboxKeyOf(claimed) : null) ?? fallbackKey;
     const eventId = claimed ?? headerId;
@@ -245,7 +278,13 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
       const result = await validatePayload(reg.options.schema, plain);
       if (!result.ok) return reject(key, { reason: 'VALIDATION', errors: result.errors, payload: plain, eventId });
     } catch (e) {
-      return reject(key, { reason: 'VALIDATION', errors: [{ path: '', message: 'payload could not be validated' }], payload: plain, eventId, cause: (e as Error).message });
+      return reject(key, {
+        reason: 'VALIDATION',
+        errors: [{ path: '', message: 'payload could not be validated' }],
+        payload: plain,
+        eventId,
+        cause: (e as Error).message,
+      });
     }
     // who published it, as the server routed it, and whether it speaks for the event's agency
     const publisher = checkPublisher(msg.subject, plain as Record<string, unknown>, declarations);
@@ -296,7 +335,13 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
         this.log.error(`${consumer}: event ${d.key} failed ${attempts} times, rejecting: ${message}`);
         try {
           // the handler's error may quote the message's values: only the admin's detail has it
-          d.rejection = { reason: 'RETRIES_EXHAUSTED', errors: [{ path: '', message: `handling failed ${attempts} times` }], payload: d.event, eventId: d.event.eventId, cause: message };
+          d.rejection = {
+            reason: 'RETRIES_EXHAUSTED',
+            errors: [{ path: '', message: `handling failed ${attempts} times` }],
+            payload: d.event,
+            eventId: d.event.eventId,
+            cause: message,
+          };
           d.event = undefined;
           await this.commit(reg, [d]);
           d.msg.ack();
@@ -355,7 +400,12 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
       // one line per batch: a flood of poison must not become a flood of log lines
       if (rejectedNow.length === 1) {
         const d = rejectedNow[0];
-        this.log.warn(`${consumer}: rejected ${nameableId(d.rejection!.eventId) ?? d.key} (${d.rejection!.reason}): ${d.rejection!.errors.slice(0, 5).map((x) => `${x.path} ${x.message}`).join('; ')}`);
+        this.log.warn(
+          `${consumer}: rejected ${nameableId(d.rejection!.eventId) ?? d.key} (${d.rejection!.reason}): ${d
+            .rejection!.errors.slice(0, 5)
+            .map((x) => `${x.path} ${x.message}`)
+            .join('; ')}`,
+        );
       } else if (rejectedNow.length > 1) {
         const reasons = new Map<string, number>();
         for (const d of rejectedNow) reasons.set(d.rejection!.reason, (reasons.get(d.rejection!.reason) ?? 0) + 1);

@@ -7,7 +7,10 @@ export interface Causation {
 }
 
 /** Adds `eventId`, `occurredAt`, `correlationId` and `causationId` to a payload. */
-export function envelope<T extends object>(payload: T, cause: Causation = {}): T & { eventId: string; occurredAt: string; correlationId: string; causationId?: string } {
+export function envelope<T extends object>(
+  payload: T,
+  cause: Causation = {},
+): T & { eventId: string; occurredAt: string; correlationId: string; causationId?: string } {
   const eventId = randomUUID();
   return {
     eventId,

@@ -50,7 +50,11 @@ export class JetStreamPublisher {
       } catch (e) {
         // the client refuses, before sending, a message over the server's max_payload
         this.pending.delete(token);
-        reject(new Error(`NATS refused the message on ${subject}: ${(e as Error).message} (max_payload ${this.nc.info?.max_payload ?? 'unknown'} bytes)`));
+        reject(
+          new Error(
+            `NATS refused the message on ${subject}: ${(e as Error).message} (max_payload ${this.nc.info?.max_payload ?? 'unknown'} bytes)`,
+          ),
+        );
       }
     });
   }
@@ -73,7 +77,12 @@ export class JetStreamPublisher {
     }
     try {
       const ack = JSON.parse(msg.string()) as Partial<PubAck> & { error?: { code: number; err_code?: number; description: string } };
-      if (ack.error) p.reject(new Error(`JetStream refused the message: ${ack.error.code} ${ack.error.description}${ack.error.err_code ? ` (err_code ${ack.error.err_code})` : ''}`));
+      if (ack.error)
+        p.reject(
+          new Error(
+            `JetStream refused the message: ${ack.error.code} ${ack.error.description}${ack.error.err_code ? ` (err_code ${ack.error.err_code})` : ''}`,
+          ),
+        );
       else if (!ack.stream) p.reject(new Error('invalid PubAck'));
       else p.resolve({ stream: ack.stream, seq: ack.seq ?? 0, duplicate: ack.duplicate ?? false });
     } catch (e) {

@@ -45,7 +45,12 @@ export class MessagingModule {
         {
           provide: OutboxRelay,
           useFactory: (ds: DataSource, nats: NatsService) =>
-            new OutboxRelay(ds, nats, { schema, batchSize: 512, pollMs: Number(env.SIGAP_OUTBOX_POLL_MS ?? 1000), retentionDays: Number(env.SIGAP_OUTBOX_RETENTION_DAYS ?? 7) }),
+            new OutboxRelay(ds, nats, {
+              schema,
+              batchSize: 512,
+              pollMs: Number(env.SIGAP_OUTBOX_POLL_MS ?? 1000),
+              retentionDays: Number(env.SIGAP_OUTBOX_RETENTION_DAYS ?? 7),
+            }),
           inject: [DataSource, NatsService],
         },
         {

@@ -23,7 +23,13 @@ export function inboxPrefixOf(service: string): string {
 }
 
 export function natsSettingsFromEnv(service: string, env: NodeJS.ProcessEnv = process.env): NatsSettings {
-  return { url: env.NATS_URL ?? 'nats://127.0.0.1:4222', user: env.NATS_USER, password: env.NATS_PASSWORD, name: `sigap-${service}`, inboxPrefix: inboxPrefixOf(service) };
+  return {
+    url: env.NATS_URL ?? 'nats://127.0.0.1:4222',
+    user: env.NATS_USER,
+    password: env.NATS_PASSWORD,
+    name: `sigap-${service}`,
+    inboxPrefix: inboxPrefixOf(service),
+  };
 }
 
 /** Opens a NATS connection that reconnects forever (a NATS restart must not kill the app). */

@@ -120,7 +120,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const refused = failures.filter((f) => isRefusedForGood(f.message));
       const failed = failures.filter((f) => !isRefusedForGood(f.message));
       if (sent.length) {
-        await m.query(`UPDATE "${s}"."outbox" SET "published_at" = now(), "attempts" = "attempts" + 1, "retry_at" = NULL WHERE "id" = ANY($1::bigint[])`, [sent]);
+        await m.query(
+          `UPDATE "${s}"."outbox" SET "published_at" = now(), "attempts" = "attempts" + 1, "retry_at" = NULL WHERE "id" = ANY($1::bigint[])`,
+          [sent],
+        );
         metrics.outboxPublished.inc(sent.length);
       }
       if (refused.length) {
@@ -131,7 +134,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         );
         metrics.outboxRefused.inc(refused.length);
         for (const f of refused) {
-          this.log.error(`outbox event ${f.row.event_id} on ${f.row.subject} refused by the server, set aside (will not be retried): ${f.message}`);
+          this.log.error(
+            `outbox event ${f.row.event_id} on ${f.row.subject} refused by the server, set aside (will not be retried): ${f.message}`,
+          );
         }
       }
       if (failed.length) {
@@ -207,7 +212,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async backlog(): Promise<number> {
-    const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM "${this.settings.schema}"."outbox" WHERE "published_at" IS NULL AND "refused_at" IS NULL`);
+    const [{ n }] = await this.ds.query(
+      `SELECT count(*)::int AS n FROM "${this.settings.schema}"."outbox" WHERE "published_at" IS NULL AND "refused_at" IS NULL`,
+    );
     return n as number;
   }
 
@@ -228,7 +235,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const st = await this.status();
       metrics.outboxBacklog.set(st.backlog);
       metrics.outboxRefusedRows.set(st.refused);
-    } catch { /* the health check reports the database */ }
+    } catch {
+      /* the health check reports the database */
+    }
   }
 
   private async purge(): Promise<void> {

@@ -61,7 +61,13 @@ export class OutboxService {
   }
 
   /** Adds one event, with the payload of its subject's class; returns the full payload with its `eventId`. */
-  async enqueue<S extends PublishedSubject>(manager: EntityManager, subject: S, payload: PayloadOf<S>, cause?: Causation, headers?: Record<string, string>) {
+  async enqueue<S extends PublishedSubject>(
+    manager: EntityManager,
+    subject: S,
+    payload: PayloadOf<S>,
+    cause?: Causation,
+    headers?: Record<string, string>,
+  ) {
     const [full] = await this.enqueueMany(manager, [{ subject, payload, cause, headers } as OutgoingEvent]);
     return full as PayloadOf<S> & { eventId: string; occurredAt: string };
   }
@@ -91,7 +97,10 @@ export class OutboxService {
    */
   async enqueueRejections(manager: EntityManager, rejections: RejectedMessageDetail[]): Promise<void> {
     const max = this.maxEventBytes();
-    await this.enqueueMany(manager, rejections.flatMap((r) => rejectionEvents(r, max)));
+    await this.enqueueMany(
+      manager,
+      rejections.flatMap((r) => rejectionEvents(r, max)),
+    );
   }
 
   /**
@@ -102,11 +111,17 @@ export class OutboxService {
     return this.write(client, events);
   }
 
-  private async write(client: SqlClient, events: Array<StoredEvent & Pick<OutgoingEvent, 'headers' | 'raw'>>): Promise<Array<{ eventId: string }>> {
+  private async write(
+    client: SqlClient,
+    events: Array<StoredEvent & Pick<OutgoingEvent, 'headers' | 'raw'>>,
+  ): Promise<Array<{ eventId: string }>> {
     if (!events.length) return [];
     const full = events.map((e) => (e.raw ? { ...e.payload, eventId: randomUUID(), correlationId: '' } : envelope(e.payload, e.cause)));
     const bodies = events.map((e, i) => JSON.stringify(e.raw ? e.payload : full[i]));
-    const headers = events.map((e, i) => ({ ...(e.headers ?? {}), ...(full[i].correlationId ? { 'Sigap-Correlation-Id': full[i].correlationId } : {}) }));
+    const headers = events.map((e, i) => ({
+      ...(e.headers ?? {}),
+      ...(full[i].correlationId ? { 'Sigap-Correlation-Id': full[i].correlationId } : {}),
+    }));
     const max = this.maxEventBytes();
     bodies.forEach((body, i) => {
       // what the relay will send: the body and its headers, Nats-Msg-Id among them
@@ -116,12 +131,7 @@ export class OutboxService {
     await client.query(
       `INSERT INTO "${this.schema}"."outbox" ("event_id", "subject", "payload", "headers")
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::json[], $4::jsonb[])`,
-      [
-        full.map((f) => f.eventId),
-        events.map((e) => e.subject),
-        bodies,
-        headers.map((h) => JSON.stringify(h)),
-      ],
+      [full.map((f) => f.eventId), events.map((e) => e.subject), bodies, headers.map((h) => JSON.stringify(h))],
     );
     await client.query(`SELECT pg_notify($1, '')`, [outboxChannel(this.schema)]);
     return full;

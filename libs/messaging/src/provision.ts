@@ -1,4 +1,12 @@
-import { AckPolicy, DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  DiscardPolicy,
+  RetentionPolicy,
+  StorageType,
+  jetstreamManager,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
@@ -16,19 +24,31 @@ const MIB = 1024 * 1024;
  */
 export class StreamLimitsConfig {
   /** how long the event streams keep messages: a consumer that was down catches up within it */
-  @Type(() => Number) @IsInt({ message: 'SIGAP_STREAM_MAX_AGE_DAYS must be a whole number of days' }) @Min(1) @Max(3650)
+  @Type(() => Number)
+  @IsInt({ message: 'SIGAP_STREAM_MAX_AGE_DAYS must be a whole number of days' })
+  @Min(1)
+  @Max(3650)
   SIGAP_STREAM_MAX_AGE_DAYS: number = 90;
 
   /** bytes a stream may hold; when full, publishing answers "maximum bytes exceeded" and the outbox retries */
-  @Type(() => Number) @IsInt({ message: 'SIGAP_STREAM_MAX_BYTES must be a whole number of bytes' }) @Min(MIB) @Max(Number.MAX_SAFE_INTEGER)
+  @Type(() => Number)
+  @IsInt({ message: 'SIGAP_STREAM_MAX_BYTES must be a whole number of bytes' })
+  @Min(MIB)
+  @Max(Number.MAX_SAFE_INTEGER)
   SIGAP_STREAM_MAX_BYTES: number = 1024 * MIB;
 
   /** the largest message a stream stores (the NATS server's max_payload bounds it too) */
-  @Type(() => Number) @IsInt({ message: 'SIGAP_STREAM_MAX_MSG_BYTES must be a whole number of bytes' }) @Min(64 * 1024) @Max(64 * MIB)
+  @Type(() => Number)
+  @IsInt({ message: 'SIGAP_STREAM_MAX_MSG_BYTES must be a whole number of bytes' })
+  @Min(64 * 1024)
+  @Max(64 * MIB)
   SIGAP_STREAM_MAX_MSG_BYTES: number = MIB;
 
   /** days the payload of a rejected message (personal data) is kept for the admin's replay */
-  @Type(() => Number) @IsInt({ message: 'SIGAP_REJECTED_RETENTION_DAYS must be a whole number of days' }) @Min(1, { message: 'SIGAP_REJECTED_RETENTION_DAYS must be at least 1' }) @Max(3650)
+  @Type(() => Number)
+  @IsInt({ message: 'SIGAP_REJECTED_RETENTION_DAYS must be a whole number of days' })
+  @Min(1, { message: 'SIGAP_REJECTED_RETENTION_DAYS must be at least 1' })
+  @Max(3650)
   SIGAP_REJECTED_RETENTION_DAYS: number = 30;
 }
 

@@ -2,13 +2,31 @@ import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_SYSTEM_LIMITS, Subjects, type OutsideSystem } from '#contracts';
 import { checkPublisher, type Declarations } from './publisher-check.js';
 
-const slrt: OutsideSystem = { name: 'slrt', agencies: ['33.04'], publishes: [Subjects.extApplicationSubmitted, Subjects.extDisasterDeclared], reads: [], limits: DEFAULT_SYSTEM_LIMITS };
-const finance: OutsideSystem = { name: 'bpkad', agencies: ['33.04'], publishes: [Subjects.extFinanceDisbursementSettled], reads: [], limits: DEFAULT_SYSTEM_LIMITS };
-const known: Declarations = new Map<string, OutsideSystem | null>([['slrt', slrt], ['bpkad', finance], ['gone', null]]);
+const slrt: OutsideSystem = {
+  name: 'slrt',
+  agencies: ['33.04'],
+  publishes: [Subjects.extApplicationSubmitted, Subjects.extDisasterDeclared],
+  reads: [],
+  limits: DEFAULT_SYSTEM_LIMITS,
+};
+const finance: OutsideSystem = {
+  name: 'bpkad',
+  agencies: ['33.04'],
+  publishes: [Subjects.extFinanceDisbursementSettled],
+  reads: [],
+  limits: DEFAULT_SYSTEM_LIMITS,
+};
+const known: Declarations = new Map<string, OutsideSystem | null>([
+  ['slrt', slrt],
+  ['bpkad', finance],
+  ['gone', null],
+]);
 
 describe('who published an inbound event, and for which agency', () => {
   it('passes an event for an agency its publisher speaks for, with the publisher as its source', () => {
-    expect(checkPublisher('sigap.from.slrt.application.submitted.v1', { agencyCode: '33.04' }, known)).toEqual({ source: { system: 'slrt', agencies: ['33.04'] } });
+    expect(checkPublisher('sigap.from.slrt.application.submitted.v1', { agencyCode: '33.04' }, known)).toEqual({
+      source: { system: 'slrt', agencies: ['33.04'] },
+    });
   });
 
   it('refuses one for another agency, naming the field the subject carries the agency in', () => {
@@ -29,7 +47,9 @@ describe('who published an inbound event, and for which agency', () => {
   });
 
   it('leaves a settlement (no agency field) to its handler, with its publisher’s agencies', () => {
-    expect(checkPublisher('sigap.from.bpkad.finance.disbursement.settled.v1', { requestId: 'x' }, known)).toEqual({ source: { system: 'bpkad', agencies: ['33.04'] } });
+    expect(checkPublisher('sigap.from.bpkad.finance.disbursement.settled.v1', { requestId: 'x' }, known)).toEqual({
+      source: { system: 'bpkad', agencies: ['33.04'] },
+    });
   });
 
   it('asks nothing of Sigap’s own events', () => {

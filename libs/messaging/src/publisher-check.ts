@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
-  INBOUND_SUBJECTS, OUTSIDE_SYSTEMS_BUCKET, contractSubject, isInboundSubject, publisherOf, speaksFor, type FieldError, type OutsideSystem,
+  INBOUND_SUBJECTS,
+  OUTSIDE_SYSTEMS_BUCKET,
+  contractSubject,
+  isInboundSubject,
+  publisherOf,
+  speaksFor,
+  type FieldError,
+  type OutsideSystem,
 } from '#contracts';
 import { NatsService } from './nats.service.js';
 
@@ -21,18 +28,27 @@ export type Declarations = Map<string, OutsideSystem | null>;
  * an agency it speaks for (the payload's field the contract names: `agencyCode` or
  * `regencyCode`). Other subjects are Sigap's own and pass with no source.
  */
-export function checkPublisher(subject: string, payload: Record<string, unknown>, declarations: Declarations): { source?: EventSource; errors?: FieldError[] } {
+export function checkPublisher(
+  subject: string,
+  payload: Record<string, unknown>,
+  declarations: Declarations,
+): { source?: EventSource; errors?: FieldError[] } {
   if (!isInboundSubject(subject)) return {};
   const system = publisherOf(subject) ?? '';
   const contract = contractSubject(subject);
   const field = INBOUND_SUBJECTS[contract]?.agencyField ?? null;
   const decl = declarations.get(system) ?? null;
-  if (!decl) return { errors: [{ path: field ?? '', message: `${system} is not a declared outside system (or was removed): it speaks for no agency` }] };
+  if (!decl)
+    return {
+      errors: [{ path: field ?? '', message: `${system} is not a declared outside system (or was removed): it speaks for no agency` }],
+    };
   if (!decl.publishes.includes(contract)) return { errors: [{ path: '', message: `${system} may not publish ${contract}` }] };
   if (field) {
     const agency = payload[field];
     if (typeof agency === 'string' && !speaksFor(decl, agency)) {
-      return { errors: [{ path: field, message: `${system} does not speak for agency ${agency} (it speaks for ${decl.agencies.join(', ')})` }] };
+      return {
+        errors: [{ path: field, message: `${system} does not speak for agency ${agency} (it speaks for ${decl.agencies.join(', ')})` }],
+      };
     }
   }
   return { source: { system, agencies: [...decl.agencies] } };

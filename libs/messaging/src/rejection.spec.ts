@@ -28,7 +28,10 @@ describe('a rejection, as outside systems and the admin see it', () => {
   const detail: RejectedMessageDetail = {
     eventId: 'a7c1e7a0-1b1e-4d7a-9a53-1e1b1c9d0f00',
     subject: Subjects.extApplicationSubmitted,
-    errors: [{ path: 'applicant.nik', message: 'nik must be 16 digits' }, { path: '3304015102880001', message: 'property 3304015102880001 should not exist' }],
+    errors: [
+      { path: 'applicant.nik', message: 'nik must be 16 digits' },
+      { path: '3304015102880001', message: 'property 3304015102880001 should not exist' },
+    ],
     reason: 'VALIDATION',
     consumer: 'intake_ext_application_submitted',
     payload: { applicant: { nik: '12', name: 'Siti Aminah' } },
@@ -36,7 +39,7 @@ describe('a rejection, as outside systems and the admin see it', () => {
     cause: 'x'.repeat(5000),
   };
 
-  it('publishes CONTRACT.md\'s shape on sigap.rejected, with no value, and the rest on the detail subject', () => {
+  it("publishes CONTRACT.md's shape on sigap.rejected, with no value, and the rest on the detail subject", () => {
     const [outside, inside] = rejectionEvents(detail, 1024 * 1024);
     expect(outside.subject).toBe(Subjects.rejected);
     expect(Object.keys(outside.payload).sort()).toEqual(['errors', 'eventId', 'subject']);
@@ -58,12 +61,24 @@ describe('a rejection, as outside systems and the admin see it', () => {
     const out = boundedErrors(many);
     expect(out).toHaveLength(51);
     expect(out[50].message).toBe('and 70 more errors');
-    expect(boundedErrors([{ path: 'ab.'.repeat(400), message: 'm'.repeat(1000) }])[0]).toEqual({ path: 'ab.'.repeat(67).slice(0, 200), message: 'm'.repeat(300) });
+    expect(boundedErrors([{ path: 'ab.'.repeat(400), message: 'm'.repeat(1000) }])[0]).toEqual({
+      path: 'ab.'.repeat(67).slice(0, 200),
+      message: 'm'.repeat(300),
+    });
     expect(boundedErrors([{ path: 'x', message: 'call 081234567890 now' }])[0].message).toBe('call ************ now');
     // keys are the sender's too: one that is not a plain name is hidden, in the path and the message
-    expect(boundedErrors([{ path: '3304015102880001', message: 'property 3304015102880001 should not exist' }])[0]).toEqual({ path: '?', message: 'property ? should not exist' });
-    expect(boundedErrors([{ path: 'applicant.Siti Aminah', message: 'property applicant.Siti Aminah should not exist' }])[0]).toEqual({ path: 'applicant.?', message: 'property applicant.? should not exist' });
-    expect(boundedErrors([{ path: 'documents[2].type', message: 'type must be one of KTP, KK' }])[0]).toEqual({ path: 'documents[2].type', message: 'type must be one of KTP, KK' });
+    expect(boundedErrors([{ path: '3304015102880001', message: 'property 3304015102880001 should not exist' }])[0]).toEqual({
+      path: '?',
+      message: 'property ? should not exist',
+    });
+    expect(boundedErrors([{ path: 'applicant.Siti Aminah', message: 'property applicant.Siti Aminah should not exist' }])[0]).toEqual({
+      path: 'applicant.?',
+      message: 'property applicant.? should not exist',
+    });
+    expect(boundedErrors([{ path: 'documents[2].type', message: 'type must be one of KTP, KK' }])[0]).toEqual({
+      path: 'documents[2].type',
+      message: 'type must be one of KTP, KK',
+    });
   });
 
   it('names no id that is not one', () => {

@@ -26,7 +26,12 @@ const UNKNOWN_PROPERTY = /^property (.*) should not exist$/s;
  * the keys of a message are the sender's too ("Siti Aminah", a NIK used as a key), shown as `?`.
  */
 function safePath(path: string): string {
-  return path ? path.split('.').map((seg) => (PLAIN_SEGMENT.test(seg) ? seg : '?')).join('.') : path;
+  return path
+    ? path
+        .split('.')
+        .map((seg) => (PLAIN_SEGMENT.test(seg) ? seg : '?'))
+        .join('.')
+    : path;
 }
 
 function safeMessage(message: string): string {
@@ -61,7 +66,13 @@ export function rejectionEvents(r: RejectedMessageDetail, maxEventBytes: number)
   const subject = r.subject.slice(0, 200);
   // outside systems read the subject they published on (`sigap.ext.…`), not where Sigap stored it
   const outside: RejectedMessage = { eventId, subject: contractSubject(subject), errors };
-  let detail: RejectedMessageDetail = { ...r, eventId, subject, errors, ...(r.cause !== undefined ? { cause: r.cause.slice(0, MAX_CAUSE) } : {}) };
+  let detail: RejectedMessageDetail = {
+    ...r,
+    eventId,
+    subject,
+    errors,
+    ...(r.cause !== undefined ? { cause: r.cause.slice(0, MAX_CAUSE) } : {}),
+  };
   if (detail.payload !== undefined && utf8Bytes(JSON.stringify(detail)) > maxEventBytes - DETAIL_RESERVE) {
     const { payload: _dropped, ...rest } = detail;
     detail = { ...rest, payloadOmitted: 'TOO_LARGE' };

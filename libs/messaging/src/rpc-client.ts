@@ -1,4 +1,13 @@
-import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
 import type { Actor, RpcErrorBody, RpcReply } from '#contracts';
@@ -19,17 +28,35 @@ export interface CallOptions {
 }
 
 const KIND_BY_STATUS: Record<number, ErrorKind> = {
-  400: 'VALIDATION', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 413: 'TOO_LARGE', 422: 'UNPROCESSABLE', 503: 'UNAVAILABLE',
+  400: 'VALIDATION',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'TOO_LARGE',
+  422: 'UNPROCESSABLE',
+  503: 'UNAVAILABLE',
 };
 
 /** A service's error body, rebuilt as a DomainError so the filter answers it unchanged (status, code, details). */
 export class RemoteError extends DomainError {
   constructor(private readonly body: RpcErrorBody) {
-    super(KIND_BY_STATUS[body.statusCode] ?? (body.statusCode >= 500 ? 'INTERNAL' : 'VALIDATION'), body.code ?? 'REMOTE_ERROR', body.message, body.details ?? []);
+    super(
+      KIND_BY_STATUS[body.statusCode] ?? (body.statusCode >= 500 ? 'INTERNAL' : 'VALIDATION'),
+      body.code ?? 'REMOTE_ERROR',
+      body.message,
+      body.details ?? [],
+    );
   }
 
   override toBody(): RpcErrorBody {
-    return { statusCode: this.body.statusCode, error: this.body.error, message: this.body.message, code: this.body.code, details: this.body.details ?? [] };
+    return {
+      statusCode: this.body.statusCode,
+      error: this.body.error,
+      message: this.body.message,
+      code: this.body.code,
+      details: this.body.details ?? [],
+    };
   }
 }
 
@@ -116,7 +143,14 @@ export class RpcClientModule {
           useFactory: () =>
             ClientProxyFactory.create({
               transport: Transport.NATS,
-              options: { servers: [nats.url], user: nats.user, pass: nats.password, name: `${service}-rpc-client`, inboxPrefix: nats.inboxPrefix, maxReconnectAttempts: -1 },
+              options: {
+                servers: [nats.url],
+                user: nats.user,
+                pass: nats.password,
+                name: `${service}-rpc-client`,
+                inboxPrefix: nats.inboxPrefix,
+                maxReconnectAttempts: -1,
+              },
             }),
         },
         { provide: RPC_TIMEOUT, useValue: Number(env.RPC_TIMEOUT_MS ?? 5000) },

@@ -12,7 +12,18 @@ function decree(n: number) {
     bankAccount: i % 3 ? null : `0${String(1234567890 + i)}`,
   }));
   const total = recipients.reduce((s, r) => s + BigInt(r.amount), 0n);
-  return { head: { requestId: 'b3c1d9a2-0000-4000-8000-000000000001', agencyCode: '33.04', decreeNumber: 'SK Bupati 400/123/2026', fiscalYear: 2026, budgetLine: 'BTT', totalAmount: total.toString() }, recipients, total };
+  return {
+    head: {
+      requestId: 'b3c1d9a2-0000-4000-8000-000000000001',
+      agencyCode: '33.04',
+      decreeNumber: 'SK Bupati 400/123/2026',
+      fiscalYear: 2026,
+      budgetLine: 'BTT',
+      totalAmount: total.toString(),
+    },
+    recipients,
+    total,
+  };
 }
 
 describe('splitting a large list below the max payload', () => {
@@ -33,7 +44,9 @@ describe('splitting a large list below the max payload', () => {
     expect(joined).toEqual(recipients);
     // …so their amounts sum to the decree's total
     expect(joined.reduce((s, r) => s + BigInt(r.amount), 0n)).toBe(total);
-    expect(parts.reduce((s, p) => s + (p.recipients as typeof recipients).reduce((t, r) => t + BigInt(r.amount), 0n), 0n).toString()).toBe(head.totalAmount);
+    expect(parts.reduce((s, p) => s + (p.recipients as typeof recipients).reduce((t, r) => t + BigInt(r.amount), 0n), 0n).toString()).toBe(
+      head.totalAmount,
+    );
     // and the parts are reasonably full: no more than one more than the bytes require
     const listBytes = utf8Bytes(JSON.stringify(recipients));
     expect(parts.length).toBeLessThanOrEqual(Math.ceil(listBytes / (maxBytes - reserveBytes - 400)) + 1);
@@ -47,13 +60,17 @@ describe('splitting a large list below the max payload', () => {
 
   it('gives an empty list one empty part', () => {
     const { head } = decree(0);
-    expect(splitIntoParts({ head, listKey: 'recipients', items: [], maxBytes: 4096 })).toEqual([{ ...head, part: 1, parts: 1, recipients: [] }]);
+    expect(splitIntoParts({ head, listKey: 'recipients', items: [], maxBytes: 4096 })).toEqual([
+      { ...head, part: 1, parts: 1, recipients: [] },
+    ]);
   });
 
   it('names an item too large for any part', () => {
     const { head, recipients } = decree(2);
     const huge = { ...recipients[1], name: 'x'.repeat(10_000) };
-    expect(() => splitIntoParts({ head, listKey: 'recipients', items: [recipients[0], huge], maxBytes: 8192 })).toThrow(/recipients\[1\] is \d+ bytes, more than a part can hold/);
+    expect(() => splitIntoParts({ head, listKey: 'recipients', items: [recipients[0], huge], maxBytes: 8192 })).toThrow(
+      /recipients\[1\] is \d+ bytes, more than a part can hold/,
+    );
   });
 
   it('counts multi-byte characters as the bytes they are', () => {

@@ -31,7 +31,8 @@ export function splitIntoParts<T>(opts: SplitOptions<T>): Part[] {
   const wide = String(Math.max(opts.items.length, 1));
   const base = utf8Bytes(JSON.stringify({ ...opts.head, part: Number(wide), parts: Number(wide), [opts.listKey]: [] })) + reserve;
   const room = opts.maxBytes - base;
-  if (room <= 0) throw new Error(`splitIntoParts: the fixed fields alone (${base} bytes with the reserve) do not fit in ${opts.maxBytes} bytes`);
+  if (room <= 0)
+    throw new Error(`splitIntoParts: the fixed fields alone (${base} bytes with the reserve) do not fit in ${opts.maxBytes} bytes`);
   const slices: T[][] = [[]];
   let used = 0;
   opts.items.forEach((item, i) => {

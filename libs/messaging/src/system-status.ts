@@ -19,11 +19,7 @@ export function systemStatusController(service: string): Type<unknown> {
 
     @MessagePattern(Rpc.systemStatus(service))
     async status(): Promise<ServiceStatus> {
-      const [h, outbox, consumers] = await Promise.all([
-        this.health.run(),
-        this.relay.status().catch(() => null),
-        this.consumers.status(),
-      ]);
+      const [h, outbox, consumers] = await Promise.all([this.health.run(), this.relay.status().catch(() => null), this.consumers.status()]);
       return {
         service,
         instance: process.env.SIGAP_INSTANCE ?? String(process.pid),

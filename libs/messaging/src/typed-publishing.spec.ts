@@ -14,7 +14,10 @@ const decided = { applicationId: 'a', outcome: 'VERIFIED' as const };
 export function publishingThatMustNotCompile(outbox: OutboxService, m: EntityManager, ctx: ConsumeContext): void {
   void outbox.enqueue(m, Subjects.verificationCaseOpened, opened);
   void outbox.enqueue(m, Subjects.verificationCaseDecided, decided);
-  void outbox.enqueueMany(m, [{ subject: Subjects.verificationCaseOpened, payload: opened }, { subject: Subjects.verificationCaseDecided, payload: decided }]);
+  void outbox.enqueueMany(m, [
+    { subject: Subjects.verificationCaseOpened, payload: opened },
+    { subject: Subjects.verificationCaseDecided, payload: decided },
+  ]);
   void ctx.publish(Subjects.verificationCaseDecided, decided);
 
   // @ts-expect-error -- the payload of another subject's class

@@ -11,22 +11,31 @@ export class ServiceConfig {
   @Matches(/^(nats|tls|ws|wss):\/\//, { message: 'NATS_URL must be a nats:// URL' })
   NATS_URL!: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   NATS_USER?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   NATS_PASSWORD?: string;
 
-  @IsInt({ message: 'PORT must be a whole number' }) @Min(1) @Max(65535)
+  @IsInt({ message: 'PORT must be a whole number' })
+  @Min(1)
+  @Max(65535)
   PORT!: number;
 
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SIGAP_INSTANCE?: string;
 
-  @IsOptional() @IsInt() @Min(1) @Max(60000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60000)
   RPC_TIMEOUT_MS: number = 5000;
 }
 

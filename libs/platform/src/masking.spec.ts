@@ -20,12 +20,20 @@ describe('log masking', () => {
   });
 
   it('leaves shorter numbers alone (amounts, ticket serials)', () => {
-    expect(maskForLog({ amount: '1500000', ticket: 'SANTUNAN_ANAK-33.04-2026-000123' })).toEqual({ amount: '1500000', ticket: 'SANTUNAN_ANAK-33.04-2026-000123' });
+    expect(maskForLog({ amount: '1500000', ticket: 'SANTUNAN_ANAK-33.04-2026-000123' })).toEqual({
+      amount: '1500000',
+      ticket: 'SANTUNAN_ANAK-33.04-2026-000123',
+    });
   });
 
   it('masks what the JSON logger actually writes, messages included', () => {
     const lines: string[] = [];
-    const sink = new Writable({ write(chunk, _e, cb) { lines.push(chunk.toString()); cb(); } });
+    const sink = new Writable({
+      write(chunk, _e, cb) {
+        lines.push(chunk.toString());
+        cb();
+      },
+    });
     const log = pino(pinoOptions('test', 'info'), sink);
     log.info({ person: { nik: '3304015102880001' } }, 'looked up 3304015102880001');
     log.error({ err: new Error('conflict on 3304015102880001') }, 'failed');
@@ -37,7 +45,9 @@ describe('log masking', () => {
 
   it('keeps no name, NIK or username of a URL: only paging, codes and flags stay readable', () => {
     expect(maskUrl('/api/v1/registry/persons/3304015102880001')).toBe('/api/v1/registry/persons/************0001');
-    expect(maskUrl('/api/v1/applications?q=Siti%20Aminah&status=REGISTERED,RETURNED&limit=20&offset=40')).toBe('/api/v1/applications?q=***&status=REGISTERED,RETURNED&limit=20&offset=40');
+    expect(maskUrl('/api/v1/applications?q=Siti%20Aminah&status=REGISTERED,RETURNED&limit=20&offset=40')).toBe(
+      '/api/v1/applications?q=***&status=REGISTERED,RETURNED&limit=20&offset=40',
+    );
     expect(maskUrl('/api/v1/applications?q=3304015102880001')).toBe('/api/v1/applications?q=***');
     expect(maskUrl('/api/v1/verification/tasks?assignee=siti.trc&status=OPEN')).toBe('/api/v1/verification/tasks?assignee=***&status=OPEN');
     // an unknown key is masked too, and a NIK in a kept value still shows its last 4 digits only

@@ -9,7 +9,8 @@ export function maskForLog(value: unknown, depth = 0): unknown {
   if (typeof value === 'bigint') return value.toString();
   if (Array.isArray(value)) return value.map((v) => maskForLog(v, depth + 1));
   if (value && typeof value === 'object') {
-    if (value instanceof Error) return { type: value.name, message: maskNiksInText(value.message), stack: value.stack && maskNiksInText(value.stack) };
+    if (value instanceof Error)
+      return { type: value.name, message: maskNiksInText(value.message), stack: value.stack && maskNiksInText(value.stack) };
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       if (SENSITIVE_KEYS.test(k)) {
@@ -27,8 +28,27 @@ export function maskForLog(value: unknown, depth = 0): unknown {
  * or NIK searched for (`q`), a username (`assignee`, `actor`), a key added tomorrow.
  */
 const PLAIN_QUERY_KEYS = new Set([
-  'limit', 'offset', 'errorsLimit', 'status', 'serviceCode', 'agencyCode', 'areaCode', 'dueSoon', 'overdue', 'open',
-  'change', 'against', 'action', 'kind', 'year', 'from', 'to', 'subject', 'reason', 'format', 'lang',
+  'limit',
+  'offset',
+  'errorsLimit',
+  'status',
+  'serviceCode',
+  'agencyCode',
+  'areaCode',
+  'dueSoon',
+  'overdue',
+  'open',
+  'change',
+  'against',
+  'action',
+  'kind',
+  'year',
+  'from',
+  'to',
+  'subject',
+  'reason',
+  'format',
+  'lang',
 ]);
 
 /**

@@ -18,7 +18,8 @@ export class RpcReplyInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((data: unknown): RpcReply<unknown> => ({ ok: true, data })),
       catchError((err: unknown) => {
-        if (!(err instanceof DomainError)) this.log.error({ err, pattern: ctx.switchToRpc().getContext()?.getSubject?.() }, 'request failed');
+        if (!(err instanceof DomainError))
+          this.log.error({ err, pattern: ctx.switchToRpc().getContext()?.getSubject?.() }, 'request failed');
         return of<RpcReply<unknown>>({ ok: false, error: errorBody(err) });
       }),
     );

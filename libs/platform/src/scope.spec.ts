@@ -29,7 +29,11 @@ describe('the scope checks', () => {
 
   it('name the roles an act needs (ROLE_REQUIRED) and the operator (OPERATOR_REQUIRED)', () => {
     expect(() => requireRole(province, 'HEAD', 'ADMIN')).not.toThrow();
-    expect(refusal(() => requireRole(province, 'HEAD'))).toMatchObject({ statusCode: 403, code: 'ROLE_REQUIRED', message: 'This requires one of the roles: HEAD' });
+    expect(refusal(() => requireRole(province, 'HEAD'))).toMatchObject({
+      statusCode: 403,
+      code: 'ROLE_REQUIRED',
+      message: 'This requires one of the roles: HEAD',
+    });
     expect(refusal(() => requireOperator(province, 'open an agency'))).toMatchObject({ statusCode: 403, code: 'OPERATOR_REQUIRED' });
     expect(() => requireOperator({ agencyCode: '61', roles: ['ADMIN', 'OPERATOR'] }, 'open an agency')).not.toThrow();
   });

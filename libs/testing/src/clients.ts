@@ -18,9 +18,20 @@ export async function adminDb(): Promise<pg.Client> {
  * Sigap answers on `_INBOX.>`), as `ext` (the development outside system), or as another
  * outside system the installation knows (`finance-local`) or a test created.
  */
-export async function natsAs(who: 'ext' | 'admin' | string | { user: string; password: string }, opts: Partial<ConnectionOptions> = {}): Promise<NatsConnection> {
+export async function natsAs(
+  who: 'ext' | 'admin' | string | { user: string; password: string },
+  opts: Partial<ConnectionOptions> = {},
+): Promise<NatsConnection> {
   const sys = testSystem();
-  if (who === 'admin') return connect({ servers: sys.natsUrl, user: sys.natsAdmin.user, pass: sys.natsAdmin.password, name: 'test-admin', inboxPrefix: '_INBOX_test', ...opts });
+  if (who === 'admin')
+    return connect({
+      servers: sys.natsUrl,
+      user: sys.natsAdmin.user,
+      pass: sys.natsAdmin.password,
+      name: 'test-admin',
+      inboxPrefix: '_INBOX_test',
+      ...opts,
+    });
   const cred = typeof who === 'object' ? who : who === 'ext' ? sys.ext : sys.systems?.[who];
   if (!cred) throw new Error(`the test installation knows no outside system ${String(who)}`);
   return connect({ servers: sys.natsUrl, user: cred.user, pass: cred.password, name: `test-${cred.user}`, ...opts });
@@ -50,7 +61,10 @@ export async function systemsCommand(args: string[]): Promise<{ code: number; st
 }
 
 /** Declares an outside system in the test installation, as an operator would; its credentials come back once. */
-export async function createOutsideSystem(name: string, o: { agencies: string[]; publish?: string[]; read?: string[]; maxPayload?: number; dropBytes?: number; maxConnections?: number }): Promise<CreatedSystem> {
+export async function createOutsideSystem(
+  name: string,
+  o: { agencies: string[]; publish?: string[]; read?: string[]; maxPayload?: number; dropBytes?: number; maxConnections?: number },
+): Promise<CreatedSystem> {
   const args = ['add', name, '--agencies', o.agencies.join(','), '--json'];
   if (o.publish?.length) args.push('--publish', o.publish.join(','));
   if (o.read?.length) args.push('--read', o.read.join(','));
@@ -77,10 +91,20 @@ export async function publishEvent(nc: NatsConnection, subject: string, payload:
 }
 
 /** Every message of `subject` stored in `stream` so far, read with an ephemeral consumer. */
-export async function readStream(nc: NatsConnection, stream: string, subject: string): Promise<Array<{ data: any; msgId: string | null; seq: number }>> {
+export async function readStream(
+  nc: NatsConnection,
+  stream: string,
+  subject: string,
+): Promise<Array<{ data: any; msgId: string | null; seq: number }>> {
   const jsm = await jetstreamManager(nc);
   const name = `test_${randomUUID().slice(0, 8)}`;
-  await jsm.consumers.add(stream, { name, filter_subject: subject, ack_policy: AckPolicy.None, deliver_policy: DeliverPolicy.All, inactive_threshold: 30_000_000_000 });
+  await jsm.consumers.add(stream, {
+    name,
+    filter_subject: subject,
+    ack_policy: AckPolicy.None,
+    deliver_policy: DeliverPolicy.All,
+    inactive_threshold: 30_000_000_000,
+  });
   const info = await jsm.consumers.info(stream, name);
   const total = info.num_pending;
   const out: Array<{ data: any; msgId: string | null; seq: number }> = [];
@@ -92,7 +116,11 @@ export async function readStream(nc: NatsConnection, stream: string, subject: st
       for await (const m of batch as AsyncIterable<JsMsg>) {
         got++;
         let data: unknown;
-        try { data = m.json(); } catch { data = m.string(); }
+        try {
+          data = m.json();
+        } catch {
+          data = m.string();
+        }
         out.push({ data, msgId: m.headers?.get('Nats-Msg-Id') ?? null, seq: m.seq });
       }
       if (!got) break;
@@ -103,8 +131,13 @@ export async function readStream(nc: NatsConnection, stream: string, subject: st
 }
 
 /** A valid `sigap.ext.application.submitted.v1` for tests; NIKs are plausible (area, birth date). */
-export function submittedApplication(overrides: Record<string, unknown> = {}, n = Math.floor(Math.random() * 9000) + 1000): Record<string, any> {
-  const serial = String(n % 10000).padStart(4, '0').replace(/^0000$/, '0001');
+export function submittedApplication(
+  overrides: Record<string, unknown> = {},
+  n = Math.floor(Math.random() * 9000) + 1000,
+): Record<string, any> {
+  const serial = String(n % 10000)
+    .padStart(4, '0')
+    .replace(/^0000$/, '0001');
   return {
     eventId: randomUUID(),
     occurredAt: new Date().toISOString(),
@@ -113,8 +146,14 @@ export function submittedApplication(overrides: Record<string, unknown> = {}, n 
     serviceCode: 'SANTUNAN_ANAK',
     channel: 'SLRT',
     applicant: {
-      nik: `330401510288${serial}`, kkNumber: `330401010120${serial}`, name: 'Siti Aminah', birthDate: '1988-02-11', sex: 'F',
-      address: 'Jl. Letjend Karjono 1', villageCode: '33.04.01.2001', phone: '081234567890',
+      nik: `330401510288${serial}`,
+      kkNumber: `330401010120${serial}`,
+      name: 'Siti Aminah',
+      birthDate: '1988-02-11',
+      sex: 'F',
+      address: 'Jl. Letjend Karjono 1',
+      villageCode: '33.04.01.2001',
+      phone: '081234567890',
     },
     beneficiary: { nik: `330401020519${serial}`, name: 'Budi', birthDate: '2019-05-02', sex: 'M' },
     targetGroup: 'ANAK_TERLANTAR',
@@ -131,7 +170,15 @@ export async function metricValue(baseUrl: string, name: string, labels: Record<
     if (!line.startsWith(name)) continue;
     const m = /^([a-z_]+)(\{([^}]*)\})?\s+([0-9.eE+-]+)$/.exec(line);
     if (!m || m[1] !== name) continue;
-    const ls = Object.fromEntries((m[3] ?? '').split(',').filter(Boolean).map((kv) => { const [k, v] = kv.split('='); return [k, v.replace(/"/g, '')]; }));
+    const ls = Object.fromEntries(
+      (m[3] ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((kv) => {
+          const [k, v] = kv.split('=');
+          return [k, v.replace(/"/g, '')];
+        }),
+    );
     if (Object.entries(labels).every(([k, v]) => ls[k] === v)) sum += Number(m[4]);
   }
   return sum;

@@ -55,14 +55,23 @@ export async function startApp(name: string, env: Record<string, string> = {}, t
   const sys = testSystem();
   const baseEnv = sys.services[name]?.env;
   if (!baseEnv) throw new Error(`no provisioned environment for app ${name}`);
-  const fullEnv: Record<string, string | undefined> = { ...process.env, ...baseEnv, LOG_LEVEL: process.env.SIGAP_TEST_LOG_LEVEL ?? 'warn', ...env };
+  const fullEnv: Record<string, string | undefined> = {
+    ...process.env,
+    ...baseEnv,
+    LOG_LEVEL: process.env.SIGAP_TEST_LOG_LEVEL ?? 'warn',
+    ...env,
+  };
   const child = spawn(process.execPath, ['--enable-source-maps', path.join(repoRoot, `dist/apps/${name}/src/main.js`)], {
     env: fullEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const url = `http://127.0.0.1:${fullEnv.PORT}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const started = Date.now();
@@ -71,7 +80,9 @@ export async function startApp(name: string, env: Record<string, string> = {}, t
     try {
       const res = await fetch(`${url}/health`);
       if (res.status === 200) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() - started > timeoutMs) {
       child.kill('SIGKILL');
       throw new Error(`${name} was not healthy within ${timeoutMs} ms:\n${out.slice(-4000)}`);

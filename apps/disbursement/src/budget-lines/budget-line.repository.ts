@@ -25,10 +25,22 @@ export interface BudgetLineRow {
 
 export function toBudgetLineView(r: BudgetLineRow): BudgetLineView {
   return {
-    id: r.id, agencyCode: r.agency_code, fiscalYear: r.fiscal_year, source: r.source, serviceCode: r.service_code, name: r.name,
-    ceiling: r.ceiling, committed: r.committed, requested: r.requested, paid: r.paid, returned: r.returned,
+    id: r.id,
+    agencyCode: r.agency_code,
+    fiscalYear: r.fiscal_year,
+    source: r.source,
+    serviceCode: r.service_code,
+    name: r.name,
+    ceiling: r.ceiling,
+    committed: r.committed,
+    requested: r.requested,
+    paid: r.paid,
+    returned: r.returned,
     remaining: remaining({ ceiling: BigInt(r.ceiling), committed: BigInt(r.committed) }).toString(),
-    version: r.version, createdBy: r.created_by, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+    version: r.version,
+    createdBy: r.created_by,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
   };
 }
 
@@ -59,7 +71,16 @@ export class BudgetLineRepository {
   /** Opens a line (version 1) and its first history entry; null when the agency has that programme's line already. */
   async open(
     m: EntityManager,
-    l: { agencyCode: string; fiscalYear: number; source: string; serviceCode: string; name: string; ceiling: string; note: string | null; by: string },
+    l: {
+      agencyCode: string;
+      fiscalYear: number;
+      source: string;
+      serviceCode: string;
+      name: string;
+      ceiling: string;
+      note: string | null;
+      by: string;
+    },
   ): Promise<BudgetLineRow | null> {
     const id = randomUUID();
     const rows: BudgetLineRow[] = await m.query(
@@ -75,20 +96,30 @@ export class BudgetLineRepository {
 
   /** A new version with a new ceiling (and name); the history keeps every version. */
   async revise(m: EntityManager, id: string, r: { ceiling: string; name: string; reason: string; by: string }): Promise<BudgetLineRow> {
-    const rows = returnedRows<BudgetLineRow>(await m.query(
-      `UPDATE "budget_lines" SET "ceiling" = $2::bigint, "name" = $3, "version" = "version" + 1, "updated_at" = now() WHERE "id" = $1 RETURNING ${COLUMNS}`,
-      [id, r.ceiling, r.name],
-    ));
+    const rows = returnedRows<BudgetLineRow>(
+      await m.query(
+        `UPDATE "budget_lines" SET "ceiling" = $2::bigint, "name" = $3, "version" = "version" + 1, "updated_at" = now() WHERE "id" = $1 RETURNING ${COLUMNS}`,
+        [id, r.ceiling, r.name],
+      ),
+    );
     await this.addRevision(m, rows[0], r.reason, r.by);
     return rows[0];
   }
 
   async revisions(m: EntityManager, id: string): Promise<BudgetLineRevisionView[]> {
-    const rows: Array<{ version: number; ceiling: string; name: string; reason: string | null; changed_by: string; changed_at: Date }> = await m.query(
-      `SELECT "version", "ceiling"::text, "name", "reason", "changed_by", "changed_at" FROM "budget_line_revisions" WHERE "budget_line_id" = $1 ORDER BY "version" DESC`,
-      [id],
-    );
-    return rows.map((r) => ({ version: r.version, ceiling: r.ceiling, name: r.name, reason: r.reason, changedBy: r.changed_by, changedAt: r.changed_at.toISOString() }));
+    const rows: Array<{ version: number; ceiling: string; name: string; reason: string | null; changed_by: string; changed_at: Date }> =
+      await m.query(
+        `SELECT "version", "ceiling"::text, "name", "reason", "changed_by", "changed_at" FROM "budget_line_revisions" WHERE "budget_line_id" = $1 ORDER BY "version" DESC`,
+        [id],
+      );
+    return rows.map((r) => ({
+      version: r.version,
+      ceiling: r.ceiling,
+      name: r.name,
+      reason: r.reason,
+      changedBy: r.changed_by,
+      changedAt: r.changed_at.toISOString(),
+    }));
   }
 
   /**
@@ -97,16 +128,22 @@ export class BudgetLineRepository {
    * racing for the last rupiah exactly one matches. Returns the line after, or null when it does not fit.
    */
   async commit(m: EntityManager, id: string, amount: bigint): Promise<BudgetLineRow | null> {
-    const rows = returnedRows<BudgetLineRow>(await m.query(
-      `UPDATE "budget_lines" SET "committed" = "committed" + $2::bigint, "updated_at" = now()
+    const rows = returnedRows<BudgetLineRow>(
+      await m.query(
+        `UPDATE "budget_lines" SET "committed" = "committed" + $2::bigint, "updated_at" = now()
         WHERE "id" = $1 AND "committed" + $2::bigint <= "ceiling" RETURNING ${COLUMNS}`,
-      [id, amount.toString()],
-    ));
+        [id, amount.toString()],
+      ),
+    );
     return rows[0] ?? null;
   }
 
   /** Moves amounts between the line's counters (requested, paid, returned, committed), exactly. */
-  async adjust(m: EntityManager, id: string, d: { committed?: bigint; requested?: bigint; paid?: bigint; returned?: bigint }): Promise<void> {
+  async adjust(
+    m: EntityManager,
+    id: string,
+    d: { committed?: bigint; requested?: bigint; paid?: bigint; returned?: bigint },
+  ): Promise<void> {
     await m.query(
       `UPDATE "budget_lines" SET "committed" = "committed" + $2::bigint, "requested" = "requested" + $3::bigint, "paid" = "paid" + $4::bigint,
          "returned" = "returned" + $5::bigint, "updated_at" = now() WHERE "id" = $1`,

@@ -2,7 +2,12 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import {
-  OpenBudgetLineRequest, ReviseBudgetLineRequest, Rpc, type Actor, type BudgetLineRevisionView, type BudgetLineView,
+  OpenBudgetLineRequest,
+  ReviseBudgetLineRequest,
+  Rpc,
+  type Actor,
+  type BudgetLineRevisionView,
+  type BudgetLineView,
 } from '#contracts';
 import { visibleAgencies } from '#domain';
 import { requireCanChange, requireCovers, requireRole } from '#platform';
@@ -23,7 +28,9 @@ export class BudgetLinesMessageController {
   ) {}
 
   @MessagePattern(Rpc.disbursement.listBudgetLines)
-  async list(@Payload() body: { actor: Actor; fiscalYear?: number; serviceCode?: string; agencyCode?: string }): Promise<{ items: BudgetLineView[] }> {
+  async list(
+    @Payload() body: { actor: Actor; fiscalYear?: number; serviceCode?: string; agencyCode?: string },
+  ): Promise<{ items: BudgetLineView[] }> {
     let agencies = visibleAgencies(body.actor);
     if (body.agencyCode) {
       requireCovers(body.actor, body.agencyCode);
@@ -47,7 +54,8 @@ export class BudgetLinesMessageController {
     const l = await validBody(OpenBudgetLineRequest, body.line);
     requireCanChange(body.actor, l.agencyCode, 'budget lines');
     const row = await this.ds.transaction((m) =>
-      this.lines.open(m, { ...l, name: l.name.trim(), note: l.note ?? null, by: body.actor.username }));
+      this.lines.open(m, { ...l, name: l.name.trim(), note: l.note ?? null, by: body.actor.username }),
+    );
     if (!row) {
       throw new DisbursementError(
         DisbursementErrorCode.BudgetLineExists,
@@ -59,7 +67,9 @@ export class BudgetLinesMessageController {
   }
 
   @MessagePattern(Rpc.disbursement.reviseBudgetLine)
-  async revise(@Payload() body: { actor: Actor; id: string; revision: unknown }): Promise<{ before: BudgetLineView; after: BudgetLineView }> {
+  async revise(
+    @Payload() body: { actor: Actor; id: string; revision: unknown },
+  ): Promise<{ before: BudgetLineView; after: BudgetLineView }> {
     requireRole(body.actor, 'ADMIN');
     const id = uuidOf(body.id, 'id');
     const r = await validBody(ReviseBudgetLineRequest, body.revision);
@@ -69,13 +79,23 @@ export class BudgetLinesMessageController {
       if (!before) throw new DisbursementError(DisbursementErrorCode.BudgetLineNotFound, `No budget line ${id}`);
       requireCanChange(body.actor, before.agency_code, 'this budget line');
       if (before.version !== r.version) {
-        throw new DisbursementError(DisbursementErrorCode.BudgetLineChanged, `Budget line "${before.name}" was revised meanwhile (now version ${before.version}): reload it`, [
-          { path: 'version', message: `is ${r.version}, the line is at version ${before.version}` },
-        ]);
+        throw new DisbursementError(
+          DisbursementErrorCode.BudgetLineChanged,
+          `Budget line "${before.name}" was revised meanwhile (now version ${before.version}): reload it`,
+          [{ path: 'version', message: `is ${r.version}, the line is at version ${before.version}` }],
+        );
       }
       const refusal = ceilingRefusal({ ceiling: BigInt(before.ceiling), committed: BigInt(before.committed) }, BigInt(r.ceiling));
-      if (refusal) throw new DisbursementError(DisbursementErrorCode.CeilingBelowCommitted, `Budget line "${before.name}": ${refusal}`, [{ path: 'ceiling', message: refusal }]);
-      const after = await this.lines.revise(m, id, { ceiling: r.ceiling, name: r.name?.trim() || before.name, reason: r.reason, by: body.actor.username });
+      if (refusal)
+        throw new DisbursementError(DisbursementErrorCode.CeilingBelowCommitted, `Budget line "${before.name}": ${refusal}`, [
+          { path: 'ceiling', message: refusal },
+        ]);
+      const after = await this.lines.revise(m, id, {
+        ceiling: r.ceiling,
+        name: r.name?.trim() || before.name,
+        reason: r.reason,
+        by: body.actor.username,
+      });
       return { before: toBudgetLineView(before), after: toBudgetLineView(after) };
     });
   }

@@ -49,7 +49,10 @@ export class DecreeRepository {
   }
 
   async list(m: EntityManager, agencies: string[], f: { limit: number; offset: number }) {
-    const rows: DecreeRow[] = await m.query(`${SELECT} WHERE d."agency_code" = ANY($1::text[]) ORDER BY d."issued_at" DESC LIMIT ${f.limit} OFFSET ${f.offset}`, [agencies]);
+    const rows: DecreeRow[] = await m.query(
+      `${SELECT} WHERE d."agency_code" = ANY($1::text[]) ORDER BY d."issued_at" DESC LIMIT ${f.limit} OFFSET ${f.offset}`,
+      [agencies],
+    );
     const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM "decrees" WHERE "agency_code" = ANY($1::text[])`, [agencies]);
     return { rows, total: n as number };
   }
@@ -61,7 +64,17 @@ export class DecreeRepository {
    */
   async insert(
     m: EntityManager,
-    d: { proposalId: string; agencyCode: string; serviceCode: string; fiscalYear: number; budgetLineId: string; decreeNumber: string; decreeDate: string; signatory: string; by: string },
+    d: {
+      proposalId: string;
+      agencyCode: string;
+      serviceCode: string;
+      fiscalYear: number;
+      budgetLineId: string;
+      decreeNumber: string;
+      decreeDate: string;
+      signatory: string;
+      by: string;
+    },
   ): Promise<{ id: string; total: bigint; lines: Array<{ applicationId: string; amount: string }> }> {
     const id = randomUUID();
     const lines: Array<{ application_id: string; amount: string }> = await m.query(
@@ -86,7 +99,11 @@ export class DecreeRepository {
   }
 
   async setScan(m: EntityManager, id: string, scanRef: string, by: string): Promise<void> {
-    await m.query(`UPDATE "decrees" SET "scan_ref" = $2, "scan_recorded_by" = $3, "scan_recorded_at" = now() WHERE "id" = $1`, [id, scanRef, by]);
+    await m.query(`UPDATE "decrees" SET "scan_ref" = $2, "scan_recorded_by" = $3, "scan_recorded_at" = now() WHERE "id" = $1`, [
+      id,
+      scanRef,
+      by,
+    ]);
   }
 
   async lines(m: EntityManager, decreeId: string, statuses?: DecreeLineStatus[]): Promise<DecreeLineRow[]> {
@@ -117,11 +134,20 @@ export class DecreeRepository {
   }
 
   async requests(m: EntityManager, decreeId: string): Promise<DecreeView['requests']> {
-    const rows: Array<{ id: string; total: string; count: number; parts: number; status: string; created_at: Date; created_by: string }> = await m.query(
-      `SELECT "id", "total"::text, "count", "parts", "status", "created_at", "created_by" FROM "requests" WHERE "decree_id" = $1 ORDER BY "created_at"`,
-      [decreeId],
-    );
-    return rows.map((r) => ({ requestId: r.id, total: r.total, count: r.count, parts: r.parts, status: r.status, createdAt: r.created_at.toISOString(), createdBy: r.created_by }));
+    const rows: Array<{ id: string; total: string; count: number; parts: number; status: string; created_at: Date; created_by: string }> =
+      await m.query(
+        `SELECT "id", "total"::text, "count", "parts", "status", "created_at", "created_by" FROM "requests" WHERE "decree_id" = $1 ORDER BY "created_at"`,
+        [decreeId],
+      );
+    return rows.map((r) => ({
+      requestId: r.id,
+      total: r.total,
+      count: r.count,
+      parts: r.parts,
+      status: r.status,
+      createdAt: r.created_at.toISOString(),
+      createdBy: r.created_by,
+    }));
   }
 }
 

@@ -2,7 +2,13 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import {
-  CorrectRecipientRequest, GiveUpRecipientRequest, IssueDecreeRequest, RecordDecreeScanRequest, Rpc, type Actor, type DecreeView,
+  CorrectRecipientRequest,
+  GiveUpRecipientRequest,
+  IssueDecreeRequest,
+  RecordDecreeScanRequest,
+  Rpc,
+  type Actor,
+  type DecreeView,
 } from '#contracts';
 import { visibleAgencies } from '#domain';
 import { requireCovers } from '#platform';
@@ -23,7 +29,9 @@ export class DecreesMessageController {
   ) {}
 
   @MessagePattern(Rpc.disbursement.listDecrees)
-  async list(@Payload() b: { actor: Actor; agencyCode?: string; limit?: number; offset?: number }): Promise<{ items: DecreeView[]; total: number }> {
+  async list(
+    @Payload() b: { actor: Actor; agencyCode?: string; limit?: number; offset?: number },
+  ): Promise<{ items: DecreeView[]; total: number }> {
     let agencies = visibleAgencies(b.actor);
     if (b.agencyCode) {
       requireCovers(b.actor, b.agencyCode);
@@ -56,12 +64,22 @@ export class DecreesMessageController {
 
   @MessagePattern(Rpc.disbursement.correctRecipient)
   async correct(@Payload() b: { actor: Actor; id: string; applicationId: string; body: unknown }) {
-    return this.requests.correct(b.actor, uuidOf(b.id, 'id'), uuidOf(b.applicationId, 'applicationId'), await validBody(CorrectRecipientRequest, b.body));
+    return this.requests.correct(
+      b.actor,
+      uuidOf(b.id, 'id'),
+      uuidOf(b.applicationId, 'applicationId'),
+      await validBody(CorrectRecipientRequest, b.body),
+    );
   }
 
   @MessagePattern(Rpc.disbursement.giveUpRecipient)
   async giveUp(@Payload() b: { actor: Actor; id: string; applicationId: string; body: unknown }) {
-    return this.requests.giveUp(b.actor, uuidOf(b.id, 'id'), uuidOf(b.applicationId, 'applicationId'), await validBody(GiveUpRecipientRequest, b.body));
+    return this.requests.giveUp(
+      b.actor,
+      uuidOf(b.id, 'id'),
+      uuidOf(b.applicationId, 'applicationId'),
+      await validBody(GiveUpRecipientRequest, b.body),
+    );
   }
 
   @MessagePattern(Rpc.disbursement.getRequest)

@@ -38,15 +38,35 @@ export class DecreesService {
   async toView(d: DecreeRow, withRecipients: boolean): Promise<DecreeView> {
     const m = this.ds.manager;
     const v: DecreeView = {
-      id: d.id, proposalId: d.proposal_id, agencyCode: d.agency_code, serviceCode: d.service_code, fiscalYear: d.fiscal_year, budgetLineId: d.budget_line_id,
-      budgetLineSource: d.budget_line_source, decreeNumber: d.decree_number, decreeDate: d.decree_date, signatory: d.signatory, total: d.total, count: d.count,
-      scanRef: d.scan_ref, issuedBy: d.issued_by, issuedAt: d.issued_at.toISOString(), lines: await this.decrees.summary(m, d.id), requests: await this.decrees.requests(m, d.id),
+      id: d.id,
+      proposalId: d.proposal_id,
+      agencyCode: d.agency_code,
+      serviceCode: d.service_code,
+      fiscalYear: d.fiscal_year,
+      budgetLineId: d.budget_line_id,
+      budgetLineSource: d.budget_line_source,
+      decreeNumber: d.decree_number,
+      decreeDate: d.decree_date,
+      signatory: d.signatory,
+      total: d.total,
+      count: d.count,
+      scanRef: d.scan_ref,
+      issuedBy: d.issued_by,
+      issuedAt: d.issued_at.toISOString(),
+      lines: await this.decrees.summary(m, d.id),
+      requests: await this.decrees.requests(m, d.id),
     };
     if (withRecipients) {
       v.recipients = (await this.decrees.lines(m, d.id)).map((l) => ({
-        applicationId: l.application_id, ticketNumber: l.ticket_number, name: l.name, amount: l.amount, status: l.status,
+        applicationId: l.application_id,
+        ticketNumber: l.ticket_number,
+        name: l.name,
+        amount: l.amount,
+        status: l.status,
         // staff read the account to correct it; a full NIK never leaves through this view
-        bankAccount: l.bank_account, sp2dNumber: l.sp2d_number, reason: l.reason,
+        bankAccount: l.bank_account,
+        sp2dNumber: l.sp2d_number,
+        reason: l.reason,
       }));
     }
     return v;
@@ -60,27 +80,63 @@ export class DecreesService {
       if (!p) throw new DisbursementError(DisbursementErrorCode.ProposalNotFound, `No proposal ${proposalId}`);
       requireCanChange(actor, p.agency_code, 'this proposal');
       if (p.status !== 'APPROVED') {
-        throw new DisbursementError(DisbursementErrorCode.WrongProposalStatus, `Proposal ${proposalId} is ${p.status}: only an approved proposal becomes a decree`, [{ path: 'status', message: `is ${p.status}` }]);
+        throw new DisbursementError(
+          DisbursementErrorCode.WrongProposalStatus,
+          `Proposal ${proposalId} is ${p.status}: only an approved proposal becomes a decree`,
+          [{ path: 'status', message: `is ${p.status}` }],
+        );
       }
-      const taken = await m.query(`SELECT 1 FROM "decrees" WHERE "agency_code" = $1 AND "decree_number" = $2`, [p.agency_code, req.decreeNumber]);
+      const taken = await m.query(`SELECT 1 FROM "decrees" WHERE "agency_code" = $1 AND "decree_number" = $2`, [
+        p.agency_code,
+        req.decreeNumber,
+      ]);
       if (taken.length) {
-        throw new DisbursementError(DisbursementErrorCode.DecreeNumberTaken, `Agency ${p.agency_code} has a decree numbered ${req.decreeNumber} already`, [{ path: 'decreeNumber', message: 'is taken' }]);
+        throw new DisbursementError(
+          DisbursementErrorCode.DecreeNumberTaken,
+          `Agency ${p.agency_code} has a decree numbered ${req.decreeNumber} already`,
+          [{ path: 'decreeNumber', message: 'is taken' }],
+        );
       }
       const d = await this.decrees.insert(m, {
-        proposalId, agencyCode: p.agency_code, serviceCode: p.service_code, fiscalYear: p.fiscal_year, budgetLineId: p.budget_line_id,
-        decreeNumber: req.decreeNumber.trim(), decreeDate: req.decreeDate, signatory: req.signatory.trim(), by: actor.username,
+        proposalId,
+        agencyCode: p.agency_code,
+        serviceCode: p.service_code,
+        fiscalYear: p.fiscal_year,
+        budgetLineId: p.budget_line_id,
+        decreeNumber: req.decreeNumber.trim(),
+        decreeDate: req.decreeDate,
+        signatory: req.signatory.trim(),
+        by: actor.username,
       });
       if (d.total !== BigInt(p.total)) throw new Error(`decree total ${d.total} differs from the approved proposal's ${p.total}`);
       await this.proposals.setStatus(m, proposalId, 'DECREED', {});
-      await this.pool.setStatus(m, d.lines.map((l) => l.applicationId), 'DECREED', proposalId);
+      await this.pool.setStatus(
+        m,
+        d.lines.map((l) => l.applicationId),
+        'DECREED',
+        proposalId,
+      );
       const parts = chunk(d.lines, PROGRESS_PART_MAX);
-      await this.outbox.enqueueMany(m, parts.map((recipients, i) => ({
-        subject: Subjects.disbursementDecreeIssued,
-        payload: {
-          decreeId: d.id, proposalId, agencyCode: p.agency_code, serviceCode: p.service_code, fiscalYear: p.fiscal_year, decreeNumber: req.decreeNumber.trim(),
-          decreeDate: req.decreeDate, signatory: req.signatory.trim(), totalAmount: d.total.toString(), part: i + 1, parts: parts.length, recipients,
-        },
-      })));
+      await this.outbox.enqueueMany(
+        m,
+        parts.map((recipients, i) => ({
+          subject: Subjects.disbursementDecreeIssued,
+          payload: {
+            decreeId: d.id,
+            proposalId,
+            agencyCode: p.agency_code,
+            serviceCode: p.service_code,
+            fiscalYear: p.fiscal_year,
+            decreeNumber: req.decreeNumber.trim(),
+            decreeDate: req.decreeDate,
+            signatory: req.signatory.trim(),
+            totalAmount: d.total.toString(),
+            part: i + 1,
+            parts: parts.length,
+            recipients,
+          },
+        })),
+      );
       return d.id;
     });
     return this.view(actor, id, false);

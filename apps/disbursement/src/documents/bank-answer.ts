@@ -184,7 +184,13 @@ function xlsxCell(c: ExcelJS.Cell): Cell {
     case ExcelJS.ValueType.SharedString:
       return { text: String(c.value).trim(), kind: 'text' };
     case ExcelJS.ValueType.RichText:
-      return { text: (c.value as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('').trim(), kind: 'text' };
+      return {
+        text: (c.value as ExcelJS.CellRichTextValue).richText
+          .map((t) => t.text)
+          .join('')
+          .trim(),
+        kind: 'text',
+      };
     case ExcelJS.ValueType.Number:
       // the digits Excel kept: shown in the error, never used
       return { text: String(c.value), kind: 'number' };
@@ -236,8 +242,12 @@ function readRows(rows: Row[], opts: BankAnswerOptions): BankAnswer {
     const ident = (field: Field, what: string): string | null => {
       const c = cell(field);
       if (c.kind === 'number') {
-        err(field, C.NumericCell, `${what} tersimpan sebagai angka (${c.text}): Excel hanya menyimpan 15 digit dan membuang `
-          + 'nol di depan, jadi nilainya mungkin sudah berubah. Format kolom sebagai Teks lalu isi ulang dari sumbernya');
+        err(
+          field,
+          C.NumericCell,
+          `${what} tersimpan sebagai angka (${c.text}): Excel hanya menyimpan 15 digit dan membuang ` +
+            'nol di depan, jadi nilainya mungkin sudah berubah. Format kolom sebagai Teks lalu isi ulang dari sumbernya',
+        );
         return null;
       }
       if (c.kind === 'formula' || c.kind === 'date' || c.kind === 'other') {
@@ -289,8 +299,7 @@ function readRows(rows: Row[], opts: BankAnswerOptions): BankAnswer {
         err('accountNumber', C.Format, `nomor rekening harus ${length} digit, tertulis ${account.length} digit`);
       } else if (seenAccount.has(account)) {
         err('accountNumber', C.Duplicate, `nomor rekening yang sama sudah ada di baris ${seenAccount.get(account)}`);
-      }
-      else seenAccount.set(account, r.row);
+      } else seenAccount.set(account, r.row);
     }
     if (errors.length) {
       result.errors.push(...errors);

@@ -3,7 +3,12 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { BankAnswerErrorCode, parseBankAccountAnswer } from './bank-answer.js';
 import {
-  ACCOUNT_OPENING_COLUMNS, type AccountOpeningRow, PAYMENT_COLUMNS, accountOpeningCsv, paymentFileCsv, renderAccountOpeningXlsx,
+  ACCOUNT_OPENING_COLUMNS,
+  type AccountOpeningRow,
+  PAYMENT_COLUMNS,
+  accountOpeningCsv,
+  paymentFileCsv,
+  renderAccountOpeningXlsx,
 } from './bank-files.js';
 import { DocumentInputError } from './format.js';
 
@@ -86,7 +91,11 @@ describe('the account-opening file for the bank', () => {
 
 describe('the payment file of a decree', () => {
   const line = (i: number, account: string | null = `00123456${i}0`) => ({
-    reference: person(i).reference, nik: person(i).nik, accountName: `SITI AMINAH ${i}`, accountNumber: account, amount: '1500000',
+    reference: person(i).reference,
+    nik: person(i).nik,
+    accountName: `SITI AMINAH ${i}`,
+    accountNumber: account,
+    amount: '1500000',
   });
 
   it('lists one transfer per line with the amount in plain digits, and gives the count and exact total', () => {

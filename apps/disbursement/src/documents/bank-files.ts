@@ -41,8 +41,23 @@ export interface CsvOptions {
 
 /** The account-opening file's columns, in order: the CSV header and the XLSX header row. */
 export const ACCOUNT_OPENING_COLUMNS = [
-  'NO', 'NO_REFERENSI', 'NIK', 'NO_KK', 'NAMA_LENGKAP', 'TEMPAT_LAHIR', 'TANGGAL_LAHIR', 'JENIS_KELAMIN',
-  'NAMA_IBU_KANDUNG', 'ALAMAT', 'RT', 'RW', 'KODE_WILAYAH', 'KELURAHAN_DESA', 'KECAMATAN', 'KABUPATEN_KOTA', 'NO_HP',
+  'NO',
+  'NO_REFERENSI',
+  'NIK',
+  'NO_KK',
+  'NAMA_LENGKAP',
+  'TEMPAT_LAHIR',
+  'TANGGAL_LAHIR',
+  'JENIS_KELAMIN',
+  'NAMA_IBU_KANDUNG',
+  'ALAMAT',
+  'RT',
+  'RW',
+  'KODE_WILAYAH',
+  'KELURAHAN_DESA',
+  'KECAMATAN',
+  'KABUPATEN_KOTA',
+  'NO_HP',
 ] as const;
 /** columns that hold identifiers or dates: digits, never guarded against formulas, text in XLSX */
 const OPENING_IDENTIFIERS = new Set(['NO', 'NO_REFERENSI', 'NIK', 'NO_KK', 'TANGGAL_LAHIR', 'RT', 'RW', 'KODE_WILAYAH', 'NO_HP']);
@@ -71,9 +86,23 @@ function checkOpening(rows: AccountOpeningRow[]): void {
 
 function openingCells(r: AccountOpeningRow, i: number): string[] {
   return [
-    String(i + 1), r.reference, r.nik, r.kkNumber ?? '', r.name.trim(), r.birthPlace ?? '', r.birthDate, r.sex === 'F' ? 'P' : 'L',
-    r.motherName ?? '', r.address.trim(), r.rt ?? '', r.rw ?? '', r.villageCode, r.villageName ?? '', r.districtName ?? '',
-    r.cityName ?? '', r.phone ?? '',
+    String(i + 1),
+    r.reference,
+    r.nik,
+    r.kkNumber ?? '',
+    r.name.trim(),
+    r.birthPlace ?? '',
+    r.birthDate,
+    r.sex === 'F' ? 'P' : 'L',
+    r.motherName ?? '',
+    r.address.trim(),
+    r.rt ?? '',
+    r.rw ?? '',
+    r.villageCode,
+    r.villageName ?? '',
+    r.districtName ?? '',
+    r.cityName ?? '',
+    r.phone ?? '',
   ];
 }
 
@@ -82,7 +111,13 @@ export function accountOpeningCsv(rows: AccountOpeningRow[], opts: CsvOptions = 
   checkOpening(rows);
   const sep = opts.separator ?? ';';
   const guard = ACCOUNT_OPENING_COLUMNS.map((c) => !OPENING_IDENTIFIERS.has(c));
-  let out = (opts.bom ? '\uFEFF' : '') + csvLine([...ACCOUNT_OPENING_COLUMNS], sep, guard.map(() => false));
+  let out =
+    (opts.bom ? '\uFEFF' : '') +
+    csvLine(
+      [...ACCOUNT_OPENING_COLUMNS],
+      sep,
+      guard.map(() => false),
+    );
   rows.forEach((r, i) => (out += csvLine(openingCells(r, i), sep, guard)));
   return out;
 }
@@ -179,10 +214,15 @@ export function paymentFileCsv(input: PaymentFileInput, opts: CsvOptions = {}): 
   const sep = opts.separator ?? ';';
   const remark = input.remark?.trim() || `SK ${input.decreeNumber.trim()}`;
   const guard = [false, false, true, false, false, false, true];
-  let csv = (opts.bom ? '\uFEFF' : '') + csvLine([...PAYMENT_COLUMNS], sep, guard.map(() => false));
+  let csv =
+    (opts.bom ? '\uFEFF' : '') +
+    csvLine(
+      [...PAYMENT_COLUMNS],
+      sep,
+      guard.map(() => false),
+    );
   input.lines.forEach((l, i) => {
     csv += csvLine([String(i + 1), l.accountNumber!, l.accountName.trim(), amounts[i].toString(), l.reference, l.nik, remark], sep, guard);
   });
   return { csv, count: input.lines.length, total: total.toString() };
 }
-

@@ -80,7 +80,7 @@ describe('the decree as a PDF', () => {
     expect(text).toContain(recipient(1).nik);
   });
 
-  it('prints a name outside Helvetica\'s letters without its diacritics, never as a wrong glyph', async () => {
+  it("prints a name outside Helvetica's letters without its diacritics, never as a wrong glyph", async () => {
     expect(winAnsi('Siti Aminah')).toBe('Siti Aminah');
     expect(winAnsi('Nguyễn Thị Đào Şükrü — 李')).toBe('Nguyen Thi Dào Sükrü — ?');
     const input = decree(2);
@@ -91,8 +91,12 @@ describe('the decree as a PDF', () => {
 
   it('keeps a paragraph carried over to the next page in its own font size (the footer does not leak into it)', async () => {
     const input = decree(2);
-    input.considering = Array.from({ length: 9 }, (_, i) => `bahwa pertimbangan nomor ${i + 1} sengaja panjang agar paragrafnya `
-      + 'melewati batas halaman dan berlanjut di halaman berikutnya, seperti keputusan dengan banyak pertimbangan;');
+    input.considering = Array.from(
+      { length: 9 },
+      (_, i) =>
+        `bahwa pertimbangan nomor ${i + 1} sengaja panjang agar paragrafnya ` +
+        'melewati batas halaman dan berlanjut di halaman berikutnya, seperti keputusan dengan banyak pertimbangan;',
+    );
     const doc = await getDocument({ data: new Uint8Array(await renderDecreePdf(input)), verbosity: 0 }).promise;
     const sizes = new Set<number>();
     for (const it of (await (await doc.getPage(2)).getTextContent()).items) {

@@ -227,7 +227,10 @@ function verticals(doc: Doc, y: number, h: number): void {
     doc.moveTo(x, y).lineTo(x, y + h);
     x += COLS[i] ?? 0;
   }
-  doc.moveTo(MARGIN.left, y + h).lineTo(MARGIN.left + CONTENT, y + h).stroke();
+  doc
+    .moveTo(MARGIN.left, y + h)
+    .lineTo(MARGIN.left + CONTENT, y + h)
+    .stroke();
 }
 
 /** A cell's height: one line unless the text is wider than its column (measured once, wrapped only then). */
@@ -255,7 +258,11 @@ async function attachment(doc: Doc, d: PreparedDecree, pause: () => Promise<void
   const w = MARGIN.left + CONTENT - x;
   doc.font(REGULAR).fontSize(10);
   doc.text(`LAMPIRAN KEPUTUSAN ${d.office}`, x, MARGIN.top, { width: w });
-  for (const [label, value] of [['NOMOR', d.input.decreeNumber], ['TANGGAL', d.dateText], ['TENTANG', d.input.subject.toUpperCase()]]) {
+  for (const [label, value] of [
+    ['NOMOR', d.input.decreeNumber],
+    ['TANGGAL', d.dateText],
+    ['TENTANG', d.input.subject.toUpperCase()],
+  ]) {
     const y = doc.y;
     doc.text(label, x, y, { lineBreak: false });
     doc.text(':', x + 58, y, { lineBreak: false });
@@ -307,7 +314,10 @@ async function attachment(doc: Doc, d: PreparedDecree, pause: () => Promise<void
   doc.text(jumlah, MARGIN.left + PAD, y + PAD, { lineBreak: false });
   const total = formatAmount(d.total);
   doc.text(total, MARGIN.left + CONTENT - PAD - doc.widthOfString(total), y + PAD, { lineBreak: false });
-  doc.moveTo(MARGIN.left + CONTENT - COLS[4], y).lineTo(MARGIN.left + CONTENT - COLS[4], y + h).stroke();
+  doc
+    .moveTo(MARGIN.left + CONTENT - COLS[4], y)
+    .lineTo(MARGIN.left + CONTENT - COLS[4], y + h)
+    .stroke();
   y += h + 6;
   doc.font(REGULAR).fontSize(10);
   doc.text(`Terbilang: ${d.totalWordsTitle}`, MARGIN.left, y, { width: CONTENT });

@@ -7,7 +7,16 @@ import type { Writable } from 'node:stream';
 import { type DecreeInput, type PreparedDecree, decreeArticles, prepareDecree } from './decree.js';
 import { displayNik, excelAmount, formatAmount } from './format.js';
 import {
-  AMOUNT_FMT, HEADER_FILL, type Sheet, TEXT_FMT, THIN, type Pause, YIELD_EVERY, printSetup, workbookBuffer, writeWorkbook,
+  AMOUNT_FMT,
+  HEADER_FILL,
+  type Sheet,
+  TEXT_FMT,
+  THIN,
+  type Pause,
+  YIELD_EVERY,
+  printSetup,
+  workbookBuffer,
+  writeWorkbook,
 } from './xlsx.js';
 
 /** Row of the attachment's table header (1-based); data rows follow it. */
@@ -90,8 +99,12 @@ function decreeSheet(ws: Sheet, d: PreparedDecree): void {
 
 async function lampiranSheet(ws: Sheet, d: PreparedDecree, pause: Pause): Promise<void> {
   ws.columns = [
-    { width: 6 }, { width: 30 }, { width: 19, style: { numFmt: TEXT_FMT } }, { width: 48 },
-    { width: 15, style: { numFmt: AMOUNT_FMT } }, { width: 30, style: { numFmt: TEXT_FMT } },
+    { width: 6 },
+    { width: 30 },
+    { width: 19, style: { numFmt: TEXT_FMT } },
+    { width: 48 },
+    { width: 15, style: { numFmt: AMOUNT_FMT } },
+    { width: 30, style: { numFmt: TEXT_FMT } },
   ];
   printSetup(ws, `${LAMPIRAN_HEADER_ROW}:${LAMPIRAN_HEADER_ROW}`, true);
   line(ws, `LAMPIRAN KEPUTUSAN ${d.office}`, { from: 'D' });

@@ -12,8 +12,8 @@ export function recipient(i: number, amount: string | bigint = '1500000'): Decre
   return {
     name: `Penerima ${i + 1} ${i % 2 ? 'Siti Aminah' : 'Budi Santoso'}`,
     nik,
-    address: `${STREETS[i % 5]} No. ${(i % 120) + 1} RT ${String((i % 9) + 1).padStart(3, '0')} RW 00${(i % 4) + 1}, `
-      + `Kel. ${VILLAGES[i % 5]}`,
+    address:
+      `${STREETS[i % 5]} No. ${(i % 120) + 1} RT ${String((i % 9) + 1).padStart(3, '0')} RW 00${(i % 4) + 1}, ` + `Kel. ${VILLAGES[i % 5]}`,
     amount,
     reference: `BANSOS_REHSOS-35.75-2026-${String(i + 1).padStart(6, '0')}`,
   };

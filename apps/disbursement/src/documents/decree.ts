@@ -147,13 +147,13 @@ export function decreeArticles(d: PreparedDecree, formatTotal: string): Array<[s
   const articles: Array<[string, string]> = [
     [
       'KESATU',
-      `Menetapkan ${d.input.subject} sebanyak ${count} (${countWords}) orang sebagaimana tercantum dalam Lampiran `
-        + 'yang merupakan bagian tidak terpisahkan dari Keputusan ini.',
+      `Menetapkan ${d.input.subject} sebanyak ${count} (${countWords}) orang sebagaimana tercantum dalam Lampiran ` +
+        'yang merupakan bagian tidak terpisahkan dari Keputusan ini.',
     ],
     [
       'KEDUA',
-      `Jumlah bantuan yang diberikan kepada penerima sebagaimana dimaksud pada Diktum KESATU seluruhnya sebesar `
-        + `Rp${formatTotal},- (${d.totalWords}) dengan rincian sebagaimana tercantum dalam Lampiran.`,
+      `Jumlah bantuan yang diberikan kepada penerima sebagaimana dimaksud pada Diktum KESATU seluruhnya sebesar ` +
+        `Rp${formatTotal},- (${d.totalWords}) dengan rincian sebagaimana tercantum dalam Lampiran.`,
     ],
   ];
   if (d.input.budgetSource?.trim()) {

@@ -7,7 +7,18 @@ import { finished } from 'node:stream/promises';
 import { formatRupiah, maskNik, parseRupiah } from '#domain';
 
 const MONTHS_ID = [
-  'Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember',
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
 ];
 
 /** Why a document cannot be produced from its input (a programming or data error the caller reports). */
@@ -26,7 +37,10 @@ export type Detail = { path: string; message: string };
 
 /** Throws the `DocumentInputError` for `what` listing the first 20 details in its message, and all of them in `details`. */
 export function refuse(what: string, details: Detail[]): never {
-  const shown = details.slice(0, 20).map((d) => `${d.path} ${d.message}`).join('; ');
+  const shown = details
+    .slice(0, 20)
+    .map((d) => `${d.path} ${d.message}`)
+    .join('; ');
   throw new DocumentInputError('DOCUMENT_INPUT_INVALID', `${what} cannot be produced: ${shown}`, details);
 }
 

@@ -4,22 +4,40 @@ import { DocumentInputError } from './format.js';
 import { REALISATION_COLUMNS, REALISATION_HEADER_ROW, type RealisationRow, renderRealisationXlsx } from './realisation-xlsx.js';
 
 const row = (over: Partial<RealisationRow>): RealisationRow => ({
-  budgetLine: 'BTT-2026-01 Santunan Anak', source: 'APBD BTT', programme: 'SANTUNAN_ANAK', areaCode: '33.04.01', areaName: 'Susukan',
-  month: '2026-03', committed: '0', paid: '0', returned: '0', ...over,
+  budgetLine: 'BTT-2026-01 Santunan Anak',
+  source: 'APBD BTT',
+  programme: 'SANTUNAN_ANAK',
+  areaCode: '33.04.01',
+  areaName: 'Susukan',
+  month: '2026-03',
+  committed: '0',
+  paid: '0',
+  returned: '0',
+  ...over,
 });
 
 describe('the realisation report as XLSX', () => {
   it('lists each budget line, programme, area and month in order, with subtotals per line and the total', async () => {
     const rows = [
       row({
-        budgetLine: 'JPST-2026-02 Rehsos', source: 'JPST', programme: 'BANSOS_REHSOS', month: '2026-04',
-        committed: '9000000', paid: '6000000', returned: '0',
+        budgetLine: 'JPST-2026-02 Rehsos',
+        source: 'JPST',
+        programme: 'BANSOS_REHSOS',
+        month: '2026-04',
+        committed: '9000000',
+        paid: '6000000',
+        returned: '0',
       }),
       row({ month: '2026-04', committed: 3_000_000n, paid: 1_500_000n, returned: 0n }),
       row({ month: '2026-03', committed: '45000000', paid: '42000000', returned: '1500000' }),
       row({
-        areaCode: '33.04.02', areaName: 'Purwareja Klampok', month: '2026-03',
-        committed: '1500000', paid: '0', returned: '0', remaining: '1500000',
+        areaCode: '33.04.02',
+        areaName: 'Purwareja Klampok',
+        month: '2026-03',
+        committed: '1500000',
+        paid: '0',
+        returned: '0',
+        remaining: '1500000',
       }),
     ];
     const wb = new ExcelJS.Workbook();
@@ -48,7 +66,9 @@ describe('the realisation report as XLSX', () => {
 
   it('refuses a JS number or a bad month, naming the row and field', async () => {
     const err = await renderRealisationXlsx({
-      agencyName: 'X', fiscalYear: 2026, asOf: '2026-12-02',
+      agencyName: 'X',
+      fiscalYear: 2026,
+      asOf: '2026-12-02',
       rows: [row({ committed: 1.5 as unknown as bigint }), row({ month: '2026-13' })],
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DocumentInputError);

@@ -36,7 +36,16 @@ export interface RealisationReportInput {
 }
 
 export const REALISATION_COLUMNS = [
-  'Pagu', 'Sumber Dana', 'Program', 'Kode Wilayah', 'Wilayah', 'Bulan', 'Komitmen (Rp)', 'Dibayar (Rp)', 'Dikembalikan (Rp)', 'Sisa (Rp)',
+  'Pagu',
+  'Sumber Dana',
+  'Program',
+  'Kode Wilayah',
+  'Wilayah',
+  'Bulan',
+  'Komitmen (Rp)',
+  'Dibayar (Rp)',
+  'Dikembalikan (Rp)',
+  'Sisa (Rp)',
 ] as const;
 export const REALISATION_HEADER_ROW = 4;
 
@@ -83,7 +92,12 @@ export async function writeRealisationXlsx(input: RealisationReportInput, out: W
   await writeWorkbook(out, async (wb, pause) => {
     const ws = wb.addWorksheet('Realisasi', { views: [{ state: 'frozen', ySplit: REALISATION_HEADER_ROW }] });
     ws.columns = [
-      { width: 30 }, { width: 12 }, { width: 18 }, { width: 15, style: { numFmt: TEXT_FMT } }, { width: 22 }, { width: 15 },
+      { width: 30 },
+      { width: 12 },
+      { width: 18 },
+      { width: 15, style: { numFmt: TEXT_FMT } },
+      { width: 22 },
+      { width: 15 },
       ...[0, 1, 2, 3].map(() => ({ width: 17, style: { numFmt: AMOUNT_FMT } })),
     ];
     printSetup(ws, `${REALISATION_HEADER_ROW}:${REALISATION_HEADER_ROW}`, true);

@@ -6,7 +6,10 @@ import { watchOutput } from './format.js';
 export type Sheet = ExcelJS.Worksheet;
 
 export const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' },
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
 };
 /** Thousands grouped, no decimals: Rupiah has no sen in use */
 export const AMOUNT_FMT = '#,##0';

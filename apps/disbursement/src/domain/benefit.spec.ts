@@ -4,7 +4,10 @@ import { benefitAmountOf } from './benefit.js';
 describe('the benefit amount of a standard', () => {
   it('is unset with no invented default, and says who sets it', () => {
     const r = benefitAmountOf({ code: 'SANTUNAN_ANAK', agencyCode: '33.04' }, 'ANAK_TERLANTAR');
-    expect(r).toEqual({ ok: false, reason: expect.stringContaining('SANTUNAN_ANAK of agency 33.04 has no benefit amount for target group ANAK_TERLANTAR') });
+    expect(r).toEqual({
+      ok: false,
+      reason: expect.stringContaining('SANTUNAN_ANAK of agency 33.04 has no benefit amount for target group ANAK_TERLANTAR'),
+    });
   });
 
   it('takes the target group’s amount before the standard’s', () => {

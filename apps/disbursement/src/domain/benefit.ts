@@ -18,8 +18,9 @@ export function benefitAmountOf(standard: StandardLike, targetGroup: string | nu
   if (found === null) {
     return {
       ok: false,
-      reason: `${name} of agency ${standard.agencyCode ?? '?'} has no benefit amount${targetGroup ? ` for target group ${targetGroup}` : ''}: `
-        + 'the agency admin sets it in the standard (catalog) before a proposal can be made',
+      reason:
+        `${name} of agency ${standard.agencyCode ?? '?'} has no benefit amount${targetGroup ? ` for target group ${targetGroup}` : ''}: ` +
+        'the agency admin sets it in the standard (catalog) before a proposal can be made',
     };
   }
   // whole Rupiah as a string, never a number (intake validates it too: read defensively all the same)

@@ -47,10 +47,22 @@ export function planSettlement(lines: RequestLineState[], s: SettlementInput): S
       if (seen.has(r.applicationId)) errors.push({ path, message: `names a recipient twice (${r.applicationId})` });
       seen.add(r.applicationId);
       if (!byApp.has(r.applicationId)) errors.push({ path, message: `is not a recipient of request ${s.requestId}` });
-      wanted.push({ applicationId: r.applicationId, to: r.status, reason: r.reason ?? (r.status === 'REJECTED' ? s.reason ?? null : null), path: `recipients[${i}].status` });
+      wanted.push({
+        applicationId: r.applicationId,
+        to: r.status,
+        reason: r.reason ?? (r.status === 'REJECTED' ? (s.reason ?? null) : null),
+        path: `recipients[${i}].status`,
+      });
     });
   } else {
-    for (const l of lines) if (l.status === 'REQUESTED') wanted.push({ applicationId: l.applicationId, to: s.status, reason: s.status === 'REJECTED' ? s.reason ?? null : null, path: 'status' });
+    for (const l of lines)
+      if (l.status === 'REQUESTED')
+        wanted.push({
+          applicationId: l.applicationId,
+          to: s.status,
+          reason: s.status === 'REJECTED' ? (s.reason ?? null) : null,
+          path: 'status',
+        });
   }
   const changes: LineChange[] = [];
   let unchanged = s.recipients ? 0 : lines.length - wanted.length;
@@ -63,14 +75,22 @@ export function planSettlement(lines: RequestLineState[], s: SettlementInput): S
       continue;
     }
     if (line.status !== 'REQUESTED') {
-      errors.push({ path: w.path, message: `recipient ${w.applicationId} is already ${line.status} in request ${s.requestId}: it cannot become ${w.to}` });
+      errors.push({
+        path: w.path,
+        message: `recipient ${w.applicationId} is already ${line.status} in request ${s.requestId}: it cannot become ${w.to}`,
+      });
       continue;
     }
     if (w.to === 'PAID' && !sp2d) {
       errors.push({ path: 'sp2dNumber', message: 'sp2dNumber is required when a recipient is PAID' });
       continue;
     }
-    changes.push({ applicationId: w.applicationId, to: w.to, sp2dNumber: w.to === 'PAID' ? sp2d : null, reason: w.to === 'REJECTED' ? w.reason ?? 'rejected by the finance office' : null });
+    changes.push({
+      applicationId: w.applicationId,
+      to: w.to,
+      sp2dNumber: w.to === 'PAID' ? sp2d : null,
+      reason: w.to === 'REJECTED' ? (w.reason ?? 'rejected by the finance office') : null,
+    });
   }
   // one error per rule is enough to read: a settlement of 20,000 lines does not list 20,000 errors
   return errors.length ? { ok: false, errors: dedupe(errors).slice(0, 50) } : { ok: true, changes, unchanged };

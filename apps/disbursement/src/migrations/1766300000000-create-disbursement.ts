@@ -74,7 +74,9 @@ export class CreateDisbursement1766300000000 implements MigrationInterface {
         "dossier_failed_at" timestamptz,
         CONSTRAINT "CHK_pool_status" CHECK ("status" IN ('ELIGIBLE', 'PROPOSED', 'DECREED'))
       )`);
-    await q.query(`CREATE INDEX "IDX_pool_eligible" ON "${s}"."pool" ("agency_code", "service_code", "verified_at") WHERE "status" = 'ELIGIBLE'`);
+    await q.query(
+      `CREATE INDEX "IDX_pool_eligible" ON "${s}"."pool" ("agency_code", "service_code", "verified_at") WHERE "status" = 'ELIGIBLE'`,
+    );
     await q.query(`CREATE INDEX "IDX_pool_awaiting_dossier" ON "${s}"."pool" ("verified_at") WHERE "dossier_at" IS NULL`);
     await q.query(`
       CREATE TABLE "${s}"."proposals" (
@@ -182,7 +184,9 @@ export class CreateDisbursement1766300000000 implements MigrationInterface {
         PRIMARY KEY ("request_id", "application_id"),
         CONSTRAINT "CHK_request_lines_status" CHECK ("status" IN ('REQUESTED', 'PAID', 'REJECTED'))
       )`);
-    await q.query(`CREATE UNIQUE INDEX "UQ_request_lines_open" ON "${s}"."request_lines" ("decree_line_id") WHERE "status" IN ('REQUESTED', 'PAID')`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_request_lines_open" ON "${s}"."request_lines" ("decree_line_id") WHERE "status" IN ('REQUESTED', 'PAID')`,
+    );
     await q.query(`
       CREATE TABLE "${s}"."settlements" (
         "event_id" text PRIMARY KEY,
@@ -199,7 +203,18 @@ export class CreateDisbursement1766300000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     const s = schemaOf(q);
-    for (const t of ['settlements', 'request_lines', 'requests', 'decree_lines', 'decrees', 'proposal_items', 'proposals', 'pool', 'budget_line_revisions', 'budget_lines']) {
+    for (const t of [
+      'settlements',
+      'request_lines',
+      'requests',
+      'decree_lines',
+      'decrees',
+      'proposal_items',
+      'proposals',
+      'pool',
+      'budget_line_revisions',
+      'budget_lines',
+    ]) {
       await q.query(`DROP TABLE "${s}"."${t}"`);
     }
   }

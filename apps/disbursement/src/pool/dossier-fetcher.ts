@@ -42,11 +42,18 @@ export class DossierFetcher implements OnApplicationBootstrap, OnApplicationShut
     while (!this.worker.stopping) {
       const ids = await this.pool.awaitingDossier(this.ds.manager, BATCH, [...this.missing]);
       if (!ids.length) return;
-      const dossiers = await this.intake.call<ApplicationDossier[]>(Rpc.intake.applicationDossiers, { actor: null, applicationIds: ids }, { quiet: true, timeoutMs: 15000 });
+      const dossiers = await this.intake.call<ApplicationDossier[]>(
+        Rpc.intake.applicationDossiers,
+        { actor: null, applicationIds: ids },
+        { quiet: true, timeoutMs: 15000 },
+      );
       const found = new Set(dossiers.map((d) => d.applicationId));
       const unknown = ids.filter((id) => !found.has(id));
       await this.ds.transaction(async (m) => {
-        await this.pool.fill(m, dossiers.filter((d) => ids.includes(d.applicationId)));
+        await this.pool.fill(
+          m,
+          dossiers.filter((d) => ids.includes(d.applicationId)),
+        );
         // intake knows no such application: kept out of the pool's proposals, named in the log
         await this.pool.markDossierMissing(m, unknown);
       });

@@ -24,8 +24,16 @@ export interface PoolRow {
 
 export function toPoolItemView(r: PoolRow): PoolItemView {
   return {
-    applicationId: r.application_id, agencyCode: r.agency_code, serviceCode: r.service_code, ticketNumber: r.ticket_number, name: r.name,
-    targetGroup: r.target_group, villageCode: r.village_code, status: r.status, proposalId: r.proposal_id, verifiedAt: r.verified_at.toISOString(),
+    applicationId: r.application_id,
+    agencyCode: r.agency_code,
+    serviceCode: r.service_code,
+    ticketNumber: r.ticket_number,
+    name: r.name,
+    targetGroup: r.target_group,
+    villageCode: r.village_code,
+    status: r.status,
+    proposalId: r.proposal_id,
+    verifiedAt: r.verified_at.toISOString(),
     dossierReady: !!r.dossier_at,
   };
 }
@@ -41,13 +49,22 @@ type Dossier = ApplicationDossier;
 @Injectable()
 export class PoolRepository {
   /** Verified applications enter the pool once; a redelivered or repeated decision changes nothing. */
-  async admit(m: EntityManager, items: Array<{ applicationId: string; agencyCode: string | null; serviceCode: string | null; caseId: string | null; at: string }>) {
+  async admit(
+    m: EntityManager,
+    items: Array<{ applicationId: string; agencyCode: string | null; serviceCode: string | null; caseId: string | null; at: string }>,
+  ) {
     if (!items.length) return 0;
     const rows: unknown[] = await m.query(
       `INSERT INTO "pool" ("application_id", "agency_code", "service_code", "case_id", "verified_at")
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[])
        ON CONFLICT ("application_id") DO NOTHING RETURNING "application_id"`,
-      [items.map((i) => i.applicationId), items.map((i) => i.agencyCode ?? 'UNKNOWN'), items.map((i) => i.serviceCode), items.map((i) => i.caseId), items.map((i) => i.at)],
+      [
+        items.map((i) => i.applicationId),
+        items.map((i) => i.agencyCode ?? 'UNKNOWN'),
+        items.map((i) => i.serviceCode),
+        items.map((i) => i.caseId),
+        items.map((i) => i.at),
+      ],
     );
     return rows.length;
   }
@@ -71,9 +88,16 @@ export class PoolRepository {
           AS d(id, ag, sv, tn, tg, nik, nm, ad, ph, vc)
        WHERE p."application_id" = d.id`,
       [
-        dossiers.map((d) => d.applicationId), dossiers.map((d) => d.agencyCode), dossiers.map((d) => d.serviceCode), dossiers.map((d) => d.ticketNumber ?? null),
-        dossiers.map((d) => d.targetGroup ?? null), dossiers.map((d) => d.applicant.nik), dossiers.map((d) => d.applicant.name),
-        dossiers.map((d) => d.applicant.address ?? null), dossiers.map((d) => d.applicant.phone ?? null), dossiers.map((d) => d.applicant.villageCode ?? null),
+        dossiers.map((d) => d.applicationId),
+        dossiers.map((d) => d.agencyCode),
+        dossiers.map((d) => d.serviceCode),
+        dossiers.map((d) => d.ticketNumber ?? null),
+        dossiers.map((d) => d.targetGroup ?? null),
+        dossiers.map((d) => d.applicant.nik),
+        dossiers.map((d) => d.applicant.name),
+        dossiers.map((d) => d.applicant.address ?? null),
+        dossiers.map((d) => d.applicant.phone ?? null),
+        dossiers.map((d) => d.applicant.villageCode ?? null),
       ],
     );
   }
@@ -85,7 +109,10 @@ export class PoolRepository {
   async list(m: EntityManager, agencies: string[], f: { serviceCode?: string; status?: string; limit: number; offset: number }) {
     const where = `"agency_code" = ANY($1::text[]) AND ($2::text IS NULL OR "service_code" = $2) AND ($3::text IS NULL OR "status" = $3)`;
     const params = [agencies, f.serviceCode ?? null, f.status ?? null];
-    const rows: PoolRow[] = await m.query(`SELECT * FROM "pool" WHERE ${where} ORDER BY "verified_at", "application_id" LIMIT ${f.limit} OFFSET ${f.offset}`, params);
+    const rows: PoolRow[] = await m.query(
+      `SELECT * FROM "pool" WHERE ${where} ORDER BY "verified_at", "application_id" LIMIT ${f.limit} OFFSET ${f.offset}`,
+      params,
+    );
     const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM "pool" WHERE ${where}`, params);
     return { rows, total: n as number };
   }
@@ -106,6 +133,10 @@ export class PoolRepository {
   }
 
   async setStatus(m: EntityManager, ids: string[], status: PoolRow['status'], proposalId: string | null): Promise<void> {
-    await m.query(`UPDATE "pool" SET "status" = $2, "proposal_id" = $3 WHERE "application_id" = ANY($1::uuid[])`, [ids, status, proposalId]);
+    await m.query(`UPDATE "pool" SET "status" = $2, "proposal_id" = $3 WHERE "application_id" = ANY($1::uuid[])`, [
+      ids,
+      status,
+      proposalId,
+    ]);
   }
 }

@@ -36,13 +36,32 @@ export function toProposalView(r: ProposalRow): ProposalView {
   const line = { ceiling: BigInt(r.line_ceiling), committed: BigInt(r.line_committed) };
   const left = remaining(line);
   return {
-    id: r.id, agencyCode: r.agency_code, serviceCode: r.service_code, fiscalYear: r.fiscal_year,
-    budgetLine: { id: r.budget_line_id, name: r.line_name, source: r.line_source, ceiling: r.line_ceiling, committed: r.line_committed, remaining: left.toString() },
-    status: r.status, total: r.total, count: r.count,
+    id: r.id,
+    agencyCode: r.agency_code,
+    serviceCode: r.service_code,
+    fiscalYear: r.fiscal_year,
+    budgetLine: {
+      id: r.budget_line_id,
+      name: r.line_name,
+      source: r.line_source,
+      ceiling: r.line_ceiling,
+      committed: r.line_committed,
+      remaining: left.toString(),
+    },
+    status: r.status,
+    total: r.total,
+    count: r.count,
     // an approved proposal's money is already in `committed`
     fitsBudget: r.status === 'APPROVED' || r.status === 'DECREED' ? true : BigInt(r.total) <= left,
-    note: r.note, createdBy: r.created_by, createdAt: r.created_at.toISOString(), submittedBy: r.submitted_by, submittedAt: r.submitted_at?.toISOString() ?? null,
-    decidedBy: r.decided_by, decidedAt: r.decided_at?.toISOString() ?? null, returnReason: r.return_reason, decreeId: r.decree_id,
+    note: r.note,
+    createdBy: r.created_by,
+    createdAt: r.created_at.toISOString(),
+    submittedBy: r.submitted_by,
+    submittedAt: r.submitted_at?.toISOString() ?? null,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at?.toISOString() ?? null,
+    returnReason: r.return_reason,
+    decreeId: r.decree_id,
   };
 }
 
@@ -62,14 +81,26 @@ export class ProposalRepository {
 
   async list(m: EntityManager, agencies: string[], f: { status?: string; limit: number; offset: number }) {
     const where = `p."agency_code" = ANY($1::text[]) AND ($2::text IS NULL OR p."status" = $2)`;
-    const rows: ProposalRow[] = await m.query(`${SELECT} WHERE ${where} ORDER BY p."created_at" DESC LIMIT ${f.limit} OFFSET ${f.offset}`, [agencies, f.status ?? null]);
+    const rows: ProposalRow[] = await m.query(`${SELECT} WHERE ${where} ORDER BY p."created_at" DESC LIMIT ${f.limit} OFFSET ${f.offset}`, [
+      agencies,
+      f.status ?? null,
+    ]);
     const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM "proposals" p WHERE ${where}`, [agencies, f.status ?? null]);
     return { rows, total: n as number };
   }
 
   async insert(
     m: EntityManager,
-    p: { id: string; agencyCode: string; serviceCode: string; fiscalYear: number; budgetLineId: string; total: bigint; note: string | null; by: string },
+    p: {
+      id: string;
+      agencyCode: string;
+      serviceCode: string;
+      fiscalYear: number;
+      budgetLineId: string;
+      total: bigint;
+      note: string | null;
+      by: string;
+    },
     items: Array<{ applicationId: string; targetGroup: string | null; amount: bigint }>,
   ): Promise<void> {
     await m.query(
@@ -84,7 +115,12 @@ export class ProposalRepository {
     );
   }
 
-  async setStatus(m: EntityManager, id: string, status: ProposalStatus, set: { submittedBy?: string; decidedBy?: string; returnReason?: string }): Promise<void> {
+  async setStatus(
+    m: EntityManager,
+    id: string,
+    status: ProposalStatus,
+    set: { submittedBy?: string; decidedBy?: string; returnReason?: string },
+  ): Promise<void> {
     await m.query(
       `UPDATE "proposals" SET "status" = $2,
          "submitted_by" = coalesce($3, "submitted_by"), "submitted_at" = CASE WHEN $3::text IS NULL THEN "submitted_at" ELSE now() END,
@@ -96,17 +132,26 @@ export class ProposalRepository {
   }
 
   async items(m: EntityManager, id: string) {
-    const rows: Array<{ application_id: string; ticket_number: string | null; name: string | null; target_group: string | null; village_code: string | null; amount: string }> =
-      await m.query(
-        `SELECT i."application_id", p."ticket_number", p."name", i."target_group", p."village_code", i."amount"::text
+    const rows: Array<{
+      application_id: string;
+      ticket_number: string | null;
+      name: string | null;
+      target_group: string | null;
+      village_code: string | null;
+      amount: string;
+    }> = await m.query(
+      `SELECT i."application_id", p."ticket_number", p."name", i."target_group", p."village_code", i."amount"::text
            FROM "proposal_items" i JOIN "pool" p ON p."application_id" = i."application_id" WHERE i."proposal_id" = $1 ORDER BY p."village_code", p."name", i."application_id"`,
-        [id],
-      );
+      [id],
+    );
     return rows;
   }
 
   async applicationIds(m: EntityManager, id: string): Promise<string[]> {
-    const rows: Array<{ application_id: string }> = await m.query(`SELECT "application_id" FROM "proposal_items" WHERE "proposal_id" = $1 ORDER BY "application_id"`, [id]);
+    const rows: Array<{ application_id: string }> = await m.query(
+      `SELECT "application_id" FROM "proposal_items" WHERE "proposal_id" = $1 ORDER BY "application_id"`,
+      [id],
+    );
     return rows.map((r) => r.application_id);
   }
 }

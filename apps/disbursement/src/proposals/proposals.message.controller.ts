@@ -1,7 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { CreateProposalRequest, PROPOSAL_STATUSES, ReturnProposalRequest, Rpc, type Actor, type PoolItemView, type ProposalView } from '#contracts';
+import {
+  CreateProposalRequest,
+  PROPOSAL_STATUSES,
+  ReturnProposalRequest,
+  Rpc,
+  type Actor,
+  type PoolItemView,
+  type ProposalView,
+} from '#contracts';
 import { visibleAgencies } from '#domain';
 import { DomainError, requireCovers } from '#platform';
 import { uuidOf, validBody } from '../common/validate.js';
@@ -12,7 +20,8 @@ import { ProposalsService } from './proposals.service.js';
 export function paging(q: { limit?: number; offset?: number }): { limit: number; offset: number } {
   const limit = q.limit ?? 50;
   const offset = q.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw DomainError.validation([{ path: 'limit', message: 'limit must be from 1 to 500' }]);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw DomainError.validation([{ path: 'limit', message: 'limit must be from 1 to 500' }]);
   if (!Number.isInteger(offset) || offset < 0) throw DomainError.validation([{ path: 'offset', message: 'offset must be 0 or more' }]);
   return { limit, offset };
 }
@@ -34,14 +43,23 @@ export class ProposalsMessageController {
   ) {}
 
   @MessagePattern(Rpc.disbursement.listPool)
-  async listPool(@Payload() b: { actor: Actor; agencyCode?: string; serviceCode?: string; status?: string; limit?: number; offset?: number }): Promise<{ items: PoolItemView[]; total: number }> {
-    if (b.status && !['ELIGIBLE', 'PROPOSED', 'DECREED'].includes(b.status)) throw DomainError.validation([{ path: 'status', message: 'status must be one of ELIGIBLE, PROPOSED, DECREED' }]);
-    const { rows, total } = await this.pool.list(this.ds.manager, scope(b.actor, b.agencyCode), { serviceCode: b.serviceCode, status: b.status, ...paging(b) });
+  async listPool(
+    @Payload() b: { actor: Actor; agencyCode?: string; serviceCode?: string; status?: string; limit?: number; offset?: number },
+  ): Promise<{ items: PoolItemView[]; total: number }> {
+    if (b.status && !['ELIGIBLE', 'PROPOSED', 'DECREED'].includes(b.status))
+      throw DomainError.validation([{ path: 'status', message: 'status must be one of ELIGIBLE, PROPOSED, DECREED' }]);
+    const { rows, total } = await this.pool.list(this.ds.manager, scope(b.actor, b.agencyCode), {
+      serviceCode: b.serviceCode,
+      status: b.status,
+      ...paging(b),
+    });
     return { items: rows.map(toPoolItemView), total };
   }
 
   @MessagePattern(Rpc.disbursement.listProposals)
-  async list(@Payload() b: { actor: Actor; agencyCode?: string; status?: string; limit?: number; offset?: number }): Promise<{ items: ProposalView[]; total: number }> {
+  async list(
+    @Payload() b: { actor: Actor; agencyCode?: string; status?: string; limit?: number; offset?: number },
+  ): Promise<{ items: ProposalView[]; total: number }> {
     if (b.status && !(PROPOSAL_STATUSES as readonly string[]).includes(b.status)) {
       throw DomainError.validation([{ path: 'status', message: `status must be one of ${PROPOSAL_STATUSES.join(', ')}` }]);
     }

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PROGRESS_PART_MAX, Rpc, Subjects, type Actor, type CreateProposalRequest, type FieldError, type ProposalView, type StandardView } from '#contracts';
+import {
+  PROGRESS_PART_MAX,
+  Rpc,
+  Subjects,
+  type Actor,
+  type CreateProposalRequest,
+  type FieldError,
+  type ProposalView,
+  type StandardView,
+} from '#contracts';
 import { OutboxService, ServiceClient } from '#messaging';
 import { DomainError, requireCanChange, requireCovers, requireRole } from '#platform';
 import { BudgetLineRepository } from '../budget-lines/budget-line.repository.js';
@@ -41,7 +50,12 @@ export class ProposalsService {
     const v = toProposalView(row);
     if (withItems) {
       v.items = (await this.proposals.items(this.ds.manager, id)).map((i) => ({
-        applicationId: i.application_id, ticketNumber: i.ticket_number, name: i.name ?? '', targetGroup: i.target_group, villageCode: i.village_code, amount: i.amount,
+        applicationId: i.application_id,
+        ticketNumber: i.ticket_number,
+        name: i.name ?? '',
+        targetGroup: i.target_group,
+        villageCode: i.village_code,
+        amount: i.amount,
       }));
     }
     return v;
@@ -51,20 +65,37 @@ export class ProposalsService {
     requireRole(actor, ...PROPOSER_ROLES);
     requireCanChange(actor, req.agencyCode, 'proposals');
     const line = await this.lines.get(this.ds.manager, req.budgetLineId);
-    if (!line) throw new DisbursementError(DisbursementErrorCode.BudgetLineNotFound, `No budget line ${req.budgetLineId}`, [{ path: 'budgetLineId', message: 'no such budget line' }]);
+    if (!line)
+      throw new DisbursementError(DisbursementErrorCode.BudgetLineNotFound, `No budget line ${req.budgetLineId}`, [
+        { path: 'budgetLineId', message: 'no such budget line' },
+      ]);
     if (line.agency_code !== req.agencyCode) {
-      throw new DisbursementError(DisbursementErrorCode.BudgetLineMismatch, `Budget line "${line.name}" is not agency ${req.agencyCode}'s`, [{ path: 'budgetLineId', message: `belongs to agency ${line.agency_code}` }]);
+      throw new DisbursementError(
+        DisbursementErrorCode.BudgetLineMismatch,
+        `Budget line "${line.name}" is not agency ${req.agencyCode}'s`,
+        [{ path: 'budgetLineId', message: `belongs to agency ${line.agency_code}` }],
+      );
     }
     // the amount per recipient is the standard's, read before any lock is taken (intake may be slow)
-    const standard = await this.intake.call<StandardView>(Rpc.intake.getStandard, { actor: null, agencyCode: req.agencyCode, code: line.service_code });
+    const standard = await this.intake.call<StandardView>(Rpc.intake.getStandard, {
+      actor: null,
+      agencyCode: req.agencyCode,
+      code: line.service_code,
+    });
     const id = randomUUID();
     if (!req.applicationIds?.length && !req.allEligible) {
       throw DomainError.validation([{ path: 'applicationIds', message: 'name the applications to propose, or set allEligible' }]);
     }
     await this.ds.transaction(async (m) => {
-      const ids = req.applicationIds?.length ? req.applicationIds : await this.pool.eligibleIds(m, req.agencyCode, line.service_code, 50000);
+      const ids = req.applicationIds?.length
+        ? req.applicationIds
+        : await this.pool.eligibleIds(m, req.agencyCode, line.service_code, 50000);
       if (!ids.length) {
-        throw new DisbursementError(DisbursementErrorCode.NotEligible, `No verified application of ${line.service_code} is waiting in agency ${req.agencyCode}'s pool`, [{ path: 'allEligible', message: 'the pool has none' }]);
+        throw new DisbursementError(
+          DisbursementErrorCode.NotEligible,
+          `No verified application of ${line.service_code} is waiting in agency ${req.agencyCode}'s pool`,
+          [{ path: 'allEligible', message: 'the pool has none' }],
+        );
       }
       const rows = await this.pool.lockForProposal(m, ids);
       const byId = new Map(rows.map((r) => [r.application_id, r]));
@@ -74,9 +105,12 @@ export class ProposalsService {
       ids.forEach((appId, i) => {
         const path = `applicationIds[${i}]`;
         const r = byId.get(appId);
-        if (!r || r.agency_code !== req.agencyCode) return errors.push({ path, message: `application ${appId} is not a verified application of agency ${req.agencyCode}` });
-        if (!r.dossier_at) return errors.push({ path, message: `application ${appId}: its data has not come from intake yet, try again shortly` });
-        if (r.service_code !== line.service_code) return errors.push({ path, message: `application ${appId} is for ${r.service_code}, the budget line pays ${line.service_code}` });
+        if (!r || r.agency_code !== req.agencyCode)
+          return errors.push({ path, message: `application ${appId} is not a verified application of agency ${req.agencyCode}` });
+        if (!r.dossier_at)
+          return errors.push({ path, message: `application ${appId}: its data has not come from intake yet, try again shortly` });
+        if (r.service_code !== line.service_code)
+          return errors.push({ path, message: `application ${appId} is for ${r.service_code}, the budget line pays ${line.service_code}` });
         if (r.status !== 'ELIGIBLE') return errors.push({ path, message: `application ${appId} is already in proposal ${r.proposal_id}` });
         const amount = benefitAmountOf(standard, r.target_group);
         if (!amount.ok) {
@@ -86,7 +120,9 @@ export class ProposalsService {
         items.push({ applicationId: appId, targetGroup: r.target_group, amount: amount.amount });
       });
       if (unset.length) {
-        throw new DisbursementError(DisbursementErrorCode.BenefitAmountUnset, [...new Set(unset)].join('; '), [{ path: 'applicationIds', message: [...new Set(unset)][0] }]);
+        throw new DisbursementError(DisbursementErrorCode.BenefitAmountUnset, [...new Set(unset)].join('; '), [
+          { path: 'applicationIds', message: [...new Set(unset)][0] },
+        ]);
       }
       if (errors.length) {
         const mixed = errors.some((e) => e.message.includes('the budget line pays'));
@@ -96,10 +132,20 @@ export class ProposalsService {
           errors.slice(0, 100),
         );
       }
-      await this.proposals.insert(m, {
-        id, agencyCode: req.agencyCode, serviceCode: line.service_code, fiscalYear: line.fiscal_year, budgetLineId: line.id,
-        total: total(items.map((i) => i.amount)), note: req.note ?? null, by: actor.username,
-      }, items);
+      await this.proposals.insert(
+        m,
+        {
+          id,
+          agencyCode: req.agencyCode,
+          serviceCode: line.service_code,
+          fiscalYear: line.fiscal_year,
+          budgetLineId: line.id,
+          total: total(items.map((i) => i.amount)),
+          note: req.note ?? null,
+          by: actor.username,
+        },
+        items,
+      );
       await this.pool.setStatus(m, ids, 'PROPOSED', id);
     });
     return this.view(actor, id, false);
@@ -113,10 +159,22 @@ export class ProposalsService {
       const ids = await this.proposals.applicationIds(m, id);
       const parts = chunk(ids, PROGRESS_PART_MAX);
       const submittedAt = new Date().toISOString();
-      await this.outbox.enqueueMany(m, parts.map((applicationIds, i) => ({
-        subject: Subjects.disbursementProposalSubmitted,
-        payload: { proposalId: id, agencyCode: p.agency_code, serviceCode: p.service_code, fiscalYear: p.fiscal_year, submittedAt, part: i + 1, parts: parts.length, applicationIds },
-      })));
+      await this.outbox.enqueueMany(
+        m,
+        parts.map((applicationIds, i) => ({
+          subject: Subjects.disbursementProposalSubmitted,
+          payload: {
+            proposalId: id,
+            agencyCode: p.agency_code,
+            serviceCode: p.service_code,
+            fiscalYear: p.fiscal_year,
+            submittedAt,
+            part: i + 1,
+            parts: parts.length,
+            applicationIds,
+          },
+        })),
+      );
     });
     return this.view(actor, id, false);
   }
@@ -131,7 +189,10 @@ export class ProposalsService {
     await this.ds.transaction(async (m) => {
       const p = await this.locked(m, actor, id, 'SUBMITTED');
       if (p.submitted_by === actor.username || p.created_by === actor.username) {
-        throw new DisbursementError(DisbursementErrorCode.SecondOfficerRequired, `Proposal ${id} was prepared by ${actor.username}: another head approves it`);
+        throw new DisbursementError(
+          DisbursementErrorCode.SecondOfficerRequired,
+          `Proposal ${id} was prepared by ${actor.username}: another head approves it`,
+        );
       }
       const amount = BigInt(p.total);
       const after = await this.lines.commit(m, p.budget_line_id, amount);
@@ -159,10 +220,22 @@ export class ProposalsService {
       await this.pool.setStatus(m, ids, 'ELIGIBLE', null);
       const parts = chunk(ids, PROGRESS_PART_MAX);
       const returnedAt = new Date().toISOString();
-      await this.outbox.enqueueMany(m, parts.map((applicationIds, i) => ({
-        subject: Subjects.disbursementProposalReturned,
-        payload: { proposalId: id, agencyCode: p.agency_code, serviceCode: p.service_code, reason, returnedAt, part: i + 1, parts: parts.length, applicationIds },
-      })));
+      await this.outbox.enqueueMany(
+        m,
+        parts.map((applicationIds, i) => ({
+          subject: Subjects.disbursementProposalReturned,
+          payload: {
+            proposalId: id,
+            agencyCode: p.agency_code,
+            serviceCode: p.service_code,
+            reason,
+            returnedAt,
+            part: i + 1,
+            parts: parts.length,
+            applicationIds,
+          },
+        })),
+      );
     });
     return this.view(actor, id, false);
   }
@@ -173,7 +246,9 @@ export class ProposalsService {
     if (!p) throw new DisbursementError(DisbursementErrorCode.ProposalNotFound, `No proposal ${id}`);
     requireCanChange(actor, p.agency_code, 'this proposal');
     if (p.status !== status) {
-      throw new DisbursementError(DisbursementErrorCode.WrongProposalStatus, `Proposal ${id} is ${p.status}, not ${status}`, [{ path: 'status', message: `is ${p.status}` }]);
+      throw new DisbursementError(DisbursementErrorCode.WrongProposalStatus, `Proposal ${id} is ${p.status}, not ${status}`, [
+        { path: 'status', message: `is ${p.status}` },
+      ]);
     }
     return p;
   }

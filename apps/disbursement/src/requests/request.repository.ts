@@ -37,7 +37,11 @@ export class RequestRepository {
    * partial unique index UQ_request_lines_open refuses a line already in flight or paid, so
    * no line is ever requested (nor paid) twice, whatever runs at the same time.
    */
-  async insert(m: EntityManager, r: { id: string; decreeId: string; agencyCode: string; total: bigint; parts: number; by: string }, lines: Array<{ id: string; applicationId: string; amount: string }>) {
+  async insert(
+    m: EntityManager,
+    r: { id: string; decreeId: string; agencyCode: string; total: bigint; parts: number; by: string },
+    lines: Array<{ id: string; applicationId: string; amount: string }>,
+  ) {
     await m.query(
       `INSERT INTO "requests" ("id", "decree_id", "agency_code", "total", "count", "parts", "created_by") VALUES ($1, $2, $3, $4::bigint, $5, $6, $7)`,
       [r.id, r.decreeId, r.agencyCode, r.total.toString(), lines.length, r.parts, r.by],
@@ -46,11 +50,15 @@ export class RequestRepository {
       `INSERT INTO "request_lines" ("request_id", "application_id", "decree_line_id", "amount") SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::bigint[])`,
       [r.id, lines.map((l) => l.applicationId), lines.map((l) => l.id), lines.map((l) => l.amount)],
     );
-    await m.query(`UPDATE "decree_lines" SET "status" = 'REQUESTED', "reason" = NULL, "updated_at" = now() WHERE "id" = ANY($1::uuid[])`, [lines.map((l) => l.id)]);
+    await m.query(`UPDATE "decree_lines" SET "status" = 'REQUESTED', "reason" = NULL, "updated_at" = now() WHERE "id" = ANY($1::uuid[])`, [
+      lines.map((l) => l.id),
+    ]);
   }
 
   async lines(m: EntityManager, requestId: string): Promise<RequestLineRow[]> {
-    return m.query(`SELECT "application_id", "decree_line_id", "amount"::text, "status" FROM "request_lines" WHERE "request_id" = $1`, [requestId]);
+    return m.query(`SELECT "application_id", "decree_line_id", "amount"::text, "status" FROM "request_lines" WHERE "request_id" = $1`, [
+      requestId,
+    ]);
   }
 
   /** Writes a settlement's outcome on the request's lines and their decree lines; the guards keep a settled line as it is. */
@@ -62,20 +70,43 @@ export class RequestRepository {
     paidAt: string,
   ): Promise<Array<{ application_id: string; status: 'PAID' | 'REJECTED'; amount: string }>> {
     if (!changes.length) return [];
-    type Settled = { application_id: string; decree_line_id: string; status: 'PAID' | 'REJECTED'; amount: string; sp2d_number: string | null; reason: string | null };
-    const settled = returnedRows<Settled>(await m.query(
-      `UPDATE "request_lines" l SET "status" = c.st, "sp2d_number" = c.sp, "reason" = c.rs, "settled_at" = $3::timestamptz, "settlement_event_id" = $2
+    type Settled = {
+      application_id: string;
+      decree_line_id: string;
+      status: 'PAID' | 'REJECTED';
+      amount: string;
+      sp2d_number: string | null;
+      reason: string | null;
+    };
+    const settled = returnedRows<Settled>(
+      await m.query(
+        `UPDATE "request_lines" l SET "status" = c.st, "sp2d_number" = c.sp, "reason" = c.rs, "settled_at" = $3::timestamptz, "settlement_event_id" = $2
          FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[]) AS c(app, st, sp, rs)
         WHERE l."request_id" = $1 AND l."application_id" = c.app AND l."status" = 'REQUESTED'
        RETURNING l."application_id", l."decree_line_id", l."status", l."amount"::text, l."sp2d_number", l."reason"`,
-      [requestId, eventId, paidAt, changes.map((c) => c.applicationId), changes.map((c) => c.to), changes.map((c) => c.sp2dNumber), changes.map((c) => c.reason)],
-    ));
+        [
+          requestId,
+          eventId,
+          paidAt,
+          changes.map((c) => c.applicationId),
+          changes.map((c) => c.to),
+          changes.map((c) => c.sp2dNumber),
+          changes.map((c) => c.reason),
+        ],
+      ),
+    );
     await m.query(
       `UPDATE "decree_lines" d SET "status" = CASE WHEN c.st = 'PAID' THEN 'PAID' ELSE 'FAILED' END, "sp2d_number" = c.sp, "reason" = c.rs,
           "paid_at" = CASE WHEN c.st = 'PAID' THEN $1::timestamptz ELSE NULL END, "updated_at" = now()
          FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) AS c(id, st, sp, rs)
         WHERE d."id" = c.id AND d."status" = 'REQUESTED'`,
-      [paidAt, settled.map((s) => s.decree_line_id), settled.map((s) => s.status), settled.map((s) => s.sp2d_number), settled.map((s) => s.reason)],
+      [
+        paidAt,
+        settled.map((s) => s.decree_line_id),
+        settled.map((s) => s.status),
+        settled.map((s) => s.sp2d_number),
+        settled.map((s) => s.reason),
+      ],
     );
     return settled;
   }
@@ -91,7 +122,19 @@ export class RequestRepository {
     );
   }
 
-  async recordSettlement(m: EntityManager, s: { eventId: string; requestId: string; system: string; status: string; sp2dNumber: string | null; reason: string | null; settled: number; unchanged: number }) {
+  async recordSettlement(
+    m: EntityManager,
+    s: {
+      eventId: string;
+      requestId: string;
+      system: string;
+      status: string;
+      sp2dNumber: string | null;
+      reason: string | null;
+      settled: number;
+      unchanged: number;
+    },
+  ) {
     await m.query(
       `INSERT INTO "settlements" ("event_id", "request_id", "system", "status", "sp2d_number", "reason", "lines_settled", "lines_unchanged")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT ("event_id") DO NOTHING`,

@@ -30,7 +30,10 @@ export class RequestsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async request(actor: Actor, decreeId: string): Promise<{ requestId: string; total: string; count: number; parts: number; decreeNumber: string; agencyCode: string }> {
+  async request(
+    actor: Actor,
+    decreeId: string,
+  ): Promise<{ requestId: string; total: string; count: number; parts: number; decreeNumber: string; agencyCode: string }> {
     requireRole(actor, ...FINANCE_ROLES);
     return this.ds.transaction(async (m) => {
       // the decree's row lock: two treasurers pressing at once make one request
@@ -39,21 +42,54 @@ export class RequestsService {
       requireCanChange(actor, d.agency_code, 'this decree');
       const todo = await this.decrees.lines(m, decreeId, ['PENDING', 'FAILED']);
       if (!todo.length) {
-        throw new DisbursementError(DisbursementErrorCode.NothingToRequest, `Decree ${d.decree_number} has no recipient to request: each is requested, paid or given up`);
+        throw new DisbursementError(
+          DisbursementErrorCode.NothingToRequest,
+          `Decree ${d.decree_number} has no recipient to request: each is requested, paid or given up`,
+        );
       }
       const id = randomUUID();
       const sum = total(todo.map((l) => BigInt(l.amount)));
       const parts = splitIntoParts({
-        head: { requestId: id, agencyCode: d.agency_code, decreeNumber: d.decree_number, fiscalYear: d.fiscal_year, budgetLine: d.budget_line_source, totalAmount: sum.toString() },
+        head: {
+          requestId: id,
+          agencyCode: d.agency_code,
+          decreeNumber: d.decree_number,
+          fiscalYear: d.fiscal_year,
+          budgetLine: d.budget_line_source,
+          totalAmount: sum.toString(),
+        },
         listKey: 'recipients',
-        items: todo.map((l) => ({ applicationId: l.application_id, nik: l.nik, name: l.name, amount: l.amount, bankAccount: l.bank_account })),
+        items: todo.map((l) => ({
+          applicationId: l.application_id,
+          nik: l.nik,
+          name: l.name,
+          amount: l.amount,
+          bankAccount: l.bank_account,
+        })),
         maxBytes: this.outbox.maxBytes(),
       });
-      await this.requests.insert(m, { id, decreeId, agencyCode: d.agency_code, total: sum, parts: parts.length, by: actor.username }, todo.map((l) => ({ id: l.id, applicationId: l.application_id, amount: l.amount })));
+      await this.requests.insert(
+        m,
+        { id, decreeId, agencyCode: d.agency_code, total: sum, parts: parts.length, by: actor.username },
+        todo.map((l) => ({ id: l.id, applicationId: l.application_id, amount: l.amount })),
+      );
       await this.lines.adjust(m, d.budget_line_id, { requested: sum });
       // splitIntoParts repeats the head and slices the recipients: each part is a whole DisbursementRequestedEvent
-      await this.outbox.enqueueMany(m, parts.map((payload) => ({ subject: Subjects.disbursementRequested, payload: payload as unknown as PayloadOf<typeof Subjects.disbursementRequested> })));
-      return { requestId: id, total: sum.toString(), count: todo.length, parts: parts.length, decreeNumber: d.decree_number, agencyCode: d.agency_code };
+      await this.outbox.enqueueMany(
+        m,
+        parts.map((payload) => ({
+          subject: Subjects.disbursementRequested,
+          payload: payload as unknown as PayloadOf<typeof Subjects.disbursementRequested>,
+        })),
+      );
+      return {
+        requestId: id,
+        total: sum.toString(),
+        count: todo.length,
+        parts: parts.length,
+        decreeNumber: d.decree_number,
+        agencyCode: d.agency_code,
+      };
     });
   }
 
@@ -65,15 +101,23 @@ export class RequestsService {
       if (!d) throw new DisbursementError(DisbursementErrorCode.DecreeNotFound, `No decree ${decreeId}`);
       requireCanChange(actor, d.agency_code, 'this decree');
       const line = await this.decrees.line(m, decreeId, applicationId);
-      if (!line) throw new DisbursementError(DisbursementErrorCode.RecipientNotFound, `Decree ${d.decree_number} has no recipient ${applicationId}`);
+      if (!line)
+        throw new DisbursementError(DisbursementErrorCode.RecipientNotFound, `Decree ${d.decree_number} has no recipient ${applicationId}`);
       if (line.status !== 'FAILED' && line.status !== 'PENDING') {
-        throw new DisbursementError(DisbursementErrorCode.RecipientWrongStatus, `Recipient ${applicationId} of decree ${d.decree_number} is ${line.status}: only a pending or failed recipient is corrected`);
+        throw new DisbursementError(
+          DisbursementErrorCode.RecipientWrongStatus,
+          `Recipient ${applicationId} of decree ${d.decree_number} is ${line.status}: only a pending or failed recipient is corrected`,
+        );
       }
       await m.query(
         `UPDATE "decree_lines" SET "bank_account" = $2, "bank_name" = coalesce($3, "bank_name"), "updated_at" = now() WHERE "id" = $1`,
         [line.id, c.bankAccount, c.bankName ?? null],
       );
-      await m.query(`UPDATE "pool" SET "bank_account" = $2, "bank_name" = coalesce($3, "bank_name") WHERE "application_id" = $1`, [applicationId, c.bankAccount, c.bankName ?? null]);
+      await m.query(`UPDATE "pool" SET "bank_account" = $2, "bank_name" = coalesce($3, "bank_name") WHERE "application_id" = $1`, [
+        applicationId,
+        c.bankAccount,
+        c.bankName ?? null,
+      ]);
       return { agencyCode: d.agency_code, decreeNumber: d.decree_number, before: line.bank_account, after: c.bankAccount };
     });
   }
@@ -89,16 +133,29 @@ export class RequestsService {
       if (!d) throw new DisbursementError(DisbursementErrorCode.DecreeNotFound, `No decree ${decreeId}`);
       requireCanChange(actor, d.agency_code, 'this decree');
       const line = await this.decrees.line(m, decreeId, applicationId);
-      if (!line) throw new DisbursementError(DisbursementErrorCode.RecipientNotFound, `Decree ${d.decree_number} has no recipient ${applicationId}`);
+      if (!line)
+        throw new DisbursementError(DisbursementErrorCode.RecipientNotFound, `Decree ${d.decree_number} has no recipient ${applicationId}`);
       if (line.status !== 'FAILED' && line.status !== 'PENDING') {
-        throw new DisbursementError(DisbursementErrorCode.RecipientWrongStatus, `Recipient ${applicationId} of decree ${d.decree_number} is ${line.status}: only a pending or failed recipient is given up`);
+        throw new DisbursementError(
+          DisbursementErrorCode.RecipientWrongStatus,
+          `Recipient ${applicationId} of decree ${d.decree_number} is ${line.status}: only a pending or failed recipient is given up`,
+        );
       }
-      await m.query(`UPDATE "decree_lines" SET "status" = 'NOT_PAID', "reason" = $2, "updated_at" = now() WHERE "id" = $1`, [line.id, g.reason]);
+      await m.query(`UPDATE "decree_lines" SET "status" = 'NOT_PAID', "reason" = $2, "updated_at" = now() WHERE "id" = $1`, [
+        line.id,
+        g.reason,
+      ]);
       const amount = BigInt(line.amount);
       await this.lines.adjust(m, d.budget_line_id, { committed: -amount, returned: amount });
       await this.outbox.enqueue(m, Subjects.disbursementRecipientFailed, {
-        agencyCode: d.agency_code, applicationId, serviceCode: d.service_code, decreeNumber: d.decree_number, reason: g.reason, publicReason: g.publicReason,
-        final: true, failedAt: new Date().toISOString(),
+        agencyCode: d.agency_code,
+        applicationId,
+        serviceCode: d.service_code,
+        decreeNumber: d.decree_number,
+        reason: g.reason,
+        publicReason: g.publicReason,
+        final: true,
+        failedAt: new Date().toISOString(),
       });
       return { agencyCode: d.agency_code, decreeNumber: d.decree_number, amount: amount.toString() };
     });
@@ -117,9 +174,20 @@ export class RequestsService {
       [requestId],
     );
     return {
-      requestId: r.id, decreeId: r.decree_id, agencyCode: r.agency_code, total: r.total, count: r.count, parts: r.parts, status: r.status,
-      createdBy: r.created_by, createdAt: r.created_at.toISOString(),
-      lines: { REQUESTED: { count: by('REQUESTED').length, amount: sum(by('REQUESTED')) }, PAID: { count: by('PAID').length, amount: sum(by('PAID')) }, REJECTED: { count: by('REJECTED').length, amount: sum(by('REJECTED')) } },
+      requestId: r.id,
+      decreeId: r.decree_id,
+      agencyCode: r.agency_code,
+      total: r.total,
+      count: r.count,
+      parts: r.parts,
+      status: r.status,
+      createdBy: r.created_by,
+      createdAt: r.created_at.toISOString(),
+      lines: {
+        REQUESTED: { count: by('REQUESTED').length, amount: sum(by('REQUESTED')) },
+        PAID: { count: by('PAID').length, amount: sum(by('PAID')) },
+        REJECTED: { count: by('REJECTED').length, amount: sum(by('REJECTED')) },
+      },
       settlements,
     };
   }

@@ -41,14 +41,27 @@ export class DisbursementSettledConsumer {
     for (const { event, ctx } of items) {
       const errors = await this.settle(manager, event, ctx);
       if (errors) {
-        rejected.push({ eventId: event.eventId, subject: ctx.subject, errors, reason: 'VALIDATION', consumer: durable, payload: event, rejectedAt: new Date().toISOString(), source: ctx.position });
+        rejected.push({
+          eventId: event.eventId,
+          subject: ctx.subject,
+          errors,
+          reason: 'VALIDATION',
+          consumer: durable,
+          payload: event,
+          rejectedAt: new Date().toISOString(),
+          source: ctx.position,
+        });
       }
     }
     if (rejected.length) await this.outbox.enqueueRejections(manager, rejected);
   }
 
   /** Applies one settlement; returns why it is refused (nothing written then), or null. */
-  private async settle(m: EntityManager, event: DisbursementSettledEvent, ctx: BatchItem<DisbursementSettledEvent>['ctx']): Promise<FieldError[] | null> {
+  private async settle(
+    m: EntityManager,
+    event: DisbursementSettledEvent,
+    ctx: BatchItem<DisbursementSettledEvent>['ctx'],
+  ): Promise<FieldError[] | null> {
     const source = ctx.source!;
     // the request's row lock orders settlements of one request (another replica's batch waits)
     const request = await this.requests.get(m, event.requestId, true);
@@ -57,14 +70,23 @@ export class DisbursementSettledConsumer {
       return [{ path: 'requestId', message: `is a request of agency ${request.agency_code}, which ${source.system} does not speak for` }];
     }
     const lines = await this.requests.lines(m, request.id);
-    const plan = planSettlement(lines.map((l) => ({ applicationId: l.application_id, status: l.status })), event);
+    const plan = planSettlement(
+      lines.map((l) => ({ applicationId: l.application_id, status: l.status })),
+      event,
+    );
     if (!plan.ok) return plan.errors;
     const paidAt = event.paidAt ?? event.occurredAt;
     const settled = await this.requests.settle(m, request.id, event.eventId, plan.changes, paidAt);
     await this.requests.refreshStatus(m, request.id);
     await this.requests.recordSettlement(m, {
-      eventId: event.eventId, requestId: request.id, system: source.system, status: event.status, sp2dNumber: event.sp2dNumber ?? null, reason: event.reason ?? null,
-      settled: settled.length, unchanged: plan.unchanged,
+      eventId: event.eventId,
+      requestId: request.id,
+      system: source.system,
+      status: event.status,
+      sp2dNumber: event.sp2dNumber ?? null,
+      reason: event.reason ?? null,
+      settled: settled.length,
+      unchanged: plan.unchanged,
     });
     if (!settled.length) {
       this.log.log(`settlement ${event.eventId} of request ${request.id} changed nothing (its lines were settled already)`);
@@ -81,21 +103,34 @@ export class DisbursementSettledConsumer {
         subject: Subjects.disbursementRecipientPaid,
         cause: ctx.cause,
         payload: {
-          agencyCode: decree.agency_code, applicationId: s.application_id, serviceCode: decree.service_code, fiscalYear: decree.fiscal_year, amount: s.amount,
-          decreeNumber: decree.decree_number, sp2dNumber: reasons.get(s.application_id)?.sp2dNumber ?? null, paidAt,
+          agencyCode: decree.agency_code,
+          applicationId: s.application_id,
+          serviceCode: decree.service_code,
+          fiscalYear: decree.fiscal_year,
+          amount: s.amount,
+          decreeNumber: decree.decree_number,
+          sp2dNumber: reasons.get(s.application_id)?.sp2dNumber ?? null,
+          paidAt,
         },
       })),
       ...failed.map((s) => ({
         subject: Subjects.disbursementRecipientFailed,
         cause: ctx.cause,
         payload: {
-          agencyCode: decree.agency_code, applicationId: s.application_id, serviceCode: decree.service_code, decreeNumber: decree.decree_number,
-          reason: reasons.get(s.application_id)?.reason ?? 'rejected by the finance office', publicReason: 'Pembayaran tertunda: data penerima sedang diperbaiki',
-          final: false, failedAt: event.occurredAt,
+          agencyCode: decree.agency_code,
+          applicationId: s.application_id,
+          serviceCode: decree.service_code,
+          decreeNumber: decree.decree_number,
+          reason: reasons.get(s.application_id)?.reason ?? 'rejected by the finance office',
+          publicReason: 'Pembayaran tertunda: data penerima sedang diperbaiki',
+          final: false,
+          failedAt: event.occurredAt,
         },
       })),
     ]);
-    this.log.log(`settlement ${event.eventId} of request ${request.id}: ${paid.length} paid (${paidSum} Rupiah), ${failed.length} rejected, ${plan.unchanged} unchanged`);
+    this.log.log(
+      `settlement ${event.eventId} of request ${request.id}: ${paid.length} paid (${paidSum} Rupiah), ${failed.length} rejected, ${plan.unchanged} unchanged`,
+    );
     return null;
   }
 }

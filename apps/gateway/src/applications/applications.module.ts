@@ -6,5 +6,13 @@ import { SubmitApplicationController } from './submit-application/submit-applica
 import { TransitionApplicationController } from './transition-application/transition-application.controller.js';
 
 /** `/applications`: filing at the front office, the staff's queue, one application, its transitions, completing a returned file and the filing form's warnings (all answered by intake). */
-@Module({ controllers: [SubmitApplicationController, ListApplicationsController, GetApplicationController, TransitionApplicationController, PaperTrailController] })
+@Module({
+  controllers: [
+    SubmitApplicationController,
+    ListApplicationsController,
+    GetApplicationController,
+    TransitionApplicationController,
+    PaperTrailController,
+  ],
+})
 export class ApplicationsModule {}

@@ -6,43 +6,118 @@ import { maskNiksInText, visibleAgencies } from '#domain';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 
 export type AuditAction =
-  | 'USER_CREATED' | 'USER_UPDATED' | 'USER_DISABLED' | 'USER_ENABLED' | 'PASSWORD_RESET' | 'PASSWORD_CHANGED'
-  | 'LOGIN_SUCCEEDED' | 'LOGIN_FAILED' | 'LOGIN_LOCKED_OUT' | 'LOGIN_REFUSED_LOCKED'
-  | 'REJECTED_MESSAGE_REPLAYED' | 'REJECTED_PAYLOADS_PURGED'
+  | 'USER_CREATED'
+  | 'USER_UPDATED'
+  | 'USER_DISABLED'
+  | 'USER_ENABLED'
+  | 'PASSWORD_RESET'
+  | 'PASSWORD_CHANGED'
+  | 'LOGIN_SUCCEEDED'
+  | 'LOGIN_FAILED'
+  | 'LOGIN_LOCKED_OUT'
+  | 'LOGIN_REFUSED_LOCKED'
+  | 'REJECTED_MESSAGE_REPLAYED'
+  | 'REJECTED_PAYLOADS_PURGED'
   /** the operator opened an agency's first administrator: kept in the operator's agency's trail (USER_CREATED is in the new agency's) */
   | 'AGENCY_ADMIN_OPENED'
   // reads of personal data in the registry (UU PDP 27/2022): who looked up which NIK or KK, who read which diff page
-  | 'REGISTRY_PERSON_LOOKED_UP' | 'REGISTRY_HOUSEHOLD_LOOKED_UP' | 'REGISTRY_DIFF_VIEWED'
-  | 'REGISTRY_IMPORT_CONFIRMED' | 'REGISTRY_IMPORT_DISCARDED' | 'REGISTRY_SETTINGS_UPDATED'
+  | 'REGISTRY_PERSON_LOOKED_UP'
+  | 'REGISTRY_HOUSEHOLD_LOOKED_UP'
+  | 'REGISTRY_DIFF_VIEWED'
+  | 'REGISTRY_IMPORT_CONFIRMED'
+  | 'REGISTRY_IMPORT_DISCARDED'
+  | 'REGISTRY_SETTINGS_UPDATED'
   // what staff do to applications, calendars, cases and their agency, relayed by the gateway (issue 11)
-  | 'APPLICATION_FILED' | 'APPLICATION_STATUS_CHANGED' | 'APPLICATION_COMPLETED'
-  | 'CALENDAR_DAY_ADDED' | 'CALENDAR_DAY_REMOVED'
-  | 'CASE_ASSESSED' | 'CASE_DECIDED' | 'FIELD_TASK_ASSIGNED' | 'FIELD_VISIT_RECORDED'
+  | 'APPLICATION_FILED'
+  | 'APPLICATION_STATUS_CHANGED'
+  | 'APPLICATION_COMPLETED'
+  | 'CALENDAR_DAY_ADDED'
+  | 'CALENDAR_DAY_REMOVED'
+  | 'CASE_ASSESSED'
+  | 'CASE_DECIDED'
+  | 'FIELD_TASK_ASSIGNED'
+  | 'FIELD_VISIT_RECORDED'
   | 'AGENCY_CONTACT_UPDATED'
   // disbursement: every act on public money, by whom
-  | 'BUDGET_LINE_OPENED' | 'BUDGET_LINE_REVISED' | 'PROPOSAL_CREATED' | 'PROPOSAL_SUBMITTED' | 'PROPOSAL_APPROVED' | 'PROPOSAL_RETURNED'
-  | 'DECREE_ISSUED' | 'DECREE_SCAN_RECORDED' | 'DISBURSEMENT_REQUESTED' | 'RECIPIENT_CORRECTED' | 'RECIPIENT_GIVEN_UP'
+  | 'BUDGET_LINE_OPENED'
+  | 'BUDGET_LINE_REVISED'
+  | 'PROPOSAL_CREATED'
+  | 'PROPOSAL_SUBMITTED'
+  | 'PROPOSAL_APPROVED'
+  | 'PROPOSAL_RETURNED'
+  | 'DECREE_ISSUED'
+  | 'DECREE_SCAN_RECORDED'
+  | 'DISBURSEMENT_REQUESTED'
+  | 'RECIPIENT_CORRECTED'
+  | 'RECIPIENT_GIVEN_UP'
   // a verifier settled a rule of a case that needed review
   | 'VERIFICATION_RULE_SETTLED';
 
 /** Every action the trail knows, for the audit page's filter. */
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
-  'USER_CREATED', 'USER_UPDATED', 'USER_DISABLED', 'USER_ENABLED', 'PASSWORD_RESET', 'PASSWORD_CHANGED',
-  'LOGIN_SUCCEEDED', 'LOGIN_FAILED', 'LOGIN_LOCKED_OUT', 'LOGIN_REFUSED_LOCKED', 'REJECTED_MESSAGE_REPLAYED', 'REJECTED_PAYLOADS_PURGED',
-  'AGENCY_ADMIN_OPENED', 'REGISTRY_PERSON_LOOKED_UP', 'REGISTRY_HOUSEHOLD_LOOKED_UP', 'REGISTRY_DIFF_VIEWED',
-  'REGISTRY_IMPORT_CONFIRMED', 'REGISTRY_IMPORT_DISCARDED', 'REGISTRY_SETTINGS_UPDATED',
-  'APPLICATION_FILED', 'APPLICATION_STATUS_CHANGED', 'APPLICATION_COMPLETED', 'CALENDAR_DAY_ADDED', 'CALENDAR_DAY_REMOVED',
-  'CASE_ASSESSED', 'CASE_DECIDED', 'FIELD_TASK_ASSIGNED', 'FIELD_VISIT_RECORDED', 'AGENCY_CONTACT_UPDATED',
-  'BUDGET_LINE_OPENED', 'BUDGET_LINE_REVISED', 'PROPOSAL_CREATED', 'PROPOSAL_SUBMITTED', 'PROPOSAL_APPROVED', 'PROPOSAL_RETURNED',
-  'DECREE_ISSUED', 'DECREE_SCAN_RECORDED', 'DISBURSEMENT_REQUESTED', 'RECIPIENT_CORRECTED', 'RECIPIENT_GIVEN_UP',
+  'USER_CREATED',
+  'USER_UPDATED',
+  'USER_DISABLED',
+  'USER_ENABLED',
+  'PASSWORD_RESET',
+  'PASSWORD_CHANGED',
+  'LOGIN_SUCCEEDED',
+  'LOGIN_FAILED',
+  'LOGIN_LOCKED_OUT',
+  'LOGIN_REFUSED_LOCKED',
+  'REJECTED_MESSAGE_REPLAYED',
+  'REJECTED_PAYLOADS_PURGED',
+  'AGENCY_ADMIN_OPENED',
+  'REGISTRY_PERSON_LOOKED_UP',
+  'REGISTRY_HOUSEHOLD_LOOKED_UP',
+  'REGISTRY_DIFF_VIEWED',
+  'REGISTRY_IMPORT_CONFIRMED',
+  'REGISTRY_IMPORT_DISCARDED',
+  'REGISTRY_SETTINGS_UPDATED',
+  'APPLICATION_FILED',
+  'APPLICATION_STATUS_CHANGED',
+  'APPLICATION_COMPLETED',
+  'CALENDAR_DAY_ADDED',
+  'CALENDAR_DAY_REMOVED',
+  'CASE_ASSESSED',
+  'CASE_DECIDED',
+  'FIELD_TASK_ASSIGNED',
+  'FIELD_VISIT_RECORDED',
+  'AGENCY_CONTACT_UPDATED',
+  'BUDGET_LINE_OPENED',
+  'BUDGET_LINE_REVISED',
+  'PROPOSAL_CREATED',
+  'PROPOSAL_SUBMITTED',
+  'PROPOSAL_APPROVED',
+  'PROPOSAL_RETURNED',
+  'DECREE_ISSUED',
+  'DECREE_SCAN_RECORDED',
+  'DISBURSEMENT_REQUESTED',
+  'RECIPIENT_CORRECTED',
+  'RECIPIENT_GIVEN_UP',
   'VERIFICATION_RULE_SETTLED',
 ];
 
 export interface AuditRecord {
   actor: Pick<Actor, 'userId' | 'username'> | null;
   action: AuditAction;
-  targetType: 'USER' | 'REJECTED_MESSAGE' | 'REGISTRY_PERSON' | 'REGISTRY_HOUSEHOLD' | 'REGISTRY_SNAPSHOT' | 'REGISTRY_IMPORT' | 'REGISTRY_SETTINGS'
-    | 'APPLICATION' | 'CALENDAR_DAY' | 'VERIFICATION_CASE' | 'FIELD_TASK' | 'AGENCY' | 'BUDGET_LINE' | 'PROPOSAL' | 'DECREE' | 'DISBURSEMENT_REQUEST';
+  targetType:
+    | 'USER'
+    | 'REJECTED_MESSAGE'
+    | 'REGISTRY_PERSON'
+    | 'REGISTRY_HOUSEHOLD'
+    | 'REGISTRY_SNAPSHOT'
+    | 'REGISTRY_IMPORT'
+    | 'REGISTRY_SETTINGS'
+    | 'APPLICATION'
+    | 'CALENDAR_DAY'
+    | 'VERIFICATION_CASE'
+    | 'FIELD_TASK'
+    | 'AGENCY'
+    | 'BUDGET_LINE'
+    | 'PROPOSAL'
+    | 'DECREE'
+    | 'DISBURSEMENT_REQUEST';
   targetId?: string | null;
   targetLabel?: string | null;
   agencyCode?: string | null;
@@ -98,10 +173,15 @@ export class AuditService {
     q: { target?: string; actor?: string; action?: string; agencyCode?: string; from?: string; to?: string; limit: number; offset: number },
   ): Promise<{ items: AuditView[]; total: number }> {
     const covered = visibleAgencies(viewer);
-    const qb = this.repo.createQueryBuilder('a')
+    const qb = this.repo
+      .createQueryBuilder('a')
       .where(new Brackets((w) => w.where('a.agencyCode IN (:...covered)', { covered }).orWhere('a.agencyCode IS NULL')));
-    if (q.target) qb.andWhere(new Brackets((w) => w.where('a.targetId = :t', { t: q.target }).orWhere('a.targetLabel = :t', { t: q.target })));
-    if (q.actor) qb.andWhere(new Brackets((w) => w.where('a.actorUsername = :u', { u: q.actor }).orWhere('CAST(a.actorId AS text) = :u', { u: q.actor })));
+    if (q.target)
+      qb.andWhere(new Brackets((w) => w.where('a.targetId = :t', { t: q.target }).orWhere('a.targetLabel = :t', { t: q.target })));
+    if (q.actor)
+      qb.andWhere(
+        new Brackets((w) => w.where('a.actorUsername = :u', { u: q.actor }).orWhere('CAST(a.actorId AS text) = :u', { u: q.actor })),
+      );
     if (q.action) qb.andWhere('a.action = :action', { action: q.action });
     // an agency outside the viewer's cover simply finds nothing: the cover above still applies
     if (q.agencyCode) qb.andWhere('a.agencyCode = :agency', { agency: q.agencyCode });

@@ -10,7 +10,9 @@ export class OperatorRole1765100000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     const s = `"${(q.connection.options as { schema: string }).schema}"`;
-    await q.query(`UPDATE ${s}."users" SET "roles" = array_append("roles", 'OPERATOR') WHERE "username" = 'admin' AND NOT ('OPERATOR' = ANY("roles"))`);
+    await q.query(
+      `UPDATE ${s}."users" SET "roles" = array_append("roles", 'OPERATOR') WHERE "username" = 'admin' AND NOT ('OPERATOR' = ANY("roles"))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -10,9 +10,13 @@ export class RejectedPayloadRetention1765110000000 implements MigrationInterface
 
   async up(q: QueryRunner): Promise<void> {
     const s = `"${(q.connection.options as { schema: string }).schema}"`;
-    await q.query(`ALTER TABLE ${s}."rejected_messages" ADD COLUMN "cause" text, ADD COLUMN "source" jsonb, ADD COLUMN "payload_purged_at" timestamptz`);
+    await q.query(
+      `ALTER TABLE ${s}."rejected_messages" ADD COLUMN "cause" text, ADD COLUMN "source" jsonb, ADD COLUMN "payload_purged_at" timestamptz`,
+    );
     // the purge looks for rows past the period that still hold a payload
-    await q.query(`CREATE INDEX "rejected_messages_unpurged_received_at_idx" ON ${s}."rejected_messages" ("received_at") WHERE "payload_purged_at" IS NULL`);
+    await q.query(
+      `CREATE INDEX "rejected_messages_unpurged_received_at_idx" ON ${s}."rejected_messages" ("received_at") WHERE "payload_purged_at" IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -8,6 +8,11 @@ import { AgencyContacts1766500000000 } from './1766500000000-agency-contacts.js'
 
 /** The gateway's migrations, oldest first: the outbox and inbox of #messaging, then its own tables. */
 export const gatewayMigrations = [
-  ...MESSAGING_MIGRATIONS, CreateGatewaySchema1764200000000, OperatorRole1765100000000, RejectedPayloadRetention1765110000000,
-  RejectedAgencyCode1765320000000, LoginDelayRateLimits1766000000000, AgencyContacts1766500000000,
+  ...MESSAGING_MIGRATIONS,
+  CreateGatewaySchema1764200000000,
+  OperatorRole1765100000000,
+  RejectedPayloadRetention1765110000000,
+  RejectedAgencyCode1765320000000,
+  LoginDelayRateLimits1766000000000,
+  AgencyContacts1766500000000,
 ];

@@ -7,5 +7,8 @@ import { RegistryUploadService } from './upload-registry/registry-upload.service
 import { UploadRegistryController } from './upload-registry/upload-registry.controller.js';
 
 /** The registry's HTTP routes (DTSEN, dahulu DTKS): uploads streamed to NATS Object Store, reads answered by verification. */
-@Module({ controllers: [UploadRegistryController, ConfirmImportController, RegistrySettingsController, RegistryQueriesController], providers: [RegistryUploadService, RegistryReads] })
+@Module({
+  controllers: [UploadRegistryController, ConfirmImportController, RegistrySettingsController, RegistryQueriesController],
+  providers: [RegistryUploadService, RegistryReads],
+})
 export class RegistryModule {}

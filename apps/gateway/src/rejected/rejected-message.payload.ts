@@ -6,19 +6,23 @@ import type { FieldError, RejectedMessageDetail } from '#contracts';
  * gateway refused could not be answered (rejections are never rejected again) and would be lost.
  */
 export class RejectedMessagePayload {
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   eventId!: string | null;
 
   @IsString()
   subject!: string;
 
-  @IsArray() @Allow()
+  @IsArray()
+  @Allow()
   errors!: FieldError[];
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   reason?: RejectedMessageDetail['reason'];
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   consumer?: string;
 
   @Allow()
@@ -27,7 +31,8 @@ export class RejectedMessagePayload {
   @Allow()
   payloadOmitted?: unknown;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   rejectedAt?: string;
 
   @Allow()

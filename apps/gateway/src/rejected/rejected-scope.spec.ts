@@ -23,9 +23,13 @@ describe('rejectedOwner', () => {
 describe('isInternalSubject', () => {
   it("is a Sigap service's own subject, told by the context token", () => {
     for (const s of [
-      'sigap.intake.application.received.v1', 'sigap.verification.case.decided.v1', 'sigap.disbursement.requested.v1',
-      'sigap.logistics.shipment.dispatched.v1', 'sigap.complaints.complaint.updated.v1',
-    ]) expect(isInternalSubject(s)).toBe(true);
+      'sigap.intake.application.received.v1',
+      'sigap.verification.case.decided.v1',
+      'sigap.disbursement.requested.v1',
+      'sigap.logistics.shipment.dispatched.v1',
+      'sigap.complaints.complaint.updated.v1',
+    ])
+      expect(isInternalSubject(s)).toBe(true);
   });
 
   it('is not an inbound subject, in either form', () => {

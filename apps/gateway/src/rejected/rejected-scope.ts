@@ -64,7 +64,12 @@ export function rejectedScope(actor: Actor): { sql: string; params: Record<strin
     seen.push(`${code} IS NULL OR NOT (${code} IN (:...scopeAll)${anyRegency ? ` OR ${code} ~ :scopeAnyRegency` : ''})`);
     return {
       sql: `(${seen.join(' OR ')})`,
-      params: { scopeVisible: visible, scopeOwnRegencies: ownRegencies, scopeAll: AGENCIES.map((a) => a.code), scopeAnyRegency: anyRegency },
+      params: {
+        scopeVisible: visible,
+        scopeOwnRegencies: ownRegencies,
+        scopeAll: AGENCIES.map((a) => a.code),
+        scopeAnyRegency: anyRegency,
+      },
     };
   }
   return { sql: `(${seen.join(' OR ')})`, params: { scopeVisible: visible, scopeOwnRegencies: ownRegencies } };

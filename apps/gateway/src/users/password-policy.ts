@@ -8,7 +8,8 @@ export function passwordProblems(password: string, username: string, path = 'pas
   const out: FieldError[] = [];
   if (password.length < MIN_PASSWORD_LENGTH) out.push({ path, message: `${path} must be at least ${MIN_PASSWORD_LENGTH} characters long` });
   if (password.length > MAX_PASSWORD_LENGTH) out.push({ path, message: `${path} must be at most ${MAX_PASSWORD_LENGTH} characters long` });
-  if (username && password.toLowerCase().includes(username.toLowerCase())) out.push({ path, message: `${path} must not contain the username` });
+  if (username && password.toLowerCase().includes(username.toLowerCase()))
+    out.push({ path, message: `${path} must not contain the username` });
   if (/^(.)\1*$/.test(password)) out.push({ path, message: `${path} must not be one character repeated` });
   return out;
 }

@@ -3,7 +3,8 @@ import { AGENCIES, OPERATOR, ROLES } from '#domain';
 
 export const AGENCY_CODES = AGENCIES.map((a) => a.code);
 export const USERNAME = /^[a-z][a-z0-9._-]{2,63}$/;
-export const USERNAME_MESSAGE = 'username must be 3–64 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter';
+export const USERNAME_MESSAGE =
+  'username must be 3–64 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter';
 export const AGENCY_MESSAGE = `agencyCode must be one of ${AGENCY_CODES.join(', ')}`;
 export const ROLES_MESSAGE = `each role must be one of ${ROLES.join(', ')}`;
 

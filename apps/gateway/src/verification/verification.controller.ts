@@ -40,16 +40,31 @@ export class VerificationController {
   @Roles('VERIFIER', 'HEAD', 'ADMIN')
   @ApiOperation({ summary: 'Verification cases of the agencies the caller covers, newest first' })
   @ApiQuery({ name: 'status', required: false, enum: ['AWAITING_ASSESSMENT', 'IN_FIELD_VERIFICATION', 'VERIFIED', 'REJECTED'] })
-  @ApiQuery({ name: 'serviceCode', required: false }) @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'offset', required: false })
-  list(@CurrentActor() actor: Actor, @Query('status') status?: string, @Query('serviceCode') serviceCode?: string, @Query('limit') limit?: string, @Query('offset') offset?: string) {
+  @ApiQuery({ name: 'serviceCode', required: false })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'offset', required: false })
+  list(
+    @CurrentActor() actor: Actor,
+    @Query('status') status?: string,
+    @Query('serviceCode') serviceCode?: string,
+    @Query('limit') limit?: string,
+    @Query('offset') offset?: string,
+  ) {
     return this.services.call(Rpc.verification.listCases, {
-      actor, status: oneOf(status, ['AWAITING_ASSESSMENT', 'IN_FIELD_VERIFICATION', 'VERIFIED', 'REJECTED'], 'status'), serviceCode, limit: int(limit, 'limit'), offset: int(offset, 'offset'),
+      actor,
+      status: oneOf(status, ['AWAITING_ASSESSMENT', 'IN_FIELD_VERIFICATION', 'VERIFIED', 'REJECTED'], 'status'),
+      serviceCode,
+      limit: int(limit, 'limit'),
+      offset: int(offset, 'offset'),
     });
   }
 
   @Get('cases/:caseId')
   @Roles('VERIFIER', 'HEAD', 'ADMIN')
-  @ApiOperation({ summary: 'A case: each rule with PASSED / FAILED / NEEDS_REVIEW and its evidence, the duplicates named, the field tasks with their visits, the history' })
+  @ApiOperation({
+    summary:
+      'A case: each rule with PASSED / FAILED / NEEDS_REVIEW and its evidence, the duplicates named, the field tasks with their visits, the history',
+  })
   get(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string): Promise<CaseView> {
     return this.services.call(Rpc.verification.getCase, { actor, caseId });
   }
@@ -57,18 +72,34 @@ export class VerificationController {
   @Get('applications/:applicationId/case')
   @Roles('VERIFIER', 'HEAD', 'ADMIN', 'FRONT_OFFICE')
   @ApiOperation({ summary: 'The verification case of an application' })
-  byApplication(@CurrentActor() actor: Actor, @Param('applicationId', uuidParam('applicationId')) applicationId: string): Promise<CaseView> {
+  byApplication(
+    @CurrentActor() actor: Actor,
+    @Param('applicationId', uuidParam('applicationId')) applicationId: string,
+  ): Promise<CaseView> {
     return this.services.call(Rpc.verification.getCase, { actor, applicationId });
   }
 
   @Post('cases/:caseId/assessment')
   @HttpCode(200)
   @Roles('VERIFIER', 'HEAD', 'ADMIN')
-  @ApiOperation({ summary: 'Assess (or re-assess) a case against its application and the current registry: rules, duplicates; the first assessment opens the field tasks' })
-  async assess(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string, @ClientIp() ip: string): Promise<CaseView> {
+  @ApiOperation({
+    summary:
+      'Assess (or re-assess) a case against its application and the current registry: rules, duplicates; the first assessment opens the field tasks',
+  })
+  async assess(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @ClientIp() ip: string,
+  ): Promise<CaseView> {
     const c = await this.services.call<CaseView>(Rpc.verification.assessCase, { actor, caseId });
     await this.audit.record({
-      actor, action: 'CASE_ASSESSED', targetType: 'VERIFICATION_CASE', targetId: c.caseId, targetLabel: c.ticketNumber, agencyCode: c.agencyCode, ip,
+      actor,
+      action: 'CASE_ASSESSED',
+      targetType: 'VERIFICATION_CASE',
+      targetId: c.caseId,
+      targetLabel: c.ticketNumber,
+      agencyCode: c.agencyCode,
+      ip,
       after: { status: c.status, outcome: c.outcome, rules: Object.fromEntries(c.rules.map((r) => [r.rule, r.outcome])) },
     });
     return c;
@@ -77,12 +108,23 @@ export class VerificationController {
   @Get('tasks')
   @Roles('VERIFIER', 'HEAD', 'ADMIN')
   @ApiOperation({ summary: 'Field verification tasks: per officer (`assignee=me` or a username), by status' })
-  @ApiQuery({ name: 'assignee', required: false }) @ApiQuery({ name: 'status', required: false, enum: ['WAITING', 'OPEN', 'DONE', 'CANCELLED'] })
-  @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'offset', required: false })
-  tasks(@CurrentActor() actor: Actor, @Query('assignee') assignee?: string, @Query('status') status?: string, @Query('limit') limit?: string, @Query('offset') offset?: string) {
+  @ApiQuery({ name: 'assignee', required: false })
+  @ApiQuery({ name: 'status', required: false, enum: ['WAITING', 'OPEN', 'DONE', 'CANCELLED'] })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'offset', required: false })
+  tasks(
+    @CurrentActor() actor: Actor,
+    @Query('assignee') assignee?: string,
+    @Query('status') status?: string,
+    @Query('limit') limit?: string,
+    @Query('offset') offset?: string,
+  ) {
     return this.services.call(Rpc.verification.listTasks, {
-      actor, assignee: assignee === 'me' ? actor.username : assignee || undefined, status: oneOf(status, ['WAITING', 'OPEN', 'DONE', 'CANCELLED'], 'status'),
-      limit: int(limit, 'limit'), offset: int(offset, 'offset'),
+      actor,
+      assignee: assignee === 'me' ? actor.username : assignee || undefined,
+      status: oneOf(status, ['WAITING', 'OPEN', 'DONE', 'CANCELLED'], 'status'),
+      limit: int(limit, 'limit'),
+      offset: int(offset, 'offset'),
     });
   }
 
@@ -91,12 +133,21 @@ export class VerificationController {
   @Roles('HEAD', 'ADMIN')
   @ApiOperation({ summary: 'Assign a field task of the caller’s agency to one of its verifiers (HEAD or ADMIN)' })
   async assign(
-    @CurrentActor() actor: Actor, @Param('taskId', uuidParam('taskId')) taskId: string, @Body() body: AssignTaskRequest, @ClientIp() ip: string,
+    @CurrentActor() actor: Actor,
+    @Param('taskId', uuidParam('taskId')) taskId: string,
+    @Body() body: AssignTaskRequest,
+    @ClientIp() ip: string,
   ): Promise<FieldTaskView> {
     const user = await this.users.activeVerifierFor(actor, body.assignee);
     const task = await this.services.call<FieldTaskView>(Rpc.verification.assignTask, { actor, taskId, assignee: user.username });
     await this.audit.record({
-      actor, action: 'FIELD_TASK_ASSIGNED', targetType: 'FIELD_TASK', targetId: taskId, targetLabel: task.ticketNumber, agencyCode: task.agencyCode, ip,
+      actor,
+      action: 'FIELD_TASK_ASSIGNED',
+      targetType: 'FIELD_TASK',
+      targetId: taskId,
+      targetLabel: task.ticketNumber,
+      agencyCode: task.agencyCode,
+      ip,
       after: { stage: task.stage, assignee: task.assignee },
     });
     return task;
@@ -104,12 +155,29 @@ export class VerificationController {
 
   @Post('tasks/:taskId/visits')
   @Roles('VERIFIER')
-  @ApiOperation({ summary: 'Record the visit that answers a field task: findings, recommendation, time, coordinates, attachment references' })
-  async visit(@CurrentActor() actor: Actor, @Param('taskId', uuidParam('taskId')) taskId: string, @Body() visit: RecordVisitRequest, @ClientIp() ip: string) {
-    const r = await this.services.call<{ visitId: string; caseStatus: string; task: FieldTaskView }>(Rpc.verification.recordVisit, { actor, taskId, visit });
+  @ApiOperation({
+    summary: 'Record the visit that answers a field task: findings, recommendation, time, coordinates, attachment references',
+  })
+  async visit(
+    @CurrentActor() actor: Actor,
+    @Param('taskId', uuidParam('taskId')) taskId: string,
+    @Body() visit: RecordVisitRequest,
+    @ClientIp() ip: string,
+  ) {
+    const r = await this.services.call<{ visitId: string; caseStatus: string; task: FieldTaskView }>(Rpc.verification.recordVisit, {
+      actor,
+      taskId,
+      visit,
+    });
     // the findings stay in the case (personal data); the trail keeps the recommendation and where the case went
     await this.audit.record({
-      actor, action: 'FIELD_VISIT_RECORDED', targetType: 'FIELD_TASK', targetId: taskId, targetLabel: r.task.ticketNumber, agencyCode: r.task.agencyCode, ip,
+      actor,
+      action: 'FIELD_VISIT_RECORDED',
+      targetType: 'FIELD_TASK',
+      targetId: taskId,
+      targetLabel: r.task.ticketNumber,
+      agencyCode: r.task.agencyCode,
+      ip,
       after: { stage: r.task.stage, recommendation: visit.recommendation, caseStatus: r.caseStatus },
     });
     return r;
@@ -124,15 +192,24 @@ export class VerificationController {
 
   @Get('rules/:serviceCode/versions')
   @Roles('VERIFIER', 'HEAD', 'ADMIN')
-  @ApiOperation({ summary: 'Every version of a service standard’s eligibility settings that bears on the caller’s agency: who set what, when' })
+  @ApiOperation({
+    summary: 'Every version of a service standard’s eligibility settings that bears on the caller’s agency: who set what, when',
+  })
   ruleVersions(@CurrentActor() actor: Actor, @Param('serviceCode', serviceCodeParam('serviceCode')) serviceCode: string) {
     return this.services.call(Rpc.verification.listRuleVersions, { actor, serviceCode });
   }
 
   @Put('rules/:serviceCode')
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Set the caller’s agency’s eligibility settings of a service standard (a new version, kept beside the old; assessments from now on follow it)' })
-  updateRules(@CurrentActor() actor: Actor, @Param('serviceCode', serviceCodeParam('serviceCode')) serviceCode: string, @Body() body: UpdateRulesRequest) {
+  @ApiOperation({
+    summary:
+      'Set the caller’s agency’s eligibility settings of a service standard (a new version, kept beside the old; assessments from now on follow it)',
+  })
+  updateRules(
+    @CurrentActor() actor: Actor,
+    @Param('serviceCode', serviceCodeParam('serviceCode')) serviceCode: string,
+    @Body() body: UpdateRulesRequest,
+  ) {
     return this.services.call(Rpc.verification.updateRules, { actor, serviceCode, settings: body.settings });
   }
 }

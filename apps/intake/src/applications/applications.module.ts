@@ -23,13 +23,28 @@ import { TransitionHandler } from './transition-application/transition.handler.j
 
 @Module({
   imports: [CatalogModule, CalendarModule],
-  controllers: [RegisterApplicationMessageController, GetApplicationMessageController, TransitionApplicationMessageController,
-    CompleteReturnedMessageController, FilingWarningsMessageController,
+  controllers: [
+    RegisterApplicationMessageController,
+    GetApplicationMessageController,
+    TransitionApplicationMessageController,
+    CompleteReturnedMessageController,
+    FilingWarningsMessageController,
   ],
   providers: [
-    SubmissionChecker, RegisterApplicationHandler, FilingBatcher, ApplicationSubmittedConsumer, TransitionHandler, CaseOpenedConsumer, CaseDecidedConsumer,
-    ApplicationQueries, OverdueSweeper, CompleteReturnedHandler, FilingWarningsService,
-    DisbursementProgressRepository, DisbursementProgressService, DisbursementEventsConsumer,
+    SubmissionChecker,
+    RegisterApplicationHandler,
+    FilingBatcher,
+    ApplicationSubmittedConsumer,
+    TransitionHandler,
+    CaseOpenedConsumer,
+    CaseDecidedConsumer,
+    ApplicationQueries,
+    OverdueSweeper,
+    CompleteReturnedHandler,
+    FilingWarningsService,
+    DisbursementProgressRepository,
+    DisbursementProgressService,
+    DisbursementEventsConsumer,
   ],
 })
 export class ApplicationsModule {}

@@ -1,7 +1,14 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { benefitAmountView, StandardDefinition, validatePayload, type FieldError, type StandardVersionView, type StandardView } from '#contracts';
+import {
+  benefitAmountView,
+  StandardDefinition,
+  validatePayload,
+  type FieldError,
+  type StandardVersionView,
+  type StandardView,
+} from '#contracts';
 import { findAgency } from '#domain';
 import { IntakeError, IntakeErrorCode } from '../applications/intake.error.js';
 import { CATALOG_SEED } from './seed/standards.data.js';
@@ -38,13 +45,22 @@ const key = (agencyCode: string, code: string) => `${agencyCode}|${code}`;
 
 function toRecord(r: VersionRow): StandardRecord {
   return {
-    standardId: r.standard_id, agencyCode: r.agency_code, code: r.code, version: r.version, active: r.standard_active,
-    definition: r.definition, createdAt: r.created_at, createdBy: r.created_by, changeNote: r.change_note,
+    standardId: r.standard_id,
+    agencyCode: r.agency_code,
+    code: r.code,
+    version: r.version,
+    active: r.standard_active,
+    definition: r.definition,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    changeNote: r.change_note,
   };
 }
 
 /** Validates a standard as data: its shape (class-validator) and the agreement of its parts. */
-export async function validateStandard(plain: unknown): Promise<{ ok: true; value: StandardDefinition } | { ok: false; errors: FieldError[] }> {
+export async function validateStandard(
+  plain: unknown,
+): Promise<{ ok: true; value: StandardDefinition } | { ok: false; errors: FieldError[] }> {
   const v = await validatePayload(StandardDefinition, plain);
   if (!v.ok) return v;
   const errors = checkStandardConsistency(v.value);
@@ -67,7 +83,10 @@ export class CatalogService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     for (const seed of CATALOG_SEED) {
       const v = await validateStandard(seed.definition);
-      if (!v.ok) throw new Error(`the seeded standard ${seed.agencyCode}/${seed.definition.code} is invalid: ${v.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
+      if (!v.ok)
+        throw new Error(
+          `the seeded standard ${seed.agencyCode}/${seed.definition.code} is invalid: ${v.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+        );
       await this.ds.transaction(async (m) => {
         const id = randomUUID();
         const inserted: unknown[] = await m.query(
@@ -87,7 +106,10 @@ export class CatalogService implements OnModuleInit {
   }
 
   /** The current versions of these (agency, service) pairs, keyed `agency|code`; one query for a whole batch. */
-  async currentMany(pairs: Array<{ agencyCode: string; code: string }>, manager: EntityManager = this.ds.manager): Promise<Map<string, StandardRecord>> {
+  async currentMany(
+    pairs: Array<{ agencyCode: string; code: string }>,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<Map<string, StandardRecord>> {
     const uniq = [...new Map(pairs.map((p) => [key(p.agencyCode, p.code), p])).values()];
     const out = new Map<string, StandardRecord>();
     if (!uniq.length) return out;
@@ -107,7 +129,12 @@ export class CatalogService implements OnModuleInit {
   }
 
   /** A given version (cached: versions never change). Inside a transaction, pass its manager (see CalendarService.calendarFor). */
-  async version(agencyCode: string, code: string, version: number, manager: EntityManager = this.ds.manager): Promise<StandardRecord | undefined> {
+  async version(
+    agencyCode: string,
+    code: string,
+    version: number,
+    manager: EntityManager = this.ds.manager,
+  ): Promise<StandardRecord | undefined> {
     const k = `${key(agencyCode, code)}|${version}`;
     const hit = this.versions.get(k);
     if (hit) return hit;
@@ -156,7 +183,12 @@ export class CatalogService implements OnModuleInit {
       [agencyCode, code],
     );
     return rows.map((r) => ({
-      version: r.version, createdAt: r.created_at.toISOString(), createdBy: r.created_by, changeNote: r.change_note, active: r.active, definition: r.definition,
+      version: r.version,
+      createdAt: r.created_at.toISOString(),
+      createdBy: r.created_by,
+      changeNote: r.change_note,
+      active: r.active,
+      definition: r.definition,
     }));
   }
 
@@ -170,9 +202,11 @@ export class CatalogService implements OnModuleInit {
         [id, agencyCode, definition.code],
       );
       if (!inserted.length) {
-        throw new IntakeError(IntakeErrorCode.StandardExists, `Agency ${agencyCode} already has a standard ${definition.code}: edit it (PUT) for a new version`, [
-          { path: 'code', message: `code ${definition.code} exists in agency ${agencyCode}` },
-        ]);
+        throw new IntakeError(
+          IntakeErrorCode.StandardExists,
+          `Agency ${agencyCode} already has a standard ${definition.code}: edit it (PUT) for a new version`,
+          [{ path: 'code', message: `code ${definition.code} exists in agency ${agencyCode}` }],
+        );
       }
       await m.query(
         `INSERT INTO "intake"."standard_versions" ("standard_id", "version", "agency_code", "code", "definition", "active", "change_note", "created_by")
@@ -184,7 +218,14 @@ export class CatalogService implements OnModuleInit {
   }
 
   /** The next version of an agency's standard (the row lock orders concurrent edits). */
-  async update(agencyCode: string, code: string, definition: StandardDefinition, active: boolean, actor: string, changeNote: string | null): Promise<StandardRecord> {
+  async update(
+    agencyCode: string,
+    code: string,
+    definition: StandardDefinition,
+    active: boolean,
+    actor: string,
+    changeNote: string | null,
+  ): Promise<StandardRecord> {
     return this.ds.transaction(async (m) => {
       const rows: Array<{ id: string; current_version: number }> = await m.query(
         `SELECT "id", "current_version" FROM "intake"."standards" WHERE "agency_code" = $1 AND "code" = $2 FOR UPDATE`,
@@ -197,7 +238,11 @@ export class CatalogService implements OnModuleInit {
          VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)`,
         [rows[0].id, next, agencyCode, code, JSON.stringify(definition), active, changeNote, actor],
       );
-      await m.query(`UPDATE "intake"."standards" SET "current_version" = $2, "active" = $3, "updated_at" = now() WHERE "id" = $1`, [rows[0].id, next, active]);
+      await m.query(`UPDATE "intake"."standards" SET "current_version" = $2, "active" = $3, "updated_at" = now() WHERE "id" = $1`, [
+        rows[0].id,
+        next,
+        active,
+      ]);
       return (await this.currentMany([{ agencyCode, code }], m)).get(key(agencyCode, code))!;
     });
   }

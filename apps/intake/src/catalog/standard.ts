@@ -104,7 +104,9 @@ export function checkTransition(
       ok: false,
       reason: 'NOT_ALLOWED',
       allowed,
-      message: roles.length ? `${app.status} → ${to} needs one of the roles ${roles.join(', ')}` : `${app.status} → ${to} is made by ${candidates.flatMap((t) => t.systems ?? []).join(', ')} only`,
+      message: roles.length
+        ? `${app.status} → ${to} needs one of the roles ${roles.join(', ')}`
+        : `${app.status} → ${to} is made by ${candidates.flatMap((t) => t.systems ?? []).join(', ')} only`,
     };
   }
   if (transition.reasonRequired && !reason?.trim()) {
@@ -163,24 +165,40 @@ export function checkStandardConsistency(def: StandardDefinition): FieldError[] 
   const dup = (xs: string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
   for (const d of new Set(dup(codes))) errors.push({ path: 'lifecycle.statuses', message: `status ${d} is listed twice` });
   // the contract's `…application.received.v1` says REGISTERED or RETURNED
-  if (lc.initial !== 'REGISTERED') errors.push({ path: 'lifecycle.initial', message: 'initial must be REGISTERED (what sigap.intake.application.received.v1 announces)' });
-  else if (!known.has(lc.initial)) errors.push({ path: 'lifecycle.initial', message: `initial status ${lc.initial} is not among the statuses` });
-  else if (lc.statuses.find((s) => s.code === lc.initial)?.terminal) errors.push({ path: 'lifecycle.initial', message: 'the initial status must not be terminal' });
+  if (lc.initial !== 'REGISTERED')
+    errors.push({ path: 'lifecycle.initial', message: 'initial must be REGISTERED (what sigap.intake.application.received.v1 announces)' });
+  else if (!known.has(lc.initial))
+    errors.push({ path: 'lifecycle.initial', message: `initial status ${lc.initial} is not among the statuses` });
+  else if (lc.statuses.find((s) => s.code === lc.initial)?.terminal)
+    errors.push({ path: 'lifecycle.initial', message: 'the initial status must not be terminal' });
   // RETURNED is where intake puts an incomplete file: every standard needs it, terminal
   const returned = lc.statuses.find((s) => s.code === 'RETURNED');
-  if (!returned) errors.push({ path: 'lifecycle.statuses', message: 'a lifecycle needs the status RETURNED (an incomplete file is returned at filing)' });
+  if (!returned)
+    errors.push({
+      path: 'lifecycle.statuses',
+      message: 'a lifecycle needs the status RETURNED (an incomplete file is returned at filing)',
+    });
   lc.transitions.forEach((t, i) => {
     for (const f of t.from) {
       if (!known.has(f)) errors.push({ path: `lifecycle.transitions[${i}].from`, message: `status ${f} is not among the statuses` });
-      else if (lc.statuses.find((s) => s.code === f)?.terminal) errors.push({ path: `lifecycle.transitions[${i}].from`, message: `status ${f} is terminal: no transition leaves it` });
+      else if (lc.statuses.find((s) => s.code === f)?.terminal)
+        errors.push({ path: `lifecycle.transitions[${i}].from`, message: `status ${f} is terminal: no transition leaves it` });
     }
     if (!known.has(t.to)) errors.push({ path: `lifecycle.transitions[${i}].to`, message: `status ${t.to} is not among the statuses` });
-    if (t.from.includes(t.to)) errors.push({ path: `lifecycle.transitions[${i}]`, message: `a transition must change the status (${t.to} → ${t.to})` });
-    if (!t.roles.length && !(t.systems ?? []).length) errors.push({ path: `lifecycle.transitions[${i}].roles`, message: 'a transition needs at least one role or system that may make it' });
+    if (t.from.includes(t.to))
+      errors.push({ path: `lifecycle.transitions[${i}]`, message: `a transition must change the status (${t.to} → ${t.to})` });
+    if (!t.roles.length && !(t.systems ?? []).length)
+      errors.push({
+        path: `lifecycle.transitions[${i}].roles`,
+        message: 'a transition needs at least one role or system that may make it',
+      });
     // a step a service makes is its alone (staff by hand would bypass its decision, decree or
     // handover, issue 12); only opening the case from the initial status is shared
     if ((t.systems ?? []).length && t.roles.length && !(t.from.length === 1 && t.from[0] === lc.initial)) {
-      errors.push({ path: `lifecycle.transitions[${i}].roles`, message: `${t.from.join(', ')} → ${t.to} is made by ${(t.systems ?? []).join(', ')}: roles must be empty` });
+      errors.push({
+        path: `lifecycle.transitions[${i}].roles`,
+        message: `${t.from.join(', ')} → ${t.to} is made by ${(t.systems ?? []).join(', ')}: roles must be empty`,
+      });
     }
   });
   lc.deadlineMetAt.forEach((s, i) => {
@@ -188,7 +206,7 @@ export function checkStandardConsistency(def: StandardDefinition): FieldError[] 
   });
   // every status but the initial one can be reached
   const reachable = new Set([lc.initial, 'RETURNED']);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const t of lc.transitions) {
       if (!reachable.has(t.to) && t.from.some((f) => reachable.has(f))) {
@@ -197,23 +215,36 @@ export function checkStandardConsistency(def: StandardDefinition): FieldError[] 
       }
     }
   }
-  for (const c of codes) if (!reachable.has(c)) errors.push({ path: 'lifecycle.statuses', message: `status ${c} cannot be reached from ${lc.initial}` });
+  for (const c of codes)
+    if (!reachable.has(c)) errors.push({ path: 'lifecycle.statuses', message: `status ${c} cannot be reached from ${lc.initial}` });
   def.procedure.forEach((p, i) => {
-    if (p.status && !known.has(p.status)) errors.push({ path: `procedure[${i}].status`, message: `status ${p.status} is not among the lifecycle's statuses` });
+    if (p.status && !known.has(p.status))
+      errors.push({ path: `procedure[${i}].status`, message: `status ${p.status} is not among the lifecycle's statuses` });
   });
-  for (const d of new Set(dup(def.requirements.map((r) => r.code)))) errors.push({ path: 'requirements', message: `requirement ${d} is listed twice` });
-  for (const d of new Set(dup(def.targetGroups.map((g) => g.code)))) errors.push({ path: 'targetGroups', message: `target group ${d} is listed twice` });
-  if (def.targetGroupRequired && !def.targetGroups.length) errors.push({ path: 'targetGroupRequired', message: 'a target group cannot be required when the standard lists none' });
+  for (const d of new Set(dup(def.requirements.map((r) => r.code))))
+    errors.push({ path: 'requirements', message: `requirement ${d} is listed twice` });
+  for (const d of new Set(dup(def.targetGroups.map((g) => g.code))))
+    errors.push({ path: 'targetGroups', message: `target group ${d} is listed twice` });
+  if (def.targetGroupRequired && !def.targetGroups.length)
+    errors.push({ path: 'targetGroupRequired', message: 'a target group cannot be required when the standard lists none' });
   const checkUnit = (d: { amount: number; unit: string }, path: string) => {
-    if ((d.unit === 'MINUTES' || d.unit === 'HOURS') && d.amount === 0) errors.push({ path, message: `a deadline of 0 ${d.unit.toLowerCase()} is due at once` });
+    if ((d.unit === 'MINUTES' || d.unit === 'HOURS') && d.amount === 0)
+      errors.push({ path, message: `a deadline of 0 ${d.unit.toLowerCase()} is due at once` });
   };
   const benefit = def.benefit;
   if (benefit && (benefit.amount || benefit.byTargetGroup?.length) && !paysBenefit(def)) {
-    errors.push({ path: 'benefit', message: 'a benefit amount needs a lifecycle paid out by disbursement (a transition made by disbursement)' });
+    errors.push({
+      path: 'benefit',
+      message: 'a benefit amount needs a lifecycle paid out by disbursement (a transition made by disbursement)',
+    });
   }
   const groups = new Set(def.targetGroups.map((g) => g.code));
   (benefit?.byTargetGroup ?? []).forEach((g, i) => {
-    if (!groups.has(g.targetGroup)) errors.push({ path: `benefit.byTargetGroup[${i}].targetGroup`, message: `target group ${g.targetGroup} is not among the standard's target groups` });
+    if (!groups.has(g.targetGroup))
+      errors.push({
+        path: `benefit.byTargetGroup[${i}].targetGroup`,
+        message: `target group ${g.targetGroup} is not among the standard's target groups`,
+      });
   });
   for (const d of new Set(dup((benefit?.byTargetGroup ?? []).map((g) => g.targetGroup)))) {
     errors.push({ path: 'benefit.byTargetGroup', message: `target group ${d} has two amounts` });

@@ -4,7 +4,10 @@ import { loadConfig, ServiceConfig } from '#platform';
 /** Intake's settings: the platform's, plus the overdue sweep and the test clock. */
 export class IntakeConfig extends ServiceConfig {
   /** how often the overdue sweep looks for applications past their due time */
-  @IsOptional() @IsInt({ message: 'INTAKE_OVERDUE_SWEEP_MS must be a whole number' }) @Min(100) @Max(3_600_000)
+  @IsOptional()
+  @IsInt({ message: 'INTAKE_OVERDUE_SWEEP_MS must be a whole number' })
+  @Min(100)
+  @Max(3_600_000)
   INTAKE_OVERDUE_SWEEP_MS: number = 60_000;
 
   /**
@@ -12,11 +15,13 @@ export class IntakeConfig extends ServiceConfig {
    * so a test can file on Friday 20 March 2026. Refused unless the database is a test
    * database (its name contains "test"), so no deployment can run on a fake clock.
    */
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'SIGAP_CLOCK must be an ISO-8601 instant with offset' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'SIGAP_CLOCK must be an ISO-8601 instant with offset' })
   SIGAP_CLOCK?: string;
 
   /** when set (to anything), each filing batch logs how long its check and its registration took */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SIGAP_DEBUG_FILING?: string;
 }
 
@@ -28,7 +33,9 @@ export function intakeConfig(): IntakeConfig {
   if (cfg.SIGAP_CLOCK) {
     const db = new URL(cfg.DATABASE_URL).pathname.replace(/^\//, '');
     if (!/test/i.test(db)) {
-      throw new Error(`Configuration is invalid:\n  - SIGAP_CLOCK: a fake clock is for tests only, and database "${db}" is not a test database`);
+      throw new Error(
+        `Configuration is invalid:\n  - SIGAP_CLOCK: a fake clock is for tests only, and database "${db}" is not a test database`,
+      );
     }
   }
   return (cached = cfg);

@@ -36,7 +36,9 @@ export class CatalogLifecycleCalendar1764300000000 implements MigrationInterface
         "created_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "PK_standard_versions" PRIMARY KEY ("standard_id", "version")
       )`);
-    await q.query(`CREATE UNIQUE INDEX "UQ_standard_versions_agency_code_version" ON "${s}"."standard_versions" ("agency_code", "code", "version")`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_standard_versions_agency_code_version" ON "${s}"."standard_versions" ("agency_code", "code", "version")`,
+    );
 
     await q.query(`ALTER TABLE "${s}"."applications"
       ADD COLUMN "standard_version" integer,
@@ -44,14 +46,20 @@ export class CatalogLifecycleCalendar1764300000000 implements MigrationInterface
       ADD COLUMN "clock_stopped_at" timestamptz,
       ADD COLUMN "overdue_at" timestamptz`);
     // the queue: open applications of an agency by time left
-    await q.query(`CREATE INDEX "IDX_applications_agency_due" ON "${s}"."applications" ("agency_code", "due_at") WHERE "clock_stopped_at" IS NULL`);
+    await q.query(
+      `CREATE INDEX "IDX_applications_agency_due" ON "${s}"."applications" ("agency_code", "due_at") WHERE "clock_stopped_at" IS NULL`,
+    );
     // the overdue sweep: running clocks not flagged yet, by due time
-    await q.query(`CREATE INDEX "IDX_applications_overdue_sweep" ON "${s}"."applications" ("due_at") WHERE "overdue_at" IS NULL AND "clock_stopped_at" IS NULL AND "due_at" IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX "IDX_applications_overdue_sweep" ON "${s}"."applications" ("due_at") WHERE "overdue_at" IS NULL AND "clock_stopped_at" IS NULL AND "due_at" IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX "IDX_applications_applicant_nik" ON "${s}"."applications" (("applicant" ->> 'nik'))`);
     await q.query(`CREATE INDEX "IDX_applications_agency_created" ON "${s}"."applications" ("agency_code", "created_at")`);
     await q.query(`ALTER TABLE "${s}"."application_history" ADD COLUMN "public_reason" text`);
     // a RETURNED file never had a deadline; a closed one stops the clock at its last change
-    await q.query(`UPDATE "${s}"."applications" SET "clock_stopped_at" = "updated_at" WHERE "status" IN ('RETURNED', 'REJECTED', 'WITHDRAWN')`);
+    await q.query(
+      `UPDATE "${s}"."applications" SET "clock_stopped_at" = "updated_at" WHERE "status" IN ('RETURNED', 'REJECTED', 'WITHDRAWN')`,
+    );
 
     await q.query(`
       CREATE TABLE "${s}"."ticket_serials" (
@@ -123,7 +131,9 @@ export class CatalogLifecycleCalendar1764300000000 implements MigrationInterface
     await q.query(`DROP INDEX "${s}"."IDX_applications_applicant_nik"`);
     await q.query(`DROP INDEX "${s}"."IDX_applications_overdue_sweep"`);
     await q.query(`DROP INDEX "${s}"."IDX_applications_agency_due"`);
-    await q.query(`ALTER TABLE "${s}"."applications" DROP COLUMN "overdue_at", DROP COLUMN "clock_stopped_at", DROP COLUMN "deadline", DROP COLUMN "standard_version"`);
+    await q.query(
+      `ALTER TABLE "${s}"."applications" DROP COLUMN "overdue_at", DROP COLUMN "clock_stopped_at", DROP COLUMN "deadline", DROP COLUMN "standard_version"`,
+    );
     await q.query(`DROP TABLE "${s}"."standard_versions"`);
     await q.query(`DROP TABLE "${s}"."standards"`);
   }

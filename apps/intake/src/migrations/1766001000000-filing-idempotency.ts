@@ -18,6 +18,8 @@ export class FilingIdempotency1766001000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX "intake"."applications_agency_idempotency_key_key"`);
-    await q.query(`ALTER TABLE "intake"."applications" DROP COLUMN "submission_hash", DROP COLUMN "idempotency_key", DROP COLUMN "filed_at"`);
+    await q.query(
+      `ALTER TABLE "intake"."applications" DROP COLUMN "submission_hash", DROP COLUMN "idempotency_key", DROP COLUMN "filed_at"`,
+    );
   }
 }

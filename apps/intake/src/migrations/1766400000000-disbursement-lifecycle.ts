@@ -40,11 +40,12 @@ export class DisbursementLifecycle1766400000000 implements MigrationInterface {
       )`);
     await q.query(`ALTER TABLE "${s}"."applications" ADD COLUMN "lifecycle_version" integer`);
 
-    const current: Array<{ id: string; agency_code: string; code: string; version: number; definition: Definition; active: boolean }> = await q.query(
-      `SELECT s."id", s."agency_code", s."code", v."version", v."definition", s."active"
+    const current: Array<{ id: string; agency_code: string; code: string; version: number; definition: Definition; active: boolean }> =
+      await q.query(
+        `SELECT s."id", s."agency_code", s."code", v."version", v."definition", s."active"
          FROM "${s}"."standards" s JOIN "${s}"."standard_versions" v ON v."standard_id" = s."id" AND v."version" = s."current_version"
         ORDER BY s."agency_code", s."code" FOR UPDATE OF s`,
-    );
+      );
     for (const std of current) {
       const next = closedLifecycle(std.agency_code, std.definition);
       if (!next) continue;
@@ -91,8 +92,19 @@ const CHANGE_NOTE =
   'Issue 12: verification decides and disbursement proposes, decrees, pays and hands over; staff no longer make those steps by hand; ' +
   'NOT_PAID for a recipient who can never be paid';
 
-interface Status { code: string; name: { id: string; en: string }; terminal: boolean }
-interface Transition { from: string[]; to: string; roles: string[]; systems?: string[]; channels?: string[]; reasonRequired?: boolean }
+interface Status {
+  code: string;
+  name: { id: string; en: string };
+  terminal: boolean;
+}
+interface Transition {
+  from: string[];
+  to: string;
+  roles: string[];
+  systems?: string[];
+  channels?: string[];
+  reasonRequired?: boolean;
+}
 interface Definition {
   code: string;
   lifecycle: { initial: string; statuses: Status[]; transitions: Transition[]; deadlineMetAt: string[] };

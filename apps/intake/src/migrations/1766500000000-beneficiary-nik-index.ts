@@ -11,7 +11,9 @@ export class BeneficiaryNikIndex1766500000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     const s = schemaOf(q);
-    await q.query(`CREATE INDEX "IDX_applications_beneficiary_nik" ON "${s}"."applications" (("beneficiary"->>'nik')) WHERE "beneficiary" IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX "IDX_applications_beneficiary_nik" ON "${s}"."applications" (("beneficiary"->>'nik')) WHERE "beneficiary" IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -33,7 +33,9 @@ function oldLifecycle(def: StandardDefinition, deadlineMetAt = ['HANDED_OVER']):
 
 const seed = (code: string) => CATALOG_SEED.find((s) => s.definition.code === code)!;
 const moves = (def: StandardDefinition) =>
-  def.lifecycle.transitions.flatMap((t) => t.from.map((f) => `${f}→${t.to} ${t.roles.join('+') || '-'} ${(t.systems ?? []).join('+') || '-'}`)).sort();
+  def.lifecycle.transitions
+    .flatMap((t) => t.from.map((f) => `${f}→${t.to} ${t.roles.join('+') || '-'} ${(t.systems ?? []).join('+') || '-'}`))
+    .sort();
 
 describe('the migration to the closed lifecycle', () => {
   it.each(['SANTUNAN_ANAK', 'BANSOS_REHSOS'])('turns %s’s old lifecycle into the seeds’ closed one', (code) => {
@@ -53,12 +55,25 @@ describe('the migration to the closed lifecycle', () => {
     const s = seed('BANSOS_REHSOS');
     const next = closedLifecycle(s.agencyCode, oldLifecycle(s.definition as StandardDefinition) as never) as unknown as StandardDefinition;
     const head = { kind: 'staff' as const, roles: ['HEAD', 'VERIFIER', 'FINANCE', 'FRONT_OFFICE'] };
-    for (const [from, to] of [['IN_VERIFICATION', 'VERIFIED'], ['VERIFIED', 'PROPOSED'], ['PROPOSED', 'DECREED'], ['DECREED', 'DISBURSING'], ['DISBURSING', 'HANDED_OVER']]) {
-      expect(checkTransition(next, { status: from, channel: 'FRONT_OFFICE' }, to, head, 'x')).toMatchObject({ ok: false, reason: 'RESERVED' });
+    for (const [from, to] of [
+      ['IN_VERIFICATION', 'VERIFIED'],
+      ['VERIFIED', 'PROPOSED'],
+      ['PROPOSED', 'DECREED'],
+      ['DECREED', 'DISBURSING'],
+      ['DISBURSING', 'HANDED_OVER'],
+    ]) {
+      expect(checkTransition(next, { status: from, channel: 'FRONT_OFFICE' }, to, head, 'x')).toMatchObject({
+        ok: false,
+        reason: 'RESERVED',
+      });
     }
     const disbursement = { kind: 'system' as const, system: 'disbursement' };
-    expect(checkTransition(next, { status: 'PROPOSED', channel: 'FRONT_OFFICE' }, 'VERIFIED', disbursement, null)).toMatchObject({ ok: true });
-    expect(checkTransition(next, { status: 'DISBURSING', channel: 'FRONT_OFFICE' }, 'NOT_PAID', disbursement, 'rekening ditutup')).toMatchObject({ ok: true });
+    expect(checkTransition(next, { status: 'PROPOSED', channel: 'FRONT_OFFICE' }, 'VERIFIED', disbursement, null)).toMatchObject({
+      ok: true,
+    });
+    expect(
+      checkTransition(next, { status: 'DISBURSING', channel: 'FRONT_OFFICE' }, 'NOT_PAID', disbursement, 'rekening ditutup'),
+    ).toMatchObject({ ok: true });
   });
 
   it('leaves a closed lifecycle, and a standard without disbursement, alone (it runs once)', () => {

@@ -75,7 +75,6 @@ export interface NewCase {
   standardVersion: number | null;
 }
 
-
 /**
  * The case aggregate's SQL: the case, its rule results, duplicates, field tasks and their
  * visits, and its history. Names no schema: the connection's search_path is the service's.
@@ -93,8 +92,13 @@ export class CaseRepository {
        ON CONFLICT (application_id) DO NOTHING
        RETURNING id, application_id, agency_code`,
       [
-        cases.map(() => randomUUID()), cases.map((c) => c.applicationId), cases.map((c) => c.ticketNumber), cases.map((c) => c.agencyCode),
-        cases.map((c) => c.serviceCode), cases.map((c) => c.dueAt), cases.map((c) => c.standardVersion),
+        cases.map(() => randomUUID()),
+        cases.map((c) => c.applicationId),
+        cases.map((c) => c.ticketNumber),
+        cases.map((c) => c.agencyCode),
+        cases.map((c) => c.serviceCode),
+        cases.map((c) => c.dueAt),
+        cases.map((c) => c.standardVersion),
       ],
     );
   }
@@ -103,7 +107,10 @@ export class CaseRepository {
   async find(m: Sql, key: { caseId?: string; applicationId?: string }, opts: { forUpdate?: boolean } = {}): Promise<CaseRow | null> {
     const id = key.caseId ?? key.applicationId ?? '';
     if (!isUuid(id)) return null;
-    const [c] = await m.query(`SELECT * FROM cases WHERE ${key.caseId ? 'id' : 'application_id'} = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+    const [c] = await m.query(
+      `SELECT * FROM cases WHERE ${key.caseId ? 'id' : 'application_id'} = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
     return c ?? null;
   }
 
@@ -118,12 +125,17 @@ export class CaseRepository {
 
   /** Open, assessed cases with the snapshots each was checked against. */
   assessedOpenCases(): Promise<Array<{ id: string; agency_code: string; registry_snapshot_ids: string[] | null }>> {
-    return this.ds.query(`SELECT id, agency_code, registry_snapshot_ids FROM cases WHERE status = 'IN_FIELD_VERIFICATION' AND subject IS NOT NULL`);
+    return this.ds.query(
+      `SELECT id, agency_code, registry_snapshot_ids FROM cases WHERE status = 'IN_FIELD_VERIFICATION' AND subject IS NOT NULL`,
+    );
   }
 
   /** Serialises the assessments of one person or household (advisory locks until the transaction ends). */
   async lockPeople(m: Sql, keys: string[]): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest($1::text[]) AS x ORDER BY 1) AS t`, [keys]);
+    await m.query(
+      `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest($1::text[]) AS x ORDER BY 1) AS t`,
+      [keys],
+    );
   }
 
   /** Other cases of the same service about the same person (or, with `household`, the same KK). */
@@ -136,7 +148,14 @@ export class CaseRepository {
       [c.serviceCode, c.id, person, kk, household],
     );
     return rows.map((o) => ({
-      id: o.id, applicationId: o.application_id, ticketNumber: o.ticket_number, status: o.status, paidAt: o.paid_at, person: o.person, kk: o.kk, openedAt: o.opened_at,
+      id: o.id,
+      applicationId: o.application_id,
+      ticketNumber: o.ticket_number,
+      status: o.status,
+      paidAt: o.paid_at,
+      person: o.person,
+      kk: o.kk,
+      openedAt: o.opened_at,
     }));
   }
 
@@ -147,7 +166,9 @@ export class CaseRepository {
   /** The settlements of a case's rules that needed review. */
   async settlements(m: Sql, caseId: string): Promise<Array<Settlement & { settledAt: Date }>> {
     const rows: Array<Record<string, any>> = await m.query(
-      `SELECT rule, outcome, reason, settled_by, settled_at FROM case_rule_settlements WHERE case_id = $1`, [caseId]);
+      `SELECT rule, outcome, reason, settled_by, settled_at FROM case_rule_settlements WHERE case_id = $1`,
+      [caseId],
+    );
     return rows.map((r) => ({ rule: r.rule, outcome: r.outcome, reason: r.reason, settledBy: r.settled_by, settledAt: r.settled_at }));
   }
 
@@ -158,7 +179,12 @@ export class CaseRepository {
        ON CONFLICT (case_id, rule) DO UPDATE SET outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, settled_by = EXCLUDED.settled_by, settled_at = now()`,
       [caseId, s.rule, s.outcome, s.reason, s.settledBy],
     );
-    await m.query(`UPDATE case_rule_results SET outcome = $3, message = $4 WHERE case_id = $1 AND rule = $2`, [caseId, s.rule, s.outcome, message]);
+    await m.query(`UPDATE case_rule_results SET outcome = $3, message = $4 WHERE case_id = $1 AND rule = $2`, [
+      caseId,
+      s.rule,
+      s.outcome,
+      message,
+    ]);
   }
 
   async replaceRules(m: Sql, caseId: string, results: RuleResult[]): Promise<void> {
@@ -166,8 +192,14 @@ export class CaseRepository {
     await m.query(
       `INSERT INTO case_rule_results (case_id, rule, position, outcome, message, evidence)
        SELECT $1, r, p, o, msg, ev FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::jsonb[]) AS t(r, p, o, msg, ev)`,
-      [caseId, results.map((r) => r.rule), results.map((_, i) => i), results.map((r) => r.outcome), results.map((r) => r.message),
-        results.map((r) => JSON.stringify(r.evidence))],
+      [
+        caseId,
+        results.map((r) => r.rule),
+        results.map((_, i) => i),
+        results.map((r) => r.outcome),
+        results.map((r) => r.message),
+        results.map((r) => JSON.stringify(r.evidence)),
+      ],
     );
   }
 
@@ -181,8 +213,13 @@ export class CaseRepository {
     await m.query(
       `INSERT INTO case_duplicates (case_id, kind, other_ref, other, message)
        SELECT $1, k, ref, o, msg FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::text[]) AS t(k, ref, o, msg) ON CONFLICT DO NOTHING`,
-      [caseId, duplicates.map((d) => d.kind), duplicates.map((d) => d.other.caseId ?? d.other.programme ?? ''), duplicates.map((d) => JSON.stringify(d.other)),
-        duplicates.map((d) => d.message)],
+      [
+        caseId,
+        duplicates.map((d) => d.kind),
+        duplicates.map((d) => d.other.caseId ?? d.other.programme ?? ''),
+        duplicates.map((d) => JSON.stringify(d.other)),
+        duplicates.map((d) => d.message),
+      ],
     );
   }
 
@@ -191,7 +228,15 @@ export class CaseRepository {
     await m.query(
       `UPDATE cases SET subject = $2, applicant_nik = $3, beneficiary_nik = $4, kk = $5, filed_at = $6, assessed_at = now(),
               registry_snapshot_ids = $7, status = 'IN_FIELD_VERIFICATION', updated_at = now() WHERE id = $1`,
-      [caseId, JSON.stringify(subject), subject.applicant.nik, subject.beneficiary?.nik ?? null, subject.applicant.kkNumber, subject.filedAt, snapshotIds],
+      [
+        caseId,
+        JSON.stringify(subject),
+        subject.applicant.nik,
+        subject.beneficiary?.nik ?? null,
+        subject.applicant.kkNumber,
+        subject.filedAt,
+        snapshotIds,
+      ],
     );
   }
 
@@ -207,7 +252,12 @@ export class CaseRepository {
   }
 
   async history(m: Sql, caseId: string, actor: string, action: string, detail: Record<string, unknown>): Promise<void> {
-    await m.query(`INSERT INTO case_history (case_id, actor, action, detail) VALUES ($1, $2, $3, $4)`, [caseId, actor, action, JSON.stringify(detail)]);
+    await m.query(`INSERT INTO case_history (case_id, actor, action, detail) VALUES ($1, $2, $3, $4)`, [
+      caseId,
+      actor,
+      action,
+      JSON.stringify(detail),
+    ]);
   }
 
   historyOf(m: Sql, caseId: string): Promise<Array<{ at: Date; actor: string; action: string; detail: unknown }>> {
@@ -215,7 +265,13 @@ export class CaseRepository {
   }
 
   /** A page of the cases of some agencies, with their rule counts and duplicates. */
-  listCases(f: { agencies: string[]; status?: string; serviceCode?: string; limit: number; offset: number }): Promise<Array<Record<string, any>>> {
+  listCases(f: {
+    agencies: string[];
+    status?: string;
+    serviceCode?: string;
+    limit: number;
+    offset: number;
+  }): Promise<Array<Record<string, any>>> {
     return this.ds.query(
       `SELECT c.*, count(*) OVER () AS total,
               (SELECT coalesce(jsonb_object_agg(o, n), '{}') FROM (SELECT outcome AS o, count(*) AS n FROM case_rule_results WHERE case_id = c.id GROUP BY outcome) x)
@@ -229,7 +285,13 @@ export class CaseRepository {
   }
 
   /** A page of field tasks of some agencies, with their case's application; cancelled ones only when asked for by status. */
-  listTasks(f: { agencies: string[]; assignee?: string; status?: string; limit: number; offset: number }): Promise<Array<TaskRow & { total: string }>> {
+  listTasks(f: {
+    agencies: string[];
+    assignee?: string;
+    status?: string;
+    limit: number;
+    offset: number;
+  }): Promise<Array<TaskRow & { total: string }>> {
     return this.ds.query(
       `SELECT t.*, c.application_id, c.ticket_number, c.service_code, count(*) OVER () AS total
          FROM field_tasks t JOIN cases c ON c.id = t.case_id
@@ -245,7 +307,10 @@ export class CaseRepository {
     if (!isUuid(taskId)) return null;
     const [t] = opts.forUpdate
       ? await m.query(`SELECT * FROM field_tasks WHERE id = $1 FOR UPDATE`, [taskId])
-      : await m.query(`SELECT t.*, c.application_id, c.ticket_number, c.service_code FROM field_tasks t JOIN cases c ON c.id = t.case_id WHERE t.id = $1`, [taskId]);
+      : await m.query(
+          `SELECT t.*, c.application_id, c.ticket_number, c.service_code FROM field_tasks t JOIN cases c ON c.id = t.case_id WHERE t.id = $1`,
+          [taskId],
+        );
     return t ?? null;
   }
 
@@ -282,9 +347,22 @@ export class CaseRepository {
     await m.query(
       `INSERT INTO field_visits (id, task_id, officer, visited_at, latitude, longitude, findings, recommendation, attachments)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [visitId, t.id, officer, v.visitedAt, v.latitude ?? null, v.longitude ?? null, v.findings, v.recommendation, JSON.stringify(v.attachments ?? [])],
+      [
+        visitId,
+        t.id,
+        officer,
+        v.visitedAt,
+        v.latitude ?? null,
+        v.longitude ?? null,
+        v.findings,
+        v.recommendation,
+        JSON.stringify(v.attachments ?? []),
+      ],
     );
-    await m.query(`UPDATE field_tasks SET status = 'DONE', done_at = now(), assignee = coalesce(assignee, $2) WHERE id = $1`, [t.id, officer]);
+    await m.query(`UPDATE field_tasks SET status = 'DONE', done_at = now(), assignee = coalesce(assignee, $2) WHERE id = $1`, [
+      t.id,
+      officer,
+    ]);
     return visitId;
   }
 
@@ -297,7 +375,14 @@ export class CaseRepository {
         WHERE t.case_id = $1 ORDER BY t.position`,
       [caseId],
     );
-    return rows.map((r) => ({ taskId: r.id, stage: r.stage, position: r.position, status: r.status, recommendation: r.recommendation, findings: r.findings }));
+    return rows.map((r) => ({
+      taskId: r.id,
+      stage: r.stage,
+      position: r.position,
+      status: r.status,
+      recommendation: r.recommendation,
+      findings: r.findings,
+    }));
   }
 
   async openTask(m: Sql, taskId: string): Promise<void> {
@@ -307,13 +392,28 @@ export class CaseRepository {
   /** Cancels the tasks of a case nobody answered yet; returns how many. */
   async cancelOpenTasks(m: Sql, caseId: string): Promise<number> {
     // an UPDATE … RETURNING answers [rows, affected] through TypeORM's postgres driver
-    const [rows] = await m.query(`UPDATE field_tasks SET status = 'CANCELLED' WHERE case_id = $1 AND status IN ('WAITING', 'OPEN') RETURNING id`, [caseId]);
+    const [rows] = await m.query(
+      `UPDATE field_tasks SET status = 'CANCELLED' WHERE case_id = $1 AND status IN ('WAITING', 'OPEN') RETURNING id`,
+      [caseId],
+    );
     return (rows as unknown[]).length;
   }
 
   /** Ends an open case with `status`; null when it was no longer open. */
-  async close(m: Sql, caseId: string, status: string, outcome: string | null, reason: string): Promise<{ id: string; application_id: string; agency_code: string;
-    service_code: string; ticket_number: string | null; subject: CaseSubject | null } | null> {
+  async close(
+    m: Sql,
+    caseId: string,
+    status: string,
+    outcome: string | null,
+    reason: string,
+  ): Promise<{
+    id: string;
+    application_id: string;
+    agency_code: string;
+    service_code: string;
+    ticket_number: string | null;
+    subject: CaseSubject | null;
+  } | null> {
     const [[c]] = await m.query(
       `UPDATE cases SET status = $2, outcome = $3, reason = $4, decided_at = now(), updated_at = now()
         WHERE id = $1 AND status = ANY($5::text[]) RETURNING id, application_id, agency_code, service_code, ticket_number, subject`,

@@ -25,12 +25,27 @@ import { SettleRuleMessageController } from './settle-rule/settle-rule.message.c
 @Module({
   imports: [RulesModule, RegistryModule],
   controllers: [
-    ListCasesMessageController, GetCaseMessageController, AssessCaseMessageController, ListTasksMessageController, AssignTaskMessageController,
-    RecordVisitMessageController, SettleRuleMessageController,
+    ListCasesMessageController,
+    GetCaseMessageController,
+    AssessCaseMessageController,
+    ListTasksMessageController,
+    AssignTaskMessageController,
+    RecordVisitMessageController,
+    SettleRuleMessageController,
   ],
   providers: [
-    CaseRepository, GetCaseQuery, AssessCaseHandler, AssessOpenedCasesWorker, RecheckCasesWorker, DecideCaseService, AssignTaskHandler,
-    RecordVisitHandler, SettleRuleHandler, ApplicationReceivedConsumer, RecipientPaidConsumer, ApplicationStatusChangedConsumer,
+    CaseRepository,
+    GetCaseQuery,
+    AssessCaseHandler,
+    AssessOpenedCasesWorker,
+    RecheckCasesWorker,
+    DecideCaseService,
+    AssignTaskHandler,
+    RecordVisitHandler,
+    SettleRuleHandler,
+    ApplicationReceivedConsumer,
+    RecipientPaidConsumer,
+    ApplicationStatusChangedConsumer,
   ],
 })
 export class CasesModule {}

@@ -7,7 +7,8 @@ import type { CaseRepository, Sql, TaskRow } from './case.repository.js';
 /** The task, locked, when the actor's agency may change it (a province sees its regencies' tasks; assigning and answering them is the regency's). */
 export async function changeableTask(cases: CaseRepository, m: Sql, actor: Actor, taskId: string): Promise<TaskRow> {
   const t = await cases.task(m, taskId, { forUpdate: true });
-  if (!t || !covers(actor, t.agency_code)) throw new VerificationError(VerificationErrorCode.TaskNotFound, `No field verification task ${taskId}`);
+  if (!t || !covers(actor, t.agency_code))
+    throw new VerificationError(VerificationErrorCode.TaskNotFound, `No field verification task ${taskId}`);
   requireCanChange(actor, t.agency_code, 'this field task');
   return t;
 }
@@ -30,6 +31,7 @@ export async function requireOtherOfficer(cases: CaseRepository, m: Sql, t: Task
 /** A task as the officer reads it, or 404 when it is not of an agency the actor covers. */
 export async function visibleTask(cases: CaseRepository, actor: Actor, taskId: string): Promise<TaskRow> {
   const t = await cases.task(cases.ds, taskId);
-  if (!t || !covers(actor, t.agency_code)) throw new VerificationError(VerificationErrorCode.TaskNotFound, `No field verification task ${taskId}`);
+  if (!t || !covers(actor, t.agency_code))
+    throw new VerificationError(VerificationErrorCode.TaskNotFound, `No field verification task ${taskId}`);
   return t;
 }

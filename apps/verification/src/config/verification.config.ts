@@ -13,15 +13,23 @@ export class VerificationConfig {
   DATABASE_URL!: string;
 
   /** how often the worker looks for new cases to assess (it is also woken when one opens) */
-  @Type(() => Number) @IsInt({ message: 'SIGAP_ASSESS_POLL_MS must be a whole number of milliseconds' }) @Min(50) @Max(600_000)
+  @Type(() => Number)
+  @IsInt({ message: 'SIGAP_ASSESS_POLL_MS must be a whole number of milliseconds' })
+  @Min(50)
+  @Max(600_000)
   SIGAP_ASSESS_POLL_MS: number = 5000;
 
   /** how often the import worker looks for queued imports (it is also woken when one is queued) */
-  @Type(() => Number) @IsInt({ message: 'SIGAP_REGISTRY_POLL_MS must be a whole number of milliseconds' }) @Min(50) @Max(600_000)
+  @Type(() => Number)
+  @IsInt({ message: 'SIGAP_REGISTRY_POLL_MS must be a whole number of milliseconds' })
+  @Min(50)
+  @Max(600_000)
   SIGAP_REGISTRY_POLL_MS: number = 2000;
 
   /** the most an .xlsx registry file may unpack to (all its parts); beyond it the import fails as a zip bomb */
-  @Type(() => Number) @IsInt({ message: 'SIGAP_REGISTRY_XLSX_MAX_UNPACKED_BYTES must be a whole number of bytes' }) @Min(1024 * 1024)
+  @Type(() => Number)
+  @IsInt({ message: 'SIGAP_REGISTRY_XLSX_MAX_UNPACKED_BYTES must be a whole number of bytes' })
+  @Min(1024 * 1024)
   SIGAP_REGISTRY_XLSX_MAX_UNPACKED_BYTES: number = DEFAULT_XLSX_MAX_UNPACKED_BYTES;
 }
 

@@ -21,7 +21,10 @@ describe('which application statuses close its verification case', () => {
   });
 
   it('says why in both languages', () => {
-    expect(closureReason('WITHDRAWN')).toEqual({ id: 'permohonan dicabut oleh pemohon', en: 'the application was withdrawn by the applicant' });
+    expect(closureReason('WITHDRAWN')).toEqual({
+      id: 'permohonan dicabut oleh pemohon',
+      en: 'the application was withdrawn by the applicant',
+    });
     expect(closureReason('ARCHIVED').id).toContain('ARCHIVED');
   });
 });

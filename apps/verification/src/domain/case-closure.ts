@@ -30,5 +30,7 @@ export function closureReason(to: string): { id: string; en: string } {
     REJECTED: { id: 'permohonan ditolak di loket layanan', en: 'the application was rejected at intake' },
     RETURNED: { id: 'berkas permohonan dikembalikan kepada pemohon', en: 'the application was returned to the applicant' },
   };
-  return words[to] ?? { id: `permohonan ditutup di loket layanan (status ${to})`, en: `the application was closed at intake (status ${to})` };
+  return (
+    words[to] ?? { id: `permohonan ditutup di loket layanan (status ${to})`, en: `the application was closed at intake (status ${to})` }
+  );
 }

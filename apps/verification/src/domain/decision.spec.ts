@@ -5,7 +5,11 @@ const passed = (rule: string): RuleState => ({ rule, outcome: 'PASSED', message:
 const failed = (rule: string): RuleState => ({ rule, outcome: 'FAILED', message: `${rule} failed` });
 const review = (rule: string): RuleState => ({ rule, outcome: 'NEEDS_REVIEW', message: `${rule} to review` });
 const stage = (position: number, status: StageState['status'], extra: Partial<StageState> = {}): StageState => ({
-  taskId: `t${position}`, stage: ['DINSOS', 'KELURAHAN'][position] ?? 'TRC', position, status, ...extra,
+  taskId: `t${position}`,
+  stage: ['DINSOS', 'KELURAHAN'][position] ?? 'TRC',
+  position,
+  status,
+  ...extra,
 });
 
 describe('the decision on a case', () => {
@@ -15,19 +19,29 @@ describe('the decision on a case', () => {
       stages: [stage(0, 'DONE', { recommendation: 'NOT_ELIGIBLE', findings: 'Tidak tinggal di alamat' }), stage(1, 'WAITING')],
     });
     expect(d).toEqual({
-      kind: 'REJECT', reason: 'Verifikasi Dinas Sosial: Tidak tinggal di alamat',
-      publicReason: { id: 'Hasil Verifikasi Dinas Sosial menyatakan permohonan belum memenuhi syarat.', en: expect.stringContaining('social affairs') },
+      kind: 'REJECT',
+      reason: 'Verifikasi Dinas Sosial: Tidak tinggal di alamat',
+      publicReason: {
+        id: 'Hasil Verifikasi Dinas Sosial menyatakan permohonan belum memenuhi syarat.',
+        en: expect.stringContaining('social affairs'),
+      },
     });
   });
 
   it("keeps the officer's own public reason when one was written", () => {
-    const d = decide({ rules: [], stages: [stage(0, 'DONE', { recommendation: 'NOT_ELIGIBLE', findings: 'x', publicReason: 'Sudah pindah domisili.' })] });
+    const d = decide({
+      rules: [],
+      stages: [stage(0, 'DONE', { recommendation: 'NOT_ELIGIBLE', findings: 'x', publicReason: 'Sudah pindah domisili.' })],
+    });
     expect(d).toMatchObject({ kind: 'REJECT', publicReason: { id: 'Sudah pindah domisili.' } });
   });
 
   it('opens the next waiting stage once the one before it found the applicant eligible', () => {
-    expect(decide({ rules: [passed('A')], stages: [stage(0, 'DONE', { recommendation: 'ELIGIBLE' }), stage(1, 'WAITING')] }))
-      .toEqual({ kind: 'OPEN_STAGE', taskId: 't1', stage: 'KELURAHAN' });
+    expect(decide({ rules: [passed('A')], stages: [stage(0, 'DONE', { recommendation: 'ELIGIBLE' }), stage(1, 'WAITING')] })).toEqual({
+      kind: 'OPEN_STAGE',
+      taskId: 't1',
+      stage: 'KELURAHAN',
+    });
   });
 
   it('waits while a stage is open, whatever the rules say', () => {
@@ -42,7 +56,8 @@ describe('the decision on a case', () => {
   it('rejects after the stages when a rule failed, naming the rule in public words', () => {
     const d = decide({ rules: [failed('NO_NATIONAL_PROGRAMME')], stages: [stage(0, 'DONE', { recommendation: 'ELIGIBLE' })] });
     expect(d).toEqual({
-      kind: 'REJECT', reason: 'NO_NATIONAL_PROGRAMME failed',
+      kind: 'REJECT',
+      reason: 'NO_NATIONAL_PROGRAMME failed',
       publicReason: {
         id: 'Permohonan belum memenuhi syarat: sudah menerima bantuan sosial lain dari APBN/APBD.',
         en: 'The application does not meet the requirements: already receives other APBN/APBD social assistance.',
@@ -63,6 +78,8 @@ describe('the decision on a case', () => {
   });
 
   it('ignores cancelled stages', () => {
-    expect(decide({ rules: [passed('A')], stages: [stage(0, 'CANCELLED'), stage(1, 'DONE', { recommendation: 'ELIGIBLE' })] })).toMatchObject({ kind: 'VERIFY' });
+    expect(
+      decide({ rules: [passed('A')], stages: [stage(0, 'CANCELLED'), stage(1, 'DONE', { recommendation: 'ELIGIBLE' })] }),
+    ).toMatchObject({ kind: 'VERIFY' });
   });
 });

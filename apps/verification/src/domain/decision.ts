@@ -46,7 +46,10 @@ export function decide(input: { rules: RuleState[]; stages: StageState[] }): Dec
       reason: `${name.id}: ${refused.findings ?? ''}`.trim(),
       publicReason: own
         ? { id: own, en: own }
-        : { id: `Hasil ${name.id} menyatakan permohonan belum memenuhi syarat.`, en: `The ${name.en} found that the application does not meet the requirements.` },
+        : {
+            id: `Hasil ${name.id} menyatakan permohonan belum memenuhi syarat.`,
+            en: `The ${name.en} found that the application does not meet the requirements.`,
+          },
     };
   }
   if (stages.some((s) => s.status === 'OPEN')) return { kind: 'WAIT', for: 'FIELD_STAGE' };
@@ -54,12 +57,16 @@ export function decide(input: { rules: RuleState[]; stages: StageState[] }): Dec
   if (next) return { kind: 'OPEN_STAGE', taskId: next.taskId, stage: next.stage };
 
   const failed = input.rules.filter((r) => r.outcome === 'FAILED');
-  if (failed.length) return { kind: 'REJECT', reason: failed.map((f) => f.message).join('; '), publicReason: publicRejection(failed.map((f) => f.rule)) };
+  if (failed.length)
+    return { kind: 'REJECT', reason: failed.map((f) => f.message).join('; '), publicReason: publicRejection(failed.map((f) => f.rule)) };
   const review = input.rules.filter((r) => r.outcome === 'NEEDS_REVIEW').map((r) => r.rule);
   if (review.length && !stages.length) return { kind: 'WAIT', for: 'NEEDS_REVIEW', rules: review };
   if (stages.length) {
     // a rule that needed review was looked at by the stages that found the applicant eligible
-    return { kind: 'VERIFY', reason: `Every verification stage found the applicant eligible${review.length ? `; reviewed in the field: ${review.join(', ')}` : ''}` };
+    return {
+      kind: 'VERIFY',
+      reason: `Every verification stage found the applicant eligible${review.length ? `; reviewed in the field: ${review.join(', ')}` : ''}`,
+    };
   }
   return { kind: 'VERIFY', reason: 'Every rule passed (settled by a verifier where it needed review); the standard has no field stage' };
 }

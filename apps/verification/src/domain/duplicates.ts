@@ -48,8 +48,18 @@ export function findDuplicates(input: DuplicateInput): DuplicateView[] {
       } else if (!o.paidAt && (OPEN_STATUSES.includes(o.status) || o.status === 'VERIFIED')) {
         out.push({ kind: 'OPEN_CASE_SAME_SERVICE', other: ref, message: `Another open application for ${serviceCode}: ${name}` });
       }
-    } else if (s.onePerHousehold && o.kk === input.kk && o.status !== 'REJECTED' && o.status !== 'CLOSED' && (o.openedAt >= fy || paidThisYear)) {
-      out.push({ kind: 'SAME_HOUSEHOLD', other: ref, message: `The household (KK) already has an application for ${serviceCode} this fiscal year: ${name}` });
+    } else if (
+      s.onePerHousehold &&
+      o.kk === input.kk &&
+      o.status !== 'REJECTED' &&
+      o.status !== 'CLOSED' &&
+      (o.openedAt >= fy || paidThisYear)
+    ) {
+      out.push({
+        kind: 'SAME_HOUSEHOLD',
+        other: ref,
+        message: `The household (KK) already has an application for ${serviceCode} this fiscal year: ${name}`,
+      });
     }
   }
   for (const h of [input.registry.beneficiary, input.registry.applicant]) {

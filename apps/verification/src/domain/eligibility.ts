@@ -9,7 +9,14 @@ import { ageOn } from '#domain';
 
 /** Every rule `evaluate` may answer, in the order it answers them. */
 export const RULES = [
-  'REGISTRY_OR_SKTM', 'REGISTRY_OR_PMKS', 'BENEFICIARY_AGE', 'TARGET_GROUP', 'DOMICILE_IN_AREA', 'RESIDENCE_AND_DOMICILE', 'NO_NATIONAL_PROGRAMME', 'NO_DUPLICATE',
+  'REGISTRY_OR_SKTM',
+  'REGISTRY_OR_PMKS',
+  'BENEFICIARY_AGE',
+  'TARGET_GROUP',
+  'DOMICILE_IN_AREA',
+  'RESIDENCE_AND_DOMICILE',
+  'NO_NATIONAL_PROGRAMME',
+  'NO_DUPLICATE',
 ] as const;
 export type RuleCode = (typeof RULES)[number];
 
@@ -159,16 +166,35 @@ export function evaluate(input: EvaluationInput): RuleResult[] {
     const qualifying = hits.find(decileOk);
     const sktm = s.sktmDocument ?? 'SKTM';
     if (qualifying) {
-      out.push({ rule, outcome: 'PASSED', message: `In DTSEN (dahulu DTKS)${qualifying.decile !== null ? `, desil ${qualifying.decile}` : ''}`, evidence: [reg(qualifying)] });
+      out.push({
+        rule,
+        outcome: 'PASSED',
+        message: `In DTSEN (dahulu DTKS)${qualifying.decile !== null ? `, desil ${qualifying.decile}` : ''}`,
+        evidence: [reg(qualifying)],
+      });
     } else if (s.registryOrSktm && subject.documents.some((d) => d.type === sktm)) {
       out.push({
-        rule, outcome: 'PASSED', message: hits.length ? `Above desil ${s.maxDecile} in DTSEN (dahulu DTKS), but an ${sktm} is attached` : `Not in DTSEN (dahulu DTKS); an ${sktm} is attached`,
+        rule,
+        outcome: 'PASSED',
+        message: hits.length
+          ? `Above desil ${s.maxDecile} in DTSEN (dahulu DTKS), but an ${sktm} is attached`
+          : `Not in DTSEN (dahulu DTKS); an ${sktm} is attached`,
         evidence: [{ source: 'DOCUMENT', document: sktm }, ...hits.map(reg)],
       });
     } else if (hits.length) {
-      out.push({ rule, outcome: 'FAILED', message: `In DTSEN (dahulu DTKS) above the highest qualifying desil (${s.maxDecile})`, evidence: hits.map(reg) });
+      out.push({
+        rule,
+        outcome: 'FAILED',
+        message: `In DTSEN (dahulu DTKS) above the highest qualifying desil (${s.maxDecile})`,
+        evidence: hits.map(reg),
+      });
     } else if (s.registryOrPmks) {
-      out.push({ rule, outcome: 'NEEDS_REVIEW', message: 'Not in DTSEN (dahulu DTKS): PMKS data to be confirmed by the Dinsos verification', evidence: [] });
+      out.push({
+        rule,
+        outcome: 'NEEDS_REVIEW',
+        message: 'Not in DTSEN (dahulu DTKS): PMKS data to be confirmed by the Dinsos verification',
+        evidence: [],
+      });
     } else {
       out.push({ rule, outcome: 'FAILED', message: `Not in DTSEN (dahulu DTKS) and no ${sktm} attached`, evidence: [] });
     }
@@ -178,17 +204,37 @@ export function evaluate(input: EvaluationInput): RuleResult[] {
     const b = subject.beneficiary;
     const limit = Math.min(s.beneficiaryAgeUnder ?? 200, (subject.targetGroup && s.targetGroupAgeUnder?.[subject.targetGroup]) || 200);
     if (!b) {
-      out.push({ rule: 'BENEFICIARY_AGE', outcome: s.beneficiaryRequired ? 'FAILED' : 'NEEDS_REVIEW', message: 'The application names no beneficiary', evidence: [] });
+      out.push({
+        rule: 'BENEFICIARY_AGE',
+        outcome: s.beneficiaryRequired ? 'FAILED' : 'NEEDS_REVIEW',
+        message: 'The application names no beneficiary',
+        evidence: [],
+      });
     } else {
       const age = ageOn(b.birthDate, input.on);
       const evidence = [app('beneficiary.birthDate', b.birthDate), ...(registry.beneficiary ? [reg(registry.beneficiary)] : [])];
       const mismatch = registry.beneficiary && registry.beneficiary.birthDate !== b.birthDate;
       if (limit < 200 && age >= limit) {
-        out.push({ rule: 'BENEFICIARY_AGE', outcome: 'FAILED', message: `The beneficiary is ${age}, not under ${limit}${limit === 5 ? ' (toddler variant)' : ''}`, evidence });
+        out.push({
+          rule: 'BENEFICIARY_AGE',
+          outcome: 'FAILED',
+          message: `The beneficiary is ${age}, not under ${limit}${limit === 5 ? ' (toddler variant)' : ''}`,
+          evidence,
+        });
       } else if (mismatch) {
-        out.push({ rule: 'BENEFICIARY_AGE', outcome: 'NEEDS_REVIEW', message: `The birth date on the application (${b.birthDate}) differs from DTSEN's (${registry.beneficiary!.birthDate})`, evidence });
+        out.push({
+          rule: 'BENEFICIARY_AGE',
+          outcome: 'NEEDS_REVIEW',
+          message: `The birth date on the application (${b.birthDate}) differs from DTSEN's (${registry.beneficiary!.birthDate})`,
+          evidence,
+        });
       } else {
-        out.push({ rule: 'BENEFICIARY_AGE', outcome: 'PASSED', message: `The beneficiary is ${age}${limit < 200 ? `, under ${limit}` : ''}`, evidence });
+        out.push({
+          rule: 'BENEFICIARY_AGE',
+          outcome: 'PASSED',
+          message: `The beneficiary is ${age}${limit < 200 ? `, under ${limit}` : ''}`,
+          evidence,
+        });
       }
     }
   }
@@ -198,14 +244,22 @@ export function evaluate(input: EvaluationInput): RuleResult[] {
     const spec = tg ? s.targetGroups[tg] : undefined;
     const age = ageOn(client.birthDate, input.on);
     if (!tg || !spec) {
-      out.push({ rule: 'TARGET_GROUP', outcome: 'FAILED', message: tg ? `${tg} is not a target group of this service (${Object.keys(s.targetGroups).join(', ')})` : 'The application names no target group', evidence: [app('targetGroup', tg)] });
+      out.push({
+        rule: 'TARGET_GROUP',
+        outcome: 'FAILED',
+        message: tg
+          ? `${tg} is not a target group of this service (${Object.keys(s.targetGroups).join(', ')})`
+          : 'The application names no target group',
+        evidence: [app('targetGroup', tg)],
+      });
     } else {
       const why: string[] = [];
       if (spec.minAge !== undefined && age < spec.minAge) why.push(`is ${age}, under ${spec.minAge}`);
       if (spec.ageUnder !== undefined && age >= spec.ageUnder) why.push(`is ${age}, not under ${spec.ageUnder}`);
       if (spec.sex && client.sex !== spec.sex) why.push(`is not ${spec.sex === 'F' ? 'a woman' : 'a man'}`);
       out.push({
-        rule: 'TARGET_GROUP', outcome: why.length ? 'FAILED' : 'PASSED',
+        rule: 'TARGET_GROUP',
+        outcome: why.length ? 'FAILED' : 'PASSED',
         message: why.length ? `For ${tg} the client ${why.join(' and ')}` : `Target group ${tg}`,
         evidence: [app('targetGroup', tg), app(subject.beneficiary ? 'beneficiary.birthDate' : 'applicant.birthDate', client.birthDate)],
       });
@@ -215,35 +269,96 @@ export function evaluate(input: EvaluationInput): RuleResult[] {
   if (s.domicileInAgencyArea || s.residentOfAgencyArea) {
     const rule = s.residentOfAgencyArea ? 'RESIDENCE_AND_DOMICILE' : 'DOMICILE_IN_AREA';
     const a = subject.applicant;
-    const evidence: RuleEvidence[] = [app('applicant.villageCode', a.villageCode), ...(registry.applicant ? [reg(registry.applicant)] : [])];
+    const evidence: RuleEvidence[] = [
+      app('applicant.villageCode', a.villageCode),
+      ...(registry.applicant ? [reg(registry.applicant)] : []),
+    ];
     const nikArea = `${a.nik.slice(0, 2)}.${a.nik.slice(2, 4)}`;
-    const resident = nikArea === input.areaCode || nikArea.startsWith(`${input.areaCode}.`) || input.areaCode.length === 2 && nikArea.startsWith(input.areaCode);
+    const resident =
+      nikArea === input.areaCode ||
+      nikArea.startsWith(`${input.areaCode}.`) ||
+      (input.areaCode.length === 2 && nikArea.startsWith(input.areaCode));
     if (!inArea(a.villageCode)) {
-      out.push({ rule, outcome: 'FAILED', message: `The applicant's village ${a.villageCode} is outside the agency's area (${input.areaCode})`, evidence });
+      out.push({
+        rule,
+        outcome: 'FAILED',
+        message: `The applicant's village ${a.villageCode} is outside the agency's area (${input.areaCode})`,
+        evidence,
+      });
     } else if (registry.applicant && !inArea(registry.applicant.villageCode)) {
-      out.push({ rule, outcome: 'NEEDS_REVIEW', message: `DTSEN places the applicant in ${registry.applicant.villageCode}, outside the area`, evidence });
+      out.push({
+        rule,
+        outcome: 'NEEDS_REVIEW',
+        message: `DTSEN places the applicant in ${registry.applicant.villageCode}, outside the area`,
+        evidence,
+      });
     } else if (s.residentOfAgencyArea && !resident) {
-      out.push({ rule, outcome: 'NEEDS_REVIEW', message: `Domiciled in the area, but the NIK was issued in ${nikArea}: residence to be confirmed`, evidence: [...evidence, app('applicant.nik', maskTail(a.nik))] });
+      out.push({
+        rule,
+        outcome: 'NEEDS_REVIEW',
+        message: `Domiciled in the area, but the NIK was issued in ${nikArea}: residence to be confirmed`,
+        evidence: [...evidence, app('applicant.nik', maskTail(a.nik))],
+      });
     } else {
-      out.push({ rule, outcome: 'PASSED', message: s.residentOfAgencyArea ? 'Resident of and domiciled in the area' : 'Domiciled in the agency\'s area', evidence });
+      out.push({
+        rule,
+        outcome: 'PASSED',
+        message: s.residentOfAgencyArea ? 'Resident of and domiciled in the area' : "Domiciled in the agency's area",
+        evidence,
+      });
     }
   }
 
   if (s.notInPrograms?.length) {
-    const on = [registry.beneficiary, registry.applicant].filter((h): h is RegistryHit => !!h)
+    const on = [registry.beneficiary, registry.applicant]
+      .filter((h): h is RegistryHit => !!h)
       .flatMap((h) => h.programs.filter((p) => s.notInPrograms!.includes(p)).map((p) => ({ h, p })));
     if (on.length) {
-      out.push({ rule: 'NO_NATIONAL_PROGRAMME', outcome: 'FAILED', message: `Already receives ${[...new Set(on.map((x) => x.p))].join(', ')} (APBN/APBD social assistance)`, evidence: on.map((x) => ({ ...reg(x.h), value: x.p })) });
+      out.push({
+        rule: 'NO_NATIONAL_PROGRAMME',
+        outcome: 'FAILED',
+        message: `Already receives ${[...new Set(on.map((x) => x.p))].join(', ')} (APBN/APBD social assistance)`,
+        evidence: on.map((x) => ({ ...reg(x.h), value: x.p })),
+      });
     } else {
-      out.push({ rule: 'NO_NATIONAL_PROGRAMME', outcome: 'PASSED', message: anyHit ? 'No excluding programme in DTSEN (dahulu DTKS)' : 'Not in DTSEN (dahulu DTKS): no programme recorded', evidence: anyHit ? [reg(anyHit)] : [] });
+      out.push({
+        rule: 'NO_NATIONAL_PROGRAMME',
+        outcome: 'PASSED',
+        message: anyHit ? 'No excluding programme in DTSEN (dahulu DTKS)' : 'Not in DTSEN (dahulu DTKS): no programme recorded',
+        evidence: anyHit ? [reg(anyHit)] : [],
+      });
     }
   }
 
   const blocking = input.duplicates.filter((d) => d.kind === 'PAID_THIS_YEAR' || d.kind === 'SAME_HOUSEHOLD');
   const review = input.duplicates.filter((d) => d.kind === 'OPEN_CASE_SAME_SERVICE');
-  const dupEvidence = (ds: DuplicateView[]): RuleEvidence[] => ds.map((d) => ({ source: 'CASE', caseId: d.other.caseId, applicationId: d.other.applicationId, ticketNumber: d.other.ticketNumber ?? null }));
-  if (blocking.length) out.push({ rule: 'NO_DUPLICATE', outcome: 'FAILED', message: blocking.map((d) => d.message).join('; '), evidence: dupEvidence(blocking) });
-  else if (review.length) out.push({ rule: 'NO_DUPLICATE', outcome: 'NEEDS_REVIEW', message: review.map((d) => d.message).join('; '), evidence: dupEvidence(review) });
-  else out.push({ rule: 'NO_DUPLICATE', outcome: 'PASSED', message: 'No other application of this person or household for this service', evidence: [] });
+  const dupEvidence = (ds: DuplicateView[]): RuleEvidence[] =>
+    ds.map((d) => ({
+      source: 'CASE',
+      caseId: d.other.caseId,
+      applicationId: d.other.applicationId,
+      ticketNumber: d.other.ticketNumber ?? null,
+    }));
+  if (blocking.length)
+    out.push({
+      rule: 'NO_DUPLICATE',
+      outcome: 'FAILED',
+      message: blocking.map((d) => d.message).join('; '),
+      evidence: dupEvidence(blocking),
+    });
+  else if (review.length)
+    out.push({
+      rule: 'NO_DUPLICATE',
+      outcome: 'NEEDS_REVIEW',
+      message: review.map((d) => d.message).join('; '),
+      evidence: dupEvidence(review),
+    });
+  else
+    out.push({
+      rule: 'NO_DUPLICATE',
+      outcome: 'PASSED',
+      message: 'No other application of this person or household for this service',
+      evidence: [],
+    });
   return out;
 }

@@ -13,12 +13,21 @@ export const PUBLIC_RULE_REASONS: Record<string, Bilingual> = {
     id: 'tidak terdaftar di DTSEN (dahulu DTKS) dan tidak melampirkan SKTM',
     en: 'not in DTSEN (formerly DTKS) and no SKTM attached',
   },
-  REGISTRY_OR_PMKS: { id: 'tidak terdaftar di DTSEN (dahulu DTKS) maupun data PMKS', en: 'neither in DTSEN (formerly DTKS) nor in the PMKS data' },
+  REGISTRY_OR_PMKS: {
+    id: 'tidak terdaftar di DTSEN (dahulu DTKS) maupun data PMKS',
+    en: 'neither in DTSEN (formerly DTKS) nor in the PMKS data',
+  },
   BENEFICIARY_AGE: { id: 'usia penerima manfaat di luar ketentuan layanan', en: "the beneficiary's age is outside the service's terms" },
   TARGET_GROUP: { id: 'bukan kelompok sasaran layanan ini', en: 'not in a target group of this service' },
   DOMICILE_IN_AREA: { id: 'domisili di luar wilayah layanan', en: 'domiciled outside the service area' },
-  RESIDENCE_AND_DOMICILE: { id: 'tempat tinggal atau domisili di luar wilayah layanan', en: 'residence or domicile outside the service area' },
-  NO_NATIONAL_PROGRAMME: { id: 'sudah menerima bantuan sosial lain dari APBN/APBD', en: 'already receives other APBN/APBD social assistance' },
+  RESIDENCE_AND_DOMICILE: {
+    id: 'tempat tinggal atau domisili di luar wilayah layanan',
+    en: 'residence or domicile outside the service area',
+  },
+  NO_NATIONAL_PROGRAMME: {
+    id: 'sudah menerima bantuan sosial lain dari APBN/APBD',
+    en: 'already receives other APBN/APBD social assistance',
+  },
   NO_DUPLICATE: {
     id: 'sudah ada permohonan atau pembayaran lain untuk layanan yang sama',
     en: 'there is already another application or payment for the same service',

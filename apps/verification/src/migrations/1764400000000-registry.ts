@@ -34,7 +34,9 @@ export class Registry1764400000000 implements MigrationInterface {
         CONSTRAINT "CHK_registry_imports_status" CHECK ("status" IN ('QUEUED', 'RUNNING', 'COMPLETED', 'FAILED'))
       )`);
     await q.query(`CREATE INDEX "IDX_registry_imports_agency_created" ON "${s}"."registry_imports" ("agency_code", "created_at" DESC)`);
-    await q.query(`CREATE INDEX "IDX_registry_imports_pending" ON "${s}"."registry_imports" ("created_at") WHERE "status" IN ('QUEUED', 'RUNNING')`);
+    await q.query(
+      `CREATE INDEX "IDX_registry_imports_pending" ON "${s}"."registry_imports" ("created_at") WHERE "status" IN ('QUEUED', 'RUNNING')`,
+    );
     await q.query(`
       CREATE TABLE "${s}"."registry_import_errors" (
         "import_id" uuid NOT NULL,
@@ -100,7 +102,14 @@ export class Registry1764400000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     const s = schemaOf(q);
-    for (const t of ['registry_snapshot_diff_items', 'registry_snapshot_diffs', 'registry_persons', 'registry_snapshots', 'registry_import_errors', 'registry_imports']) {
+    for (const t of [
+      'registry_snapshot_diff_items',
+      'registry_snapshot_diffs',
+      'registry_persons',
+      'registry_snapshots',
+      'registry_import_errors',
+      'registry_imports',
+    ]) {
       await q.query(`DROP TABLE "${s}"."${t}"`);
     }
   }

@@ -105,9 +105,11 @@ export class CaseVerification1764500000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     const s = schemaOf(q);
-    for (const t of ['case_history', 'field_visits', 'field_tasks', 'case_duplicates', 'case_rule_results', 'eligibility_rules']) await q.query(`DROP TABLE "${s}"."${t}"`);
+    for (const t of ['case_history', 'field_visits', 'field_tasks', 'case_duplicates', 'case_rule_results', 'eligibility_rules'])
+      await q.query(`DROP TABLE "${s}"."${t}"`);
     await q.query(`UPDATE "${s}"."cases" SET "status" = 'OPEN' WHERE "status" = 'AWAITING_ASSESSMENT'`);
-    for (const i of ['IDX_cases_service_applicant_nik', 'IDX_cases_service_beneficiary_nik', 'IDX_cases_service_kk']) await q.query(`DROP INDEX "${s}"."${i}"`);
+    for (const i of ['IDX_cases_service_applicant_nik', 'IDX_cases_service_beneficiary_nik', 'IDX_cases_service_kk'])
+      await q.query(`DROP INDEX "${s}"."${i}"`);
     await q.query(`
       ALTER TABLE "${s}"."cases" DROP COLUMN "standard_version", DROP COLUMN "eligibility", DROP COLUMN "subject", DROP COLUMN "applicant_nik",
         DROP COLUMN "beneficiary_nik", DROP COLUMN "kk", DROP COLUMN "filed_at", DROP COLUMN "assessed_at", DROP COLUMN "registry_snapshot_ids",

@@ -14,7 +14,9 @@ export class RegistryAnnounced1764600000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "${s}"."registry_imports" ADD COLUMN "bucket" text NOT NULL DEFAULT 'sigap_registry_uploads'`);
     await q.query(`ALTER TABLE "${s}"."registry_imports" ADD COLUMN "source_event_id" uuid`);
     await q.query(`ALTER TABLE "${s}"."registry_imports" ADD COLUMN "label" text`);
-    await q.query(`CREATE UNIQUE INDEX "UQ_registry_imports_source_event" ON "${s}"."registry_imports" ("source_event_id") WHERE "source_event_id" IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_registry_imports_source_event" ON "${s}"."registry_imports" ("source_event_id") WHERE "source_event_id" IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

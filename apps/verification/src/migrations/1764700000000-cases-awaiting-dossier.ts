@@ -11,8 +11,12 @@ export class CasesAwaitingDossier1764700000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     const s = schemaOf(q);
-    await q.query(`CREATE INDEX "IDX_cases_awaiting_dossier" ON "${s}"."cases" ("opened_at") WHERE "subject" IS NULL AND "status" = 'AWAITING_ASSESSMENT'`);
-    await q.query(`CREATE INDEX "IDX_cases_service_person" ON "${s}"."cases" ("service_code", (coalesce("beneficiary_nik", "applicant_nik")))`);
+    await q.query(
+      `CREATE INDEX "IDX_cases_awaiting_dossier" ON "${s}"."cases" ("opened_at") WHERE "subject" IS NULL AND "status" = 'AWAITING_ASSESSMENT'`,
+    );
+    await q.query(
+      `CREATE INDEX "IDX_cases_service_person" ON "${s}"."cases" ("service_code", (coalesce("beneficiary_nik", "applicant_nik")))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

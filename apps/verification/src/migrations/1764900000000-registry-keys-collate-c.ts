@@ -12,11 +12,15 @@ export class RegistryKeysCollateC1764900000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     const s = schemaOf(q);
-    await q.query(`ALTER TABLE "${s}"."registry_persons" ALTER COLUMN "nik" TYPE text COLLATE "C", ALTER COLUMN "kk" TYPE text COLLATE "C"`);
+    await q.query(
+      `ALTER TABLE "${s}"."registry_persons" ALTER COLUMN "nik" TYPE text COLLATE "C", ALTER COLUMN "kk" TYPE text COLLATE "C"`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     const s = schemaOf(q);
-    await q.query(`ALTER TABLE "${s}"."registry_persons" ALTER COLUMN "nik" TYPE text COLLATE "default", ALTER COLUMN "kk" TYPE text COLLATE "default"`);
+    await q.query(
+      `ALTER TABLE "${s}"."registry_persons" ALTER COLUMN "nik" TYPE text COLLATE "default", ALTER COLUMN "kk" TYPE text COLLATE "default"`,
+    );
   }
 }

@@ -12,7 +12,15 @@ import { RuleSettlements1766200000001 } from './1766200000001-rule-settlements.j
 
 /** Verification's migrations, in order (after libs/messaging's outbox and inbox). */
 export const VERIFICATION_MIGRATIONS = [
-  CreateCases1764200000000, Registry1764400000000, CaseVerification1764500000000, RegistryAnnounced1764600000000, CasesAwaitingDossier1764700000000,
-  EligibilityPerAgency1764800000000, RegistryKeysCollateC1764900000000, RegistryAnnouncedDigest1765050000000, RegistryImportConfirmation1765310000000,
-  EligibilityOneOwner1766200000000, RuleSettlements1766200000001,
+  CreateCases1764200000000,
+  Registry1764400000000,
+  CaseVerification1764500000000,
+  RegistryAnnounced1764600000000,
+  CasesAwaitingDossier1764700000000,
+  EligibilityPerAgency1764800000000,
+  RegistryKeysCollateC1764900000000,
+  RegistryAnnouncedDigest1765050000000,
+  RegistryImportConfirmation1765310000000,
+  EligibilityOneOwner1766200000000,
+  RuleSettlements1766200000001,
 ];

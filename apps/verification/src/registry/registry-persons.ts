@@ -21,8 +21,20 @@ export interface PersonRow {
 
 export function personView(r: PersonRow): RegistryPersonView {
   return {
-    nik: r.nik, kkNumber: r.kk, name: r.name, birthDate: r.birth_date, sex: r.sex, address: r.address, villageCode: r.village_code,
-    decile: r.decile, programs: r.programs,
-    snapshot: { snapshotId: r.snapshot_id, agencyCode: r.agency_code ?? '', createdAt: r.snapshot_created_at?.toISOString() ?? '', row: r.row_number },
+    nik: r.nik,
+    kkNumber: r.kk,
+    name: r.name,
+    birthDate: r.birth_date,
+    sex: r.sex,
+    address: r.address,
+    villageCode: r.village_code,
+    decile: r.decile,
+    programs: r.programs,
+    snapshot: {
+      snapshotId: r.snapshot_id,
+      agencyCode: r.agency_code ?? '',
+      createdAt: r.snapshot_created_at?.toISOString() ?? '',
+      row: r.row_number,
+    },
   };
 }

@@ -36,15 +36,25 @@ export class RegistryStore {
    * at the end against the object's, and against `expectedDigest` (an announcement's) when given:
    * a file replaced or damaged after it was announced is not imported.
    */
-  async open(name: string, bucket: string = REGISTRY_UPLOAD_BUCKET, expectedDigest?: string | null): Promise<{ stream: Readable; size: number; done: Promise<Error | null> }> {
+  async open(
+    name: string,
+    bucket: string = REGISTRY_UPLOAD_BUCKET,
+    expectedDigest?: string | null,
+  ): Promise<{ stream: Readable; size: number; done: Promise<Error | null> }> {
     const os = await this.store(bucket);
     const info = await os.info(name);
-    if (!info || info.deleted) throw new VerificationError(VerificationErrorCode.RegistryUploadNotFound, `The file ${name} is not (or no longer) in bucket ${bucket}`);
+    if (!info || info.deleted)
+      throw new VerificationError(
+        VerificationErrorCode.RegistryUploadNotFound,
+        `The file ${name} is not (or no longer) in bucket ${bucket}`,
+      );
     const announced = expectedDigest ? unpadded(expectedDigest) : null;
     if (announced && unpadded(info.digest) !== announced) {
-      throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, `The file ${name} in bucket ${bucket} is not the one announced: its digest is ${info.digest}, the announcement said ${expectedDigest}. Nothing was imported`, [
-        { path: 'digest', message: 'the file’s SHA-256 differs from the announced digest' },
-      ]);
+      throw new VerificationError(
+        VerificationErrorCode.RegistryFileUnreadable,
+        `The file ${name} in bucket ${bucket} is not the one announced: its digest is ${info.digest}, the announcement said ${expectedDigest}. Nothing was imported`,
+        [{ path: 'digest', message: 'the file’s SHA-256 differs from the announced digest' }],
+      );
     }
     const js = this.nats.js;
     let settle!: (e: Error | null) => void;

@@ -18,12 +18,23 @@ import { RegistrySnapshotsMessageController } from './snapshots/registry-snapsho
 /** The registry (DTSEN, formerly DTKS): imports, snapshots, lookups. */
 @Module({
   controllers: [
-    ImportRegistryMessageController, ConfirmImportMessageController, RegistrySettingsMessageController, RegistrySnapshotsMessageController,
+    ImportRegistryMessageController,
+    ConfirmImportMessageController,
+    RegistrySettingsMessageController,
+    RegistrySnapshotsMessageController,
     RegistryLookupMessageController,
   ],
   providers: [
-    RegistryDb, RegistryStore, RegistryRepository, SnapshotEvents, CreateImportHandler, RegistryImportWorker, ImportFinishedAnnouncer,
-    SnapshotPublishedConsumer, ConfirmImportService, RegistrySettingsRepository,
+    RegistryDb,
+    RegistryStore,
+    RegistryRepository,
+    SnapshotEvents,
+    CreateImportHandler,
+    RegistryImportWorker,
+    ImportFinishedAnnouncer,
+    SnapshotPublishedConsumer,
+    ConfirmImportService,
+    RegistrySettingsRepository,
   ],
   exports: [RegistryRepository, SnapshotEvents],
 })

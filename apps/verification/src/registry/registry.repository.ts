@@ -9,18 +9,42 @@ import { isUuid } from '#platform';
 type Sql = Pick<EntityManager, 'query'>;
 type Counts = { added: number; removed: number; changed: number };
 
-
 export interface ImportRecord {
-  id: string; agency_code: string; file_name: string | null; format: RegistryFileFormat; status: RegistryImportView['status'];
-  rows_read: number; rows_accepted: number; rows_rejected: number; snapshot_id: string | null; failure: string | null; attempts: number;
-  created_by: string; created_at: Date; started_at: Date | null; finished_at: Date | null;
-  source_event_id: string | null; label: string | null;
-  previous_snapshot_id: string | null; previous_rows: number | null; max_drop_percent: string | null; decided_by: string | null; decided_at: Date | null;
+  id: string;
+  agency_code: string;
+  file_name: string | null;
+  format: RegistryFileFormat;
+  status: RegistryImportView['status'];
+  rows_read: number;
+  rows_accepted: number;
+  rows_rejected: number;
+  snapshot_id: string | null;
+  failure: string | null;
+  attempts: number;
+  created_by: string;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+  source_event_id: string | null;
+  label: string | null;
+  previous_snapshot_id: string | null;
+  previous_rows: number | null;
+  max_drop_percent: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
 }
 
 export interface SnapshotRecord {
-  id: string; agency_code: string; source: 'IMPORT' | 'EVENT'; import_id: string | null; status: RegistrySnapshotView['status'];
-  is_current: boolean; rows: number; previous_id: string | null; created_at: Date; completed_at: Date | null;
+  id: string;
+  agency_code: string;
+  source: 'IMPORT' | 'EVENT';
+  import_id: string | null;
+  status: RegistrySnapshotView['status'];
+  is_current: boolean;
+  rows: number;
+  previous_id: string | null;
+  created_at: Date;
+  completed_at: Date | null;
 }
 
 /**
@@ -35,13 +59,17 @@ export class RegistryRepository {
   /** The current snapshots of some agencies, in the order given (a regency's own before its province's). */
   async currentSnapshotIds(m: Sql, agencies: string[]): Promise<string[]> {
     const rows: Array<{ id: string; agency_code: string }> = await m.query(
-      `SELECT id, agency_code FROM registry_snapshots WHERE is_current AND agency_code = ANY($1)`, [agencies]);
+      `SELECT id, agency_code FROM registry_snapshots WHERE is_current AND agency_code = ANY($1)`,
+      [agencies],
+    );
     return agencies.map((a) => rows.find((r) => r.agency_code === a)?.id).filter((id): id is string => !!id);
   }
 
   /** Every agency's current snapshot. */
   async allCurrent(): Promise<Map<string, string>> {
-    const { rows } = await this.db.pool.query<{ id: string; agency_code: string }>(`SELECT id, agency_code FROM registry_snapshots WHERE is_current`);
+    const { rows } = await this.db.pool.query<{ id: string; agency_code: string }>(
+      `SELECT id, agency_code FROM registry_snapshots WHERE is_current`,
+    );
     return new Map(rows.map((s) => [s.agency_code, s.id]));
   }
 
@@ -49,10 +77,19 @@ export class RegistryRepository {
   async hits(m: Sql, snapshotIds: string[], niks: string[]): Promise<RegistryHit[]> {
     if (!snapshotIds.length || !niks.length) return [];
     const rows: Array<PersonRow> = await m.query(
-      `SELECT ${PERSON_COLUMNS} FROM registry_persons p WHERE p.snapshot_id = ANY($1::uuid[]) AND p.nik = ANY($2::text[])`, [snapshotIds, niks]);
+      `SELECT ${PERSON_COLUMNS} FROM registry_persons p WHERE p.snapshot_id = ANY($1::uuid[]) AND p.nik = ANY($2::text[])`,
+      [snapshotIds, niks],
+    );
     return rows.map((r) => ({
-      nik: r.nik, kk: r.kk, name: r.name, birthDate: r.birth_date, villageCode: r.village_code, decile: r.decile, programs: r.programs,
-      snapshotId: r.snapshot_id, row: r.row_number,
+      nik: r.nik,
+      kk: r.kk,
+      name: r.name,
+      birthDate: r.birth_date,
+      villageCode: r.village_code,
+      decile: r.decile,
+      programs: r.programs,
+      snapshotId: r.snapshot_id,
+      row: r.row_number,
     }));
   }
 
@@ -93,7 +130,11 @@ export class RegistryRepository {
     return rows;
   }
 
-  async importErrors(importId: string, limit: number, offset: number): Promise<{ items: Array<{ row: number; field: string; message: string }>; total: number }> {
+  async importErrors(
+    importId: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: Array<{ row: number; field: string; message: string }>; total: number }> {
     const [items, total] = await Promise.all([
       limit
         ? this.db.pool.query<{ row: number; field: string; message: string }>(

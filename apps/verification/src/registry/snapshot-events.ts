@@ -18,7 +18,9 @@ export class SnapshotEvents {
 
   snapshotActivated(agencyCode: string, snapshotId: string): void {
     for (const l of this.listeners) {
-      void l(agencyCode, snapshotId).catch((e: unknown) => this.log.error({ err: e }, `re-checking cases against snapshot ${snapshotId} failed`));
+      void l(agencyCode, snapshotId).catch((e: unknown) =>
+        this.log.error({ err: e }, `re-checking cases against snapshot ${snapshotId} failed`),
+      );
     }
   }
 }

@@ -32,7 +32,11 @@ const SQL = {
 
 export function rulesView(r: RulesRow): EligibilityRulesView {
   return {
-    serviceCode: r.service_code, agencyCode: r.agency_code, version: r.version, settings: r.settings, updatedBy: r.updated_by,
+    serviceCode: r.service_code,
+    agencyCode: r.agency_code,
+    version: r.version,
+    settings: r.settings,
+    updatedBy: r.updated_by,
     updatedAt: new Date(r.updated_at).toISOString(),
   };
 }

@@ -32,10 +32,7 @@ function Themed({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   dayjs.locale(lang === 'id' ? 'id' : 'en');
   return (
-    <ConfigProvider
-      locale={lang === 'id' ? idID : enUS}
-      theme={{ token: { colorPrimary: '#0b6e4f', borderRadius: 6 } }}
-    >
+    <ConfigProvider locale={lang === 'id' ? idID : enUS} theme={{ token: { colorPrimary: '#0b6e4f', borderRadius: 6 } }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );
@@ -58,7 +55,8 @@ function Shell() {
   const { user } = useSession();
   const { t } = useI18n();
 
-  const match = (routes: AppRoute[]) => routes.map((r) => ({ route: r, params: matchPath(r.path, pathname) })).find((m) => m.params !== null);
+  const match = (routes: AppRoute[]) =>
+    routes.map((r) => ({ route: r, params: matchPath(r.path, pathname) })).find((m) => m.params !== null);
   const publicPage = match(PUBLIC_ROUTES);
   const found = publicPage ?? match(ROUTES);
   const title = pathname === '/login' ? t('login.title') : found ? t(found.route.titleKey) : t('notFound.title');
@@ -87,9 +85,7 @@ function Shell() {
 
   let content: ReactNode;
   if (!found) {
-    content = (
-      <Result status="404" title={t('notFound.title')} subTitle={t('notFound.text')} />
-    );
+    content = <Result status="404" title={t('notFound.title')} subTitle={t('notFound.text')} />;
   } else if (!hasRole(user.roles, found.route.roles)) {
     content = <Result status="403" title={t('forbidden.title')} subTitle={t('forbidden.text')} />;
   } else {

@@ -43,15 +43,17 @@ export default function AppLayout({ children }: { children: ReactNode }) {
 
   const visible = useMemo(() => {
     const filter = (list: NavItem[]): NavItem[] =>
-      list
-        .filter((it) => hasRole(user?.roles, it.roles))
-        .map((it) => (it.children ? { ...it, children: filter(it.children) } : it));
+      list.filter((it) => hasRole(user?.roles, it.roles)).map((it) => (it.children ? { ...it, children: filter(it.children) } : it));
     return filter(NAV);
   }, [user]);
 
   const byKey = useMemo(() => {
     const m = new Map<string, NavItem>();
-    const walk = (list: NavItem[]) => list.forEach((it) => { m.set(it.key, it); if (it.children) walk(it.children); });
+    const walk = (list: NavItem[]) =>
+      list.forEach((it) => {
+        m.set(it.key, it);
+        if (it.children) walk(it.children);
+      });
     walk(visible);
     return m;
   }, [visible]);
@@ -60,7 +62,15 @@ export default function AppLayout({ children }: { children: ReactNode }) {
     const toItem = (it: NavItem): NonNullable<MenuProps['items']>[number] =>
       it.children
         ? { key: it.key, icon: it.icon, label: t(it.labelKey), children: it.children.map(toItem) }
-        : { key: it.key, icon: it.icon, label: <a href={it.path} onClick={(e) => e.preventDefault()}>{t(it.labelKey)}</a> };
+        : {
+            key: it.key,
+            icon: it.icon,
+            label: (
+              <a href={it.path} onClick={(e) => e.preventDefault()}>
+                {t(it.labelKey)}
+              </a>
+            ),
+          };
     return visible.map(toItem);
   }, [visible, t]);
 
@@ -144,7 +154,9 @@ export default function AppLayout({ children }: { children: ReactNode }) {
           )}
           <div className="sigap-header-tools">
             <div className="sigap-user" data-testid="current-user">
-              <Typography.Text strong ellipsis>{user?.displayName || user?.username}</Typography.Text>
+              <Typography.Text strong ellipsis>
+                {user?.displayName || user?.username}
+              </Typography.Text>
               <Tooltip title={agencyName}>
                 <Typography.Text type="secondary" className="sigap-agency">
                   {user?.agencyCode}
@@ -168,11 +180,15 @@ export default function AppLayout({ children }: { children: ReactNode }) {
             <Tooltip title={t('password.title')}>
               <Button icon={<KeyOutlined aria-hidden />} aria-label={t('password.title')} onClick={() => setChangingPassword(true)} />
             </Tooltip>
-            <Button icon={<LogoutOutlined aria-hidden />} onClick={() => {
+            <Button
+              icon={<LogoutOutlined aria-hidden />}
+              onClick={() => {
                 // a shared office PC keeps no one's half-typed personal data after a deliberate logout
                 clearDrafts(user?.username);
                 logout('manual');
-              }} aria-label={t('action.logout')}>
+              }}
+              aria-label={t('action.logout')}
+            >
               {t('action.logout')}
             </Button>
           </div>

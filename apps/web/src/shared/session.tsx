@@ -134,7 +134,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     api
       .get<Agency[]>('/agencies', undefined, ctrl.signal)
       .then((a) => setAgencies(Array.isArray(a) ? a : []))
-      .catch(() => { /* the header falls back to the agency code */ });
+      .catch(() => {
+        /* the header falls back to the agency code */
+      });
     return () => ctrl.abort();
   }, [session, temporary]);
 

@@ -5,10 +5,23 @@
  * and the views it answers. Money is whole Rupiah as a decimal string, never a number.
  */
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
 } from 'class-validator';
 import { RUPIAH, RUPIAH_MESSAGE } from '../validation.js';
-
 
 /** Where a budget line's money comes from. */
 export const BUDGET_SOURCES = ['APBD_BTT', 'APBD_JPST', 'APBD', 'APBN', 'DBHCHT', 'OTHER'] as const;
@@ -20,8 +33,10 @@ const AGENCY = /^\d{2}(\.\d{2})?(\.[A-Z]{2,10})?$/;
 /** `POST /api/v1/disbursement/budget-lines` (ADMIN of the agency). */
 export class OpenBudgetLineRequest {
   @Matches(AGENCY, { message: 'agencyCode must be an agency code like 33.04' }) agencyCode!: string;
-  @IsInt({ message: 'fiscalYear must be a whole number' }) @Min(2000, { message: 'fiscalYear must be from 2000 to 2100' })
-  @Max(2100, { message: 'fiscalYear must be from 2000 to 2100' }) fiscalYear!: number;
+  @IsInt({ message: 'fiscalYear must be a whole number' })
+  @Min(2000, { message: 'fiscalYear must be from 2000 to 2100' })
+  @Max(2100, { message: 'fiscalYear must be from 2000 to 2100' })
+  fiscalYear!: number;
   @IsIn(BUDGET_SOURCES, { message: `source must be one of ${BUDGET_SOURCES.join(', ')}` }) source!: BudgetSource;
   /** the programme: which service standard the line pays (e.g. SANTUNAN_ANAK) */
   @Matches(SERVICE_CODE, { message: 'serviceCode must be an upper-case service code like SANTUNAN_ANAK' }) serviceCode!: string;
@@ -35,7 +50,10 @@ export class ReviseBudgetLineRequest {
   @Matches(RUPIAH, { message: `ceiling ${RUPIAH_MESSAGE}` }) ceiling!: string;
   @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
   /** why (e.g. "APBD-P 2026"): required, it is the revision's reason in the history */
-  @IsString() @MinLength(3, { message: 'reason must say why the line is revised (at least 3 characters)' }) @MaxLength(1000) reason!: string;
+  @IsString()
+  @MinLength(3, { message: 'reason must say why the line is revised (at least 3 characters)' })
+  @MaxLength(1000)
+  reason!: string;
   /** the version the admin saw: a revision made meanwhile is a 409, not lost */
   @IsInt({ message: 'version must be a whole number' }) @Min(1) version!: number;
 }
@@ -74,16 +92,23 @@ export class CreateProposalRequest {
   @Matches(AGENCY, { message: 'agencyCode must be an agency code like 33.04' }) agencyCode!: string;
   @IsUUID('all', { message: 'budgetLineId must be a UUID' }) budgetLineId!: string;
   /** the applications to propose; or `allEligible` */
-  @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'applicationIds must name at least one application' })
-  @ArrayMaxSize(50000, { message: 'applicationIds may name at most 50000 applications' }) @ArrayUnique({ message: 'applicationIds must not repeat' })
-  @IsUUID('all', { each: true, message: 'each of applicationIds must be a UUID' }) applicationIds?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'applicationIds must name at least one application' })
+  @ArrayMaxSize(50000, { message: 'applicationIds may name at most 50000 applications' })
+  @ArrayUnique({ message: 'applicationIds must not repeat' })
+  @IsUUID('all', { each: true, message: 'each of applicationIds must be a UUID' })
+  applicationIds?: string[];
   /** every verified application of the line's standard waiting in the pool (up to 50000), instead of naming them */
   @IsOptional() @IsBoolean({ message: 'allEligible must be true or false' }) allEligible?: boolean;
   @IsOptional() @IsString() @MaxLength(2000) note?: string | null;
 }
 
 export class ReturnProposalRequest {
-  @IsString() @MinLength(3, { message: 'reason must say why the proposal is returned (at least 3 characters)' }) @MaxLength(2000) reason!: string;
+  @IsString()
+  @MinLength(3, { message: 'reason must say why the proposal is returned (at least 3 characters)' })
+  @MaxLength(2000)
+  reason!: string;
 }
 
 export const PROPOSAL_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'RETURNED', 'DECREED'] as const;
@@ -109,12 +134,19 @@ export interface ProposalView {
   decidedAt: string | null;
   returnReason: string | null;
   decreeId: string | null;
-  items?: Array<{ applicationId: string; ticketNumber: string | null; name: string; targetGroup: string | null; villageCode: string | null; amount: string }>;
+  items?: Array<{
+    applicationId: string;
+    ticketNumber: string | null;
+    name: string;
+    targetGroup: string | null;
+    villageCode: string | null;
+    amount: string;
+  }>;
 }
 
 /** `POST /api/v1/disbursement/proposals/{id}/decree`: the signed decree (SK Bupati / SK Walikota). */
 export class IssueDecreeRequest {
-  @IsString() @MinLength(3, { message: 'decreeNumber must be the decree\'s number' }) @MaxLength(200) decreeNumber!: string;
+  @IsString() @MinLength(3, { message: "decreeNumber must be the decree's number" }) @MaxLength(200) decreeNumber!: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'decreeDate must be a date YYYY-MM-DD' }) decreeDate!: string;
   @IsString() @MinLength(3, { message: 'signatory must name who signed' }) @MaxLength(200) signatory!: string;
 }
@@ -158,7 +190,16 @@ export interface DecreeView {
   /** per status: how many lines and their amount */
   lines: Record<DecreeLineStatus, { count: number; amount: string }>;
   requests: Array<{ requestId: string; total: string; count: number; parts: number; status: string; createdAt: string; createdBy: string }>;
-  recipients?: Array<{ applicationId: string; ticketNumber: string | null; name: string; amount: string; status: DecreeLineStatus; bankAccount: string | null; sp2dNumber: string | null; reason: string | null }>;
+  recipients?: Array<{
+    applicationId: string;
+    ticketNumber: string | null;
+    name: string;
+    amount: string;
+    status: DecreeLineStatus;
+    bankAccount: string | null;
+    sp2dNumber: string | null;
+    reason: string | null;
+  }>;
 }
 
 export interface PoolItemView {

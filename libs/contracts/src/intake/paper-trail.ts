@@ -12,12 +12,18 @@ import { DocumentDto } from '../events/ext/application-submitted.event.js';
  * missing any more, the application is REGISTERED (ticket, deadline from now), else nothing changes.
  */
 export class CompleteApplicationRequest {
-  @IsArray({ message: 'documents must be an array' }) @ArrayMinSize(1, { message: 'documents must name at least one document' })
-  @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentDto)
+  @IsArray({ message: 'documents must be an array' })
+  @ArrayMinSize(1, { message: 'documents must name at least one document' })
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DocumentDto)
   documents!: DocumentDto[];
 
   /** kept in the history, for staff */
-  @IsOptional() @IsString() @IsNotEmpty({ message: 'note must not be empty' }) @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'note must not be empty' })
+  @MaxLength(2000)
   note?: string;
 }
 
@@ -31,10 +37,12 @@ export class FilingWarningsRequest {
   @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'serviceCode must be an upper-case service code like SANTUNAN_ANAK' })
   serviceCode!: string;
 
-  @IsOptional() @Matches(DIGITS16, { message: 'applicantNik must be 16 digits' })
+  @IsOptional()
+  @Matches(DIGITS16, { message: 'applicantNik must be 16 digits' })
   applicantNik?: string;
 
-  @IsOptional() @Matches(DIGITS16, { message: 'beneficiaryNik must be 16 digits' })
+  @IsOptional()
+  @Matches(DIGITS16, { message: 'beneficiaryNik must be 16 digits' })
   beneficiaryNik?: string;
 }
 

@@ -6,11 +6,17 @@ export class TransitionRequest {
   to!: string;
 
   /** why: kept in the history (staff only); some transitions require it (RETURNED, REJECTED, WITHDRAWN) */
-  @IsOptional() @IsString() @IsNotEmpty({ message: 'reason must not be empty' }) @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'reason must not be empty' })
+  @MaxLength(2000)
   reason?: string;
 
   /** a reason fit for the citizen's public status page (no personal data) */
-  @IsOptional() @IsString() @IsNotEmpty({ message: 'publicReason must not be empty' }) @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'publicReason must not be empty' })
+  @MaxLength(500)
   publicReason?: string;
 }
 
@@ -24,10 +30,13 @@ export class CalendarDayRequest {
   @IsIn(NON_WORKING_DAY_KINDS, { message: 'kind must be NATIONAL_HOLIDAY or CUTI_BERSAMA' })
   kind!: (typeof NON_WORKING_DAY_KINDS)[number];
 
-  @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
   name!: string;
 
   /** default: the admin's own agency */
-  @IsOptional() @Matches(/^\d{2}(\.\d{2})?(\.[A-Z]{2,10})?$/, { message: 'agencyCode must be an agency code like 33.04' })
+  @IsOptional()
+  @Matches(/^\d{2}(\.\d{2})?(\.[A-Z]{2,10})?$/, { message: 'agencyCode must be an agency code like 33.04' })
   agencyCode?: string;
 }

@@ -222,7 +222,12 @@ export interface ApplicationDossier {
   /** its status now: disbursement proposes only VERIFIED applications */
   status: string;
   applicant: {
-    nik: string; kkNumber: string; name: string; birthDate: string; sex: 'M' | 'F'; villageCode: string;
+    nik: string;
+    kkNumber: string;
+    name: string;
+    birthDate: string;
+    sex: 'M' | 'F';
+    villageCode: string;
     /** the street address as filed (RT/RW), empty when none was given */
     address: string;
     /** the phone number as filed, null when none was given */

@@ -5,8 +5,26 @@
  */
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsLatitude, IsLongitude, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max,
-  MaxLength, Min, ValidateBy, ValidateNested, type ValidationOptions,
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsLatitude,
+  IsLongitude,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateNested,
+  type ValidationOptions,
 } from 'class-validator';
 
 export const RULE_OUTCOMES = ['PASSED', 'FAILED', 'NEEDS_REVIEW'] as const;
@@ -74,7 +92,9 @@ export class SettleRuleRequest {
   outcome!: SettledOutcome;
 
   /** why: what the verifier checked (kept on the case, staff only) */
-  @IsString({ message: 'reason must be text' }) @IsNotEmpty({ message: 'reason is required' }) @MaxLength(1000, { message: 'reason must be at most 1000 characters' })
+  @IsString({ message: 'reason must be text' })
+  @IsNotEmpty({ message: 'reason is required' })
+  @MaxLength(1000, { message: 'reason must be at most 1000 characters' })
   reason!: string;
 }
 
@@ -136,7 +156,11 @@ export interface CaseView {
   assessedAt: string | null;
   decidedAt: string | null;
   /** the applicant and beneficiary as the application gives them (NIKs masked but the last 4 digits) */
-  subject: { applicant: { nik: string; name: string; kkNumber: string; villageCode: string }; beneficiary: { nik: string; name: string; birthDate: string } | null; targetGroup: string | null } | null;
+  subject: {
+    applicant: { nik: string; name: string; kkNumber: string; villageCode: string };
+    beneficiary: { nik: string; name: string; birthDate: string } | null;
+    targetGroup: string | null;
+  } | null;
   /** the registry snapshots the rules were checked against */
   registrySnapshotIds: string[];
   rules: RuleResultView[];
@@ -160,16 +184,22 @@ export interface CaseListItem {
 }
 
 export class AttachmentRef {
-  @IsString() @IsNotEmpty() @MaxLength(500)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
   ref!: string;
 
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   name?: string;
 }
 
 /** `POST /api/v1/verification/tasks/{taskId}/visits`: what the officer found on the visit. */
 export class RecordVisitRequest {
-  @IsString() @IsNotEmpty({ message: 'findings must not be empty' }) @MaxLength(5000)
+  @IsString()
+  @IsNotEmpty({ message: 'findings must not be empty' })
+  @MaxLength(5000)
   findings!: string;
 
   @IsIn(RECOMMENDATIONS, { message: 'recommendation must be ELIGIBLE or NOT_ELIGIBLE' })
@@ -178,17 +208,25 @@ export class RecordVisitRequest {
   @IsISO8601({ strict: true }, { message: 'visitedAt must be an ISO-8601 time with offset' })
   visitedAt!: string;
 
-  @IsOptional() @IsLatitude({ message: 'latitude must be a latitude' })
+  @IsOptional()
+  @IsLatitude({ message: 'latitude must be a latitude' })
   latitude?: number;
 
-  @IsOptional() @IsLongitude({ message: 'longitude must be a longitude' })
+  @IsOptional()
+  @IsLongitude({ message: 'longitude must be a longitude' })
   longitude?: number;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AttachmentRef)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentRef)
   attachments?: AttachmentRef[];
 
   /** NOT_ELIGIBLE: what the applicant reads on the status page (no personal data); a standard sentence when absent */
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   publicReason?: string;
 }
 
@@ -208,7 +246,10 @@ function IsCodeRecord(valueOk: (v: unknown) => boolean, what: string, options?: 
       name: 'isCodeRecord',
       validator: {
         validate: (value: unknown) =>
-          value === null || (typeof value === 'object' && !Array.isArray(value) && Object.entries(value as object).every(([k, v]) => CODE.test(k) && valueOk(v))),
+          value === null ||
+          (typeof value === 'object' &&
+            !Array.isArray(value) &&
+            Object.entries(value as object).every(([k, v]) => CODE.test(k) && valueOk(v))),
         defaultMessage: (args) => `${args?.property} must map upper-case codes to ${what}`,
       },
     },
@@ -228,22 +269,36 @@ export class EligibilitySettingsDto {
   @IsOptional() @Matches(CODE, { message: 'sktmDocument must be a document code like SKTM' }) sktmDocument?: string;
   @IsOptional() @IsBoolean() registryOrPmks?: boolean;
   /** the highest welfare decile (desil) that qualifies; null: any */
-  @IsOptional() @IsInt({ message: 'maxDecile must be a whole number 1–10, or null for any' }) @Min(1, { message: 'maxDecile must be a whole number 1–10, or null for any' }) @Max(10, { message: 'maxDecile must be a whole number 1–10, or null for any' })
+  @IsOptional()
+  @IsInt({ message: 'maxDecile must be a whole number 1–10, or null for any' })
+  @Min(1, { message: 'maxDecile must be a whole number 1–10, or null for any' })
+  @Max(10, { message: 'maxDecile must be a whole number 1–10, or null for any' })
   maxDecile?: number | null;
   @IsOptional() @IsBoolean() beneficiaryRequired?: boolean;
-  @IsOptional() @IsInt({ message: 'beneficiaryAgeUnder must be a whole number of years' }) @Min(1) @Max(150) beneficiaryAgeUnder?: number | null;
+  @IsOptional() @IsInt({ message: 'beneficiaryAgeUnder must be a whole number of years' }) @Min(1) @Max(150) beneficiaryAgeUnder?:
+    number | null;
   @IsOptional() @IsCodeRecord(isAge, 'an age in whole years') targetGroupAgeUnder?: Record<string, number>;
   @IsOptional()
   @IsCodeRecord(
-    (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(v).every(([k, x]) => AGE_RULE_KEYS.includes(k) && (k === 'sex' ? x === 'M' || x === 'F' : isAge(x))),
+    (v) =>
+      typeof v === 'object' &&
+      v !== null &&
+      !Array.isArray(v) &&
+      Object.entries(v).every(([k, x]) => AGE_RULE_KEYS.includes(k) && (k === 'sex' ? x === 'M' || x === 'F' : isAge(x))),
     '{ minAge?, ageUnder?, sex?: M | F }',
   )
   targetGroups?: Record<string, { minAge?: number; ageUnder?: number; sex?: 'M' | 'F' }> | null;
   @IsOptional() @IsBoolean() domicileInAgencyArea?: boolean;
   @IsOptional() @IsBoolean() residentOfAgencyArea?: boolean;
-  @IsOptional() @IsArray() @ArrayUnique() @Matches(CODE, { each: true, message: 'notInPrograms must list programme codes like PKH, BPNT, PBI-JK' }) notInPrograms?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @Matches(CODE, { each: true, message: 'notInPrograms must list programme codes like PKH, BPNT, PBI-JK' })
+  notInPrograms?: string[];
   @IsOptional() @IsBoolean() onePerHousehold?: boolean;
-  @IsArray({ message: `fieldStages must be an array of ${FIELD_STAGES.join(', ')}` }) @ArrayUnique() @IsIn(FIELD_STAGES, { each: true, message: `fieldStages must list ${FIELD_STAGES.join(', ')}` })
+  @IsArray({ message: `fieldStages must be an array of ${FIELD_STAGES.join(', ')}` })
+  @ArrayUnique()
+  @IsIn(FIELD_STAGES, { each: true, message: `fieldStages must list ${FIELD_STAGES.join(', ')}` })
   fieldStages!: FieldStage[];
 }
 
@@ -253,7 +308,9 @@ export class EligibilitySettingsDto {
  * their province's, else the installation's defaults (from the seeds).
  */
 export class UpdateRulesRequest {
-  @IsObject({ message: 'settings must be an object' }) @ValidateNested() @Type(() => EligibilitySettingsDto)
+  @IsObject({ message: 'settings must be an object' })
+  @ValidateNested()
+  @Type(() => EligibilitySettingsDto)
   settings!: EligibilitySettingsDto;
 }
 

@@ -23,10 +23,28 @@ export const REGISTRY_READER_ROLES = ['VERIFIER', 'HEAD', 'ADMIN'] as const;
 export const REGISTRY_UPLOAD_BUCKET = 'sigap_registry_uploads';
 
 /** Columns of the registry file; names case-insensitive, in any order. */
-export const REGISTRY_COLUMNS = ['nik', 'no_kk', 'nama', 'tanggal_lahir', 'jenis_kelamin', 'alamat', 'kode_desa', 'desil', 'program'] as const;
+export const REGISTRY_COLUMNS = [
+  'nik',
+  'no_kk',
+  'nama',
+  'tanggal_lahir',
+  'jenis_kelamin',
+  'alamat',
+  'kode_desa',
+  'desil',
+  'program',
+] as const;
 export type RegistryColumn = (typeof REGISTRY_COLUMNS)[number];
 /** A file without one of these is refused whole; `desil` and `program` may be absent (as if empty). */
-export const REQUIRED_REGISTRY_COLUMNS: readonly RegistryColumn[] = ['nik', 'no_kk', 'nama', 'tanggal_lahir', 'jenis_kelamin', 'alamat', 'kode_desa'];
+export const REQUIRED_REGISTRY_COLUMNS: readonly RegistryColumn[] = [
+  'nik',
+  'no_kk',
+  'nama',
+  'tanggal_lahir',
+  'jenis_kelamin',
+  'alamat',
+  'kode_desa',
+];
 
 export const REGISTRY_FILE_FORMATS = ['CSV', 'XLSX'] as const;
 export type RegistryFileFormat = (typeof REGISTRY_FILE_FORMATS)[number];
@@ -108,7 +126,10 @@ export const DEFAULT_MAX_DROP_PERCENT = 20;
 
 /** `PUT /api/v1/registry/settings/{agencyCode}`. */
 export class RegistrySettingsUpdate {
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'maxDropPercent must be a number (at most 2 decimals)' })
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 },
+    { message: 'maxDropPercent must be a number (at most 2 decimals)' },
+  )
   @Min(0, { message: 'maxDropPercent must be from 0 to 100' })
   @Max(100, { message: 'maxDropPercent must be from 0 to 100' })
   maxDropPercent!: number;

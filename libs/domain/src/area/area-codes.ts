@@ -22,7 +22,10 @@ export function normalizeAreaCode(code: string): string | undefined {
   const s = code.trim();
   const m = DOTTED.exec(s) ?? PLAIN.exec(s);
   if (!m) return undefined;
-  return m.slice(1).filter((p) => p !== undefined).join('.');
+  return m
+    .slice(1)
+    .filter((p) => p !== undefined)
+    .join('.');
 }
 
 /** The level an area code's shape says, or undefined. */

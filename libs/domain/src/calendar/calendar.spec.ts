@@ -61,7 +61,10 @@ describe('seedNonWorkingDays(2026): the official list (SKB 3 Menteri)', () => {
   });
 
   it('has Idul Fitri on 21–22 Mar, and 20 Mar (the package’s Idul Fitri) as cuti bersama', () => {
-    expect(days.filter((d) => /Idul Fitri/.test(d.name) && d.kind === 'NATIONAL_HOLIDAY').map((d) => d.date)).toEqual(['2026-03-21', '2026-03-22']);
+    expect(days.filter((d) => /Idul Fitri/.test(d.name) && d.kind === 'NATIONAL_HOLIDAY').map((d) => d.date)).toEqual([
+      '2026-03-21',
+      '2026-03-22',
+    ]);
     expect(days.find((d) => d.date === '2026-03-20')).toMatchObject({ kind: 'CUTI_BERSAMA' });
   });
 });

@@ -103,7 +103,7 @@ export class WorkingCalendar {
       case 'WORKING_DAYS': {
         if (amount > MAX_DAYS) throw new RangeError(`a deadline of ${amount} working days is beyond any standard`);
         let day = from;
-        for (let counted = 0; counted < amount; ) {
+        for (let counted = 0; counted < amount;) {
           day = addDays(day, 1);
           if (this.isWorkingDay(day)) counted++;
         }

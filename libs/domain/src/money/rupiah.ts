@@ -42,9 +42,15 @@ export function parseRupiah(s: string): bigint {
   if (PLAIN.test(t)) return BigInt(t);
   if (GROUPED.test(t)) return BigInt(t.replaceAll('.', ''));
   if (/^[\d.]*\d[,.]\d{1,2}$/.test(t) || /^\d+\.\d+$/.test(t)) {
-    throw new RupiahError(RupiahErrorCode.Decimal, `${JSON.stringify(s)} has decimals: Rupiah amounts are whole Rupiah (1.500.000 or 1500000)`);
+    throw new RupiahError(
+      RupiahErrorCode.Decimal,
+      `${JSON.stringify(s)} has decimals: Rupiah amounts are whole Rupiah (1.500.000 or 1500000)`,
+    );
   }
-  throw new RupiahError(RupiahErrorCode.Format, `${JSON.stringify(s)} is not a Rupiah amount: digits only, optionally grouped by dots (1.500.000)`);
+  throw new RupiahError(
+    RupiahErrorCode.Format,
+    `${JSON.stringify(s)} is not a Rupiah amount: digits only, optionally grouped by dots (1.500.000)`,
+  );
 }
 
 /** "Rp1.500.000" (id) or "Rp1,500,000" (en); a negative amount (a correction) as "-Rp1.500.000". */

@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { RupiahError } from './rupiah.js';
 import {
-  TERBILANG_MAX, TerbilangError, TerbilangErrorCode, numberInWordsEn, numberInWordsId, terbilang, terbilangTitle,
+  TERBILANG_MAX,
+  TerbilangError,
+  TerbilangErrorCode,
+  numberInWordsEn,
+  numberInWordsId,
+  terbilang,
+  terbilangTitle,
 } from './terbilang.js';
 
 describe('terbilang (Indonesian)', () => {
@@ -46,8 +52,11 @@ describe('terbilang (Indonesian)', () => {
     [30_000_000_000n, 'tiga puluh miliar'],
     [1_000_000_000_000n, 'satu triliun'],
     [3_600_000_000_000n, 'tiga triliun enam ratus miliar'],
-    [12_345_678_901_234n, 'dua belas triliun tiga ratus empat puluh lima miliar enam ratus tujuh puluh delapan juta '
-      + 'sembilan ratus satu ribu dua ratus tiga puluh empat'],
+    [
+      12_345_678_901_234n,
+      'dua belas triliun tiga ratus empat puluh lima miliar enam ratus tujuh puluh delapan juta ' +
+        'sembilan ratus satu ribu dua ratus tiga puluh empat',
+    ],
     [1_000_000_000_000_000n, 'satu kuadriliun'],
     [3_621_300_000_000_000n, 'tiga kuadriliun enam ratus dua puluh satu triliun tiga ratus miliar'],
   ];
@@ -66,8 +75,8 @@ describe('terbilang (Indonesian)', () => {
     expect(terbilang('45000000')).toBe('empat puluh lima juta rupiah');
     expect(terbilang('45.000.000')).toBe('empat puluh lima juta rupiah');
     expect(terbilang('9007199254740993')).toBe(
-      'sembilan kuadriliun tujuh triliun seratus sembilan puluh sembilan miliar dua ratus lima puluh empat juta '
-        + 'tujuh ratus empat puluh ribu sembilan ratus sembilan puluh tiga rupiah',
+      'sembilan kuadriliun tujuh triliun seratus sembilan puluh sembilan miliar dua ratus lima puluh empat juta ' +
+        'tujuh ratus empat puluh ribu sembilan ratus sembilan puluh tiga rupiah',
     );
     expect(() => terbilang('1500000,50')).toThrow(RupiahError);
   });
@@ -109,21 +118,40 @@ describe('terbilang (Indonesian)', () => {
 /** Reads Indonesian number words back (the spec's own inverse, written independently of the code under test). */
 function readWordsId(text: string): bigint {
   const units: Record<string, bigint> = {
-    nol: 0n, satu: 1n, dua: 2n, tiga: 3n, empat: 4n, lima: 5n, enam: 6n, tujuh: 7n, delapan: 8n, sembilan: 9n,
-    sepuluh: 10n, sebelas: 11n, seratus: 100n, seribu: 1000n,
+    nol: 0n,
+    satu: 1n,
+    dua: 2n,
+    tiga: 3n,
+    empat: 4n,
+    lima: 5n,
+    enam: 6n,
+    tujuh: 7n,
+    delapan: 8n,
+    sembilan: 9n,
+    sepuluh: 10n,
+    sebelas: 11n,
+    seratus: 100n,
+    seribu: 1000n,
   };
   const scales: Record<string, bigint> = {
-    ribu: 10n ** 3n, juta: 10n ** 6n, miliar: 10n ** 9n, triliun: 10n ** 12n, kuadriliun: 10n ** 15n,
+    ribu: 10n ** 3n,
+    juta: 10n ** 6n,
+    miliar: 10n ** 9n,
+    triliun: 10n ** 12n,
+    kuadriliun: 10n ** 15n,
   };
   let total = 0n;
   let group = 0n; // the part below 1000 being read
   let last = 0n;
   for (const w of text.split(' ')) {
     if (w === 'seribu') total += 1000n;
-    else if (w in units) group += (last = units[w]);
-    else if (w === 'belas') group += 10n; // "dua belas": 2 → 12
-    else if (w === 'puluh') group += last * 9n; // "dua puluh": 2 → 20
-    else if (w === 'ratus') group += last * 99n; // "dua ratus": 2 → 200
+    else if (w in units) group += last = units[w];
+    else if (w === 'belas')
+      group += 10n; // "dua belas": 2 → 12
+    else if (w === 'puluh')
+      group += last * 9n; // "dua puluh": 2 → 20
+    else if (w === 'ratus')
+      group += last * 99n; // "dua ratus": 2 → 200
     else if (w in scales) {
       total += group * scales[w];
       group = 0n;
@@ -160,8 +188,11 @@ describe('terbilang (English)', () => {
     [1_500_000n, 'one million five hundred thousand'],
     [45_000_000n, 'forty-five million'],
     [1_000_000_000_000n, 'one trillion'],
-    [12_345_678_901_234n, 'twelve trillion three hundred forty-five billion six hundred seventy-eight million '
-      + 'nine hundred one thousand two hundred thirty-four'],
+    [
+      12_345_678_901_234n,
+      'twelve trillion three hundred forty-five billion six hundred seventy-eight million ' +
+        'nine hundred one thousand two hundred thirty-four',
+    ],
   ])('%s → %s', (n, words) => {
     expect(numberInWordsEn(n)).toBe(words);
   });

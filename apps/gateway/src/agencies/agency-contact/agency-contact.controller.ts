@@ -40,7 +40,10 @@ export class AgencyContactController {
   @ApiOperation({ summary: 'Set the agency’s contact data, shown on the public status page (its own administrator; audited)' })
   @ApiOkResponse({ description: '{ agencyCode, address, phone, email, officeHours, updatedBy, updatedAt }' })
   set(
-    @CurrentActor() actor: Actor, @Param('agencyCode') code: string, @Body() body: AgencyContactRequest, @ClientIp() ip: string,
+    @CurrentActor() actor: Actor,
+    @Param('agencyCode') code: string,
+    @Body() body: AgencyContactRequest,
+    @ClientIp() ip: string,
   ): Promise<AgencyContactView> {
     requireCanChange(actor, agencyParam(code), "this agency's contact data");
     return this.contacts.set(actor, code, body, ip);

@@ -30,16 +30,28 @@ export class AgencyContactService {
       const repo = m.getRepository(AgencyContactEntity);
       const before = await repo.findOne({ where: { agencyCode }, lock: { mode: 'pessimistic_write' } });
       const row: AgencyContactEntity = {
-        agencyCode, address: req.address.trim(), phone: req.phone.trim(), email: req.email?.trim() || null,
+        agencyCode,
+        address: req.address.trim(),
+        phone: req.phone.trim(),
+        email: req.email?.trim() || null,
         officeHours: req.officeHours.trim(),
-        updatedBy: actor.username, updatedAt: new Date(),
+        updatedBy: actor.username,
+        updatedAt: new Date(),
       };
       await repo.save(row);
-      const fields = (c: AgencyContactEntity | null) => c && { address: c.address, phone: c.phone, email: c.email, officeHours: c.officeHours };
+      const fields = (c: AgencyContactEntity | null) =>
+        c && { address: c.address, phone: c.phone, email: c.email, officeHours: c.officeHours };
       await this.audit.record(
         {
-          actor, action: 'AGENCY_CONTACT_UPDATED', targetType: 'AGENCY', targetId: agencyCode, targetLabel: agencyCode, agencyCode, ip,
-          before: fields(before), after: fields(row),
+          actor,
+          action: 'AGENCY_CONTACT_UPDATED',
+          targetType: 'AGENCY',
+          targetId: agencyCode,
+          targetLabel: agencyCode,
+          agencyCode,
+          ip,
+          before: fields(before),
+          after: fields(row),
         },
         m,
       );
@@ -50,7 +62,12 @@ export class AgencyContactService {
 
 function view(r: AgencyContactEntity): AgencyContactView {
   return {
-    agencyCode: r.agencyCode, address: r.address, phone: r.phone, email: r.email, officeHours: r.officeHours,
-    updatedBy: r.updatedBy, updatedAt: new Date(r.updatedAt).toISOString(),
+    agencyCode: r.agencyCode,
+    address: r.address,
+    phone: r.phone,
+    email: r.email,
+    officeHours: r.officeHours,
+    updatedBy: r.updatedBy,
+    updatedAt: new Date(r.updatedAt).toISOString(),
   };
 }

@@ -17,7 +17,10 @@ export class ListApplicationsController {
 
   @Get()
   @Roles(...STAFF)
-  @ApiOperation({ summary: 'Applications of the agencies the caller covers, open ones first by time left (overdue on top); to search by name or NIK, prefer POST /applications/search' })
+  @ApiOperation({
+    summary:
+      'Applications of the agencies the caller covers, open ones first by time left (overdue on top); to search by name or NIK, prefer POST /applications/search',
+  })
   @ApiOkResponse({ description: '{ items: ApplicationListItem[], total, limit, offset }' })
   list(@CurrentActor() actor: Actor, @Query() query: ListApplicationsQuery): Promise<ApplicationList> {
     return this.services.call(Rpc.intake.listApplications, { actor, query: { ...query } });
@@ -28,7 +31,8 @@ export class ListApplicationsController {
   @SearchRequest()
   @Roles(...STAFF)
   @ApiOperation({
-    summary: 'The same queue as GET /applications, its filters in the body: a name or NIK searched for (`q`) stays out of the URL, which proxies, browsers and logs keep',
+    summary:
+      'The same queue as GET /applications, its filters in the body: a name or NIK searched for (`q`) stays out of the URL, which proxies, browsers and logs keep',
   })
   @ApiOkResponse({ description: '{ items: ApplicationListItem[], total, limit, offset }' })
   search(@CurrentActor() actor: Actor, @Body() body: ListApplicationsQuery): Promise<ApplicationList> {

@@ -39,7 +39,7 @@ export class SubmitApplicationController {
   @ApiBody({
     description:
       'the body of sigap.ext.application.submitted.v1 without eventId (CONTRACT.md). `source`: the system the application was filed in, ' +
-      'kept as the application\'s source. `occurredAt` (ISO-8601 with offset, optional): when the applicant filed. An earlier time than ' +
+      "kept as the application's source. `occurredAt` (ISO-8601 with offset, optional): when the applicant filed. An earlier time than " +
       'receipt is kept as the filing time (`filedAt`; the deadline still counts from receipt, `receivedAt`); a time up to 5 minutes ' +
       'after receipt (a clock a little ahead) counts as receipt; later than that is refused (400 naming occurredAt).',
     schema: { type: 'object' },
@@ -55,7 +55,13 @@ export class SubmitApplicationController {
     requireCanChange(actor, submission.agencyCode);
     const r = await this.services.call<ApplicationRegistered>(Rpc.intake.registerApplication, { actor, submission, idempotencyKey });
     await this.audit.record({
-      actor, action: 'APPLICATION_FILED', targetType: 'APPLICATION', targetId: r.applicationId, targetLabel: r.ticketNumber, agencyCode: submission.agencyCode, ip,
+      actor,
+      action: 'APPLICATION_FILED',
+      targetType: 'APPLICATION',
+      targetId: r.applicationId,
+      targetLabel: r.ticketNumber,
+      agencyCode: submission.agencyCode,
+      ip,
       after: { serviceCode: submission.serviceCode, status: r.status, missingRequirements: r.missingRequirements },
     });
     return r;

@@ -21,10 +21,17 @@ export class RecordCaseDecidedHandler {
   async handle(items: BatchItem<VerificationCaseDecidedEvent>[], manager: EntityManager): Promise<void> {
     for (const { event } of items) {
       const entry = {
-        actor: null, action: 'CASE_DECIDED', targetType: 'VERIFICATION_CASE', targetId: event.caseId ?? event.applicationId,
-        targetLabel: event.applicationId, agencyCode: event.agencyCode ?? null,
+        actor: null,
+        action: 'CASE_DECIDED',
+        targetType: 'VERIFICATION_CASE',
+        targetId: event.caseId ?? event.applicationId,
+        targetLabel: event.applicationId,
+        agencyCode: event.agencyCode ?? null,
         after: {
-          outcome: event.outcome, publicReason: event.publicReason ?? null, applicationId: event.applicationId, by: 'system:verification',
+          outcome: event.outcome,
+          publicReason: event.publicReason ?? null,
+          applicationId: event.applicationId,
+          by: 'system:verification',
         },
       } as const;
       await this.audit.record(entry, manager);

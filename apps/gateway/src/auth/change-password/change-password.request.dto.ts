@@ -4,7 +4,9 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../users/password-p
 
 export class ChangePasswordRequest {
   @ApiProperty()
-  @IsString({ message: 'currentPassword must be a string' }) @MinLength(1, { message: 'currentPassword is required' }) @MaxLength(MAX_PASSWORD_LENGTH)
+  @IsString({ message: 'currentPassword must be a string' })
+  @MinLength(1, { message: 'currentPassword is required' })
+  @MaxLength(MAX_PASSWORD_LENGTH)
   currentPassword!: string;
 
   @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })

@@ -36,7 +36,15 @@ export class ChangePasswordService {
     await this.ds.transaction(async (m) => {
       await m.update(UserEntity, { id: user.id }, { passwordHash, mustChangePassword: false, passwordChangedAt: this.clock.now() });
       await this.audit.record(
-        { actor, action: 'PASSWORD_CHANGED', targetType: 'USER', targetId: user.id, targetLabel: user.username, agencyCode: user.agencyCode, ip },
+        {
+          actor,
+          action: 'PASSWORD_CHANGED',
+          targetType: 'USER',
+          targetId: user.id,
+          targetLabel: user.username,
+          agencyCode: user.agencyCode,
+          ip,
+        },
         m,
       );
     });

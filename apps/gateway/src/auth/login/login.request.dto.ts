@@ -3,11 +3,15 @@ import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginRequest {
   @ApiProperty({ example: 'admin' })
-  @IsString({ message: 'username must be a string' }) @MinLength(1, { message: 'username is required' }) @MaxLength(64)
+  @IsString({ message: 'username must be a string' })
+  @MinLength(1, { message: 'username is required' })
+  @MaxLength(64)
   username!: string;
 
   @ApiProperty({ example: 'a long secret' })
-  @IsString({ message: 'password must be a string' }) @MinLength(1, { message: 'password is required' }) @MaxLength(200)
+  @IsString({ message: 'password must be a string' })
+  @MinLength(1, { message: 'password is required' })
+  @MaxLength(200)
   password!: string;
 }
 

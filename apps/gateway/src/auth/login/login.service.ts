@@ -46,7 +46,15 @@ export class LoginService {
 
     await this.throttle.clear(userKey);
     await this.users.update({ id: user.id }, { lastLoginAt: this.clock.now() });
-    await this.audit.record({ actor: { userId: user.id, username: user.username }, action: 'LOGIN_SUCCEEDED', targetType: 'USER', targetId: user.id, targetLabel: username, agencyCode: user.agencyCode, ip });
+    await this.audit.record({
+      actor: { userId: user.id, username: user.username },
+      action: 'LOGIN_SUCCEEDED',
+      targetType: 'USER',
+      targetId: user.id,
+      targetLabel: username,
+      agencyCode: user.agencyCode,
+      ip,
+    });
     return {
       accessToken: await this.tokens.issue(user),
       expiresIn: this.tokens.ttlSeconds,
@@ -54,14 +62,34 @@ export class LoginService {
     };
   }
 
-  private async fail(user: UserEntity | null, username: string, ip: string, userKey: string, ipKey: string, reason?: 'disabled'): Promise<never> {
+  private async fail(
+    user: UserEntity | null,
+    username: string,
+    ip: string,
+    userKey: string,
+    ipKey: string,
+    reason?: 'disabled',
+  ): Promise<never> {
     const failures = await this.throttle.recordFailure([userKey, ipKey]);
-    const target = { targetType: 'USER' as const, targetId: user?.id ?? null, targetLabel: username.slice(0, 200), agencyCode: user?.agencyCode ?? null, ip };
+    const target = {
+      targetType: 'USER' as const,
+      targetId: user?.id ?? null,
+      targetLabel: username.slice(0, 200),
+      agencyCode: user?.agencyCode ?? null,
+      ip,
+    };
     await this.audit.record({ actor: null, action: 'LOGIN_FAILED', ...target, after: reason ? { failures, reason } : { failures } });
     throw new GatewayError('UNAUTHORIZED', GatewayErrorCode.INVALID_CREDENTIALS, INVALID);
   }
 }
 
 export function sessionUser(u: UserEntity): LoginResponse['user'] {
-  return { id: u.id, username: u.username, displayName: u.displayName, agencyCode: u.agencyCode, roles: [...u.roles], mustChangePassword: u.mustChangePassword };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    agencyCode: u.agencyCode,
+    roles: [...u.roles],
+    mustChangePassword: u.mustChangePassword,
+  };
 }

@@ -20,6 +20,6 @@ export const CurrentActor = createParamDecorator((_data: unknown, ctx: Execution
 });
 
 /** The caller's address, as Express resolved it (honours `TRUST_PROXY`). */
-export const ClientIp = createParamDecorator((_data: unknown, ctx: ExecutionContext): string =>
-  ctx.switchToHttp().getRequest<AuthenticatedRequest>().ip ?? 'unknown',
+export const ClientIp = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): string => ctx.switchToHttp().getRequest<AuthenticatedRequest>().ip ?? 'unknown',
 );

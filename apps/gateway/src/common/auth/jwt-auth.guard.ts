@@ -49,9 +49,12 @@ export class JwtAuthGuard implements CanActivate {
     }
     if (user.mustChangePassword && !this.reflector.get<boolean | undefined>(ALLOWS_TEMPORARY_PASSWORD, ctx.getHandler())) {
       if (isPublic) return true;
-      throw new GatewayError('FORBIDDEN', GatewayErrorCode.PASSWORD_CHANGE_REQUIRED, 'This password is temporary: change it first (POST /api/v1/auth/change-password)', [
-        { path: 'password', message: 'a temporary password must be changed before anything else' },
-      ]);
+      throw new GatewayError(
+        'FORBIDDEN',
+        GatewayErrorCode.PASSWORD_CHANGE_REQUIRED,
+        'This password is temporary: change it first (POST /api/v1/auth/change-password)',
+        [{ path: 'password', message: 'a temporary password must be changed before anything else' }],
+      );
     }
     req.actor = { userId: user.id, username: user.username, agencyCode: user.agencyCode, roles: [...user.roles] };
     return true;

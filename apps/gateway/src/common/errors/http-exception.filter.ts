@@ -14,8 +14,16 @@ export class PrecomputedResponse {
 }
 
 const HTTP_KIND_CODES: Record<number, string> = {
-  400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED',
-  409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 422: 'UNPROCESSABLE', 429: 'TOO_MANY_REQUESTS',
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'TOO_MANY_REQUESTS',
   503: 'SERVICE_UNAVAILABLE',
 };
 
@@ -50,7 +58,13 @@ export function toErrorBody(err: unknown): RpcErrorBody {
   const status = Number(e?.status ?? e?.statusCode);
   if (e && typeof e.type === 'string' && status >= 400 && status < 500) {
     const message = e.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : String(e.message ?? 'Bad request');
-    return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, code: HTTP_KIND_CODES[status] ?? `HTTP_${status}`, details: [] };
+    return {
+      statusCode: status,
+      error: STATUS_CODES[status] ?? 'Error',
+      message,
+      code: HTTP_KIND_CODES[status] ?? `HTTP_${status}`,
+      details: [],
+    };
   }
   return { statusCode: 500, error: 'Internal Server Error', message: 'An unexpected error occurred', code: 'INTERNAL', details: [] };
 }
@@ -91,5 +105,13 @@ export function expressErrorHandler(err: unknown, _req: unknown, res: Res, next:
  */
 export function apiNotFoundHandler(req: { method: string; path: string; originalUrl: string }, res: Res, next: () => void): void {
   if (/^\/(v1|docs)(\/|-|$)/.test(req.path)) return next();
-  res.status(404).json({ statusCode: 404, error: 'Not Found', message: `No route ${req.method} ${req.originalUrl.split('?')[0]}`, code: 'ROUTE_NOT_FOUND', details: [] });
+  res
+    .status(404)
+    .json({
+      statusCode: 404,
+      error: 'Not Found',
+      message: `No route ${req.method} ${req.originalUrl.split('?')[0]}`,
+      code: 'ROUTE_NOT_FOUND',
+      details: [],
+    });
 }

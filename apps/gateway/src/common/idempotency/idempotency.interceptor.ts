@@ -45,23 +45,32 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const claim = await this.store.claim(userId, key, req.method, path, requestHash(req.method, path, req.body));
     switch (claim.kind) {
       case 'mismatch':
-        throw new GatewayError('UNPROCESSABLE', GatewayErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was used with another request: use a new key for a new request');
+        throw new GatewayError(
+          'UNPROCESSABLE',
+          GatewayErrorCode.IDEMPOTENCY_KEY_REUSED,
+          'This Idempotency-Key was used with another request: use a new key for a new request',
+        );
       case 'in-progress':
-        throw new GatewayError('CONFLICT', GatewayErrorCode.IDEMPOTENCY_IN_PROGRESS, 'A request with this Idempotency-Key is still running: retry in a moment');
+        throw new GatewayError(
+          'CONFLICT',
+          GatewayErrorCode.IDEMPOTENCY_IN_PROGRESS,
+          'A request with this Idempotency-Key is still running: retry in a moment',
+        );
       case 'replay':
         throw new PrecomputedResponse(claim.statusCode, claim.body, { 'Idempotent-Replayed': 'true' });
       case 'claimed':
         break;
     }
     const status =
-      this.reflector.get<number | undefined>(HTTP_CODE_METADATA, ctx.getHandler()) ?? (req.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
+      this.reflector.get<number | undefined>(HTTP_CODE_METADATA, ctx.getHandler()) ??
+      (req.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
     return next.handle().pipe(
       // store the answer before sending it: a retry arriving right after must find it
       mergeMap((body: unknown) => from(this.store.complete(userId, key, status, body).then(() => body))),
       catchError((err: unknown) =>
-        from(this.store.release(userId, key).catch((e: unknown) => this.log.error({ err: e }, 'could not release an idempotency key'))).pipe(
-          mergeMap(() => throwError(() => err)),
-        ),
+        from(
+          this.store.release(userId, key).catch((e: unknown) => this.log.error({ err: e }, 'could not release an idempotency key')),
+        ).pipe(mergeMap(() => throwError(() => err))),
       ),
     );
   }

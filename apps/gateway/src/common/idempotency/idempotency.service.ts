@@ -10,10 +10,7 @@ export const IDEMPOTENCY_TTL_HOURS = 24;
 export const IN_PROGRESS_TTL_MINUTES = 2;
 
 export type Claim =
-  | { kind: 'claimed' }
-  | { kind: 'replay'; statusCode: number; body: unknown }
-  | { kind: 'in-progress' }
-  | { kind: 'mismatch' };
+  { kind: 'claimed' } | { kind: 'replay'; statusCode: number; body: unknown } | { kind: 'in-progress' } | { kind: 'mismatch' };
 
 /**
  * The store behind `Idempotency-Key`. A request claims its key by inserting a row in state
@@ -56,7 +53,10 @@ export class IdempotencyStore {
 
   /** A request that failed keeps no answer: the client may retry with the same key. */
   async release(userId: string, key: string): Promise<void> {
-    await this.ds.query(`DELETE FROM "gateway"."idempotency_keys" WHERE user_id = $1 AND key = $2 AND state = 'IN_PROGRESS'`, [userId, key]);
+    await this.ds.query(`DELETE FROM "gateway"."idempotency_keys" WHERE user_id = $1 AND key = $2 AND state = 'IN_PROGRESS'`, [
+      userId,
+      key,
+    ]);
   }
 
   async prune(): Promise<void> {

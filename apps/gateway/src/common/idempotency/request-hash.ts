@@ -13,7 +13,9 @@ export function canonicalJson(value: unknown): string {
 
 /** What identifies a request for `Idempotency-Key`: method, path (with query) and body. */
 export function requestHash(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method.toUpperCase()}\n${path}\n${canonicalJson(body ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method.toUpperCase()}\n${path}\n${canonicalJson(body ?? null)}`)
+    .digest('hex');
 }
 
 /** A key is 1–255 visible ASCII characters (a UUID, typically). */

@@ -11,7 +11,8 @@ import { dateParam, yearParam } from '../../common/http/params.js';
 const STAFF = ['FRONT_OFFICE', 'VERIFIER', 'HEAD', 'FINANCE', 'WAREHOUSE', 'COMPLAINT_OFFICER', 'ADMIN'] as const;
 
 export class CalendarAgencyQuery {
-  @IsOptional() @Matches(/^\d{2}(\.\d{2})?(\.[A-Z]{2,10})?$/, { message: 'agencyCode must be an agency code like 33.04' })
+  @IsOptional()
+  @Matches(/^\d{2}(\.\d{2})?(\.[A-Z]{2,10})?$/, { message: 'agencyCode must be an agency code like 33.04' })
   agencyCode?: string;
 }
 
@@ -44,10 +45,21 @@ export class CalendarController {
   @ApiBody({ description: '{ date: YYYY-MM-DD, kind: CUTI_BERSAMA | NATIONAL_HOLIDAY, name, agencyCode? }', schema: { type: 'object' } })
   @ApiOperation({ summary: 'Add a non-working day (e.g. a cuti bersama) to the calendar of an agency the admin covers (audited)' })
   @ApiCreatedResponse({ description: 'CalendarDayView' })
-  async add(@CurrentActor() actor: Actor, @Param('year', yearParam()) year: number, @Body() body: CalendarDayRequest, @ClientIp() ip: string): Promise<CalendarDayView> {
+  async add(
+    @CurrentActor() actor: Actor,
+    @Param('year', yearParam()) year: number,
+    @Body() body: CalendarDayRequest,
+    @ClientIp() ip: string,
+  ): Promise<CalendarDayView> {
     const day = await this.services.call<CalendarDayView>(Rpc.intake.addCalendarDay, { actor, year, body });
     await this.audit.record({
-      actor, action: 'CALENDAR_DAY_ADDED', targetType: 'CALENDAR_DAY', targetId: day.date, targetLabel: day.name, agencyCode: day.agencyCode, ip,
+      actor,
+      action: 'CALENDAR_DAY_ADDED',
+      targetType: 'CALENDAR_DAY',
+      targetId: day.date,
+      targetLabel: day.name,
+      agencyCode: day.agencyCode,
+      ip,
       after: { date: day.date, kind: day.kind, name: day.name },
     });
     return day;
@@ -59,12 +71,26 @@ export class CalendarController {
   @ApiOperation({ summary: 'Remove a non-working day (audited): it becomes a working day again if it is Monday–Friday' })
   @ApiOkResponse({ description: '{ removed: CalendarDayView }' })
   async remove(
-    @CurrentActor() actor: Actor, @Param('year', yearParam()) year: number, @Param('date', dateParam()) date: string, @Query() q: CalendarAgencyQuery,
+    @CurrentActor() actor: Actor,
+    @Param('year', yearParam()) year: number,
+    @Param('date', dateParam()) date: string,
+    @Query() q: CalendarAgencyQuery,
     @ClientIp() ip: string,
   ): Promise<{ removed: CalendarDayView }> {
-    const r = await this.services.call<{ removed: CalendarDayView }>(Rpc.intake.removeCalendarDay, { actor, year, date, agencyCode: q.agencyCode });
+    const r = await this.services.call<{ removed: CalendarDayView }>(Rpc.intake.removeCalendarDay, {
+      actor,
+      year,
+      date,
+      agencyCode: q.agencyCode,
+    });
     await this.audit.record({
-      actor, action: 'CALENDAR_DAY_REMOVED', targetType: 'CALENDAR_DAY', targetId: r.removed.date, targetLabel: r.removed.name, agencyCode: r.removed.agencyCode, ip,
+      actor,
+      action: 'CALENDAR_DAY_REMOVED',
+      targetType: 'CALENDAR_DAY',
+      targetId: r.removed.date,
+      targetLabel: r.removed.name,
+      agencyCode: r.removed.agencyCode,
+      ip,
       before: { date: r.removed.date, kind: r.removed.kind, name: r.removed.name },
     });
     return r;
@@ -74,7 +100,11 @@ export class CalendarController {
   @Roles('ADMIN')
   @ApiQuery({ name: 'agencyCode', required: false })
   @ApiOperation({ summary: "Who changed the agency's calendar of that year, when and how, newest first" })
-  changes(@CurrentActor() actor: Actor, @Param('year', yearParam()) year: number, @Query() q: CalendarAgencyQuery): Promise<{ items: CalendarChangeView[] }> {
+  changes(
+    @CurrentActor() actor: Actor,
+    @Param('year', yearParam()) year: number,
+    @Query() q: CalendarAgencyQuery,
+  ): Promise<{ items: CalendarChangeView[] }> {
     return this.services.call(Rpc.intake.listCalendarChanges, { actor, year, agencyCode: q.agencyCode });
   }
 }

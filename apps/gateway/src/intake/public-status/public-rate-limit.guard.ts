@@ -26,7 +26,11 @@ export class PublicRateLimitGuard implements CanActivate {
     res.setHeader('RateLimit-Limit', String(limit));
     res.setHeader('RateLimit-Remaining', String(Math.max(0, limit - hits)));
     if (hits <= limit) return true;
-    const err = new GatewayError('TOO_MANY_REQUESTS', GatewayErrorCode.RATE_LIMITED, 'Too many status lookups from this address: try again in a minute');
+    const err = new GatewayError(
+      'TOO_MANY_REQUESTS',
+      GatewayErrorCode.RATE_LIMITED,
+      'Too many status lookups from this address: try again in a minute',
+    );
     err.retryAfterSeconds = secondsLeft;
     throw err;
   }

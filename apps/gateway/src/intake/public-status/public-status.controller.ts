@@ -19,11 +19,15 @@ export class PublicStatusController {
   @Get(':ticketNumber')
   @Public()
   @UseGuards(PublicRateLimitGuard)
-  @ApiOperation({ summary: 'Status, timeline and deadline of an application by its ticket number (no personal data; 60 lookups a minute per address)' })
+  @ApiOperation({
+    summary: 'Status, timeline and deadline of an application by its ticket number (no personal data; 60 lookups a minute per address)',
+  })
   @ApiOkResponse({
     description: "PublicStatusView, with `contact`: the agency's address, phone, e-mail and office hours (null until its admin sets them)",
   })
-  async get(@Param('ticketNumber', ticketParam()) ticketNumber: string): Promise<PublicStatusView & { contact: PublicAgencyContact | null }> {
+  async get(
+    @Param('ticketNumber', ticketParam()) ticketNumber: string,
+  ): Promise<PublicStatusView & { contact: PublicAgencyContact | null }> {
     const view = await this.services.call<PublicStatusView>(Rpc.intake.publicStatus, { actor: null, ticketNumber });
     return { ...view, contact: await this.contacts.forPublic(view.agency.code) };
   }

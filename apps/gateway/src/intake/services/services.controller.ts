@@ -20,16 +20,28 @@ export class ServicesController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'The service catalog: each standard with its requirements, procedure, deadline, fee, product, complaint channels and lifecycle' })
+  @ApiOperation({
+    summary:
+      'The service catalog: each standard with its requirements, procedure, deadline, fee, product, complaint channels and lifecycle',
+  })
   @ApiOkResponse({ description: '{ items: StandardView[] }' })
   list(@CurrentActorOptional() actor: Actor | null, @Query() q: ListServicesQuery): Promise<{ items: StandardView[] }> {
-    return this.services.call(Rpc.intake.listStandards, { actor, agencyCode: q.agencyCode, code: q.code, includeInactive: q.includeInactive });
+    return this.services.call(Rpc.intake.listStandards, {
+      actor,
+      agencyCode: q.agencyCode,
+      code: q.code,
+      includeInactive: q.includeInactive,
+    });
   }
 
   @Get(':agencyCode/:code')
   @Public()
   @ApiOperation({ summary: "One agency's standard, its current version or ?version=N" })
-  get(@Param('agencyCode', agencyParam()) agencyCode: string, @Param('code', serviceCodeParam()) code: string, @Query() q: GetServiceQuery): Promise<StandardView> {
+  get(
+    @Param('agencyCode', agencyParam()) agencyCode: string,
+    @Param('code', serviceCodeParam()) code: string,
+    @Query() q: GetServiceQuery,
+  ): Promise<StandardView> {
     return this.services.call(Rpc.intake.getStandard, { actor: null, agencyCode, code, version: q.version });
   }
 
@@ -37,7 +49,11 @@ export class ServicesController {
   @Roles('ADMIN')
   @ApiBearerAuth()
   @ApiOperation({ summary: "A standard's versions, newest first: who published each, when and why" })
-  versions(@CurrentActor() actor: Actor, @Param('agencyCode', agencyParam()) agencyCode: string, @Param('code', serviceCodeParam()) code: string): Promise<{ items: StandardVersionView[] }> {
+  versions(
+    @CurrentActor() actor: Actor,
+    @Param('agencyCode', agencyParam()) agencyCode: string,
+    @Param('code', serviceCodeParam()) code: string,
+  ): Promise<{ items: StandardVersionView[] }> {
     return this.services.call(Rpc.intake.listStandardVersions, { actor, agencyCode, code });
   }
 
@@ -56,8 +72,13 @@ export class ServicesController {
   @Roles('ADMIN')
   @ApiBearerAuth()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiBody({ description: 'the whole StandardDefinition (code as in the path), optional active and changeNote', schema: { type: 'object' } })
-  @ApiOperation({ summary: "Edit a standard: its next version (applications already filed keep theirs); active=false closes it for new filings" })
+  @ApiBody({
+    description: 'the whole StandardDefinition (code as in the path), optional active and changeNote',
+    schema: { type: 'object' },
+  })
+  @ApiOperation({
+    summary: 'Edit a standard: its next version (applications already filed keep theirs); active=false closes it for new filings',
+  })
   update(
     @CurrentActor() actor: Actor,
     @Param('agencyCode', agencyParam()) agencyCode: string,
@@ -67,4 +88,3 @@ export class ServicesController {
     return this.services.call(Rpc.intake.updateStandard, { actor, agencyCode, code, body });
   }
 }
-

@@ -8,7 +8,13 @@ import { Roles } from '../../common/auth/roles.decorator.js';
 import { uuidParam } from '../../common/http/uuid-param.pipe.js';
 
 interface ImportDecision {
-  importId: string; agencyCode: string; status: 'COMPLETED' | 'DISCARDED'; snapshotId: string; previousSnapshotId: string; rowsAccepted: number; previousRows: number;
+  importId: string;
+  agencyCode: string;
+  status: 'COMPLETED' | 'DISCARDED';
+  snapshotId: string;
+  previousSnapshotId: string;
+  rowsAccepted: number;
+  previousRows: number;
 }
 
 /**
@@ -28,10 +34,22 @@ export class ConfirmImportController {
   @Post('confirm')
   @HttpCode(200)
   @Roles('VERIFIER', 'HEAD', 'ADMIN')
-  @ApiOperation({ summary: 'Confirm an import awaiting confirmation: its snapshot becomes current (compare it first: GET /registry/snapshots/{snapshotId}/diff)' })
-  @ApiOkResponse({ description: '{ importId, agencyCode, status: "COMPLETED", snapshotId, previousSnapshotId, rowsAccepted, previousRows }' })
-  @ApiConflictResponse({ description: 'REGISTRY_IMPORT_NOT_AWAITING_CONFIRMATION, or REGISTRY_IMPORT_SUPERSEDED: another snapshot became current since it was held' })
-  confirm(@CurrentActor() actor: Actor, @Param('importId', uuidParam('importId')) importId: string, @ClientIp() ip: string): Promise<ImportDecision> {
+  @ApiOperation({
+    summary:
+      'Confirm an import awaiting confirmation: its snapshot becomes current (compare it first: GET /registry/snapshots/{snapshotId}/diff)',
+  })
+  @ApiOkResponse({
+    description: '{ importId, agencyCode, status: "COMPLETED", snapshotId, previousSnapshotId, rowsAccepted, previousRows }',
+  })
+  @ApiConflictResponse({
+    description:
+      'REGISTRY_IMPORT_NOT_AWAITING_CONFIRMATION, or REGISTRY_IMPORT_SUPERSEDED: another snapshot became current since it was held',
+  })
+  confirm(
+    @CurrentActor() actor: Actor,
+    @Param('importId', uuidParam('importId')) importId: string,
+    @ClientIp() ip: string,
+  ): Promise<ImportDecision> {
     return this.decide(Rpc.verification.confirmImport, 'REGISTRY_IMPORT_CONFIRMED', actor, importId, ip);
   }
 
@@ -39,18 +57,41 @@ export class ConfirmImportController {
   @HttpCode(200)
   @Roles('VERIFIER', 'HEAD', 'ADMIN')
   @ApiOperation({ summary: 'Discard an import awaiting confirmation: its rows are dropped, the current snapshot stays' })
-  @ApiOkResponse({ description: '{ importId, agencyCode, status: "DISCARDED", snapshotId, previousSnapshotId, rowsAccepted, previousRows }' })
+  @ApiOkResponse({
+    description: '{ importId, agencyCode, status: "DISCARDED", snapshotId, previousSnapshotId, rowsAccepted, previousRows }',
+  })
   @ApiConflictResponse({ description: 'REGISTRY_IMPORT_NOT_AWAITING_CONFIRMATION' })
-  discard(@CurrentActor() actor: Actor, @Param('importId', uuidParam('importId')) importId: string, @ClientIp() ip: string): Promise<ImportDecision> {
+  discard(
+    @CurrentActor() actor: Actor,
+    @Param('importId', uuidParam('importId')) importId: string,
+    @ClientIp() ip: string,
+  ): Promise<ImportDecision> {
     return this.decide(Rpc.verification.discardImport, 'REGISTRY_IMPORT_DISCARDED', actor, importId, ip);
   }
 
-  private async decide(subject: string, action: 'REGISTRY_IMPORT_CONFIRMED' | 'REGISTRY_IMPORT_DISCARDED', actor: Actor, importId: string, ip: string): Promise<ImportDecision> {
+  private async decide(
+    subject: string,
+    action: 'REGISTRY_IMPORT_CONFIRMED' | 'REGISTRY_IMPORT_DISCARDED',
+    actor: Actor,
+    importId: string,
+    ip: string,
+  ): Promise<ImportDecision> {
     // a confirmation attaches the snapshot as current (a short lock of the registry's table)
     const d = await this.services.call<ImportDecision>(subject, { actor, importId }, { timeoutMs: 30_000 });
     await this.audit.record({
-      actor, action, targetType: 'REGISTRY_IMPORT', targetId: d.importId, targetLabel: d.snapshotId, agencyCode: d.agencyCode, ip,
-      before: { status: 'AWAITING_CONFIRMATION', currentSnapshotId: d.previousSnapshotId, currentRows: d.previousRows, rowsAccepted: d.rowsAccepted },
+      actor,
+      action,
+      targetType: 'REGISTRY_IMPORT',
+      targetId: d.importId,
+      targetLabel: d.snapshotId,
+      agencyCode: d.agencyCode,
+      ip,
+      before: {
+        status: 'AWAITING_CONFIRMATION',
+        currentSnapshotId: d.previousSnapshotId,
+        currentRows: d.previousRows,
+        rowsAccepted: d.rowsAccepted,
+      },
       after: { status: d.status, currentSnapshotId: d.status === 'COMPLETED' ? d.snapshotId : d.previousSnapshotId },
     });
     return d;

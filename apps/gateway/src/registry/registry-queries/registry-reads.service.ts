@@ -31,28 +31,42 @@ export class RegistryReads {
   ) {}
 
   person(actor: Actor, ip: string, nik: string): Promise<RegistryPersonView> {
-    return this.audited(actor, ip, 'FOUND', () => this.services.call<RegistryPersonView>(Rpc.verification.getPerson, { actor, nik }), (outcome, p) => ({
-      action: 'REGISTRY_PERSON_LOOKED_UP',
-      targetType: 'REGISTRY_PERSON',
-      targetId: maskNik(nik),
-      targetLabel: maskNik(nik),
-      agencyCode: p?.snapshot.agencyCode ?? actor.agencyCode,
-      after: { nik: maskNik(nik), outcome, snapshotId: p?.snapshot.snapshotId ?? null },
-    }));
+    return this.audited(
+      actor,
+      ip,
+      'FOUND',
+      () => this.services.call<RegistryPersonView>(Rpc.verification.getPerson, { actor, nik }),
+      (outcome, p) => ({
+        action: 'REGISTRY_PERSON_LOOKED_UP',
+        targetType: 'REGISTRY_PERSON',
+        targetId: maskNik(nik),
+        targetLabel: maskNik(nik),
+        agencyCode: p?.snapshot.agencyCode ?? actor.agencyCode,
+        after: { nik: maskNik(nik), outcome, snapshotId: p?.snapshot.snapshotId ?? null },
+      }),
+    );
   }
 
   household(actor: Actor, ip: string, kk: string): Promise<RegistryHouseholdView> {
-    return this.audited(actor, ip, 'FOUND', () => this.services.call<RegistryHouseholdView>(Rpc.verification.getHousehold, { actor, kk }), (outcome, h) => ({
-      action: 'REGISTRY_HOUSEHOLD_LOOKED_UP',
-      targetType: 'REGISTRY_HOUSEHOLD',
-      targetId: maskNik(kk),
-      targetLabel: maskNik(kk),
-      agencyCode: h?.members[0]?.snapshot.agencyCode ?? actor.agencyCode,
-      after: {
-        kkNumber: maskNik(kk), outcome, members: h?.members.length ?? 0,
-        snapshotIds: [...new Set(h?.members.map((m) => m.snapshot.snapshotId) ?? [])],
-      },
-    }));
+    return this.audited(
+      actor,
+      ip,
+      'FOUND',
+      () => this.services.call<RegistryHouseholdView>(Rpc.verification.getHousehold, { actor, kk }),
+      (outcome, h) => ({
+        action: 'REGISTRY_HOUSEHOLD_LOOKED_UP',
+        targetType: 'REGISTRY_HOUSEHOLD',
+        targetId: maskNik(kk),
+        targetLabel: maskNik(kk),
+        agencyCode: h?.members[0]?.snapshot.agencyCode ?? actor.agencyCode,
+        after: {
+          kkNumber: maskNik(kk),
+          outcome,
+          members: h?.members.length ?? 0,
+          snapshotIds: [...new Set(h?.members.map((m) => m.snapshot.snapshotId) ?? [])],
+        },
+      }),
+    );
   }
 
   diff(actor: Actor, ip: string, q: DiffPageRequest): Promise<SnapshotDiffView> {
@@ -65,14 +79,25 @@ export class RegistryReads {
       targetLabel: d ? `${d.snapshotId} ↔ ${d.againstSnapshotId}` : q.snapshotId,
       agencyCode: d?.agencyCode ?? actor.agencyCode,
       after: {
-        outcome, snapshotId: q.snapshotId, againstSnapshotId: d?.againstSnapshotId ?? q.against ?? null, change: q.change ?? null,
-        limit: d?.limit ?? q.limit ?? null, offset: d?.offset ?? q.offset ?? 0, items: d?.items.length ?? 0,
+        outcome,
+        snapshotId: q.snapshotId,
+        againstSnapshotId: d?.againstSnapshotId ?? q.against ?? null,
+        change: q.change ?? null,
+        limit: d?.limit ?? q.limit ?? null,
+        offset: d?.offset ?? q.offset ?? 0,
+        items: d?.items.length ?? 0,
       },
     }));
   }
 
   /** Runs a read and records it: `answered` when it answered, else the error's code. */
-  private async audited<T>(actor: Actor, ip: string, answered: string, read: () => Promise<T>, entry: (outcome: string, value?: T) => ReadEntry): Promise<T> {
+  private async audited<T>(
+    actor: Actor,
+    ip: string,
+    answered: string,
+    read: () => Promise<T>,
+    entry: (outcome: string, value?: T) => ReadEntry,
+  ): Promise<T> {
     let value: T;
     try {
       value = await read();

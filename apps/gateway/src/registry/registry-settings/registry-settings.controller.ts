@@ -8,7 +8,8 @@ import { ClientIp, CurrentActor } from '../../common/auth/actor.decorator.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
 
 function agencyParam(value: string): string {
-  if (!/^\d{2}(\.\d{2})?$/.test(value)) throw DomainError.validation([{ path: 'agencyCode', message: 'agencyCode must be an agency code like 33.04' }]);
+  if (!/^\d{2}(\.\d{2})?$/.test(value))
+    throw DomainError.validation([{ path: 'agencyCode', message: 'agencyCode must be an agency code like 33.04' }]);
   return value;
 }
 
@@ -35,16 +36,41 @@ export class RegistrySettingsController {
 
   @Put()
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Set the agency’s drop guard: an import whose accepted rows fall by more than maxDropPercent (0–100) from the current snapshot waits for confirmation. The agency’s own administrator' })
-  @ApiBody({ schema: { type: 'object', required: ['maxDropPercent'], properties: { maxDropPercent: { type: 'number', minimum: 0, maximum: 100, example: 20 } } } })
+  @ApiOperation({
+    summary:
+      'Set the agency’s drop guard: an import whose accepted rows fall by more than maxDropPercent (0–100) from the current snapshot waits for confirmation. The agency’s own administrator',
+  })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['maxDropPercent'],
+      properties: { maxDropPercent: { type: 'number', minimum: 0, maximum: 100, example: 20 } },
+    },
+  })
   @ApiOkResponse({ description: '{ agencyCode, maxDropPercent, isDefault: false, updatedBy, updatedAt }' })
-  async update(@CurrentActor() actor: Actor, @Param('agencyCode') agencyCode: string, @Body() body: RegistrySettingsUpdate, @ClientIp() ip: string): Promise<RegistrySettingsView> {
-    const { before, after } = await this.services.call<{ before: RegistrySettingsView; after: RegistrySettingsView }>(Rpc.verification.updateRegistrySettings, {
-      actor, agencyCode: agencyParam(agencyCode), maxDropPercent: body.maxDropPercent,
-    });
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('agencyCode') agencyCode: string,
+    @Body() body: RegistrySettingsUpdate,
+    @ClientIp() ip: string,
+  ): Promise<RegistrySettingsView> {
+    const { before, after } = await this.services.call<{ before: RegistrySettingsView; after: RegistrySettingsView }>(
+      Rpc.verification.updateRegistrySettings,
+      {
+        actor,
+        agencyCode: agencyParam(agencyCode),
+        maxDropPercent: body.maxDropPercent,
+      },
+    );
     await this.audit.record({
-      actor, action: 'REGISTRY_SETTINGS_UPDATED', targetType: 'REGISTRY_SETTINGS', targetId: after.agencyCode, agencyCode: after.agencyCode, ip,
-      before: { maxDropPercent: before.maxDropPercent, isDefault: before.isDefault }, after: { maxDropPercent: after.maxDropPercent },
+      actor,
+      action: 'REGISTRY_SETTINGS_UPDATED',
+      targetType: 'REGISTRY_SETTINGS',
+      targetId: after.agencyCode,
+      agencyCode: after.agencyCode,
+      ip,
+      before: { maxDropPercent: before.maxDropPercent, isDefault: before.isDefault },
+      after: { maxDropPercent: after.maxDropPercent },
     });
     return after;
   }

@@ -75,16 +75,22 @@ export class RegistryUploadService {
 
   private tooLarge(): GatewayError {
     const max = this.config.SIGAP_REGISTRY_UPLOAD_MAX_BYTES;
-    return new GatewayError('TOO_LARGE', GatewayErrorCode.REGISTRY_UPLOAD_TOO_LARGE, `The registry file is larger than ${mb(max)}, the most an upload may carry: nothing was stored`, [
-      { path: 'file', message: `file must be at most ${max} bytes (SIGAP_REGISTRY_UPLOAD_MAX_BYTES)` },
-    ]);
+    return new GatewayError(
+      'TOO_LARGE',
+      GatewayErrorCode.REGISTRY_UPLOAD_TOO_LARGE,
+      `The registry file is larger than ${mb(max)}, the most an upload may carry: nothing was stored`,
+      [{ path: 'file', message: `file must be at most ${max} bytes (SIGAP_REGISTRY_UPLOAD_MAX_BYTES)` }],
+    );
   }
 
   private full(room?: { free: number; max: number }): GatewayError {
     const detail = room ? `${mb(room.free)} of its ${mb(room.max)} are free` : 'it is at its size limit';
-    return new GatewayError('TOO_LARGE', GatewayErrorCode.REGISTRY_UPLOADS_FULL, `The registry uploads bucket has no room for this file (${detail}) until the imports in progress finish: nothing was stored, try again later`, [
-      { path: 'file', message: `file does not fit in the uploads bucket (${REGISTRY_UPLOAD_BUCKET}) now` },
-    ]);
+    return new GatewayError(
+      'TOO_LARGE',
+      GatewayErrorCode.REGISTRY_UPLOADS_FULL,
+      `The registry uploads bucket has no room for this file (${detail}) until the imports in progress finish: nothing was stored, try again later`,
+      [{ path: 'file', message: `file does not fit in the uploads bucket (${REGISTRY_UPLOAD_BUCKET}) now` }],
+    );
   }
 
   /** Refuses at once what the declared length already shows cannot fit (no byte read). */
@@ -92,13 +98,17 @@ export class RegistryUploadService {
     if (declared > this.config.SIGAP_REGISTRY_UPLOAD_MAX_BYTES + FORM_OVERHEAD_BYTES) throw this.tooLarge();
     const status = await os.status();
     const max = status.streamInfo.config.max_bytes;
-    if (max > 0 && status.streamInfo.state.bytes + declared > max) throw this.full({ free: Math.max(0, max - status.streamInfo.state.bytes), max });
+    if (max > 0 && status.streamInfo.state.bytes + declared > max)
+      throw this.full({ free: Math.max(0, max - status.streamInfo.state.bytes), max });
   }
 
   async receive(req: IncomingMessage, auth: UploadAuthorization): Promise<StoredUpload> {
     const type = req.headers['content-type'] ?? '';
     if (!/^multipart\/form-data/i.test(type)) {
-      throw DomainError.validation([{ path: 'file', message: 'send the file as multipart/form-data with a part named file' }], 'The request must be multipart/form-data');
+      throw DomainError.validation(
+        [{ path: 'file', message: 'send the file as multipart/form-data with a part named file' }],
+        'The request must be multipart/form-data',
+      );
     }
     const declared = Number(req.headers['content-length']);
     const os = await this.store();
@@ -133,7 +143,11 @@ export class RegistryUploadService {
           const agencyCode = this.agencyOf(auth, fields);
           auth.authorize(agencyCode);
           const format = formatOf(info.filename ?? '', info.mimeType ?? '');
-          if (!format) throw DomainError.validation([{ path: 'file', message: 'file must be a .csv or .xlsx file' }], 'The registry file must be CSV or .xlsx');
+          if (!format)
+            throw DomainError.validation(
+              [{ path: 'file', message: 'file must be a .csv or .xlsx file' }],
+              'The registry file must be CSV or .xlsx',
+            );
           const objectName = `registry/${randomUUID()}`;
           let size = 0;
           const limited = new Transform({
@@ -191,12 +205,20 @@ export class RegistryUploadService {
   private agencyOf(auth: UploadAuthorization, fields: Record<string, string>): string {
     const field = fields.agencyCode?.trim();
     if (auth.agencyCode && field && field !== auth.agencyCode) {
-      throw DomainError.validation([{ path: 'agencyCode', message: `agencyCode ${field} of the form differs from ?agencyCode=${auth.agencyCode}` }]);
+      throw DomainError.validation([
+        { path: 'agencyCode', message: `agencyCode ${field} of the form differs from ?agencyCode=${auth.agencyCode}` },
+      ]);
     }
     const code = auth.agencyCode ?? field;
     if (!code) {
       throw DomainError.validation(
-        [{ path: 'agencyCode', message: 'agencyCode is required before the file: put the form field agencyCode before the part file, or send ?agencyCode= in the URL' }],
+        [
+          {
+            path: 'agencyCode',
+            message:
+              'agencyCode is required before the file: put the form field agencyCode before the part file, or send ?agencyCode= in the URL',
+          },
+        ],
         'The upload is authorized for its agency before the file is stored: agencyCode must come first',
       );
     }

@@ -35,7 +35,10 @@ function toRow(event: RejectedMessagePayload): QueryDeepPartialEntity<RejectedMe
     payload: event.payload === undefined ? null : storable(event.payload),
     agencyCode: namedAgencyCode(event.payload),
     cause: typeof event.cause === 'string' ? withoutNul(event.cause).slice(0, 2000) : null,
-    source: source && typeof source.stream === 'string' && typeof source.sequence === 'number' ? { stream: source.stream.slice(0, 64), sequence: source.sequence } : null,
+    source:
+      source && typeof source.stream === 'string' && typeof source.sequence === 'number'
+        ? { stream: source.stream.slice(0, 64), sequence: source.sequence }
+        : null,
     rejectedAt,
   } as QueryDeepPartialEntity<RejectedMessageEntity>;
 }

@@ -46,30 +46,45 @@ export class ReplayRejectedService {
   async replay(actor: Actor, id: string, corrected: Record<string, unknown> | undefined, ip: string): Promise<ReplayResult> {
     return this.ds.transaction(async (m) => {
       const scope = rejectedScope(actor);
-      const row = await m.createQueryBuilder(RejectedMessageEntity, 'r')
+      const row = await m
+        .createQueryBuilder(RejectedMessageEntity, 'r')
         .setLock('pessimistic_write')
         .where('r.id = :id', { id })
         .andWhere(scope.sql, scope.params)
         .getOne();
       if (!row) throw new GatewayError('NOT_FOUND', GatewayErrorCode.REJECTED_MESSAGE_NOT_FOUND, `No rejected message ${id}`);
       if (!replayable(row.subject)) {
-        throw new GatewayError('CONFLICT', GatewayErrorCode.REJECTED_MESSAGE_NO_PAYLOAD, `Messages on ${row.subject} cannot be replayed: no service consumes that subject`);
+        throw new GatewayError(
+          'CONFLICT',
+          GatewayErrorCode.REJECTED_MESSAGE_NO_PAYLOAD,
+          `Messages on ${row.subject} cannot be replayed: no service consumes that subject`,
+        );
       }
       requireMayReplayInto(actor, ownerOfCode(row.agencyCode), 'this message');
       if (corrected !== undefined && isInternalSubject(row.subject)) {
-        throw new GatewayError('VALIDATION', GatewayErrorCode.REJECTED_MESSAGE_INTERNAL, `${row.subject} is a Sigap service's own event: it is replayed as stored, never corrected`, [
-          { path: 'payload', message: `payload must be left out: a message on ${row.subject} is replayed as stored` },
-        ]);
+        throw new GatewayError(
+          'VALIDATION',
+          GatewayErrorCode.REJECTED_MESSAGE_INTERNAL,
+          `${row.subject} is a Sigap service's own event: it is replayed as stored, never corrected`,
+          [{ path: 'payload', message: `payload must be left out: a message on ${row.subject} is replayed as stored` }],
+        );
       }
       if (corrected !== undefined) requireMayReplayInto(actor, rejectedOwner(corrected), 'the corrected message');
       const base = corrected ?? row.payload;
       if ((!base || typeof base !== 'object' || Array.isArray(base)) && isInternalSubject(row.subject)) {
-        throw new GatewayError('CONFLICT', GatewayErrorCode.REJECTED_MESSAGE_NO_PAYLOAD, `The stored message on ${row.subject} is not a JSON object: there is nothing to replay`);
+        throw new GatewayError(
+          'CONFLICT',
+          GatewayErrorCode.REJECTED_MESSAGE_NO_PAYLOAD,
+          `The stored message on ${row.subject} is not a JSON object: there is nothing to replay`,
+        );
       }
       if (!base || typeof base !== 'object' || Array.isArray(base)) {
-        throw new GatewayError('VALIDATION', GatewayErrorCode.REJECTED_MESSAGE_NO_PAYLOAD, 'The stored payload is not a JSON object: send a corrected one', [
-          { path: 'payload', message: 'payload is required for this message' },
-        ]);
+        throw new GatewayError(
+          'VALIDATION',
+          GatewayErrorCode.REJECTED_MESSAGE_NO_PAYLOAD,
+          'The stored payload is not a JSON object: send a corrected one',
+          [{ path: 'payload', message: 'payload is required for this message' }],
+        );
       }
       const { eventId: _old, correlationId, causationId: _c, ...rest } = base as Record<string, unknown>;
       const cause = {
@@ -91,7 +106,13 @@ export class ReplayRejectedService {
           // a message of no agency is the operator's: its replay is in the operator's agency's trail
           agencyCode: rejectedOwner(rest) ?? actor.agencyCode,
           // the payload holds personal data (NIK): the audit keeps only what identifies the replay
-          after: { subject: row.subject, rejectedEventId: row.eventId, eventId: sent.eventId, corrected: corrected !== undefined, replayCount: row.replayCount },
+          after: {
+            subject: row.subject,
+            rejectedEventId: row.eventId,
+            eventId: sent.eventId,
+            corrected: corrected !== undefined,
+            replayCount: row.replayCount,
+          },
           ip,
         },
         m,

@@ -45,7 +45,18 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
         passwordChangedAt: this.clock.now(),
       });
       await m.save(user);
-      await this.audit.record({ actor: null, action: 'USER_CREATED', targetType: 'USER', targetId: user.id, targetLabel: user.username, agencyCode: user.agencyCode, after: { ...auditSnapshot(user), firstAdmin: true } }, m);
+      await this.audit.record(
+        {
+          actor: null,
+          action: 'USER_CREATED',
+          targetType: 'USER',
+          targetId: user.id,
+          targetLabel: user.username,
+          agencyCode: user.agencyCode,
+          after: { ...auditSnapshot(user), firstAdmin: true },
+        },
+        m,
+      );
       return user;
     });
     if (!created) return;

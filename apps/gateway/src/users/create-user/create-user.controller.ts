@@ -18,7 +18,8 @@ export class CreateUserController {
   @Roles('ADMIN', 'OPERATOR')
   @ApiOperation({
     summary: 'Open an account in the admin’s own agency (the user must change the password at first login)',
-    description: 'The installation’s operator (role OPERATOR) also opens the first administrator of another agency, while it has none (409 AGENCY_HAS_ADMIN otherwise).',
+    description:
+      'The installation’s operator (role OPERATOR) also opens the first administrator of another agency, while it has none (409 AGENCY_HAS_ADMIN otherwise).',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: UserResponse })

@@ -6,11 +6,14 @@ import { AGENCY_CODES, AGENCY_MESSAGE, ROLES_MESSAGE, USERNAME, USERNAME_MESSAGE
 
 export class CreateUserRequest {
   @ApiProperty({ example: 'siti.fo', pattern: USERNAME.source })
-  @IsString({ message: 'username must be a string' }) @Matches(USERNAME, { message: USERNAME_MESSAGE })
+  @IsString({ message: 'username must be a string' })
+  @Matches(USERNAME, { message: USERNAME_MESSAGE })
   username!: string;
 
   @ApiProperty({ example: 'Siti Rahmawati' })
-  @IsString({ message: 'displayName must be a string' }) @MinLength(1, { message: 'displayName is required' }) @MaxLength(200)
+  @IsString({ message: 'displayName must be a string' })
+  @MinLength(1, { message: 'displayName is required' })
+  @MaxLength(200)
   displayName!: string;
 
   @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
@@ -24,7 +27,10 @@ export class CreateUserRequest {
   agencyCode!: string;
 
   @ApiProperty({ enum: ROLES, isArray: true, example: ['FRONT_OFFICE'] })
-  @IsArray({ message: 'roles must be an array' }) @ArrayMinSize(1, { message: 'roles must name at least one role' }) @ArrayMaxSize(ROLES.length)
-  @ArrayUnique({ message: 'roles must not repeat a role' }) @IsIn(ROLES, { each: true, message: ROLES_MESSAGE })
+  @IsArray({ message: 'roles must be an array' })
+  @ArrayMinSize(1, { message: 'roles must name at least one role' })
+  @ArrayMaxSize(ROLES.length)
+  @ArrayUnique({ message: 'roles must not repeat a role' })
+  @IsIn(ROLES, { each: true, message: ROLES_MESSAGE })
   roles!: Role[];
 }

@@ -57,7 +57,9 @@ export class CreateUserService {
       });
     } catch (e) {
       if (isUniqueViolation(e, 'users_username_key')) {
-        throw new GatewayError('CONFLICT', GatewayErrorCode.USERNAME_TAKEN, `The username ${username} is taken`, [{ path: 'username', message: 'username is taken' }]);
+        throw new GatewayError('CONFLICT', GatewayErrorCode.USERNAME_TAKEN, `The username ${username} is taken`, [
+          { path: 'username', message: 'username is taken' },
+        ]);
       }
       throw e;
     }
@@ -75,9 +77,12 @@ export class CreateUserService {
       [agencyCode],
     );
     if (admin) {
-      throw new GatewayError('CONFLICT', GatewayErrorCode.AGENCY_HAS_ADMIN, `Agency ${agencyCode} already has an administrator: its admins open its accounts`, [
-        { path: 'agencyCode', message: `agency ${agencyCode} already has an administrator` },
-      ]);
+      throw new GatewayError(
+        'CONFLICT',
+        GatewayErrorCode.AGENCY_HAS_ADMIN,
+        `Agency ${agencyCode} already has an administrator: its admins open its accounts`,
+        [{ path: 'agencyCode', message: `agency ${agencyCode} already has an administrator` }],
+      );
     }
   }
 }
@@ -86,7 +91,10 @@ export class CreateUserService {
 function assertMayOpen(actor: Actor, req: CreateUserRequest): void {
   if (!isOperator(actor)) requireCanChange(actor, req.agencyCode, 'accounts of this agency');
   if (!req.roles.includes('ADMIN')) {
-    throw new ScopeError(ScopeErrorCode.AGENCY_OUT_OF_SCOPE, `The operator opens only the first administrator of agency ${req.agencyCode}; its admins open its other accounts`);
+    throw new ScopeError(
+      ScopeErrorCode.AGENCY_OUT_OF_SCOPE,
+      `The operator opens only the first administrator of agency ${req.agencyCode}; its admins open its other accounts`,
+    );
   }
 }
 

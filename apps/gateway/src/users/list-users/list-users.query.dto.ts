@@ -5,10 +5,13 @@ import { PageQuery } from '../../common/paging/page.query.js';
 
 export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: AGENCY_CODES })
-  @IsOptional() @IsIn(AGENCY_CODES, { message: AGENCY_MESSAGE })
+  @IsOptional()
+  @IsIn(AGENCY_CODES, { message: AGENCY_MESSAGE })
   agencyCode?: string;
 
   @ApiPropertyOptional({ description: 'part of the username or display name' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   q?: string;
 }

@@ -37,7 +37,18 @@ export class ResetPasswordService {
     const passwordHash = await this.hasher.hash(password);
     await this.ds.transaction(async (m) => {
       await m.update(UserEntity, { id }, { passwordHash, mustChangePassword: true, passwordChangedAt: this.clock.now() });
-      await this.audit.record({ actor, action: 'PASSWORD_RESET', targetType: 'USER', targetId: id, targetLabel: existing.username, agencyCode: existing.agencyCode, ip }, m);
+      await this.audit.record(
+        {
+          actor,
+          action: 'PASSWORD_RESET',
+          targetType: 'USER',
+          targetId: id,
+          targetLabel: existing.username,
+          agencyCode: existing.agencyCode,
+          ip,
+        },
+        m,
+      );
     });
     await this.throttle.clear(LoginThrottle.userKey(existing.username));
     this.directory.forget(id);

@@ -30,7 +30,8 @@ export class UpdateUserService {
         // an admin locking themselves out leaves an agency without one
         if (req.disabled === true) throw ownAccess('An admin cannot disable their own account');
         if (req.roles && !req.roles.includes('ADMIN')) throw ownAccess('An admin cannot remove their own ADMIN role');
-        if (req.agencyCode !== undefined && req.agencyCode !== user.agencyCode) throw ownAccess('An admin cannot move their own account to another agency');
+        if (req.agencyCode !== undefined && req.agencyCode !== user.agencyCode)
+          throw ownAccess('An admin cannot move their own account to another agency');
       }
       const before = auditSnapshot(user);
       if (req.displayName !== undefined) user.displayName = req.displayName.trim();
@@ -42,7 +43,20 @@ export class UpdateUserService {
       if (JSON.stringify(before) === JSON.stringify(after)) return toUserView(user);
       await m.save(user);
       const action: AuditAction = before.disabled === after.disabled ? 'USER_UPDATED' : after.disabled ? 'USER_DISABLED' : 'USER_ENABLED';
-      await this.audit.record({ actor, action, targetType: 'USER', targetId: user.id, targetLabel: user.username, agencyCode: user.agencyCode, before, after, ip }, m);
+      await this.audit.record(
+        {
+          actor,
+          action,
+          targetType: 'USER',
+          targetId: user.id,
+          targetLabel: user.username,
+          agencyCode: user.agencyCode,
+          before,
+          after,
+          ip,
+        },
+        m,
+      );
       return toUserView(user);
     });
     this.directory.forget(id);

@@ -28,17 +28,29 @@ export class SettleRuleController {
   @HttpCode(200)
   @Roles('VERIFIER', 'HEAD')
   @ApiOperation({ summary: 'Settle a rule that needs review (PASSED or FAILED, with a reason); the case then proceeds to its decision' })
-  @ApiOkResponse({ description: 'the case afterwards (CaseView): the rule with its settlement, the status (decided when nothing else was pending)' })
+  @ApiOkResponse({
+    description: 'the case afterwards (CaseView): the rule with its settlement, the status (decided when nothing else was pending)',
+  })
   @ApiConflictResponse({ description: 'VERIFICATION_RULE_NOT_IN_REVIEW, or VERIFICATION_CASE_CLOSED' })
   async settle(
-    @CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string, @Param('rule') rule: string, @Body() body: SettleRuleRequest,
+    @CurrentActor() actor: Actor,
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Param('rule') rule: string,
+    @Body() body: SettleRuleRequest,
     @ClientIp() ip: string,
   ): Promise<CaseView> {
     if (!RULE.test(rule)) throw DomainError.validation([{ path: 'rule', message: 'rule must be a rule code like REGISTRY_OR_PMKS' }]);
     const view = await this.services.call<CaseView>(Rpc.verification.settleRule, { actor, caseId, rule, settlement: body });
     await this.audit.record({
-      actor, action: 'VERIFICATION_RULE_SETTLED', targetType: 'VERIFICATION_CASE', targetId: caseId, targetLabel: view.ticketNumber, agencyCode: view.agencyCode, ip,
-      before: { rule, outcome: 'NEEDS_REVIEW' }, after: { rule, outcome: body.outcome, reason: body.reason, caseStatus: view.status },
+      actor,
+      action: 'VERIFICATION_RULE_SETTLED',
+      targetType: 'VERIFICATION_CASE',
+      targetId: caseId,
+      targetLabel: view.ticketNumber,
+      agencyCode: view.agencyCode,
+      ip,
+      before: { rule, outcome: 'NEEDS_REVIEW' },
+      after: { rule, outcome: body.outcome, reason: body.reason, caseStatus: view.status },
     });
     return view;
   }

@@ -90,7 +90,8 @@ export class CompleteReturnedHandler {
     );
     const added = req.documents.map((d) => d.type).filter((t) => !app.documents.some((x) => x.type === t));
     const brought = [...new Set(added)].join(', ') || 'no new document type';
-    const reason = `completed: ${brought} (was missing ${app.missing_requirements.join(', ') || 'nothing'})` + (req.note ? `; ${req.note}` : '');
+    const reason =
+      `completed: ${brought} (was missing ${app.missing_requirements.join(', ') || 'nothing'})` + (req.note ? `; ${req.note}` : '');
     const publicReason = 'Berkas sudah lengkap dan terdaftar';
     await m.query(
       `INSERT INTO "intake"."application_history" ("application_id", "from_status", "to_status", "reason", "public_reason", "actor", "at")
@@ -101,18 +102,33 @@ export class CompleteReturnedHandler {
       {
         subject: Subjects.intakeApplicationReceived,
         payload: {
-          sourceEventId: app.source_event_id, applicationId: id, ticketNumber, status: to as 'REGISTERED', missingRequirements: [],
+          sourceEventId: app.source_event_id,
+          applicationId: id,
+          ticketNumber,
+          status: to as 'REGISTERED',
+          missingRequirements: [],
           dueAt: dueAt.toISOString(),
-          agencyCode: app.agency_code, serviceCode: app.service_code, standardVersion: std.version,
+          agencyCode: app.agency_code,
+          serviceCode: app.service_code,
+          standardVersion: std.version,
           requiresVerification: def.lifecycle.statuses.some((x) => x.code === 'IN_VERIFICATION'),
-          eligibility: def.eligibility, requirementsForVerification: requirementsForVerification(def),
+          eligibility: def.eligibility,
+          requirementsForVerification: requirementsForVerification(def),
         },
       },
       {
         subject: Subjects.intakeApplicationStatusChanged,
         payload: statusChangedPayload({
-          applicationId: id, ticketNumber, agencyCode: app.agency_code, serviceCode: app.service_code, from: 'RETURNED', to,
-          publicReason, actorName: actor.username, dueAt: dueAt.toISOString(), standardVersion: std.version,
+          applicationId: id,
+          ticketNumber,
+          agencyCode: app.agency_code,
+          serviceCode: app.service_code,
+          from: 'RETURNED',
+          to,
+          publicReason,
+          actorName: actor.username,
+          dueAt: dueAt.toISOString(),
+          standardVersion: std.version,
         }),
       },
     ]);

@@ -9,7 +9,6 @@ import { ApplicationQueries } from '../get-application/application.queries.js';
 import { IntakeError, IntakeErrorCode } from '../intake.error.js';
 import { CompleteReturnedHandler } from './complete-returned.handler.js';
 
-
 /**
  * `POST /api/v1/applications/{id}/completion`: the front office of the application's own agency
  * completes a RETURNED file (a province sees it, and gets 403 completing it). Answers the
@@ -32,10 +31,9 @@ export class CompleteReturnedMessageController {
     const notFound = () => new IntakeError(IntakeErrorCode.ApplicationNotFound, `No application ${body.id}`);
     if (!isUuid(body.id)) throw notFound();
     await this.ds.transaction(async (m) => {
-      const [owner]: Array<{ agency_code: string }> = await m.query(
-        `SELECT "agency_code" FROM "intake"."applications" WHERE "id" = $1`,
-        [body.id],
-      );
+      const [owner]: Array<{ agency_code: string }> = await m.query(`SELECT "agency_code" FROM "intake"."applications" WHERE "id" = $1`, [
+        body.id,
+      ]);
       // another agency's application is "not found": its existence is not disclosed
       if (!owner || !covers(body.actor, owner.agency_code)) throw notFound();
       requireCanChange(body.actor, owner.agency_code, 'this application');

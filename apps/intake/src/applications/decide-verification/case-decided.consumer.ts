@@ -27,12 +27,22 @@ export class CaseDecidedConsumer {
     const actor = { kind: 'system' as const, system: 'verification' };
     const requests: TransitionRequest[] = items.flatMap(({ event, ctx }) => [
       {
-        applicationId: event.applicationId, to: 'IN_VERIFICATION', onlyFrom: ['REGISTERED'], actor, actorName: 'system:verification',
-        reason: 'verification case opened', cause: ctx.cause,
+        applicationId: event.applicationId,
+        to: 'IN_VERIFICATION',
+        onlyFrom: ['REGISTERED'],
+        actor,
+        actorName: 'system:verification',
+        reason: 'verification case opened',
+        cause: ctx.cause,
       },
       {
-        applicationId: event.applicationId, to: event.outcome, actor, actorName: 'system:verification',
-        reason: event.reason ?? `verification decided: ${event.outcome}`, publicReason: event.publicReason ?? null, cause: ctx.cause,
+        applicationId: event.applicationId,
+        to: event.outcome,
+        actor,
+        actorName: 'system:verification',
+        reason: event.reason ?? `verification decided: ${event.outcome}`,
+        publicReason: event.publicReason ?? null,
+        cause: ctx.cause,
       },
     ]);
     const outcomes = await this.transitions.applyMany(manager, requests, this.clock.now());

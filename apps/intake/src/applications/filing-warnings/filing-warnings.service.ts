@@ -39,8 +39,11 @@ export class FilingWarningsService {
     if (!forms.length) return warnings;
 
     const std = await this.catalog.current(req.agencyCode, req.serviceCode);
-    const terminal = std?.definition.lifecycle.statuses.filter((s) => s.terminal).map((s) => s.code)
-      ?? ['RETURNED', 'REJECTED', 'WITHDRAWN'];
+    const terminal = std?.definition.lifecycle.statuses.filter((s) => s.terminal).map((s) => s.code) ?? [
+      'RETURNED',
+      'REJECTED',
+      'WITHDRAWN',
+    ];
     const niks = [...new Set(forms.map((f) => f.nik))];
     const rows: OpenRow[] = await this.ds.query(
       `SELECT "id", "ticket_number", "status", "created_at", "applicant"->>'nik' AS applicant_nik, "beneficiary"->>'nik' AS beneficiary_nik
@@ -57,9 +60,14 @@ export class FilingWarningsService {
         if (!role || seen.has(r.id)) continue;
         seen.add(r.id);
         warnings.push({
-          code: 'OPEN_APPLICATION_SAME_SERVICE', path: f.path,
+          code: 'OPEN_APPLICATION_SAME_SERVICE',
+          path: f.path,
           application: {
-            applicationId: r.id, ticketNumber: r.ticket_number, status: r.status, filedAt: new Date(r.created_at).toISOString(), role,
+            applicationId: r.id,
+            ticketNumber: r.ticket_number,
+            status: r.status,
+            filedAt: new Date(r.created_at).toISOString(),
+            role,
           },
         });
       }

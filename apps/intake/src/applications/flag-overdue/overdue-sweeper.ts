@@ -45,7 +45,9 @@ export class OverdueSweeper implements OnApplicationBootstrap, OnApplicationShut
 
   private async tick(): Promise<void> {
     try {
-      while ((await this.sweepOnce()) === BATCH) { /* more waiting */ }
+      while ((await this.sweepOnce()) === BATCH) {
+        /* more waiting */
+      }
       if (Date.now() - this.lastCalendarCheck > CALENDAR_CHECK_MS) {
         this.lastCalendarCheck = Date.now();
         await this.calendars.ensureYears();
@@ -60,24 +62,31 @@ export class OverdueSweeper implements OnApplicationBootstrap, OnApplicationShut
     const now = this.clock.now().toISOString();
     return this.ds.transaction(async (m) => {
       // TypeORM answers an UPDATE … RETURNING with [rows, count]
-      const [flagged]: [Array<{ id: string; ticket_number: string | null; agency_code: string; service_code: string; status: string; due_at: Date }>, number] =
-        await m.query(
-          `WITH due AS (
+      const [flagged]: [
+        Array<{ id: string; ticket_number: string | null; agency_code: string; service_code: string; status: string; due_at: Date }>,
+        number,
+      ] = await m.query(
+        `WITH due AS (
              SELECT "id" FROM "intake"."applications"
               WHERE "overdue_at" IS NULL AND "clock_stopped_at" IS NULL AND "due_at" < $1::timestamptz
               ORDER BY "due_at" LIMIT $2 FOR UPDATE SKIP LOCKED)
            UPDATE "intake"."applications" a SET "overdue_at" = $1::timestamptz FROM due WHERE a."id" = due."id"
            RETURNING a."id", a."ticket_number", a."agency_code", a."service_code", a."status", a."due_at"`,
-          [now, BATCH],
-        );
+        [now, BATCH],
+      );
       if (!flagged.length) return 0;
       await this.outbox.enqueueMany(
         m,
         flagged.map((a) => ({
           subject: Subjects.intakeApplicationOverdue,
           payload: {
-            applicationId: a.id, ticketNumber: a.ticket_number, agencyCode: a.agency_code, serviceCode: a.service_code,
-            status: a.status, dueAt: a.due_at.toISOString(), flaggedAt: now,
+            applicationId: a.id,
+            ticketNumber: a.ticket_number,
+            agencyCode: a.agency_code,
+            serviceCode: a.service_code,
+            status: a.status,
+            dueAt: a.due_at.toISOString(),
+            flaggedAt: now,
           },
         })),
       );

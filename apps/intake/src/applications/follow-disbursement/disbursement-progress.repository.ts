@@ -36,8 +36,13 @@ export class DisbursementProgressRepository {
        ON CONFLICT ("application_id", "kind", "ref") DO NOTHING
        RETURNING "application_id"`,
       [
-        facts.map((f) => f.applicationId), facts.map((f) => f.agencyCode), facts.map((f) => f.kind), facts.map((f) => f.ref),
-        facts.map((f) => f.at), facts.map((f) => JSON.stringify(f.detail)), facts.map((f) => f.eventId),
+        facts.map((f) => f.applicationId),
+        facts.map((f) => f.agencyCode),
+        facts.map((f) => f.kind),
+        facts.map((f) => f.ref),
+        facts.map((f) => f.at),
+        facts.map((f) => JSON.stringify(f.detail)),
+        facts.map((f) => f.eventId),
         facts.map((f) => f.serviceCode),
       ],
     );

@@ -55,8 +55,13 @@ export class DisbursementProgressService {
       for (const step of stepsTo(row.status, target)) {
         const why = stepReason(step, mine, target);
         requests.push({
-          applicationId: row.id, to: step, actor: { kind: 'system', system: 'disbursement' }, actorName: 'system:disbursement',
-          reason: why.reason, publicReason: why.publicReason, cause: causes.get(row.id),
+          applicationId: row.id,
+          to: step,
+          actor: { kind: 'system', system: 'disbursement' },
+          actorName: 'system:disbursement',
+          reason: why.reason,
+          publicReason: why.publicReason,
+          cause: causes.get(row.id),
         });
       }
     }

@@ -3,7 +3,11 @@ import { progressTarget, stepReason, stepsTo, type ProgressFact } from './disbur
 
 const at = (s: string) => new Date(`2026-11-${s}T09:00:00+07:00`);
 const proposed = (id: string, day: string): ProgressFact => ({ kind: 'PROPOSED', at: at(day), detail: { proposalId: id } });
-const returned = (id: string, day: string): ProgressFact => ({ kind: 'RETURNED', at: at(day), detail: { proposalId: id, reason: 'kurang lengkap' } });
+const returned = (id: string, day: string): ProgressFact => ({
+  kind: 'RETURNED',
+  at: at(day),
+  detail: { proposalId: id, reason: 'kurang lengkap' },
+});
 
 describe('progressTarget', () => {
   it('says nothing without facts', () => expect(progressTarget([])).toBeNull());
@@ -61,9 +65,15 @@ describe('stepReason', () => {
   it('gives the citizen the decree number but never the head’s or the finance office’s note', () => {
     const facts: ProgressFact[] = [
       { kind: 'DECREED', at: at('10'), detail: { decreeNumber: '460/12/2026', decreeDate: '2026-11-10' } },
-      { kind: 'NOT_PAID', at: at('12'), detail: { reason: 'rekening ditutup, NIK 3575…', publicReason: null, decreeNumber: '460/12/2026' } },
+      {
+        kind: 'NOT_PAID',
+        at: at('12'),
+        detail: { reason: 'rekening ditutup, NIK 3575…', publicReason: null, decreeNumber: '460/12/2026' },
+      },
     ];
-    expect(stepReason('DECREED', facts, 'NOT_PAID').publicReason).toBe('Ditetapkan sebagai penerima dalam SK Nomor 460/12/2026 tanggal 2026-11-10.');
+    expect(stepReason('DECREED', facts, 'NOT_PAID').publicReason).toBe(
+      'Ditetapkan sebagai penerima dalam SK Nomor 460/12/2026 tanggal 2026-11-10.',
+    );
     const notPaid = stepReason('NOT_PAID', facts, 'NOT_PAID');
     expect(notPaid.reason).toContain('rekening ditutup');
     expect(notPaid.publicReason).not.toContain('rekening');

@@ -102,8 +102,8 @@ export function stepReason(step: ProgressStatus, facts: readonly ProgressFact[],
     }
     case 'DECREED': {
       const f = latestFact(facts, 'DECREED');
-      const no = f?.detail.decreeNumber ?? latestFact(facts, 'PAID')?.detail.decreeNumber
-        ?? latestFact(facts, 'NOT_PAID')?.detail.decreeNumber;
+      const no =
+        f?.detail.decreeNumber ?? latestFact(facts, 'PAID')?.detail.decreeNumber ?? latestFact(facts, 'NOT_PAID')?.detail.decreeNumber;
       const date = f?.detail.decreeDate ? ` tanggal ${f.detail.decreeDate}` : '';
       return {
         reason: `decree ${no ?? '?'}${date} issued${implied}`,

@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type {
-  StandardDefinition, ApplicationDossier, PublicStepView,
-  Actor, AppliedDeadline, ApplicationList, ApplicationListItem, ApplicationView, PublicStatusView, TimeLeftView,
+  StandardDefinition,
+  ApplicationDossier,
+  PublicStepView,
+  Actor,
+  AppliedDeadline,
+  ApplicationList,
+  ApplicationListItem,
+  ApplicationView,
+  PublicStatusView,
+  TimeLeftView,
 } from '#contracts';
 import { canChange, covers, findAgency, maskNik, normalizeAreaCode, visibleAgencies, type WorkingCalendar } from '#domain';
 import { requireCovers, isUuid } from '#platform';
@@ -80,7 +88,12 @@ export class ApplicationQueries {
     const wanted = ids.filter((id) => isUuid(id)).slice(0, 500);
     if (!wanted.length) return [];
     const rows: AppRow[] = await this.ds.query(`SELECT * FROM "intake"."applications" WHERE "id" = ANY($1::uuid[])`, [wanted]);
-    const person = (p: Record<string, unknown>) => ({ nik: String(p.nik ?? ''), name: String(p.name ?? ''), birthDate: String(p.birthDate ?? ''), sex: p.sex === 'M' ? ('M' as const) : ('F' as const) });
+    const person = (p: Record<string, unknown>) => ({
+      nik: String(p.nik ?? ''),
+      name: String(p.name ?? ''),
+      birthDate: String(p.birthDate ?? ''),
+      sex: p.sex === 'M' ? ('M' as const) : ('F' as const),
+    });
     return rows.map((r) => ({
       applicationId: r.id,
       ticketNumber: r.ticket_number,
@@ -89,8 +102,11 @@ export class ApplicationQueries {
       standardVersion: r.standard_version,
       status: r.status,
       applicant: {
-        ...person(r.applicant), kkNumber: String(r.applicant.kkNumber ?? ''), villageCode: String(r.applicant.villageCode ?? ''),
-        address: String(r.applicant.address ?? ''), phone: r.applicant.phone ? String(r.applicant.phone) : null,
+        ...person(r.applicant),
+        kkNumber: String(r.applicant.kkNumber ?? ''),
+        villageCode: String(r.applicant.villageCode ?? ''),
+        address: String(r.applicant.address ?? ''),
+        phone: r.applicant.phone ? String(r.applicant.phone) : null,
       },
       beneficiary: r.beneficiary ? person(r.beneficiary) : null,
       targetGroup: r.target_group,
@@ -105,9 +121,20 @@ export class ApplicationQueries {
     if (!isUuid(id)) throw notFound;
     const [row]: AppRow[] = await this.ds.query(`SELECT * FROM "intake"."applications" WHERE "id" = $1`, [id]);
     if (!row || !covers(actor, row.agency_code)) throw notFound;
-    const history: Array<{ from_status: string | null; to_status: string; reason: string | null; public_reason: string | null; actor: string; at: Date }> =
-      await this.ds.query(`SELECT * FROM "intake"."application_history" WHERE "application_id" = $1 ORDER BY "id"`, [id]);
-    const std = await this.catalog.forApplication({ agencyCode: row.agency_code, serviceCode: row.service_code, standardVersion: row.standard_version, lifecycleVersion: row.lifecycle_version });
+    const history: Array<{
+      from_status: string | null;
+      to_status: string;
+      reason: string | null;
+      public_reason: string | null;
+      actor: string;
+      at: Date;
+    }> = await this.ds.query(`SELECT * FROM "intake"."application_history" WHERE "application_id" = $1 ORDER BY "id"`, [id]);
+    const std = await this.catalog.forApplication({
+      agencyCode: row.agency_code,
+      serviceCode: row.service_code,
+      standardVersion: row.standard_version,
+      lifecycleVersion: row.lifecycle_version,
+    });
     const def = std?.definition;
     const now = this.clock.now();
     const left = timeLeft(await this.calendars.calendarFor(row.agency_code), now, row);
@@ -140,7 +167,14 @@ export class ApplicationQueries {
       createdBy: row.created_by,
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
-      history: history.map((h) => ({ from: h.from_status, to: h.to_status, reason: h.reason, publicReason: h.public_reason, actor: h.actor, at: h.at.toISOString() })),
+      history: history.map((h) => ({
+        from: h.from_status,
+        to: h.to_status,
+        reason: h.reason,
+        publicReason: h.public_reason,
+        actor: h.actor,
+        at: h.at.toISOString(),
+      })),
       // a province sees its regencies' applications but does not move them: no transitions offered
       nextTransitions: def && canChange(actor, row.agency_code) ? nextTransitionsFor(def, row, actor.roles) : [],
     };
@@ -172,7 +206,14 @@ export class ApplicationQueries {
       params.push(value);
       where.push(sql(`$${params.length}`));
     };
-    if (q.status) add((p) => `a."status" = ANY(${p}::text[])`, q.status.split(',').map((s) => s.trim()).filter(Boolean));
+    if (q.status)
+      add(
+        (p) => `a."status" = ANY(${p}::text[])`,
+        q.status
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
     if (q.serviceCode) add((p) => `a."service_code" = ${p}`, q.serviceCode);
     if (areaPrefix) add((p) => `left(a."applicant" ->> 'villageCode', length(${p})) = ${p}`, areaPrefix);
     let nowIndex = 0;
@@ -183,7 +224,8 @@ export class ApplicationQueries {
     };
     const runningSql = `(a."clock_stopped_at" IS NULL AND a."due_at" IS NOT NULL)`;
     if (q.open !== undefined) where.push(q.open ? runningSql : `NOT ${runningSql}`);
-    if (q.overdue !== undefined) where.push(q.overdue ? `${runningSql} AND a."due_at" < ${nowP()}` : `NOT (${runningSql} AND a."due_at" < ${nowP()})`);
+    if (q.overdue !== undefined)
+      where.push(q.overdue ? `${runningSql} AND a."due_at" < ${nowP()}` : `NOT (${runningSql} AND a."due_at" < ${nowP()})`);
     if (q.dueSoon) {
       const n = nowP();
       add((p) => `${runningSql} AND a."due_at" >= ${n} AND a."due_at" <= ${n} + make_interval(hours => ${p}::int)`, DUE_SOON_HOURS);
@@ -208,7 +250,14 @@ export class ApplicationQueries {
     const calendars = await this.calendars.calendarsFor(rows.map((r) => r.agency_code));
     const items: ApplicationListItem[] = [];
     for (const r of rows) {
-      const def = (await this.catalog.forApplication({ agencyCode: r.agency_code, serviceCode: r.service_code, standardVersion: r.standard_version, lifecycleVersion: r.lifecycle_version }))?.definition;
+      const def = (
+        await this.catalog.forApplication({
+          agencyCode: r.agency_code,
+          serviceCode: r.service_code,
+          standardVersion: r.standard_version,
+          lifecycleVersion: r.lifecycle_version,
+        })
+      )?.definition;
       const left = timeLeft(calendars.get(r.agency_code), now, r);
       items.push({
         applicationId: r.id,
@@ -256,7 +305,14 @@ export class ApplicationQueries {
       `SELECT "to_status", "public_reason", "at" FROM "intake"."application_history" WHERE "application_id" = $1 ORDER BY "id"`,
       [row.id],
     );
-    const def = (await this.catalog.forApplication({ agencyCode: row.agency_code, serviceCode: row.service_code, standardVersion: row.standard_version, lifecycleVersion: row.lifecycle_version }))?.definition;
+    const def = (
+      await this.catalog.forApplication({
+        agencyCode: row.agency_code,
+        serviceCode: row.service_code,
+        standardVersion: row.standard_version,
+        lifecycleVersion: row.lifecycle_version,
+      })
+    )?.definition;
     const name = (code: string) => statusName(def, code) ?? { id: code, en: code };
     const left = timeLeft(await this.calendars.calendarFor(row.agency_code), this.clock.now(), row);
     return {
@@ -293,7 +349,9 @@ function stepsOf(
     if (current >= 0) state = i < current ? 'DONE' : i === current ? 'CURRENT' : 'UPCOMING';
     else state = last.has(code) ? 'DONE' : 'NOT_REACHED';
     return {
-      status: code, name: statusName(def, code) ?? { id: code, en: code }, state,
+      status: code,
+      name: statusName(def, code) ?? { id: code, en: code },
+      state,
       at: state === 'DONE' || state === 'CURRENT' ? (last.get(code) ?? null) : null,
       afterDeadline: deadlineEnds >= 0 && i > deadlineEnds,
     };

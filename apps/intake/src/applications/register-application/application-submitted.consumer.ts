@@ -1,6 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ApplicationSubmittedEvent, Subjects, durableOf, filedAt, fromAnySystem, type ApplicationSubmission, type RejectedMessageDetail } from '#contracts';
+import {
+  ApplicationSubmittedEvent,
+  Subjects,
+  durableOf,
+  filedAt,
+  fromAnySystem,
+  type ApplicationSubmission,
+  type RejectedMessageDetail,
+} from '#contracts';
 import { Consume, OutboxService, type BatchItem } from '#messaging';
 import { Clock } from '../../config/clock.js';
 import { RegisterApplicationHandler, type RegisterInput } from './register-application.handler.js';
@@ -35,14 +43,24 @@ export class ApplicationSubmittedConsumer {
       const c = checked[i];
       if (!c.ok) {
         rejected.push({
-          eventId: item.event.eventId, subject: item.ctx.subject, errors: c.errors, reason: 'VALIDATION',
-          consumer: durable, payload: item.event, rejectedAt: now.toISOString(), source: item.ctx.position,
+          eventId: item.event.eventId,
+          subject: item.ctx.subject,
+          errors: c.errors,
+          reason: 'VALIDATION',
+          consumer: durable,
+          payload: item.event,
+          rejectedAt: now.toISOString(),
+          source: item.ctx.position,
         });
       } else {
         valid.push({
-          submission: submissions[i], standard: c.standard, sourceEventId: item.event.eventId, actor: `system:${item.event.source ?? 'unknown'}`,
+          submission: submissions[i],
+          standard: c.standard,
+          sourceEventId: item.event.eventId,
+          actor: `system:${item.event.source ?? 'unknown'}`,
           // when the applicant filed at the desk, if before it reached Sigap (a desk's clock ahead of ours: receipt)
-          filedAt: filedAt(item.event.occurredAt, now) ?? now, cause: item.ctx.cause,
+          filedAt: filedAt(item.event.occurredAt, now) ?? now,
+          cause: item.ctx.cause,
         });
       }
     });

@@ -49,7 +49,11 @@ function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v ?? null);
 }
@@ -59,9 +63,11 @@ export function submissionHash(s: ApplicationSubmission): string {
 }
 
 function keyReused(): IntakeError {
-  return new IntakeError(IntakeErrorCode.IdempotencyKeyReused, 'This Idempotency-Key filed another application: use a new key for a new filing', [
-    { path: 'Idempotency-Key', message: 'Idempotency-Key was used for another submission' },
-  ]);
+  return new IntakeError(
+    IntakeErrorCode.IdempotencyKeyReused,
+    'This Idempotency-Key filed another application: use a new key for a new filing',
+    [{ path: 'Idempotency-Key', message: 'Idempotency-Key was used for another submission' }],
+  );
 }
 
 /**
@@ -116,8 +122,11 @@ export class FilingBatcher {
   private answerFiled(p: Pending, row: KeyedRow): void {
     if (row.submission_hash !== p.hash) return p.reject(keyReused());
     p.resolve({
-      applicationId: row.id, ticketNumber: row.ticket_number, status: row.status,
-      missingRequirements: row.missing_requirements, dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
+      applicationId: row.id,
+      ticketNumber: row.ticket_number,
+      status: row.status,
+      missingRequirements: row.missing_requirements,
+      dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
     });
   }
 
@@ -171,9 +180,10 @@ export class FilingBatcher {
       p.resolve(r);
     } catch (err) {
       const e = err as { constraint?: string; driverError?: { constraint?: string } };
-      const row = (e.constraint ?? e.driverError?.constraint) === KEY_INDEX
-        ? (await this.keyed([{ agency: p.submission.agencyCode, key: p.idempotencyKey! }])).values().next().value
-        : undefined;
+      const row =
+        (e.constraint ?? e.driverError?.constraint) === KEY_INDEX
+          ? (await this.keyed([{ agency: p.submission.agencyCode, key: p.idempotencyKey! }])).values().next().value
+          : undefined;
       if (row) this.answerFiled(p, row);
       else p.reject(err);
     }
@@ -197,14 +207,25 @@ export class FilingBatcher {
       if (!batch.length) return;
       const now = this.clock.now();
       const t0 = performance.now();
-      const checked = await this.checker.checkMany(batch.map((p) => p.submission), now);
+      const checked = await this.checker.checkMany(
+        batch.map((p) => p.submission),
+        now,
+      );
       const t1 = performance.now();
       const valid: Array<{ p: Pending; input: RegisterInput }> = [];
       checked.forEach((c, i) => {
         const p = batch[i];
         if (c.ok) {
           valid.push({
-            p, input: { submission: p.submission, standard: c.standard, actor: p.actor, filedAt: p.filedAt, idempotencyKey: p.idempotencyKey, submissionHash: p.hash },
+            p,
+            input: {
+              submission: p.submission,
+              standard: c.standard,
+              actor: p.actor,
+              filedAt: p.filedAt,
+              idempotencyKey: p.idempotencyKey,
+              submissionHash: p.hash,
+            },
           });
         } else batch[i].reject(new IntakeError(IntakeErrorCode.InvalidSubmission, 'The application has invalid fields', c.errors));
       });
@@ -212,10 +233,14 @@ export class FilingBatcher {
       const inputs = valid.map((v) => v.input);
       try {
         const results = await this.ds.transaction((m) => this.handler.registerMany(m, inputs, now));
-        if (this.debug) this.log.warn(`batch ${inputs.length}: check ${(t1 - t0).toFixed(1)} ms, register ${(performance.now() - t1).toFixed(1)} ms, queue ${this.queue.length}`);
+        if (this.debug)
+          this.log.warn(
+            `batch ${inputs.length}: check ${(t1 - t0).toFixed(1)} ms, register ${(performance.now() - t1).toFixed(1)} ms, queue ${this.queue.length}`,
+          );
         valid.forEach(({ p }, k) => p.resolve(results[k]));
       } catch (e) {
-        if (valid.length > 1) this.log.warn(`a batch of ${valid.length} filings failed (${e instanceof Error ? e.message : e}); registering them one by one`);
+        if (valid.length > 1)
+          this.log.warn(`a batch of ${valid.length} filings failed (${e instanceof Error ? e.message : e}); registering them one by one`);
         for (const [k, { p }] of valid.entries()) await this.registerOne(p, inputs[k], now);
       }
     } catch (e) {

@@ -48,7 +48,10 @@ export class RegisterApplicationHandler {
   ) {}
 
   async registerMany(manager: EntityManager, inputs: RegisterInput[], now: Date): Promise<RegisterResult[]> {
-    const calendars = await this.calendars.calendarsFor(inputs.map((i) => i.submission.agencyCode), manager);
+    const calendars = await this.calendars.calendarsFor(
+      inputs.map((i) => i.submission.agencyCode),
+      manager,
+    );
     const rows = inputs.map((input) => {
       const def = input.standard.definition;
       const s = input.submission;
@@ -85,7 +88,8 @@ export class RegisterApplicationHandler {
         [agency, Number(year), idx.length],
       );
       let serial = value - idx.length;
-      for (const i of idx) rows[i].ticketNumber = `${inputs[i].submission.serviceCode}-${agency}-${year}-${String(++serial).padStart(6, '0')}`;
+      for (const i of idx)
+        rows[i].ticketNumber = `${inputs[i].submission.serviceCode}-${agency}-${year}-${String(++serial).padStart(6, '0')}`;
     }
 
     const at = now.toISOString();
@@ -135,30 +139,44 @@ export class RegisterApplicationHandler {
       const { submission: s, standard, cause, sourceEventId, actor } = inputs[i];
       const dueAt = r.dueAt?.toISOString() ?? null;
       const received: PayloadOf<typeof Subjects.intakeApplicationReceived> = {
-          sourceEventId: sourceEventId ?? null,
-          applicationId: r.id,
-          ticketNumber: r.ticketNumber,
-          status: r.status,
-          missingRequirements: r.missing,
-          dueAt,
-          agencyCode: s.agencyCode,
-          serviceCode: s.serviceCode,
-          standardVersion: standard.version,
-          requiresVerification: standard.definition.lifecycle.statuses.some((x) => x.code === 'IN_VERIFICATION'),
-          eligibility: standard.definition.eligibility,
-          requirementsForVerification: requirementsForVerification(standard.definition),
+        sourceEventId: sourceEventId ?? null,
+        applicationId: r.id,
+        ticketNumber: r.ticketNumber,
+        status: r.status,
+        missingRequirements: r.missing,
+        dueAt,
+        agencyCode: s.agencyCode,
+        serviceCode: s.serviceCode,
+        standardVersion: standard.version,
+        requiresVerification: standard.definition.lifecycle.statuses.some((x) => x.code === 'IN_VERIFICATION'),
+        eligibility: standard.definition.eligibility,
+        requirementsForVerification: requirementsForVerification(standard.definition),
       };
       events.push({ subject: Subjects.intakeApplicationReceived, cause, payload: received });
       events.push({
         subject: Subjects.intakeApplicationStatusChanged,
         cause,
         payload: statusChangedPayload({
-          applicationId: r.id, ticketNumber: r.ticketNumber, agencyCode: s.agencyCode, serviceCode: s.serviceCode,
-          from: null, to: r.status, publicReason: reasons[i], actorName: actor, dueAt, standardVersion: standard.version,
+          applicationId: r.id,
+          ticketNumber: r.ticketNumber,
+          agencyCode: s.agencyCode,
+          serviceCode: s.serviceCode,
+          from: null,
+          to: r.status,
+          publicReason: reasons[i],
+          actorName: actor,
+          dueAt,
+          standardVersion: standard.version,
         }),
       });
     });
     await this.outbox.enqueueMany(manager, events);
-    return rows.map((r) => ({ applicationId: r.id, ticketNumber: r.ticketNumber, status: r.status, missingRequirements: r.missing, dueAt: r.dueAt?.toISOString() ?? null }));
+    return rows.map((r) => ({
+      applicationId: r.id,
+      ticketNumber: r.ticketNumber,
+      status: r.status,
+      missingRequirements: r.missing,
+      dueAt: r.dueAt?.toISOString() ?? null,
+    }));
   }
 }

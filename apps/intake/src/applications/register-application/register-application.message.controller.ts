@@ -28,7 +28,10 @@ export class RegisterApplicationMessageController {
     const filed = filedAt(v.value.occurredAt, this.clock.now());
     if (!filed) {
       throw DomainError.validation([
-        { path: 'occurredAt', message: `occurredAt must not be in the future (more than ${FILED_AT_MAX_SKEW_MS / 60000} minutes after receipt)` },
+        {
+          path: 'occurredAt',
+          message: `occurredAt must not be in the future (more than ${FILED_AT_MAX_SKEW_MS / 60000} minutes after receipt)`,
+        },
       ]);
     }
     return this.filings.file(v.value, body.actor.username, { idempotencyKey: typeof key === 'string' ? key : undefined, filedAt: filed });

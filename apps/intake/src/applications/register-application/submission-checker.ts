@@ -43,7 +43,8 @@ export class SubmissionChecker implements OnModuleInit {
     const timeZone = timeZoneOf(s.agencyCode);
     if (!agency) errors.push({ path: 'agencyCode', message: 'agencyCode is not an agency of this installation' });
     if (agency && !standard) errors.push({ path: 'serviceCode', message: 'serviceCode is not a service of this agency' });
-    if (standard && !standard.active) errors.push({ path: 'serviceCode', message: 'serviceCode is closed for new applications at this agency' });
+    if (standard && !standard.active)
+      errors.push({ path: 'serviceCode', message: 'serviceCode is closed for new applications at this agency' });
     const def = standard?.definition;
 
     // the applicant: NIK, KK, birth date, village and residency
@@ -52,13 +53,20 @@ export class SubmissionChecker implements OnModuleInit {
     const kk = validateKk(a.kkNumber, { areas: this.areas });
     if (!kk.ok) errors.push({ path: 'applicant.kkNumber', message: `kkNumber ${kk.message}` });
     if (!this.areas.isVillage(a.villageCode)) {
-      errors.push({ path: 'applicant.villageCode', message: 'villageCode is not a village (desa/kelurahan) of the official Kemendagri list' });
+      errors.push({
+        path: 'applicant.villageCode',
+        message: 'villageCode is not a village (desa/kelurahan) of the official Kemendagri list',
+      });
     } else if (agency && def?.applicant.residency === 'AGENCY_AREA' && !a.villageCode.startsWith(`${agency.areaCode}.`)) {
-      errors.push({ path: 'applicant.villageCode', message: 'villageCode must be in the area of the agency: this service is for its residents' });
+      errors.push({
+        path: 'applicant.villageCode',
+        message: 'villageCode must be in the area of the agency: this service is for its residents',
+      });
     }
     if (def && applicantBorn && def.applicant.minAge !== undefined) {
       const age = ageOn(a.birthDate, now, timeZone);
-      if (age < def.applicant.minAge) errors.push({ path: 'applicant.birthDate', message: `the applicant must be at least ${def.applicant.minAge} years old` });
+      if (age < def.applicant.minAge)
+        errors.push({ path: 'applicant.birthDate', message: `the applicant must be at least ${def.applicant.minAge} years old` });
     }
 
     // the beneficiary, when the standard wants one or the form has one
@@ -71,21 +79,30 @@ export class SubmissionChecker implements OnModuleInit {
       } else if (b && beneficiaryBorn) {
         const age = ageOn(b.birthDate, now, timeZone);
         if (def.beneficiary.ageUnder !== undefined && age >= def.beneficiary.ageUnder) {
-          errors.push({ path: 'beneficiary.birthDate', message: `the beneficiary of this service must be under ${def.beneficiary.ageUnder} on the filing date` });
+          errors.push({
+            path: 'beneficiary.birthDate',
+            message: `the beneficiary of this service must be under ${def.beneficiary.ageUnder} on the filing date`,
+          });
         }
         if (def.beneficiary.minAge !== undefined && age < def.beneficiary.minAge) {
-          errors.push({ path: 'beneficiary.birthDate', message: `the beneficiary of this service must be at least ${def.beneficiary.minAge}` });
+          errors.push({
+            path: 'beneficiary.birthDate',
+            message: `the beneficiary of this service must be at least ${def.beneficiary.minAge}`,
+          });
         }
       }
 
       // the target group: one of the standard's, and the client fits it
       const codes = def.targetGroups.map((g) => g.code);
       if (!s.targetGroup) {
-        if (def.targetGroupRequired) errors.push({ path: 'targetGroup', message: `targetGroup is required for this service: one of ${codes.join(', ')}` });
+        if (def.targetGroupRequired)
+          errors.push({ path: 'targetGroup', message: `targetGroup is required for this service: one of ${codes.join(', ')}` });
       } else if (!codes.includes(s.targetGroup)) {
         errors.push({
           path: 'targetGroup',
-          message: codes.length ? `targetGroup must be one of ${codes.join(', ')} for this service` : 'this service has no target groups: leave targetGroup out',
+          message: codes.length
+            ? `targetGroup must be one of ${codes.join(', ')} for this service`
+            : 'this service has no target groups: leave targetGroup out',
         });
       } else {
         const group = def.targetGroups.find((g) => g.code === s.targetGroup)!;
@@ -107,15 +124,24 @@ export class SubmissionChecker implements OnModuleInit {
       errors.push({ path: `${who}.birthDate`, message: 'birthDate must be after 1900' });
       born = false;
     }
-    const nik = parseNik(p.nik, { areas: this.areas, today: now, timeZone, expectedBirthDate: born ? p.birthDate : undefined, expectedSex: p.sex });
+    const nik = parseNik(p.nik, {
+      areas: this.areas,
+      today: now,
+      timeZone,
+      expectedBirthDate: born ? p.birthDate : undefined,
+      expectedSex: p.sex,
+    });
     if (!nik.ok) errors.push({ path: `${who}.nik`, message: `nik ${nik.message}` });
     return born;
   }
 
   private fitsGroup(g: TargetGroupSpec, who: string, p: Person, now: Date, timeZone: string, errors: FieldError[]): void {
     const age = ageOn(p.birthDate, now, timeZone);
-    if (g.minAge !== undefined && age < g.minAge) errors.push({ path: `${who}.birthDate`, message: `the target group is for clients at least ${g.minAge} years old` });
-    if (g.ageUnder !== undefined && age >= g.ageUnder) errors.push({ path: `${who}.birthDate`, message: `the target group is for clients under ${g.ageUnder}` });
-    if (g.sex && p.sex !== g.sex) errors.push({ path: `${who}.sex`, message: `the target group is for ${g.sex === 'F' ? 'women' : 'men'}` });
+    if (g.minAge !== undefined && age < g.minAge)
+      errors.push({ path: `${who}.birthDate`, message: `the target group is for clients at least ${g.minAge} years old` });
+    if (g.ageUnder !== undefined && age >= g.ageUnder)
+      errors.push({ path: `${who}.birthDate`, message: `the target group is for clients under ${g.ageUnder}` });
+    if (g.sex && p.sex !== g.sex)
+      errors.push({ path: `${who}.sex`, message: `the target group is for ${g.sex === 'F' ? 'women' : 'men'}` });
   }
 }

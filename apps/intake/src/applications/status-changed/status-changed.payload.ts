@@ -35,8 +35,16 @@ export function publicActor(actorName: string): string {
  */
 export function statusChangedPayload(c: StatusChange): StatusChangedPayload {
   return {
-    applicationId: c.applicationId, ticketNumber: c.ticketNumber, agencyCode: c.agencyCode, serviceCode: c.serviceCode,
-    from: c.from, to: c.to, reason: c.publicReason, publicReason: c.publicReason, actor: publicActor(c.actorName),
-    dueAt: c.dueAt, standardVersion: c.standardVersion,
+    applicationId: c.applicationId,
+    ticketNumber: c.ticketNumber,
+    agencyCode: c.agencyCode,
+    serviceCode: c.serviceCode,
+    from: c.from,
+    to: c.to,
+    reason: c.publicReason,
+    publicReason: c.publicReason,
+    actor: publicActor(c.actorName),
+    dueAt: c.dueAt,
+    standardVersion: c.standardVersion,
   };
 }

@@ -36,16 +36,24 @@ export class TransitionApplicationMessageController {
     const now = this.clock.now();
     await this.ds.transaction(async (m) => {
       // another agency's application is "not found": its existence is not disclosed
-      const [owner]: Array<{ agency_code: string }> = await m.query(`SELECT "agency_code" FROM "intake"."applications" WHERE "id" = $1`, [body.id]);
+      const [owner]: Array<{ agency_code: string }> = await m.query(`SELECT "agency_code" FROM "intake"."applications" WHERE "id" = $1`, [
+        body.id,
+      ]);
       if (!owner || !covers(body.actor, owner.agency_code)) throw notFound();
       // a province sees its regencies' applications; moving one is the regency's
       requireCanChange(body.actor, owner.agency_code, 'this application');
       const [outcome] = await this.handler.applyMany(
         m,
-        [{
-          applicationId: body.id, to: v.value.to, actor: { kind: 'staff', roles: body.actor.roles }, actorName: body.actor.username,
-          reason: v.value.reason ?? null, publicReason: v.value.publicReason ?? null,
-        }],
+        [
+          {
+            applicationId: body.id,
+            to: v.value.to,
+            actor: { kind: 'staff', roles: body.actor.roles },
+            actorName: body.actor.username,
+            reason: v.value.reason ?? null,
+            publicReason: v.value.publicReason ?? null,
+          },
+        ],
         now,
       );
       if (outcome.ok) return;
@@ -61,7 +69,9 @@ export class TransitionApplicationMessageController {
         case 'RESERVED':
           throw new IntakeError(IntakeErrorCode.TransitionReserved, outcome.message, [{ path: 'to', message: outcome.message }]);
         case 'REASON_REQUIRED':
-          throw new IntakeError(IntakeErrorCode.ReasonRequired, outcome.message, [{ path: 'reason', message: 'reason is required for this transition' }]);
+          throw new IntakeError(IntakeErrorCode.ReasonRequired, outcome.message, [
+            { path: 'reason', message: 'reason is required for this transition' },
+          ]);
         default:
           throw new IntakeError(IntakeErrorCode.IllegalTransition, outcome.message);
       }

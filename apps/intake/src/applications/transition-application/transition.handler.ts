@@ -76,17 +76,40 @@ export class TransitionHandler {
         continue;
       }
       if (req.onlyFrom && !req.onlyFrom.includes(app.status)) {
-        outcomes.push({ ok: false, applicationId: app.id, reason: 'SKIPPED', message: `${app.status} is not one of ${req.onlyFrom.join(', ')}` });
+        outcomes.push({
+          ok: false,
+          applicationId: app.id,
+          reason: 'SKIPPED',
+          message: `${app.status} is not one of ${req.onlyFrom.join(', ')}`,
+        });
         continue;
       }
-      const std = await this.catalog.forApplication({ agencyCode: app.agency_code, serviceCode: app.service_code, standardVersion: app.standard_version, lifecycleVersion: app.lifecycle_version }, manager);
+      const std = await this.catalog.forApplication(
+        {
+          agencyCode: app.agency_code,
+          serviceCode: app.service_code,
+          standardVersion: app.standard_version,
+          lifecycleVersion: app.lifecycle_version,
+        },
+        manager,
+      );
       if (!std) {
-        outcomes.push({ ok: false, applicationId: app.id, reason: 'NOT_FOUND', message: `No standard ${app.service_code} of agency ${app.agency_code}` });
+        outcomes.push({
+          ok: false,
+          applicationId: app.id,
+          reason: 'NOT_FOUND',
+          message: `No standard ${app.service_code} of agency ${app.agency_code}`,
+        });
         continue;
       }
       const def = std.definition;
       if (!def.lifecycle.statuses.some((s) => s.code === req.to)) {
-        outcomes.push({ ok: false, applicationId: app.id, reason: 'UNKNOWN_STATUS', message: `${def.code} has no status ${req.to}: its statuses are ${def.lifecycle.statuses.map((s) => s.code).join(', ')}` });
+        outcomes.push({
+          ok: false,
+          applicationId: app.id,
+          reason: 'UNKNOWN_STATUS',
+          message: `${def.code} has no status ${req.to}: its statuses are ${def.lifecycle.statuses.map((s) => s.code).join(', ')}`,
+        });
         continue;
       }
       const check = checkTransition(def, app, req.to, req.actor, req.reason);
@@ -98,15 +121,29 @@ export class TransitionHandler {
       app.status = req.to;
       if (!app.clock_stopped_at && stopsClock(def, req.to)) app.clock_stopped_at = now;
       changed.add(app.id);
-      history.push({ id: app.id, from, to: req.to, reason: req.reason ?? null, publicReason: req.publicReason ?? null, actor: req.actorName });
+      history.push({
+        id: app.id,
+        from,
+        to: req.to,
+        reason: req.reason ?? null,
+        publicReason: req.publicReason ?? null,
+        actor: req.actorName,
+      });
       events.push({
         subject: Subjects.intakeApplicationStatusChanged,
         cause: req.cause,
         // outside systems read it: the public reason only, no staff username (the history keeps both)
         payload: statusChangedPayload({
-          applicationId: app.id, ticketNumber: app.ticket_number, agencyCode: app.agency_code, serviceCode: app.service_code,
-          from, to: req.to, publicReason: req.publicReason ?? null, actorName: req.actorName,
-          dueAt: app.clock_stopped_at ? null : (app.due_at?.toISOString() ?? null), standardVersion: app.standard_version ?? std.version,
+          applicationId: app.id,
+          ticketNumber: app.ticket_number,
+          agencyCode: app.agency_code,
+          serviceCode: app.service_code,
+          from,
+          to: req.to,
+          publicReason: req.publicReason ?? null,
+          actorName: req.actorName,
+          dueAt: app.clock_stopped_at ? null : (app.due_at?.toISOString() ?? null),
+          standardVersion: app.standard_version ?? std.version,
         }),
       });
       outcomes.push({ ok: true, applicationId: app.id, from, to: req.to });
@@ -122,7 +159,15 @@ export class TransitionHandler {
       await manager.query(
         `INSERT INTO "intake"."application_history" ("application_id", "from_status", "to_status", "reason", "public_reason", "actor", "at")
          SELECT id, fr, tt, rs, pr, ac, $7::timestamptz FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(id, fr, tt, rs, pr, ac)`,
-        [history.map((h) => h.id), history.map((h) => h.from), history.map((h) => h.to), history.map((h) => h.reason), history.map((h) => h.publicReason), history.map((h) => h.actor), at],
+        [
+          history.map((h) => h.id),
+          history.map((h) => h.from),
+          history.map((h) => h.to),
+          history.map((h) => h.reason),
+          history.map((h) => h.publicReason),
+          history.map((h) => h.actor),
+          at,
+        ],
       );
       await this.outbox.enqueueMany(manager, events);
     }

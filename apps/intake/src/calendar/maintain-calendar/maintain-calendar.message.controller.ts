@@ -1,7 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { CalendarDayRequest, Rpc, validatePayload, type Actor, type CalendarChangeView, type CalendarDayView, type CalendarYearView } from '#contracts';
+import {
+  CalendarDayRequest,
+  Rpc,
+  validatePayload,
+  type Actor,
+  type CalendarChangeView,
+  type CalendarDayView,
+  type CalendarYearView,
+} from '#contracts';
 import { findAgency, isIsoDate } from '#domain';
 import { DomainError, requireCanChange, requireCovers, requireRole } from '#platform';
 import { IntakeError, IntakeErrorCode } from '../../applications/intake.error.js';
@@ -10,7 +18,10 @@ import { timeZoneOf } from '../time-zone.js';
 
 function checkYear(year: unknown): number {
   const y = Number(year);
-  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new IntakeError(IntakeErrorCode.InvalidCalendarDay, 'year must be between 2000 and 2100', [{ path: 'year', message: 'year must be a year between 2000 and 2100' }]);
+  if (!Number.isInteger(y) || y < 2000 || y > 2100)
+    throw new IntakeError(IntakeErrorCode.InvalidCalendarDay, 'year must be between 2000 and 2100', [
+      { path: 'year', message: 'year must be a year between 2000 and 2100' },
+    ]);
   return y;
 }
 
@@ -25,7 +36,13 @@ interface DayRow {
 }
 
 const toView = (r: DayRow): CalendarDayView => ({
-  agencyCode: r.agency_code, date: r.date, kind: r.kind, name: r.name, source: r.source, createdBy: r.created_by, createdAt: r.created_at.toISOString(),
+  agencyCode: r.agency_code,
+  date: r.date,
+  kind: r.kind,
+  name: r.name,
+  source: r.source,
+  createdBy: r.created_by,
+  createdAt: r.created_at.toISOString(),
 });
 
 /**
@@ -43,7 +60,10 @@ export class MaintainCalendarMessageController {
   /** The agency asked about (the actor's own by default): seen for reading, changed for a change. */
   private agencyOf(actor: Actor, agencyCode: string | undefined, act: 'see' | 'change'): string {
     const code = agencyCode ?? actor.agencyCode;
-    if (!findAgency(code)) throw new IntakeError(IntakeErrorCode.InvalidCalendarDay, `No agency ${code}`, [{ path: 'agencyCode', message: `agencyCode ${code} is not an agency of this installation` }]);
+    if (!findAgency(code))
+      throw new IntakeError(IntakeErrorCode.InvalidCalendarDay, `No agency ${code}`, [
+        { path: 'agencyCode', message: `agencyCode ${code} is not an agency of this installation` },
+      ]);
     if (act === 'change') requireCanChange(actor, code, 'its calendar');
     else requireCovers(actor, code, 'its calendar');
     return code;
@@ -75,8 +95,14 @@ export class MaintainCalendarMessageController {
     const v = await validatePayload(CalendarDayRequest, payload.body);
     if (!v.ok) throw DomainError.validation(v.errors);
     const day = v.value;
-    if (!isIsoDate(day.date)) throw new IntakeError(IntakeErrorCode.InvalidCalendarDay, `${day.date} is not a date`, [{ path: 'date', message: `date ${day.date} is not a calendar date` }]);
-    if (Number(day.date.slice(0, 4)) !== year) throw new IntakeError(IntakeErrorCode.InvalidCalendarDay, `${day.date} is not in ${year}`, [{ path: 'date', message: `date must be in ${year}` }]);
+    if (!isIsoDate(day.date))
+      throw new IntakeError(IntakeErrorCode.InvalidCalendarDay, `${day.date} is not a date`, [
+        { path: 'date', message: `date ${day.date} is not a calendar date` },
+      ]);
+    if (Number(day.date.slice(0, 4)) !== year)
+      throw new IntakeError(IntakeErrorCode.InvalidCalendarDay, `${day.date} is not in ${year}`, [
+        { path: 'date', message: `date must be in ${year}` },
+      ]);
     const agencyCode = this.agencyOf(payload.actor, day.agencyCode, 'change');
     const rows: DayRow[] = await this.ds.transaction(async (m) => {
       // seed the year first: the admin's day must not be shadowed by (or shadow) a later seeding
@@ -96,20 +122,26 @@ export class MaintainCalendarMessageController {
       return inserted;
     });
     if (!rows.length) {
-      throw new IntakeError(IntakeErrorCode.CalendarDayExists, `${day.date} is already a non-working day of agency ${agencyCode}: remove it first to change it`, [
-        { path: 'date', message: `date ${day.date} is already in the calendar` },
-      ]);
+      throw new IntakeError(
+        IntakeErrorCode.CalendarDayExists,
+        `${day.date} is already a non-working day of agency ${agencyCode}: remove it first to change it`,
+        [{ path: 'date', message: `date ${day.date} is already in the calendar` }],
+      );
     }
     this.calendars.invalidate(agencyCode);
     return toView(rows[0]);
   }
 
   @MessagePattern(Rpc.intake.removeCalendarDay)
-  async remove(@Payload() payload: { actor: Actor; year: number; date: string; agencyCode?: string }): Promise<{ removed: CalendarDayView }> {
+  async remove(
+    @Payload() payload: { actor: Actor; year: number; date: string; agencyCode?: string },
+  ): Promise<{ removed: CalendarDayView }> {
     requireRole(payload.actor, 'ADMIN');
     const year = checkYear(payload.year);
     if (!isIsoDate(payload.date) || Number(payload.date.slice(0, 4)) !== year) {
-      throw new IntakeError(IntakeErrorCode.InvalidCalendarDay, `${payload.date} is not a date of ${year}`, [{ path: 'date', message: `date must be a date YYYY-MM-DD in ${year}` }]);
+      throw new IntakeError(IntakeErrorCode.InvalidCalendarDay, `${payload.date} is not a date of ${year}`, [
+        { path: 'date', message: `date must be a date YYYY-MM-DD in ${year}` },
+      ]);
     }
     const agencyCode = this.agencyOf(payload.actor, payload.agencyCode, 'change');
     const rows: DayRow[] = await this.ds.transaction(async (m) => {
@@ -128,7 +160,8 @@ export class MaintainCalendarMessageController {
       }
       return deleted;
     });
-    if (!rows.length) throw new IntakeError(IntakeErrorCode.CalendarDayNotFound, `${payload.date} is not a non-working day of agency ${agencyCode}`);
+    if (!rows.length)
+      throw new IntakeError(IntakeErrorCode.CalendarDayNotFound, `${payload.date} is not a non-working day of agency ${agencyCode}`);
     this.calendars.invalidate(agencyCode);
     return { removed: toView(rows[0]) };
   }
@@ -138,11 +171,29 @@ export class MaintainCalendarMessageController {
     requireRole(body.actor, 'ADMIN');
     const year = checkYear(body.year);
     const agencyCode = this.agencyOf(body.actor, body.agencyCode, 'see');
-    const rows: Array<{ at: Date; actor: string; action: 'ADDED' | 'REMOVED'; agency_code: string; date: string; kind: string; name: string }> = await this.ds.query(
+    const rows: Array<{
+      at: Date;
+      actor: string;
+      action: 'ADDED' | 'REMOVED';
+      agency_code: string;
+      date: string;
+      kind: string;
+      name: string;
+    }> = await this.ds.query(
       `SELECT "at", "actor", "action", "agency_code", "date"::text AS "date", "kind", "name" FROM "intake"."calendar_changes"
         WHERE "agency_code" = $1 AND "date" BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31) ORDER BY "id" DESC`,
       [agencyCode, year],
     );
-    return { items: rows.map((r) => ({ at: r.at.toISOString(), actor: r.actor, action: r.action, agencyCode: r.agency_code, date: r.date, kind: r.kind, name: r.name })) };
+    return {
+      items: rows.map((r) => ({
+        at: r.at.toISOString(),
+        actor: r.actor,
+        action: r.action,
+        agencyCode: r.agency_code,
+        date: r.date,
+        kind: r.kind,
+        name: r.name,
+      })),
+    };
   }
 }

@@ -32,7 +32,10 @@ export class EditStandardMessageController {
     const { actor, body } = payload;
     requireRole(actor, 'ADMIN');
     const agencyCode = String(body.agencyCode ?? '');
-    if (!findAgency(agencyCode)) throw new IntakeError(IntakeErrorCode.InvalidStandard, `No agency ${agencyCode}`, [{ path: 'agencyCode', message: `agencyCode ${agencyCode} is not an agency of this installation` }]);
+    if (!findAgency(agencyCode))
+      throw new IntakeError(IntakeErrorCode.InvalidStandard, `No agency ${agencyCode}`, [
+        { path: 'agencyCode', message: `agencyCode ${agencyCode} is not an agency of this installation` },
+      ]);
     requireCanChange(actor, agencyCode, 'its catalog');
     const v = await validateStandard(definitionOf(body));
     if (!v.ok) throw new IntakeError(IntakeErrorCode.InvalidStandard, 'The standard has invalid fields', v.errors);
@@ -46,10 +49,14 @@ export class EditStandardMessageController {
     requireCanChange(actor, agencyCode, 'its catalog');
     const definition = { code, ...(definitionOf(body) as object) } as Record<string, unknown>;
     if (definition.code !== code) {
-      throw new IntakeError(IntakeErrorCode.InvalidStandard, 'The code of a standard cannot change', [{ path: 'code', message: `code must be ${code}, as in the path` }]);
+      throw new IntakeError(IntakeErrorCode.InvalidStandard, 'The code of a standard cannot change', [
+        { path: 'code', message: `code must be ${code}, as in the path` },
+      ]);
     }
     const v = await validateStandard(definition);
     if (!v.ok) throw new IntakeError(IntakeErrorCode.InvalidStandard, 'The standard has invalid fields', v.errors);
-    return toStandardView(await this.catalog.update(agencyCode, code, v.value, body.active ?? true, actor.username, body.changeNote ?? null));
+    return toStandardView(
+      await this.catalog.update(agencyCode, code, v.value, body.active ?? true, actor.username, body.changeNote ?? null),
+    );
   }
 }

@@ -12,9 +12,15 @@ export class ListStandardsMessageController {
   constructor(private readonly catalog: CatalogService) {}
 
   @MessagePattern(Rpc.intake.listStandards)
-  async list(@Payload() body: { actor: Actor | null; agencyCode?: string; code?: string; includeInactive?: boolean }): Promise<{ items: StandardView[] }> {
+  async list(
+    @Payload() body: { actor: Actor | null; agencyCode?: string; code?: string; includeInactive?: boolean },
+  ): Promise<{ items: StandardView[] }> {
     const admin = !!body.actor?.roles.includes('ADMIN');
-    const records = await this.catalog.list({ agencyCode: body.agencyCode, code: body.code, includeInactive: admin && !!body.includeInactive });
+    const records = await this.catalog.list({
+      agencyCode: body.agencyCode,
+      code: body.code,
+      includeInactive: admin && !!body.includeInactive,
+    });
     // closed standards only for the admins of agencies that cover them
     const visible = records.filter((r) => r.active || (admin && covers(body.actor!, r.agencyCode)));
     return { items: visible.map(toStandardView) };
@@ -22,8 +28,14 @@ export class ListStandardsMessageController {
 
   @MessagePattern(Rpc.intake.getStandard)
   async get(@Payload() body: { actor: Actor | null; agencyCode: string; code: string; version?: number }): Promise<StandardView> {
-    const r = body.version ? await this.catalog.version(body.agencyCode, body.code, body.version) : await this.catalog.current(body.agencyCode, body.code);
-    if (!r) throw new IntakeError(IntakeErrorCode.StandardNotFound, `Agency ${body.agencyCode} has no standard ${body.code}${body.version ? ` version ${body.version}` : ''}`);
+    const r = body.version
+      ? await this.catalog.version(body.agencyCode, body.code, body.version)
+      : await this.catalog.current(body.agencyCode, body.code);
+    if (!r)
+      throw new IntakeError(
+        IntakeErrorCode.StandardNotFound,
+        `Agency ${body.agencyCode} has no standard ${body.code}${body.version ? ` version ${body.version}` : ''}`,
+      );
     return toStandardView(r);
   }
 

@@ -25,7 +25,12 @@
  *   each agency's admin sets it in the catalog before its first proposal.
  */
 import type {
-  ComplaintChannelSpec, LifecycleSpec, LifecycleStatus, LifecycleTransition, LocalizedText, StandardDefinition,
+  ComplaintChannelSpec,
+  LifecycleSpec,
+  LifecycleStatus,
+  LifecycleTransition,
+  LocalizedText,
+  StandardDefinition,
 } from '#contracts';
 
 export interface SeededStandard {
@@ -123,17 +128,44 @@ export const CATALOG_SEED: SeededStandard[] = [
       ),
       decreeNumber: null,
       requirements: [
-        { code: 'SURAT_PERMOHONAN', name: t('Permohonan penerima bantuan', 'Request from the receiving party'), documentTypes: ['SURAT_PERMOHONAN'], checkedBy: 'INTAKE' },
+        {
+          code: 'SURAT_PERMOHONAN',
+          name: t('Permohonan penerima bantuan', 'Request from the receiving party'),
+          documentTypes: ['SURAT_PERMOHONAN'],
+          checkedBy: 'INTAKE',
+        },
       ],
       targetGroups: [],
       targetGroupRequired: false,
       applicant: APPLICANT_RESIDENT,
       beneficiary: { required: false },
       procedure: [
-        { text: t('Pemohon menyampaikan permohonan informasi / data kelompok penerima bantuan beserta persyaratan kepada petugas front office', 'The applicant submits the request (information / data on the group receiving aid) with its requirements to the front office') },
-        { text: t('Mengisi formulir permohonan informasi sekaligus melengkapi data diri', 'Fills in the request form with personal details'), status: 'REGISTERED' },
-        { text: t('Berkas pemohon yang memenuhi syarat akan diproses, jika tidak memenuhi syarat akan dikembalikan', 'A complete file is processed; an incomplete one is returned'), status: 'IN_PROCESS' },
-        { text: t('Pemohon akan mendapatkan penjelasan lebih rinci oleh Bidang terkait', 'The division concerned explains the details to the applicant') },
+        {
+          text: t(
+            'Pemohon menyampaikan permohonan informasi / data kelompok penerima bantuan beserta persyaratan kepada petugas front office',
+            'The applicant submits the request (information / data on the group receiving aid) with its requirements to the front office',
+          ),
+        },
+        {
+          text: t(
+            'Mengisi formulir permohonan informasi sekaligus melengkapi data diri',
+            'Fills in the request form with personal details',
+          ),
+          status: 'REGISTERED',
+        },
+        {
+          text: t(
+            'Berkas pemohon yang memenuhi syarat akan diproses, jika tidak memenuhi syarat akan dikembalikan',
+            'A complete file is processed; an incomplete one is returned',
+          ),
+          status: 'IN_PROCESS',
+        },
+        {
+          text: t(
+            'Pemohon akan mendapatkan penjelasan lebih rinci oleh Bidang terkait',
+            'The division concerned explains the details to the applicant',
+          ),
+        },
         { text: t('Informasi diberikan kepada pemohon', 'The information is given to the applicant'), status: 'INFORMATION_GIVEN' },
         { text: t('Selesai', 'Done') },
       ],
@@ -180,8 +212,18 @@ export const CATALOG_SEED: SeededStandard[] = [
       ),
       decreeNumber: '041.7/127/DinsosPPPA/2023',
       requirements: [
-        { code: 'KTP', name: t('Fotokopi Kartu Tanda Penduduk pemohon', "Copy of the applicant's identity card (KTP)"), documentTypes: ['KTP'], checkedBy: 'INTAKE' },
-        { code: 'KK', name: t('Fotokopi Kartu Keluarga pemohon', "Copy of the applicant's family card (KK)"), documentTypes: ['KK'], checkedBy: 'INTAKE' },
+        {
+          code: 'KTP',
+          name: t('Fotokopi Kartu Tanda Penduduk pemohon', "Copy of the applicant's identity card (KTP)"),
+          documentTypes: ['KTP'],
+          checkedBy: 'INTAKE',
+        },
+        {
+          code: 'KK',
+          name: t('Fotokopi Kartu Keluarga pemohon', "Copy of the applicant's family card (KK)"),
+          documentTypes: ['KK'],
+          checkedBy: 'INTAKE',
+        },
         {
           code: 'DTKS_OR_SKTM',
           name: t(
@@ -193,7 +235,10 @@ export const CATALOG_SEED: SeededStandard[] = [
         },
         {
           code: 'SURAT_PERMOHONAN',
-          name: t('Surat permohonan bantuan sosial JPST dari kelurahan / desa diketahui camat', 'Request letter for JPST social assistance from the village / kelurahan, acknowledged by the camat'),
+          name: t(
+            'Surat permohonan bantuan sosial JPST dari kelurahan / desa diketahui camat',
+            'Request letter for JPST social assistance from the village / kelurahan, acknowledged by the camat',
+          ),
           documentTypes: ['SURAT_PERMOHONAN'],
           checkedBy: 'INTAKE',
         },
@@ -212,10 +257,28 @@ export const CATALOG_SEED: SeededStandard[] = [
             'The applicant (PMKS/PPKS or family) comes to the SLRT desk at the Puskesmas with the JPST request letter and its attachments from the village, acknowledged by the camat, addressed to the regent through the head of the department',
           ),
         },
-        { text: t('Surat diterima front office, diserahkan ke manajer, lalu dilaporkan kepada Kepala Dinas', 'The front office receives the letter, hands it to the manager, who reports it to the head of the department'), status: 'REGISTERED' },
-        { text: t('Verifikasi dan validasi lapangan oleh Tim Reaksi Cepat (TRC)', 'Field verification and validation by the rapid response team (TRC)'), status: 'IN_VERIFICATION' },
-        { text: t('Penetapan SK Bupati penerima bansos JPST', "The regent's decree (SK Bupati) names the JPST recipients"), status: 'DECREED' },
-        { text: t('Pencairan anggaran BTT / JPST ke DPPKAD', 'The BTT / JPST budget is disbursed through the finance office (DPPKAD)'), status: 'DISBURSING' },
+        {
+          text: t(
+            'Surat diterima front office, diserahkan ke manajer, lalu dilaporkan kepada Kepala Dinas',
+            'The front office receives the letter, hands it to the manager, who reports it to the head of the department',
+          ),
+          status: 'REGISTERED',
+        },
+        {
+          text: t(
+            'Verifikasi dan validasi lapangan oleh Tim Reaksi Cepat (TRC)',
+            'Field verification and validation by the rapid response team (TRC)',
+          ),
+          status: 'IN_VERIFICATION',
+        },
+        {
+          text: t('Penetapan SK Bupati penerima bansos JPST', "The regent's decree (SK Bupati) names the JPST recipients"),
+          status: 'DECREED',
+        },
+        {
+          text: t('Pencairan anggaran BTT / JPST ke DPPKAD', 'The BTT / JPST budget is disbursed through the finance office (DPPKAD)'),
+          status: 'DISBURSING',
+        },
         { text: t('Penyerahan bansos JPST ke pemohon', 'The JPST assistance is handed over to the applicant'), status: 'HANDED_OVER' },
       ],
       deadline: { amount: 3, unit: 'MONTHS' },
@@ -232,12 +295,15 @@ export const CATALOG_SEED: SeededStandard[] = [
         { channel: 'BOX', contact: 'Kotak saran' },
         { channel: 'SOCIAL_MEDIA', contact: 'Media sosial Dinas Sosial PPPA Kabupaten Banjarnegara' },
       ],
-      lifecycle: assistanceLifecycle({
-        proposed: t('Diusulkan untuk SK Bupati', "Proposed for the regent's decree"),
-        decreed: t('Ditetapkan dalam SK Bupati', "Named in the regent's decree (SK Bupati)"),
-        disbursing: t('Pencairan anggaran BTT / JPST melalui DPPKAD', 'BTT / JPST budget being disbursed through DPPKAD'),
-        handedOver: t('Bansos JPST diserahkan kepada pemohon', 'Assistance handed over to the applicant'),
-      }, ['HANDED_OVER']),
+      lifecycle: assistanceLifecycle(
+        {
+          proposed: t('Diusulkan untuk SK Bupati', "Proposed for the regent's decree"),
+          decreed: t('Ditetapkan dalam SK Bupati', "Named in the regent's decree (SK Bupati)"),
+          disbursing: t('Pencairan anggaran BTT / JPST melalui DPPKAD', 'BTT / JPST budget being disbursed through DPPKAD'),
+          handedOver: t('Bansos JPST diserahkan kepada pemohon', 'Assistance handed over to the applicant'),
+        },
+        ['HANDED_OVER'],
+      ),
       eligibility: {
         registryOrSktm: true,
         notInPrograms: ['PKH', 'BPNT', 'PBI-JK', 'BLT-DD'],
@@ -255,24 +321,78 @@ export const CATALOG_SEED: SeededStandard[] = [
       name: t('Layanan Audiensi', 'Audience with the head of department'),
       decreeNumber: '188.4/47/DINSOSPMD/2023',
       requirements: [
-        { code: 'BUKU_TAMU', name: t('Mengisi buku tamu di front office', 'Guest book entry at the front office'), documentTypes: ['BUKU_TAMU'], checkedBy: 'INTAKE' },
-        { code: 'KTP', name: t('Menunjukkan kartu identitas yang masih berlaku', 'A valid identity card'), documentTypes: ['KTP'], checkedBy: 'INTAKE' },
-        { code: 'FORMULIR_PERMOHONAN', name: t('Mengisi formulir permohonan yang telah disediakan', 'The request form, filled in'), documentTypes: ['FORMULIR_PERMOHONAN'], checkedBy: 'INTAKE' },
+        {
+          code: 'BUKU_TAMU',
+          name: t('Mengisi buku tamu di front office', 'Guest book entry at the front office'),
+          documentTypes: ['BUKU_TAMU'],
+          checkedBy: 'INTAKE',
+        },
+        {
+          code: 'KTP',
+          name: t('Menunjukkan kartu identitas yang masih berlaku', 'A valid identity card'),
+          documentTypes: ['KTP'],
+          checkedBy: 'INTAKE',
+        },
+        {
+          code: 'FORMULIR_PERMOHONAN',
+          name: t('Mengisi formulir permohonan yang telah disediakan', 'The request form, filled in'),
+          documentTypes: ['FORMULIR_PERMOHONAN'],
+          checkedBy: 'INTAKE',
+        },
       ],
       targetGroups: [],
       targetGroupRequired: false,
       applicant: APPLICANT_RESIDENT,
       beneficiary: { required: false },
       procedure: [
-        { text: t('Pengguna layanan menyampaikan surat kepada Kepala Dinas atau datang langsung ke Sekretariat Dinas menyampaikan maksud dan tujuan audiensi', 'The applicant writes to the head of department or comes to the secretariat with the purpose of the audience') },
-        { text: t('Surat permohonan diagendakan dan diproses sesuai ketentuan oleh Tim PKD', 'The letter is put on the agenda and processed by the PKD team'), status: 'REGISTERED' },
-        { text: t('Kepala Dinas mendisposisikan surat permohonan kepada Kepala Bidang terkait', 'The head of department disposes the letter to the division head concerned'), status: 'DISPOSED' },
-        { text: t('Kepala Bidang menugaskan pejabat/pegawai, atau bertindak langsung sebagai pemberi layanan audiensi', 'The division head assigns an officer, or holds the audience personally'), status: 'OFFICER_ASSIGNED' },
-        { text: t('Pegawai yang ditunjuk menyiapkan administrasi, bahan, peralatan dan telaahan staf bila perlu', 'The officer prepares the administration, materials and, if needed, a staff review') },
+        {
+          text: t(
+            'Pengguna layanan menyampaikan surat kepada Kepala Dinas atau datang langsung ke Sekretariat Dinas menyampaikan maksud dan tujuan audiensi',
+            'The applicant writes to the head of department or comes to the secretariat with the purpose of the audience',
+          ),
+        },
+        {
+          text: t(
+            'Surat permohonan diagendakan dan diproses sesuai ketentuan oleh Tim PKD',
+            'The letter is put on the agenda and processed by the PKD team',
+          ),
+          status: 'REGISTERED',
+        },
+        {
+          text: t(
+            'Kepala Dinas mendisposisikan surat permohonan kepada Kepala Bidang terkait',
+            'The head of department disposes the letter to the division head concerned',
+          ),
+          status: 'DISPOSED',
+        },
+        {
+          text: t(
+            'Kepala Bidang menugaskan pejabat/pegawai, atau bertindak langsung sebagai pemberi layanan audiensi',
+            'The division head assigns an officer, or holds the audience personally',
+          ),
+          status: 'OFFICER_ASSIGNED',
+        },
+        {
+          text: t(
+            'Pegawai yang ditunjuk menyiapkan administrasi, bahan, peralatan dan telaahan staf bila perlu',
+            'The officer prepares the administration, materials and, if needed, a staff review',
+          ),
+        },
         { text: t('Pemohon menerima informasi layanan audiensi', 'The applicant is informed of the audience') },
         { text: t('Pejabat/pegawai yang ditunjuk melaksanakan audiensi', 'The officer holds the audience'), status: 'AUDIENCE_HELD' },
-        { text: t('Pengguna layanan yang datang langsung karena alasan urgensi tanpa surat resmi dapat langsung dilayani dan diarahkan kepada petugas audiensi', 'An urgent walk-in without an official letter is served at once and directed to the officer') },
-        { text: t('Petugas menyampaikan laporan hasil audiensi secara tertulis kepada Kepala Dinas melalui Kepala Bidang', 'The officer reports in writing to the head of department through the division head'), status: 'REPORTED' },
+        {
+          text: t(
+            'Pengguna layanan yang datang langsung karena alasan urgensi tanpa surat resmi dapat langsung dilayani dan diarahkan kepada petugas audiensi',
+            'An urgent walk-in without an official letter is served at once and directed to the officer',
+          ),
+        },
+        {
+          text: t(
+            'Petugas menyampaikan laporan hasil audiensi secara tertulis kepada Kepala Dinas melalui Kepala Bidang',
+            'The officer reports in writing to the head of department through the division head',
+          ),
+          status: 'REPORTED',
+        },
       ],
       deadline: { amount: 1, unit: 'CALENDAR_DAYS' },
       deadlineNote: t(
@@ -280,12 +400,25 @@ export const CATALOG_SEED: SeededStandard[] = [
         'The answer on the audience is given within 1 day of the division head receiving the letter; an urgent walk-in is directed to the officer within 30 minutes.',
       ),
       deadlineRules: [
-        { channels: ['WALK_IN'], deadline: { amount: 30, unit: 'MINUTES' }, label: t('Datang langsung, mendesak: 30 menit', 'Urgent walk-in: 30 minutes') },
+        {
+          channels: ['WALK_IN'],
+          deadline: { amount: 30, unit: 'MINUTES' },
+          label: t('Datang langsung, mendesak: 30 menit', 'Urgent walk-in: 30 minutes'),
+        },
       ],
       fee: FREE,
-      products: [t('Saran, masukan, pertimbangan, solusi dan rekomendasi terhadap permasalahan sesuai maksud permintaan audiensi', 'Advice, input, considerations, solutions and recommendations on the matter of the audience')],
+      products: [
+        t(
+          'Saran, masukan, pertimbangan, solusi dan rekomendasi terhadap permasalahan sesuai maksud permintaan audiensi',
+          'Advice, input, considerations, solutions and recommendations on the matter of the audience',
+        ),
+      ],
       complaintChannels: [
-        { channel: 'FACE_TO_FACE', contact: 'Dinas Sosial dan PMD Provinsi Kepulauan Bangka Belitung, Komplek Perkantoran dan Pemukiman Terpadu, Air Itam, Pangkalpinang' },
+        {
+          channel: 'FACE_TO_FACE',
+          contact:
+            'Dinas Sosial dan PMD Provinsi Kepulauan Bangka Belitung, Komplek Perkantoran dan Pemukiman Terpadu, Air Itam, Pangkalpinang',
+        },
         { channel: 'LETTER', contact: 'Dinas Sosial dan PMD Provinsi Kepulauan Bangka Belitung, Pangkalpinang' },
         { channel: 'WEB', contact: 'www.dinsospmd.babelprov.go.id' },
         { channel: 'LAPOR', contact: 'SP4N-LAPOR!' },
@@ -326,11 +459,21 @@ export const CATALOG_SEED: SeededStandard[] = [
       name: t('Bansos Bidang Rehabilitasi Sosial', 'Social rehabilitation assistance'),
       decreeNumber: null,
       requirements: [
-        { code: 'KTP', name: t('Identitas yang jelas sebagai warga Kota Pasuruan (KTP)', 'Clear identity as a resident of Kota Pasuruan (KTP)'), documentTypes: ['KTP'], checkedBy: 'INTAKE' },
+        {
+          code: 'KTP',
+          name: t('Identitas yang jelas sebagai warga Kota Pasuruan (KTP)', 'Clear identity as a resident of Kota Pasuruan (KTP)'),
+          documentTypes: ['KTP'],
+          checkedBy: 'INTAKE',
+        },
         { code: 'KK', name: t('Kartu Keluarga', 'Family card (KK)'), documentTypes: ['KK'], checkedBy: 'INTAKE' },
       ],
       targetGroups: [
-        { code: 'WRSE', name: t('Wanita Rawan Sosial Ekonomi (WRSE)', 'Women vulnerable socially and economically (WRSE)'), minAge: 18, sex: 'F' },
+        {
+          code: 'WRSE',
+          name: t('Wanita Rawan Sosial Ekonomi (WRSE)', 'Women vulnerable socially and economically (WRSE)'),
+          minAge: 18,
+          sex: 'F',
+        },
         { code: 'LANSIA', name: t('Lansia potensial', 'Potential elderly'), minAge: 60 },
         { code: 'FAKIR_MISKIN', name: t('Fakir miskin', 'The poor') },
         { code: 'ANAK_YATIM', name: t('Anak yatim', 'Orphans'), ageUnder: 18 },
@@ -340,22 +483,54 @@ export const CATALOG_SEED: SeededStandard[] = [
       applicant: APPLICANT_RESIDENT,
       beneficiary: { required: false },
       procedure: [
-        { text: t('Pemilahan data KPM yang layak bansos dari DTKS dan PMKS; pemeriksaan kelengkapan berkas', 'Candidates fit for assistance are selected from DTKS and PMKS data; the file is checked for completeness'), status: 'REGISTERED' },
+        {
+          text: t(
+            'Pemilahan data KPM yang layak bansos dari DTKS dan PMKS; pemeriksaan kelengkapan berkas',
+            'Candidates fit for assistance are selected from DTKS and PMKS data; the file is checked for completeness',
+          ),
+          status: 'REGISTERED',
+        },
         { text: t('Memilih data calon penerima', 'Candidate recipients are chosen') },
         { text: t('Verifikasi dan validasi data KPM oleh Dinsos', 'Verification and validation by Dinsos'), status: 'IN_VERIFICATION' },
         { text: t('Verifikasi dan validasi data KPM oleh Kelurahan', 'Verification and validation by the kelurahan'), status: 'VERIFIED' },
-        { text: t('Pengusulan calon penerima bantuan dalam bentuk rekomendasi ke Walikota', 'Candidates are proposed to the mayor as a recommendation'), status: 'PROPOSED' },
+        {
+          text: t(
+            'Pengusulan calon penerima bantuan dalam bentuk rekomendasi ke Walikota',
+            'Candidates are proposed to the mayor as a recommendation',
+          ),
+          status: 'PROPOSED',
+        },
         { text: t('Penerbitan SK Walikota', "The mayor's decree (SK Walikota) is issued"), status: 'DECREED' },
-        { text: t('Dinas Sosial mengajukan anggaran bantuan sosial kepada Badan Pengelolaan Keuangan dan Aset', 'Dinsos requests the budget from the finance and assets office (BPKA)'), status: 'DISBURSING' },
-        { text: t('Data KPM penerima yang sudah ditetapkan disampaikan kepada Bank Jatim', 'The decreed recipients are sent to Bank Jatim for their accounts') },
+        {
+          text: t(
+            'Dinas Sosial mengajukan anggaran bantuan sosial kepada Badan Pengelolaan Keuangan dan Aset',
+            'Dinsos requests the budget from the finance and assets office (BPKA)',
+          ),
+          status: 'DISBURSING',
+        },
+        {
+          text: t(
+            'Data KPM penerima yang sudah ditetapkan disampaikan kepada Bank Jatim',
+            'The decreed recipients are sent to Bank Jatim for their accounts',
+          ),
+        },
         { text: t('Dinas Sosial membuat jadwal penyaluran', 'Dinsos sets the distribution schedule') },
-        { text: t('Dinas Sosial melakukan penyaluran bantuan bekerja sama dengan Lurah', 'Dinsos distributes the assistance together with the lurah'), status: 'HANDED_OVER' },
+        {
+          text: t(
+            'Dinas Sosial melakukan penyaluran bantuan bekerja sama dengan Lurah',
+            'Dinsos distributes the assistance together with the lurah',
+          ),
+          status: 'HANDED_OVER',
+        },
       ],
       deadline: { amount: 5, unit: 'WORKING_DAYS' },
       deadlineNote: t('5 Hari kerja', '5 working days'),
       deadlineRules: [],
       fee: FREE,
-      products: [t('Form usulan penerima dansos', 'Proposal form of the recipients'), t('SK Walikota penerima dansos', "The mayor's decree naming the recipients")],
+      products: [
+        t('Form usulan penerima dansos', 'Proposal form of the recipients'),
+        t('SK Walikota penerima dansos', "The mayor's decree naming the recipients"),
+      ],
       complaintChannels: [
         { channel: 'FACE_TO_FACE', contact: 'Mal Pelayanan Publik (MPP) Kota Pasuruan, Jl. KH. Wachid Hasyim' },
         { channel: 'WEB', contact: 'E-Sambat Kota Pasuruan: https://esambat.pasuruankota.go.id/' },
@@ -364,14 +539,17 @@ export const CATALOG_SEED: SeededStandard[] = [
         { channel: 'WHATSAPP', contact: '085607966637' },
         { channel: 'SOCIAL_MEDIA', contact: 'Instagram @dinsoskotapasuruan; Facebook dinsoskotapasuruan; TikTok @dinsoskotapasuruan' },
       ],
-      lifecycle: assistanceLifecycle({
-        proposed: t('Diusulkan kepada Walikota', 'Proposed to the mayor'),
-        decreed: t('Ditetapkan dalam SK Walikota', "Named in the mayor's decree (SK Walikota)"),
-        disbursing: t('Pengajuan anggaran ke BPKA dan rekening Bank Jatim', 'Budget requested from BPKA; accounts at Bank Jatim'),
-        handedOver: t('Bantuan disalurkan bersama Lurah', 'Assistance distributed together with the lurah'),
-      // the 5 working days end with the standard's product, the proposal (usulan) to the mayor;
-      // the decree and the payout follow on the city's budget calendar, as their own steps
-      }, ['PROPOSED']),
+      lifecycle: assistanceLifecycle(
+        {
+          proposed: t('Diusulkan kepada Walikota', 'Proposed to the mayor'),
+          decreed: t('Ditetapkan dalam SK Walikota', "Named in the mayor's decree (SK Walikota)"),
+          disbursing: t('Pengajuan anggaran ke BPKA dan rekening Bank Jatim', 'Budget requested from BPKA; accounts at Bank Jatim'),
+          handedOver: t('Bantuan disalurkan bersama Lurah', 'Assistance distributed together with the lurah'),
+          // the 5 working days end with the standard's product, the proposal (usulan) to the mayor;
+          // the decree and the payout follow on the city's budget calendar, as their own steps
+        },
+        ['PROPOSED'],
+      ),
       eligibility: {
         sources: ['DTKS', 'PMKS'],
         kelurahanValidation: true,
@@ -389,8 +567,18 @@ export const CATALOG_SEED: SeededStandard[] = [
       name: t('Pelayanan Data, Laporan, dan Informasi', 'Request for data, reports and information'),
       decreeNumber: '285/OR/2022',
       requirements: [
-        { code: 'SURAT_TUGAS', name: t('Surat tugas', 'Assignment letter (surat tugas)'), documentTypes: ['SURAT_TUGAS'], checkedBy: 'INTAKE' },
-        { code: 'SURAT_PERMOHONAN', name: t('Surat permintaan data, laporan, informasi', 'Letter requesting the data, reports or information'), documentTypes: ['SURAT_PERMOHONAN'], checkedBy: 'INTAKE' },
+        {
+          code: 'SURAT_TUGAS',
+          name: t('Surat tugas', 'Assignment letter (surat tugas)'),
+          documentTypes: ['SURAT_TUGAS'],
+          checkedBy: 'INTAKE',
+        },
+        {
+          code: 'SURAT_PERMOHONAN',
+          name: t('Surat permintaan data, laporan, informasi', 'Letter requesting the data, reports or information'),
+          documentTypes: ['SURAT_PERMOHONAN'],
+          checkedBy: 'INTAKE',
+        },
         { code: 'KTP', name: t('Tanda pengenal / identitas', 'Identity card'), documentTypes: ['KTP'], checkedBy: 'INTAKE' },
       ],
       targetGroups: [],
@@ -399,7 +587,12 @@ export const CATALOG_SEED: SeededStandard[] = [
       beneficiary: { required: false },
       procedure: [
         { text: t('Tamu / pengguna layanan menuju ke petugas informasi', 'The visitor goes to the information desk') },
-        { text: t('Menyampaikan keperluan, mengisi buku tamu / formulir permintaan data / informasi', 'States the purpose, fills in the guest book or request form') },
+        {
+          text: t(
+            'Menyampaikan keperluan, mengisi buku tamu / formulir permintaan data / informasi',
+            'States the purpose, fills in the guest book or request form',
+          ),
+        },
         { text: t('Menyampaikan surat permintaan data, laporan, informasi', 'Hands in the request letter'), status: 'REGISTERED' },
         { text: t('Menerima data / informasi', 'Receives the data or information'), status: 'DATA_HANDED_OVER' },
       ],

@@ -41,7 +41,10 @@ export class AssessCaseHandler {
     if (!subject) {
       const known = await this.cases.find(this.cases.ds, { caseId });
       if (known && !known.subject) {
-        const [d] = await this.intake.call<ApplicationDossier[]>(Rpc.intake.applicationDossiers, { actor: null, applicationIds: [known.application_id] });
+        const [d] = await this.intake.call<ApplicationDossier[]>(Rpc.intake.applicationDossiers, {
+          actor: null,
+          applicationIds: [known.application_id],
+        });
         if (d) subject = subjectOf(d);
       }
     }
@@ -52,7 +55,10 @@ export class AssessCaseHandler {
    * Assesses many new cases in one transaction (a commit per case would cap the rate), each
    * behind a savepoint: one that fails is rolled back alone and named in the answer.
    */
-  async assessMany(actor: string, items: Array<{ caseId: string; subject: CaseSubject }>): Promise<Array<{ caseId: string; error: unknown }>> {
+  async assessMany(
+    actor: string,
+    items: Array<{ caseId: string; subject: CaseSubject }>,
+  ): Promise<Array<{ caseId: string; error: unknown }>> {
     const failed: Array<{ caseId: string; error: unknown }> = [];
     await this.cases.ds.transaction(async (m) => {
       for (const it of items) {
@@ -69,7 +75,13 @@ export class AssessCaseHandler {
     return failed;
   }
 
-  private async assessOne(m: EntityManager, actor: string, caseId: string, subject: CaseSubject | undefined, opts: { onlyIfNew?: boolean }): Promise<void> {
+  private async assessOne(
+    m: EntityManager,
+    actor: string,
+    caseId: string,
+    subject: CaseSubject | undefined,
+    opts: { onlyIfNew?: boolean },
+  ): Promise<void> {
     const c = await this.cases.find(m, { caseId }, { forUpdate: true });
     if (!c) throw new VerificationError(VerificationErrorCode.CaseNotFound, `No verification case ${caseId}`);
     // another replica's worker got there first
@@ -78,7 +90,8 @@ export class AssessCaseHandler {
       throw new VerificationError(VerificationErrorCode.CaseClosed, `Case ${caseId} is decided (${c.status}): it is not assessed again`);
     }
     const subj = subject ?? c.subject;
-    if (!subj) throw new VerificationError(VerificationErrorCode.CaseNotFound, `Case ${caseId}: intake knows no application ${c.application_id}`);
+    if (!subj)
+      throw new VerificationError(VerificationErrorCode.CaseNotFound, `Case ${caseId}: intake knows no application ${c.application_id}`);
     await this.assessIn(m, actor, c, subj);
   }
 
@@ -100,7 +113,13 @@ export class AssessCaseHandler {
     const kk = subject.applicant.kkNumber;
     const others = await this.cases.others(m, { id: c.id, serviceCode: c.service_code }, person, kk, !!settings.onePerHousehold);
     const duplicates = findDuplicates({
-      serviceCode: c.service_code, person, kk, settings, others, registry, fiscalYearStart: this.clock.fiscalYearStart(),
+      serviceCode: c.service_code,
+      person,
+      kk,
+      settings,
+      others,
+      registry,
+      fiscalYearStart: this.clock.fiscalYearStart(),
     });
     const evaluated = evaluate({ settings, subject, areaCode: areaOf(c.agency_code), registry, duplicates, on: new Date(subject.filedAt) });
     // a verifier's settlement holds while its rule still needs review

@@ -49,7 +49,10 @@ export class AssessOpenedCasesWorker implements OnApplicationBootstrap, OnApplic
       const cases = await this.cases.awaitingAssessment(BATCH, [...this.failed]);
       if (!cases.length) return;
       const dossiers = await this.intake.call<ApplicationDossier[]>(
-        Rpc.intake.applicationDossiers, { actor: null, applicationIds: cases.map((c) => c.application_id) }, { quiet: true });
+        Rpc.intake.applicationDossiers,
+        { actor: null, applicationIds: cases.map((c) => c.application_id) },
+        { quiet: true },
+      );
       const byApp = new Map(dossiers.map((d) => [d.applicationId, d]));
       const items: Array<{ caseId: string; subject: CaseSubject }> = [];
       for (const c of cases) {

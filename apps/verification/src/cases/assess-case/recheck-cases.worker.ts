@@ -47,7 +47,9 @@ export class RecheckCasesWorker implements OnModuleInit, OnApplicationBootstrap,
     for (const c of await this.cases.assessedOpenCases()) {
       if (this.rechecks.stopping) return;
       // in the order the assessment keeps them: the regency's own before the province's
-      const now = registryAgencies(c.agency_code).map((a) => currentOf.get(a)).filter((id): id is string => !!id);
+      const now = registryAgencies(c.agency_code)
+        .map((a) => currentOf.get(a))
+        .filter((id): id is string => !!id);
       const was = c.registry_snapshot_ids ?? [];
       if (now.length === was.length && now.every((id, i) => id === was[i])) continue;
       const fresh = now.find((id) => !was.includes(id)) ?? now[0] ?? 'none';

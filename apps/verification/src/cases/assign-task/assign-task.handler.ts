@@ -21,7 +21,12 @@ export class AssignTaskHandler {
       }
       await requireOtherOfficer(this.cases, m, t, assignee, 'assignee');
       await this.cases.assign(m, t.id, assignee, actor.username);
-      await this.cases.history(m, t.case_id, actor.username, 'TASK_ASSIGNED', { taskId: t.id, stage: t.stage, assignee, previous: t.assignee });
+      await this.cases.history(m, t.case_id, actor.username, 'TASK_ASSIGNED', {
+        taskId: t.id,
+        stage: t.stage,
+        assignee,
+        previous: t.assignee,
+      });
     });
     const t = await visibleTask(this.cases, actor, taskId);
     return taskView(t, visitsByTask(await this.cases.visitsOf(this.cases.ds, [t.id])));

@@ -27,10 +27,16 @@ export class ApplicationStatusChangedConsumer {
       if (!c && (event.from === 'REGISTERED' || event.from === 'IN_VERIFICATION') && event.agencyCode && event.serviceCode) {
         // the closing came before the opening (two durables, no order between them): the case is
         // opened here to be closed at once, and the late application.received finds it (one per application)
-        await this.cases.open(manager, [{
-          applicationId: event.applicationId, ticketNumber: event.ticketNumber ?? null, agencyCode: event.agencyCode, serviceCode: event.serviceCode,
-          dueAt: null, standardVersion: event.standardVersion ?? null,
-        }]);
+        await this.cases.open(manager, [
+          {
+            applicationId: event.applicationId,
+            ticketNumber: event.ticketNumber ?? null,
+            agencyCode: event.agencyCode,
+            serviceCode: event.serviceCode,
+            dueAt: null,
+            standardVersion: event.standardVersion ?? null,
+          },
+        ]);
         c = await this.cases.find(manager, { applicationId: event.applicationId }, { forUpdate: true });
       }
       if (!c) continue;
@@ -40,7 +46,10 @@ export class ApplicationStatusChangedConsumer {
       if (!closed) continue;
       const cancelled = await this.cases.cancelOpenTasks(manager, c.id);
       await this.cases.history(manager, c.id, event.actor ?? 'system:intake', 'CLOSED', {
-        applicationStatus: event.to, reason: why.id, reasonEn: why.en, cancelledTasks: cancelled,
+        applicationStatus: event.to,
+        reason: why.id,
+        reasonEn: why.en,
+        cancelledTasks: cancelled,
       });
       this.log.log(`case ${c.id} closed: application ${event.applicationId} is ${event.to}; ${cancelled} open task(s) cancelled`);
     }

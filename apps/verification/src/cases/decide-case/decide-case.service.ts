@@ -40,14 +40,28 @@ export class DecideCaseService {
     }
   }
 
-  private async decided(m: EntityManager, actor: string, caseId: string, outcome: 'VERIFIED' | 'REJECTED', reason: string, publicReason: string | null): Promise<string> {
+  private async decided(
+    m: EntityManager,
+    actor: string,
+    caseId: string,
+    outcome: 'VERIFIED' | 'REJECTED',
+    reason: string,
+    publicReason: string | null,
+  ): Promise<string> {
     const c = await this.cases.close(m, caseId, outcome, outcome, reason);
     if (!c) throw new VerificationError(VerificationErrorCode.CaseClosed, `Case ${caseId} is already decided`);
     await this.cases.history(m, caseId, actor, 'DECIDED', { outcome, reason, publicReason });
     await this.outbox.enqueue(m, Subjects.verificationCaseDecided, {
-      caseId, applicationId: c.application_id, agencyCode: c.agency_code, outcome, reason: reason.slice(0, 2000), publicReason: publicReason?.slice(0, 500) ?? null,
+      caseId,
+      applicationId: c.application_id,
+      agencyCode: c.agency_code,
+      outcome,
+      reason: reason.slice(0, 2000),
+      publicReason: publicReason?.slice(0, 500) ?? null,
       // what disbursement needs to begin (the person it asks of intake's dossier)
-      serviceCode: c.service_code, targetGroup: c.subject?.targetGroup ?? null, ticketNumber: c.ticket_number,
+      serviceCode: c.service_code,
+      targetGroup: c.subject?.targetGroup ?? null,
+      ticketNumber: c.ticket_number,
     });
     return outcome;
   }

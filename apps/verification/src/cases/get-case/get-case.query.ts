@@ -23,7 +23,10 @@ export class GetCaseQuery {
         settlements: await this.cases.settlements(m, c.id),
         duplicates: await this.cases.duplicates(m, c.id),
         tasks,
-        visits: await this.cases.visitsOf(m, tasks.map((t) => t.id)),
+        visits: await this.cases.visitsOf(
+          m,
+          tasks.map((t) => t.id),
+        ),
         history: await this.cases.historyOf(m, c.id),
       });
     });

@@ -14,7 +14,13 @@ export class ListCasesMessageController {
   @MessagePattern(Rpc.verification.listCases)
   async list(@Payload() b: { actor: Actor; status?: string; serviceCode?: string; limit?: number; offset?: number }) {
     const { limit, offset } = pageOf(b, { limit: 50, max: 200 });
-    const rows = await this.cases.listCases({ agencies: visibleAgencies(b.actor), status: b.status, serviceCode: b.serviceCode, limit, offset });
+    const rows = await this.cases.listCases({
+      agencies: visibleAgencies(b.actor),
+      status: b.status,
+      serviceCode: b.serviceCode,
+      limit,
+      offset,
+    });
     return { items: rows.map(caseListItem), total: rows.length ? Number(rows[0].total) : 0, limit, offset };
   }
 }

@@ -15,7 +15,12 @@ export class ListTasksMessageController {
   async list(@Payload() b: { actor: Actor; assignee?: string; status?: string; limit?: number; offset?: number }) {
     const { limit, offset } = pageOf(b, { limit: 50, max: 200 });
     const rows = await this.cases.listTasks({ agencies: visibleAgencies(b.actor), assignee: b.assignee, status: b.status, limit, offset });
-    const visits = visitsByTask(await this.cases.visitsOf(this.cases.ds, rows.map((r) => r.id)));
+    const visits = visitsByTask(
+      await this.cases.visitsOf(
+        this.cases.ds,
+        rows.map((r) => r.id),
+      ),
+    );
     return { items: rows.map((t) => taskView(t, visits)), total: rows.length ? Number(rows[0].total) : 0, limit, offset };
   }
 }

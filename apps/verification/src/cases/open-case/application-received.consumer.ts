@@ -24,10 +24,17 @@ export class ApplicationReceivedConsumer {
     // a standard whose lifecycle skips verification (intake says so) gets no case
     const registered = items.filter((i) => i.event.status === 'REGISTERED' && i.event.requiresVerification !== false);
     if (!registered.length) return;
-    const opened = await this.cases.open(manager, registered.map(({ event: e }) => ({
-      applicationId: e.applicationId, ticketNumber: e.ticketNumber, agencyCode: e.agencyCode ?? 'UNKNOWN', serviceCode: e.serviceCode ?? 'UNKNOWN',
-      dueAt: e.dueAt, standardVersion: e.standardVersion ?? null,
-    })));
+    const opened = await this.cases.open(
+      manager,
+      registered.map(({ event: e }) => ({
+        applicationId: e.applicationId,
+        ticketNumber: e.ticketNumber,
+        agencyCode: e.agencyCode ?? 'UNKNOWN',
+        serviceCode: e.serviceCode ?? 'UNKNOWN',
+        dueAt: e.dueAt,
+        standardVersion: e.standardVersion ?? null,
+      })),
+    );
     // A service verification has no settings for yet (a standard an admin created): its standard's
     // seed words become the agency's first version, once. Afterwards only the versioned settings count.
     for (const { event: e } of registered) {

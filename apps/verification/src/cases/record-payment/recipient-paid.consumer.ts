@@ -18,6 +18,9 @@ export class RecipientPaidConsumer {
 
   @Consume({ durable, subject: Subjects.disbursementRecipientPaid, schema: RecipientPaidEvent, batch: true })
   async handle(items: BatchItem<RecipientPaidEvent>[], manager: EntityManager): Promise<void> {
-    await this.cases.markPaid(manager, items.map(({ event }) => ({ applicationId: event.applicationId, at: event.paidAt })));
+    await this.cases.markPaid(
+      manager,
+      items.map(({ event }) => ({ applicationId: event.applicationId, at: event.paidAt })),
+    );
   }
 }

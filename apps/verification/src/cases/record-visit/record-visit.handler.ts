@@ -19,18 +19,28 @@ export class RecordVisitHandler {
     private readonly decision: DecideCaseService,
   ) {}
 
-  async execute(actor: Actor, taskId: string, v: RecordVisitRequest): Promise<{ visitId: string; caseStatus: string; task: FieldTaskView }> {
+  async execute(
+    actor: Actor,
+    taskId: string,
+    v: RecordVisitRequest,
+  ): Promise<{ visitId: string; caseStatus: string; task: FieldTaskView }> {
     requireRole(actor, 'VERIFIER');
     const r = await this.cases.ds.transaction(async (m) => {
       const t = await changeableTask(this.cases, m, actor, taskId);
-      if (t.status === 'WAITING') throw new VerificationError(VerificationErrorCode.StageNotReady, `Stage ${t.stage} waits for the stage before it`);
+      if (t.status === 'WAITING')
+        throw new VerificationError(VerificationErrorCode.StageNotReady, `Stage ${t.stage} waits for the stage before it`);
       if (t.status !== 'OPEN') throw new VerificationError(VerificationErrorCode.TaskNotOpen, `Task ${taskId} is ${t.status}`);
       if (t.assignee && t.assignee !== actor.username) {
         throw new VerificationError(VerificationErrorCode.TaskNotAssignedToYou, `Task ${taskId} is assigned to ${t.assignee}`);
       }
       await requireOtherOfficer(this.cases, m, t, actor.username);
       const visitId = await this.cases.recordVisit(m, t, actor.username, v);
-      await this.cases.history(m, t.case_id, actor.username, 'VISIT_RECORDED', { taskId: t.id, stage: t.stage, visitId, recommendation: v.recommendation });
+      await this.cases.history(m, t.case_id, actor.username, 'VISIT_RECORDED', {
+        taskId: t.id,
+        stage: t.stage,
+        visitId,
+        recommendation: v.recommendation,
+      });
       const caseStatus = await this.decision.proceed(m, actor.username, t.case_id, { taskId: t.id, publicReason: v.publicReason ?? null });
       return { visitId, caseStatus };
     });

@@ -27,7 +27,8 @@ export class SettleRuleHandler {
     requireRole(actor, 'VERIFIER', 'HEAD');
     return this.cases.ds.transaction(async (m) => {
       const c = await this.cases.find(m, { caseId }, { forUpdate: true });
-      if (!c || !covers(actor, c.agency_code)) throw new VerificationError(VerificationErrorCode.CaseNotFound, `No verification case ${caseId}`);
+      if (!c || !covers(actor, c.agency_code))
+        throw new VerificationError(VerificationErrorCode.CaseNotFound, `No verification case ${caseId}`);
       requireCanChange(actor, c.agency_code, 'this case');
       if (!OPEN_STATUSES.includes(c.status)) {
         throw new VerificationError(VerificationErrorCode.CaseClosed, `Case ${caseId} is ${c.status}: its rules are no longer settled`);
@@ -42,10 +43,20 @@ export class SettleRuleHandler {
       }
       const settlement = { rule, outcome: req.outcome, reason: req.reason.trim(), settledBy: actor.username };
       await this.cases.settle(m, c.id, settlement, settledMessage(r.message, settlement));
-      await this.cases.history(m, c.id, actor.username, 'RULE_SETTLED', { rule, from: 'NEEDS_REVIEW', to: req.outcome, reason: settlement.reason });
+      await this.cases.history(m, c.id, actor.username, 'RULE_SETTLED', {
+        rule,
+        from: 'NEEDS_REVIEW',
+        to: req.outcome,
+        reason: settlement.reason,
+      });
       const caseStatus = await this.decision.proceed(m, actor.username, c.id);
       await this.outbox.enqueue(m, Subjects.verificationCaseRuleSettled, {
-        caseId: c.id, applicationId: c.application_id, agencyCode: c.agency_code, rule, outcome: req.outcome, caseStatus,
+        caseId: c.id,
+        applicationId: c.application_id,
+        agencyCode: c.agency_code,
+        rule,
+        outcome: req.outcome,
+        caseStatus,
       });
       return { caseStatus };
     });

@@ -9,8 +9,17 @@ import { RegistryDb } from '../registry-db.js';
 import { SnapshotEvents } from '../snapshot-events.js';
 
 interface HeldImport {
-  id: string; agency_code: string; status: string; snapshot_id: string; source_event_id: string | null;
-  rows_read: number; rows_accepted: number; rows_rejected: number; previous_snapshot_id: string; previous_rows: number; max_drop_percent: string;
+  id: string;
+  agency_code: string;
+  status: string;
+  snapshot_id: string;
+  source_event_id: string | null;
+  rows_read: number;
+  rows_accepted: number;
+  rows_rejected: number;
+  previous_snapshot_id: string;
+  previous_rows: number;
+  max_drop_percent: string;
 }
 
 /** What a decision changed, for the caller's audit trail. */
@@ -48,7 +57,11 @@ export class ConfirmImportService {
   async confirm(actor: Actor, importId: string): Promise<ImportDecision> {
     const decision = await this.db.transaction(async (c) => {
       const imp = await this.held(c, actor, importId);
-      const current = (await c.query<{ id: string }>(`SELECT id FROM registry_snapshots WHERE agency_code = $1 AND is_current FOR UPDATE`, [imp.agency_code])).rows[0];
+      const current = (
+        await c.query<{ id: string }>(`SELECT id FROM registry_snapshots WHERE agency_code = $1 AND is_current FOR UPDATE`, [
+          imp.agency_code,
+        ])
+      ).rows[0];
       if (current?.id !== imp.previous_snapshot_id) {
         throw new VerificationError(
           VerificationErrorCode.ImportSuperseded,
@@ -56,11 +69,16 @@ export class ConfirmImportService {
         );
       }
       await c.query(`UPDATE registry_snapshots SET is_current = false WHERE id = $1`, [current.id]);
-      await c.query(`UPDATE registry_snapshots SET status = 'COMPLETE', is_current = true, previous_id = $2 WHERE id = $1`, [imp.snapshot_id, current.id]);
+      await c.query(`UPDATE registry_snapshots SET status = 'COMPLETE', is_current = true, previous_id = $2 WHERE id = $1`, [
+        imp.snapshot_id,
+        current.id,
+      ]);
       await this.decide(c, imp, 'COMPLETED', actor);
       return this.decisionOf(imp, 'COMPLETED');
     });
-    this.log.log(`registry import ${importId} confirmed by ${actor.username}: snapshot ${decision.snapshotId} is current for ${decision.agencyCode}`);
+    this.log.log(
+      `registry import ${importId} confirmed by ${actor.username}: snapshot ${decision.snapshotId} is current for ${decision.agencyCode}`,
+    );
     this.events.snapshotActivated(decision.agencyCode, decision.snapshotId);
     return decision;
   }
@@ -85,32 +103,57 @@ export class ConfirmImportService {
   /** The import, locked, if the actor may decide on it and it waits for a decision. */
   private async held(c: pg.PoolClient, actor: Actor, importId: string): Promise<HeldImport> {
     requireRole(actor, ...DECIDERS);
-    const imp = (await c.query<HeldImport>(
-      `SELECT id, agency_code, status, snapshot_id, source_event_id, rows_read, rows_accepted, rows_rejected, previous_snapshot_id, previous_rows, max_drop_percent
+    const imp = (
+      await c.query<HeldImport>(
+        `SELECT id, agency_code, status, snapshot_id, source_event_id, rows_read, rows_accepted, rows_rejected, previous_snapshot_id, previous_rows, max_drop_percent
          FROM registry_imports WHERE id = $1 FOR UPDATE`,
-      [importId],
-    )).rows[0];
+        [importId],
+      )
+    ).rows[0];
     // another agency's import is "not found", as for reading it
     if (!imp || !covers(actor, imp.agency_code)) {
       throw new VerificationError(VerificationErrorCode.ImportNotFound, `No registry import ${importId}`);
     }
     requireCanChange(actor, imp.agency_code, 'its registry imports');
     if (imp.status !== 'AWAITING_CONFIRMATION') {
-      throw new VerificationError(VerificationErrorCode.ImportNotAwaitingConfirmation, `Registry import ${importId} is ${imp.status}: only an import awaiting confirmation is confirmed or discarded`);
+      throw new VerificationError(
+        VerificationErrorCode.ImportNotAwaitingConfirmation,
+        `Registry import ${importId} is ${imp.status}: only an import awaiting confirmation is confirmed or discarded`,
+      );
     }
     return imp;
   }
 
   private async decide(c: pg.PoolClient, imp: HeldImport, status: 'COMPLETED' | 'DISCARDED', actor: Actor): Promise<void> {
-    await c.query(`UPDATE registry_imports SET status = $2, decided_by = $3, decided_at = now(), finished_at = now(), updated_at = now() WHERE id = $1`, [imp.id, status, actor.username]);
+    await c.query(
+      `UPDATE registry_imports SET status = $2, decided_by = $3, decided_at = now(), finished_at = now(), updated_at = now() WHERE id = $1`,
+      [imp.id, status, actor.username],
+    );
     await this.announcer.announceFinished(c, {
-      importId: imp.id, sourceEventId: imp.source_event_id, agencyCode: imp.agency_code, status, snapshotId: status === 'COMPLETED' ? imp.snapshot_id : null, failure: null,
-      confirmation: status === 'COMPLETED' ? 'CONFIRMED' : 'DISCARDED', previousRows: imp.previous_rows, maxDropPercent: Number(imp.max_drop_percent),
-      read: imp.rows_read, accepted: imp.rows_accepted, rejected: imp.rows_rejected,
+      importId: imp.id,
+      sourceEventId: imp.source_event_id,
+      agencyCode: imp.agency_code,
+      status,
+      snapshotId: status === 'COMPLETED' ? imp.snapshot_id : null,
+      failure: null,
+      confirmation: status === 'COMPLETED' ? 'CONFIRMED' : 'DISCARDED',
+      previousRows: imp.previous_rows,
+      maxDropPercent: Number(imp.max_drop_percent),
+      read: imp.rows_read,
+      accepted: imp.rows_accepted,
+      rejected: imp.rows_rejected,
     });
   }
 
   private decisionOf(imp: HeldImport, status: 'COMPLETED' | 'DISCARDED'): ImportDecision {
-    return { importId: imp.id, agencyCode: imp.agency_code, status, snapshotId: imp.snapshot_id, previousSnapshotId: imp.previous_snapshot_id, rowsAccepted: imp.rows_accepted, previousRows: imp.previous_rows };
+    return {
+      importId: imp.id,
+      agencyCode: imp.agency_code,
+      status,
+      snapshotId: imp.snapshot_id,
+      previousSnapshotId: imp.previous_snapshot_id,
+      rowsAccepted: imp.rows_accepted,
+      previousRows: imp.previous_rows,
+    };
   }
 }

@@ -35,7 +35,12 @@ describe('registry CSV reader (RFC 4180)', () => {
 
   it('opens a quoted field only at the start of a field: a quote inside an unquoted field is a literal character', () => {
     const rows = read('a,b,c\nx"y,z"w,v\nJl. "Melati" 5,2,3\n"",""""," "\n');
-    expect(rows.map((r) => r.values)).toEqual([['a', 'b', 'c'], ['x"y', 'z"w', 'v'], ['Jl. "Melati" 5', '2', '3'], ['', '"', ' ']]);
+    expect(rows.map((r) => r.values)).toEqual([
+      ['a', 'b', 'c'],
+      ['x"y', 'z"w', 'v'],
+      ['Jl. "Melati" 5', '2', '3'],
+      ['', '"', ' '],
+    ]);
     expect(problems(rows)).toEqual([]);
   });
 
@@ -66,7 +71,11 @@ describe('registry CSV reader (RFC 4180)', () => {
     expect(values(rows)).toEqual(['nik|nama|alamat', '#2 ✗', '2|Budi|Jl. B', '3|Cici|Jl. C"', '4|Dedi|Jl. D']);
     expect(problems(rows)[0].problem).toMatch(/runs over several lines/);
     // a legitimate line break inside quotes, with the header's number of fields, is one record
-    expect(values(read('nik,nama,alamat\n1,Ani,"Jl. A\nRT 1"\n2,Budi,Jl. B\n'))).toEqual(['nik|nama|alamat', '1|Ani|Jl. A\nRT 1', '2|Budi|Jl. B']);
+    expect(values(read('nik,nama,alamat\n1,Ani,"Jl. A\nRT 1"\n2,Budi,Jl. B\n'))).toEqual([
+      'nik|nama|alamat',
+      '1|Ani|Jl. A\nRT 1',
+      '2|Budi|Jl. B',
+    ]);
   });
 
   it('refuses a record over 64 KB as a row error and reads the next one', () => {
@@ -76,7 +85,10 @@ describe('registry CSV reader (RFC 4180)', () => {
     for (const piece of [1 << 20, 4096]) {
       const rows = read(`nik,nama\n1,Ani\n${long}\n${quotedLong}\n4,Dedi\n`, piece);
       expect(values(rows)).toEqual(['nik|nama', '1|Ani', '#3 ✗', '#4 ✗', '4|Dedi']);
-      expect(problems(rows).map((p) => p.problem)).toEqual([expect.stringMatching(/longer than 65,536 characters/), expect.stringMatching(/longer than 65,536 characters|not closed/)]);
+      expect(problems(rows).map((p) => p.problem)).toEqual([
+        expect.stringMatching(/longer than 65,536 characters/),
+        expect.stringMatching(/longer than 65,536 characters|not closed/),
+      ]);
     }
     // exactly at the limit is fine
     const edge = `5,${'z'.repeat(MAX_RECORD_CHARS - 2)}`;
@@ -95,7 +107,11 @@ describe('registry CSV reader (RFC 4180)', () => {
   });
 
   it('refuses a row with a NUL byte, or with bytes that are not UTF-8, naming the row', () => {
-    const latin1 = Buffer.concat([Buffer.from('nik,nama\n1,Ani\n2,Ren'), Buffer.from([0xe9]), Buffer.from('\n3,Budi\n4,"Ci\0ci"\n5,Désiré\n')]);
+    const latin1 = Buffer.concat([
+      Buffer.from('nik,nama\n1,Ani\n2,Ren'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n3,Budi\n4,"Ci\0ci"\n5,Désiré\n'),
+    ]);
     for (const piece of [1 << 20, 3]) {
       const rows = read(latin1, piece);
       expect(values(rows)).toEqual(['nik|nama', '1|Ani', '#3 ✗', '3|Budi', '#5 ✗', '5|Désiré']);
@@ -110,6 +126,9 @@ describe('registry CSV reader (RFC 4180)', () => {
     expect(guessDelimiter('nik,no_kk,nama')).toBe(',');
     expect(guessDelimiter('nik;no_kk;nama')).toBe(';');
     expect(guessDelimiter('nik\tno_kk\tnama')).toBe('\t');
-    expect(read('\n\nnik;nama\n1;"a,b"\n').map((r) => r.values)).toEqual([['nik', 'nama'], ['1', 'a,b']]);
+    expect(read('\n\nnik;nama\n1;"a,b"\n').map((r) => r.values)).toEqual([
+      ['nik', 'nama'],
+      ['1', 'a,b'],
+    ]);
   });
 });

@@ -24,16 +24,17 @@ const CR = 13;
 /** Which delimiter the header line uses: the most frequent of `,` `;` and tab. */
 export function guessDelimiter(headerLine: string): string {
   const count = (ch: string) => headerLine.split(ch).length - 1;
-  const candidates: Array<[string, number]> = [[',', count(',')], [';', count(';')], ['\t', count('\t')]];
+  const candidates: Array<[string, number]> = [
+    [',', count(',')],
+    [';', count(';')],
+    ['\t', count('\t')],
+  ];
   candidates.sort((a, b) => b[1] - a[1]);
   return candidates[0][1] > 0 ? candidates[0][0] : ',';
 }
 
 /** A record parsed from `start`: its fields, where its text ends and where the next record begins. */
-type Parsed =
-  | { kind: 'ok'; values: string[]; end: number; next: number }
-  | { kind: 'more' }
-  | { kind: 'bad'; message: string };
+type Parsed = { kind: 'ok'; values: string[]; end: number; next: number } | { kind: 'more' } | { kind: 'bad'; message: string };
 
 /**
  * Reads CSV records from text pushed in pieces (`push`), then `end()`. Rows are numbered as a
@@ -153,7 +154,12 @@ export class CsvRecordReader {
           if (lineEnd - pos > max) {
             this.refuse(out, this.tooLong());
           } else {
-            this.refuse(out, p.kind === 'bad' ? p.message : `the row runs over several lines and has ${p.values.length} fields where the header has ${this.fields}: a quote (") that opens a field is not closed`);
+            this.refuse(
+              out,
+              p.kind === 'bad'
+                ? p.message
+                : `the row runs over several lines and has ${p.values.length} fields where the header has ${this.fields}: a quote (") that opens a field is not closed`,
+            );
           }
           pos = next;
           continue;
@@ -193,7 +199,11 @@ export class CsvRecordReader {
         for (;;) {
           const c = buf.indexOf('"', j);
           if (c < 0 || c > limit) {
-            if (final || n > limit) return { kind: 'bad', message: `a quoted field (opened by ") is not closed within ${this.maxRecord.toLocaleString('en-US')} characters or by the end of the file` };
+            if (final || n > limit)
+              return {
+                kind: 'bad',
+                message: `a quoted field (opened by ") is not closed within ${this.maxRecord.toLocaleString('en-US')} characters or by the end of the file`,
+              };
             return { kind: 'more' };
           }
           if (c + 1 >= n && !final) return { kind: 'more' };
@@ -218,7 +228,10 @@ export class CsvRecordReader {
           if (i + 1 >= n && !final) return { kind: 'more' };
           if (buf.charCodeAt(i + 1) === LF) return { kind: 'ok', values, end: i, next: i + 2 };
         }
-        return { kind: 'bad', message: `field ${values.length} has text after its closing quote: a quoted field is quoted whole, a quote inside it doubled ("")` };
+        return {
+          kind: 'bad',
+          message: `field ${values.length} has text after its closing quote: a quoted field is quoted whole, a quote inside it doubled ("")`,
+        };
       }
       // unquoted: up to the delimiter or the line end; a quote here is a character like any other
       if (nl >= 0 && nl < i) nl = buf.indexOf('\n', i);

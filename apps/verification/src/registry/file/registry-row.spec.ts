@@ -5,7 +5,10 @@ import { copyLine, mapHeader, parseRegistryDate, RegistryRowValidator } from './
 
 describe('registry header', () => {
   it('maps the header case-insensitively and names every missing required column', () => {
-    expect(mapHeader(['NIK', 'No_KK', 'nama', 'tanggal_lahir', 'jenis_kelamin', 'alamat', 'kode_desa'])).toMatchObject({ ok: true, columns: { nik: 0, no_kk: 1, desil: -1 } });
+    expect(mapHeader(['NIK', 'No_KK', 'nama', 'tanggal_lahir', 'jenis_kelamin', 'alamat', 'kode_desa'])).toMatchObject({
+      ok: true,
+      columns: { nik: 0, no_kk: 1, desil: -1 },
+    });
     expect(mapHeader(['nik', 'nama'])).toEqual({ ok: false, missing: ['no_kk', 'tanggal_lahir', 'jenis_kelamin', 'alamat', 'kode_desa'] });
   });
 });
@@ -25,13 +28,23 @@ describe('registry row checks', () => {
     const header = mapHeader(['nik', 'no_kk', 'nama', 'tanggal_lahir', 'jenis_kelamin', 'alamat', 'kode_desa', 'desil', 'program']);
     if (!header.ok) throw new Error('header');
     const cases = [
-      ['3304015102880001', '1988-02-11', 'P'], ['3304015102880001', '1988-02-12', 'P'], ['3304015102880001', '1988-02-11', 'L'],
-      ['3304015102880000', '1988-02-11', 'P'], ['9904015102880001', '1988-02-11', 'P'], ['3304015113880001', '1988-02-11', 'P'], ['33040151028800', '1988-02-11', 'P'],
+      ['3304015102880001', '1988-02-11', 'P'],
+      ['3304015102880001', '1988-02-12', 'P'],
+      ['3304015102880001', '1988-02-11', 'L'],
+      ['3304015102880000', '1988-02-11', 'P'],
+      ['9904015102880001', '1988-02-11', 'P'],
+      ['3304015113880001', '1988-02-11', 'P'],
+      ['33040151028800', '1988-02-11', 'P'],
     ];
     for (const [nik, birth, sex] of cases) {
       const errors: RegistryRowError[] = [];
       v.check([nik, '3304010101200001', 'Siti', birth, sex, 'Jl. A', '33.04.01.2001', '3', 'PKH'], header.columns, 2, errors);
-      const domain = parseNik(nik, { areas, today: new Date('2026-11-26T00:00:00Z'), expectedBirthDate: birth, expectedSex: sex === 'P' ? 'F' : 'M' });
+      const domain = parseNik(nik, {
+        areas,
+        today: new Date('2026-11-26T00:00:00Z'),
+        expectedBirthDate: birth,
+        expectedSex: sex === 'P' ? 'F' : 'M',
+      });
       const mine = errors.find((e) => e.field === 'nik');
       expect(!!mine).toBe(!domain.ok);
       // the same words (none of them the row's values), except that a row is not a form
@@ -40,7 +53,18 @@ describe('registry row checks', () => {
   });
 
   it('escapes text for COPY', () => {
-    const line = copyLine('s', { row: 2, nik: '1', kk: '2', name: 'A\tB\\C', birthDate: '2000-01-01', sex: 'M', address: 'x\ny', villageCode: 'v', decile: null, programs: ['BPNT', 'PKH'] });
+    const line = copyLine('s', {
+      row: 2,
+      nik: '1',
+      kk: '2',
+      name: 'A\tB\\C',
+      birthDate: '2000-01-01',
+      sex: 'M',
+      address: 'x\ny',
+      villageCode: 'v',
+      decile: null,
+      programs: ['BPNT', 'PKH'],
+    });
     expect(line).toBe('s\t2\t1\t2\tA\\tB\\\\C\t2000-01-01\tM\tx\\ny\tv\t\\N\t{BPNT,PKH}\n');
   });
 });

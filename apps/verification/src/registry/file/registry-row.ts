@@ -12,7 +12,12 @@ export type ColumnMap = Record<RegistryColumn, number>;
 
 /** Maps the header row to column positions; names are case-insensitive, extra columns ignored. */
 export function mapHeader(header: string[]): { ok: true; columns: ColumnMap } | { ok: false; missing: RegistryColumn[] } {
-  const names = header.map((h) => String(h ?? '').replace(/^\uFEFF/, '').trim().toLowerCase());
+  const names = header.map((h) =>
+    String(h ?? '')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase(),
+  );
   const columns = {} as ColumnMap;
   for (const c of REGISTRY_COLUMNS) columns[c] = names.indexOf(c);
   const missing = REQUIRED_REGISTRY_COLUMNS.filter((c) => columns[c] < 0);
@@ -34,7 +39,8 @@ export interface RegistryPerson {
 }
 
 const DIGITS16 = /^\d{16}$/;
-const NUMBER_CELL = 'is a number cell in the workbook, and Excel keeps only 15 digits of a number: it may already be rounded. Store the column as text (format it as Text and enter the numbers again, or export the file as CSV)';
+const NUMBER_CELL =
+  'is a number cell in the workbook, and Excel keeps only 15 digits of a number: it may already be rounded. Store the column as text (format it as Text and enter the numbers again, or export the file as CSV)';
 const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const DMY = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/;
 const PROGRAM = /^[A-Z0-9][A-Z0-9_-]{0,29}$/;
@@ -115,12 +121,23 @@ export class RegistryRowValidator {
 
     const birthDate = parseRegistryDate(birthRaw);
     if (!birthDate) {
-      errors.push({ row, field: 'tanggal_lahir', message: birthRaw ? `tanggal_lahir "${birthRaw.slice(0, 20)}" is not a date YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY` : 'tanggal_lahir must not be empty' });
+      errors.push({
+        row,
+        field: 'tanggal_lahir',
+        message: birthRaw
+          ? `tanggal_lahir "${birthRaw.slice(0, 20)}" is not a date YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY`
+          : 'tanggal_lahir must not be empty',
+      });
     } else if (birthDate > this.today) {
       errors.push({ row, field: 'tanggal_lahir', message: `tanggal_lahir ${birthDate} is in the future` });
     }
     const sex = sexRaw === 'L' || sexRaw === 'l' ? 'M' : sexRaw === 'P' || sexRaw === 'p' ? 'F' : undefined;
-    if (!sex) errors.push({ row, field: 'jenis_kelamin', message: `jenis_kelamin must be L or P${sexRaw ? ` (got "${sexRaw.slice(0, 10)}")` : ''}` });
+    if (!sex)
+      errors.push({
+        row,
+        field: 'jenis_kelamin',
+        message: `jenis_kelamin must be L or P${sexRaw ? ` (got "${sexRaw.slice(0, 10)}")` : ''}`,
+      });
 
     // Excel keeps 15 significant digits of a number: a 16-digit NIK typed as one has lost its last digit
     const nikError = numeric?.includes(c.nik) ? NUMBER_CELL : this.nikError(nik, birthDate, sex);
@@ -137,7 +154,8 @@ export class RegistryRowValidator {
     let decile: number | null = null;
     if (decileRaw) {
       decile = /^\d{1,2}$/.test(decileRaw) ? Number(decileRaw) : NaN;
-      if (!(decile >= 1 && decile <= 10)) errors.push({ row, field: 'desil', message: `desil must be a whole number 1–10 or empty (got "${decileRaw.slice(0, 10)}")` });
+      if (!(decile >= 1 && decile <= 10))
+        errors.push({ row, field: 'desil', message: `desil must be a whole number 1–10 or empty (got "${decileRaw.slice(0, 10)}")` });
     }
     const programs: string[] = [];
     if (programRaw) {
@@ -145,7 +163,11 @@ export class RegistryRowValidator {
         const code = p.trim().toUpperCase();
         if (!code) continue;
         if (!PROGRAM.test(code)) {
-          errors.push({ row, field: 'program', message: `program "${p.trim().slice(0, 30)}" is not a programme code like PKH (programmes are separated by ";")` });
+          errors.push({
+            row,
+            field: 'program',
+            message: `program "${p.trim().slice(0, 30)}" is not a programme code like PKH (programmes are separated by ";")`,
+          });
           break;
         }
         if (!programs.includes(code)) programs.push(code);
@@ -199,12 +221,17 @@ export class RegistryRowValidator {
     if (!raw) return { message: 'kode_desa must not be empty' };
     let hit = this.villages.get(raw);
     if (hit === undefined) {
-      const dotted = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(raw) ? raw : /^\d{10}$/.test(raw) ? `${raw.slice(0, 2)}.${raw.slice(2, 4)}.${raw.slice(4, 6)}.${raw.slice(6)}` : null;
+      const dotted = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(raw)
+        ? raw
+        : /^\d{10}$/.test(raw)
+          ? `${raw.slice(0, 2)}.${raw.slice(2, 4)}.${raw.slice(4, 6)}.${raw.slice(6)}`
+          : null;
       hit = dotted && this.areas.isVillage(dotted) ? dotted : dotted ? `?${dotted}` : null;
       if (this.villages.size < 200_000) this.villages.set(raw, hit);
     }
     if (hit === null) return { message: `kode_desa "${raw.slice(0, 20)}" is not a village code like 33.04.01.2001 or 3304012001` };
-    if (hit.startsWith('?')) return { message: `kode_desa ${hit.slice(1)} is not a village (desa/kelurahan) of the official Kemendagri list` };
+    if (hit.startsWith('?'))
+      return { message: `kode_desa ${hit.slice(1)} is not a village (desa/kelurahan) of the official Kemendagri list` };
     if (!hit.startsWith(this.areaPrefix)) return { message: `kode_desa ${hit} is outside the agency's area (${this.areaCode})` };
     return hit;
   }
@@ -216,7 +243,19 @@ function esc(s: string): string {
 }
 
 /** The columns COPY loads, in this order. */
-export const COPY_COLUMNS = ['snapshot_id', 'row_number', 'nik', 'kk', 'name', 'birth_date', 'sex', 'address', 'village_code', 'decile', 'programs'] as const;
+export const COPY_COLUMNS = [
+  'snapshot_id',
+  'row_number',
+  'nik',
+  'kk',
+  'name',
+  'birth_date',
+  'sex',
+  'address',
+  'village_code',
+  'decile',
+  'programs',
+] as const;
 
 /** One line of COPY text for a person of `snapshotId`. Programme codes need no escaping (PROGRAM). */
 export function copyLine(snapshotId: string, p: RegistryPerson): string {

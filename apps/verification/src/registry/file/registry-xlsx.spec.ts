@@ -10,7 +10,12 @@ import { FileFormatError, readRegistryFile, type FileRow } from './registry-file
 /** A workbook written the way Excel writes one: text cells in the shared-string table, after the sheet. */
 async function workbook(rows: unknown[][], extraSheet = false): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  const sink = new (await import('node:stream')).Writable({ write(c: Buffer, _e, cb) { chunks.push(c); cb(); } });
+  const sink = new (await import('node:stream')).Writable({
+    write(c: Buffer, _e, cb) {
+      chunks.push(c);
+      cb();
+    },
+  });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: true, useStyles: true });
   const ws = wb.addWorksheet('DTSEN');
   for (const r of rows) ws.addRow(r).commit();
@@ -36,12 +41,15 @@ describe('registry file reading (.xlsx)', () => {
   it('reads the first sheet: shared strings resolved from disk, dates, and which cells were numbers', async () => {
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'xlsx-spec-'));
     try {
-      const bytes = await workbook([
-        ['nik', 'no_kk', 'nama', 'tanggal_lahir', 'desil'],
-        ['3304015102880001', '3304010101200001', 'Siti', new Date(Date.UTC(1988, 1, 11)), 3],
-        [3304015102880002, '3304010101200001', 'Budi', '1988-02-12', null],
-        ...Array.from({ length: 2000 }, (_, i) => [String(3304010101500001 + i), '3304010101200002', `Warga ${i}`, '1950-01-01', null]),
-      ], true);
+      const bytes = await workbook(
+        [
+          ['nik', 'no_kk', 'nama', 'tanggal_lahir', 'desil'],
+          ['3304015102880001', '3304010101200001', 'Siti', new Date(Date.UTC(1988, 1, 11)), 3],
+          [3304015102880002, '3304010101200001', 'Budi', '1988-02-12', null],
+          ...Array.from({ length: 2000 }, (_, i) => [String(3304010101500001 + i), '3304010101200002', `Warga ${i}`, '1950-01-01', null]),
+        ],
+        true,
+      );
       const rows = await read(bytes, { tmpDir: tmp });
       expect(rows).toHaveLength(2003);
       expect(rows[0]).toEqual({ row: 1, values: ['nik', 'no_kk', 'nama', 'tanggal_lahir', 'desil'] });
@@ -59,7 +67,12 @@ describe('registry file reading (.xlsx)', () => {
   it('refuses a workbook that unpacks to more than the cap (a zip bomb), and leaves no temporary file', async () => {
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'xlsx-spec-'));
     try {
-      const zip = await JSZip.loadAsync(await workbook([['nik', 'nama'], ['3304015102880001', 'Siti']]));
+      const zip = await JSZip.loadAsync(
+        await workbook([
+          ['nik', 'nama'],
+          ['3304015102880001', 'Siti'],
+        ]),
+      );
       // 20 MB of XML whitespace in the sheet: a few KB once compressed
       const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
       zip.file('xl/worksheets/sheet1.xml', sheet.replace('<sheetData>', `<sheetData>${' '.repeat(20 * 1024 * 1024)}`));

@@ -61,7 +61,8 @@ export interface XlsxLimits {
 export function cellText(v: unknown, strings?: SharedStringTable): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 }) : String(v);
+  if (typeof v === 'number')
+    return Number.isInteger(v) ? v.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 }) : String(v);
   if (typeof v === 'boolean') return String(v);
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
@@ -81,7 +82,8 @@ function isNumber(v: unknown): boolean {
 /** A shared string's text: plain, or the runs of a rich text joined. */
 function sharedText(t: unknown): string {
   if (typeof t === 'string') return t;
-  if (t && typeof t === 'object' && Array.isArray((t as { richText?: unknown }).richText)) return (t as { richText: Array<{ text?: string | null }> }).richText.map((r) => r.text ?? '').join('');
+  if (t && typeof t === 'object' && Array.isArray((t as { richText?: unknown }).richText))
+    return (t as { richText: Array<{ text?: string | null }> }).richText.map((r) => r.text ?? '').join('');
   return '';
 }
 
@@ -91,7 +93,13 @@ export async function* xlsxRows(input: Readable, limits: XlsxLimits = {}): Async
   const dir = await mkdtemp(path.join(limits.tmpDir ?? os.tmpdir(), 'sigap-xlsx-'));
   const strings = new SharedStringTable(dir);
   // styles are read: without them a date cell is only its serial number
-  const book = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'emit', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' }) as unknown as BookInternals;
+  const book = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'emit',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  }) as unknown as BookInternals;
   // the workbook's properties (its date system) come with xl/workbook.xml, which may follow the sheet
   book.properties = {};
   let unpacked = 0;
@@ -100,7 +108,12 @@ export async function* xlsxRows(input: Readable, limits: XlsxLimits = {}): Async
       new Transform({
         transform(chunk: Buffer, _enc, done) {
           unpacked += chunk.length;
-          if (unpacked > max) done(new FileFormatError(`the workbook unpacks to more than ${max.toLocaleString('en-US')} bytes, the limit of this installation: it is refused (a zip bomb, or a workbook to split)`));
+          if (unpacked > max)
+            done(
+              new FileFormatError(
+                `the workbook unpacks to more than ${max.toLocaleString('en-US')} bytes, the limit of this installation: it is refused (a zip bomb, or a workbook to split)`,
+              ),
+            );
           else done(null, chunk);
         },
       }),

@@ -27,11 +27,16 @@ export class CreateImportHandler {
   ) {}
 
   /** Checks the uploaded file's header and queues its import. */
-  async create(actor: Actor, req: { agencyCode: string; objectName: string; fileName?: string | null; format: RegistryFileFormat }): Promise<{ importId: string; status: 'QUEUED' }> {
+  async create(
+    actor: Actor,
+    req: { agencyCode: string; objectName: string; fileName?: string | null; format: RegistryFileFormat },
+  ): Promise<{ importId: string; status: 'QUEUED' }> {
     requireRole(actor, 'VERIFIER', 'ADMIN');
     const agency = findAgency(req.agencyCode);
     if (!agency || agency.bureau) {
-      throw new VerificationError(VerificationErrorCode.UnknownAgency, `No agency ${req.agencyCode} keeps a registry`, [{ path: 'agencyCode', message: `agencyCode ${req.agencyCode} is not an agency of this installation` }]);
+      throw new VerificationError(VerificationErrorCode.UnknownAgency, `No agency ${req.agencyCode} keeps a registry`, [
+        { path: 'agencyCode', message: `agencyCode ${req.agencyCode} is not an agency of this installation` },
+      ]);
     }
     // a new snapshot changes what the agency's cases are checked against: its own staff's act
     requireCanChange(actor, agency.code, 'its registry');
@@ -56,13 +61,29 @@ export class CreateImportHandler {
    * by the import itself; a file that fails it ends FAILED, and the department hears why on
    * `…registry.import.finished.v1`. Returns why the event is refused, if it is.
    */
-  async announce(manager: EntityManager, event: RegistrySnapshotPublishedEvent, from: { system: string; bucket: string }): Promise<{ path: string; message: string } | null> {
+  async announce(
+    manager: EntityManager,
+    event: RegistrySnapshotPublishedEvent,
+    from: { system: string; bucket: string },
+  ): Promise<{ path: string; message: string } | null> {
     const agency = findAgency(event.agencyCode);
-    if (!agency || agency.code.includes('.BKS')) return { path: 'agencyCode', message: 'agencyCode is not an agency of this installation that keeps a registry' };
+    if (!agency || agency.code.includes('.BKS'))
+      return { path: 'agencyCode', message: 'agencyCode is not an agency of this installation that keeps a registry' };
     await manager.query(
       `INSERT INTO registry_imports (id, agency_code, file_name, format, object_name, bucket, source_event_id, label, status, created_by, digest)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'QUEUED', $9, $10) ON CONFLICT DO NOTHING`,
-      [randomUUID(), agency.code, event.objectName, event.format, event.objectName, from.bucket, event.eventId, event.label ?? null, `system:${from.system}`, event.digest],
+      [
+        randomUUID(),
+        agency.code,
+        event.objectName,
+        event.format,
+        event.objectName,
+        from.bucket,
+        event.eventId,
+        event.label ?? null,
+        `system:${from.system}`,
+        event.digest,
+      ],
     );
     return null;
   }
@@ -73,7 +94,10 @@ export class CreateImportHandler {
       const rows = readRegistryFile(obj.stream, format, { maxUnpackedBytes: this.config.SIGAP_REGISTRY_XLSX_MAX_UNPACKED_BYTES });
       const first = await rows.next();
       await rows.return(undefined);
-      if (first.done || !first.value.length) throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, 'The file is empty: it needs a header row', [{ path: 'file', message: 'the file has no header row' }]);
+      if (first.done || !first.value.length)
+        throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, 'The file is empty: it needs a header row', [
+          { path: 'file', message: 'the file has no header row' },
+        ]);
       const header = mapHeader(first.value[0].values);
       if (!header.ok) {
         throw new VerificationError(
@@ -84,7 +108,11 @@ export class CreateImportHandler {
       }
     } catch (e) {
       if (e instanceof VerificationError) throw e;
-      throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, `The file cannot be read as ${format}: ${e instanceof Error ? e.message : String(e)}`, [{ path: 'file', message: `not a readable ${format} file` }]);
+      throw new VerificationError(
+        VerificationErrorCode.RegistryFileUnreadable,
+        `The file cannot be read as ${format}: ${e instanceof Error ? e.message : String(e)}`,
+        [{ path: 'file', message: `not a readable ${format} file` }],
+      );
     } finally {
       obj.stream.destroy();
     }

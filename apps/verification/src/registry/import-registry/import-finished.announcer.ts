@@ -17,7 +17,13 @@ export class ImportFinishedAnnouncer {
   ): Promise<void> {
     const { read, accepted, rejected, ...rest } = f;
     // outside systems read it: an error text that quoted a row's NIK or KK shows its last 4 digits only
-    const payload = { ...rest, failure: rest.failure ? maskNiksInText(rest.failure) : null, rowsRead: read, rowsAccepted: accepted, rowsRejected: rejected };
+    const payload = {
+      ...rest,
+      failure: rest.failure ? maskNiksInText(rest.failure) : null,
+      rowsRead: read,
+      rowsAccepted: accepted,
+      rowsRejected: rejected,
+    };
     const cause = f.sourceEventId ? { correlationId: f.sourceEventId, causationId: f.sourceEventId } : undefined;
     await this.outbox.enqueueOn(client, [{ subject: Subjects.verificationRegistryImportFinished, payload, cause }]);
   }

@@ -1,6 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import {Rpc, type Actor, type RegistryFileFormat, type RegistryImportConfirmation, type RegistryImportErrorsPage, type RegistryImportView } from '#contracts';
+import {
+  Rpc,
+  type Actor,
+  type RegistryFileFormat,
+  type RegistryImportConfirmation,
+  type RegistryImportErrorsPage,
+  type RegistryImportView,
+} from '#contracts';
 import { covers } from '#domain';
 import { requireCovers } from '#platform';
 import { clamp, pageOf } from '../../paging.js';
@@ -15,10 +22,13 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 function confirmationOf(imp: ImportRecord): RegistryImportConfirmation | null {
   if (!imp.previous_snapshot_id || imp.previous_rows === null) return null;
   return {
-    previousSnapshotId: imp.previous_snapshot_id, previousRows: imp.previous_rows, dropPercent: dropPercent(imp.previous_rows, imp.rows_accepted),
+    previousSnapshotId: imp.previous_snapshot_id,
+    previousRows: imp.previous_rows,
+    dropPercent: dropPercent(imp.previous_rows, imp.rows_accepted),
     maxDropPercent: Number(imp.max_drop_percent),
     decision: imp.status === 'COMPLETED' ? 'CONFIRMED' : imp.status === 'DISCARDED' ? 'DISCARDED' : 'PENDING',
-    decidedBy: imp.decided_by, decidedAt: iso(imp.decided_at),
+    decidedBy: imp.decided_by,
+    decidedAt: iso(imp.decided_at),
   };
 }
 
@@ -40,11 +50,26 @@ export class ImportRegistryMessageController {
     const imp = await this.find(body.actor, body.importId);
     const errors = await this.registry.importErrors(imp.id, clamp(body.errorsLimit ?? 100, 0, 1000), 0);
     return {
-      importId: imp.id, agencyCode: imp.agency_code, fileName: imp.file_name, format: imp.format, status: imp.status,
-      rowsRead: imp.rows_read, rowsAccepted: imp.rows_accepted, rowsRejected: imp.rows_rejected, snapshotId: imp.snapshot_id,
-      failure: imp.failure, attempts: imp.attempts, createdBy: imp.created_by, createdAt: imp.created_at.toISOString(),
-      sourceEventId: imp.source_event_id, label: imp.label,
-      startedAt: iso(imp.started_at), finishedAt: iso(imp.finished_at), confirmation: confirmationOf(imp), errors: errors.items, errorsTotal: errors.total,
+      importId: imp.id,
+      agencyCode: imp.agency_code,
+      fileName: imp.file_name,
+      format: imp.format,
+      status: imp.status,
+      rowsRead: imp.rows_read,
+      rowsAccepted: imp.rows_accepted,
+      rowsRejected: imp.rows_rejected,
+      snapshotId: imp.snapshot_id,
+      failure: imp.failure,
+      attempts: imp.attempts,
+      createdBy: imp.created_by,
+      createdAt: imp.created_at.toISOString(),
+      sourceEventId: imp.source_event_id,
+      label: imp.label,
+      startedAt: iso(imp.started_at),
+      finishedAt: iso(imp.finished_at),
+      confirmation: confirmationOf(imp),
+      errors: errors.items,
+      errorsTotal: errors.total,
     };
   }
 
@@ -63,18 +88,30 @@ export class ImportRegistryMessageController {
     const rows = await this.registry.imports(agency, limit, offset);
     return {
       items: rows.map((imp) => ({
-        importId: imp.id, agencyCode: imp.agency_code, fileName: imp.file_name, format: imp.format, status: imp.status,
-        rowsRead: imp.rows_read, rowsAccepted: imp.rows_accepted, rowsRejected: imp.rows_rejected, snapshotId: imp.snapshot_id,
-        createdBy: imp.created_by, createdAt: imp.created_at.toISOString(), finishedAt: iso(imp.finished_at),
+        importId: imp.id,
+        agencyCode: imp.agency_code,
+        fileName: imp.file_name,
+        format: imp.format,
+        status: imp.status,
+        rowsRead: imp.rows_read,
+        rowsAccepted: imp.rows_accepted,
+        rowsRejected: imp.rows_rejected,
+        snapshotId: imp.snapshot_id,
+        createdBy: imp.created_by,
+        createdAt: imp.created_at.toISOString(),
+        finishedAt: iso(imp.finished_at),
       })),
-      total: rows.length ? Number(rows[0].total) : 0, limit, offset,
+      total: rows.length ? Number(rows[0].total) : 0,
+      limit,
+      offset,
     };
   }
 
   private async find(actor: Actor, importId: string): Promise<ImportRecord> {
     const imp = await this.registry.import(importId);
     // another agency's import is "not found": its existence is not disclosed
-    if (!imp || !covers(actor, imp.agency_code)) throw new VerificationError(VerificationErrorCode.ImportNotFound, `No registry import ${importId}`);
+    if (!imp || !covers(actor, imp.agency_code))
+      throw new VerificationError(VerificationErrorCode.ImportNotFound, `No registry import ${importId}`);
     return imp;
   }
 }

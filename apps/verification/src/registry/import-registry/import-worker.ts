@@ -118,19 +118,33 @@ export class RegistryImportWorker implements OnApplicationBootstrap, OnApplicati
       const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS ok', [lockKey(id)]);
       // another process (or replica) is running it
       if (!lock.rows[0].ok) return;
-      const imp = (await client.query<ImportRow>('SELECT id, agency_code, object_name, bucket, source_event_id, digest, format, status, attempts FROM registry_imports WHERE id = $1', [id])).rows[0];
+      const imp = (
+        await client.query<ImportRow>(
+          'SELECT id, agency_code, object_name, bucket, source_event_id, digest, format, status, attempts FROM registry_imports WHERE id = $1',
+          [id],
+        )
+      ).rows[0];
       if (!imp || (imp.status !== 'QUEUED' && imp.status !== 'RUNNING')) return;
       file = { name: imp.object_name, bucket: imp.bucket };
       await this.discardPreviousAttempt(client, id);
       if (imp.attempts >= MAX_IMPORT_ATTEMPTS) {
-        await this.fail(id, undefined, `interrupted ${imp.attempts} times (the service restarted during the import); upload the file again`);
+        await this.fail(
+          id,
+          undefined,
+          `interrupted ${imp.attempts} times (the service restarted during the import); upload the file again`,
+        );
         await this.store.remove(file.name, file.bucket);
         return;
       }
       if (imp.status === 'RUNNING') this.log.warn(`registry import ${id} was interrupted (attempt ${imp.attempts}); starting it over`);
       snapshotId = randomUUID();
       table = `registry_persons_${snapshotId.replace(/-/g, '')}`;
-      await client.query(`INSERT INTO registry_snapshots (id, agency_code, source, import_id, status) VALUES ($1, $2, $3, $4, 'LOADING')`, [snapshotId, imp.agency_code, imp.source_event_id ? 'EVENT' : 'IMPORT', id]);
+      await client.query(`INSERT INTO registry_snapshots (id, agency_code, source, import_id, status) VALUES ($1, $2, $3, $4, 'LOADING')`, [
+        snapshotId,
+        imp.agency_code,
+        imp.source_event_id ? 'EVENT' : 'IMPORT',
+        id,
+      ]);
       await client.query(
         `UPDATE registry_imports SET status = 'RUNNING', attempts = attempts + 1, rows_read = 0, rows_accepted = 0, rows_rejected = 0,
            snapshot_id = NULL, failure = NULL, started_at = now(), updated_at = now() WHERE id = $1`,
@@ -140,7 +154,9 @@ export class RegistryImportWorker implements OnApplicationBootstrap, OnApplicati
       const counts = await this.load(client, imp, snapshotId, table);
       const t = Date.now();
       const outcome = await this.finish(client, imp, snapshotId, table, counts);
-      this.log.log(`registry import ${id}: indexed and ${outcome === 'CURRENT' ? 'made current' : 'held for confirmation'} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      this.log.log(
+        `registry import ${id}: indexed and ${outcome === 'CURRENT' ? 'made current' : 'held for confirmation'} in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+      );
       await this.store.remove(file.name, file.bucket);
       if (outcome === 'CURRENT') this.events.snapshotActivated(imp.agency_code, snapshotId);
     } catch (e) {
@@ -150,7 +166,10 @@ export class RegistryImportWorker implements OnApplicationBootstrap, OnApplicati
         this.log.warn(`registry import ${id} stopped by shutdown; it starts over on the next start`);
       } else {
         this.log.error({ err: broken }, `registry import ${id} failed`);
-        const why = broken instanceof FileFormatError || broken instanceof VerificationError ? broken.message : `the import failed: ${broken.message}`;
+        const why =
+          broken instanceof FileFormatError || broken instanceof VerificationError
+            ? broken.message
+            : `the import failed: ${broken.message}`;
         await this.fail(id, snapshotId, why).catch((e2: unknown) => this.log.error({ err: e2 }, `could not mark import ${id} failed`));
         if (file) await this.store.remove(file.name, file.bucket);
       }
@@ -165,7 +184,9 @@ export class RegistryImportWorker implements OnApplicationBootstrap, OnApplicati
 
   /** Leftovers of an attempt that died: its snapshot (never current) and its staging table, its row errors. */
   private async discardPreviousAttempt(client: pg.PoolClient, importId: string): Promise<void> {
-    const { rows } = await client.query<{ id: string }>(`SELECT id FROM registry_snapshots WHERE import_id = $1 AND status = 'LOADING'`, [importId]);
+    const { rows } = await client.query<{ id: string }>(`SELECT id FROM registry_snapshots WHERE import_id = $1 AND status = 'LOADING'`, [
+      importId,
+    ]);
     for (const r of rows) {
       await client.query(`DROP TABLE IF EXISTS "registry_persons_${r.id.replace(/-/g, '')}"`);
       await client.query(`UPDATE registry_snapshots SET status = 'FAILED', completed_at = now() WHERE id = $1`, [r.id]);
@@ -177,7 +198,11 @@ export class RegistryImportWorker implements OnApplicationBootstrap, OnApplicati
     const agency = findAgency(imp.agency_code)!;
     const obj = await this.store.open(imp.object_name, imp.bucket, imp.digest);
     this.abort = () => obj.stream.destroy(new Error('the service is stopping'));
-    const copy = client.query(copyStreams.from(`COPY "${table}" (${COPY_COLUMNS.map((c) => `"${c}"`).join(', ')}) FROM STDIN`, { highWaterMark: COPY_BUFFER_BYTES }));
+    const copy = client.query(
+      copyStreams.from(`COPY "${table}" (${COPY_COLUMNS.map((c) => `"${c}"`).join(', ')}) FROM STDIN`, {
+        highWaterMark: COPY_BUFFER_BYTES,
+      }),
+    );
     const copyDone = finished(copy);
     copyDone.catch(() => undefined);
     let read = 0;
@@ -199,11 +224,19 @@ export class RegistryImportWorker implements OnApplicationBootstrap, OnApplicati
       );
     };
     const progress = () =>
-      this.db.pool.query(`UPDATE registry_imports SET rows_read = $2, rows_accepted = $3, rows_rejected = $4, updated_at = now() WHERE id = $1`, [imp.id, read, accepted, rejected]);
+      this.db.pool.query(
+        `UPDATE registry_imports SET rows_read = $2, rows_accepted = $3, rows_rejected = $4, updated_at = now() WHERE id = $1`,
+        [imp.id, read, accepted, rejected],
+      );
     try {
       // parsed and checked on a worker thread while this one reads the file and feeds the COPY
       session = LoadSession.start({
-        type: 'start', format: imp.format, areaCode: agency.areaCode, today: this.clock.today(), snapshotId, xlsxMaxUnpackedBytes: this.config.SIGAP_REGISTRY_XLSX_MAX_UNPACKED_BYTES,
+        type: 'start',
+        format: imp.format,
+        areaCode: agency.areaCode,
+        today: this.clock.today(),
+        snapshotId,
+        xlsxMaxUnpackedBytes: this.config.SIGAP_REGISTRY_XLSX_MAX_UNPACKED_BYTES,
       });
       let progressAt = PROGRESS_EVERY_ROWS;
       const take = async (m: LoadReply): Promise<boolean> => {
@@ -211,11 +244,15 @@ export class RegistryImportWorker implements OnApplicationBootstrap, OnApplicati
           case 'took':
             return false;
           case 'missing':
-            throw new VerificationError(VerificationErrorCode.RegistryColumnMissing, `The file misses the required columns ${m.missing.join(', ')}`);
+            throw new VerificationError(
+              VerificationErrorCode.RegistryColumnMissing,
+              `The file misses the required columns ${m.missing.join(', ')}`,
+            );
           case 'failed':
             throw m.format ? new FileFormatError(m.message) : new Error(m.message);
           case 'done':
-            if (m.empty) throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, 'The file is empty: it needs a header row');
+            if (m.empty)
+              throw new VerificationError(VerificationErrorCode.RegistryFileUnreadable, 'The file is empty: it needs a header row');
             return true;
           case 'rows':
             read += m.read;
@@ -261,7 +298,9 @@ export class RegistryImportWorker implements OnApplicationBootstrap, OnApplicati
     await flushErrors();
     await progress();
     const seconds = (Date.now() - started) / 1000;
-    this.log.log(`registry import ${imp.id}: ${read} rows read (${accepted} accepted, ${rejected} rejected) in ${seconds.toFixed(1)} s (${(readMs / 1000).toFixed(1)} s waiting for the file's rows, ${(drainMs / 1000).toFixed(1)} s waiting for Postgres to take the COPY)`);
+    this.log.log(
+      `registry import ${imp.id}: ${read} rows read (${accepted} accepted, ${rejected} rejected) in ${seconds.toFixed(1)} s (${(readMs / 1000).toFixed(1)} s waiting for the file's rows, ${(drainMs / 1000).toFixed(1)} s waiting for Postgres to take the COPY)`,
+    );
     return { read, accepted, rejected };
   }
 
@@ -270,7 +309,13 @@ export class RegistryImportWorker implements OnApplicationBootstrap, OnApplicati
    * unless its accepted rows fall by more than the agency's share from the current snapshot's:
    * then it is attached but held (AWAITING_CONFIRMATION) for a verifier (confirm-import/).
    */
-  private async finish(client: pg.PoolClient, imp: ImportRow, snapshotId: string, table: string, counts: Counts): Promise<'CURRENT' | 'HELD'> {
+  private async finish(
+    client: pg.PoolClient,
+    imp: ImportRow,
+    snapshotId: string,
+    table: string,
+    counts: Counts,
+  ): Promise<'CURRENT' | 'HELD'> {
     const t0 = performance.now();
     // the KK index on a second connection while this one builds the NIK index (two cores, two sorts)
     const side = this.sideIndex(`CREATE INDEX ON "${table}" ("snapshot_id", "kk")`);
@@ -299,12 +344,19 @@ export class RegistryImportWorker implements OnApplicationBootstrap, OnApplicati
     await client.query('BEGIN');
     try {
       await client.query(`ALTER TABLE registry_persons ATTACH PARTITION "${table}" FOR VALUES IN ('${snapshotId}')`);
-      const current = (await client.query<{ id: string; rows: number }>(`SELECT id, rows FROM registry_snapshots WHERE agency_code = $1 AND is_current FOR UPDATE`, [imp.agency_code])).rows[0];
+      const current = (
+        await client.query<{ id: string; rows: number }>(
+          `SELECT id, rows FROM registry_snapshots WHERE agency_code = $1 AND is_current FOR UPDATE`,
+          [imp.agency_code],
+        )
+      ).rows[0];
       const { maxDropPercent } = await this.settings.get(imp.agency_code, client);
       if (current && needsConfirmation(current.rows, counts.accepted, maxDropPercent)) {
         await this.hold(client, imp, snapshotId, counts, current, maxDropPercent);
         await client.query('COMMIT');
-        this.log.warn(`registry import ${imp.id}: ${counts.accepted} rows where the current snapshot has ${current.rows} (a fall of ${dropPercent(current.rows, counts.accepted)}%, more than ${maxDropPercent}%): held for a verifier's confirmation`);
+        this.log.warn(
+          `registry import ${imp.id}: ${counts.accepted} rows where the current snapshot has ${current.rows} (a fall of ${dropPercent(current.rows, counts.accepted)}%, more than ${maxDropPercent}%): held for a verifier's confirmation`,
+        );
         return 'HELD';
       }
       const prev = await client.query<{ id: string }>(
@@ -320,18 +372,35 @@ export class RegistryImportWorker implements OnApplicationBootstrap, OnApplicati
            finished_at = now(), updated_at = now() WHERE id = $1`,
         [imp.id, snapshotId, counts.read, counts.accepted, counts.rejected],
       );
-      await this.announcer.announceFinished(client, { importId: imp.id, sourceEventId: imp.source_event_id, agencyCode: imp.agency_code, status: 'COMPLETED', snapshotId, failure: null, ...counts });
+      await this.announcer.announceFinished(client, {
+        importId: imp.id,
+        sourceEventId: imp.source_event_id,
+        agencyCode: imp.agency_code,
+        status: 'COMPLETED',
+        snapshotId,
+        failure: null,
+        ...counts,
+      });
       await client.query('COMMIT');
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw e;
     }
-    this.log.log(`registry import ${imp.id}: indexes built in ${((indexed - t0) / 1000).toFixed(1)} s, attached and made current in ${((performance.now() - indexed) / 1000).toFixed(1)} s`);
+    this.log.log(
+      `registry import ${imp.id}: indexes built in ${((indexed - t0) / 1000).toFixed(1)} s, attached and made current in ${((performance.now() - indexed) / 1000).toFixed(1)} s`,
+    );
     return 'CURRENT';
   }
 
   /** The snapshot is complete and comparable but not current; the import waits, and says so. */
-  private async hold(client: pg.PoolClient, imp: ImportRow, snapshotId: string, counts: Counts, current: { id: string; rows: number }, maxDropPercent: number): Promise<void> {
+  private async hold(
+    client: pg.PoolClient,
+    imp: ImportRow,
+    snapshotId: string,
+    counts: Counts,
+    current: { id: string; rows: number },
+    maxDropPercent: number,
+  ): Promise<void> {
     await client.query(
       `UPDATE registry_snapshots SET status = 'AWAITING_CONFIRMATION', rows = $2, completed_at = now(), previous_id = $3 WHERE id = $1`,
       [snapshotId, counts.accepted, current.id],
@@ -342,8 +411,16 @@ export class RegistryImportWorker implements OnApplicationBootstrap, OnApplicati
       [imp.id, snapshotId, counts.read, counts.accepted, counts.rejected, current.id, current.rows, maxDropPercent],
     );
     await this.announcer.announceFinished(client, {
-      importId: imp.id, sourceEventId: imp.source_event_id, agencyCode: imp.agency_code, status: 'AWAITING_CONFIRMATION', snapshotId, failure: null,
-      confirmation: 'REQUIRED', previousRows: current.rows, maxDropPercent, ...counts,
+      importId: imp.id,
+      sourceEventId: imp.source_event_id,
+      agencyCode: imp.agency_code,
+      status: 'AWAITING_CONFIRMATION',
+      snapshotId,
+      failure: null,
+      confirmation: 'REQUIRED',
+      previousRows: current.rows,
+      maxDropPercent,
+      ...counts,
     });
   }
 
@@ -358,17 +435,33 @@ export class RegistryImportWorker implements OnApplicationBootstrap, OnApplicati
   /** Marks the import FAILED and says so on `…registry.import.finished.v1`, in one transaction. */
   private async fail(importId: string, snapshotId: string | undefined, why: string): Promise<void> {
     await this.db.transaction(async (client) => {
-      const { rows } = await client.query<{ agency_code: string; source_event_id: string | null; rows_read: number; rows_accepted: number; rows_rejected: number }>(
+      const { rows } = await client.query<{
+        agency_code: string;
+        source_event_id: string | null;
+        rows_read: number;
+        rows_accepted: number;
+        rows_rejected: number;
+      }>(
         `UPDATE registry_imports SET status = 'FAILED', failure = $2, finished_at = now(), updated_at = now()
           WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING agency_code, source_event_id, rows_read, rows_accepted, rows_rejected`,
         [importId, why.slice(0, 2000)],
       );
-      if (snapshotId) await client.query(`UPDATE registry_snapshots SET status = 'FAILED', completed_at = now() WHERE id = $1 AND status = 'LOADING'`, [snapshotId]);
+      if (snapshotId)
+        await client.query(`UPDATE registry_snapshots SET status = 'FAILED', completed_at = now() WHERE id = $1 AND status = 'LOADING'`, [
+          snapshotId,
+        ]);
       const imp = rows[0];
       if (imp) {
         await this.announcer.announceFinished(client, {
-          importId, sourceEventId: imp.source_event_id, agencyCode: imp.agency_code, status: 'FAILED', snapshotId: null, failure: why.slice(0, 2000),
-          read: imp.rows_read, accepted: imp.rows_accepted, rejected: imp.rows_rejected,
+          importId,
+          sourceEventId: imp.source_event_id,
+          agencyCode: imp.agency_code,
+          status: 'FAILED',
+          snapshotId: null,
+          failure: why.slice(0, 2000),
+          read: imp.rows_read,
+          accepted: imp.rows_accepted,
+          rejected: imp.rows_rejected,
         });
       }
     });

@@ -40,7 +40,11 @@ port.on('message', (m: LoadRequest) => {
   if (m.type === 'start') {
     queue = [];
     void run(m).catch((e: unknown) => {
-      port.postMessage({ type: 'failed', format: e instanceof FileFormatError, message: e instanceof Error ? e.message : String(e) } satisfies LoadReply);
+      port.postMessage({
+        type: 'failed',
+        format: e instanceof FileFormatError,
+        message: e instanceof Error ? e.message : String(e),
+      } satisfies LoadReply);
     });
     return;
   }
@@ -62,7 +66,9 @@ async function* chunks(): AsyncGenerator<Uint8Array> {
 async function run(start: Extract<LoadRequest, { type: 'start' }>): Promise<void> {
   const validator = new RegistryRowValidator(await loadAreaIndex(), start.areaCode, start.today);
   let columns: ColumnMap | undefined;
-  for await (const batch of readRegistryFile(Readable.from(chunks(), { objectMode: false }), start.format, { maxUnpackedBytes: start.xlsxMaxUnpackedBytes })) {
+  for await (const batch of readRegistryFile(Readable.from(chunks(), { objectMode: false }), start.format, {
+    maxUnpackedBytes: start.xlsxMaxUnpackedBytes,
+  })) {
     let read = 0;
     let accepted = 0;
     let rejected = 0;

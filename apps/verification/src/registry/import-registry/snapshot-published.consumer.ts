@@ -31,7 +31,16 @@ export class SnapshotPublishedConsumer {
       const system = ctx.source!.system;
       const refused = await this.imports.announce(manager, event, { system, bucket: dropBucketOf(system) });
       if (refused) {
-        rejected.push({ eventId: event.eventId, subject: ctx.subject, errors: [refused], reason: 'VALIDATION', consumer: durable, payload: event, rejectedAt: new Date().toISOString(), source: ctx.position });
+        rejected.push({
+          eventId: event.eventId,
+          subject: ctx.subject,
+          errors: [refused],
+          reason: 'VALIDATION',
+          consumer: durable,
+          payload: event,
+          rejectedAt: new Date().toISOString(),
+          source: ctx.position,
+        });
       } else {
         this.log.log(`${system} (${event.source}) announced a registry snapshot for ${event.agencyCode}: ${event.objectName}`);
       }

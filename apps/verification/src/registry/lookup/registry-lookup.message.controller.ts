@@ -24,7 +24,11 @@ export class RegistryLookupMessageController {
     requireRole(body.actor, ...REGISTRY_READER_ROLES);
     if (!DIGITS16.test(body.nik ?? '')) throw new VerificationError(VerificationErrorCode.PersonNotFound, 'nik must be 16 digits');
     const person = await this.registry.person(visibleAgencies(body.actor), body.nik);
-    if (!person) throw new VerificationError(VerificationErrorCode.PersonNotFound, 'No person with this NIK in the current registry (DTSEN, dahulu DTKS) of your area');
+    if (!person)
+      throw new VerificationError(
+        VerificationErrorCode.PersonNotFound,
+        'No person with this NIK in the current registry (DTSEN, dahulu DTKS) of your area',
+      );
     return personView(person);
   }
 
@@ -33,7 +37,11 @@ export class RegistryLookupMessageController {
     requireRole(body.actor, ...REGISTRY_READER_ROLES);
     if (!DIGITS16.test(body.kk ?? '')) throw new VerificationError(VerificationErrorCode.HouseholdNotFound, 'kk must be 16 digits');
     const rows = await this.registry.household(visibleAgencies(body.actor), body.kk);
-    if (!rows.length) throw new VerificationError(VerificationErrorCode.HouseholdNotFound, 'No household with this KK number in the current registry (DTSEN, dahulu DTKS) of your area');
+    if (!rows.length)
+      throw new VerificationError(
+        VerificationErrorCode.HouseholdNotFound,
+        'No household with this KK number in the current registry (DTSEN, dahulu DTKS) of your area',
+      );
     return { kkNumber: body.kk, members: rows.map(personView) };
   }
 }

@@ -9,7 +9,9 @@ import { RegistrySettingsRepository } from './registry-settings.repository.js';
 function registryAgency(agencyCode: string): string {
   const agency = findAgency(agencyCode);
   if (!agency || agency.code.includes('.BKS')) {
-    throw new VerificationError(VerificationErrorCode.UnknownAgency, `No agency ${agencyCode} keeps a registry`, [{ path: 'agencyCode', message: `agencyCode ${agencyCode} is not an agency of this installation that keeps a registry` }]);
+    throw new VerificationError(VerificationErrorCode.UnknownAgency, `No agency ${agencyCode} keeps a registry`, [
+      { path: 'agencyCode', message: `agencyCode ${agencyCode} is not an agency of this installation that keeps a registry` },
+    ]);
   }
   return agency.code;
 }
@@ -27,14 +29,20 @@ export class RegistrySettingsMessageController {
   }
 
   @MessagePattern(Rpc.verification.updateRegistrySettings)
-  update(@Payload() body: { actor: Actor; agencyCode: string; maxDropPercent: number }): Promise<{ before: RegistrySettingsView; after: RegistrySettingsView }> {
+  update(
+    @Payload() body: { actor: Actor; agencyCode: string; maxDropPercent: number },
+  ): Promise<{ before: RegistrySettingsView; after: RegistrySettingsView }> {
     requireRole(body.actor, 'ADMIN');
     const agency = registryAgency(body.agencyCode);
     // the agency's own administrator: a province's does not set its regencies' guard
     requireCanChange(body.actor, agency, 'its registry settings');
     const v = body.maxDropPercent;
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100 || Math.round(v * 100) !== v * 100) {
-      throw new VerificationError(VerificationErrorCode.InvalidRegistrySettings, 'maxDropPercent must be a number from 0 to 100 (at most 2 decimals)', [{ path: 'maxDropPercent', message: 'maxDropPercent must be from 0 to 100' }]);
+      throw new VerificationError(
+        VerificationErrorCode.InvalidRegistrySettings,
+        'maxDropPercent must be a number from 0 to 100 (at most 2 decimals)',
+        [{ path: 'maxDropPercent', message: 'maxDropPercent must be from 0 to 100' }],
+      );
     }
     return this.settings.setMaxDropPercent(agency, v, body.actor.username);
   }

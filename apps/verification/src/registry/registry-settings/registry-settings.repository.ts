@@ -3,7 +3,12 @@ import type pg from 'pg';
 import { DEFAULT_MAX_DROP_PERCENT, type RegistrySettingsView } from '#contracts';
 import { RegistryDb } from '../registry-db.js';
 
-interface SettingsRow { agency_code: string; max_drop_percent: string; updated_by: string; updated_at: Date }
+interface SettingsRow {
+  agency_code: string;
+  max_drop_percent: string;
+  updated_by: string;
+  updated_at: Date;
+}
 
 const SQL = {
   get: 'SELECT agency_code, max_drop_percent, updated_by, updated_at FROM registry_settings WHERE agency_code = $1',
@@ -14,7 +19,13 @@ const SQL = {
 
 function view(agencyCode: string, r: SettingsRow | undefined): RegistrySettingsView {
   return r
-    ? { agencyCode, maxDropPercent: Number(r.max_drop_percent), isDefault: false, updatedBy: r.updated_by, updatedAt: r.updated_at.toISOString() }
+    ? {
+        agencyCode,
+        maxDropPercent: Number(r.max_drop_percent),
+        isDefault: false,
+        updatedBy: r.updated_by,
+        updatedAt: r.updated_at.toISOString(),
+      }
     : { agencyCode, maxDropPercent: DEFAULT_MAX_DROP_PERCENT, isDefault: true, updatedBy: null, updatedAt: null };
 }
 
@@ -29,7 +40,11 @@ export class RegistrySettingsRepository {
   }
 
   /** Sets the share; returns the settings before and after (for the audit trail). */
-  async setMaxDropPercent(agencyCode: string, maxDropPercent: number, by: string): Promise<{ before: RegistrySettingsView; after: RegistrySettingsView }> {
+  async setMaxDropPercent(
+    agencyCode: string,
+    maxDropPercent: number,
+    by: string,
+  ): Promise<{ before: RegistrySettingsView; after: RegistrySettingsView }> {
     return this.db.transaction(async (c) => {
       const before = await this.get(agencyCode, c);
       const { rows } = await c.query<SettingsRow>(SQL.upsert, [agencyCode, maxDropPercent, by]);

@@ -10,15 +10,29 @@ import { RegistryRepository, type SnapshotRecord } from '../registry.repository.
 
 function view(s: SnapshotRecord): RegistrySnapshotView {
   return {
-    snapshotId: s.id, agencyCode: s.agency_code, source: s.source, importId: s.import_id, status: s.status, current: s.is_current,
-    rows: s.rows, createdAt: s.created_at.toISOString(), completedAt: s.completed_at?.toISOString() ?? null, previousSnapshotId: s.previous_id,
+    snapshotId: s.id,
+    agencyCode: s.agency_code,
+    source: s.source,
+    importId: s.import_id,
+    status: s.status,
+    current: s.is_current,
+    rows: s.rows,
+    createdAt: s.created_at.toISOString(),
+    completedAt: s.completed_at?.toISOString() ?? null,
+    previousSnapshotId: s.previous_id,
   };
 }
 
 /** The fields a diff compares, as the views name them. */
 const FIELDS: Array<[string, keyof PersonRow]> = [
-  ['kkNumber', 'kk'], ['name', 'name'], ['birthDate', 'birth_date'], ['sex', 'sex'], ['address', 'address'],
-  ['villageCode', 'village_code'], ['decile', 'decile'], ['programs', 'programs'],
+  ['kkNumber', 'kk'],
+  ['name', 'name'],
+  ['birthDate', 'birth_date'],
+  ['sex', 'sex'],
+  ['address', 'address'],
+  ['villageCode', 'village_code'],
+  ['decile', 'decile'],
+  ['programs', 'programs'],
 ];
 
 /**
@@ -40,16 +54,27 @@ export class RegistrySnapshotsMessageController {
   }
 
   @MessagePattern(Rpc.verification.diffSnapshots)
-  async diff(@Payload() body: { actor: Actor; snapshotId: string; against?: string; change?: DiffChange; limit?: number; offset?: number }): Promise<SnapshotDiffView> {
+  async diff(
+    @Payload() body: { actor: Actor; snapshotId: string; against?: string; change?: DiffChange; limit?: number; offset?: number },
+  ): Promise<SnapshotDiffView> {
     // a diff lists persons with their names and changed fields: registry readers only
     requireRole(body.actor, ...REGISTRY_READER_ROLES);
     const snap = await this.find(body.actor, body.snapshotId);
     const againstId = body.against ?? snap.previous_id;
-    if (!againstId) throw new VerificationError(VerificationErrorCode.SnapshotNotFound, `Snapshot ${snap.id} has no previous snapshot: name one with ?against=`, [{ path: 'against', message: 'against is required: this snapshot has no previous one' }]);
+    if (!againstId)
+      throw new VerificationError(
+        VerificationErrorCode.SnapshotNotFound,
+        `Snapshot ${snap.id} has no previous snapshot: name one with ?against=`,
+        [{ path: 'against', message: 'against is required: this snapshot has no previous one' }],
+      );
     const against = await this.find(body.actor, againstId);
     for (const s of [snap, against]) {
       // one awaiting confirmation is complete too: the verifier compares it before deciding
-      if (s.status !== 'COMPLETE' && s.status !== 'AWAITING_CONFIRMATION') throw new VerificationError(VerificationErrorCode.SnapshotNotComplete, `Snapshot ${s.id} is ${s.status}: only complete snapshots can be compared`);
+      if (s.status !== 'COMPLETE' && s.status !== 'AWAITING_CONFIRMATION')
+        throw new VerificationError(
+          VerificationErrorCode.SnapshotNotComplete,
+          `Snapshot ${s.id} is ${s.status}: only complete snapshots can be compared`,
+        );
     }
     const counts = await this.registry.diffCounts(snap.id, against.id);
     const limit = clamp(body.limit ?? 50, 1, 500);
@@ -58,7 +83,14 @@ export class RegistrySnapshotsMessageController {
     const { items, persons } = await this.registry.diffItems(snap.id, against.id, change, limit, offset);
     const now = new Map(persons.filter((p) => p.snapshot_id === snap.id).map((p) => [p.nik, p]));
     const before = new Map(persons.filter((p) => p.snapshot_id === against.id).map((p) => [p.nik, p]));
-    const total = change === 'ADDED' ? counts.added : change === 'REMOVED' ? counts.removed : change === 'CHANGED' ? counts.changed : counts.added + counts.removed + counts.changed;
+    const total =
+      change === 'ADDED'
+        ? counts.added
+        : change === 'REMOVED'
+          ? counts.removed
+          : change === 'CHANGED'
+            ? counts.changed
+            : counts.added + counts.removed + counts.changed;
     return {
       snapshotId: snap.id,
       agencyCode: snap.agency_code,
@@ -71,7 +103,11 @@ export class RegistrySnapshotsMessageController {
           nik: i.nik,
           change: i.change,
           name: (a ?? b)?.name ?? '',
-          fields: FIELDS.filter(([f]) => i.fields.includes(f)).map(([f, col]) => ({ field: f, before: b?.[col] ?? null, after: a?.[col] ?? null })),
+          fields: FIELDS.filter(([f]) => i.fields.includes(f)).map(([f, col]) => ({
+            field: f,
+            before: b?.[col] ?? null,
+            after: a?.[col] ?? null,
+          })),
         };
       }),
       total,
@@ -82,7 +118,8 @@ export class RegistrySnapshotsMessageController {
 
   private async find(actor: Actor, id: string): Promise<SnapshotRecord> {
     const s = await this.registry.snapshot(id);
-    if (!s || !covers(actor, s.agency_code)) throw new VerificationError(VerificationErrorCode.SnapshotNotFound, `No registry snapshot ${id}`);
+    if (!s || !covers(actor, s.agency_code))
+      throw new VerificationError(VerificationErrorCode.SnapshotNotFound, `No registry snapshot ${id}`);
     return s;
   }
 }

@@ -18,7 +18,10 @@ export class UpdateRulesHandler {
       throw new VerificationError(VerificationErrorCode.InvalidRules, 'The eligibility settings are invalid', details);
     }
     if (!(await this.rules.inForce(serviceCode, actor.agencyCode))) {
-      throw new VerificationError(VerificationErrorCode.RulesNotFound, `${serviceCode} has no eligibility rules to set (it is not verified)`);
+      throw new VerificationError(
+        VerificationErrorCode.RulesNotFound,
+        `${serviceCode} has no eligibility rules to set (it is not verified)`,
+      );
     }
     return rulesView(await this.rules.addVersion(actor.agencyCode, serviceCode, checked.value as EligibilitySettings, actor.username));
   }

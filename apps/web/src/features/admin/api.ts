@@ -69,7 +69,8 @@ export interface AuditQuery extends Paging {
 }
 
 export const adminApi = {
-  users: (q: Paging & { q?: string }, signal?: AbortSignal) => api.get<unknown>('/users', { ...q }, signal).then((d) => asPage<StaffUser>(d)),
+  users: (q: Paging & { q?: string }, signal?: AbortSignal) =>
+    api.get<unknown>('/users', { ...q }, signal).then((d) => asPage<StaffUser>(d)),
   createUser: (u: NewUser) => api.post<StaffUser>('/users', u),
   updateUser: (id: string, change: UserChange) => api.patch<StaffUser>(seg`/users/${id}`, change),
   resetPassword: (id: string, password: string) => api.post<void>(seg`/users/${id}/reset-password`, { password }),
@@ -82,7 +83,8 @@ export const adminApi = {
     }),
   setAgencyContact: (agencyCode: string, body: { address: string; phone: string; email?: string; officeHours: string }) =>
     api.put<AgencyContactView>(seg`/agencies/${agencyCode}/contact`, body),
-  rejected: (q: Paging, signal?: AbortSignal) => api.get<unknown>('/admin/rejected', { ...q }, signal).then((d) => asPage<RejectedMessage>(d)),
+  rejected: (q: Paging, signal?: AbortSignal) =>
+    api.get<unknown>('/admin/rejected', { ...q }, signal).then((d) => asPage<RejectedMessage>(d)),
   /** without `payload`, the stored message as it was */
   replay: (id: string, payload?: unknown) => api.post<void>(seg`/admin/rejected/${id}/replay`, payload === undefined ? {} : { payload }),
 };

@@ -158,7 +158,8 @@ export const auditTrailTexts = defineTexts(
   {
     'nav.admin.agency': 'Data Instansi',
     'agency.title': 'Data Instansi',
-    'agency.help': 'Alamat, telepon dan jam layanan ini tampil di halaman status publik dan tanda terima, agar warga tahu siapa yang dihubungi.',
+    'agency.help':
+      'Alamat, telepon dan jam layanan ini tampil di halaman status publik dan tanda terima, agar warga tahu siapa yang dihubungi.',
     'agency.agency': 'Instansi',
     'agency.address': 'Alamat kantor',
     'agency.phone': 'Telepon',
@@ -228,7 +229,8 @@ export const auditTrailTexts = defineTexts(
   {
     'nav.admin.agency': 'Agency Data',
     'agency.title': 'Agency Data',
-    'agency.help': 'The address, phone and office hours shown on the public status page and the receipt, so that citizens know whom to contact.',
+    'agency.help':
+      'The address, phone and office hours shown on the public status page and the receipt, so that citizens know whom to contact.',
     'agency.agency': 'Agency',
     'agency.address': 'Office address',
     'agency.phone': 'Phone',
@@ -258,7 +260,8 @@ export const auditTrailTexts = defineTexts(
     'audit.say.CASE_ASSESSED': '{actor} re-assessed verification case {target}: {status}.',
     'audit.say.CASE_DECIDED': 'Verification decided the case of application {target}: {status}.',
     'audit.say.FIELD_TASK_ASSIGNED': '{actor} assigned the field visit of {target} to {assignee}.',
-    'audit.say.FIELD_VISIT_RECORDED': '{actor} recorded the field visit of {target} (recommendation: {recommendation}); the case is now {status}.',
+    'audit.say.FIELD_VISIT_RECORDED':
+      '{actor} recorded the field visit of {target} (recommendation: {recommendation}); the case is now {status}.',
     'audit.say.AGENCY_CONTACT_UPDATED': '{actor} changed the contact data of {agency}.',
     'audit.say.REJECTED_MESSAGE_REPLAYED': '{actor} replayed rejected message {target}.',
     'audit.say.REGISTRY_PERSON_LOOKED_UP': '{actor} looked up NIK {target} in DTSEN (formerly DTKS).',

@@ -3,5 +3,6 @@ import { api } from '../../shared/api/client';
 
 export const authApi = {
   /** tokens issued before the change stop working */
-  changePassword: (currentPassword: string, newPassword: string) => api.post<void>('/auth/change-password', { currentPassword, newPassword }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api.post<void>('/auth/change-password', { currentPassword, newPassword }),
 };

@@ -37,6 +37,6 @@ export const authTexts = defineTexts(
     'password.submit': 'Change password',
     'password.mustChange': 'Your password was set by an administrator. Please replace it with your own.',
     'login.passwordChanged': 'Your password was changed. Log in with the new password.',
-    'login.checkStatus': 'Citizens: check an application\'s status',
+    'login.checkStatus': "Citizens: check an application's status",
   },
 );

@@ -7,5 +7,7 @@ import type { Feature } from '../../shared/routes';
 
 export const complaints: Feature = {
   nav: { key: 'complaints', path: '/complaints', labelKey: 'nav.complaints', icon: <CommentOutlined aria-hidden /> },
-  routes: [{ path: '/complaints/*', titleKey: 'nav.complaints', render: () => <ComingSoon title="nav.complaints" text="comingSoon.complaints" /> }],
+  routes: [
+    { path: '/complaints/*', titleKey: 'nav.complaints', render: () => <ComingSoon title="nav.complaints" text="comingSoon.complaints" /> },
+  ],
 };

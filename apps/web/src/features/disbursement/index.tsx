@@ -7,5 +7,11 @@ import type { Feature } from '../../shared/routes';
 
 export const disbursement: Feature = {
   nav: { key: 'disbursement', path: '/disbursement', labelKey: 'nav.disbursement', icon: <BankOutlined aria-hidden /> },
-  routes: [{ path: '/disbursement/*', titleKey: 'nav.disbursement', render: () => <ComingSoon title="nav.disbursement" text="comingSoon.disbursement" /> }],
+  routes: [
+    {
+      path: '/disbursement/*',
+      titleKey: 'nav.disbursement',
+      render: () => <ComingSoon title="nav.disbursement" text="comingSoon.disbursement" />,
+    },
+  ],
 };

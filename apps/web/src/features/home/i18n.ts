@@ -128,7 +128,8 @@ export const homeTexts = defineTexts(
     'home.summary.allHealthy': 'All services are running normally.',
     'home.summary.someUnhealthy': '{count} services have a problem: {names}. Applications passing through them wait until they recover.',
     'home.summary.outboxEmpty': 'no message is waiting to be sent between services.',
-    'home.summary.outbox': '{count} messages waiting to be sent between services (normal for a moment; if it keeps rising, a service is stuck).',
+    'home.summary.outbox':
+      '{count} messages waiting to be sent between services (normal for a moment; if it keeps rising, a service is stuck).',
     'home.summary.pending': '{count} messages not yet processed by the service receiving them.',
     'home.summary.redelivered': '{count} messages had to be delivered again; if it keeps rising, check Rejected messages.',
     'home.outboxHelp': 'Changes already saved and waiting to be announced to other services.',

@@ -23,7 +23,13 @@ export const intake: Feature = {
     children: [
       { key: 'intake.queue', path: '/intake/applications', labelKey: 'nav.intake.queue', icon: <OrderedListOutlined aria-hidden /> },
       { key: 'intake.new', path: '/intake/new', labelKey: 'nav.intake.new', icon: <FileAddOutlined aria-hidden />, roles: FILING },
-      { key: 'intake.catalog', path: '/intake/catalog', labelKey: 'nav.intake.catalog', icon: <ReadOutlined aria-hidden />, roles: ADMIN_ONLY },
+      {
+        key: 'intake.catalog',
+        path: '/intake/catalog',
+        labelKey: 'nav.intake.catalog',
+        icon: <ReadOutlined aria-hidden />,
+        roles: ADMIN_ONLY,
+      },
       { key: 'intake.calendar', path: '/intake/calendar', labelKey: 'nav.intake.calendar', icon: <CalendarOutlined aria-hidden /> },
     ],
   },

@@ -101,7 +101,11 @@ export const FILING_FIELDS: FieldLabels = {
 };
 
 /** A change of status's fields. */
-export const TRANSITION_FIELDS: FieldLabels = { to: 'application.moveConfirm', reason: 'application.reason', publicReason: 'application.publicReason' };
+export const TRANSITION_FIELDS: FieldLabels = {
+  to: 'application.moveConfirm',
+  reason: 'application.reason',
+  publicReason: 'application.publicReason',
+};
 
 /** The calendar form's fields. */
 export const CALENDAR_FIELDS: FieldLabels = { date: 'calendar.date', name: 'calendar.name', kind: 'calendar.kind', year: 'calendar.year' };

@@ -7,5 +7,7 @@ import type { Feature } from '../../shared/routes';
 
 export const logistics: Feature = {
   nav: { key: 'logistics', path: '/logistics', labelKey: 'nav.logistics', icon: <InboxOutlined aria-hidden /> },
-  routes: [{ path: '/logistics/*', titleKey: 'nav.logistics', render: () => <ComingSoon title="nav.logistics" text="comingSoon.logistics" /> }],
+  routes: [
+    { path: '/logistics/*', titleKey: 'nav.logistics', render: () => <ComingSoon title="nav.logistics" text="comingSoon.logistics" /> },
+  ],
 };

@@ -6,7 +6,8 @@ import { request, seg } from '../../shared/api/client';
 export const TICKET = /^[A-Z][A-Z0-9_]{1,39}-[0-9A-Z.]{2,12}-\d{4}-\d{6}$/;
 
 export const statusApi = {
-  lookup: (ticket: string, signal?: AbortSignal) => request<PublicStatusView>('GET', seg`/public/status/${ticket}`, { auth: false, signal }),
+  lookup: (ticket: string, signal?: AbortSignal) =>
+    request<PublicStatusView>('GET', seg`/public/status/${ticket}`, { auth: false, signal }),
   /** the standard (public): its procedure says what happens next */
   standard: (agencyCode: string, code: string, signal?: AbortSignal) =>
     request<StandardView>('GET', seg`/services/${agencyCode}/${code}`, { auth: false, signal }),

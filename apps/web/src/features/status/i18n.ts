@@ -10,12 +10,14 @@ export const statusTexts = defineTexts(
     'status.ticketInvalid': 'Format nomor tiket tidak sesuai, contoh: SANTUNAN_ANAK-33.04-2026-000123.',
     'status.check': 'Cek status',
     'status.notFound.title': 'Nomor tiket tidak ditemukan',
-    'status.notFound.text': 'Tidak ada permohonan dengan nomor tiket {ticket}. Periksa kembali nomor pada tanda terima Anda, atau hubungi petugas front office.',
+    'status.notFound.text':
+      'Tidak ada permohonan dengan nomor tiket {ticket}. Periksa kembali nomor pada tanda terima Anda, atau hubungi petugas front office.',
     'status.current': 'Status saat ini',
     'status.timeline': 'Riwayat permohonan',
     'status.steps': 'Tahapan layanan',
     'status.stepsAfter': 'Tahap berikutnya: penetapan dan penyaluran bantuan',
-    'status.deadlineEndsWith': 'Batas waktu layanan berakhir pada tahap "{step}". Tahap sesudahnya mengikuti jadwal penetapan SK dan anggaran daerah.',
+    'status.deadlineEndsWith':
+      'Batas waktu layanan berakhir pada tahap "{step}". Tahap sesudahnya mengikuti jadwal penetapan SK dan anggaran daerah.',
     'status.step.notReached': 'Tidak dilalui',
     'status.free': 'Seluruh layanan Dinas Sosial tidak dipungut biaya. Jangan memberikan uang kepada siapa pun.',
     'status.privacy': 'Halaman ini tidak menampilkan data pribadi.',
@@ -28,7 +30,7 @@ export const statusTexts = defineTexts(
     'status.dueDay': 'Selesai paling lambat',
   },
   {
-    'status.title': 'Check an Application\'s Status',
+    'status.title': "Check an Application's Status",
     'status.subtitle': 'Enter the ticket number printed on your application receipt.',
     'status.ticket': 'Ticket number',
     'status.ticketPlaceholder': 'e.g. SANTUNAN_ANAK-33.04-2026-000123',
@@ -36,12 +38,14 @@ export const statusTexts = defineTexts(
     'status.ticketInvalid': 'That is not a ticket number; it looks like SANTUNAN_ANAK-33.04-2026-000123.',
     'status.check': 'Check status',
     'status.notFound.title': 'Ticket number not found',
-    'status.notFound.text': 'There is no application with ticket number {ticket}. Check the number on your receipt, or ask the front office.',
+    'status.notFound.text':
+      'There is no application with ticket number {ticket}. Check the number on your receipt, or ask the front office.',
     'status.current': 'Current status',
     'status.timeline': 'Timeline',
     'status.steps': 'Steps of the service',
     'status.stepsAfter': 'Next: the decree and the payout',
-    'status.deadlineEndsWith': 'The service deadline ends with the step "{step}". The steps after it follow the schedule of the decree and the regional budget.',
+    'status.deadlineEndsWith':
+      'The service deadline ends with the step "{step}". The steps after it follow the schedule of the decree and the regional budget.',
     'status.step.notReached': 'Not reached',
     'status.free': 'Every service of the social affairs department is free of charge. Never pay anyone for it.',
     'status.privacy': 'This page shows no personal data.',

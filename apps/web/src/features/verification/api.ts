@@ -2,8 +2,19 @@
 // look-ups), cases with their eligibility rules, duplicates and field tasks, and the
 // eligibility settings per service.
 import type {
-  CaseListItem, CaseStatus, CaseView, EligibilityRulesView, EligibilitySettingsDto, FieldTaskView, RegistryHouseholdView,
-  RegistryImportErrorsPage, RegistryImportView, RegistryPersonView, RegistrySnapshotView, SnapshotDiffView, TaskStatus,
+  CaseListItem,
+  CaseStatus,
+  CaseView,
+  EligibilityRulesView,
+  EligibilitySettingsDto,
+  FieldTaskView,
+  RegistryHouseholdView,
+  RegistryImportErrorsPage,
+  RegistryImportView,
+  RegistryPersonView,
+  RegistrySnapshotView,
+  SnapshotDiffView,
+  TaskStatus,
 } from '@contracts';
 import { api, asPage, seg } from '../../shared/api/client';
 import { uploadFile } from '../../shared/api/upload';
@@ -25,7 +36,8 @@ export interface VisitBody {
 
 export const verificationApi = {
   // the registry
-  imports: (agencyCode: string, signal?: AbortSignal) => api.get<unknown>('/registry/imports', { agencyCode, limit: 50 }, signal).then((d) => asPage<RegistryImportView>(d)),
+  imports: (agencyCode: string, signal?: AbortSignal) =>
+    api.get<unknown>('/registry/imports', { agencyCode, limit: 50 }, signal).then((d) => asPage<RegistryImportView>(d)),
   import: (id: string, signal?: AbortSignal) => api.get<RegistryImportView>(seg`/registry/imports/${id}`, { errorsLimit: 0 }, signal),
   importErrors: (id: string, q: { limit: number; offset: number }, signal?: AbortSignal) =>
     api.get<RegistryImportErrorsPage>(seg`/registry/imports/${id}/errors`, q, signal),
@@ -35,13 +47,16 @@ export const verificationApi = {
   /** multipart (agencyCode first, then the file), with the upload's progress */
   upload: (file: File, agencyCode: string, onProgress: (fraction: number) => void) =>
     uploadFile<{ importId: string; status: string }>('/registry/imports', { agencyCode }, file, onProgress),
-  snapshots: (agencyCode: string, signal?: AbortSignal) => api.get<unknown>('/registry/snapshots', { agencyCode, limit: 100 }, signal).then((d) => asPage<RegistrySnapshotView>(d)),
-  diff: (id: string, q: { change?: string; limit: number; offset: number }, signal?: AbortSignal) => api.get<SnapshotDiffView>(seg`/registry/snapshots/${id}/diff`, q, signal),
+  snapshots: (agencyCode: string, signal?: AbortSignal) =>
+    api.get<unknown>('/registry/snapshots', { agencyCode, limit: 100 }, signal).then((d) => asPage<RegistrySnapshotView>(d)),
+  diff: (id: string, q: { change?: string; limit: number; offset: number }, signal?: AbortSignal) =>
+    api.get<SnapshotDiffView>(seg`/registry/snapshots/${id}/diff`, q, signal),
   person: (nik: string) => api.get<RegistryPersonView>(seg`/registry/persons/${nik}`),
   household: (kk: string) => api.get<RegistryHouseholdView>(seg`/registry/households/${kk}`),
 
   // cases and field tasks
-  cases: (q: { status?: CaseStatus; limit: number; offset: number }, signal?: AbortSignal) => api.get<Page<CaseListItem>>('/verification/cases', q, signal),
+  cases: (q: { status?: CaseStatus; limit: number; offset: number }, signal?: AbortSignal) =>
+    api.get<Page<CaseListItem>>('/verification/cases', q, signal),
   case: (id: string, signal?: AbortSignal) => api.get<CaseView>(seg`/verification/cases/${id}`, undefined, signal),
   caseOfApplication: (applicationId: string) => api.get<{ caseId: string }>(seg`/verification/applications/${applicationId}/case`),
   assess: (caseId: string) => api.post<void>(seg`/verification/cases/${caseId}/assessment`),
@@ -60,8 +75,12 @@ export const verificationApi = {
     uploadFile<{ ref: string; name?: string }>(seg`/verification/tasks/${taskId}/attachments`, {}, file, onProgress),
 
   // eligibility settings
-  rules: (signal?: AbortSignal) => api.get<unknown>('/verification/rules', undefined, signal).then((d) => asPage<EligibilityRulesView>(d).items),
+  rules: (signal?: AbortSignal) =>
+    api.get<unknown>('/verification/rules', undefined, signal).then((d) => asPage<EligibilityRulesView>(d).items),
   ruleVersions: (serviceCode: string, signal?: AbortSignal) =>
-    api.get<unknown>(seg`/verification/rules/${serviceCode}/versions`, undefined, signal).then((d) => asPage<EligibilityRulesView>(d).items),
-  updateRules: (serviceCode: string, settings: EligibilitySettingsDto) => api.put<EligibilityRulesView>(seg`/verification/rules/${serviceCode}`, { settings }),
+    api
+      .get<unknown>(seg`/verification/rules/${serviceCode}/versions`, undefined, signal)
+      .then((d) => asPage<EligibilityRulesView>(d).items),
+  updateRules: (serviceCode: string, settings: EligibilitySettingsDto) =>
+    api.put<EligibilityRulesView>(seg`/verification/rules/${serviceCode}`, { settings }),
 };

@@ -2,7 +2,15 @@
 // eligibility settings per service; the registry (DTSEN, dahulu DTKS): imports, snapshots and
 // their diffs, look-ups by NIK or KK.
 import { lazy } from 'react';
-import { AuditOutlined, CarOutlined, ControlOutlined, DatabaseOutlined, DiffOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CarOutlined,
+  ControlOutlined,
+  DatabaseOutlined,
+  DiffOutlined,
+  SafetyCertificateOutlined,
+  SearchOutlined,
+} from '@ant-design/icons';
 import { VERIFYING } from '../../shared/roles';
 import type { Feature } from '../../shared/routes';
 
@@ -23,12 +31,45 @@ export const verification: Feature = {
     labelKey: 'nav.verification',
     icon: <SafetyCertificateOutlined aria-hidden />,
     children: [
-      { key: 'verification.cases', path: '/verification/cases', labelKey: 'nav.verification.cases', icon: <AuditOutlined aria-hidden />, roles: VERIFYING },
-      { key: 'verification.tasks', path: '/verification/tasks', labelKey: 'nav.verification.tasks', icon: <CarOutlined aria-hidden />, roles: VERIFYING },
-      { key: 'verification.rules', path: '/verification/rules', labelKey: 'nav.verification.rules', icon: <ControlOutlined aria-hidden />, roles: VERIFYING },
-      { key: 'verification.registry', path: '/verification/registry', labelKey: 'nav.verification.registry', icon: <DatabaseOutlined aria-hidden /> },
-      { key: 'verification.snapshots', path: '/verification/registry/snapshots', labelKey: 'nav.verification.snapshots', icon: <DiffOutlined aria-hidden /> },
-      { key: 'verification.lookup', path: '/verification/registry/lookup', labelKey: 'nav.verification.lookup', icon: <SearchOutlined aria-hidden /> },
+      {
+        key: 'verification.cases',
+        path: '/verification/cases',
+        labelKey: 'nav.verification.cases',
+        icon: <AuditOutlined aria-hidden />,
+        roles: VERIFYING,
+      },
+      {
+        key: 'verification.tasks',
+        path: '/verification/tasks',
+        labelKey: 'nav.verification.tasks',
+        icon: <CarOutlined aria-hidden />,
+        roles: VERIFYING,
+      },
+      {
+        key: 'verification.rules',
+        path: '/verification/rules',
+        labelKey: 'nav.verification.rules',
+        icon: <ControlOutlined aria-hidden />,
+        roles: VERIFYING,
+      },
+      {
+        key: 'verification.registry',
+        path: '/verification/registry',
+        labelKey: 'nav.verification.registry',
+        icon: <DatabaseOutlined aria-hidden />,
+      },
+      {
+        key: 'verification.snapshots',
+        path: '/verification/registry/snapshots',
+        labelKey: 'nav.verification.snapshots',
+        icon: <DiffOutlined aria-hidden />,
+      },
+      {
+        key: 'verification.lookup',
+        path: '/verification/registry/lookup',
+        labelKey: 'nav.verification.lookup',
+        icon: <SearchOutlined aria-hidden />,
+      },
     ],
   },
   routes: [

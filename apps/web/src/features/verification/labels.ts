@@ -2,7 +2,15 @@
 // the contract adds without a label here does not compile), their colours, and the names of
 // the forms' fields by the API's paths.
 import type {
-  CaseStatus, DiffChange, DuplicateKind, FieldStage, ImportStatus, Recommendation, RegistrySnapshotView, RuleOutcome, TaskStatus,
+  CaseStatus,
+  DiffChange,
+  DuplicateKind,
+  FieldStage,
+  ImportStatus,
+  Recommendation,
+  RegistrySnapshotView,
+  RuleOutcome,
+  TaskStatus,
 } from '@contracts';
 import type { FieldLabels } from '../../shared/errors/describe';
 import type { LabelMap } from '../../shared/i18n/I18n';
@@ -89,16 +97,17 @@ export const DIFF_CHANGE_LABEL: LabelMap<DiffChange> = {
 };
 
 /** The person fields a snapshot diff names (verification's registry FIELDS). */
-export const REGISTRY_FIELD_LABEL: LabelMap<'kkNumber' | 'name' | 'birthDate' | 'sex' | 'address' | 'villageCode' | 'decile' | 'programs'> = {
-  kkNumber: 'registryField.kkNumber',
-  name: 'registryField.name',
-  birthDate: 'registryField.birthDate',
-  sex: 'registryField.sex',
-  address: 'registryField.address',
-  villageCode: 'registryField.villageCode',
-  decile: 'registryField.decile',
-  programs: 'registryField.programs',
-};
+export const REGISTRY_FIELD_LABEL: LabelMap<'kkNumber' | 'name' | 'birthDate' | 'sex' | 'address' | 'villageCode' | 'decile' | 'programs'> =
+  {
+    kkNumber: 'registryField.kkNumber',
+    name: 'registryField.name',
+    birthDate: 'registryField.birthDate',
+    sex: 'registryField.sex',
+    address: 'registryField.address',
+    villageCode: 'registryField.villageCode',
+    decile: 'registryField.decile',
+    programs: 'registryField.programs',
+  };
 
 /** Each eligibility setting in words; a setting the contract adds without a label here does not compile. */
 export const SETTING_LABEL: LabelMap<SettingKey> = {
@@ -126,9 +135,19 @@ export const RULES_OWNER_LABEL: LabelMap<'OWN' | 'PROVINCE' | 'DEFAULT'> = {
 
 export const outcomeColor = (o: RuleOutcome) => (o === 'PASSED' ? 'success' : o === 'FAILED' ? 'error' : 'warning');
 export const caseStatusColor = (s: CaseStatus) =>
-  s === 'VERIFIED' ? 'success' : s === 'REJECTED' ? 'error' : s === 'IN_FIELD_VERIFICATION' ? 'processing' : s === 'CLOSED' ? 'warning' : 'default';
-export const taskStatusColor = (s: TaskStatus) => (s === 'DONE' ? 'success' : s === 'OPEN' ? 'processing' : s === 'CANCELLED' ? 'error' : 'default');
-export const importStatusColor = (s: ImportStatus) => (s === 'COMPLETED' ? 'success' : s === 'FAILED' ? 'error' : s === 'RUNNING' ? 'processing' : 'default');
+  s === 'VERIFIED'
+    ? 'success'
+    : s === 'REJECTED'
+      ? 'error'
+      : s === 'IN_FIELD_VERIFICATION'
+        ? 'processing'
+        : s === 'CLOSED'
+          ? 'warning'
+          : 'default';
+export const taskStatusColor = (s: TaskStatus) =>
+  s === 'DONE' ? 'success' : s === 'OPEN' ? 'processing' : s === 'CANCELLED' ? 'error' : 'default';
+export const importStatusColor = (s: ImportStatus) =>
+  s === 'COMPLETED' ? 'success' : s === 'FAILED' ? 'error' : s === 'RUNNING' ? 'processing' : 'default';
 export const importRunning = (s: ImportStatus | undefined) => s === 'QUEUED' || s === 'RUNNING';
 
 /** The visit form's fields. */

@@ -13,7 +13,14 @@ export type TargetGroupRule = NonNullable<EligibilitySettings['targetGroups']>[s
 /** Every setting, in the order the page shows them (SETTING_LABEL's). */
 export const SETTING_KEYS: readonly SettingKey[] = valuesOf(SETTING_LABEL);
 
-export const BOOLEAN_SETTINGS = ['registryOrSktm', 'registryOrPmks', 'beneficiaryRequired', 'domicileInAgencyArea', 'residentOfAgencyArea', 'onePerHousehold'] as const satisfies readonly SettingKey[];
+export const BOOLEAN_SETTINGS = [
+  'registryOrSktm',
+  'registryOrPmks',
+  'beneficiaryRequired',
+  'domicileInAgencyArea',
+  'residentOfAgencyArea',
+  'onePerHousehold',
+] as const satisfies readonly SettingKey[];
 export type BooleanSetting = (typeof BOOLEAN_SETTINGS)[number];
 
 /** The national programmes (APBN/APBD social assistance) an admin usually picks from. */
@@ -43,8 +50,15 @@ export type EditValues = Partial<Omit<EligibilitySettings, 'targetGroupAgeUnder'
 export function toForm(s: EligibilitySettings): EditValues {
   const { targetGroupAgeUnder, targetGroups, ...rest } = s;
   const v: EditValues = { ...rest };
-  if (has(s, 'targetGroupAgeUnder')) v.targetGroupAgeUnder = Object.entries(targetGroupAgeUnder ?? {}).map(([code, age]) => ({ code, age }));
-  if (has(s, 'targetGroups')) v.targetGroups = Object.entries(targetGroups ?? {}).map(([code, g]) => ({ code, minAge: g.minAge, ageUnder: g.ageUnder, sex: g.sex ?? 'ANY' }));
+  if (has(s, 'targetGroupAgeUnder'))
+    v.targetGroupAgeUnder = Object.entries(targetGroupAgeUnder ?? {}).map(([code, age]) => ({ code, age }));
+  if (has(s, 'targetGroups'))
+    v.targetGroups = Object.entries(targetGroups ?? {}).map(([code, g]) => ({
+      code,
+      minAge: g.minAge,
+      ageUnder: g.ageUnder,
+      sex: g.sex ?? 'ANY',
+    }));
   return v;
 }
 
@@ -91,4 +105,3 @@ export function fromForm(current: EligibilitySettings, v: EditValues): Eligibili
   }
   return out;
 }
-

@@ -29,7 +29,11 @@ export class ApiError extends Error {
   /** the broken rules, each with the path of its field (`applicant.nik`) */
   get details(): FieldError[] {
     const d = this.body?.details;
-    return Array.isArray(d) ? d.filter((x): x is FieldError => !!x && typeof x.message === 'string').map((x) => ({ path: String(x.path ?? ''), message: x.message })) : [];
+    return Array.isArray(d)
+      ? d
+          .filter((x): x is FieldError => !!x && typeof x.message === 'string')
+          .map((x) => ({ path: String(x.path ?? ''), message: x.message }))
+      : [];
   }
 }
 
@@ -133,7 +137,8 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
 
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body'> = {}) => request<T>('POST', path, { ...opts, body: body ?? {} }),
+  post: <T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body'> = {}) =>
+    request<T>('POST', path, { ...opts, body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),

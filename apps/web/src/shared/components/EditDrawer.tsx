@@ -3,8 +3,20 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18n';
 
 /** A large drawer holding an edit form: cancel and save (which submits the form, `onSave`) at its top right. */
-export function EditDrawer({ title, saveLabel, busy, onSave, onClose, children }: {
-  title: ReactNode; saveLabel: ReactNode; busy: boolean; onSave: () => void; onClose: () => void; children: ReactNode;
+export function EditDrawer({
+  title,
+  saveLabel,
+  busy,
+  onSave,
+  onClose,
+  children,
+}: {
+  title: ReactNode;
+  saveLabel: ReactNode;
+  busy: boolean;
+  onSave: () => void;
+  onClose: () => void;
+  children: ReactNode;
 }) {
   const { t } = useI18n();
   return (

@@ -14,7 +14,19 @@ export function useErrorText(): (err: unknown, fields?: FieldLabels) => string {
  * text for it, and each field error with its field's name; `title` (what failed) goes above
  * them. Renders nothing without an error.
  */
-export function ErrorAlert({ error, fields, title, testId, style }: { error: unknown; fields?: FieldLabels; title?: ReactNode; testId?: string; style?: CSSProperties }) {
+export function ErrorAlert({
+  error,
+  fields,
+  title,
+  testId,
+  style,
+}: {
+  error: unknown;
+  fields?: FieldLabels;
+  title?: ReactNode;
+  testId?: string;
+  style?: CSSProperties;
+}) {
   const { lang, t } = useI18n();
   if (error === null || error === undefined) return null;
   const view = describeError(error, lang, t, fields);

@@ -82,7 +82,11 @@ export function describeError(err: unknown, lang: Lang, t: Translate, fields?: F
   if (isAbort(err)) return null;
   if (!(err instanceof ApiError)) return { title: t('error.generic'), problems: [] };
   const code = err.code;
-  const problems = err.details.map((d) => ({ path: d.path, label: fieldLabel(d.path, fields, t), rule: ruleText(d.path, d.message, lang, t) }));
+  const problems = err.details.map((d) => ({
+    path: d.path,
+    label: fieldLabel(d.path, fields, t),
+    rule: ruleText(d.path, d.message, lang, t),
+  }));
   if (isKnownErrorCode(code)) return { title: ERROR_TEXTS[code][lang === 'id' ? 0 : 1], problems };
   return { title: statusText(err.status, t), code, problems };
 }

@@ -67,8 +67,14 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
     /^birth date part \(digits 7–12\) is not a date DDMMYY.*$/,
     'bagian tanggal lahir (digit 7–12) bukan tanggal HHBBTT (tanggal + 40 untuk perempuan)',
   ],
-  [/^birth date part \(digits 7–12\) does not match the birth date$/, 'bagian tanggal lahir (digit 7–12) tidak sesuai dengan tanggal lahir'],
-  [/^birth date part \(digits 7–12\) gives a date in the future$/, 'bagian tanggal lahir (digit 7–12) menunjukkan tanggal yang belum lewat'],
+  [
+    /^birth date part \(digits 7–12\) does not match the birth date$/,
+    'bagian tanggal lahir (digit 7–12) tidak sesuai dengan tanggal lahir',
+  ],
+  [
+    /^birth date part \(digits 7–12\) gives a date in the future$/,
+    'bagian tanggal lahir (digit 7–12) menunjukkan tanggal yang belum lewat',
+  ],
   [
     /^birth day part \(digits 7–8\) does not agree with the sex on the form \(day \+ 40 for women\)$/,
     'bagian tanggal lahir (digit 7–8) tidak sesuai dengan jenis kelamin pada formulir (tanggal + 40 untuk perempuan)',
@@ -79,9 +85,15 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^is not a service of this agency$/, 'bukan layanan instansi ini'],
   [/^is closed for new applications at this agency$/, 'ditutup untuk permohonan baru di instansi ini'],
   [/^is not a village \(desa\/kelurahan\) of the official Kemendagri list$/, 'bukan desa/kelurahan dalam daftar resmi Kemendagri'],
-  [/^must be in the area of the agency: this service is for its residents$/, 'harus di wilayah instansi: layanan ini hanya untuk penduduknya'],
+  [
+    /^must be in the area of the agency: this service is for its residents$/,
+    'harus di wilayah instansi: layanan ini hanya untuk penduduknya',
+  ],
   [/^the applicant must be at least (?<n>\d+) years old$/, 'pemohon minimal berusia {n} tahun'],
-  [/^the beneficiary of this service must be under (?<n>\d+) on the filing date$/, 'penerima manfaat layanan ini harus berusia di bawah {n} tahun pada tanggal pengajuan'],
+  [
+    /^the beneficiary of this service must be under (?<n>\d+) on the filing date$/,
+    'penerima manfaat layanan ini harus berusia di bawah {n} tahun pada tanggal pengajuan',
+  ],
   [/^the beneficiary of this service must be at least (?<n>\d+)$/, 'penerima manfaat layanan ini minimal berusia {n} tahun'],
   [/^is required for (?<service>[A-Z0-9_]+)$/, 'wajib diisi untuk layanan {service}'],
   [/^is required for (?<service>[A-Z0-9_]+): one of (?<list>.+)$/, 'wajib diisi untuk layanan {service}: salah satu dari {list}'],
@@ -150,7 +162,13 @@ export function ruleInIndonesian(rule: string): string | undefined {
  * `applicant.nik` is "must be 16 digits".
  */
 export function ruleOf(path: string, message: string): string {
-  const names = [path, path.split('.').pop()?.replace(/\[\d+\]$/, '') ?? ''].filter(Boolean);
+  const names = [
+    path,
+    path
+      .split('.')
+      .pop()
+      ?.replace(/\[\d+\]$/, '') ?? '',
+  ].filter(Boolean);
   for (const n of names) if (message.startsWith(`${n} `)) return message.slice(n.length + 1);
   return message;
 }

@@ -25,7 +25,19 @@ interface Props<V> {
  * A dialog holding one form: OK submits it (busy while the call runs), Cancel closes it, and a
  * failure is shown under the form in the user's language, each field error under its field.
  */
-export function FormDialog<V>({ title, okText, submit, onClose, children, form, initialValues, width, okButtonProps, onValuesChange, notice }: Props<V>) {
+export function FormDialog<V>({
+  title,
+  okText,
+  submit,
+  onClose,
+  children,
+  form,
+  initialValues,
+  width,
+  okButtonProps,
+  onValuesChange,
+  notice,
+}: Props<V>) {
   const { t } = useI18n();
   return (
     <Modal

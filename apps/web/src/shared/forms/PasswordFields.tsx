@@ -27,7 +27,8 @@ export function PasswordFields({ name = 'password', label = 'newPassword.label' 
         rules={[
           { required: true, message: t('newPassword.confirmRequired') },
           ({ getFieldValue }) => ({
-            validator: (_, v) => (!v || getFieldValue(name) === v ? Promise.resolve() : Promise.reject(new Error(t('newPassword.mismatch')))),
+            validator: (_, v) =>
+              !v || getFieldValue(name) === v ? Promise.resolve() : Promise.reject(new Error(t('newPassword.mismatch'))),
           }),
         ]}
       >

@@ -25,13 +25,22 @@ const DEFAULT_LABELS: PersonLabels = { nik: 'person.nik', name: 'person.name', b
 
 const NIK = /^\d{16}$/;
 
-
 /**
  * The person under `name` in the form (`applicant`, `beneficiary`): the NIK (16 digits; the
  * server checks its area and birth date), name, birth date and sex, then `children` (the
  * fields a role adds, in the same row).
  */
-export function PersonFields({ name, labels = DEFAULT_LABELS, nikHelp, children }: { name: string; labels?: PersonLabels; nikHelp?: boolean; children?: ReactNode }) {
+export function PersonFields({
+  name,
+  labels = DEFAULT_LABELS,
+  nikHelp,
+  children,
+}: {
+  name: string;
+  labels?: PersonLabels;
+  nikHelp?: boolean;
+  children?: ReactNode;
+}) {
   const { t, label } = useI18n();
   const form = Form.useFormInstance();
   const nik = Form.useWatch([name, 'nik'], form) as string | undefined;
@@ -60,12 +69,21 @@ export function PersonFields({ name, labels = DEFAULT_LABELS, nikHelp, children 
         </Form.Item>
       </Col>
       <Col xs={24} md={8}>
-        <Form.Item name={[name, 'name']} label={t(labels.name)} rules={[{ required: true, whitespace: true, message: t('person.nameRequired') }]}>
+        <Form.Item
+          name={[name, 'name']}
+          label={t(labels.name)}
+          rules={[{ required: true, whitespace: true, message: t('person.nameRequired') }]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
       </Col>
       <Col xs={24} md={5}>
-        <Form.Item name={[name, 'birthDate']} label={t(labels.birthDate)} rules={[{ required: true, message: t('person.birthDateRequired') }]} {...isoDateProps}>
+        <Form.Item
+          name={[name, 'birthDate']}
+          label={t(labels.birthDate)}
+          rules={[{ required: true, message: t('person.birthDateRequired') }]}
+          {...isoDateProps}
+        >
           <DatePicker format={DATE_FORMATS} placeholder="HH-BB-TTTT" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
         </Form.Item>
       </Col>

@@ -6,7 +6,21 @@
 // a bank account: they are internal events, and the finance office's subject alone carries those.
 // Amounts are whole Rupiah as decimal strings, never numbers.
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { EventEnvelope } from '../../envelope.js';
 import { RUPIAH, RUPIAH_MESSAGE } from '../../validation.js';
 
@@ -58,7 +72,12 @@ export class DecreeIssuedEvent extends EventEnvelope {
   @Matches(RUPIAH, { message: `totalAmount ${RUPIAH_MESSAGE}` }) totalAmount!: string;
   @IsInt() @Min(1) part!: number;
   @IsInt() @Min(1) parts!: number;
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(PROGRESS_PART_MAX) @ValidateNested({ each: true }) @Type(() => DecreeRecipientLineDto) recipients!: DecreeRecipientLineDto[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(PROGRESS_PART_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => DecreeRecipientLineDto)
+  recipients!: DecreeRecipientLineDto[];
 }
 
 /** `sigap.disbursement.recipient.paid.v1`: the finance office paid one recipient of a decree (SP2D). DECREED → DISBURSING. */

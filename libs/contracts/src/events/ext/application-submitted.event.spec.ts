@@ -8,8 +8,13 @@ const filing = () => ({
   serviceCode: 'SANTUNAN_ANAK',
   channel: 'SLRT',
   applicant: {
-    nik: '3304011201900001', name: 'Siti Aminah', birthDate: '1990-01-12', sex: 'F',
-    kkNumber: '3304010101900001', address: 'Jl. Merdeka 1', villageCode: '33.04.01.2001',
+    nik: '3304011201900001',
+    name: 'Siti Aminah',
+    birthDate: '1990-01-12',
+    sex: 'F',
+    kkNumber: '3304010101900001',
+    address: 'Jl. Merdeka 1',
+    villageCode: '33.04.01.2001',
   },
   documents: [{ type: 'KTP' }],
 });
@@ -27,7 +32,12 @@ describe('one submission class for the front office and the bus', () => {
     const bus = await validatePayload(ApplicationSubmittedEvent, { ...broken, ...envelope });
     expect(http.ok).toBe(false);
     expect(bus).toEqual(http);
-    expect(http.ok === false && [...new Set(http.errors.map((e) => e.path))].sort()).toEqual(['agencyCode', 'applicant.nik', 'channel', 'documents']);
+    expect(http.ok === false && [...new Set(http.errors.map((e) => e.path))].sort()).toEqual([
+      'agencyCode',
+      'applicant.nik',
+      'channel',
+      'documents',
+    ]);
   });
 
   it('asks the event for its envelope', async () => {
@@ -38,10 +48,20 @@ describe('one submission class for the front office and the bus', () => {
   it('documents the event with every field of the filing and of the envelope', () => {
     const schemas = (asyncApiDocument().components as { schemas: Record<string, { properties: object; required: string[] }> }).schemas;
     const event = schemas.ApplicationSubmittedEvent;
-    expect(Object.keys(event.properties).sort()).toEqual(
-      ['agencyCode', 'applicant', 'beneficiary', 'causationId', 'channel', 'correlationId', 'documents', 'eventId', 'occurredAt', 'serviceCode',
-        'source', 'targetGroup'],
-    );
+    expect(Object.keys(event.properties).sort()).toEqual([
+      'agencyCode',
+      'applicant',
+      'beneficiary',
+      'causationId',
+      'channel',
+      'correlationId',
+      'documents',
+      'eventId',
+      'occurredAt',
+      'serviceCode',
+      'source',
+      'targetGroup',
+    ]);
     expect(event.required.sort()).toEqual(['agencyCode', 'applicant', 'channel', 'documents', 'eventId', 'occurredAt', 'serviceCode']);
   });
 });

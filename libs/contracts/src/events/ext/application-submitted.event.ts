@@ -1,14 +1,35 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsDefined, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
 } from 'class-validator';
 import { withEnvelopeRules, type EventEnvelope } from '../../envelope.js';
 
 export const CHANNELS = ['FRONT_OFFICE', 'SLRT', 'KELURAHAN', 'WEB', 'LETTER', 'WALK_IN'] as const;
 export const SEXES = ['M', 'F'] as const;
 export const DOCUMENT_TYPES = [
-  'KTP', 'KK', 'SKTM', 'SURAT_PERMOHONAN', 'SURAT_TUGAS', 'BUKU_TAMU', 'FORMULIR_PERMOHONAN', 'SURAT_KETERANGAN_DOMISILI',
-  'AKTA_KELAHIRAN', 'SURAT_KETERANGAN_KEMATIAN', 'SURAT_KETERANGAN_DISABILITAS', 'FOTO', 'LAINNYA',
+  'KTP',
+  'KK',
+  'SKTM',
+  'SURAT_PERMOHONAN',
+  'SURAT_TUGAS',
+  'BUKU_TAMU',
+  'FORMULIR_PERMOHONAN',
+  'SURAT_KETERANGAN_DOMISILI',
+  'AKTA_KELAHIRAN',
+  'SURAT_KETERANGAN_KEMATIAN',
+  'SURAT_KETERANGAN_DISABILITAS',
+  'FOTO',
+  'LAINNYA',
 ] as const;
 
 const DIGITS16 = /^\d{16}$/;
@@ -19,7 +40,9 @@ export class PersonDto {
   @Matches(DIGITS16, { message: 'nik must be 16 digits' })
   nik!: string;
 
-  @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
   name!: string;
 
   @IsISO8601({ strict: true }, { message: 'birthDate must be a date YYYY-MM-DD' })
@@ -33,13 +56,17 @@ export class ApplicantDto extends PersonDto {
   @Matches(DIGITS16, { message: 'kkNumber must be 16 digits' })
   kkNumber!: string;
 
-  @IsString() @IsNotEmpty({ message: 'address must not be empty' }) @MaxLength(500)
+  @IsString()
+  @IsNotEmpty({ message: 'address must not be empty' })
+  @MaxLength(500)
   address!: string;
 
   @Matches(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, { message: 'villageCode must be a village code like 33.04.01.2001' })
   villageCode!: string;
 
-  @IsOptional() @IsString() @Matches(/^\+?[0-9 -]{6,20}$/, { message: 'phone must be a phone number' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9 -]{6,20}$/, { message: 'phone must be a phone number' })
   phone?: string;
 }
 
@@ -49,7 +76,9 @@ export class DocumentDto {
   @IsIn(DOCUMENT_TYPES, { message: `type must be one of ${DOCUMENT_TYPES.join(', ')}` })
   type!: (typeof DOCUMENT_TYPES)[number];
 
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   ref?: string;
 }
 
@@ -68,19 +97,30 @@ export class ApplicationSubmission {
   channel!: (typeof CHANNELS)[number];
 
   /** the system it was filed in (`slrt-puskesmas-bawang`): kept with the application as its source */
-  @IsOptional() @IsString({ message: 'source must be a string' }) @MaxLength(100, { message: 'source must be at most 100 characters' })
+  @IsOptional()
+  @IsString({ message: 'source must be a string' })
+  @MaxLength(100, { message: 'source must be at most 100 characters' })
   source?: string;
 
-  @ValidateNested() @Type(() => ApplicantDto) @IsDefined({ message: 'applicant is required' })
+  @ValidateNested()
+  @Type(() => ApplicantDto)
+  @IsDefined({ message: 'applicant is required' })
   applicant!: ApplicantDto;
 
-  @IsOptional() @ValidateNested() @Type(() => PersonDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PersonDto)
   beneficiary?: BeneficiaryDto;
 
-  @IsOptional() @IsString() @Matches(/^[A-Z_]{2,40}$/, { message: 'targetGroup must be an upper-case code' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z_]{2,40}$/, { message: 'targetGroup must be an upper-case code' })
   targetGroup?: string;
 
-  @IsArray({ message: 'documents must be an array' }) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentDto)
+  @IsArray({ message: 'documents must be an array' })
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DocumentDto)
   documents!: DocumentDto[];
 }
 
@@ -122,7 +162,8 @@ export class FrontOfficeFiling extends ApplicationSubmission {
    * when the applicant filed (ISO-8601 with offset), as in the submitted event: kept as the
    * filing time when earlier than receipt; more than FILED_AT_MAX_SKEW_MS after receipt is refused
    */
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'occurredAt must be an ISO-8601 time with offset' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'occurredAt must be an ISO-8601 time with offset' })
   @Matches(/(Z|[+-]\d{2}:?\d{2})$/, { message: 'occurredAt must be an ISO-8601 time with offset' })
   occurredAt?: string;
 }

@@ -2,7 +2,18 @@ import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxL
 import { EventEnvelope } from '../../envelope.js';
 import { REGENCY, DISTRICT } from '../patterns.js';
 
-export const DISASTER_KINDS = ['FLOOD', 'LANDSLIDE', 'FIRE', 'EARTHQUAKE', 'TSUNAMI', 'VOLCANO', 'DROUGHT', 'STORM', 'SOCIAL_CONFLICT', 'OTHER'] as const;
+export const DISASTER_KINDS = [
+  'FLOOD',
+  'LANDSLIDE',
+  'FIRE',
+  'EARTHQUAKE',
+  'TSUNAMI',
+  'VOLCANO',
+  'DROUGHT',
+  'STORM',
+  'SOCIAL_CONFLICT',
+  'OTHER',
+] as const;
 
 /** `sigap.ext.disaster.declared.v1`: BPBD declared a disaster; emergency logistics dispatch at once. */
 export class DisasterDeclaredEvent extends EventEnvelope {

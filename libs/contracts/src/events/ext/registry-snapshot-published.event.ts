@@ -30,7 +30,9 @@ const OBJECT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
  */
 export class RegistrySnapshotPublishedEvent extends EventEnvelope {
   /** the publishing system, e.g. `pusdatin-kemensos` */
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   source!: string;
 
   /** the agency whose area the file covers: a province (`61`) or a regency/city (`61.71`) */
@@ -41,13 +43,17 @@ export class RegistrySnapshotPublishedEvent extends EventEnvelope {
   objectName!: string;
 
   /** the file's SHA-256 as `SHA-256=<base64url>`: the `digest` the Object Store reports for the put object */
-  @Matches(OBJECT_DIGEST, { message: 'digest must be the file’s SHA-256 as SHA-256=<base64url> (the Object Store’s info.digest of the object)' })
+  @Matches(OBJECT_DIGEST, {
+    message: 'digest must be the file’s SHA-256 as SHA-256=<base64url> (the Object Store’s info.digest of the object)',
+  })
   digest!: string;
 
   @IsIn(REGISTRY_FILE_FORMATS, { message: `format must be one of ${REGISTRY_FILE_FORMATS.join(', ')}` })
   format!: RegistryFileFormat;
 
   /** the department's own name of the snapshot, e.g. `DTSEN 2026-11` (shown with the import) */
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   label?: string | null;
 }

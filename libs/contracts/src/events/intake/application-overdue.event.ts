@@ -9,7 +9,8 @@ export class ApplicationOverdueEvent extends EventEnvelope {
   @IsUUID()
   applicationId!: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   ticketNumber!: string | null;
 
   @IsString()

@@ -10,37 +10,46 @@ export class ApplicationStatusChangedEvent extends EventEnvelope {
   @IsUUID()
   applicationId!: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   ticketNumber!: string | null;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   agencyCode?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   serviceCode?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   from!: string | null;
 
   @IsString()
   to!: string;
 
   /** the same text as `publicReason` (kept for consumers of v1 that read `reason`); never the staff's own reason */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   reason?: string | null;
 
   /** `staff` for a member of staff (never their username), or `system:<name>` for a system */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   actor?: string | null;
 
   /** the reason shown to the citizen on the public status page, if staff gave one */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   publicReason?: string | null;
 
   /** the due time after the change (null once the deadline is met or the application closed) */
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   dueAt?: string | null;
 
-  @IsOptional() @IsInt()
+  @IsOptional()
+  @IsInt()
   standardVersion?: number;
 }

@@ -16,12 +16,14 @@ export class VerificationCaseRuleSettledEvent extends EventEnvelope {
   @IsString()
   agencyCode!: string;
 
-  @IsString() @MaxLength(100)
+  @IsString()
+  @MaxLength(100)
   rule!: string;
 
   @IsIn(['PASSED', 'FAILED'], { message: 'outcome must be PASSED or FAILED' })
   outcome!: 'PASSED' | 'FAILED';
 
-  @IsString() @MaxLength(50)
+  @IsString()
+  @MaxLength(50)
   caseStatus!: string;
 }

@@ -36,7 +36,14 @@ export function ReplayDialog({ message: m, onClose, onDone }: { message: Rejecte
   });
 
   return (
-    <FormDialog width={720} title={t('rejected.replayTitle')} okText={t('rejected.replay')} submit={submit} onClose={onClose} okButtonProps={{ disabled: !!parseError }}>
+    <FormDialog
+      width={720}
+      title={t('rejected.replayTitle')}
+      okText={t('rejected.replay')}
+      submit={submit}
+      onClose={onClose}
+      okButtonProps={{ disabled: !!parseError }}
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Descriptions
           size="small"

@@ -20,7 +20,13 @@ export function ResetPasswordDialog({ user, onClose }: { user: StaffUser; onClos
     },
   });
   return (
-    <FormDialog title={t('users.resetPasswordTitle', { username: user.username })} okText={t('users.resetPassword')} form={form} submit={submit} onClose={onClose}>
+    <FormDialog
+      title={t('users.resetPasswordTitle', { username: user.username })}
+      okText={t('users.resetPassword')}
+      form={form}
+      submit={submit}
+      onClose={onClose}
+    >
       <PasswordFields />
     </FormDialog>
   );

@@ -19,7 +19,17 @@ interface UserForm {
 }
 
 /** A new account (`user` absent) or an existing one's name, agency, roles and status. */
-export function UserDialog({ user, defaultAgency, onClose, onSaved }: { user?: StaffUser; defaultAgency?: string; onClose: () => void; onSaved: () => void }) {
+export function UserDialog({
+  user,
+  defaultAgency,
+  onClose,
+  onSaved,
+}: {
+  user?: StaffUser;
+  defaultAgency?: string;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { agencies } = useSession();
@@ -27,10 +37,21 @@ export function UserDialog({ user, defaultAgency, onClose, onSaved }: { user?: S
   const submit = useSubmit(
     async (v: UserForm) => {
       if (user) {
-        await adminApi.updateUser(user.id, { displayName: v.displayName.trim(), agencyCode: v.agencyCode, roles: v.roles, disabled: v.disabled });
+        await adminApi.updateUser(user.id, {
+          displayName: v.displayName.trim(),
+          agencyCode: v.agencyCode,
+          roles: v.roles,
+          disabled: v.disabled,
+        });
         message.success(t('users.saved', { username: user.username }));
       } else {
-        await adminApi.createUser({ username: v.username.trim(), displayName: v.displayName.trim(), password: v.password, agencyCode: v.agencyCode, roles: v.roles });
+        await adminApi.createUser({
+          username: v.username.trim(),
+          displayName: v.displayName.trim(),
+          password: v.password,
+          agencyCode: v.agencyCode,
+          roles: v.roles,
+        });
         message.success(t('users.created', { username: v.username.trim() }));
       }
     },
@@ -64,7 +85,11 @@ export function UserDialog({ user, defaultAgency, onClose, onSaved }: { user?: S
           <Input autoComplete="off" />
         </Form.Item>
       )}
-      <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}>
+      <Form.Item
+        name="displayName"
+        label={t('users.displayName')}
+        rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
+      >
         <Input autoComplete="off" />
       </Form.Item>
       {!user && <PasswordFields />}
@@ -75,8 +100,15 @@ export function UserDialog({ user, defaultAgency, onClose, onSaved }: { user?: S
           notFoundContent={t('common.noData')}
         />
       </Form.Item>
-      <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}>
-        <Checkbox.Group style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 6 }} options={ROLES.map((r) => ({ value: r, label: t(ROLE_LABEL[r]) }))} />
+      <Form.Item
+        name="roles"
+        label={t('users.roles')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}
+      >
+        <Checkbox.Group
+          style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 6 }}
+          options={ROLES.map((r) => ({ value: r, label: t(ROLE_LABEL[r]) }))}
+        />
       </Form.Item>
       {user && (
         <Form.Item name="disabled" label={t('users.status.disabled')} valuePropName="checked">

@@ -40,7 +40,10 @@ export default function AgencyPage() {
   const submit = useSubmit(
     (v: Values) =>
       adminApi.setAgencyContact(agencyCode, {
-        address: v.address.trim(), phone: v.phone.trim(), officeHours: v.officeHours.trim(), ...(v.email?.trim() ? { email: v.email.trim() } : {}),
+        address: v.address.trim(),
+        phone: v.phone.trim(),
+        officeHours: v.officeHours.trim(),
+        ...(v.email?.trim() ? { email: v.email.trim() } : {}),
       }),
     {
       form,

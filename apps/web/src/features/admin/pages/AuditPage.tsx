@@ -63,7 +63,11 @@ export default function AuditPage() {
             </Col>
             <Col xs={24} md={6}>
               <Form.Item name="action" label={t('audit.filter.action')}>
-                <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={valuesOf(AUDIT_ACTION_LABEL).map((a) => ({ value: a, label: label(AUDIT_ACTION_LABEL, a) }))} />
+                <Select
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={valuesOf(AUDIT_ACTION_LABEL).map((a) => ({ value: a, label: label(AUDIT_ACTION_LABEL, a) }))}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={6}>
@@ -78,7 +82,9 @@ export default function AuditPage() {
             </Col>
           </Row>
           <Space>
-            <Button type="primary" htmlType="submit">{t('audit.filter.apply')}</Button>
+            <Button type="primary" htmlType="submit">
+              {t('audit.filter.apply')}
+            </Button>
             <Button
               onClick={() => {
                 form.resetFields();

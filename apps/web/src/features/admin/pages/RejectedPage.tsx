@@ -20,7 +20,10 @@ export default function RejectedPage() {
   const errorText = useErrorText();
   const [page, setPage] = useState({ current: 1, size: PAGE_SIZE });
   const [replaying, setReplaying] = useState<RejectedMessage | null>(null);
-  const rejected = useLoad((signal) => adminApi.rejected({ limit: page.size, offset: (page.current - 1) * page.size }, signal), [page.current, page.size]);
+  const rejected = useLoad(
+    (signal) => adminApi.rejected({ limit: page.size, offset: (page.current - 1) * page.size }, signal),
+    [page.current, page.size],
+  );
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>

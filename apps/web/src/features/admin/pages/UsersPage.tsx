@@ -74,7 +74,11 @@ export default function UsersPage() {
           scroll={{ x: 'max-content' }}
           columns={[
             { title: t('users.username'), dataIndex: 'username', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
-            { title: t('users.displayName'), dataIndex: 'displayName', render: (v: string) => <div style={{ maxWidth: 200, whiteSpace: 'normal' }}>{v}</div> },
+            {
+              title: t('users.displayName'),
+              dataIndex: 'displayName',
+              render: (v: string) => <div style={{ maxWidth: 200, whiteSpace: 'normal' }}>{v}</div>,
+            },
             {
               title: t('field.status'),
               dataIndex: 'disabled',
@@ -122,7 +126,12 @@ export default function UsersPage() {
                     {t('action.edit')}
                   </Button>
                   <Tooltip title={t('users.resetPassword')}>
-                    <Button size="small" icon={<KeyOutlined aria-hidden />} aria-label={t('users.resetPassword')} onClick={() => setDialog({ kind: 'password', user: u })} />
+                    <Button
+                      size="small"
+                      icon={<KeyOutlined aria-hidden />}
+                      aria-label={t('users.resetPassword')}
+                      onClick={() => setDialog({ kind: 'password', user: u })}
+                    />
                   </Tooltip>
                   <Popconfirm
                     title={t(u.disabled ? 'users.confirmEnable' : 'users.confirmDisable', { username: u.username })}

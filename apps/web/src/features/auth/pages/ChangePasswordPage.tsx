@@ -42,7 +42,11 @@ export default function ChangePasswordPage() {
         <Alert type="warning" showIcon title={t('password.mustChange')} description={t('password.help')} style={{ marginBottom: 16 }} />
         <ErrorAlert error={submit.error} fields={PASSWORD_FIELDS} style={{ marginBottom: 16 }} testId="change-password-error" />
         <Form<Values> form={form} layout="vertical" onFinish={submit.run} requiredMark={false} disabled={submit.busy}>
-          <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>
+          <Form.Item
+            name="currentPassword"
+            label={t('password.current')}
+            rules={[{ required: true, message: t('password.currentRequired') }]}
+          >
             <Input.Password autoComplete="current-password" autoFocus />
           </Form.Item>
           <PasswordFields name="newPassword" label="password.new" />

@@ -46,7 +46,11 @@ export default function LoginPage() {
         )}
         <ErrorAlert error={submit.error} fields={LOGIN_FIELDS} style={{ marginBottom: 16 }} testId="login-error" />
         <Form<Credentials> layout="vertical" onFinish={submit.run} requiredMark={false} disabled={busy}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
             <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus />
           </Form.Item>
           <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>

@@ -23,7 +23,17 @@ interface Item {
   extra?: ReactNode;
 }
 
-function WorkCard({ title, help, to, load }: { title: MessageKey; help: MessageKey; to: string; load: (signal: AbortSignal) => Promise<{ items: Item[]; total: number }> }) {
+function WorkCard({
+  title,
+  help,
+  to,
+  load,
+}: {
+  title: MessageKey;
+  help: MessageKey;
+  to: string;
+  load: (signal: AbortSignal) => Promise<{ items: Item[]; total: number }>;
+}) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const list = useLoad(load, [], 60_000);
@@ -87,10 +97,34 @@ export function MyWork() {
   const cards: ReactNode[] = [];
   if (hasRole(roles, ['FRONT_OFFICE'])) {
     cards.push(
-      <WorkCard key="due" title="home.work.dueToday" help="home.work.dueTodayHelp" to="/intake/applications" load={queueLoader({ dueSoon: true })} />,
-      <WorkCard key="overdue" title="home.work.overdue" help="home.work.overdueHelp" to="/intake/applications" load={queueLoader({ overdue: true })} />,
-      <WorkCard key="returned" title="home.work.returned" help="home.work.returnedHelp" to="/intake/applications" load={queueLoader({ status: 'RETURNED' })} />,
-      <WorkCard key="registered" title="home.work.registered" help="home.work.registeredHelp" to="/intake/applications" load={queueLoader({ status: 'REGISTERED' })} />,
+      <WorkCard
+        key="due"
+        title="home.work.dueToday"
+        help="home.work.dueTodayHelp"
+        to="/intake/applications"
+        load={queueLoader({ dueSoon: true })}
+      />,
+      <WorkCard
+        key="overdue"
+        title="home.work.overdue"
+        help="home.work.overdueHelp"
+        to="/intake/applications"
+        load={queueLoader({ overdue: true })}
+      />,
+      <WorkCard
+        key="returned"
+        title="home.work.returned"
+        help="home.work.returnedHelp"
+        to="/intake/applications"
+        load={queueLoader({ status: 'RETURNED' })}
+      />,
+      <WorkCard
+        key="registered"
+        title="home.work.registered"
+        help="home.work.registeredHelp"
+        to="/intake/applications"
+        load={queueLoader({ status: 'REGISTERED' })}
+      />,
     );
   }
   if (hasRole(roles, ['VERIFIER'])) {
@@ -103,7 +137,11 @@ export function MyWork() {
         load={(signal) =>
           verificationApi.cases({ status: 'AWAITING_ASSESSMENT', limit: SHOWN, offset: 0 }, signal).then((page) => ({
             total: page.total,
-            items: page.items.map((c) => ({ key: c.caseId, to: `/verification/cases/${c.caseId}`, label: c.ticketNumber ?? c.caseId.slice(0, 8) })),
+            items: page.items.map((c) => ({
+              key: c.caseId,
+              to: `/verification/cases/${c.caseId}`,
+              label: c.ticketNumber ?? c.caseId.slice(0, 8),
+            })),
           }))
         }
       />,
@@ -115,7 +153,11 @@ export function MyWork() {
         load={(signal) =>
           verificationApi.cases({ status: 'IN_FIELD_VERIFICATION', limit: SHOWN, offset: 0 }, signal).then((page) => ({
             total: page.total,
-            items: page.items.map((c) => ({ key: c.caseId, to: `/verification/cases/${c.caseId}`, label: c.ticketNumber ?? c.caseId.slice(0, 8) })),
+            items: page.items.map((c) => ({
+              key: c.caseId,
+              to: `/verification/cases/${c.caseId}`,
+              label: c.ticketNumber ?? c.caseId.slice(0, 8),
+            })),
           }))
         }
       />,
@@ -127,7 +169,11 @@ export function MyWork() {
         load={(signal) =>
           verificationApi.tasks({ assignee: 'me', status: 'OPEN', limit: SHOWN, offset: 0 }, signal).then((page) => ({
             total: page.total,
-            items: page.items.map((task) => ({ key: task.taskId, to: `/verification/cases/${task.caseId}`, label: task.ticketNumber ?? task.caseId.slice(0, 8) })),
+            items: page.items.map((task) => ({
+              key: task.taskId,
+              to: `/verification/cases/${task.caseId}`,
+              label: task.ticketNumber ?? task.caseId.slice(0, 8),
+            })),
           }))
         }
       />,
@@ -135,10 +181,24 @@ export function MyWork() {
   }
   if (hasRole(roles, ['HEAD'])) {
     cards.push(
-      <WorkCard key="approve" title="home.work.toApprove" help="home.work.toApproveHelp" to="/intake/applications" load={queueLoader({ status: 'VERIFIED' })} />,
+      <WorkCard
+        key="approve"
+        title="home.work.toApprove"
+        help="home.work.toApproveHelp"
+        to="/intake/applications"
+        load={queueLoader({ status: 'VERIFIED' })}
+      />,
     );
     if (!hasRole(roles, ['FRONT_OFFICE'])) {
-      cards.push(<WorkCard key="late" title="home.work.overdue" help="home.work.lateHelp" to="/intake/applications" load={queueLoader({ overdue: true })} />);
+      cards.push(
+        <WorkCard
+          key="late"
+          title="home.work.overdue"
+          help="home.work.lateHelp"
+          to="/intake/applications"
+          load={queueLoader({ overdue: true })}
+        />,
+      );
     }
   }
   if (cards.length === 0) return null;

@@ -82,9 +82,7 @@ function ServiceBoard() {
         </Space>
       </div>
 
-      {status.error !== null && (
-        <ErrorAlert error={status.error} title={t('home.statusFailed')} />
-      )}
+      {status.error !== null && <ErrorAlert error={status.error} title={t('home.statusFailed')} />}
 
       {services.length > 0 && (
         <Alert
@@ -96,14 +94,19 @@ function ServiceBoard() {
               ? t('home.summary.allHealthy')
               : t('home.summary.someUnhealthy', {
                   count: services.length - healthy,
-                  names: services.filter((s) => s.healthy !== true).map((s) => label(SERVICE_LABEL, s.service)).join(', '),
+                  names: services
+                    .filter((s) => s.healthy !== true)
+                    .map((s) => label(SERVICE_LABEL, s.service))
+                    .join(', '),
                 })
           }
           description={[
             backlog > 0 ? t('home.summary.outbox', { count: formatNumber(backlog, locale) }) : t('home.summary.outboxEmpty'),
             pending > 0 ? t('home.summary.pending', { count: formatNumber(pending, locale) }) : '',
             redelivered > 0 ? t('home.summary.redelivered', { count: formatNumber(redelivered, locale) }) : '',
-          ].filter(Boolean).join(' ')}
+          ]
+            .filter(Boolean)
+            .join(' ')}
         />
       )}
 
@@ -121,19 +124,25 @@ function ServiceBoard() {
         <Col xs={24} sm={12} xl={6}>
           <Card>
             <Statistic title={t('home.outboxBacklog')} value={formatNumber(backlog, locale)} />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('home.outboxHelp')}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('home.outboxHelp')}
+            </Typography.Text>
           </Card>
         </Col>
         <Col xs={24} sm={12} xl={6}>
           <Card>
             <Statistic title={t('home.pendingMessages')} value={formatNumber(pending, locale)} />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('home.pendingHelp')}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('home.pendingHelp')}
+            </Typography.Text>
           </Card>
         </Col>
         <Col xs={24} sm={12} xl={6}>
           <Card>
             <Statistic title={t('home.redelivered')} value={formatNumber(redelivered, locale)} />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('home.redeliveredHelp')}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('home.redeliveredHelp')}
+            </Typography.Text>
           </Card>
         </Col>
       </Row>
@@ -166,9 +175,13 @@ function CheckTag({ value }: { value: unknown }) {
   const ok = checkState(value);
   if (ok === undefined) return <Tag>{t('common.unknown')}</Tag>;
   return ok ? (
-    <Tag color="success" icon={<CheckCircleFilled aria-hidden />}>{t('home.check.ok')}</Tag>
+    <Tag color="success" icon={<CheckCircleFilled aria-hidden />}>
+      {t('home.check.ok')}
+    </Tag>
   ) : (
-    <Tag color="error" icon={<CloseCircleFilled aria-hidden />}>{t('home.check.failed')}</Tag>
+    <Tag color="error" icon={<CloseCircleFilled aria-hidden />}>
+      {t('home.check.failed')}
+    </Tag>
   );
 }
 
@@ -189,16 +202,25 @@ function ServiceCard({ s }: { s: ServiceStatusView }) {
       }
       extra={
         s.healthy ? (
-          <Tag color="success" icon={<CheckCircleFilled aria-hidden />}>{t('home.healthy')}</Tag>
+          <Tag color="success" icon={<CheckCircleFilled aria-hidden />}>
+            {t('home.healthy')}
+          </Tag>
         ) : (
-          <Tag color="error" icon={<CloseCircleFilled aria-hidden />}>{t('home.unhealthy')}</Tag>
+          <Tag color="error" icon={<CloseCircleFilled aria-hidden />}>
+            {t('home.unhealthy')}
+          </Tag>
         )
       }
       styles={{ body: { paddingTop: 12 } }}
     >
       {s.error && (
         // the gateway's word for a service that did not answer in time; its other words are for the logs
-        <Alert type="error" showIcon title={t(s.error === 'no answer' ? 'home.noAnswer' : 'home.serviceFailed')} style={{ marginBottom: 12 }} />
+        <Alert
+          type="error"
+          showIcon
+          title={t(s.error === 'no answer' ? 'home.noAnswer' : 'home.serviceFailed')}
+          style={{ marginBottom: 12 }}
+        />
       )}
       <Descriptions
         size="small"

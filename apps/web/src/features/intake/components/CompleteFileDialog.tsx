@@ -17,17 +17,26 @@ interface Values {
  * missing requirement; everything else on file stays as filed. Intake registers it (ticket,
  * deadline from now), or answers what is still missing, shown under the documents.
  */
-export function CompleteFileDialog({ application, standard, onClose, onDone }: {
-  application: ApplicationView; standard: StandardView | null; onClose: () => void; onDone: (a: ApplicationView) => void;
+export function CompleteFileDialog({
+  application,
+  standard,
+  onClose,
+  onDone,
+}: {
+  application: ApplicationView;
+  standard: StandardView | null;
+  onClose: () => void;
+  onDone: (a: ApplicationView) => void;
 }) {
   const { t, label, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const submit = useSubmit(
-    (v: Values) => intakeApi.complete(application.applicationId, {
-      documents: (v.documents ?? []).map((type) => ({ type })),
-      ...(v.note?.trim() ? { note: v.note.trim() } : {}),
-    }),
+    (v: Values) =>
+      intakeApi.complete(application.applicationId, {
+        documents: (v.documents ?? []).map((type) => ({ type })),
+        ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+      }),
     {
       form,
       fields: { documents: 'paper.stillMissing', note: 'paper.completeNote' },
@@ -37,9 +46,18 @@ export function CompleteFileDialog({ application, standard, onClose, onDone }: {
       },
     },
   );
-  const missing = application.missingRequirements.map((code) => standard?.requirements.find((r) => r.code === code) ?? { code, name: null, documentTypes: [] });
+  const missing = application.missingRequirements.map(
+    (code) => standard?.requirements.find((r) => r.code === code) ?? { code, name: null, documentTypes: [] },
+  );
   return (
-    <FormDialog title={t('paper.completeTitle')} okText={t('paper.completeSubmit')} form={form} submit={submit} onClose={onClose} width={560}>
+    <FormDialog
+      title={t('paper.completeTitle')}
+      okText={t('paper.completeSubmit')}
+      form={form}
+      submit={submit}
+      onClose={onClose}
+      width={560}
+    >
       <Typography.Paragraph type="secondary">{t('paper.completeHelp')}</Typography.Paragraph>
       <Form.Item name="documents" rules={[{ required: true, type: 'array', min: 1, message: t('paper.completeNone') }]}>
         <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>

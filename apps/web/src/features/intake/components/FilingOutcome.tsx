@@ -12,7 +12,15 @@ import { FilingWarningList } from './FilingWarnings';
 type Outcome = { result: ApplicationRegistered; standard: StandardView };
 
 /** What a filing came to: registered with its ticket and due time, or returned with what is missing. */
-export function FilingOutcome({ outcome, onAnother, warnings = [] }: { outcome: Outcome; onAnother: () => void; warnings?: FilingWarning[] }) {
+export function FilingOutcome({
+  outcome,
+  onAnother,
+  warnings = [],
+}: {
+  outcome: Outcome;
+  onAnother: () => void;
+  warnings?: FilingWarning[];
+}) {
   const { t, lang, locale } = useI18n();
   const { result, standard } = outcome;
   const returned = result.status === 'RETURNED';
@@ -52,7 +60,11 @@ export function FilingOutcome({ outcome, onAnother, warnings = [] }: { outcome: 
                 </Typography.Text>
               </span>
             )}
-            {result.dueAt && <span data-testid="filing-due">{t('filing.dueAt', { time: formatDateTime(result.dueAt, locale), deadline: loc(standard.deadlineLabel, lang) })}</span>}
+            {result.dueAt && (
+              <span data-testid="filing-due">
+                {t('filing.dueAt', { time: formatDateTime(result.dueAt, locale), deadline: loc(standard.deadlineLabel, lang) })}
+              </span>
+            )}
             {returned && <span>{t('filing.returnedText')}</span>}
           </Space>
         }

@@ -15,7 +15,13 @@ const NIK = /^\d{16}$/;
  * 16-digit NIK are there, a moment after the last keystroke. Lives inside the filing form; tells the
  * page what it found so the outcome can show it again after the filing.
  */
-export function FilingWarningsCheck({ standard, onChange }: { standard: StandardView | undefined; onChange: (w: FilingWarning[]) => void }) {
+export function FilingWarningsCheck({
+  standard,
+  onChange,
+}: {
+  standard: StandardView | undefined;
+  onChange: (w: FilingWarning[]) => void;
+}) {
   const form = Form.useFormInstance();
   const agencyCode: string | undefined = Form.useWatch('agencyCode', form);
   const applicantNik: string | undefined = Form.useWatch(['applicant', 'nik'], form);
@@ -27,8 +33,10 @@ export function FilingWarningsCheck({ standard, onChange }: { standard: Standard
 
   useEffect(() => {
     const body = {
-      agencyCode: agencyCode ?? '', serviceCode: serviceCode ?? '',
-      ...(a && NIK.test(a) ? { applicantNik: a } : {}), ...(b && NIK.test(b) ? { beneficiaryNik: b } : {}),
+      agencyCode: agencyCode ?? '',
+      serviceCode: serviceCode ?? '',
+      ...(a && NIK.test(a) ? { applicantNik: a } : {}),
+      ...(b && NIK.test(b) ? { beneficiaryNik: b } : {}),
     };
     if (!agencyCode || !serviceCode || (!body.applicantNik && !body.beneficiaryNik)) {
       setWarnings([]);
@@ -57,7 +65,17 @@ export function FilingWarningsCheck({ standard, onChange }: { standard: Standard
 }
 
 /** The warnings in words, each with a link to the application it is about. */
-export function FilingWarningList({ warnings, standard, after, testId }: { warnings: FilingWarning[]; standard: StandardView | undefined; after?: boolean; testId: string }) {
+export function FilingWarningList({
+  warnings,
+  standard,
+  after,
+  testId,
+}: {
+  warnings: FilingWarning[];
+  standard: StandardView | undefined;
+  after?: boolean;
+  testId: string;
+}) {
   const { t, lang, locale } = useI18n();
   if (!warnings.length) return null;
   const who = (w: FilingWarning) => (w.path === 'beneficiary.nik' ? t('paper.warningWhoBeneficiary') : t('paper.warningWhoApplicant'));

@@ -12,7 +12,15 @@ import { CompleteFileDialog } from './CompleteFileDialog';
  * The papers of an application (issue 11): its receipt once registered, the list of what is
  * missing while returned, and, for the front office, completing a returned file.
  */
-export function PaperTrailCard({ application: a, standard, onChanged }: { application: ApplicationView; standard: StandardView | null; onChanged: () => void }) {
+export function PaperTrailCard({
+  application: a,
+  standard,
+  onChanged,
+}: {
+  application: ApplicationView;
+  standard: StandardView | null;
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const { user } = useSession();
   const [completing, setCompleting] = useState(false);

@@ -54,38 +54,54 @@ export function StandardEditor({ standard, onClose, onSaved }: { standard: Stand
   const errorText = useErrorText();
   const { message } = App.useApp();
   const [form] = Form.useForm<EditForm>();
-  const versions = useLoad((signal) => intakeApi.standardVersions(standard.agencyCode, standard.code, signal), [standard.agencyCode, standard.code]);
+  const versions = useLoad(
+    (signal) => intakeApi.standardVersions(standard.agencyCode, standard.code, signal),
+    [standard.agencyCode, standard.code],
+  );
 
-  const submit = useSubmit((v: EditForm) => {
-    const def = definitionOf(standard);
-    const body: StandardUpdate = {
-      ...def,
-      name: { id: v.name.id.trim(), en: v.name.en.trim() },
-      description: both(v.description),
-      decreeNumber: v.decreeNumber?.trim() || null,
-      deadline: { amount: v.deadline.amount, unit: v.deadline.unit },
-      deadlineNote: both(v.deadlineNote),
-      requirements: v.requirements.map((r) => ({ ...r, code: r.code.trim().toUpperCase(), name: { id: r.name.id.trim(), en: r.name.en.trim() } })),
-      benefit: standard.benefitAmount.required ? benefitOf(v.benefit) : def.benefit,
-      active: v.active,
-      changeNote: v.changeNote?.trim() || undefined,
-    };
-    if (body.description === undefined) delete body.description;
-    if (body.deadlineNote === undefined) delete body.deadlineNote;
-    if (body.changeNote === undefined) delete body.changeNote;
-    if (body.benefit === undefined) delete body.benefit;
-    return intakeApi.updateStandard(standard.agencyCode, standard.code, body);
-  }, {
-    form,
-    fields: STANDARD_FIELDS,
-    onDone: (saved) => {
-      message.success(t('catalog.saved', { code: standard.code, version: saved?.version ?? '?' }));
-      onSaved();
+  const submit = useSubmit(
+    (v: EditForm) => {
+      const def = definitionOf(standard);
+      const body: StandardUpdate = {
+        ...def,
+        name: { id: v.name.id.trim(), en: v.name.en.trim() },
+        description: both(v.description),
+        decreeNumber: v.decreeNumber?.trim() || null,
+        deadline: { amount: v.deadline.amount, unit: v.deadline.unit },
+        deadlineNote: both(v.deadlineNote),
+        requirements: v.requirements.map((r) => ({
+          ...r,
+          code: r.code.trim().toUpperCase(),
+          name: { id: r.name.id.trim(), en: r.name.en.trim() },
+        })),
+        benefit: standard.benefitAmount.required ? benefitOf(v.benefit) : def.benefit,
+        active: v.active,
+        changeNote: v.changeNote?.trim() || undefined,
+      };
+      if (body.description === undefined) delete body.description;
+      if (body.deadlineNote === undefined) delete body.deadlineNote;
+      if (body.changeNote === undefined) delete body.changeNote;
+      if (body.benefit === undefined) delete body.benefit;
+      return intakeApi.updateStandard(standard.agencyCode, standard.code, body);
     },
-  });
+    {
+      form,
+      fields: STANDARD_FIELDS,
+      onDone: (saved) => {
+        message.success(t('catalog.saved', { code: standard.code, version: saved?.version ?? '?' }));
+        onSaved();
+      },
+    },
+  );
 
   return (
-    <EditDrawer title={t('catalog.editTitle', { code: standard.code, agency: standard.agencyCode, version: standard.version })} saveLabel={t('catalog.saveVersion')} busy={submit.busy} onSave={() => form.submit()} onClose={onClose}>
+    <EditDrawer
+      title={t('catalog.editTitle', { code: standard.code, agency: standard.agencyCode, version: standard.version })}
+      saveLabel={t('catalog.saveVersion')}
+      busy={submit.busy}
+      onSave={() => form.submit()}
+      onClose={onClose}
+    >
       <Tabs
         items={[
           {
@@ -169,7 +185,12 @@ export function StandardEditor({ standard, onClose, onSaved }: { standard: Stand
                           rules={[{ pattern: BENEFIT, message: t('catalog.benefitInvalid') }]}
                           normalize={(x?: string) => x?.replace(/[^0-9]/g, '')}
                         >
-                          <Input prefix="Rp" inputMode="numeric" placeholder={t('catalog.benefitUnset')} aria-label={t('catalog.benefitAmount')} />
+                          <Input
+                            prefix="Rp"
+                            inputMode="numeric"
+                            placeholder={t('catalog.benefitUnset')}
+                            aria-label={t('catalog.benefitAmount')}
+                          />
                         </Form.Item>
                       </Col>
                       {standard.targetGroups.map((g) => (
@@ -180,7 +201,12 @@ export function StandardEditor({ standard, onClose, onSaved }: { standard: Stand
                             rules={[{ pattern: BENEFIT, message: t('catalog.benefitInvalid') }]}
                             normalize={(x?: string) => x?.replace(/[^0-9]/g, '')}
                           >
-                            <Input prefix="Rp" inputMode="numeric" placeholder={t('catalog.benefitSameAsStandard')} aria-label={`${t('catalog.benefitAmount')} ${g.code}`} />
+                            <Input
+                              prefix="Rp"
+                              inputMode="numeric"
+                              placeholder={t('catalog.benefitSameAsStandard')}
+                              aria-label={`${t('catalog.benefitAmount')} ${g.code}`}
+                            />
                           </Form.Item>
                         </Col>
                       ))}
@@ -195,37 +221,65 @@ export function StandardEditor({ standard, onClose, onSaved }: { standard: Stand
                         <Card key={f.key} size="small" style={{ marginBottom: 8 }}>
                           <Row gutter={8} align="middle">
                             <Col span={7}>
-                              <Form.Item name={[f.name, 'code']} label={t('catalog.code')} rules={[{ required: true, pattern: /^[A-Za-z][A-Za-z0-9_]{1,39}$/ }]}>
+                              <Form.Item
+                                name={[f.name, 'code']}
+                                label={t('catalog.code')}
+                                rules={[{ required: true, pattern: /^[A-Za-z][A-Za-z0-9_]{1,39}$/ }]}
+                              >
                                 <Input />
                               </Form.Item>
                             </Col>
                             <Col span={8}>
                               <Form.Item name={[f.name, 'checkedBy']} label={t('catalog.checkedBy')} rules={[{ required: true }]}>
-                                <Select options={valuesOf(CHECKED_BY_LABEL).map((c) => ({ value: c, label: label(CHECKED_BY_LABEL, c) }))} />
+                                <Select
+                                  options={valuesOf(CHECKED_BY_LABEL).map((c) => ({ value: c, label: label(CHECKED_BY_LABEL, c) }))}
+                                />
                               </Form.Item>
                             </Col>
                             <Col span={8}>
-                              <Form.Item name={[f.name, 'documentTypes']} label={t('catalog.documentTypes')} rules={[{ required: true, type: 'array', min: 1 }]}>
-                                <Select mode="multiple" options={valuesOf(DOCUMENT_LABEL).map((d) => ({ value: d, label: label(DOCUMENT_LABEL, d) }))} />
+                              <Form.Item
+                                name={[f.name, 'documentTypes']}
+                                label={t('catalog.documentTypes')}
+                                rules={[{ required: true, type: 'array', min: 1 }]}
+                              >
+                                <Select
+                                  mode="multiple"
+                                  options={valuesOf(DOCUMENT_LABEL).map((d) => ({ value: d, label: label(DOCUMENT_LABEL, d) }))}
+                                />
                               </Form.Item>
                             </Col>
                             <Col span={1}>
                               <MinusCircleOutlined aria-label={t('catalog.removeRequirement')} onClick={() => remove(f.name)} />
                             </Col>
                             <Col span={12}>
-                              <Form.Item name={[f.name, 'name', 'id']} label={t('catalog.nameId')} rules={[{ required: true, whitespace: true }]} style={{ marginBottom: 0 }}>
+                              <Form.Item
+                                name={[f.name, 'name', 'id']}
+                                label={t('catalog.nameId')}
+                                rules={[{ required: true, whitespace: true }]}
+                                style={{ marginBottom: 0 }}
+                              >
                                 <Input />
                               </Form.Item>
                             </Col>
                             <Col span={12}>
-                              <Form.Item name={[f.name, 'name', 'en']} label={t('catalog.nameEn')} rules={[{ required: true, whitespace: true }]} style={{ marginBottom: 0 }}>
+                              <Form.Item
+                                name={[f.name, 'name', 'en']}
+                                label={t('catalog.nameEn')}
+                                rules={[{ required: true, whitespace: true }]}
+                                style={{ marginBottom: 0 }}
+                              >
                                 <Input />
                               </Form.Item>
                             </Col>
                           </Row>
                         </Card>
                       ))}
-                      <Button type="dashed" block icon={<PlusOutlined aria-hidden />} onClick={() => add({ code: '', name: { id: '', en: '' }, documentTypes: [], checkedBy: 'INTAKE' })}>
+                      <Button
+                        type="dashed"
+                        block
+                        icon={<PlusOutlined aria-hidden />}
+                        onClick={() => add({ code: '', name: { id: '', en: '' }, documentTypes: [], checkedBy: 'INTAKE' })}
+                      >
                         {t('catalog.addRequirement')}
                       </Button>
                     </>
@@ -238,7 +292,11 @@ export function StandardEditor({ standard, onClose, onSaved }: { standard: Stand
                     </Form.Item>
                   </Col>
                   <Col span={18}>
-                    <Form.Item name="changeNote" label={t('catalog.changeNote')} rules={[{ required: true, whitespace: true, message: t('catalog.changeNoteRequired') }]}>
+                    <Form.Item
+                      name="changeNote"
+                      label={t('catalog.changeNote')}
+                      rules={[{ required: true, whitespace: true, message: t('catalog.changeNoteRequired') }]}
+                    >
                       <Input />
                     </Form.Item>
                   </Col>
@@ -264,7 +322,11 @@ export function StandardEditor({ standard, onClose, onSaved }: { standard: Stand
                   { title: t('catalog.by'), dataIndex: 'createdBy' },
                   { title: t('catalog.changeNote'), dataIndex: 'changeNote', render: (v: string | null) => v ?? '—' },
                   { title: t('catalog.name'), key: 'name', render: (_: unknown, v) => loc(v.definition?.name, lang) },
-                  { title: t('field.status'), dataIndex: 'active', render: (a: boolean) => (a ? t('catalog.active') : t('catalog.inactive')) },
+                  {
+                    title: t('field.status'),
+                    dataIndex: 'active',
+                    render: (a: boolean) => (a ? t('catalog.active') : t('catalog.inactive')),
+                  },
                 ]}
               />
             ),

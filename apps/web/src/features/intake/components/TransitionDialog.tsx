@@ -13,7 +13,17 @@ interface Values {
 }
 
 /** Moves an application to one of its next statuses, with a reason for the record and, optionally, a note for the citizen. */
-export function TransitionDialog({ application, transition, onClose, onDone }: { application: ApplicationView; transition: NextTransitionView; onClose: () => void; onDone: () => void }) {
+export function TransitionDialog({
+  application,
+  transition,
+  onClose,
+  onDone,
+}: {
+  application: ApplicationView;
+  transition: NextTransitionView;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -36,7 +46,13 @@ export function TransitionDialog({ application, transition, onClose, onDone }: {
   );
 
   return (
-    <FormDialog title={t('application.moveTitle', { status: name })} okText={t('application.moveConfirm')} form={form} submit={submit} onClose={onClose}>
+    <FormDialog
+      title={t('application.moveTitle', { status: name })}
+      okText={t('application.moveConfirm')}
+      form={form}
+      submit={submit}
+      onClose={onClose}
+    >
       <Form.Item
         name="reason"
         label={t('application.reason')}

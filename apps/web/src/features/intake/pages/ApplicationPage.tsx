@@ -31,7 +31,9 @@ export default function ApplicationPage({ id }: { id: string }) {
   const std = useLoad(
     (signal) =>
       app.data
-        ? intakeApi.standards({ agencyCode: app.data.agencyCode }, signal).then((items) => items.find((s) => s.code === app.data!.serviceCode) ?? null)
+        ? intakeApi
+            .standards({ agencyCode: app.data.agencyCode }, signal)
+            .then((items) => items.find((s) => s.code === app.data!.serviceCode) ?? null)
         : Promise.resolve(null),
     [app.data?.agencyCode, app.data?.serviceCode],
   );
@@ -53,22 +55,30 @@ export default function ApplicationPage({ id }: { id: string }) {
   // intake writes a filing's return as "missing: KTP, KK": the officer reads the documents by name
   const reasonWords = (reason: string) => {
     const m = /^missing: (.+)$/.exec(reason);
-    return m ? t('application.missing', { documents: m[1].split(', ').map((d) => label(DOCUMENT_LABEL, d)).join(', ') }) : reason;
+    return m
+      ? t('application.missing', {
+          documents: m[1]
+            .split(', ')
+            .map((d) => label(DOCUMENT_LABEL, d))
+            .join(', '),
+        })
+      : reason;
   };
   const statusLabel = (code: string) => loc(std.data?.lifecycle.statuses.find((s) => s.code === code)?.name, lang, code);
   const requirementName = (code: string) => loc(std.data?.requirements.find((r) => r.code === code)?.name, lang, code);
-  const person = (p: Record<string, unknown> | null) => p && (
-    <Descriptions size="small" column={{ xs: 1, lg: 2 }} bordered>
-      <Descriptions.Item label={t('person.name')}>{String(p.name ?? '—')}</Descriptions.Item>
-      <Descriptions.Item label={t('person.nik')}>{String(p.nik ?? '—')}</Descriptions.Item>
-      {'kkNumber' in p && <Descriptions.Item label={t('person.kk')}>{String(p.kkNumber ?? '—')}</Descriptions.Item>}
-      <Descriptions.Item label={t('person.birthDate')}>{String(p.birthDate ?? '—')}</Descriptions.Item>
-      <Descriptions.Item label={t('person.sex')}>{typeof p.sex === 'string' ? label(SEX_LABEL, p.sex) : '—'}</Descriptions.Item>
-      {'address' in p && <Descriptions.Item label={t('person.address')}>{String(p.address ?? '—')}</Descriptions.Item>}
-      {'villageCode' in p && <Descriptions.Item label={t('person.villageCode')}>{String(p.villageCode ?? '—')}</Descriptions.Item>}
-      {'phone' in p && p.phone ? <Descriptions.Item label={t('person.phone')}>{String(p.phone)}</Descriptions.Item> : null}
-    </Descriptions>
-  );
+  const person = (p: Record<string, unknown> | null) =>
+    p && (
+      <Descriptions size="small" column={{ xs: 1, lg: 2 }} bordered>
+        <Descriptions.Item label={t('person.name')}>{String(p.name ?? '—')}</Descriptions.Item>
+        <Descriptions.Item label={t('person.nik')}>{String(p.nik ?? '—')}</Descriptions.Item>
+        {'kkNumber' in p && <Descriptions.Item label={t('person.kk')}>{String(p.kkNumber ?? '—')}</Descriptions.Item>}
+        <Descriptions.Item label={t('person.birthDate')}>{String(p.birthDate ?? '—')}</Descriptions.Item>
+        <Descriptions.Item label={t('person.sex')}>{typeof p.sex === 'string' ? label(SEX_LABEL, p.sex) : '—'}</Descriptions.Item>
+        {'address' in p && <Descriptions.Item label={t('person.address')}>{String(p.address ?? '—')}</Descriptions.Item>}
+        {'villageCode' in p && <Descriptions.Item label={t('person.villageCode')}>{String(p.villageCode ?? '—')}</Descriptions.Item>}
+        {'phone' in p && p.phone ? <Descriptions.Item label={t('person.phone')}>{String(p.phone)}</Descriptions.Item> : null}
+      </Descriptions>
+    );
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -117,7 +127,8 @@ export default function ApplicationPage({ id }: { id: string }) {
           <Card title={t('application.details')}>
             <Descriptions size="small" column={{ xs: 1, lg: 2 }} bordered>
               <Descriptions.Item label={t('field.service')}>
-                {loc(a.serviceName, lang, a.serviceCode)} {a.standardVersion ? <Typography.Text type="secondary">v{a.standardVersion}</Typography.Text> : null}
+                {loc(a.serviceName, lang, a.serviceCode)}{' '}
+                {a.standardVersion ? <Typography.Text type="secondary">v{a.standardVersion}</Typography.Text> : null}
               </Descriptions.Item>
               <Descriptions.Item label={t('field.agency')}>{a.agencyCode}</Descriptions.Item>
               <Descriptions.Item label={t('filing.channel')}>
@@ -131,7 +142,11 @@ export default function ApplicationPage({ id }: { id: string }) {
                 <Space wrap>
                   <TimeLeft timeLeft={a.timeLeft} open={a.open} overdue={a.overdue} />
                   {a.open && a.timeLeft && <Typography.Text type="secondary">{text(a.timeLeft).workingDays}</Typography.Text>}
-                  {a.overdueFlaggedAt && <Typography.Text type="secondary">{t('application.overdueFlagged', { time: formatDateTime(a.overdueFlaggedAt, locale) })}</Typography.Text>}
+                  {a.overdueFlaggedAt && (
+                    <Typography.Text type="secondary">
+                      {t('application.overdueFlagged', { time: formatDateTime(a.overdueFlaggedAt, locale) })}
+                    </Typography.Text>
+                  )}
                 </Space>
               </Descriptions.Item>
               {a.targetGroup && (
@@ -176,18 +191,27 @@ export default function ApplicationPage({ id }: { id: string }) {
             <Timeline
               items={a.history.map((h, i) => ({
                 key: `${h.at}-${i}`,
-                color: statusColor(h.to) === 'red' ? 'red' : statusColor(h.to) === 'green' ? 'green' : i === a.history.length - 1 ? 'blue' : 'gray',
+                color:
+                  statusColor(h.to) === 'red'
+                    ? 'red'
+                    : statusColor(h.to) === 'green'
+                      ? 'green'
+                      : i === a.history.length - 1
+                        ? 'blue'
+                        : 'gray',
                 content: (
                   <div>
-                    <Typography.Text strong>
-                      {h.from ? `${statusLabel(h.from)} → ${statusLabel(h.to)}` : statusLabel(h.to)}
-                    </Typography.Text>
+                    <Typography.Text strong>{h.from ? `${statusLabel(h.from)} → ${statusLabel(h.to)}` : statusLabel(h.to)}</Typography.Text>
                     <div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {formatDateTime(h.at, locale)} · {h.actor}
                       </Typography.Text>
                     </div>
-                    {h.reason && <div>{t('application.reason')}: {reasonWords(h.reason)}</div>}
+                    {h.reason && (
+                      <div>
+                        {t('application.reason')}: {reasonWords(h.reason)}
+                      </div>
+                    )}
                     {h.publicReason && (
                       <div>
                         <Typography.Text type="secondary">{t('application.publicReason')}:</Typography.Text> {h.publicReason}

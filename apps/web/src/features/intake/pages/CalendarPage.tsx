@@ -41,8 +41,10 @@ export default function CalendarPage() {
   const [form] = Form.useForm<DayForm>();
   const [removing, setRemoving] = useState<string | null>(null);
 
-  const weekday = (date: string) => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-  const longDate = (date: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  const weekday = (date: string) =>
+    new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  const longDate = (date: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
   const add = useSubmit((v: DayForm) => intakeApi.addDay({ date: v.date, name: v.name.trim(), kind: v.kind, agencyCode }), {
     form,
@@ -73,7 +75,13 @@ export default function CalendarPage() {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <PageHeader title={t('calendar.title')} onRefresh={cal.reload}>
         {agencies.length > 1 && (
-          <Select aria-label={t('field.agency')} style={{ minWidth: 260 }} value={agencyCode} onChange={setAgencyCode} options={agencies.map(agencyOption)} />
+          <Select
+            aria-label={t('field.agency')}
+            style={{ minWidth: 260 }}
+            value={agencyCode}
+            onChange={setAgencyCode}
+            options={agencies.map(agencyOption)}
+          />
         )}
         <Select
           aria-label={t('calendar.year')}
@@ -108,13 +116,25 @@ export default function CalendarPage() {
       {isAdmin && (
         <Card title={t('calendar.addTitle')} size="small">
           <Form<DayForm> form={form} layout="inline" onFinish={add.run} initialValues={{ kind: 'CUTI_BERSAMA' }} style={{ rowGap: 8 }}>
-            <Form.Item name="date" label={t('calendar.date')} rules={[{ required: true, message: t('calendar.dateRequired') }]} {...isoDateProps}>
+            <Form.Item
+              name="date"
+              label={t('calendar.date')}
+              rules={[{ required: true, message: t('calendar.dateRequired') }]}
+              {...isoDateProps}
+            >
               <DatePicker format={DATE_FORMATS} placeholder="HH-BB-TTTT" style={{ width: 170 }} />
             </Form.Item>
             <Form.Item name="kind" label={t('calendar.kind')}>
-              <Select style={{ width: 200 }} options={valuesOf(DAY_KIND_LABEL).map((k) => ({ value: k, label: label(DAY_KIND_LABEL, k) }))} />
+              <Select
+                style={{ width: 200 }}
+                options={valuesOf(DAY_KIND_LABEL).map((k) => ({ value: k, label: label(DAY_KIND_LABEL, k) }))}
+              />
             </Form.Item>
-            <Form.Item name="name" label={t('calendar.name')} rules={[{ required: true, whitespace: true, message: t('calendar.nameRequired') }]}>
+            <Form.Item
+              name="name"
+              label={t('calendar.name')}
+              rules={[{ required: true, whitespace: true, message: t('calendar.nameRequired') }]}
+            >
               <Input style={{ width: 280 }} placeholder={t('calendar.namePlaceholder')} />
             </Form.Item>
             <Button type="primary" htmlType="submit" icon={<PlusOutlined aria-hidden />} loading={add.busy}>
@@ -148,7 +168,10 @@ export default function CalendarPage() {
               render: (s: string, d) =>
                 s === 'ADMIN' ? (
                   <span>
-                    {label(DAY_SOURCE_LABEL, s)} <Typography.Text type="secondary">({d.createdBy ?? '—'}, {formatDateTime(d.createdAt, locale)})</Typography.Text>
+                    {label(DAY_SOURCE_LABEL, s)}{' '}
+                    <Typography.Text type="secondary">
+                      ({d.createdBy ?? '—'}, {formatDateTime(d.createdAt, locale)})
+                    </Typography.Text>
                   </span>
                 ) : (
                   label(DAY_SOURCE_LABEL, s)

@@ -48,7 +48,11 @@ export default function CatalogPage() {
               ),
             },
             { title: t('catalog.code'), dataIndex: 'code', render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
-            { title: t('catalog.name'), key: 'name', render: (_: unknown, s) => <div style={{ maxWidth: 260, whiteSpace: 'normal' }}>{loc(s.name, lang)}</div> },
+            {
+              title: t('catalog.name'),
+              key: 'name',
+              render: (_: unknown, s) => <div style={{ maxWidth: 260, whiteSpace: 'normal' }}>{loc(s.name, lang)}</div>,
+            },
             { title: t('field.deadline'), key: 'deadline', render: (_: unknown, s) => loc(s.deadlineLabel, lang) },
             { title: t('catalog.requirements'), key: 'req', render: (_: unknown, s) => s.requirements.length },
             {
@@ -57,12 +61,28 @@ export default function CatalogPage() {
               render: (_: unknown, s) => {
                 const b = s.benefitAmount;
                 if (!b.required) return '—';
-                if (!b.set) return <Tag color="warning" data-testid={`benefit-unset-${s.agencyCode}-${s.code}`}>{t('catalog.benefitUnset')}</Tag>;
+                if (!b.set)
+                  return (
+                    <Tag color="warning" data-testid={`benefit-unset-${s.agencyCode}-${s.code}`}>
+                      {t('catalog.benefitUnset')}
+                    </Tag>
+                  );
                 const amounts = [...new Set([...(b.amount ? [b.amount] : []), ...b.byTargetGroup.map((g) => g.amount)])];
                 return <span data-testid={`benefit-${s.agencyCode}-${s.code}`}>{amounts.map(rupiah).join(' / ')}</span>;
               },
             },
-            { title: t('field.version'), dataIndex: 'version', render: (v: number, s) => <span>v{v} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(s.publishedAt, locale)}</Typography.Text></span> },
+            {
+              title: t('field.version'),
+              dataIndex: 'version',
+              render: (v: number, s) => (
+                <span>
+                  v{v}{' '}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatDateTime(s.publishedAt, locale)}
+                  </Typography.Text>
+                </span>
+              ),
+            },
             {
               title: t('field.status'),
               dataIndex: 'active',
@@ -74,7 +94,12 @@ export default function CatalogPage() {
               // the button an admin comes for stays at the right edge however wide the rest is
               fixed: 'right',
               render: (_: unknown, s) => (
-                <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(s)} aria-label={`${t('action.edit')} ${s.agencyCode} ${s.code}`}>
+                <Button
+                  size="small"
+                  icon={<EditOutlined aria-hidden />}
+                  onClick={() => setEditing(s)}
+                  aria-label={`${t('action.edit')} ${s.agencyCode} ${s.code}`}
+                >
                   {t('action.edit')}
                 </Button>
               ),

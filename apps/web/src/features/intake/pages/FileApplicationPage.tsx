@@ -149,7 +149,11 @@ export default function FileApplicationPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={10}>
-              <Form.Item name="serviceCode" label={t('filing.serviceCode')} rules={[{ required: true, message: t('filing.serviceRequired') }]}>
+              <Form.Item
+                name="serviceCode"
+                label={t('filing.serviceCode')}
+                rules={[{ required: true, message: t('filing.serviceRequired') }]}
+              >
                 <Select
                   loading={services.loading}
                   placeholder={t('filing.servicePlaceholder')}
@@ -222,7 +226,11 @@ export default function FileApplicationPage() {
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={6}>
-                  <Form.Item name={['applicant', 'phone']} label={t('person.phone')} rules={[{ pattern: /^\+?[0-9 -]{6,20}$/, message: t('filing.phoneFormat') }]}>
+                  <Form.Item
+                    name={['applicant', 'phone']}
+                    label={t('person.phone')}
+                    rules={[{ pattern: /^\+?[0-9 -]{6,20}$/, message: t('filing.phoneFormat') }]}
+                  >
                     <Input inputMode="tel" autoComplete="off" />
                   </Form.Item>
                 </Col>
@@ -240,7 +248,11 @@ export default function FileApplicationPage() {
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={24}>
-                  <Form.Item name={['applicant', 'address']} label={t('person.address')} rules={[{ required: true, whitespace: true, message: t('filing.addressRequired') }]}>
+                  <Form.Item
+                    name={['applicant', 'address']}
+                    label={t('person.address')}
+                    rules={[{ required: true, whitespace: true, message: t('filing.addressRequired') }]}
+                  >
                     <Input autoComplete="off" />
                   </Form.Item>
                 </Col>
@@ -259,7 +271,11 @@ export default function FileApplicationPage() {
                 )
               }
             >
-              {needsBeneficiary && <Typography.Paragraph type="secondary">{t('filing.beneficiaryRequired', { age: standard.beneficiary.ageUnder ?? '—' })}</Typography.Paragraph>}
+              {needsBeneficiary && (
+                <Typography.Paragraph type="secondary">
+                  {t('filing.beneficiaryRequired', { age: standard.beneficiary.ageUnder ?? '—' })}
+                </Typography.Paragraph>
+              )}
               {!showBeneficiary && <Typography.Text type="secondary">{t('filing.noBeneficiary')}</Typography.Text>}
               {showBeneficiary && <PersonFields name="beneficiary" labels={BENEFICIARY_LABELS} />}
             </Card>
@@ -268,7 +284,14 @@ export default function FileApplicationPage() {
 
         <FilingWarningsCheck standard={standard} onChange={setWarnings} />
         <ErrorAlert error={submit.error} fields={FILING_FIELDS} testId="filing-error" style={{ marginBottom: 16 }} />
-        <Button type="primary" size="large" htmlType="submit" icon={<FileAddOutlined aria-hidden />} loading={submit.busy} disabled={!standard}>
+        <Button
+          type="primary"
+          size="large"
+          htmlType="submit"
+          icon={<FileAddOutlined aria-hidden />}
+          loading={submit.busy}
+          disabled={!standard}
+        >
           {t('filing.submit')}
         </Button>
       </Form>

@@ -47,7 +47,9 @@ export default function QueuePage() {
   const mine = (standards.data ?? []).filter((s) => agencies.some((a) => a.code === s.agencyCode));
   const serviceOptions = [...new Map(mine.map((s) => [s.code, { value: s.code, label: `${loc(s.name, lang)} (${s.code})` }])).values()];
   const statusOptions = [
-    ...new Map(mine.flatMap((s) => s.lifecycle.statuses).map((st) => [st.code, { value: st.code, label: loc(st.name, lang, st.code) }])).values(),
+    ...new Map(
+      mine.flatMap((s) => s.lifecycle.statuses).map((st) => [st.code, { value: st.code, label: loc(st.name, lang, st.code) }]),
+    ).values(),
   ];
 
   const list = useLoad(
@@ -161,7 +163,11 @@ export default function QueuePage() {
                 </div>
               ),
             },
-            { title: t('queue.dueAt'), dataIndex: 'dueAt', render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(v, locale)}</span> },
+            {
+              title: t('queue.dueAt'),
+              dataIndex: 'dueAt',
+              render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(v, locale)}</span>,
+            },
             {
               title: t('queue.timeLeft'),
               key: 'timeLeft',
@@ -189,7 +195,10 @@ export default function QueuePage() {
                 </div>
               ),
             },
-            { title: t('field.service'), key: 'service', render: (_: unknown, r) => (
+            {
+              title: t('field.service'),
+              key: 'service',
+              render: (_: unknown, r) => (
                 <Tooltip title={loc(r.serviceName, lang, r.serviceCode)}>
                   <Typography.Text ellipsis style={{ maxWidth: 180 }}>
                     {loc(r.serviceName, lang, r.serviceCode)}
@@ -197,7 +206,11 @@ export default function QueuePage() {
                 </Tooltip>
               ),
             },
-            { title: t('queue.filedAt'), dataIndex: 'filedAt', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(v, locale)}</span> },
+            {
+              title: t('queue.filedAt'),
+              dataIndex: 'filedAt',
+              render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(v, locale)}</span>,
+            },
             ...(agencies.length > 1 ? [{ title: t('field.agency'), dataIndex: 'agencyCode' }] : []),
           ]}
         />

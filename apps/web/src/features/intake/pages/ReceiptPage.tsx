@@ -41,11 +41,16 @@ export default function ReceiptPage({ id }: { id: string }) {
   const std = useLoad(
     (signal) =>
       app.data
-        ? intakeApi.standards({ agencyCode: app.data.agencyCode }, signal).then((items) => items.find((s) => s.code === app.data!.serviceCode) ?? null)
+        ? intakeApi
+            .standards({ agencyCode: app.data.agencyCode }, signal)
+            .then((items) => items.find((s) => s.code === app.data!.serviceCode) ?? null)
         : Promise.resolve(null),
     [app.data?.agencyCode, app.data?.serviceCode],
   );
-  const contact = useLoad((signal) => (app.data ? intakeApi.agencyContact(app.data.agencyCode, signal) : Promise.resolve(null)), [app.data?.agencyCode]);
+  const contact = useLoad(
+    (signal) => (app.data ? intakeApi.agencyContact(app.data.agencyCode, signal) : Promise.resolve(null)),
+    [app.data?.agencyCode],
+  );
   if (app.error && !app.data) return <Result status="error" title={errorText(app.error)} />;
   if (!app.data || std.loading || contact.loading) return <Skeleton active />;
   return (
@@ -75,7 +80,11 @@ function Sheet({ a, std, contact }: { a: ApplicationView; std: StandardView | nu
   const returnedAt = [...a.history].reverse().find((h) => h.to === 'RETURNED');
   const statusUrl = a.ticketNumber ? `${window.location.origin}/status/${encodeURIComponent(a.ticketNumber)}` : null;
   const requirement = (code: string) => loc(std?.requirements.find((r) => r.code === code)?.name, lang, code);
-  const docsFor = (code: string) => std?.requirements.find((r) => r.code === code)?.documentTypes.map((d) => label(DOCUMENT_LABEL, d)).join(' / ');
+  const docsFor = (code: string) =>
+    std?.requirements
+      .find((r) => r.code === code)
+      ?.documentTypes.map((d) => label(DOCUMENT_LABEL, d))
+      .join(' / ');
   return (
     <div className="sigap-sheet" data-testid={returned ? 'missing-sheet' : 'receipt-sheet'}>
       <div className="agency">{agencyName}</div>
@@ -83,22 +92,53 @@ function Sheet({ a, std, contact }: { a: ApplicationView; std: StandardView | nu
       <table>
         <tbody>
           {a.ticketNumber ? (
-            <tr><th>{t('paper.ticket')}</th><td className="ticket" data-testid="sheet-ticket">{a.ticketNumber}</td></tr>
+            <tr>
+              <th>{t('paper.ticket')}</th>
+              <td className="ticket" data-testid="sheet-ticket">
+                {a.ticketNumber}
+              </td>
+            </tr>
           ) : (
-            <tr><th>{t('paper.reference')}</th><td className="ticket" data-testid="sheet-reference">{a.applicationId.slice(0, 8).toUpperCase()}</td></tr>
+            <tr>
+              <th>{t('paper.reference')}</th>
+              <td className="ticket" data-testid="sheet-reference">
+                {a.applicationId.slice(0, 8).toUpperCase()}
+              </td>
+            </tr>
           )}
-          <tr><th>{t('paper.service')}</th><td data-testid="sheet-service">{service}</td></tr>
-          <tr><th>{t('paper.applicant')}</th><td>{applicant}</td></tr>
+          <tr>
+            <th>{t('paper.service')}</th>
+            <td data-testid="sheet-service">{service}</td>
+          </tr>
+          <tr>
+            <th>{t('paper.applicant')}</th>
+            <td>{applicant}</td>
+          </tr>
           {returned ? (
-            <tr><th>{t('paper.returnedAt')}</th><td>{formatDateTime(returnedAt?.at ?? a.filedAt, locale)}</td></tr>
+            <tr>
+              <th>{t('paper.returnedAt')}</th>
+              <td>{formatDateTime(returnedAt?.at ?? a.filedAt, locale)}</td>
+            </tr>
           ) : (
             <>
-              <tr><th>{t('paper.registeredAt')}</th><td data-testid="sheet-registered">{formatDateTime(registered?.at ?? a.filedAt, locale)}</td></tr>
-              <tr><th>{t('paper.deadline')}</th><td>{a.deadline ? loc(a.deadline.label, lang) : '—'}</td></tr>
-              <tr><th>{t('paper.dueDate')}</th><td data-testid="sheet-due">{formatDateTime(a.dueAt, locale)}</td></tr>
+              <tr>
+                <th>{t('paper.registeredAt')}</th>
+                <td data-testid="sheet-registered">{formatDateTime(registered?.at ?? a.filedAt, locale)}</td>
+              </tr>
+              <tr>
+                <th>{t('paper.deadline')}</th>
+                <td>{a.deadline ? loc(a.deadline.label, lang) : '—'}</td>
+              </tr>
+              <tr>
+                <th>{t('paper.dueDate')}</th>
+                <td data-testid="sheet-due">{formatDateTime(a.dueAt, locale)}</td>
+              </tr>
             </>
           )}
-          <tr><th>{t('paper.officer')}</th><td>{registered?.actor ?? a.createdBy ?? '—'}</td></tr>
+          <tr>
+            <th>{t('paper.officer')}</th>
+            <td>{registered?.actor ?? a.createdBy ?? '—'}</td>
+          </tr>
         </tbody>
       </table>
       {returned ? (
@@ -123,14 +163,18 @@ function Sheet({ a, std, contact }: { a: ApplicationView; std: StandardView | nu
         statusUrl && (
           <div className="box">
             <div>{t('paper.statusAddress')}</div>
-            <div className="ticket" data-testid="sheet-status-url">{statusUrl}</div>
+            <div className="ticket" data-testid="sheet-status-url">
+              {statusUrl}
+            </div>
             <div>{t('paper.statusHelp')}</div>
           </div>
         )
       )}
       <div style={{ marginTop: 16 }} data-testid="sheet-contact">
         <strong>{t('paper.contact')}: </strong>
-        {contact ? `${contact.address} · ${contact.phone}${contact.email ? ` · ${contact.email}` : ''} · ${contact.officeHours}` : t('paper.noContact')}
+        {contact
+          ? `${contact.address} · ${contact.phone}${contact.email ? ` · ${contact.email}` : ''} · ${contact.officeHours}`
+          : t('paper.noContact')}
       </div>
       <div style={{ marginTop: 8 }}>{t('paper.free')}</div>
     </div>

@@ -8,7 +8,10 @@ import { statusApi } from '../api';
 /** What happens next (from the standard's procedure) and whom to contact (the agency's data, issue 11). */
 export function NextStepAndContact({ view }: { view: PublicStatusView }) {
   const { t, lang } = useI18n();
-  const std = useLoad((signal) => statusApi.standard(view.agency.code, view.service.code, signal).catch(() => null), [view.agency.code, view.service.code]);
+  const std = useLoad(
+    (signal) => statusApi.standard(view.agency.code, view.service.code, signal).catch(() => null),
+    [view.agency.code, view.service.code],
+  );
   const standard = std.data ?? null;
   // the step after the last one that leads to a status the application went through
   let next: string | null = null;
@@ -30,7 +33,9 @@ export function NextStepAndContact({ view }: { view: PublicStatusView }) {
       <Typography.Paragraph data-testid="status-next">
         {view.closed ? t('status.next.closed') : (next ?? t('status.next.unknown'))}
       </Typography.Paragraph>
-      <Typography.Title level={4}>{t('status.contact.title')}: {view.agency.name}</Typography.Title>
+      <Typography.Title level={4}>
+        {t('status.contact.title')}: {view.agency.name}
+      </Typography.Title>
       {c ? (
         <Descriptions column={1} size="small" bordered data-testid="status-contact">
           <Descriptions.Item label={t('status.contact.address')}>{c.address}</Descriptions.Item>
@@ -45,7 +50,9 @@ export function NextStepAndContact({ view }: { view: PublicStatusView }) {
           <Descriptions.Item label={t('status.contact.hours')}>{c.officeHours}</Descriptions.Item>
         </Descriptions>
       ) : (
-        <Typography.Paragraph data-testid="status-contact-none">{t('status.contact.none', { agency: view.agency.name })}</Typography.Paragraph>
+        <Typography.Paragraph data-testid="status-contact-none">
+          {t('status.contact.none', { agency: view.agency.name })}
+        </Typography.Paragraph>
       )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
         {t('status.contact.bring')}

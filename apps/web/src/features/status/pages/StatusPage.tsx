@@ -28,7 +28,12 @@ type Lookup =
  * The ticket as a citizen types it from the receipt: any case, spaces around the dashes, and a
  * space where the underscore is (SANTUNAN ANAK-33.04-2026-000123): each is read as printed.
  */
-export const normalize = (s: string) => s.trim().toUpperCase().replace(/\s*-\s*/g, '-').replace(/\s+/g, '_');
+export const normalize = (s: string) =>
+  s
+    .trim()
+    .toUpperCase()
+    .replace(/\s*-\s*/g, '-')
+    .replace(/\s+/g, '_');
 
 export default function StatusPage({ ticket }: { ticket?: string }) {
   const { t } = useI18n();
@@ -84,13 +89,22 @@ export default function StatusPage({ ticket }: { ticket?: string }) {
               normalize={(v: string | undefined) => v?.toUpperCase()}
               rules={[
                 { required: true, whitespace: true, message: t('status.ticketRequired') },
-                { validator: (_, v: string | undefined) => (!v || TICKET.test(normalize(v)) ? Promise.resolve() : Promise.reject(new Error(t('status.ticketInvalid')))) },
+                {
+                  validator: (_, v: string | undefined) =>
+                    !v || TICKET.test(normalize(v)) ? Promise.resolve() : Promise.reject(new Error(t('status.ticketInvalid'))),
+                },
               ]}
               style={{ marginBottom: 12 }}
             >
               <Input size="large" placeholder={t('status.ticketPlaceholder')} autoComplete="off" spellCheck={false} autoFocus={!ticket} />
             </Form.Item>
-            <Button type="primary" size="large" htmlType="submit" icon={<SearchOutlined aria-hidden />} loading={lookup.state === 'loading'}>
+            <Button
+              type="primary"
+              size="large"
+              htmlType="submit"
+              icon={<SearchOutlined aria-hidden />}
+              loading={lookup.state === 'loading'}
+            >
               {t('status.check')}
             </Button>
           </Form>
@@ -104,7 +118,12 @@ export default function StatusPage({ ticket }: { ticket?: string }) {
           )}
           {lookup.state === 'notFound' && (
             <Card>
-              <Result status="warning" title={t('status.notFound.title')} subTitle={t('status.notFound.text', { ticket: lookup.ticket })} data-testid="status-not-found" />
+              <Result
+                status="warning"
+                title={t('status.notFound.title')}
+                subTitle={t('status.notFound.text', { ticket: lookup.ticket })}
+                data-testid="status-not-found"
+              />
             </Card>
           )}
           {lookup.state === 'failed' && <ErrorAlert error={lookup.error} />}
@@ -151,11 +170,20 @@ function StatusResult({ view }: { view: PublicStatusView }) {
         <Typography.Text copyable={{ text: view.ticketNumber }}>{view.ticketNumber.replace(/-/g, '-\u200b')}</Typography.Text>
       </div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', margin: '8px 0 16px' }}>
-        <Tag color={statusColor(view.status)} style={{ fontSize: 14, padding: '2px 10px', marginInlineEnd: 0, whiteSpace: 'normal' }} data-testid="status-current">
+        <Tag
+          color={statusColor(view.status)}
+          style={{ fontSize: 14, padding: '2px 10px', marginInlineEnd: 0, whiteSpace: 'normal' }}
+          data-testid="status-current"
+        >
           {loc(view.statusName, lang, view.status)}
         </Tag>
         {left ? (
-          <Tag color={left.late ? 'error' : 'success'} style={{ fontSize: 14, padding: '2px 10px' }} data-testid="time-left" data-overdue={left.late ? 'true' : 'false'}>
+          <Tag
+            color={left.late ? 'error' : 'success'}
+            style={{ fontSize: 14, padding: '2px 10px' }}
+            data-testid="time-left"
+            data-overdue={left.late ? 'true' : 'false'}
+          >
             {left.text}
           </Tag>
         ) : null}
@@ -195,7 +223,12 @@ function StatusResult({ view }: { view: PublicStatusView }) {
   );
 }
 
-const STEP_STATUS: Record<PublicStepView['state'], 'finish' | 'process' | 'wait'> = { DONE: 'finish', CURRENT: 'process', UPCOMING: 'wait', NOT_REACHED: 'wait' };
+const STEP_STATUS: Record<PublicStepView['state'], 'finish' | 'process' | 'wait'> = {
+  DONE: 'finish',
+  CURRENT: 'process',
+  UPCOMING: 'wait',
+  NOT_REACHED: 'wait',
+};
 
 /**
  * The standard's steps: those within its deadline, then (where the deadline ends before the

@@ -30,7 +30,12 @@ export function AssignDialog({ task, onClose, onDone }: { task: FieldTaskView; o
       onClose={onClose}
       initialValues={{ assignee: task.assignee ?? (user?.roles.includes('VERIFIER') ? user.username : '') }}
     >
-      <Form.Item name="assignee" label={t('task.officer')} extra={t('task.officerHelp')} rules={[{ required: true, whitespace: true, message: t('task.officerRequired') }]}>
+      <Form.Item
+        name="assignee"
+        label={t('task.officer')}
+        extra={t('task.officerHelp')}
+        rules={[{ required: true, whitespace: true, message: t('task.officerRequired') }]}
+      >
         <Input autoComplete="off" />
       </Form.Item>
     </FormDialog>

@@ -18,9 +18,12 @@ export function Evidence({ items, snapshots = [] }: { items: RuleEvidence[]; sna
       {items.map((e, i) => {
         let text: string;
         if (e.source === 'REGISTRY') {
-          text = t('evidence.registryIn', { snapshot: snapshotName(snapshots, e.snapshotId), row: e.row ?? '—' }) + (e.value !== undefined ? ` · ${valueWords(e.value, locale)}` : '');
+          text =
+            t('evidence.registryIn', { snapshot: snapshotName(snapshots, e.snapshotId), row: e.row ?? '—' }) +
+            (e.value !== undefined ? ` · ${valueWords(e.value, locale)}` : '');
         } else if (e.source === 'DOCUMENT') text = t('evidence.document', { document: e.document ?? '—' });
-        else if (e.source === 'APPLICATION') text = t('evidence.applicationField', { field: fieldWords(e.field), value: valueWords(e.value, locale) });
+        else if (e.source === 'APPLICATION')
+          text = t('evidence.applicationField', { field: fieldWords(e.field), value: valueWords(e.value, locale) });
         else if (e.source === 'CASE') text = t('evidence.case', { ticket: e.ticketNumber ?? (e.caseId ?? '').slice(0, 8) });
         else text = t('evidence.settings', { field: fieldWords(e.field), value: e.value === undefined ? '—' : prettyJson(e.value, 0) });
         return (

@@ -2,8 +2,24 @@ import { Checkbox, InputNumber, Space } from 'antd';
 
 /** A whole number, or null for "any" (a checkbox beside it): the decile, the age limit. */
 export function NullableNumber({
-  id, value, onChange, min, max, fallback, anyLabel, suffix,
-}: { id?: string; value?: number | null; onChange?: (v: number | null) => void; min: number; max: number; fallback: number; anyLabel: string; suffix?: string }) {
+  id,
+  value,
+  onChange,
+  min,
+  max,
+  fallback,
+  anyLabel,
+  suffix,
+}: {
+  id?: string;
+  value?: number | null;
+  onChange?: (v: number | null) => void;
+  min: number;
+  max: number;
+  fallback: number;
+  anyLabel: string;
+  suffix?: string;
+}) {
   const any = value === null || value === undefined;
   return (
     <Space wrap>
@@ -24,4 +40,3 @@ export function NullableNumber({
     </Space>
   );
 }
-

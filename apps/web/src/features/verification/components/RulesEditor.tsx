@@ -14,7 +14,19 @@ import { NullableNumber } from './NullableNumber';
 const CODE_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{1,39}$/;
 
 /** The agency's next version of a service's settings: only the keys the service has are shown; the others go back as they were. */
-export function RulesEditor({ rules, title, agencyCode, onClose, onSaved }: { rules: EligibilityRulesView; title: string; agencyCode: string; onClose: () => void; onSaved: () => void }) {
+export function RulesEditor({
+  rules,
+  title,
+  agencyCode,
+  onClose,
+  onSaved,
+}: {
+  rules: EligibilityRulesView;
+  title: string;
+  agencyCode: string;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t, label } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<EditValues>();
@@ -43,13 +55,21 @@ export function RulesEditor({ rules, title, agencyCode, onClose, onSaved }: { ru
   const yesNo = (k: BooleanSetting) => half(k, <Switch />, { valuePropName: 'checked' });
 
   return (
-    <EditDrawer title={t('rules.editTitle', { service: title })} saveLabel={t('action.save')} busy={submit.busy} onSave={() => form.submit()} onClose={onClose}>
+    <EditDrawer
+      title={t('rules.editTitle', { service: title })}
+      saveLabel={t('action.save')}
+      busy={submit.busy}
+      onSave={() => form.submit()}
+      onClose={onClose}
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary">{t('rules.editHelp', { agency: agencyCode })}</Typography.Paragraph>
         <Form<EditValues> form={form} layout="vertical" onFinish={submit.run} initialValues={toForm(s)} data-testid="rules-form">
           <Row gutter={16}>
             {yesNo('registryOrSktm')}
-            {half('sktmDocument', <Input style={{ textTransform: 'uppercase' }} />, { rules: [{ required: true, pattern: CODE_PATTERN, message: t('rules.codeRule') }] })}
+            {half('sktmDocument', <Input style={{ textTransform: 'uppercase' }} />, {
+              rules: [{ required: true, pattern: CODE_PATTERN, message: t('rules.codeRule') }],
+            })}
             {yesNo('registryOrPmks')}
             {half('maxDecile', <NullableNumber min={1} max={10} fallback={10} anyLabel={t('rules.decile.anyOption')} />)}
             {yesNo('beneficiaryRequired')}
@@ -65,7 +85,10 @@ export function RulesEditor({ rules, title, agencyCode, onClose, onSaved }: { ru
           )}
           {shown('fieldStages') && (
             <Form.Item name="fieldStages" label={t(SETTING_LABEL.fieldStages)} extra={t('rules.stagesHelp')}>
-              <Select<FieldStage[]> mode="multiple" options={valuesOf(STAGE_LABEL).map((st) => ({ value: st, label: label(STAGE_LABEL, st) }))} />
+              <Select<FieldStage[]>
+                mode="multiple"
+                options={valuesOf(STAGE_LABEL).map((st) => ({ value: st, label: label(STAGE_LABEL, st) }))}
+              />
             </Form.Item>
           )}
           {shown('targetGroupAgeUnder') && (
@@ -76,7 +99,10 @@ export function RulesEditor({ rules, title, agencyCode, onClose, onSaved }: { ru
                     {fields.map((f) => (
                       <Row key={f.key} gutter={8} align="middle">
                         <Col span={13}>
-                          <Form.Item name={[f.name, 'code']} rules={[{ required: true, pattern: CODE_PATTERN, message: t('rules.codeRule') }]}>
+                          <Form.Item
+                            name={[f.name, 'code']}
+                            rules={[{ required: true, pattern: CODE_PATTERN, message: t('rules.codeRule') }]}
+                          >
                             <Input aria-label={t('rules.group.code')} style={{ textTransform: 'uppercase' }} />
                           </Form.Item>
                         </Col>
@@ -109,7 +135,11 @@ export function RulesEditor({ rules, title, agencyCode, onClose, onSaved }: { ru
                     {fields.map((f) => (
                       <Row key={f.key} gutter={8} align="bottom">
                         <Col span={8}>
-                          <Form.Item name={[f.name, 'code']} label={t('rules.group.code')} rules={[{ required: true, pattern: CODE_PATTERN, message: t('rules.codeRule') }]}>
+                          <Form.Item
+                            name={[f.name, 'code']}
+                            label={t('rules.group.code')}
+                            rules={[{ required: true, pattern: CODE_PATTERN, message: t('rules.codeRule') }]}
+                          >
                             <Input style={{ textTransform: 'uppercase' }} />
                           </Form.Item>
                         </Col>

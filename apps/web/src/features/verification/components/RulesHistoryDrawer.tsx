@@ -9,7 +9,17 @@ import { OwnerTag } from './RulesSource';
 import { SettingsList } from './SettingsList';
 
 /** Every version of a service's settings: whose, by whom, when, and what they said. */
-export function RulesHistoryDrawer({ serviceCode, title, myAgency, onClose }: { serviceCode: string; title: string; myAgency: string | undefined; onClose: () => void }) {
+export function RulesHistoryDrawer({
+  serviceCode,
+  title,
+  myAgency,
+  onClose,
+}: {
+  serviceCode: string;
+  title: string;
+  myAgency: string | undefined;
+  onClose: () => void;
+}) {
   const { t, locale } = useI18n();
   const errorText = useErrorText();
   const versions = useLoad((signal) => verificationApi.ruleVersions(serviceCode, signal), [serviceCode]);
@@ -35,4 +45,3 @@ export function RulesHistoryDrawer({ serviceCode, title, myAgency, onClose }: { 
     </Drawer>
   );
 }
-

@@ -24,8 +24,9 @@ export function RulesSource({ rules, myAgency }: { rules: EligibilityRulesView; 
       <Typography.Text strong data-testid="rules-version">
         {t('rules.version', { version: rules.version })}
       </Typography.Text>
-      <Typography.Text type="secondary">{t('rules.changedBy', { by: rules.updatedBy, at: formatDateTime(rules.updatedAt, locale) })}</Typography.Text>
+      <Typography.Text type="secondary">
+        {t('rules.changedBy', { by: rules.updatedBy, at: formatDateTime(rules.updatedAt, locale) })}
+      </Typography.Text>
     </Space>
   );
 }
-

@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import { useI18n, type LabelMap, type Translate } from '../../../shared/i18n/I18n';
 import { SETTING_LABEL, STAGE_LABEL } from '../labels';
-import { BOOLEAN_SETTINGS, SETTING_KEYS, has, type BooleanSetting, type EligibilitySettings, type SettingKey, type TargetGroupRule } from '../settings';
+import {
+  BOOLEAN_SETTINGS,
+  SETTING_KEYS,
+  has,
+  type BooleanSetting,
+  type EligibilitySettings,
+  type SettingKey,
+  type TargetGroupRule,
+} from '../settings';
 
 /** A target group's sex, in the words of a condition ("perempuan"). */
 const GROUP_SEX_LABEL: LabelMap<'M' | 'F'> = { M: 'rules.sex.M', F: 'rules.sex.F' };
@@ -72,9 +80,12 @@ export function SettingsList({ settings }: { settings: EligibilitySettings }) {
         size="small"
         bordered
         column={1}
-        items={SETTING_KEYS.filter((k) => has(settings, k)).map((k) => ({ key: k, label: t(SETTING_LABEL[k]), children: settingText(settings, k, t) }))}
+        items={SETTING_KEYS.filter((k) => has(settings, k)).map((k) => ({
+          key: k,
+          label: t(SETTING_LABEL[k]),
+          children: settingText(settings, k, t),
+        }))}
       />
     </div>
   );
 }
-

@@ -44,11 +44,14 @@ export function TaskCard({ task, onChanged, showCase }: { task: FieldTaskView; o
     >
       {showCase && (
         <div style={{ marginBottom: 8 }}>
-          <Link to={`/verification/cases/${task.caseId}`}>{task.ticketNumber ?? task.caseId.slice(0, 8)}</Link> · {task.serviceCode} · {task.agencyCode}
+          <Link to={`/verification/cases/${task.caseId}`}>{task.ticketNumber ?? task.caseId.slice(0, 8)}</Link> · {task.serviceCode} ·{' '}
+          {task.agencyCode}
         </div>
       )}
       <Typography.Text type="secondary">
-        {task.assignee ? t('task.assignedTo', { officer: task.assignee, by: task.assignedBy ?? '—', at: formatDateTime(task.assignedAt, locale) }) : t('task.unassigned')}
+        {task.assignee
+          ? t('task.assignedTo', { officer: task.assignee, by: task.assignedBy ?? '—', at: formatDateTime(task.assignedAt, locale) })
+          : t('task.unassigned')}
       </Typography.Text>
       {task.visits.map((vis) => (
         <Card key={vis.visitId} size="small" type="inner" style={{ marginTop: 8 }} data-testid="visit">
@@ -69,9 +72,26 @@ export function TaskCard({ task, onChanged, showCase }: { task: FieldTaskView; o
           </Space>
         </Card>
       ))}
-      {dialog === 'assign' && <AssignDialog task={task} onClose={() => setDialog(null)} onDone={() => { setDialog(null); onChanged(); }} />}
-      {dialog === 'visit' && <VisitDialog task={task} onClose={() => setDialog(null)} onDone={() => { setDialog(null); onChanged(); }} />}
+      {dialog === 'assign' && (
+        <AssignDialog
+          task={task}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            onChanged();
+          }}
+        />
+      )}
+      {dialog === 'visit' && (
+        <VisitDialog
+          task={task}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            onChanged();
+          }}
+        />
+      )}
     </Card>
   );
 }
-

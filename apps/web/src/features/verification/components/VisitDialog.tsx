@@ -72,7 +72,12 @@ export function VisitDialog({ task, onClose, onDone }: { task: FieldTaskView; on
    * which stores it in the Object Store and answers its reference. Until the gateway has that
    * route, a 404 says so under the picker and the file is not counted as attached.
    */
-  const uploadRequest = ({ file, onProgress, onSuccess, onError }: Parameters<NonNullable<Parameters<typeof Upload>[0]['customRequest']>>[0]) => {
+  const uploadRequest = ({
+    file,
+    onProgress,
+    onSuccess,
+    onError,
+  }: Parameters<NonNullable<Parameters<typeof Upload>[0]['customRequest']>>[0]) => {
     const f = file as File;
     const up = verificationApi.uploadVisitFile(task.taskId, f, (fraction) => onProgress?.({ percent: Math.round(fraction * 100) }));
     up.done.then(
@@ -94,8 +99,14 @@ export function VisitDialog({ task, onClose, onDone }: { task: FieldTaskView; on
         ...(typeof v.latitude === 'number' ? { latitude: v.latitude } : {}),
         ...(typeof v.longitude === 'number' ? { longitude: v.longitude } : {}),
         attachments: [
-          ...files.flatMap((f) => (f.status === 'done' && f.response?.ref ? [{ ref: f.response.ref, name: f.response.name ?? f.name }] : [])),
-          ...(v.attachments ?? '').split('\n').map((s) => s.trim()).filter(Boolean).map((ref) => ({ ref })),
+          ...files.flatMap((f) =>
+            f.status === 'done' && f.response?.ref ? [{ ref: f.response.ref, name: f.response.name ?? f.name }] : [],
+          ),
+          ...(v.attachments ?? '')
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean)
+            .map((ref) => ({ ref })),
         ],
         ...(v.recommendation === 'NOT_ELIGIBLE' && v.publicReason?.trim() ? { publicReason: v.publicReason.trim() } : {}),
       }),
@@ -134,12 +145,23 @@ export function VisitDialog({ task, onClose, onDone }: { task: FieldTaskView; on
           />
         )
       }
-      okButtonProps={{ disabled: files.some((f) => f.status === 'uploading'), title: files.some((f) => f.status === 'uploading') ? t('visit.uploading') : undefined }}
+      okButtonProps={{
+        disabled: files.some((f) => f.status === 'uploading'),
+        title: files.some((f) => f.status === 'uploading') ? t('visit.uploading') : undefined,
+      }}
     >
-      <Form.Item name="recommendation" label={t('visit.recommendation')} rules={[{ required: true, message: t('visit.recommendationRequired') }]}>
+      <Form.Item
+        name="recommendation"
+        label={t('visit.recommendation')}
+        rules={[{ required: true, message: t('visit.recommendationRequired') }]}
+      >
         <Radio.Group options={valuesOf(RECOMMENDATION_LABEL).map((r) => ({ value: r, label: label(RECOMMENDATION_LABEL, r) }))} />
       </Form.Item>
-      <Form.Item name="findings" label={t('visit.findings')} rules={[{ required: true, whitespace: true, message: t('visit.findingsRequired') }]}>
+      <Form.Item
+        name="findings"
+        label={t('visit.findings')}
+        rules={[{ required: true, whitespace: true, message: t('visit.findingsRequired') }]}
+      >
         <Input.TextArea rows={4} maxLength={5000} />
       </Form.Item>
       <Form.Item noStyle shouldUpdate={(a, b) => a.recommendation !== b.recommendation}>
@@ -183,7 +205,9 @@ export function VisitDialog({ task, onClose, onDone }: { task: FieldTaskView; on
             multiple={false}
             showUploadList={false}
             fileList={files}
-            beforeUpload={(f) => (f.size > MAX_FILE_BYTES ? (message.error(t('visit.fileTooBig', { name: f.name })), Upload.LIST_IGNORE) : true)}
+            beforeUpload={(f) =>
+              f.size > MAX_FILE_BYTES ? (message.error(t('visit.fileTooBig', { name: f.name })), Upload.LIST_IGNORE) : true
+            }
             customRequest={uploadRequest}
             onChange={({ fileList }) => setFiles(fileList)}
           >
@@ -194,16 +218,24 @@ export function VisitDialog({ task, onClose, onDone }: { task: FieldTaskView; on
             multiple
             showUploadList={false}
             fileList={files}
-            beforeUpload={(f) => (f.size > MAX_FILE_BYTES ? (message.error(t('visit.fileTooBig', { name: f.name })), Upload.LIST_IGNORE) : true)}
+            beforeUpload={(f) =>
+              f.size > MAX_FILE_BYTES ? (message.error(t('visit.fileTooBig', { name: f.name })), Upload.LIST_IGNORE) : true
+            }
             customRequest={uploadRequest}
             onChange={({ fileList }) => setFiles(fileList)}
           >
             <Button icon={<PaperClipOutlined aria-hidden />}>{t('visit.pickFile')}</Button>
           </Upload>
         </Space>
-        <Upload fileList={files} onRemove={(f) => setFiles((list) => list.filter((x) => x.uid !== f.uid))} showUploadList={{ showPreviewIcon: false }} />
+        <Upload
+          fileList={files}
+          onRemove={(f) => setFiles((list) => list.filter((x) => x.uid !== f.uid))}
+          showUploadList={{ showPreviewIcon: false }}
+        />
       </Form.Item>
-      {uploadMissing && <Alert type="error" showIcon title={t('visit.uploadUnavailable')} style={{ marginBottom: 12 }} data-testid="upload-unavailable" />}
+      {uploadMissing && (
+        <Alert type="error" showIcon title={t('visit.uploadUnavailable')} style={{ marginBottom: 12 }} data-testid="upload-unavailable" />
+      )}
       <Form.Item name="attachments" label={t('visit.attachments')} extra={t('visit.attachmentsHelp')}>
         <Input.TextArea rows={2} />
       </Form.Item>

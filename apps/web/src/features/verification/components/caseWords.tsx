@@ -14,13 +14,19 @@ import { RECOMMENDATION_LABEL, RULE_LABEL, RULE_OUTCOME_LABEL, STAGE_LABEL } fro
 
 /** The standards of an agency (for names of services and target groups); empty while loading or when intake is away. */
 export function useStandards(agencyCode: string | undefined): StandardView[] {
-  const list = useLoad((signal) => (agencyCode ? intakeApi.standards({ agencyCode, includeInactive: true }, signal) : Promise.resolve([])), [agencyCode]);
+  const list = useLoad(
+    (signal) => (agencyCode ? intakeApi.standards({ agencyCode, includeInactive: true }, signal) : Promise.resolve([])),
+    [agencyCode],
+  );
   return list.data ?? [];
 }
 
 /** The registry snapshots of an agency, to name a snapshot by its date rather than its id. */
 export function useSnapshots(agencyCode: string | undefined): RegistrySnapshotView[] {
-  const list = useLoad((signal) => (agencyCode ? verificationApi.snapshots(agencyCode, signal) : Promise.resolve({ items: [], total: 0 })), [agencyCode]);
+  const list = useLoad(
+    (signal) => (agencyCode ? verificationApi.snapshots(agencyCode, signal) : Promise.resolve({ items: [], total: 0 })),
+    [agencyCode],
+  );
   return list.data?.items ?? [];
 }
 
@@ -29,7 +35,12 @@ export function serviceName(standards: StandardView[], code: string, lang: 'id' 
   return s ? loc(s.name, lang, code) : code;
 }
 
-export function targetGroupName(standards: StandardView[], serviceCode: string, group: string | null | undefined, lang: 'id' | 'en'): string {
+export function targetGroupName(
+  standards: StandardView[],
+  serviceCode: string,
+  group: string | null | undefined,
+  lang: 'id' | 'en',
+): string {
   if (!group) return '—';
   const g = standards.find((x) => x.code === serviceCode)?.targetGroups.find((x) => x.code === group);
   return g ? loc(g.name as LocalizedText, lang, group) : group;
@@ -41,7 +52,9 @@ export function useSnapshotName() {
   return (snapshots: RegistrySnapshotView[], id: string | null | undefined) => {
     if (!id) return '—';
     const s = snapshots.find((x) => x.snapshotId === id);
-    return s ? t('snapshot.name', { date: formatDateTime(s.completedAt ?? s.createdAt, locale), rows: s.rows }) : t('snapshot.unknown', { id: id.slice(0, 8) });
+    return s
+      ? t('snapshot.name', { date: formatDateTime(s.completedAt ?? s.createdAt, locale), rows: s.rows })
+      : t('snapshot.unknown', { id: id.slice(0, 8) });
   };
 }
 
@@ -68,7 +81,10 @@ export function useFieldWords() {
     const k = FIELD_WORDS[field];
     if (k) return t(k);
     const last = field.split('.').pop() ?? field;
-    return last.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+    return last
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .replace(/_/g, ' ')
+      .toLowerCase();
   };
 }
 
@@ -95,24 +111,37 @@ function HistoryLine({ h }: { h: CaseHistoryView }) {
       const outcomes = Object.values((d.outcomes ?? {}) as Record<string, string>);
       const count = (o: string) => outcomes.filter((x) => x === o).length;
       text = t(h.action === 'ASSESSED' ? 'history.assessed' : 'history.rechecked', {
-        passed: count('PASSED'), review: count('NEEDS_REVIEW'), failed: count('FAILED'),
+        passed: count('PASSED'),
+        review: count('NEEDS_REVIEW'),
+        failed: count('FAILED'),
       });
       const changed = Array.isArray(d.changed) ? (d.changed as Detail[]) : [];
       if (changed.length) {
         text += ` ${changed
-          .map((c) => `${label(RULE_LABEL, str(c.rule))}: ${label(RULE_OUTCOME_LABEL, str(c.from))} → ${label(RULE_OUTCOME_LABEL, str(c.to))}`)
+          .map(
+            (c) => `${label(RULE_LABEL, str(c.rule))}: ${label(RULE_OUTCOME_LABEL, str(c.from))} → ${label(RULE_OUTCOME_LABEL, str(c.to))}`,
+          )
           .join('; ')}.`;
       }
       break;
     }
     case 'TASK_ASSIGNED':
-      text = t(d.previous ? 'history.reassigned' : 'history.assigned', { stage: label(STAGE_LABEL, str(d.stage)), officer: str(d.assignee), previous: str(d.previous) });
+      text = t(d.previous ? 'history.reassigned' : 'history.assigned', {
+        stage: label(STAGE_LABEL, str(d.stage)),
+        officer: str(d.assignee),
+        previous: str(d.previous),
+      });
       break;
     case 'VISIT_RECORDED':
-      text = t('history.visit', { stage: label(STAGE_LABEL, str(d.stage)), recommendation: label(RECOMMENDATION_LABEL, str(d.recommendation)) });
+      text = t('history.visit', {
+        stage: label(STAGE_LABEL, str(d.stage)),
+        recommendation: label(RECOMMENDATION_LABEL, str(d.recommendation)),
+      });
       break;
     case 'DECIDED':
-      text = t(d.outcome === 'VERIFIED' ? 'history.verified' : 'history.rejected') + (d.reason ? ` ${t('history.because', { reason: str(d.reason) })}` : '');
+      text =
+        t(d.outcome === 'VERIFIED' ? 'history.verified' : 'history.rejected') +
+        (d.reason ? ` ${t('history.because', { reason: str(d.reason) })}` : '');
       break;
     default:
       text = t('history.other', { action: h.action.replace(/_/g, ' ').toLowerCase() });

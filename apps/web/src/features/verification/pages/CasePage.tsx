@@ -3,7 +3,24 @@
 // field tasks per stage with their visits (assign, record a visit), and the case's history.
 import { useState } from 'react';
 import type { RuleEvidence, RuleResultView } from '@contracts';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, List, Result, Row, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  List,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { ArrowLeftOutlined, AuditOutlined, ReloadOutlined } from '@ant-design/icons';
 import { ApiError } from '../../../shared/api/client';
 import { useSession } from '../../../shared/session';
@@ -35,7 +52,13 @@ export default function CasePage({ id }: { id: string }) {
 
   if (c.error && !c.data) {
     const notFound = c.error instanceof ApiError && c.error.status === 404;
-    return <Result status={notFound ? '404' : 'error'} title={notFound ? t('cases.notFound') : errorText(c.error)} extra={<Link to="/verification/cases">{t('cases.back')}</Link>} />;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? t('cases.notFound') : errorText(c.error)}
+        extra={<Link to="/verification/cases">{t('cases.back')}</Link>}
+      />
+    );
   }
   if (!c.data) return <Skeleton active />;
   const v = c.data;
@@ -92,12 +115,20 @@ export default function CasePage({ id }: { id: string }) {
           <Descriptions.Item label={t('field.service')}>{serviceName(standards, v.serviceCode, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('field.agency')}>{v.agencyCode}</Descriptions.Item>
           <Descriptions.Item label={t('cases.openedAt')}>{formatDateTime(v.openedAt, locale)}</Descriptions.Item>
-          <Descriptions.Item label={t('person.applicant')}>{v.subject ? `${v.subject.applicant.name} · ${v.subject.applicant.nik}` : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('person.beneficiary')}>{v.subject?.beneficiary ? `${v.subject.beneficiary.name} · ${v.subject.beneficiary.nik}` : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('field.targetGroup')}>{targetGroupName(standards, v.serviceCode, v.subject?.targetGroup, lang)}</Descriptions.Item>
+          <Descriptions.Item label={t('person.applicant')}>
+            {v.subject ? `${v.subject.applicant.name} · ${v.subject.applicant.nik}` : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('person.beneficiary')}>
+            {v.subject?.beneficiary ? `${v.subject.beneficiary.name} · ${v.subject.beneficiary.nik}` : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('field.targetGroup')}>
+            {targetGroupName(standards, v.serviceCode, v.subject?.targetGroup, lang)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('cases.assessedAt')}>{formatDateTime(v.assessedAt, locale)}</Descriptions.Item>
           <Descriptions.Item label={t('cases.decidedAt')}>{formatDateTime(v.decidedAt, locale)}</Descriptions.Item>
-          <Descriptions.Item label={t('cases.snapshots')}>{v.registrySnapshotIds.map((s) => snapshotName(snapshots, s)).join(', ') || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('cases.snapshots')}>
+            {v.registrySnapshotIds.map((s) => snapshotName(snapshots, s)).join(', ') || '—'}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <Card title={t('cases.rules')} styles={{ body: { padding: 0 } }} data-testid="case-rules">
@@ -111,7 +142,11 @@ export default function CasePage({ id }: { id: string }) {
           locale={{ emptyText: v.assessedAt ? t('cases.notAssessed') : t('cases.waitingText') }}
           columns={[
             { title: t('cases.rule'), dataIndex: 'rule', render: (r: string) => <span title={r}>{label(RULE_LABEL, r)}</span> },
-            { title: t('cases.outcome'), dataIndex: 'outcome', render: (o: RuleResultView['outcome']) => <Tag color={outcomeColor(o)}>{label(RULE_OUTCOME_LABEL, o)}</Tag> },
+            {
+              title: t('cases.outcome'),
+              dataIndex: 'outcome',
+              render: (o: RuleResultView['outcome']) => <Tag color={outcomeColor(o)}>{label(RULE_OUTCOME_LABEL, o)}</Tag>,
+            },
             {
               title: t('cases.why'),
               dataIndex: 'message',
@@ -121,7 +156,9 @@ export default function CasePage({ id }: { id: string }) {
                   {r.settlement && (
                     <Typography.Text type="secondary" data-testid={`settlement-${r.rule}`}>
                       {t('cases.settledBy', {
-                        outcome: label(RULE_OUTCOME_LABEL, r.settlement.outcome), by: r.settlement.settledBy, at: formatDateTime(r.settlement.settledAt, locale),
+                        outcome: label(RULE_OUTCOME_LABEL, r.settlement.outcome),
+                        by: r.settlement.settledBy,
+                        at: formatDateTime(r.settlement.settledAt, locale),
                         reason: r.settlement.reason,
                       })}
                     </Typography.Text>
@@ -134,7 +171,11 @@ export default function CasePage({ id }: { id: string }) {
                 </Space>
               ),
             },
-            { title: t('cases.evidence'), dataIndex: 'evidence', render: (e: RuleEvidence[]) => <Evidence items={e} snapshots={snapshots} /> },
+            {
+              title: t('cases.evidence'),
+              dataIndex: 'evidence',
+              render: (e: RuleEvidence[]) => <Evidence items={e} snapshots={snapshots} />,
+            },
           ]}
         />
       </Card>
@@ -165,7 +206,9 @@ export default function CasePage({ id }: { id: string }) {
                     )}
                     {d.other.programme && <Tag color="blue">{d.other.programme}</Tag>}
                   </Space>
-                  <Typography.Text>{lang === 'en' ? d.message : (ruleMessageInIndonesian(d.message) ?? label(DUPLICATE_LABEL, d.kind))}</Typography.Text>
+                  <Typography.Text>
+                    {lang === 'en' ? d.message : (ruleMessageInIndonesian(d.message) ?? label(DUPLICATE_LABEL, d.kind))}
+                  </Typography.Text>
                 </Space>
               </List.Item>
             )}
@@ -177,11 +220,13 @@ export default function CasePage({ id }: { id: string }) {
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.noTasks')} />
         ) : (
           <Row gutter={[16, 16]}>
-            {[...v.tasks].sort((a, b) => a.order - b.order).map((task) => (
-              <Col key={task.taskId} xs={24} lg={12}>
-                <TaskCard task={task} onChanged={c.reload} />
-              </Col>
-            ))}
+            {[...v.tasks]
+              .sort((a, b) => a.order - b.order)
+              .map((task) => (
+                <Col key={task.taskId} xs={24} lg={12}>
+                  <TaskCard task={task} onChanged={c.reload} />
+                </Col>
+              ))}
           </Row>
         )}
       </Card>

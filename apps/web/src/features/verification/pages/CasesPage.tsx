@@ -32,18 +32,18 @@ export default function CasesPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <PageHeader title={t('cases.title')} onRefresh={list.reload}>
-          <Select
-            allowClear
-            aria-label={t('cases.status')}
-            placeholder={t('cases.status')}
-            style={{ minWidth: 220 }}
-            value={status}
-            onChange={(v) => {
-              setStatus(v);
-              setPage(1);
-            }}
-            options={valuesOf(CASE_STATUS_LABEL).map((s) => ({ value: s, label: label(CASE_STATUS_LABEL, s) }))}
-          />
+        <Select
+          allowClear
+          aria-label={t('cases.status')}
+          placeholder={t('cases.status')}
+          style={{ minWidth: 220 }}
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          options={valuesOf(CASE_STATUS_LABEL).map((s) => ({ value: s, label: label(CASE_STATUS_LABEL, s) }))}
+        />
       </PageHeader>
       <Card styles={{ body: { padding: 0 } }}>
         <Table<CaseListItem>
@@ -52,7 +52,14 @@ export default function CasesPage() {
           loading={list.loading && !list.data}
           dataSource={list.data?.items ?? []}
           locale={list.error ? { emptyText: errorText(list.error) } : { emptyText: t('cases.none') }}
-          pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+          pagination={{
+            current: page,
+            pageSize: PAGE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            onChange: setPage,
+            showTotal: (total) => t('common.total', { total }),
+          }}
           scroll={{ x: 'max-content' }}
           columns={[
             {
@@ -66,24 +73,41 @@ export default function CasesPage() {
                 </Link>
               ),
             },
-            { title: t('field.service'), dataIndex: 'serviceCode', render: (code: string) => <span title={code}>{serviceName(standards, code, lang)}</span> },
+            {
+              title: t('field.service'),
+              dataIndex: 'serviceCode',
+              render: (code: string) => <span title={code}>{serviceName(standards, code, lang)}</span>,
+            },
             { title: t('field.agency'), dataIndex: 'agencyCode' },
-            { title: t('cases.status'), dataIndex: 'status', render: (s: CaseStatus) => <Tag color={caseStatusColor(s)}>{label(CASE_STATUS_LABEL, s)}</Tag> },
+            {
+              title: t('cases.status'),
+              dataIndex: 'status',
+              render: (s: CaseStatus) => <Tag color={caseStatusColor(s)}>{label(CASE_STATUS_LABEL, s)}</Tag>,
+            },
             {
               title: t('cases.rules'),
               key: 'rules',
-              render: (_: unknown, c) => (
+              render: (_: unknown, c) =>
                 // a case nobody has assessed yet is waiting, not a green "Lolos: 0"
                 c.rules.PASSED + c.rules.NEEDS_REVIEW + c.rules.FAILED === 0 ? (
                   <Tag data-testid="case-waiting">{t('cases.waiting')}</Tag>
                 ) : (
-                <Space size={4}>
-                  <Tag color="success">{label(RULE_OUTCOME_LABEL, 'PASSED')}: {c.rules.PASSED}</Tag>
-                  {c.rules.NEEDS_REVIEW > 0 && <Tag color="warning">{label(RULE_OUTCOME_LABEL, 'NEEDS_REVIEW')}: {c.rules.NEEDS_REVIEW}</Tag>}
-                  {c.rules.FAILED > 0 && <Tag color="error">{label(RULE_OUTCOME_LABEL, 'FAILED')}: {c.rules.FAILED}</Tag>}
-                </Space>
-                )
-              ),
+                  <Space size={4}>
+                    <Tag color="success">
+                      {label(RULE_OUTCOME_LABEL, 'PASSED')}: {c.rules.PASSED}
+                    </Tag>
+                    {c.rules.NEEDS_REVIEW > 0 && (
+                      <Tag color="warning">
+                        {label(RULE_OUTCOME_LABEL, 'NEEDS_REVIEW')}: {c.rules.NEEDS_REVIEW}
+                      </Tag>
+                    )}
+                    {c.rules.FAILED > 0 && (
+                      <Tag color="error">
+                        {label(RULE_OUTCOME_LABEL, 'FAILED')}: {c.rules.FAILED}
+                      </Tag>
+                    )}
+                  </Space>
+                ),
             },
             { title: t('cases.duplicates'), dataIndex: 'duplicates', render: (n: number) => (n ? <Tag color="volcano">{n}</Tag> : '0') },
             { title: t('cases.openedAt'), dataIndex: 'openedAt', render: (v: string) => formatDateTime(v, locale) },

@@ -3,7 +3,23 @@
 // to what changed since the previous one.
 import { useState } from 'react';
 import type { RegistryImportErrorsPage, RegistryRowError } from '@contracts';
-import { Alert, Button, Card, Col, Descriptions, Popconfirm, Progress, Result, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Popconfirm,
+  Progress,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { ArrowLeftOutlined, DiffOutlined } from '@ant-design/icons';
 import { ApiError } from '../../../shared/api/client';
 import { useI18n } from '../../../shared/i18n/I18n';
@@ -51,7 +67,13 @@ export default function ImportPage({ id }: { id: string }) {
 
   if (imp.error && !imp.data) {
     const notFound = imp.error instanceof ApiError && imp.error.status === 404;
-    return <Result status={notFound ? '404' : 'error'} title={notFound ? t('registry.importNotFound') : errorText(imp.error)} extra={<Link to="/verification/registry">{t('registry.back')}</Link>} />;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? t('registry.importNotFound') : errorText(imp.error)}
+        extra={<Link to="/verification/registry">{t('registry.back')}</Link>}
+      />
+    );
   }
   if (!imp.data) return <Skeleton active />;
   const i = imp.data;
@@ -88,10 +110,18 @@ export default function ImportPage({ id }: { id: string }) {
             <Statistic title={t('registry.rowsRead')} value={formatNumber(i.rowsRead, locale)} />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title={t('registry.rowsAccepted')} value={formatNumber(i.rowsAccepted, locale)} styles={{ content: { color: '#0b6e4f' } }} />
+            <Statistic
+              title={t('registry.rowsAccepted')}
+              value={formatNumber(i.rowsAccepted, locale)}
+              styles={{ content: { color: '#0b6e4f' } }}
+            />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title={t('registry.rowsRejected')} value={formatNumber(i.rowsRejected, locale)} styles={{ content: { color: i.rowsRejected ? '#cf1322' : undefined } }} />
+            <Statistic
+              title={t('registry.rowsRejected')}
+              value={formatNumber(i.rowsRejected, locale)}
+              styles={{ content: { color: i.rowsRejected ? '#cf1322' : undefined } }}
+            />
           </Col>
           <Col xs={12} md={6}>
             <Statistic title={t('registry.acceptedShare')} value={done ? `${percentAccepted}%` : '—'} />
@@ -125,7 +155,15 @@ export default function ImportPage({ id }: { id: string }) {
             }
           />
         )}
-        {i.status === 'FAILED' && <Alert style={{ marginTop: 16 }} type="error" showIcon title={t('registry.failed')} description={i.failure ? failureText(i.failure) : undefined} />}
+        {i.status === 'FAILED' && (
+          <Alert
+            style={{ marginTop: 16 }}
+            type="error"
+            showIcon
+            title={t('registry.failed')}
+            description={i.failure ? failureText(i.failure) : undefined}
+          />
+        )}
         <Descriptions style={{ marginTop: 16 }} size="small" column={{ xs: 1, md: 3 }} bordered>
           <Descriptions.Item label={t('field.agency')}>{i.agencyCode}</Descriptions.Item>
           <Descriptions.Item label={t('registry.format')}>{i.format}</Descriptions.Item>
@@ -146,19 +184,39 @@ export default function ImportPage({ id }: { id: string }) {
         )}
       </Card>
       {finished && (
-        <Card title={t('registry.errorReport', { total: formatNumber(i.rowsRejected, locale) })} styles={{ body: { padding: 0 } }} data-testid="row-errors">
+        <Card
+          title={t('registry.errorReport', { total: formatNumber(i.rowsRejected, locale) })}
+          styles={{ body: { padding: 0 } }}
+          data-testid="row-errors"
+        >
           <Table<RegistryRowError>
             rowKey={(e) => `${e.row}-${e.field}-${e.message}`}
             size="small"
             loading={errors.loading}
             dataSource={errors.data?.items ?? []}
             locale={errors.error ? { emptyText: errorText(errors.error) } : { emptyText: t('registry.noErrors') }}
-            pagination={{ current: page, pageSize: ERRORS_PAGE, total: errors.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+            pagination={{
+              current: page,
+              pageSize: ERRORS_PAGE,
+              total: errors.data?.total ?? 0,
+              showSizeChanger: false,
+              onChange: setPage,
+              showTotal: (total) => t('common.total', { total }),
+            }}
             columns={[
               { title: t('registry.row'), dataIndex: 'row', width: 100 },
-              { title: t('registry.field'), dataIndex: 'field', width: 180, render: (f: string) => <Typography.Text code>{f}</Typography.Text> },
+              {
+                title: t('registry.field'),
+                dataIndex: 'field',
+                width: 180,
+                render: (f: string) => <Typography.Text code>{f}</Typography.Text>,
+              },
               // the row's rule as the import states it (`nik must be 16 digits`), in the user's language
-              { title: t('registry.reason'), key: 'reason', render: (_: unknown, e: RegistryRowError) => ruleText(e.field, e.message, lang, t) },
+              {
+                title: t('registry.reason'),
+                key: 'reason',
+                render: (_: unknown, e: RegistryRowError) => ruleText(e.field, e.message, lang, t),
+              },
             ]}
           />
         </Card>

@@ -32,14 +32,29 @@ export default function LookupPage() {
       if (kind === 'nik') setFound({ kind: 'person', person: await verificationApi.person(number.trim()) });
       else setFound({ kind: 'household', household: await verificationApi.household(number.trim()) });
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 404 ? t(kind === 'nik' ? 'lookup.personNotFound' : 'lookup.householdNotFound') : errorText(e, LOOKUP_FIELDS));
+      setError(
+        e instanceof ApiError && e.status === 404
+          ? t(kind === 'nik' ? 'lookup.personNotFound' : 'lookup.householdNotFound')
+          : errorText(e, LOOKUP_FIELDS),
+      );
     } finally {
       setBusy(false);
     }
   };
 
   const sex = (s: string) => label(SEX_LABEL, s);
-  const programs = (p: string[]) => (p.length ? <Space size={[4, 4]} wrap>{p.map((x) => <Tag key={x} color="blue">{x}</Tag>)}</Space> : <Typography.Text type="secondary">{t('lookup.noPrograms')}</Typography.Text>);
+  const programs = (p: string[]) =>
+    p.length ? (
+      <Space size={[4, 4]} wrap>
+        {p.map((x) => (
+          <Tag key={x} color="blue">
+            {x}
+          </Tag>
+        ))}
+      </Space>
+    ) : (
+      <Typography.Text type="secondary">{t('lookup.noPrograms')}</Typography.Text>
+    );
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -47,10 +62,24 @@ export default function LookupPage() {
       <Card>
         <Form layout="inline" onFinish={search} style={{ rowGap: 8 }}>
           <Form.Item>
-            <Radio.Group value={kind} onChange={(e) => setKind(e.target.value)} optionType="button" options={[{ value: 'nik', label: 'NIK' }, { value: 'kk', label: t('person.kk') }]} />
+            <Radio.Group
+              value={kind}
+              onChange={(e) => setKind(e.target.value)}
+              optionType="button"
+              options={[
+                { value: 'nik', label: 'NIK' },
+                { value: 'kk', label: t('person.kk') },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="number" rules={[{ required: true, pattern: /^\d{16}$/, message: t('lookup.sixteenDigits') }]}>
-            <Input aria-label={t('lookup.number')} placeholder={t('lookup.number')} inputMode="numeric" maxLength={16} style={{ width: 240 }} />
+            <Input
+              aria-label={t('lookup.number')}
+              placeholder={t('lookup.number')}
+              inputMode="numeric"
+              maxLength={16}
+              style={{ width: 240 }}
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />} loading={busy}>
             {t('lookup.search')}
@@ -70,13 +99,21 @@ export default function LookupPage() {
             <Descriptions.Item label={t('lookup.decile')}>{found.person.decile ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('lookup.programs')}>{programs(found.person.programs)}</Descriptions.Item>
             <Descriptions.Item label={t('lookup.source')} span={2}>
-              {t('lookup.sourceText', { snapshot: found.person.snapshot.snapshotId.slice(0, 8), at: formatDateTime(found.person.snapshot.createdAt, locale), row: found.person.snapshot.row })}
+              {t('lookup.sourceText', {
+                snapshot: found.person.snapshot.snapshotId.slice(0, 8),
+                at: formatDateTime(found.person.snapshot.createdAt, locale),
+                row: found.person.snapshot.row,
+              })}
             </Descriptions.Item>
           </Descriptions>
         </Card>
       )}
       {found?.kind === 'household' && (
-        <Card title={t('lookup.household', { kk: found.household.kkNumber })} styles={{ body: { padding: 0 } }} data-testid="registry-household">
+        <Card
+          title={t('lookup.household', { kk: found.household.kkNumber })}
+          styles={{ body: { padding: 0 } }}
+          data-testid="registry-household"
+        >
           <Table<RegistryPersonView>
             rowKey="nik"
             size="small"

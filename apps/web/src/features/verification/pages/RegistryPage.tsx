@@ -23,7 +23,9 @@ export default function RegistryPage() {
   const { message } = App.useApp();
   const { user } = useSession();
   const agencies = useMemo(() => registryAgencies(user?.agencyCode), [user?.agencyCode]);
-  const [agencyCode, setAgencyCode] = useState(user?.agencyCode && agencies.some((a) => a.code === user.agencyCode) ? user.agencyCode : agencies[0]?.code);
+  const [agencyCode, setAgencyCode] = useState(
+    user?.agencyCode && agencies.some((a) => a.code === user.agencyCode) ? user.agencyCode : agencies[0]?.code,
+  );
   const canUpload = hasRole(user?.roles, ['VERIFIER', 'ADMIN']);
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -53,7 +55,13 @@ export default function RegistryPage() {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <PageHeader title={t('registry.title')} subtitle={t('registry.subtitle')}>
         {agencies.length > 1 && (
-          <Select aria-label={t('field.agency')} style={{ minWidth: 280 }} value={agencyCode} onChange={setAgencyCode} options={agencies.map(agencyOption)} />
+          <Select
+            aria-label={t('field.agency')}
+            style={{ minWidth: 280 }}
+            value={agencyCode}
+            onChange={setAgencyCode}
+            options={agencies.map(agencyOption)}
+          />
         )}
         <Link to="/verification/registry/snapshots">
           <Button>{t('nav.verification.snapshots')}</Button>
@@ -82,7 +90,13 @@ export default function RegistryPage() {
                     <Button icon={<FileExcelOutlined aria-hidden />}>{t('registry.pick')}</Button>
                   </Upload>
                 </Form.Item>
-                <Button type="primary" htmlType="submit" icon={<CloudUploadOutlined aria-hidden />} disabled={!file || !agencyCode} loading={progress !== null}>
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  icon={<CloudUploadOutlined aria-hidden />}
+                  disabled={!file || !agencyCode}
+                  loading={progress !== null}
+                >
                   {t('registry.upload', { agency: agencyCode ?? '—' })}
                 </Button>
               </Form>
@@ -115,18 +129,39 @@ export default function RegistryPage() {
             {
               title: t('registry.fileName'),
               key: 'file',
-              render: (_: unknown, i) => <Link to={`/verification/registry/imports/${encodeURIComponent(i.importId)}`}>{i.fileName ?? i.importId}</Link>,
+              render: (_: unknown, i) => (
+                <Link to={`/verification/registry/imports/${encodeURIComponent(i.importId)}`}>{i.fileName ?? i.importId}</Link>
+              ),
             },
-            { title: t('registry.status'), dataIndex: 'status', render: (s: RegistryImportView['status']) => <Tag color={importStatusColor(s)}>{label(IMPORT_STATUS_LABEL, s)}</Tag> },
+            {
+              title: t('registry.status'),
+              dataIndex: 'status',
+              render: (s: RegistryImportView['status']) => <Tag color={importStatusColor(s)}>{label(IMPORT_STATUS_LABEL, s)}</Tag>,
+            },
             { title: t('registry.rowsRead'), dataIndex: 'rowsRead', align: 'right', render: (n: number) => formatNumber(n, locale) },
-            { title: t('registry.rowsAccepted'), dataIndex: 'rowsAccepted', align: 'right', render: (n: number) => formatNumber(n, locale) },
-            { title: t('registry.rowsRejected'), dataIndex: 'rowsRejected', align: 'right', render: (n: number) => (n ? <Typography.Text type="danger">{formatNumber(n, locale)}</Typography.Text> : '0') },
+            {
+              title: t('registry.rowsAccepted'),
+              dataIndex: 'rowsAccepted',
+              align: 'right',
+              render: (n: number) => formatNumber(n, locale),
+            },
+            {
+              title: t('registry.rowsRejected'),
+              dataIndex: 'rowsRejected',
+              align: 'right',
+              render: (n: number) => (n ? <Typography.Text type="danger">{formatNumber(n, locale)}</Typography.Text> : '0'),
+            },
             { title: t('registry.by'), dataIndex: 'createdBy' },
             { title: t('registry.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, locale) },
             {
               title: t('registry.finishedAt'),
               dataIndex: 'finishedAt',
-              render: (v: string | null, i) => (importRunning(i.status) ? <Typography.Text type="secondary">{t('registry.inProgress')}</Typography.Text> : formatDateTime(v, locale)),
+              render: (v: string | null, i) =>
+                importRunning(i.status) ? (
+                  <Typography.Text type="secondary">{t('registry.inProgress')}</Typography.Text>
+                ) : (
+                  formatDateTime(v, locale)
+                ),
             },
           ]}
         />

@@ -73,7 +73,14 @@ export default function RulesPage() {
           </Space>
         </Card>
       ))}
-      {history && <RulesHistoryDrawer serviceCode={history} title={nameOf(history) ?? history} myAgency={user?.agencyCode} onClose={() => setHistory(null)} />}
+      {history && (
+        <RulesHistoryDrawer
+          serviceCode={history}
+          title={nameOf(history) ?? history}
+          myAgency={user?.agencyCode}
+          onClose={() => setHistory(null)}
+        />
+      )}
       {editing && (
         <RulesEditor
           rules={editing}

@@ -46,7 +46,13 @@ export default function SnapshotDiffPage({ id }: { id: string }) {
   }
   if (diff.error && !diff.data) {
     if (notFound && own.loading) return <Skeleton active />;
-    return <Result status={notFound ? '404' : 'warning'} title={notFound ? t('snapshots.notFound') : errorText(diff.error)} extra={<Link to="/verification/registry/snapshots">{t('snapshots.back')}</Link>} />;
+    return (
+      <Result
+        status={notFound ? '404' : 'warning'}
+        title={notFound ? t('snapshots.notFound') : errorText(diff.error)}
+        extra={<Link to="/verification/registry/snapshots">{t('snapshots.back')}</Link>}
+      />
+    );
   }
   if (!diff.data) return <Skeleton active />;
   const d = diff.data;
@@ -63,7 +69,9 @@ export default function SnapshotDiffPage({ id }: { id: string }) {
           {t('snapshots.diffTitle')}
         </Typography.Title>
       </Space>
-      <Typography.Text type="secondary">{t('snapshots.diffSubtitle', { snapshot: d.snapshotId.slice(0, 8), against: d.againstSnapshotId.slice(0, 8) })}</Typography.Text>
+      <Typography.Text type="secondary">
+        {t('snapshots.diffSubtitle', { snapshot: d.snapshotId.slice(0, 8), against: d.againstSnapshotId.slice(0, 8) })}
+      </Typography.Text>
       <Row gutter={16} data-testid="diff-counts">
         <Col xs={8}>
           <Card size="small">
@@ -87,7 +95,10 @@ export default function SnapshotDiffPage({ id }: { id: string }) {
           setChange(v);
           setPage(1);
         }}
-        options={[{ value: 'ALL' as const, label: t('snapshots.all') }, ...valuesOf(DIFF_CHANGE_LABEL).map((c) => ({ value: c, label: label(DIFF_CHANGE_LABEL, c) }))]}
+        options={[
+          { value: 'ALL' as const, label: t('snapshots.all') },
+          ...valuesOf(DIFF_CHANGE_LABEL).map((c) => ({ value: c, label: label(DIFF_CHANGE_LABEL, c) })),
+        ]}
       />
       <Card styles={{ body: { padding: 0 } }}>
         <Table
@@ -95,12 +106,23 @@ export default function SnapshotDiffPage({ id }: { id: string }) {
           size="small"
           loading={diff.loading}
           dataSource={d.items}
-          pagination={{ current: page, pageSize: DIFF_PAGE, total: d.total, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+          pagination={{
+            current: page,
+            pageSize: DIFF_PAGE,
+            total: d.total,
+            showSizeChanger: false,
+            onChange: setPage,
+            showTotal: (total) => t('common.total', { total }),
+          }}
           scroll={{ x: 'max-content' }}
           columns={[
             { title: 'NIK', dataIndex: 'nik', render: (n: string) => <Typography.Text code>{n}</Typography.Text> },
             { title: t('person.name'), dataIndex: 'name' },
-            { title: t('snapshots.change'), dataIndex: 'change', render: (c: DiffChange) => <Tag color={changeColor[c]}>{label(DIFF_CHANGE_LABEL, c)}</Tag> },
+            {
+              title: t('snapshots.change'),
+              dataIndex: 'change',
+              render: (c: DiffChange) => <Tag color={changeColor[c]}>{label(DIFF_CHANGE_LABEL, c)}</Tag>,
+            },
             {
               title: t('snapshots.fields'),
               key: 'fields',
@@ -109,7 +131,9 @@ export default function SnapshotDiffPage({ id }: { id: string }) {
                   <Space orientation="vertical" size={0}>
                     {r.fields.map((f) => (
                       <span key={f.field}>
-                        <Typography.Text type="secondary">{fieldLabel(f.field)}:</Typography.Text> <Typography.Text delete>{show(f.before)}</Typography.Text> → <Typography.Text strong>{show(f.after)}</Typography.Text>
+                        <Typography.Text type="secondary">{fieldLabel(f.field)}:</Typography.Text>{' '}
+                        <Typography.Text delete>{show(f.before)}</Typography.Text> →{' '}
+                        <Typography.Text strong>{show(f.after)}</Typography.Text>
                       </span>
                     ))}
                   </Space>

@@ -21,7 +21,9 @@ export default function SnapshotsPage() {
   const errorText = useErrorText();
   const { user } = useSession();
   const agencies = useMemo(() => registryAgencies(user?.agencyCode), [user?.agencyCode]);
-  const [agencyCode, setAgencyCode] = useState(user?.agencyCode && agencies.some((a) => a.code === user.agencyCode) ? user.agencyCode : agencies[0]?.code);
+  const [agencyCode, setAgencyCode] = useState(
+    user?.agencyCode && agencies.some((a) => a.code === user.agencyCode) ? user.agencyCode : agencies[0]?.code,
+  );
   const list = useLoad(
     (signal) => (agencyCode ? verificationApi.snapshots(agencyCode, signal) : Promise.resolve({ items: [], total: 0 })),
     [agencyCode],
@@ -30,7 +32,13 @@ export default function SnapshotsPage() {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <PageHeader title={t('snapshots.title')}>
         {agencies.length > 1 && (
-          <Select aria-label={t('field.agency')} style={{ minWidth: 280 }} value={agencyCode} onChange={setAgencyCode} options={agencies.map(agencyOption)} />
+          <Select
+            aria-label={t('field.agency')}
+            style={{ minWidth: 280 }}
+            value={agencyCode}
+            onChange={setAgencyCode}
+            options={agencies.map(agencyOption)}
+          />
         )}
       </PageHeader>
       <Card styles={{ body: { padding: 0 } }}>
@@ -50,7 +58,9 @@ export default function SnapshotsPage() {
               render: (_: unknown, s) => (
                 <Space size={4}>
                   {s.current && <Tag color="success">{t('snapshots.current')}</Tag>}
-                  <Tag color={s.status === 'COMPLETE' ? 'default' : s.status === 'LOADING' ? 'processing' : 'error'}>{label(SNAPSHOT_STATUS_LABEL, s.status)}</Tag>
+                  <Tag color={s.status === 'COMPLETE' ? 'default' : s.status === 'LOADING' ? 'processing' : 'error'}>
+                    {label(SNAPSHOT_STATUS_LABEL, s.status)}
+                  </Tag>
                 </Space>
               ),
             },
@@ -59,7 +69,11 @@ export default function SnapshotsPage() {
               title: t('snapshots.source'),
               dataIndex: 'source',
               render: (s: RegistrySnapshotView['source'], v) =>
-                s === 'IMPORT' && v.importId ? <Link to={`/verification/registry/imports/${v.importId}`}>{label(SNAPSHOT_SOURCE_LABEL, s)}</Link> : label(SNAPSHOT_SOURCE_LABEL, s),
+                s === 'IMPORT' && v.importId ? (
+                  <Link to={`/verification/registry/imports/${v.importId}`}>{label(SNAPSHOT_SOURCE_LABEL, s)}</Link>
+                ) : (
+                  label(SNAPSHOT_SOURCE_LABEL, s)
+                ),
             },
             {
               title: t('common.actions'),

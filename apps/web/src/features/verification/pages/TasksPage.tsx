@@ -23,7 +23,7 @@ const PAGE = 100;
 function placeOf(task: FieldTaskView): { key: string; label: string | null; text: string } {
   const p = task as FieldTaskView & Partial<Record<'districtName' | 'villageName' | 'villageCode' | 'address', string | null>>;
   const parts = [p.districtName, p.villageName].filter((x): x is string => !!x);
-  const label = parts.length ? parts.join(' · ') : p.villageCode ?? null;
+  const label = parts.length ? parts.join(' · ') : (p.villageCode ?? null);
   return { key: label ?? `agency:${task.agencyCode}`, label, text: [label, p.address, p.villageCode].filter(Boolean).join(' ') };
 }
 
@@ -43,7 +43,10 @@ export default function TasksPage() {
   const groups = useMemo(() => {
     const needle = q.trim().toLowerCase();
     const hit = (task: FieldTaskView) =>
-      !needle || [task.ticketNumber, task.serviceCode, task.assignee, task.agencyCode, placeOf(task).text].some((v) => v?.toLowerCase().includes(needle));
+      !needle ||
+      [task.ticketNumber, task.serviceCode, task.assignee, task.agencyCode, placeOf(task).text].some((v) =>
+        v?.toLowerCase().includes(needle),
+      );
     const by = new Map<string, { label: string; tasks: FieldTaskView[] }>();
     for (const task of (list.data?.items ?? []).filter(hit)) {
       const place = placeOf(task);
@@ -70,20 +73,30 @@ export default function TasksPage() {
             style={{ width: 260, maxWidth: '100%' }}
           />
           <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
-          <Segmented
-            value={who}
-            onChange={(v) => {
-              setWho(v as typeof who);
-              setPage(1);
-            }}
-            options={[
-              { value: 'me', label: t('tasks.mine') },
-              { value: 'all', label: t('tasks.all') },
-              { value: 'other', label: t('tasks.officer') },
-            ]}
-          />
+            <Segmented
+              value={who}
+              onChange={(v) => {
+                setWho(v as typeof who);
+                setPage(1);
+              }}
+              options={[
+                { value: 'me', label: t('tasks.mine') },
+                { value: 'all', label: t('tasks.all') },
+                { value: 'other', label: t('tasks.officer') },
+              ]}
+            />
           </div>
-          {who === 'other' && <Input.Search aria-label={t('task.officer')} placeholder={t('task.officer')} onSearch={(v) => { setOther(v); setPage(1); }} style={{ width: 220, maxWidth: '100%' }} />}
+          {who === 'other' && (
+            <Input.Search
+              aria-label={t('task.officer')}
+              placeholder={t('task.officer')}
+              onSearch={(v) => {
+                setOther(v);
+                setPage(1);
+              }}
+              style={{ width: 220, maxWidth: '100%' }}
+            />
+          )}
           <Select
             allowClear
             aria-label={t('cases.status')}
@@ -122,7 +135,9 @@ export default function TasksPage() {
           </section>
         ))
       )}
-      {(list.data?.total ?? 0) > PAGE && <Pagination current={page} pageSize={PAGE} total={list.data?.total ?? 0} onChange={setPage} showSizeChanger={false} />}
+      {(list.data?.total ?? 0) > PAGE && (
+        <Pagination current={page} pageSize={PAGE} total={list.data?.total ?? 0} onChange={setPage} showSizeChanger={false} />
+      )}
     </Space>
   );
 }
