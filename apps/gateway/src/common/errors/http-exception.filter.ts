@@ -105,13 +105,11 @@ export function expressErrorHandler(err: unknown, _req: unknown, res: Res, next:
  */
 export function apiNotFoundHandler(req: { method: string; path: string; originalUrl: string }, res: Res, next: () => void): void {
   if (/^\/(v1|docs)(\/|-|$)/.test(req.path)) return next();
-  res
-    .status(404)
-    .json({
-      statusCode: 404,
-      error: 'Not Found',
-      message: `No route ${req.method} ${req.originalUrl.split('?')[0]}`,
-      code: 'ROUTE_NOT_FOUND',
-      details: [],
-    });
+  res.status(404).json({
+    statusCode: 404,
+    error: 'Not Found',
+    message: `No route ${req.method} ${req.originalUrl.split('?')[0]}`,
+    code: 'ROUTE_NOT_FOUND',
+    details: [],
+  });
 }
