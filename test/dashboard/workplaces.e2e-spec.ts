@@ -513,7 +513,11 @@ describe('the dashboard as its users work (issue 11)', () => {
         await expect(page.getByTestId('person-applicant').getByLabel('Nama lengkap').inputValue()).resolves.toBe(p.applicant.name);
         await expect(page.getByTestId('person-applicant').getByLabel('NIK').inputValue()).resolves.toBe(p.applicant.nik);
         await page.getByRole('button', { name: 'Buang draf' }).click();
-        await expect(page.getByTestId('person-applicant').getByLabel('Nama lengkap').inputValue()).resolves.toBe('');
+        // the form empties: back to choosing a service (the applicant's fields come with it), nothing typed is left
+        await page.getByText('Draf yang belum selesai dipulihkan', { exact: false }).waitFor({ state: 'detached' });
+        const name = page.getByTestId('person-applicant').getByLabel('Nama lengkap');
+        if (await name.count()) expect(await name.inputValue()).toBe('');
+        expect(await page.locator('main').innerText()).not.toContain(p.applicant.name);
         expect(
           await page.evaluate(() => Object.keys({ ...window.localStorage }).filter((k: string) => k.startsWith('sigap.draft.'))),
         ).toEqual([]);

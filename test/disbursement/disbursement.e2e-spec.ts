@@ -367,8 +367,13 @@ describe('decrees, requests and settlements', () => {
 
     // b's bank account corrected, requested again: only b, with the new account
     expect(
-      (await bendahara.post(`/api/v1/disbursement/decrees/${d.id}/recipients/${a}/correction`, { bankAccount: '0011223344', reason: 'x' }))
-        .body.code,
+      (
+        await bendahara.post(`/api/v1/disbursement/decrees/${d.id}/recipients/${a}/correction`, {
+          bankAccount: '0011223344',
+          bankName: 'Bank Jatim',
+          reason: 'x',
+        })
+      ).body.code,
     ).toBe('DISBURSEMENT_RECIPIENT_WRONG_STATUS');
     const fixed = await bendahara.post(`/api/v1/disbursement/decrees/${d.id}/recipients/${b}/correction`, {
       bankAccount: '0011223344',
