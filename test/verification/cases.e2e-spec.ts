@@ -768,7 +768,8 @@ describe('needs review can be settled', () => {
       expect(passed.body.code).toBe('VERIFICATION_RULE_NOT_IN_REVIEW');
       const bad = await api.v3.post(url('REGISTRY_OR_PMKS'), { outcome: 'MAYBE' });
       expect(bad.status).toBe(400);
-      expect(bad.body.details.map((d: any) => d.path).sort()).toEqual(['outcome', 'reason']);
+      // both fields named (a field may break several rules: each is a line of its own)
+      expect([...new Set(bad.body.details.map((d: any) => d.path))].sort()).toEqual(['outcome', 'reason']);
       expect((await api.fo2.post(url('REGISTRY_OR_PMKS'), { outcome: 'PASSED', reason: 'x' })).status).toBe(403);
       expect((await api.v1.post(url('REGISTRY_OR_PMKS'), { outcome: 'PASSED', reason: 'x' })).status).toBe(404);
       expect((await api.v3.get(`/api/v1/verification/cases/${c.case.caseId}`)).body.status).toBe('IN_FIELD_VERIFICATION');
