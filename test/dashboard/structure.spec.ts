@@ -120,7 +120,10 @@ describe('the dashboard (apps/web)', () => {
 
   it('has a text in both languages for every error code the services answer with', () => {
     const texts = readFileSync(path.join(web, 'shared/errors/error-texts.ts'), 'utf8');
-    const known = new Set([...texts.matchAll(/^\s+([A-Z][A-Z0-9_]+): \['(?:[^'\\]|\\.)+', '(?:[^'\\]|\\.)+'\],$/gm)].map((m) => m[1]));
+    // `CODE: ['Indonesian', 'English'],` on one line or, wrapped by Prettier, on several; either quote
+    const text = `(?:'(?:[^'\\\\]|\\\\.)+'|"(?:[^"\\\\]|\\\\.)+")`;
+    const entry = new RegExp(`^\\s+([A-Z][A-Z0-9_]+): \\[\\s*${text},\\s*${text},?\\s*\\],$`, 'gm');
+    const known = new Set([...texts.matchAll(entry)].map((m) => m[1]));
     const codes = new Map<string, string>();
     const servers = ['apps', 'libs'].flatMap((d) =>
       readdirSync(path.join(root, d)).flatMap((p) =>

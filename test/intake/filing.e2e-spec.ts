@@ -559,10 +559,13 @@ describe('the public status page', () => {
     ]) {
       expect(text).not.toContain(secret);
     }
+    // nothing but what a citizen may read: the agency's contact, the steps and where the deadline ends included
     expect(Object.keys(s.body).sort()).toEqual([
       'agency',
       'closed',
+      'contact',
       'deadline',
+      'deadlineEndsWith',
       'dueAt',
       'filedAt',
       'open',
@@ -570,6 +573,7 @@ describe('the public status page', () => {
       'service',
       'status',
       'statusName',
+      'steps',
       'ticketNumber',
       'timeLeft',
       'timeline',
