@@ -371,7 +371,7 @@ describe('decrees, requests and settlements', () => {
         await bendahara.post(`/api/v1/disbursement/decrees/${d.id}/recipients/${a}/correction`, {
           bankAccount: '0011223344',
           bankName: 'Bank Jatim',
-          reason: 'x',
+          reason: 'rekening salah',
         })
       ).body.code,
     ).toBe('DISBURSEMENT_RECIPIENT_WRONG_STATUS');

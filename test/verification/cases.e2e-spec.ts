@@ -316,11 +316,16 @@ describe('SANTUNAN_ANAK: rules, duplicates, field verification by the TRC', () =
     const open = await fileAndAssess(api.fo1, santunan(child3));
     expect(outcomes(open.case).NO_NATIONAL_PROGRAMME).toBe('PASSED');
     const snap = await importRegistry(api.v1, '33.04', registryCsv('PKH'));
-    const c = await eventually(async () => {
-      const r = await api.v1.get(`/api/v1/verification/cases/${open.case.caseId}`);
-      expect(outcomes(r.body).NO_NATIONAL_PROGRAMME).toBe('FAILED');
-      return r.body;
-    });
+    // every open case of the agency is re-checked, one after another: after the whole suite's
+    // files that is hundreds of cases, so the wait is the suite's, not a single case's
+    const c = await eventually(
+      async () => {
+        const r = await api.v1.get(`/api/v1/verification/cases/${open.case.caseId}`);
+        expect(outcomes(r.body).NO_NATIONAL_PROGRAMME).toBe('FAILED');
+        return r.body;
+      },
+      { timeoutMs: 45_000 },
+    );
     expect(c.registrySnapshotIds).toContain(snap.snapshotId);
     expect(c.duplicates).toEqual(
       expect.arrayContaining([
