@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Subjects, type Actor, type CorrectRecipientRequest, type GiveUpRecipientRequest, type PayloadOf } from '#contracts';
 import { OutboxService, splitIntoParts } from '#messaging';
 import { requireCanChange, requireCovers, requireRole } from '#platform';
@@ -97,18 +97,7 @@ export class RequestsService {
   async correct(actor: Actor, decreeId: string, applicationId: string, c: CorrectRecipientRequest) {
     requireRole(actor, ...FINANCE_ROLES);
     return this.ds.transaction(async (m) => {
-      const d = await this.decrees.get(m, decreeId);
-      if (!d) throw new DisbursementError(DisbursementErrorCode.DecreeNotFound, `No decree ${decreeId}`);
-      requireCanChange(actor, d.agency_code, 'this decree');
-      const line = await this.decrees.line(m, decreeId, applicationId);
-      if (!line)
-        throw new DisbursementError(DisbursementErrorCode.RecipientNotFound, `Decree ${d.decree_number} has no recipient ${applicationId}`);
-      if (line.status !== 'FAILED' && line.status !== 'PENDING') {
-        throw new DisbursementError(
-          DisbursementErrorCode.RecipientWrongStatus,
-          `Recipient ${applicationId} of decree ${d.decree_number} is ${line.status}: only a pending or failed recipient is corrected`,
-        );
-      }
+      const { d, line } = await this.openRecipient(m, actor, decreeId, applicationId, 'corrected');
       await m.query(
         `UPDATE "decree_lines" SET "bank_account" = $2, "bank_name" = coalesce($3, "bank_name"), "updated_at" = now() WHERE "id" = $1`,
         [line.id, c.bankAccount, c.bankName ?? null],
@@ -129,18 +118,7 @@ export class RequestsService {
   async giveUp(actor: Actor, decreeId: string, applicationId: string, g: GiveUpRecipientRequest) {
     requireRole(actor, ...FINANCE_ROLES);
     return this.ds.transaction(async (m) => {
-      const d = await this.decrees.get(m, decreeId);
-      if (!d) throw new DisbursementError(DisbursementErrorCode.DecreeNotFound, `No decree ${decreeId}`);
-      requireCanChange(actor, d.agency_code, 'this decree');
-      const line = await this.decrees.line(m, decreeId, applicationId);
-      if (!line)
-        throw new DisbursementError(DisbursementErrorCode.RecipientNotFound, `Decree ${d.decree_number} has no recipient ${applicationId}`);
-      if (line.status !== 'FAILED' && line.status !== 'PENDING') {
-        throw new DisbursementError(
-          DisbursementErrorCode.RecipientWrongStatus,
-          `Recipient ${applicationId} of decree ${d.decree_number} is ${line.status}: only a pending or failed recipient is given up`,
-        );
-      }
+      const { d, line } = await this.openRecipient(m, actor, decreeId, applicationId, 'given up');
       await m.query(`UPDATE "decree_lines" SET "status" = 'NOT_PAID', "reason" = $2, "updated_at" = now() WHERE "id" = $1`, [
         line.id,
         g.reason,
@@ -190,5 +168,22 @@ export class RequestsService {
       },
       settlements,
     };
+  }
+
+  /** The decree and its recipient's line, in the caller's scope, while the line is still open (pending or failed). */
+  private async openRecipient(m: EntityManager, actor: Actor, decreeId: string, applicationId: string, act: 'corrected' | 'given up') {
+    const d = await this.decrees.get(m, decreeId);
+    if (!d) throw new DisbursementError(DisbursementErrorCode.DecreeNotFound, `No decree ${decreeId}`);
+    requireCanChange(actor, d.agency_code, 'this decree');
+    const line = await this.decrees.line(m, decreeId, applicationId);
+    if (!line)
+      throw new DisbursementError(DisbursementErrorCode.RecipientNotFound, `Decree ${d.decree_number} has no recipient ${applicationId}`);
+    if (line.status !== 'FAILED' && line.status !== 'PENDING') {
+      throw new DisbursementError(
+        DisbursementErrorCode.RecipientWrongStatus,
+        `Recipient ${applicationId} of decree ${d.decree_number} is ${line.status}: only a pending or failed recipient is ${act}`,
+      );
+    }
+    return { d, line };
   }
 }
