@@ -66,6 +66,11 @@ describe('a rejection, as outside systems and the admin see it', () => {
       message: 'm'.repeat(300),
     });
     expect(boundedErrors([{ path: 'x', message: 'call 081234567890 now' }])[0].message).toBe('call ************ now');
+    // a UUID whose random hex holds a run of digits is an id, not a person's number: it stays whole
+    const id = '555dc053-41d1-4ad4-be21-6d31214511a9';
+    expect(boundedErrors([{ path: 'x', message: `is not a recipient of request ${id} (NIK 3304015102880001)` }])[0].message).toBe(
+      `is not a recipient of request ${id} (NIK ****************)`,
+    );
     // keys are the sender's too: one that is not a plain name is hidden, in the path and the message
     expect(boundedErrors([{ path: '3304015102880001', message: 'property 3304015102880001 should not exist' }])[0]).toEqual({
       path: '?',

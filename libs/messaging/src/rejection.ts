@@ -10,12 +10,16 @@ const MAX_CAUSE = 2000;
 /** room for the envelope and headers the outbox adds */
 const DETAIL_RESERVE = 4096;
 
+const UUID_OR_DIGITS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{6,}/gi;
+
 /**
  * A long run of digits in an error is a value (a NIK, a KK, a phone number), never a rule:
- * masked, as a last guard behind messages that name only the field and the rule.
+ * masked, as a last guard behind messages that name only the field and the rule. A UUID is an
+ * id Sigap or the sender issued (a request, an application), never a person's number: it stays
+ * whole, even where its random hex holds six digits in a row.
  */
-function maskDigits(text: string): string {
-  return text.replace(/\d{6,}/g, (d) => '*'.repeat(d.length));
+export function maskDigits(text: string): string {
+  return text.replace(UUID_OR_DIGITS, (m) => (m.includes('-') ? m : '*'.repeat(m.length)));
 }
 
 const PLAIN_SEGMENT = /^[A-Za-z_$][\w$]{0,63}(\[\d+\])*$/;
