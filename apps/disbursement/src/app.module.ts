@@ -10,6 +10,7 @@ import { DecreeRepository } from './decrees/decree.repository.js';
 import { DecreesMessageController } from './decrees/decrees.message.controller.js';
 import { DecreesService } from './decrees/decrees.service.js';
 import { CreateDisbursement1766300000000 } from './migrations/1766300000000-create-disbursement.js';
+import { RequestLinesWaiting1766750000000 } from './migrations/1766750000000-request-lines-waiting.js';
 import { CaseDecidedConsumer } from './pool/case-decided.consumer.js';
 import { DossierFetcher } from './pool/dossier-fetcher.js';
 import { PoolRepository } from './pool/pool.repository.js';
@@ -34,7 +35,7 @@ disbursementConfig();
     DatabaseModule.forService({
       schema: 'disbursement',
       entities: [],
-      migrations: [...MESSAGING_MIGRATIONS, CreateDisbursement1766300000000],
+      migrations: [...MESSAGING_MIGRATIONS, CreateDisbursement1766300000000, RequestLinesWaiting1766750000000],
     }),
     MessagingModule.forService('disbursement'),
     RpcClientModule.forService('disbursement'),

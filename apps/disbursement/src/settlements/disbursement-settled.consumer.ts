@@ -69,7 +69,11 @@ export class DisbursementSettledConsumer {
     if (!source.agencies.includes('*') && !source.agencies.includes(request.agency_code)) {
       return [{ path: 'requestId', message: `is a request of agency ${request.agency_code}, which ${source.system} does not speak for` }];
     }
-    const lines = await this.requests.lines(m, request.id);
+    const lines = await this.requests.lines(
+      m,
+      request.id,
+      event.recipients?.map((r) => r.applicationId),
+    );
     const plan = planSettlement(
       lines.map((l) => ({ applicationId: l.application_id, status: l.status })),
       event,
@@ -77,7 +81,7 @@ export class DisbursementSettledConsumer {
     if (!plan.ok) return plan.errors;
     const paidAt = event.paidAt ?? event.occurredAt;
     const settled = await this.requests.settle(m, request.id, event.eventId, plan.changes, paidAt);
-    await this.requests.refreshStatus(m, request.id);
+    if (settled.length) await this.requests.refreshStatusAfterSettling(m, request.id);
     await this.requests.recordSettlement(m, {
       eventId: event.eventId,
       requestId: request.id,
