@@ -10,7 +10,10 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/dist/apps/web/'],
   moduleFileExtensions: ['js', 'mjs', 'json'],
   testTimeout: 60000,
-  // one file at a time: files share the test system (one Postgres, one NATS, fixed ports)
+  // one file at a time within a suite: its files share one test system (one Postgres, one NATS,
+  // fixed ports). `npm test` runs two suites side by side, each on its own system (`--shard`),
+  // split by the sequencer so both take about as long.
   maxWorkers: 1,
+  testSequencer: '<rootDir>/deploy/local/lib/test-sequencer.mjs',
   setupFiles: ['<rootDir>/dist/libs/testing/src/setup.js'],
 };

@@ -1,7 +1,15 @@
-// npm test: build, start a private Postgres and NATS for the tests (ports 25432 / 24222, so
-// a running npm start is not disturbed), provision them, run jest, tear down, and print
-// `N passed, N failed`. ESLint runs first (errors fail the run). Arguments after `npm test --` go to jest.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+// npm test: lint, build, start private Postgres and NATS servers for the tests (ports 25432 /
+// 24222 and up, so a running npm start is not disturbed), provision them, run jest, tear down,
+// and print `N passed, N failed`. ESLint runs first (errors fail the run). Arguments after
+// `npm test --` go to jest.
+//
+// The whole suite runs as two suites side by side, each on its own Postgres, NATS and ports
+// (the second 500 ports above the first, data in .data/test-2): a file's apps, browser and
+// database mostly wait on each other, so two files at once finish in about half the time on
+// two cores. Test files are split so both suites take about as long (deploy/local/lib/
+// test-sequencer.mjs). With arguments (a few files), or with DATABASE_URL / NATS_URL pointing at
+// one shared server, one suite runs. SIGAP_TEST_SUITES=1 forces one.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { build } from './lib/build.mjs';
@@ -15,10 +23,18 @@ const abort = new AbortController();
 // SIGAP_TEST_SLOT=N runs a second suite beside the first (other ports and folder): for
 // developers working on two parts at once; CI and the README use the default slot.
 const slot = Number(process.env.SIGAP_TEST_SLOT ?? 0);
-const instance = slot ? `test${slot}` : 'test';
-const dataDir = path.join(ROOT, '.data', instance);
-const jestJson = path.join(dataDir, 'jest.json');
-let jest = null;
+const jestArgs = process.argv.slice(2);
+const shared = Boolean(process.env.DATABASE_URL || process.env.NATS_URL);
+const suites = jestArgs.length || shared ? 1 : Math.min(4, Math.max(1, Number(process.env.SIGAP_TEST_SUITES ?? 2) || 1));
+const baseInstance = slot ? `test${slot}` : 'test';
+const SUITE_PORT_STEP = 500;
+const suiteOf = (k) => {
+  const instance = k ? `${baseInstance}-${k + 1}` : baseInstance;
+  const dataDir = path.join(ROOT, '.data', instance);
+  return { k, instance, dataDir, jestJson: path.join(dataDir, 'jest.json'), offset: slot * 1000 + k * SUITE_PORT_STEP };
+};
+const all = Array.from({ length: suites }, (_, k) => suiteOf(k));
+const jests = new Set();
 let interrupted = false;
 
 // Teardown always happens below, after the step in flight; a signal only stops what comes next.
@@ -28,74 +44,129 @@ function onSignal(signal) {
   log(`${signal}: stopping the tests…`);
   abort.abort();
   // jest shares our process group and got the Ctrl-C itself; SIGTERM covers `kill <pid>`.
-  if (jest) jest.kill('SIGTERM');
+  for (const j of jests) j.kill('SIGTERM');
 }
 process.on('SIGINT', () => onSignal('SIGINT'));
 process.on('SIGTERM', () => onSignal('SIGTERM'));
 
-function runJest(env) {
+/** Each line of a suite's output, prefixed with the suite's number when two run at once. */
+function prefixed(stream, out, prefix) {
+  let rest = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop();
+    for (const line of lines) out.write(`${prefix}${line}\n`);
+  });
+  stream.on('end', () => {
+    if (rest) out.write(`${prefix}${rest}\n`);
+  });
+}
+
+function runJest(suite, env) {
   const args = [
     '--experimental-vm-modules',
     '--no-warnings=ExperimentalWarning',
     'node_modules/jest/bin/jest.js',
     '--json',
-    `--outputFile=${jestJson}`,
-    ...process.argv.slice(2),
+    `--outputFile=${suite.jestJson}`,
+    ...(suites > 1 ? [`--shard=${suite.k + 1}/${suites}`] : []),
+    ...jestArgs,
   ];
   return new Promise((resolve) => {
-    jest = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'inherit' });
-    jest.on('error', (e) => {
+    const j = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: suites > 1 ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    });
+    jests.add(j);
+    if (suites > 1) {
+      prefixed(j.stdout, process.stdout, `[${suite.k + 1}] `);
+      prefixed(j.stderr, process.stderr, `[${suite.k + 1}] `);
+    }
+    j.on('error', (e) => {
       log(`could not run jest: ${e.message}`);
       resolve(1);
     });
-    jest.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    j.on('close', (code, signal) => {
+      jests.delete(j);
+      resolve(code ?? (signal ? 1 : 0));
+    });
   });
 }
 
+function results() {
+  return all.filter((s) => existsSync(s.jestJson)).map((s) => JSON.parse(readFileSync(s.jestJson, 'utf8')));
+}
+
 function summary() {
-  if (!existsSync(jestJson)) return '0 passed, 0 failed';
-  const r = JSON.parse(readFileSync(jestJson, 'utf8'));
+  const rs = results();
+  const sum = (f) => rs.reduce((n, r) => n + (f(r) ?? 0), 0);
   // A file that does not load counts no test but fails the run: say so, or "0 failed" would mislead.
-  const broken = r.testResults?.filter((t) => t.status === 'failed' && t.assertionResults?.length === 0).length ?? 0;
+  const broken = sum((r) => r.testResults?.filter((t) => t.status === 'failed' && t.assertionResults?.length === 0).length);
   if (broken) log(`${broken} test file(s) failed to run`);
-  const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-  return `${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`;
+  if (rs.length < all.length) log(`${all.length - rs.length} of ${all.length} suites wrote no results`);
+  const skipped = sum((r) => r.numPendingTests) + sum((r) => r.numTodoTests);
+  return `${sum((r) => r.numPassedTests)} passed, ${sum((r) => r.numFailedTests)} failed${skipped ? `, ${skipped} skipped` : ''}`;
+}
+
+/** After a whole run, each file's duration: the next run splits its suites by them. */
+function rememberDurations() {
+  const durations = {};
+  for (const r of results())
+    for (const t of r.testResults ?? []) durations[path.relative(ROOT, t.name)] = Math.round((t.endTime - t.startTime) / 100) / 10;
+  if (Object.keys(durations).length)
+    writeFileSync(path.join(ROOT, '.data', 'test-durations.json'), JSON.stringify(durations, null, 1) + '\n');
 }
 
 let exitCode = 1;
 const ok = await main(async () => {
-  stack.push({ name: 'lock', stop: takeLock(path.join(dataDir, 'test.pid'), 'npm test') });
+  stack.push({ name: 'lock', stop: takeLock(path.join(all[0].dataDir, 'test.pid'), 'npm test') });
   await ensureDependencies({ chromium: true });
   // the linter first: a finding fails the run before minutes of build and tests
   await lint();
   if (interrupted) return;
   await build();
   if (interrupted) return;
-  const up = await bringUp({
-    instance,
-    postgres: {
-      dataDir: path.join(dataDir, 'pg'),
-      port: 25432 + slot * 1000,
-      database: 'sigap_test',
-      recreate: true,
-      fast: true,
-      throwaway: true,
-    },
-    nats: { storeDir: path.join(dataDir, 'nats'), port: 24222 + slot * 1000, fresh: true },
-    gatewayPort: 28080 + slot * 1000,
-    servicePortBase: 28081 + slot * 1000,
-    // Every test file that starts a gateway must agree on the first admin's password (the first
-    // gateway on the fresh database creates `admin`): they read this one from the system file.
-    adminPassword: process.env.SIGAP_ADMIN_PASSWORD || 'sigap-test-admin-2026',
-    stack,
-    signal: abort.signal,
-  }).catch((e) => {
-    if (e instanceof Interrupted) return null;
-    throw e;
-  });
-  if (!up || interrupted) return;
-  rmSync(jestJson, { force: true });
-  exitCode = await runJest({ SIGAP_SYSTEM_FILE: up.systemFile });
+  const started = Date.now();
+  // every start settles before a failure is reported: what one suite started while the other
+  // failed is on the stack, and torn down below
+  const settled = await Promise.allSettled(
+    all.map((s) =>
+      bringUp({
+        instance: s.instance,
+        postgres: {
+          dataDir: path.join(s.dataDir, 'pg'),
+          port: 25432 + s.offset,
+          database: 'sigap_test',
+          recreate: true,
+          fast: true,
+          throwaway: true,
+        },
+        nats: { storeDir: path.join(s.dataDir, 'nats'), port: 24222 + s.offset, fresh: true },
+        gatewayPort: 28080 + s.offset,
+        servicePortBase: 28081 + s.offset,
+        // Every test file that starts a gateway must agree on the first admin's password (the first
+        // gateway on the fresh database creates `admin`): they read this one from the system file.
+        adminPassword: process.env.SIGAP_ADMIN_PASSWORD || 'sigap-test-admin-2026',
+        stack,
+        signal: abort.signal,
+      }).catch((e) => {
+        if (e instanceof Interrupted) return null;
+        throw e;
+      }),
+    ),
+  );
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  const ups = settled.map((r) => r.value);
+  if (ups.some((u) => !u) || interrupted) return;
+  for (const s of all) rmSync(s.jestJson, { force: true });
+  if (suites > 1) log(`running the tests as ${suites} suites side by side ([1], [2], … before each line)`);
+  const codes = await Promise.all(all.map((s, k) => runJest(s, { SIGAP_SYSTEM_FILE: ups[k].systemFile })));
+  exitCode = codes.find((c) => c !== 0) ?? 0;
+  if (suites > 1) log(`the suites ran in ${Math.round((Date.now() - started) / 1000)} s`);
+  if (!jestArgs.length && !interrupted) rememberDurations();
 });
 
 await tearDown(stack);

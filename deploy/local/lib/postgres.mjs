@@ -73,6 +73,9 @@ export async function startPostgres({ dataDir: requested, port, superPassword, f
   // Socket and log live next to the data dir, not in it, and not in .data itself: only these
   // two directories are handed to the postgres user (secrets.json stays root's alone).
   const logFile = path.join(runDir, 'postgres.log');
+  // the folders above them with the usual mode first: a recursive mkdir with 0700 would close the
+  // way for the postgres user (a second test suite's `.data/test-2` did)
+  mkdirSync(path.dirname(dataDir), { recursive: true });
   for (const dir of [dataDir, runDir]) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (owner) chownSync(dir, owner.uid, owner.gid);
