@@ -51,7 +51,7 @@ export interface RunningApp {
  * Starts one compiled app as its own process, as `npm start` does, and waits for `/health`.
  * `env` overrides the provisioned environment (a second replica: another PORT and instance).
  */
-export async function startApp(name: string, env: Record<string, string> = {}, timeoutMs = 30000): Promise<RunningApp> {
+export async function startApp(name: string, env: Record<string, string> = {}, timeoutMs = 60000): Promise<RunningApp> {
   const sys = testSystem();
   const baseEnv = sys.services[name]?.env;
   if (!baseEnv) throw new Error(`no provisioned environment for app ${name}`);
