@@ -153,6 +153,17 @@ describe('the field officer: where to go, who goes, photos of the visit, the cas
     );
     expect(verifiers.map((v) => v.username)).not.toContain(fo.username);
     expect(verifiers.map((v) => v.username)).not.toContain(head.username);
+
+    // the new routes are in the OpenAPI document
+    const paths = Object.keys((await new Api(gateway.url).get('/api/docs-json')).body.paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/verification/tasks/{taskId}/attachments',
+        '/api/v1/verification/tasks/{taskId}/attachments/{attachmentId}',
+        '/api/v1/verification/verifiers',
+        '/api/v1/verification/cases/search',
+      ]),
+    );
   });
 
   it(
