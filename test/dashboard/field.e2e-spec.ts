@@ -298,7 +298,7 @@ describe('the field officer: where to go, who goes, photos of the visit, the cas
         const card = group.getByTestId('task-TRC').filter({ hasText: filed.ticketNumber });
         const place = card.getByTestId('task-place');
         await place.getByText(people.applicant.name).waitFor();
-        await place.getByText(`Dusun Krajan RT.002/RW.005, RT 002 / RW 005, Desa/Kel. ${villageName}, Kec. ${districtName}`).waitFor();
+        await place.getByText(`Dusun Krajan RT.002/RW.005, Desa/Kel. ${villageName}, Kec. ${districtName}`).waitFor();
         expect(await card.getByRole('link', { name: `Telepon ${PHONE_NUMBER}` }).getAttribute('href')).toBe(`tel:${PHONE_NUMBER}`);
         // searchable by the applicant's name
         const box = page.getByRole('searchbox', { name: 'Cari tugas' });

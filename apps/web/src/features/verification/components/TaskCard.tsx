@@ -16,8 +16,8 @@ import { VisitDialog } from './VisitDialog';
 /** Where to go: the applicant, the address with RT/RW, desa and kecamatan, the phone (to whom may see it). */
 function TaskPlace({ task }: { task: FieldTaskView }) {
   const { t } = useI18n();
+  // RT/RW are read from the address, which already says them: the desa and kecamatan follow it
   const area = [
-    task.rt || task.rw ? t('task.rtRw', { rt: task.rt ?? '—', rw: task.rw ?? '—' }) : null,
     task.villageName || task.villageCode ? t('task.village', { village: task.villageName ?? task.villageCode ?? '' }) : null,
     task.districtName ? t('task.district', { district: task.districtName }) : null,
   ].filter(Boolean);
