@@ -14,7 +14,7 @@ import { getVillages } from 'idn-area-data';
 import type { Browser, Page } from 'playwright-core';
 import { eventually, startApp, type RunningApp } from '#testing';
 import { agencyAdmin, Api, startGateway, testAdminPassword } from '../gateway/support.js';
-import { launchBrowser, logIn, openPage, staffAccount } from './support.js';
+import { choose, launchBrowser, logIn, openPage, staffAccount } from './support.js';
 
 const DIR = path.join('/tmp', `sigap-dashboard-registry-${process.pid}`);
 const SHOT_IMPORT = '/tmp/sigap-registry-import.png';
@@ -157,6 +157,12 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
     await report.getByText(/^33\.04\.01\.2001 di luar wilayah instansi/).waitFor();
     expect(await report.innerText()).not.toMatch(/must be|is outside/);
 
+    // the agency's first snapshot replaced nothing: its page says what it brought, not "Snapshot tidak ditemukan" (issue 11)
+    await page.getByRole('button', { name: 'Lihat perubahan snapshot' }).first().click();
+    await page.waitForURL('**/verification/registry/snapshots/*');
+    await page.getByTestId('first-snapshot').getByText('Snapshot pertama ini membawa 6 orang baru ke DTSEN instansi.').waitFor();
+    expect(await page.getByText('Snapshot tidak ditemukan').count()).toBe(0);
+
     // the import is listed on the registry page
     await page.goto('/verification/registry');
     const listed = page
@@ -296,9 +302,10 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
       const task = officer.getByTestId('task-TRC');
       await task.getByRole('button', { name: 'Tugaskan' }).click();
       const assign = officer.getByRole('dialog', { name: 'Tugaskan petugas: Tim Reaksi Cepat (TRC)' });
-      await expect(assign.getByLabel('Nama pengguna petugas').inputValue()).resolves.toBe(trc.username);
+      // picked from the agency's active verifiers, by name (issue 11), not typed
+      await choose(officer, 'Petugas', `Bayu TRC Banjarnegara (${trc.username})`);
       await assign.getByRole('button', { name: 'Tugaskan' }).click();
-      await officer.getByText(`Tugas diberikan kepada ${trc.username}.`).waitFor();
+      await officer.getByText(`Tugas diberikan kepada Bayu TRC Banjarnegara (${trc.username}).`).waitFor();
       await task.getByText(`Petugas: ${trc.username}`, { exact: false }).waitFor();
 
       await task.getByRole('button', { name: 'Catat kunjungan' }).click();
@@ -326,6 +333,15 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
       // the second case: not eligible, with a reason written for the applicant, who reads it on the public page
       await officer.goto(`/verification/cases/${c2.caseId}`);
       const task2 = officer.getByTestId('task-TRC');
+      // a task with no officer is not answered: the head assigns it first (issue 11)
+      await task2.getByTestId('task-no-officer').waitFor();
+      expect(await task2.getByRole('button', { name: 'Catat kunjungan' }).count()).toBe(0);
+      await task2.getByRole('button', { name: 'Tugaskan' }).click();
+      await choose(officer, 'Petugas', `(${trc.username})`);
+      await officer
+        .getByRole('dialog', { name: 'Tugaskan petugas: Tim Reaksi Cepat (TRC)' })
+        .getByRole('button', { name: 'Tugaskan' })
+        .click();
       await task2.getByRole('button', { name: 'Catat kunjungan' }).click();
       const visit2 = officer.getByRole('dialog', { name: 'Catat kunjungan: Tim Reaksi Cepat (TRC)' });
       await visit2.getByText('Tidak layak', { exact: true }).click();

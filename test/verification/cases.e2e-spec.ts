@@ -392,6 +392,11 @@ describe('BANSOS_REHSOS: Dinsos, then the kelurahan', () => {
       longitude: 112.9075,
     });
     expect((await api.v3.post(`/api/v1/verification/tasks/${kelurahan.taskId}/visits`, visit('ELIGIBLE', 'x'))).status).toBe(409);
+    // a task with no officer is not answered: the head assigns it first (issue 11)
+    const unassigned = await api.v3.post(`/api/v1/verification/tasks/${dinsos.taskId}/visits`, visit('ELIGIBLE', 'x'));
+    expect(unassigned.status).toBe(409);
+    expect(unassigned.body.code).toBe('VERIFICATION_TASK_UNASSIGNED');
+    expect((await api.head2.post(`/api/v1/verification/tasks/${dinsos.taskId}/assign`, { assignee: api.v3.username })).status).toBe(200);
     const first = await api.v3.post(
       `/api/v1/verification/tasks/${dinsos.taskId}/visits`,
       visit('ELIGIBLE', 'Lansia hidup sendiri, layak dibantu'),
@@ -417,12 +422,14 @@ describe('BANSOS_REHSOS: Dinsos, then the kelurahan', () => {
       visit('ELIGIBLE', 'Dicek sendiri lagi'),
     );
     expect(sameAnswering.status).toBe(409);
-    expect(sameAnswering.body.code).toBe('VERIFICATION_SECOND_OFFICER_REQUIRED');
+    // nobody is assigned to the kelurahan's stage yet, and the head could not assign the Dinsos officer to it
+    expect(sameAnswering.body.code).toBe('VERIFICATION_TASK_UNASSIGNED');
     expect((await api.v3.get(`/api/v1/verification/cases/${a.case.caseId}`)).body.tasks.map((t: any) => [t.stage, t.status])).toEqual([
       ['DINSOS', 'DONE'],
       ['KELURAHAN', 'OPEN'],
     ]);
 
+    expect((await api.head2.post(`/api/v1/verification/tasks/${kelurahan.taskId}/assign`, { assignee: api.v4.username })).status).toBe(200);
     const last = await api.v4.post(
       `/api/v1/verification/tasks/${kelurahan.taskId}/visits`,
       visit('NOT_ELIGIBLE', 'Tidak berdomisili di alamat tersebut sejak 2025'),

@@ -19,6 +19,11 @@ export enum VerificationErrorCode {
   TaskNotOpen = 'VERIFICATION_TASK_NOT_OPEN',
   TaskNotAssignedToYou = 'VERIFICATION_TASK_NOT_ASSIGNED_TO_YOU',
   StageNotReady = 'VERIFICATION_STAGE_NOT_READY',
+  /** a task with no officer is not answered: the head assigns it first (issue 11) */
+  TaskUnassigned = 'VERIFICATION_TASK_UNASSIGNED',
+  AttachmentNotFound = 'VERIFICATION_ATTACHMENT_NOT_FOUND',
+  /** a visit names as an attachment a stored file that is not of its task */
+  AttachmentUnknown = 'VERIFICATION_ATTACHMENT_UNKNOWN',
   /** only a rule that came out NEEDS_REVIEW is settled by a verifier */
   RuleNotInReview = 'VERIFICATION_RULE_NOT_IN_REVIEW',
   InvalidSettlement = 'VERIFICATION_SETTLEMENT_INVALID',
@@ -47,6 +52,9 @@ const KIND: Record<VerificationErrorCode, ErrorKind> = {
   VERIFICATION_TASK_NOT_OPEN: 'CONFLICT',
   VERIFICATION_TASK_NOT_ASSIGNED_TO_YOU: 'FORBIDDEN',
   VERIFICATION_STAGE_NOT_READY: 'CONFLICT',
+  VERIFICATION_TASK_UNASSIGNED: 'CONFLICT',
+  VERIFICATION_ATTACHMENT_NOT_FOUND: 'NOT_FOUND',
+  VERIFICATION_ATTACHMENT_UNKNOWN: 'VALIDATION',
   VERIFICATION_RULE_NOT_IN_REVIEW: 'CONFLICT',
   VERIFICATION_SETTLEMENT_INVALID: 'VALIDATION',
   VERIFICATION_SECOND_OFFICER_REQUIRED: 'CONFLICT',

@@ -50,6 +50,11 @@ export const Rpc = {
     listTasks: 'sigap.rpc.verification.task.list',
     assignTask: 'sigap.rpc.verification.task.assign',
     recordVisit: 'sigap.rpc.verification.task.visit',
+    /** may the actor add a photo or document to the task (asked before a byte is stored), and keep one stored */
+    authorizeAttachment: 'sigap.rpc.verification.task.attachment.authorize',
+    addAttachment: 'sigap.rpc.verification.task.attachment.add',
+    /** a stored attachment, for an actor who may see the task (the gateway then streams it from the bucket) */
+    getAttachment: 'sigap.rpc.verification.task.attachment.get',
     listRules: 'sigap.rpc.verification.rules.list',
     updateRules: 'sigap.rpc.verification.rules.update',
     listRuleVersions: 'sigap.rpc.verification.rules.versions',

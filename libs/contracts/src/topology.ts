@@ -215,6 +215,9 @@ export interface ObjectBucketSpec {
   maxBytesSetting?: string;
 }
 
+/** The Object Store bucket of field visits' photos and documents. */
+export const VISIT_ATTACHMENT_BUCKET = 'sigap_visit_attachments';
+
 export const OBJECT_BUCKETS: ObjectBucketSpec[] = [
   // the gateway streams an uploaded registry file (DTSEN/DTKS) in, verification streams it back out
   // four uploads of the largest size (SIGAP_REGISTRY_UPLOAD_MAX_BYTES, 2 GiB) at once
@@ -226,6 +229,17 @@ export const OBJECT_BUCKETS: ObjectBucketSpec[] = [
     ttlHours: 72,
     maxBytes: 8 * 1024 ** 3,
     maxBytesSetting: 'SIGAP_REGISTRY_UPLOADS_BUCKET_MAX_BYTES',
+  },
+  // a field visit's photos and documents (issue 11): the gateway streams them in and back out to staff who may
+  // see the task; verification keeps only their references. Evidence of a decision: kept, never expired.
+  {
+    bucket: VISIT_ATTACHMENT_BUCKET,
+    description: 'photos and documents of field visits',
+    writers: ['gateway'],
+    readers: ['gateway'],
+    ttlHours: 0,
+    maxBytes: 20 * 1024 ** 3,
+    maxBytesSetting: 'SIGAP_VISIT_ATTACHMENTS_BUCKET_MAX_BYTES',
   },
 ];
 

@@ -109,6 +109,13 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt({ message: 'SIGAP_REGISTRY_UPLOAD_MAX_BYTES must be a whole number of bytes' })
   @Min(1024)
   SIGAP_REGISTRY_UPLOAD_MAX_BYTES: number = 2 * 1024 ** 3;
+
+  /** the largest photo or document of a field visit (issue 11): a phone's photo fits, a video does not */
+  @Type(() => Number)
+  @IsInt({ message: 'SIGAP_VISIT_ATTACHMENT_MAX_BYTES must be a whole number of bytes' })
+  @Min(1024)
+  @Max(100 * 1024 ** 2)
+  SIGAP_VISIT_ATTACHMENT_MAX_BYTES: number = 10 * 1024 ** 2;
 }
 
 /** Read once per process: the provider and main.ts share it. */

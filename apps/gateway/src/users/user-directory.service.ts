@@ -49,6 +49,18 @@ export class UserDirectory {
     return user;
   }
 
+  /** The active verifiers of an agency, by name: whom its head can give a field task (issue 11). */
+  async activeVerifiersOf(agencyCode: string): Promise<Array<{ username: string; displayName: string }>> {
+    const users = await this.repo
+      .createQueryBuilder('u')
+      .where('u.agencyCode = :agencyCode AND u.disabled = false AND :role = ANY(u.roles)', { agencyCode, role: 'VERIFIER' })
+      .orderBy('u.displayName')
+      .addOrderBy('u.username')
+      .limit(500)
+      .getMany();
+    return users.map((u) => ({ username: u.username, displayName: u.displayName }));
+  }
+
   forget(id: string): void {
     this.cache.delete(id);
   }

@@ -1,6 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Rpc, AssignTaskRequest, RecordVisitRequest, UpdateRulesRequest, type Actor, type CaseView, type FieldTaskView } from '#contracts';
+import {
+  Rpc,
+  AssignTaskRequest,
+  RecordVisitRequest,
+  SearchCasesRequest,
+  UpdateRulesRequest,
+  type Actor,
+  type CaseView,
+  type FieldTaskView,
+  type VerifierView,
+} from '#contracts';
 import { DomainError } from '#platform';
 import { AuditService } from '../audit/audit.service.js';
 import { ClientIp, CurrentActor } from '../common/auth/actor.decorator.js';
@@ -8,6 +18,7 @@ import { Roles } from '../common/auth/roles.decorator.js';
 import { uuidParam } from '../common/http/uuid-param.pipe.js';
 import { serviceCodeParam } from '../common/http/params.js';
 import { ServiceClient } from '#messaging';
+import { SearchRequest } from '../common/idempotency/search-request.decorator.js';
 import { UserDirectory } from '../users/user-directory.service.js';
 
 function int(value: string | undefined, path: string): number | undefined {
@@ -57,6 +68,28 @@ export class VerificationController {
       limit: int(limit, 'limit'),
       offset: int(offset, 'offset'),
     });
+  }
+
+  @Post('cases/search')
+  @HttpCode(200)
+  @SearchRequest()
+  @Roles('VERIFIER', 'HEAD', 'ADMIN')
+  @ApiOperation({
+    summary: 'The cases list searched (issue 11): `q` a ticket, a name, a desa or kecamatan, or a whole NIK, in the body',
+    description:
+      'The filters of GET /verification/cases and `q`, kept out of the URL. Sixteen digits are a NIK, matched in full against the ' +
+      'applicant’s and the beneficiary’s (a part of a NIK finds no one); NIKs come back masked but their last 4 digits. Any other text ' +
+      'matches the ticket (spaces for its underscores too), the applicant’s or beneficiary’s name, or the name of the applicant’s desa or kecamatan.',
+  })
+  search(@CurrentActor() actor: Actor, @Body() body: SearchCasesRequest) {
+    return this.services.call(Rpc.verification.listCases, { actor, ...body, q: body.q?.trim() || undefined });
+  }
+
+  @Get('verifiers')
+  @Roles('HEAD', 'ADMIN')
+  @ApiOperation({ summary: 'The active verifiers of the caller’s agency: whom a field task can be assigned to (issue 11)' })
+  async verifiers(@CurrentActor() actor: Actor): Promise<{ items: VerifierView[] }> {
+    return { items: await this.users.activeVerifiersOf(actor.agencyCode) };
   }
 
   @Get('cases/:caseId')
@@ -157,6 +190,10 @@ export class VerificationController {
   @Roles('VERIFIER')
   @ApiOperation({
     summary: 'Record the visit that answers a field task: findings, recommendation, time, coordinates, attachment references',
+    description:
+      'Only by the officer the task is assigned to: a task with no officer is refused (409 VERIFICATION_TASK_UNASSIGNED), the head assigns it first. ' +
+      '`attachments[].ref` is a file stored through POST …/tasks/{taskId}/attachments (its `ref`) or any other reference as typed; a stored file ' +
+      'of another task is a 400 VERIFICATION_ATTACHMENT_UNKNOWN naming it.',
   })
   async visit(
     @CurrentActor() actor: Actor,

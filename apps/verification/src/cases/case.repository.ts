@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { DuplicateView, FieldStage, RecordVisitRequest, RuleOutcome } from '#contracts';
+import type { DuplicateView, FieldStage, RecordVisitRequest, RuleOutcome, VisitView } from '#contracts';
 import type { StageState } from '../domain/decision.js';
 import { OPEN_STATUSES, type OtherCase } from '../domain/duplicates.js';
 import type { CaseSubject, RuleResult } from '../domain/eligibility.js';
@@ -42,6 +42,39 @@ export interface TaskRow {
   application_id?: string;
   ticket_number?: string | null;
   service_code?: string;
+  /** the case's applicant: where the officer goes */
+  applicant?: ApplicantPlace | null;
+}
+
+/** The part of the case's applicant a task shows. */
+export interface ApplicantPlace {
+  name?: string;
+  address?: string;
+  phone?: string | null;
+  villageCode?: string;
+}
+
+export interface AttachmentRow {
+  id: string;
+  task_id: string;
+  visit_id: string | null;
+  object_name: string;
+  file_name: string;
+  content_type: string;
+  size: string | number;
+  uploaded_by: string;
+  uploaded_at: Date;
+}
+
+/** The cases list's filters: a whole NIK, a text (ticket or name), place codes (desa, kecamatan). */
+export interface CaseSearch {
+  nik?: string;
+  /** a LIKE pattern (escaped) for the ticket and the names */
+  like?: string;
+  /** the same with spaces as underscores: a ticket typed with spaces */
+  ticketLike?: string;
+  villages?: string[];
+  districts?: string[];
 }
 
 export interface VisitRow {
@@ -269,9 +302,13 @@ export class CaseRepository {
     agencies: string[];
     status?: string;
     serviceCode?: string;
+    search?: CaseSearch;
     limit: number;
     offset: number;
   }): Promise<Array<Record<string, any>>> {
+    const q = f.search;
+    // a whole NIK matches the applicant's or the beneficiary's in full (never a part of one);
+    // a text matches the ticket or a name; a place, the applicant's desa or kecamatan
     return this.ds.query(
       `SELECT c.*, count(*) OVER () AS total,
               (SELECT coalesce(jsonb_object_agg(o, n), '{}') FROM (SELECT outcome AS o, count(*) AS n FROM case_rule_results WHERE case_id = c.id GROUP BY outcome) x)
@@ -279,8 +316,25 @@ export class CaseRepository {
               (SELECT count(*) FROM case_duplicates d WHERE d.case_id = c.id)::int AS duplicates
          FROM cases c
         WHERE c.agency_code = ANY($1) AND ($2::text IS NULL OR c.status = $2) AND ($3::text IS NULL OR c.service_code = $3)
+          AND ($6::text IS NULL OR c.applicant_nik = $6 OR c.beneficiary_nik = $6)
+          AND ($7::text IS NULL
+               OR c.ticket_number ILIKE $7 OR c.ticket_number ILIKE $8
+               OR c.subject->'applicant'->>'name' ILIKE $7 OR c.subject->'beneficiary'->>'name' ILIKE $7
+               OR c.subject->'applicant'->>'villageCode' = ANY($9::text[])
+               OR left(c.subject->'applicant'->>'villageCode', 8) = ANY($10::text[]))
         ORDER BY c.opened_at DESC LIMIT $4 OFFSET $5`,
-      [f.agencies, f.status ?? null, f.serviceCode ?? null, f.limit, f.offset],
+      [
+        f.agencies,
+        f.status ?? null,
+        f.serviceCode ?? null,
+        f.limit,
+        f.offset,
+        q?.nik ?? null,
+        q?.like ?? null,
+        q?.ticketLike ?? q?.like ?? null,
+        q?.villages ?? [],
+        q?.districts ?? [],
+      ],
     );
   }
 
@@ -293,7 +347,7 @@ export class CaseRepository {
     offset: number;
   }): Promise<Array<TaskRow & { total: string }>> {
     return this.ds.query(
-      `SELECT t.*, c.application_id, c.ticket_number, c.service_code, count(*) OVER () AS total
+      `SELECT t.*, c.application_id, c.ticket_number, c.service_code, c.subject->'applicant' AS applicant, count(*) OVER () AS total
          FROM field_tasks t JOIN cases c ON c.id = t.case_id
         WHERE t.agency_code = ANY($1) AND ($2::text IS NULL OR t.assignee = $2)
           AND (t.status = $3 OR ($3::text IS NULL AND t.status <> 'CANCELLED'))
@@ -308,7 +362,8 @@ export class CaseRepository {
     const [t] = opts.forUpdate
       ? await m.query(`SELECT * FROM field_tasks WHERE id = $1 FOR UPDATE`, [taskId])
       : await m.query(
-          `SELECT t.*, c.application_id, c.ticket_number, c.service_code FROM field_tasks t JOIN cases c ON c.id = t.case_id WHERE t.id = $1`,
+          `SELECT t.*, c.application_id, c.ticket_number, c.service_code, c.subject->'applicant' AS applicant
+             FROM field_tasks t JOIN cases c ON c.id = t.case_id WHERE t.id = $1`,
           [taskId],
         );
     return t ?? null;
@@ -342,7 +397,7 @@ export class CaseRepository {
   }
 
   /** Records the visit and marks its task done. */
-  async recordVisit(m: Sql, t: TaskRow, officer: string, v: RecordVisitRequest): Promise<string> {
+  async recordVisit(m: Sql, t: TaskRow, officer: string, v: RecordVisitRequest, attachments: VisitView['attachments']): Promise<string> {
     const visitId = randomUUID();
     await m.query(
       `INSERT INTO field_visits (id, task_id, officer, visited_at, latitude, longitude, findings, recommendation, attachments)
@@ -356,7 +411,7 @@ export class CaseRepository {
         v.longitude ?? null,
         v.findings,
         v.recommendation,
-        JSON.stringify(v.attachments ?? []),
+        JSON.stringify(attachments),
       ],
     );
     await m.query(`UPDATE field_tasks SET status = 'DONE', done_at = now(), assignee = coalesce(assignee, $2) WHERE id = $1`, [
@@ -420,6 +475,38 @@ export class CaseRepository {
       [caseId, status, outcome, reason.slice(0, 2000), OPEN_STATUSES],
     );
     return c ?? null;
+  }
+
+  /** Keeps the reference of a stored photo or document of a task. */
+  async addAttachment(
+    m: Sql,
+    a: { id: string; taskId: string; objectName: string; fileName: string; contentType: string; size: number; uploadedBy: string },
+  ): Promise<AttachmentRow> {
+    const [row] = await m.query(
+      `INSERT INTO visit_attachments (id, task_id, object_name, file_name, content_type, size, uploaded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      [a.id, a.taskId, a.objectName, a.fileName, a.contentType, a.size, a.uploadedBy],
+    );
+    return row;
+  }
+
+  /** A stored attachment of a task (null for ids that are not UUIDs or not of the task). */
+  async attachment(m: Sql, taskId: string, attachmentId: string): Promise<AttachmentRow | null> {
+    if (!isUuid(attachmentId) || !isUuid(taskId)) return null;
+    const [a] = await m.query(`SELECT * FROM visit_attachments WHERE id = $1 AND task_id = $2`, [attachmentId, taskId]);
+    return a ?? null;
+  }
+
+  /** The stored attachments of a task among `ids`. */
+  attachmentsOf(m: Sql, taskId: string, ids: string[]): Promise<AttachmentRow[]> {
+    const wanted = ids.filter((id) => isUuid(id));
+    if (!wanted.length) return Promise.resolve([]);
+    return m.query(`SELECT * FROM visit_attachments WHERE task_id = $1 AND id = ANY($2::uuid[])`, [taskId, wanted]);
+  }
+
+  /** The visit that names them. */
+  async linkAttachments(m: Sql, visitId: string, ids: string[]): Promise<void> {
+    if (ids.length) await m.query(`UPDATE visit_attachments SET visit_id = $1 WHERE id = ANY($2::uuid[])`, [visitId, ids]);
   }
 
   /** Marks the cases of applications paid (disbursement paid their recipient); returns how many changed. */

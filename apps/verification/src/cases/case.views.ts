@@ -1,7 +1,41 @@
-import type { CaseListItem, CaseView, FieldTaskView, RuleOutcome, VisitView } from '#contracts';
-import { maskNik } from '#domain';
+import type { Actor, CaseListItem, CaseView, FieldTaskView, RuleOutcome, VisitAttachmentView, VisitView } from '#contracts';
+import { maskNik, type AreaIndex } from '#domain';
+import { mayReadPhone, rtRwOf } from '../domain/field-officer.js';
 import type { Settlement } from '../domain/settlement.js';
-import type { CaseRow, RuleRow, TaskRow, VisitRow } from './case.repository.js';
+import type { ApplicantPlace, AttachmentRow, CaseRow, RuleRow, TaskRow, VisitRow } from './case.repository.js';
+
+/** Who reads a view (the phone is theirs to see or not) and the area list that names desa and kecamatan. */
+export interface ViewContext {
+  actor?: Actor;
+  areas?: AreaIndex;
+}
+
+/** Where an applicant lives, by code and (once the area list is loaded) by name. */
+export function placeOf(a: ApplicantPlace | null | undefined, areas?: AreaIndex) {
+  const villageCode = a?.villageCode || null;
+  const districtCode = villageCode ? villageCode.split('.').slice(0, 3).join('.') : null;
+  return {
+    address: a?.address || null,
+    ...rtRwOf(a?.address),
+    villageCode,
+    villageName: (villageCode && areas?.name(villageCode)) || null,
+    districtCode,
+    districtName: (districtCode && areas?.name(districtCode)) || null,
+  };
+}
+
+export function attachmentView(a: AttachmentRow): VisitAttachmentView {
+  return {
+    attachmentId: a.id,
+    ref: a.id,
+    taskId: a.task_id,
+    name: a.file_name,
+    contentType: a.content_type as VisitAttachmentView['contentType'],
+    size: Number(a.size),
+    uploadedBy: a.uploaded_by,
+    uploadedAt: iso(a.uploaded_at)!,
+  };
+}
 
 export const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 
@@ -28,7 +62,10 @@ export function visitsByTask(rows: VisitRow[]): Map<string, VisitView[]> {
   return out;
 }
 
-export function taskView(t: TaskRow, visits: Map<string, VisitView[]>): FieldTaskView {
+export function taskView(t: TaskRow, visits: Map<string, VisitView[]>, ctx: ViewContext = {}): FieldTaskView {
+  const a = t.applicant ?? null;
+  const phone = a?.phone || null;
+  const shown = !!phone && !!ctx.actor && mayReadPhone(ctx.actor, { agencyCode: t.agency_code, assignee: t.assignee });
   return {
     taskId: t.id,
     caseId: t.case_id,
@@ -44,10 +81,16 @@ export function taskView(t: TaskRow, visits: Map<string, VisitView[]>): FieldTas
     assignedAt: iso(t.assigned_at),
     createdAt: iso(t.created_at)!,
     visits: visits.get(t.id) ?? [],
+    applicantName: a?.name || null,
+    ...placeOf(a, ctx.areas),
+    phone: shown ? phone : null,
+    phoneHidden: !!phone && !shown,
   };
 }
 
-export function caseListItem(c: Record<string, any>): CaseListItem {
+export function caseListItem(c: Record<string, any>, areas?: AreaIndex): CaseListItem {
+  const s = c.subject as CaseRow['subject'];
+  const place = placeOf(s?.applicant, areas);
   return {
     caseId: c.id,
     applicationId: c.application_id,
@@ -57,6 +100,12 @@ export function caseListItem(c: Record<string, any>): CaseListItem {
     status: c.status,
     outcome: c.outcome,
     openedAt: iso(c.opened_at)!,
+    applicantName: s?.applicant.name ?? null,
+    applicantNik: s ? maskNik(s.applicant.nik) : null,
+    beneficiaryName: s?.beneficiary?.name ?? null,
+    villageCode: place.villageCode,
+    villageName: place.villageName,
+    districtName: place.districtName,
     rules: {
       PASSED: Number(c.rule_counts.PASSED ?? 0),
       FAILED: Number(c.rule_counts.FAILED ?? 0),
@@ -77,6 +126,7 @@ export function caseView(
     visits: VisitRow[];
     history: Array<{ at: Date; actor: string; action: string; detail: unknown }>;
   },
+  ctx: ViewContext = {},
 ): CaseView {
   const s = c.subject;
   const visits = visitsByTask(parts.visits);
@@ -115,7 +165,7 @@ export function caseView(
       };
     }),
     duplicates: parts.duplicates.map((d) => ({ kind: d.kind, other: d.other, message: d.message }) as CaseView['duplicates'][number]),
-    tasks: parts.tasks.map((t) => taskView(t, visits)),
+    tasks: parts.tasks.map((t) => taskView({ ...t, applicant: s?.applicant ?? null }, visits, ctx)),
     history: parts.history.map((h) => ({
       at: iso(h.at)!,
       actor: h.actor,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RegistryModule } from '../registry/registry.module.js';
 import { RulesModule } from '../rules/rules.module.js';
+import { AreaNames } from './area-names.js';
 import { AssessCaseHandler } from './assess-case/assess-case.handler.js';
 import { AssessCaseMessageController } from './assess-case/assess-case.message.controller.js';
 import { AssessOpenedCasesWorker } from './assess-case/assess-opened-cases.worker.js';
@@ -19,6 +20,8 @@ import { ApplicationStatusChangedConsumer } from './close-case/application-statu
 import { RecordVisitHandler } from './record-visit/record-visit.handler.js';
 import { RecordVisitMessageController } from './record-visit/record-visit.message.controller.js';
 import { SettleRuleHandler } from './settle-rule/settle-rule.handler.js';
+import { VisitAttachmentsHandler } from './visit-attachments/visit-attachments.handler.js';
+import { VisitAttachmentsMessageController } from './visit-attachments/visit-attachments.message.controller.js';
 import { SettleRuleMessageController } from './settle-rule/settle-rule.message.controller.js';
 
 /** Verification cases: opened per registered application, assessed, verified in the field, decided. */
@@ -32,8 +35,10 @@ import { SettleRuleMessageController } from './settle-rule/settle-rule.message.c
     AssignTaskMessageController,
     RecordVisitMessageController,
     SettleRuleMessageController,
+    VisitAttachmentsMessageController,
   ],
   providers: [
+    AreaNames,
     CaseRepository,
     GetCaseQuery,
     AssessCaseHandler,
@@ -43,6 +48,7 @@ import { SettleRuleMessageController } from './settle-rule/settle-rule.message.c
     AssignTaskHandler,
     RecordVisitHandler,
     SettleRuleHandler,
+    VisitAttachmentsHandler,
     ApplicationReceivedConsumer,
     RecipientPaidConsumer,
     ApplicationStatusChangedConsumer,

@@ -107,7 +107,17 @@ export function fromStandard(e: Record<string, unknown> | null | undefined): Par
 
 /** What the application says (kept on the case). */
 export interface CaseSubject {
-  applicant: { nik: string; kkNumber: string; name: string; birthDate: string; sex: 'M' | 'F'; villageCode: string };
+  /** `address` and `phone` as filed: where the field officer goes (cases assessed before the dossier carried them have none) */
+  applicant: {
+    nik: string;
+    kkNumber: string;
+    name: string;
+    birthDate: string;
+    sex: 'M' | 'F';
+    villageCode: string;
+    address?: string;
+    phone?: string | null;
+  };
   beneficiary: { nik: string; name: string; birthDate: string; sex: 'M' | 'F' } | null;
   targetGroup: string | null;
   documents: Array<{ type: string }>;

@@ -9,6 +9,7 @@ import { RegistryAnnouncedDigest1765050000000 } from './1765050000000-registry-a
 import { RegistryImportConfirmation1765310000000 } from './1765310000000-registry-import-confirmation.js';
 import { EligibilityOneOwner1766200000000 } from './1766200000000-eligibility-one-owner.js';
 import { RuleSettlements1766200000001 } from './1766200000001-rule-settlements.js';
+import { VisitAttachments1766700000000 } from './1766700000000-visit-attachments.js';
 
 /** Verification's migrations, in order (after libs/messaging's outbox and inbox). */
 export const VERIFICATION_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const VERIFICATION_MIGRATIONS = [
   RegistryImportConfirmation1765310000000,
   EligibilityOneOwner1766200000000,
   RuleSettlements1766200000001,
+  VisitAttachments1766700000000,
 ];

@@ -113,8 +113,29 @@ export interface VisitView {
   longitude: number | null;
   findings: string;
   recommendation: Recommendation;
-  attachments: Array<{ ref: string; name?: string }>;
+  /** a reference typed by the officer (`ref`, `name`), or a stored photo or document (with `attachmentId`, opened through the gateway) */
+  attachments: Array<{ ref: string; name?: string; attachmentId?: string; contentType?: string; size?: number }>;
   recordedAt: string;
+}
+
+/** The content types a visit's photo or document may have (issue 11). */
+export const ATTACHMENT_CONTENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+export type AttachmentContentType = (typeof ATTACHMENT_CONTENT_TYPES)[number];
+
+/**
+ * A photo or document of a field task, stored in the Object Store bucket `sigap_visit_attachments`
+ * (`POST /api/v1/verification/tasks/{taskId}/attachments`); `ref` is its id, which a visit names.
+ */
+export interface VisitAttachmentView {
+  attachmentId: string;
+  /** the same as attachmentId: what a visit's `attachments[].ref` carries */
+  ref: string;
+  taskId: string;
+  name: string;
+  contentType: AttachmentContentType;
+  size: number;
+  uploadedBy: string;
+  uploadedAt: string;
 }
 
 export interface FieldTaskView {
@@ -133,6 +154,18 @@ export interface FieldTaskView {
   assignedAt: string | null;
   createdAt: string;
   visits: VisitView[];
+  /** where to go (issue 11): the applicant's address as filed, RT/RW read from it, desa and kecamatan by code and name; null when unknown */
+  applicantName: string | null;
+  address: string | null;
+  rt: string | null;
+  rw: string | null;
+  villageCode: string | null;
+  villageName: string | null;
+  districtCode: string | null;
+  districtName: string | null;
+  /** the applicant's phone: only for the officer assigned to the task and the agency's head (`phoneHidden` says one is on file) */
+  phone: string | null;
+  phoneHidden: boolean;
 }
 
 export interface CaseHistoryView {
@@ -178,6 +211,13 @@ export interface CaseListItem {
   status: CaseStatus;
   outcome: 'VERIFIED' | 'REJECTED' | null;
   openedAt: string;
+  /** the applicant (NIK masked but the last 4 digits) and the desa, once the case is assessed */
+  applicantName: string | null;
+  applicantNik: string | null;
+  beneficiaryName: string | null;
+  villageCode: string | null;
+  villageName: string | null;
+  districtName: string | null;
   /** counts of rule outcomes, for the list's badges */
   rules: Record<RuleOutcome, number>;
   duplicates: number;
@@ -228,6 +268,43 @@ export class RecordVisitRequest {
   @IsString()
   @MaxLength(500)
   publicReason?: string;
+}
+
+/**
+ * `POST /api/v1/verification/cases/search`: the cases list's filters, with `q` in the body (a NIK
+ * stays out of the URL). `q` is a ticket (a space for the underscore is fine), a name, a desa or
+ * kecamatan, or a whole NIK (16 digits: matched in full, never in part).
+ */
+export class SearchCasesRequest {
+  @IsOptional()
+  @IsString({ message: 'q must be text' })
+  @MaxLength(100, { message: 'q must be at most 100 characters' })
+  q?: string;
+
+  @IsOptional()
+  @IsIn(CASE_STATUSES, { message: `status must be one of ${CASE_STATUSES.join(', ')}` })
+  status?: CaseStatus;
+
+  @IsOptional()
+  @Matches(/^[A-Z][A-Z0-9_-]{1,39}$/, { message: 'serviceCode must be a service code' })
+  serviceCode?: string;
+
+  @IsOptional()
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @IsOptional()
+  @IsInt({ message: 'offset must be a whole number' })
+  @Min(0)
+  offset?: number;
+}
+
+/** An active verifier of the agency, whom a field task can be given (`GET /api/v1/verification/verifiers`). */
+export interface VerifierView {
+  username: string;
+  displayName: string;
 }
 
 /** `POST /api/v1/verification/tasks/{taskId}/assign`. */

@@ -88,3 +88,31 @@ describe('AreaIndex from rows (for tests of other code)', () => {
     expect(a.isVillage('3304012001')).toBe(false);
   });
 });
+
+describe('AreaIndex.findByName: a search by place name', () => {
+  const a = new AreaIndex({
+    provinces: [{ code: '33', name: 'Jawa Tengah' }],
+    regencies: [{ code: '33.04', name: 'Kabupaten Banjarnegara' }],
+    districts: [
+      { code: '33.04.01', name: 'Susukan' },
+      { code: '33.04.02', name: 'Purwareja Klampok' },
+      { code: '33.05.01', name: 'Susukan Lain' },
+    ],
+    villages: [
+      { code: '33.04.01.2001', name: 'Gumelem Wetan' },
+      { code: '33.04.01.2002', name: 'Gumelem Kulon' },
+      { code: '33.05.01.2001', name: 'Gumelem Jauh' },
+    ],
+  });
+
+  it('finds districts and villages inside the given areas only, whatever the case', () => {
+    expect(a.findByName('gumelem', ['33.04'])).toEqual({ districts: [], villages: ['33.04.01.2001', '33.04.01.2002'] });
+    expect(a.findByName('SUSUKAN', ['33.04'])).toEqual({ districts: ['33.04.01'], villages: [] });
+    expect(a.findByName('susukan', ['33'])).toEqual({ districts: ['33.04.01', '33.05.01'], villages: [] });
+  });
+
+  it('finds nothing for an empty needle or outside every area', () => {
+    expect(a.findByName('  ', ['33.04'])).toEqual({ districts: [], villages: [] });
+    expect(a.findByName('gumelem', ['61'])).toEqual({ districts: [], villages: [] });
+  });
+});

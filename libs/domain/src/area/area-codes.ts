@@ -103,6 +103,29 @@ export class AreaIndex {
     return i < 0 ? undefined : n.slice(0, i);
   }
 
+  /**
+   * Codes of the districts (kecamatan) and villages (desa, kelurahan) under one of `under` (area
+   * codes, dotted) whose name holds `needle`, case-insensitive: a search by place name. At most
+   * `limit` codes; an empty needle finds none.
+   */
+  findByName(needle: string, under: readonly string[], limit = 500): { districts: string[]; villages: string[] } {
+    const n = needle.trim().toLowerCase();
+    const out = { districts: [] as string[], villages: [] as string[] };
+    if (!n) return out;
+    const prefixes = under.map((u) => normalizeAreaCode(u)).filter((u): u is string => !!u);
+    const inside = (code: string) => prefixes.some((p) => code.startsWith(`${p}.`));
+    for (const [level, into] of [
+      ['DISTRICT', out.districts],
+      ['VILLAGE', out.villages],
+    ] as const) {
+      for (const [code, name] of this.levels[level]) {
+        if (into.length >= limit) break;
+        if (inside(code) && name.toLowerCase().includes(n)) into.push(code);
+      }
+    }
+    return out;
+  }
+
   private is(level: AreaLevel, code: string): boolean {
     const n = normalizeAreaCode(code);
     return n !== undefined && areaLevelOf(n) === level && this.levels[level].has(n);

@@ -31,6 +31,12 @@ export enum GatewayErrorCode {
   REGISTRY_UPLOAD_TOO_LARGE = 'REGISTRY_UPLOAD_TOO_LARGE',
   /** the uploads bucket has no room for the file until imports in progress finish (413) */
   REGISTRY_UPLOADS_FULL = 'REGISTRY_UPLOADS_FULL',
+  /** a visit's photo or document over SIGAP_VISIT_ATTACHMENT_MAX_BYTES (413) */
+  VISIT_ATTACHMENT_TOO_LARGE = 'VISIT_ATTACHMENT_TOO_LARGE',
+  /** a visit's file that is not a JPEG, PNG or PDF, by its declared type or its first bytes (400) */
+  VISIT_ATTACHMENT_TYPE_NOT_ALLOWED = 'VISIT_ATTACHMENT_TYPE_NOT_ALLOWED',
+  /** the visit attachments bucket is at its size limit (413) */
+  VISIT_ATTACHMENTS_FULL = 'VISIT_ATTACHMENTS_FULL',
 }
 
 /** The gateway's own errors; a DomainError, so `errorBody()` and the filter treat it like any other. */

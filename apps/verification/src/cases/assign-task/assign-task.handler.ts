@@ -3,13 +3,17 @@ import type { Actor, FieldTaskView } from '#contracts';
 import { requireRole } from '#platform';
 import { VerificationError, VerificationErrorCode } from '../../verification.error.js';
 import { CaseRepository } from '../case.repository.js';
+import { AreaNames } from '../area-names.js';
 import { taskView, visitsByTask } from '../case.views.js';
 import { changeableTask, requireOtherOfficer, visibleTask } from '../field-tasks.js';
 
 /** The head (or the admin) assigns a field task of their agency to an officer. */
 @Injectable()
 export class AssignTaskHandler {
-  constructor(private readonly cases: CaseRepository) {}
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly areas: AreaNames,
+  ) {}
 
   async execute(actor: Actor, taskId: string, assignee: string): Promise<FieldTaskView> {
     // a verifier answers tasks; who answers which is the head's (or the admin's) to decide
@@ -29,6 +33,6 @@ export class AssignTaskHandler {
       });
     });
     const t = await visibleTask(this.cases, actor, taskId);
-    return taskView(t, visitsByTask(await this.cases.visitsOf(this.cases.ds, [t.id])));
+    return taskView(t, visitsByTask(await this.cases.visitsOf(this.cases.ds, [t.id])), { actor, areas: this.areas.index });
   }
 }

@@ -4,12 +4,16 @@ import { Rpc, type Actor } from '#contracts';
 import { visibleAgencies } from '#domain';
 import { pageOf } from '../../paging.js';
 import { CaseRepository } from '../case.repository.js';
+import { AreaNames } from '../area-names.js';
 import { taskView, visitsByTask } from '../case.views.js';
 
 /** Field tasks of the agencies the caller covers: per officer, by status. */
 @Controller()
 export class ListTasksMessageController {
-  constructor(private readonly cases: CaseRepository) {}
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly areas: AreaNames,
+  ) {}
 
   @MessagePattern(Rpc.verification.listTasks)
   async list(@Payload() b: { actor: Actor; assignee?: string; status?: string; limit?: number; offset?: number }) {
@@ -21,6 +25,11 @@ export class ListTasksMessageController {
         rows.map((r) => r.id),
       ),
     );
-    return { items: rows.map((t) => taskView(t, visits)), total: rows.length ? Number(rows[0].total) : 0, limit, offset };
+    return {
+      items: rows.map((t) => taskView(t, visits, { actor: b.actor, areas: this.areas.index })),
+      total: rows.length ? Number(rows[0].total) : 0,
+      limit,
+      offset,
+    };
   }
 }

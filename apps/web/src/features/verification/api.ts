@@ -15,8 +15,10 @@ import type {
   RegistrySnapshotView,
   SnapshotDiffView,
   TaskStatus,
+  VerifierView,
+  VisitAttachmentView,
 } from '@contracts';
-import { api, asPage, seg } from '../../shared/api/client';
+import { api, asPage, fetchBlob, seg } from '../../shared/api/client';
 import { uploadFile } from '../../shared/api/upload';
 
 export interface Page<T> {
@@ -57,6 +59,12 @@ export const verificationApi = {
   // cases and field tasks
   cases: (q: { status?: CaseStatus; limit: number; offset: number }, signal?: AbortSignal) =>
     api.get<Page<CaseListItem>>('/verification/cases', q, signal),
+  /** the cases list searched: a ticket, name, desa or whole NIK travels in the body, never in the URL */
+  searchCases: (q: { q?: string; status?: CaseStatus; limit: number; offset: number }, signal?: AbortSignal) =>
+    api.post<Page<CaseListItem>>('/verification/cases/search', q, { signal }),
+  /** the agency's active verifiers, whom a head assigns a task to */
+  verifiers: (signal?: AbortSignal) =>
+    api.get<{ items: VerifierView[] }>('/verification/verifiers', undefined, signal).then((d) => d.items),
   case: (id: string, signal?: AbortSignal) => api.get<CaseView>(seg`/verification/cases/${id}`, undefined, signal),
   caseOfApplication: (applicationId: string) => api.get<{ caseId: string }>(seg`/verification/applications/${applicationId}/case`),
   assess: (caseId: string) => api.post<void>(seg`/verification/cases/${caseId}/assessment`),
@@ -67,12 +75,11 @@ export const verificationApi = {
     api.get<Page<FieldTaskView>>('/verification/tasks', q, signal),
   assign: (taskId: string, assignee: string) => api.post<void>(seg`/verification/tasks/${taskId}/assign`, { assignee }),
   recordVisit: (taskId: string, visit: VisitBody) => api.post<void>(seg`/verification/tasks/${taskId}/visits`, visit),
-  /**
-   * A photo or document of a visit, multipart, answered with its stored reference. NOT YET IN
-   * THE GATEWAY (issue 11): the visit form calls it and says plainly when the route is missing.
-   */
+  /** A photo or document of a visit, multipart, stored in the Object Store; answered with its reference. */
   uploadVisitFile: (taskId: string, file: File, onProgress: (fraction: number) => void) =>
-    uploadFile<{ ref: string; name?: string }>(seg`/verification/tasks/${taskId}/attachments`, {}, file, onProgress),
+    uploadFile<VisitAttachmentView>(seg`/verification/tasks/${taskId}/attachments`, {}, file, onProgress),
+  /** a stored photo or document, as a file (the route needs the session's token, so a plain link cannot open it) */
+  attachment: (taskId: string, attachmentId: string) => fetchBlob(seg`/verification/tasks/${taskId}/attachments/${attachmentId}`),
 
   // eligibility settings
   rules: (signal?: AbortSignal) =>

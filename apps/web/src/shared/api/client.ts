@@ -135,6 +135,20 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   return data as T;
 }
 
+/** `GET /api/v1<path>` as a file (a visit's photo): the bytes, with the session's token. */
+export async function fetchBlob(path: string): Promise<Blob> {
+  const token = hooks.getToken();
+  let res: Response;
+  try {
+    res = await fetch(API_BASE + path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  } catch (e) {
+    if (isAbort(e)) throw e;
+    throw new ApiError(0, null);
+  }
+  if (!res.ok) throw refused(res.status, parseBody(await res.text()), !!token);
+  return res.blob();
+}
+
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body'> = {}) =>

@@ -102,6 +102,27 @@ export const ERROR_TEXTS = {
   VERIFICATION_TASK_NOT_OPEN: ['Tugas lapangan ini tidak sedang terbuka.', 'This field task is not open.'],
   VERIFICATION_TASK_NOT_ASSIGNED_TO_YOU: ['Tugas lapangan ini tidak ditugaskan kepada Anda.', 'This field task is not assigned to you.'],
   VERIFICATION_STAGE_NOT_READY: ['Tahap sebelumnya belum selesai.', 'An earlier stage is not finished.'],
+  VERIFICATION_TASK_UNASSIGNED: [
+    'Tugas lapangan ini belum punya petugas: kepala bidang menugaskannya dahulu, baru kunjungan dapat dicatat.',
+    'This field task has no officer yet: the head assigns it first, then the visit can be recorded.',
+  ],
+  VERIFICATION_ATTACHMENT_NOT_FOUND: ['Foto atau dokumen kunjungan tidak ditemukan.', 'The visit photo or document was not found.'],
+  VERIFICATION_ATTACHMENT_UNKNOWN: [
+    'Lampiran ini bukan berkas yang diunggah untuk tugas ini.',
+    'This attachment is not a file uploaded for this task.',
+  ],
+  VISIT_ATTACHMENT_TOO_LARGE: [
+    'Berkas terlalu besar: paling besar 10 MB per foto atau dokumen.',
+    'The file is too large: at most 10 MB per photo or document.',
+  ],
+  VISIT_ATTACHMENT_TYPE_NOT_ALLOWED: [
+    'Hanya foto (JPEG, PNG) atau dokumen PDF yang dapat dilampirkan.',
+    'Only photos (JPEG, PNG) or PDF documents can be attached.',
+  ],
+  VISIT_ATTACHMENTS_FULL: [
+    'Tempat penyimpanan lampiran kunjungan penuh; hubungi operator.',
+    'The storage for visit attachments is full; contact the operator.',
+  ],
   VERIFICATION_RULE_NOT_IN_REVIEW: ['Aturan ini tidak sedang perlu ditinjau.', 'This rule does not need review.'],
   VERIFICATION_SETTLEMENT_INVALID: ['Keputusan aturan belum benar.', 'The settlement has fields that are not right.'],
   UNKNOWN_AGENCY: ['Instansi tidak dikenal.', 'Unknown agency.'],

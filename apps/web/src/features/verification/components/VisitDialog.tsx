@@ -4,7 +4,6 @@ import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Radio, R
 import { AimOutlined, CameraOutlined, PaperClipOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n, valuesOf } from '../../../shared/i18n/I18n';
-import { ApiError } from '../../../shared/api/client';
 import { useErrorText } from '../../../shared/errors/ErrorAlert';
 import { useDraft } from '../../../shared/forms/useDraft';
 import { formatDateTime } from '../../../shared/format';
@@ -43,7 +42,6 @@ export function VisitDialog({ task, onClose, onDone }: { task: FieldTaskView; on
   const draft = useDraft(form, `visit.${task.taskId}`, { omit: ['visitedAt'] });
   const [locating, setLocating] = useState(false);
   const [locationError, setLocationError] = useState<string | null>(null);
-  const [uploadMissing, setUploadMissing] = useState(false);
 
   /** the phone's position (GPS or network), rounded to 5 decimals (about a metre); typing stays possible */
   const locate = () => {
@@ -69,8 +67,8 @@ export function VisitDialog({ task, onClose, onDone }: { task: FieldTaskView; on
 
   /**
    * Each picked file goes at once to `POST /verification/tasks/{taskId}/attachments` (multipart),
-   * which stores it in the Object Store and answers its reference. Until the gateway has that
-   * route, a 404 says so under the picker and the file is not counted as attached.
+   * which stores it in the Object Store and answers its reference; the visit names it on saving.
+   * A refused file (too large, not a photo or PDF) is marked in the list with the reason.
    */
   const uploadRequest = ({
     file,
@@ -83,8 +81,9 @@ export function VisitDialog({ task, onClose, onDone }: { task: FieldTaskView; on
     up.done.then(
       (stored) => onSuccess?.(stored),
       (e: unknown) => {
-        if (e instanceof ApiError && e.status === 404) setUploadMissing(true);
-        onError?.(new Error(t('visit.uploadFailed', { name: f.name, reason: errorText(e) })));
+        const reason = t('visit.uploadFailed', { name: f.name, reason: errorText(e) });
+        message.error(reason);
+        onError?.(new Error(reason));
       },
     );
     return { abort: up.abort };
@@ -214,7 +213,7 @@ export function VisitDialog({ task, onClose, onDone }: { task: FieldTaskView; on
             <Button icon={<CameraOutlined aria-hidden />}>{t('visit.takePhoto')}</Button>
           </Upload>
           <Upload
-            accept="image/*,application/pdf"
+            accept="image/jpeg,image/png,application/pdf"
             multiple
             showUploadList={false}
             fileList={files}
@@ -233,9 +232,6 @@ export function VisitDialog({ task, onClose, onDone }: { task: FieldTaskView; on
           showUploadList={{ showPreviewIcon: false }}
         />
       </Form.Item>
-      {uploadMissing && (
-        <Alert type="error" showIcon title={t('visit.uploadUnavailable')} style={{ marginBottom: 12 }} data-testid="upload-unavailable" />
-      )}
       <Form.Item name="attachments" label={t('visit.attachments')} extra={t('visit.attachmentsHelp')}>
         <Input.TextArea rows={2} />
       </Form.Item>

@@ -1,8 +1,10 @@
-// Verification cases of the agencies the officer covers (newest first), with the counts of
-// each rule outcome and the duplicates found, filtered by status.
+// Verification cases of the agencies the officer covers (newest first), with the applicant and
+// the desa, the counts of each rule outcome and the duplicates found, filtered by status and
+// searched by ticket, name, desa or a whole NIK (sent in the body, never in the URL; NIKs shown
+// masked but the last 4 digits).
 import { useState } from 'react';
 import type { CaseListItem, CaseStatus } from '@contracts';
-import { Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useI18n, valuesOf } from '../../../shared/i18n/I18n';
 import { useLoad } from '../../../shared/useLoad';
 import { useErrorText } from '../../../shared/errors/ErrorAlert';
@@ -24,14 +26,29 @@ export default function CasesPage() {
   const standards = useStandards(user?.agencyCode);
   const [status, setStatus] = useState<CaseStatus | undefined>();
   const [page, setPage] = useState(1);
+  const [q, setQ] = useState('');
   const list = useLoad(
-    (signal) => verificationApi.cases({ status, limit: PAGE, offset: (page - 1) * PAGE }, signal),
-    [status, page],
+    (signal) =>
+      q
+        ? verificationApi.searchCases({ q, status, limit: PAGE, offset: (page - 1) * PAGE }, signal)
+        : verificationApi.cases({ status, limit: PAGE, offset: (page - 1) * PAGE }, signal),
+    [status, page, q],
     30_000,
   );
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <PageHeader title={t('cases.title')} onRefresh={list.reload}>
+        <Input.Search
+          allowClear
+          type="search"
+          aria-label={t('cases.search')}
+          placeholder={t('cases.searchPlaceholder')}
+          style={{ width: 300, maxWidth: '100%' }}
+          onSearch={(v) => {
+            setQ(v.trim());
+            setPage(1);
+          }}
+        />
         <Select
           allowClear
           aria-label={t('cases.status')}
@@ -51,7 +68,7 @@ export default function CasesPage() {
           size="middle"
           loading={list.loading && !list.data}
           dataSource={list.data?.items ?? []}
-          locale={list.error ? { emptyText: errorText(list.error) } : { emptyText: t('cases.none') }}
+          locale={list.error ? { emptyText: errorText(list.error) } : { emptyText: q ? t('cases.noMatch', { q }) : t('cases.none') }}
           pagination={{
             current: page,
             pageSize: PAGE,
@@ -72,6 +89,38 @@ export default function CasesPage() {
                   </Typography.Text>
                 </Link>
               ),
+            },
+            {
+              title: t('cases.applicant'),
+              key: 'applicant',
+              render: (_: unknown, c) =>
+                c.applicantName ? (
+                  <div data-testid="case-applicant">
+                    <div>{c.applicantName}</div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'ui-monospace, monospace' }}>
+                      {c.applicantNik}
+                    </Typography.Text>
+                  </div>
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              title: t('cases.place'),
+              key: 'place',
+              render: (_: unknown, c) =>
+                c.villageName || c.villageCode ? (
+                  <div>
+                    <div>{c.villageName ?? c.villageCode}</div>
+                    {c.districtName && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        Kec. {c.districtName}
+                      </Typography.Text>
+                    )}
+                  </div>
+                ) : (
+                  '—'
+                ),
             },
             {
               title: t('field.service'),

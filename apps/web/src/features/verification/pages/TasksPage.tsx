@@ -1,7 +1,7 @@
 // Field verification tasks per officer: "mine" by default, any officer's by username, by
 // status; each with its visits, and assign / record a visit where the officer may. The tasks
 // are grouped by where they are (kecamatan, desa) so a day's route can be planned, and a search
-// narrows them by ticket or place.
+// narrows them by ticket, applicant or place.
 import { useMemo, useState } from 'react';
 import type { TaskStatus } from '@contracts';
 import { Card, Col, Empty, Input, Pagination, Row, Segmented, Select, Skeleton, Space, Typography } from 'antd';
@@ -16,15 +16,17 @@ import { TaskCard } from '../components/TaskCard';
 
 const PAGE = 100;
 
-/**
- * Where a task is: the kecamatan and desa when the task view carries them (intake's address, as
- * verification copies it), else the agency's area. Read defensively: older views have no place.
- */
+/** Where a task is: its kecamatan and desa (by name once verification has the area list, else the desa's code), else the agency's area. */
 function placeOf(task: FieldTaskView): { key: string; label: string | null; text: string } {
-  const p = task as FieldTaskView & Partial<Record<'districtName' | 'villageName' | 'villageCode' | 'address', string | null>>;
-  const parts = [p.districtName, p.villageName].filter((x): x is string => !!x);
-  const label = parts.length ? parts.join(' · ') : (p.villageCode ?? null);
-  return { key: label ?? `agency:${task.agencyCode}`, label, text: [label, p.address, p.villageCode].filter(Boolean).join(' ') };
+  const parts = [task.districtName ? `Kec. ${task.districtName}` : null, task.villageName].filter((x): x is string => !!x);
+  const label = parts.length ? parts.join(' · ') : (task.villageCode ?? null);
+  return {
+    key: label ?? `agency:${task.agencyCode}`,
+    label,
+    text: [label, task.applicantName, task.address, task.villageCode, task.rt && `RT ${task.rt}`, task.rw && `RW ${task.rw}`]
+      .filter(Boolean)
+      .join(' '),
+  };
 }
 
 export default function TasksPage() {
