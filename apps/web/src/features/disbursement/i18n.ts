@@ -71,6 +71,7 @@ export const disbursementTexts = defineTexts(
     'disb.line.explain':
       'Terikat: usulan yang disetujui dan SK, dikurangi penerima yang tidak dapat disalurkan. Sisa pagu = pagu − terikat. Dikembalikan: jumlah penerima yang tidak dapat disalurkan, kembali ke pagu.',
     'disb.line.history': 'Riwayat perubahan pagu',
+    'disb.line.propose': 'Buat usulan dari pagu ini',
     'disb.history.when': 'Waktu',
     'disb.history.who': 'Oleh',
     'disb.history.why': 'Alasan',
@@ -317,6 +318,7 @@ export const disbursementTexts = defineTexts(
     'disb.line.explain':
       'Committed: approved proposals and decrees, less recipients who cannot be paid. Remaining = ceiling − committed. Returned: the amounts of recipients who cannot be paid, back to the line.',
     'disb.line.history': 'Revisions of the line',
+    'disb.line.propose': 'Propose from this line',
     'disb.history.when': 'When',
     'disb.history.who': 'By',
     'disb.history.why': 'Reason',

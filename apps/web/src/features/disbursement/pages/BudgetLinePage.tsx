@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { BudgetLineRevisionView } from '@contracts';
 import { Button, Card, Descriptions, Result, Skeleton, Space, Table, Typography } from 'antd';
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, FileAddOutlined } from '@ant-design/icons';
 import { useSession } from '../../../shared/session';
 import { useI18n } from '../../../shared/i18n/I18n';
 import { useLoad } from '../../../shared/useLoad';
@@ -11,11 +11,11 @@ import { useErrorText } from '../../../shared/errors/ErrorAlert';
 import { ApiError } from '../../../shared/api/client';
 import { hasRole } from '../../../shared/roles';
 import { formatDateTime } from '../../../shared/format';
-import { Link } from '../../../shared/router';
+import { Link, navigate } from '../../../shared/router';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { disbursementApi } from '../api';
 import { BUDGET_SOURCE_LABEL } from '../labels';
-import { LINE_ADMIN } from '../roles';
+import { LINE_ADMIN, PROPOSERS } from '../roles';
 import { Money } from '../components/Money';
 import { ReviseLineDialog } from '../components/LineDialog';
 import { useStandards } from '../components/useStandards';
@@ -40,6 +40,9 @@ export default function BudgetLinePage({ id }: { id: string }) {
     );
   }
   if (!l) return <Skeleton active />;
+  // the first version's reason is the line's note, or disbursement's own word "opened"
+  const reasonWords = (reason: string | null, version: number) =>
+    version === 1 ? (reason && reason !== 'opened' ? `${t('disb.history.opened')}: ${reason}` : t('disb.history.opened')) : (reason ?? '—');
   const canRevise = hasRole(user?.roles, LINE_ADMIN) && l.agencyCode === user?.agencyCode;
 
   return (
@@ -56,6 +59,14 @@ export default function BudgetLinePage({ id }: { id: string }) {
         subtitle={`${label(BUDGET_SOURCE_LABEL, l.source)} · ${t('disb.lines.year', { year: l.fiscalYear })}`}
         onRefresh={line.reload}
       >
+        {hasRole(user?.roles, PROPOSERS) && l.agencyCode === user?.agencyCode && (
+          <Button
+            icon={<FileAddOutlined aria-hidden />}
+            onClick={() => navigate(`/disbursement/proposals/new?year=${l.fiscalYear}&line=${encodeURIComponent(l.id)}`)}
+          >
+            {t('disb.line.propose')}
+          </Button>
+        )}
         {canRevise && (
           <Button type="primary" icon={<EditOutlined aria-hidden />} onClick={() => setRevising(true)}>
             {t('disb.revise.button')}
@@ -111,9 +122,7 @@ export default function BudgetLinePage({ id }: { id: string }) {
             {
               title: t('disb.history.why'),
               dataIndex: 'reason',
-              render: (v: string | null, r) => (
-                <div style={{ maxWidth: 360, whiteSpace: 'normal' }}>{v ?? (r.version === 1 ? t('disb.history.opened') : '—')}</div>
-              ),
+              render: (v: string | null, r) => <div style={{ maxWidth: 360, whiteSpace: 'normal' }}>{reasonWords(v, r.version)}</div>,
             },
           ]}
         />

@@ -29,7 +29,8 @@ export default function NewProposalPage() {
   const { user } = useSession();
   const search = useSearch();
   const thisYear = new Date().getFullYear();
-  const [year, setYear] = useState(thisYear);
+  // a line's page links here with its year and itself picked
+  const [year, setYear] = useState(Number(search.get('year')) || thisYear);
   const [lineId, setLineId] = useState<string | undefined>(search.get('line') ?? undefined);
   const [selected, setSelected] = useState<PoolItemView[]>([]);
   const [page, setPage] = useState(1);
@@ -117,7 +118,9 @@ export default function NewProposalPage() {
               setLineId(undefined);
               setSelected([]);
             }}
-            options={[thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: y, label: t('disb.lines.year', { year: y }) }))}
+            options={[...new Set([thisYear - 1, thisYear, thisYear + 1, year])]
+              .sort()
+              .map((y) => ({ value: y, label: t('disb.lines.year', { year: y }) }))}
           />
           <Select
             aria-label={t('disb.proposal.line')}
