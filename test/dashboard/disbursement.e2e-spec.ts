@@ -162,7 +162,7 @@ describe('disbursement pages (issue 12) at 1366 px, in Indonesian', () => {
         await row.getByText('APBD – Belanja Tidak Terduga (BTT)', { exact: false }).waitFor();
         await row.getByText(PROGRAMME, { exact: false }).waitFor();
         // ceiling and remaining, the rest still nothing
-        await expect(row.getByText(/^Rp\s?1\.000\.000$/).count()).resolves.toBe(2);
+        await eventually(async () => expect(await row.getByText(/^Rp\s?1\.000\.000$/).count()).toBe(2));
         lineId = (await row.getAttribute('data-testid'))!.replace('line-row-', '');
 
         await row.getByRole('button', { name: `Ubah pagu Bansos Rehsos ${YEAR}` }).click();
@@ -170,7 +170,7 @@ describe('disbursement pages (issue 12) at 1366 px, in Indonesian', () => {
         await dialog.getByLabel('Alasan perubahan', { exact: true }).fill('APBD Perubahan');
         await dialog.getByRole('button', { name: 'Simpan perubahan' }).click();
         await dialog.waitFor({ state: 'detached' });
-        await expect(row.getByText(/^Rp\s?1\.200\.000$/).count()).resolves.toBe(2);
+        await eventually(async () => expect(await row.getByText(/^Rp\s?1\.200\.000$/).count()).toBe(2));
         await page.getByTestId('slot-realisation').getByText('Laporan realisasi', { exact: true }).waitFor();
         await words(page, 'budget lines');
 
