@@ -31,6 +31,16 @@ type Staff = { username: string; password: string; api: Api };
 // Functions passed to addInitScript run in the browser; the server's tsconfig has no DOM lib.
 declare const sessionStorage: { setItem(key: string, value: string): void };
 
+/** Whether the column headers named lie inside the laptop's width (the columns a user acts on stay in view). */
+async function inView(page: Page, names: string[]): Promise<Record<string, boolean>> {
+  const out: Record<string, boolean> = {};
+  for (const name of names) {
+    const box = await page.getByRole('columnheader', { name, exact: true }).first().boundingBox();
+    out[name] = !!box && box.x >= 0 && box.x + box.width <= LAPTOP.width;
+  }
+  return out;
+}
+
 /** Codes and English words that must not reach a user of the Indonesian interface. */
 const LEAKS =
   /\b(Budget|Proposal|Decree|Recipient|Ceiling|Remaining|Committed|Settlement|Requested|Approved|Submitted|Paid|Failed|Coming soon|Download|Upload|DRAFT|SUBMITTED|APPROVED|RETURNED|DECREED|PENDING|REQUESTED|PAID|FAILED|NOT_PAID|REJECTED|ELIGIBLE|PARTLY_SETTLED|APBD_BTT|APBD_JPST|LANSIA|undefined|NaN|null)\b/g;
@@ -172,6 +182,13 @@ describe('disbursement pages (issue 12) at 1366 px, in Indonesian', () => {
         await dialog.waitFor({ state: 'detached' });
         await eventually(async () => expect(await row.getByText(/^Rp\s?1\.200\.000$/).count()).toBe(2));
         await page.getByTestId('slot-realisation').getByText('Laporan realisasi', { exact: true }).waitFor();
+        await expect(inView(page, ['Pagu', 'Terikat', 'Dibayar', 'Sisa pagu', 'Aksi'])).resolves.toEqual({
+          Pagu: true,
+          Terikat: true,
+          Dibayar: true,
+          'Sisa pagu': true,
+          Aksi: true,
+        });
         await words(page, 'budget lines');
 
         await row.getByRole('link', { name: `Bansos Rehsos ${YEAR}` }).click();
@@ -333,6 +350,11 @@ describe('disbursement pages (issue 12) at 1366 px, in Indonesian', () => {
         await words(page, 'decree slots');
 
         await page.getByRole('tab', { name: 'Penerima' }).click();
+        await expect(inView(page, ['Status', 'SP2D / alasan', 'Aksi'])).resolves.toEqual({
+          Status: true,
+          'SP2D / alasan': true,
+          Aksi: true,
+        });
         await row.getByRole('button', { name: 'Perbaiki rekening' }).click();
         const dialog = page.getByRole('dialog');
         await dialog.getByText('Rekening tidak ditemukan').waitFor();

@@ -149,7 +149,7 @@ export const disbursementTexts = defineTexts(
     'disb.recipient.amount': 'Besaran',
     'disb.recipient.outcome': 'SP2D / alasan',
     'disb.recipient.sp2d': 'SP2D {sp2d}',
-    'disb.recipient.bankAccount': 'Rekening',
+    'disb.recipient.accountShort': 'Rek. {account}',
 
     'disb.decrees.title': 'SK Penerima',
     'disb.decrees.subtitle': 'Surat keputusan penerima bantuan dan penyaluran dananya.',
@@ -396,7 +396,7 @@ export const disbursementTexts = defineTexts(
     'disb.recipient.amount': 'Amount',
     'disb.recipient.outcome': 'SP2D / reason',
     'disb.recipient.sp2d': 'SP2D {sp2d}',
-    'disb.recipient.bankAccount': 'Bank account',
+    'disb.recipient.accountShort': 'Account {account}',
 
     'disb.decrees.title': 'Recipient decrees',
     'disb.decrees.subtitle': 'Decrees naming the recipients, and the payment of their money.',

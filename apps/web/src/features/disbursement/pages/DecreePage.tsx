@@ -89,14 +89,26 @@ export default function DecreePage({ id }: { id: string }) {
         {
           title: t('field.ticket'),
           key: 'ticket',
+          // a long ticket wraps at its hyphens, so that at 1366 px the status, outcome and actions stay in view
           render: (_: unknown, r) => (
-            <Typography.Text style={{ fontFamily: 'ui-monospace, monospace', fontSize: 12 }}>{r.ticketNumber ?? '—'}</Typography.Text>
+            <div style={{ maxWidth: 150, whiteSpace: 'normal' }}>
+              <Typography.Text style={{ fontFamily: 'ui-monospace, monospace', fontSize: 12 }}>{r.ticketNumber ?? '—'}</Typography.Text>
+            </div>
           ),
         },
         {
           title: t('disb.recipient.name'),
-          dataIndex: 'name',
-          render: (v: string) => <div style={{ maxWidth: 220, whiteSpace: 'normal' }}>{v}</div>,
+          key: 'name',
+          render: (_: unknown, r) => (
+            <div style={{ maxWidth: 180, whiteSpace: 'normal' }}>
+              <div>{r.name}</div>
+              {r.bankAccount && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('disb.recipient.accountShort', { account: r.bankAccount })}
+                </Typography.Text>
+              )}
+            </div>
+          ),
         },
         { title: t('disb.recipient.amount'), dataIndex: 'amount', align: 'right', render: (v: string) => <Money value={v} /> },
         {
@@ -112,12 +124,11 @@ export default function DecreePage({ id }: { id: string }) {
           title: t('disb.recipient.outcome'),
           key: 'outcome',
           render: (_: unknown, r) => (
-            <div style={{ maxWidth: 280, whiteSpace: 'normal' }}>
+            <div style={{ maxWidth: 200, whiteSpace: 'normal' }}>
               {r.sp2dNumber ? t('disb.recipient.sp2d', { sp2d: r.sp2dNumber }) : r.reason ? r.reason : '—'}
             </div>
           ),
         },
-        { title: t('disb.recipient.bankAccount'), dataIndex: 'bankAccount', render: (v: string | null) => v ?? '—' },
         ...(treasurer
           ? [
               {
@@ -125,7 +136,7 @@ export default function DecreePage({ id }: { id: string }) {
                 key: 'actions',
                 render: (_: unknown, r: Recipient) =>
                   (r.status === 'FAILED' || r.status === 'PENDING') && (
-                    <Space size={4} wrap>
+                    <Space size={4} orientation="vertical">
                       <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setCorrecting(r)}>
                         {t('disb.correct.button')}
                       </Button>
