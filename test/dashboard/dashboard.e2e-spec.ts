@@ -315,8 +315,13 @@ describe('staff dashboard', () => {
     await menuItem('Antrean Permohonan').click();
     await page.waitForURL('**/intake/applications');
     await heading('Antrean Permohonan').waitFor();
+    // disbursement's pages are built (test/dashboard/disbursement.e2e-spec.ts): its section opens its pages
     await menuItem('Anggaran & Penyaluran').click();
-    await page.waitForURL('**/disbursement');
+    await menuItem('Pagu Anggaran').click();
+    await page.waitForURL('**/disbursement/budget-lines');
+    await heading('Pagu Anggaran').waitFor();
+    await menuItem('Gudang Logistik').click();
+    await page.waitForURL('**/logistics');
     await page.getByText('Fitur ini segera hadir.').waitFor();
 
     await page.goto('/admin/users');

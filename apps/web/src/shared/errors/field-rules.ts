@@ -141,6 +141,40 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^must be in (?<year>\d{4})$/, 'harus pada tahun {year}'],
   [/^(?<date>\d{4}-\d{2}-\d{2}) is already in the calendar$/, '{date} sudah ada di kalender'],
   [/^must be a year between (?<from>\d+) and (?<to>\d+)$/, 'harus tahun antara {from} dan {to}'],
+  // budget lines, proposals, decrees and recipients (libs/contracts/src/disbursement, apps/disbursement)
+  [/^must be a string of whole Rupiah, e\.g\. "(?<example>\d+)"$/, 'harus rupiah utuh tanpa desimal, mis. {example}'],
+  [/^must be from (?<from>\d+) to (?<to>\d+)$/, 'harus antara {from} dan {to}'],
+  [/^must say why .*\(at least (?<n>\d+) characters\)$/, 'harus menyebutkan alasannya (minimal {n} karakter)'],
+  [/^must say why the recipient can never be paid$/, 'harus menyebutkan mengapa penerima tidak dapat dibayar'],
+  [/^must say, without personal data, why$/, 'harus menyebutkan alasannya, tanpa data pribadi'],
+  [/^must say what was corrected$/, 'harus menyebutkan yang diperbaiki'],
+  [/^must be the decree's number$/, 'harus berupa nomor SK'],
+  [/^must name who signed$/, 'harus menyebutkan penanda tangan'],
+  [/^must be (?<from>\d+) to (?<to>\d+) digits$/, 'harus {from} sampai {to} digit angka'],
+  [/^a line for this agency, year, source and programme exists$/, 'pagu untuk instansi, tahun, sumber dana dan program ini sudah ada'],
+  [/^is (?<seen>\d+), the line is at version (?<now>\d+)$/, 'pagu telah diubah orang lain (kini versi {now}); muat ulang lalu ulangi'],
+  [/^ceiling \d+ is below what is already committed \((?<committed>\d+)\)$/, 'tidak boleh kurang dari yang sudah terikat (Rp {committed})'],
+  [/^ceiling must not be negative$/, 'tidak boleh negatif'],
+  [/^no such budget line$/, 'pagu tidak ditemukan'],
+  [/^belongs to agency (?<agency>\S+)$/, 'milik instansi {agency}'],
+  [/^name the applications to propose, or set allEligible$/, 'pilih permohonan yang diusulkan'],
+  [/^the pool has none$/, 'tidak ada permohonan terverifikasi yang menunggu'],
+  [/^application \S+ is not a verified application of agency (?<agency>\S+)$/, 'bukan permohonan terverifikasi instansi {agency}'],
+  [
+    /^application \S+: its data has not come from intake yet, try again shortly$/,
+    'data permohonan belum masuk dari pendaftaran; coba lagi sebentar lagi',
+  ],
+  [
+    /^application \S+ is for (?<service>\S+), the budget line pays (?<line>\S+)$/,
+    'permohonan layanan {service}, sedangkan pagu ini untuk {line}',
+  ],
+  [/^application \S+ is already in proposal \S+$/, 'sudah ada dalam usulan lain'],
+  [
+    /^.+ has no benefit amount for target group (?<group>\S+): .*$/,
+    'besaran bantuan untuk kelompok sasaran {group} belum ditetapkan di katalog layanan',
+  ],
+  [/^.+ has no benefit amount: .*$/, 'besaran bantuan layanan ini belum ditetapkan di katalog layanan'],
+  [/^is (?<status>DRAFT|SUBMITTED|APPROVED|RETURNED|DECREED)$/, 'status usulan tidak memungkinkan tindakan ini'],
 ];
 
 /** The rule in Bahasa Indonesia, or undefined when it is not one of the known rules. */
