@@ -195,11 +195,13 @@ describe('the application’s whole path, from filing to HANDED_OVER, on the pub
     // the treasurer requests it; nothing is handed over before the finance office pays
     const request = await bendahara.post(`/api/v1/disbursement/decrees/${decreeId}/requests`);
     expect(request.status).toBe(201);
+    // the field officer's own record of the moment, sent again as it was on a retry
+    const handedOverAt = new Date(Date.now() - 1000).toISOString().replace('Z', '+00:00');
     const handover = (over: Record<string, unknown> = {}, headers?: Record<string, string>, as: Api = v1) =>
       as.post(
         `/api/v1/disbursement/decrees/${decreeId}/recipients/${applicationId}/handover`,
         {
-          handedOverAt: new Date(Date.now() - 120_000).toISOString().replace('Z', '+00:00'),
+          handedOverAt,
           place: 'Kantor Kelurahan Purworejo',
           receivedBy: 'Mbah Sarni Handayani',
           signatureRef: `bast/${decreeId}/ttd-${applicationId}.png`,
