@@ -559,13 +559,15 @@ describe('the public status page', () => {
     ]) {
       expect(text).not.toContain(secret);
     }
-    // nothing but what a citizen may read: the agency's contact, the steps and where the deadline ends included
+    // nothing but what a citizen may read: the agency's contact, the steps, where the deadline ends and
+    // the village's distribution schedule (null until a decree names the applicant) included
     expect(Object.keys(s.body).sort()).toEqual([
       'agency',
       'closed',
       'contact',
       'deadline',
       'deadlineEndsWith',
+      'distribution',
       'dueAt',
       'filedAt',
       'open',

@@ -9,7 +9,12 @@ import { TestRelaySwitch } from './config/test-relay-switch.js';
 import { DecreeRepository } from './decrees/decree.repository.js';
 import { DecreesMessageController } from './decrees/decrees.message.controller.js';
 import { DecreesService } from './decrees/decrees.service.js';
+import { Clock } from './config/clock.js';
+import { HandoverMessageController } from './handover/handover.message.controller.js';
+import { HandoverRepository } from './handover/handover.repository.js';
+import { HandoverService } from './handover/handover.service.js';
 import { CreateDisbursement1766300000000 } from './migrations/1766300000000-create-disbursement.js';
+import { ScheduleHandover1766650000000 } from './migrations/1766650000000-schedule-handover.js';
 import { RequestLinesWaiting1766750000000 } from './migrations/1766750000000-request-lines-waiting.js';
 import { CaseDecidedConsumer } from './pool/case-decided.consumer.js';
 import { DossierFetcher } from './pool/dossier-fetcher.js';
@@ -19,6 +24,9 @@ import { ProposalsMessageController } from './proposals/proposals.message.contro
 import { ProposalsService } from './proposals/proposals.service.js';
 import { RequestRepository } from './requests/request.repository.js';
 import { RequestsService } from './requests/requests.service.js';
+import { ScheduleMessageController } from './schedule/schedule.message.controller.js';
+import { ScheduleRepository } from './schedule/schedule.repository.js';
+import { ScheduleService } from './schedule/schedule.service.js';
 import { DisbursementSettledConsumer } from './settlements/disbursement-settled.consumer.js';
 
 // validated at start: a wrong setting stops the app, naming it
@@ -27,7 +35,8 @@ disbursementConfig();
 /**
  * Disbursement: budget lines (pagu), the pool of verified applications, proposals and their
  * approval (which commits the money), decrees, requests to the finance office and its
- * settlements. Its own schema, outbox and inbox; intake's dossiers and standards by request.
+ * settlements, the distribution schedule and the handover (BAST) of each paid recipient. Its
+ * own schema, outbox and inbox; intake's dossiers and standards by request.
  */
 @Module({
   imports: [
@@ -35,12 +44,23 @@ disbursementConfig();
     DatabaseModule.forService({
       schema: 'disbursement',
       entities: [],
-      migrations: [...MESSAGING_MIGRATIONS, CreateDisbursement1766300000000, RequestLinesWaiting1766750000000],
+      migrations: [
+        ...MESSAGING_MIGRATIONS,
+        CreateDisbursement1766300000000,
+        ScheduleHandover1766650000000,
+        RequestLinesWaiting1766750000000,
+      ],
     }),
     MessagingModule.forService('disbursement'),
     RpcClientModule.forService('disbursement'),
   ],
-  controllers: [BudgetLinesMessageController, ProposalsMessageController, DecreesMessageController],
+  controllers: [
+    BudgetLinesMessageController,
+    ProposalsMessageController,
+    DecreesMessageController,
+    ScheduleMessageController,
+    HandoverMessageController,
+  ],
   providers: [
     BudgetLineRepository,
     PoolRepository,
@@ -54,6 +74,11 @@ disbursementConfig();
     DossierFetcher,
     DisbursementSettledConsumer,
     TestRelaySwitch,
+    Clock,
+    ScheduleRepository,
+    ScheduleService,
+    HandoverRepository,
+    HandoverService,
   ],
 })
 export class DisbursementModule {}

@@ -20,6 +20,8 @@ export enum DisbursementErrorCode {
   RecipientNotFound = 'DISBURSEMENT_RECIPIENT_NOT_FOUND',
   RecipientWrongStatus = 'DISBURSEMENT_RECIPIENT_WRONG_STATUS',
   RequestNotFound = 'DISBURSEMENT_REQUEST_NOT_FOUND',
+  ScheduleChanged = 'DISBURSEMENT_SCHEDULE_CHANGED',
+  AlreadyHandedOver = 'DISBURSEMENT_ALREADY_HANDED_OVER',
 }
 
 const KIND: Record<DisbursementErrorCode, ErrorKind> = {
@@ -41,6 +43,8 @@ const KIND: Record<DisbursementErrorCode, ErrorKind> = {
   [DisbursementErrorCode.RecipientNotFound]: 'NOT_FOUND',
   [DisbursementErrorCode.RecipientWrongStatus]: 'CONFLICT',
   [DisbursementErrorCode.RequestNotFound]: 'NOT_FOUND',
+  [DisbursementErrorCode.ScheduleChanged]: 'CONFLICT',
+  [DisbursementErrorCode.AlreadyHandedOver]: 'CONFLICT',
 };
 
 /** Disbursement's errors: a code of its own, a kind the gateway maps to an HTTP status, and field details. */

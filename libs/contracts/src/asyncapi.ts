@@ -148,7 +148,8 @@ export const CONTRACT_MESSAGES: ContractMessage[] = [
     subject: Subjects.disbursementRecipientHandedOver,
     payload: RecipientHandedOverEvent,
     direction: 'internal',
-    summary: 'The handover (BAST) of one recipient: DISBURSING → HANDED_OVER (extends CONTRACT.md)',
+    summary:
+      'The handover (BAST, numbered BAST/<agency>/<year>/<n>) of one paid recipient, recorded once: DISBURSING → HANDED_OVER (extends CONTRACT.md)',
   },
   {
     subject: Subjects.logisticsShipmentDispatched,

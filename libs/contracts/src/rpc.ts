@@ -80,6 +80,12 @@ export const Rpc = {
     correctRecipient: 'sigap.rpc.disbursement.decree.correct-recipient',
     giveUpRecipient: 'sigap.rpc.disbursement.decree.give-up-recipient',
     getRequest: 'sigap.rpc.disbursement.request.get',
+    getSchedule: 'sigap.rpc.disbursement.schedule.get',
+    replaceSchedule: 'sigap.rpc.disbursement.schedule.replace',
+    /** the schedule of a ticket's village, for the public status page (place and time only) */
+    publicDistribution: 'sigap.rpc.disbursement.schedule.public',
+    recordHandover: 'sigap.rpc.disbursement.handover.record',
+    listHandovers: 'sigap.rpc.disbursement.handover.list',
   },
 } as const;
 

@@ -174,6 +174,14 @@ export const ERROR_TEXTS = {
   DISBURSEMENT_RECIPIENT_NOT_FOUND: ['Penerima tidak ada dalam SK ini.', 'That recipient is not in this decree.'],
   DISBURSEMENT_RECIPIENT_WRONG_STATUS: ['Status penerima tidak memungkinkan tindakan ini.', "The recipient's status does not allow this."],
   DISBURSEMENT_REQUEST_NOT_FOUND: ['Pengajuan pencairan tidak ditemukan.', 'Disbursement request not found.'],
+  DISBURSEMENT_SCHEDULE_CHANGED: [
+    'Jadwal penyaluran telah diubah petugas lain sejak Anda membukanya. Muat ulang lalu ubah kembali.',
+    'The distribution schedule was changed by someone else since you opened it. Reload it and change it again.',
+  ],
+  DISBURSEMENT_ALREADY_HANDED_OVER: [
+    'Bantuan penerima ini sudah diserahkan (BAST sudah dicatat). Serah terima hanya dicatat sekali.',
+    "This recipient's aid was handed over already (its BAST is recorded). A handover is recorded once.",
+  ],
 } as const satisfies Record<string, readonly [id: string, en: string]>;
 
 export type ErrorCode = keyof typeof ERROR_TEXTS;
