@@ -1,14 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Readable, Transform } from 'node:stream';
-import busboy from 'busboy';
-import { Objm, type ObjectStore } from '@nats-io/obj';
+import type { ObjectStore } from '@nats-io/obj';
 import { REGISTRY_UPLOAD_BUCKET, type RegistryFileFormat } from '#contracts';
 import { NatsService } from '#messaging';
 import { DomainError } from '#platform';
 import { GatewayError, GatewayErrorCode } from '../../common/errors/gateway-error.js';
 import { GatewayConfig } from '../../config/gateway.config.js';
+import { bucketOf, mb, putLimited, readFilePart, requireMultipart } from '../../common/uploads/file-upload.js';
 
 export interface StoredUpload {
   objectName: string;
@@ -39,14 +38,6 @@ export function formatOf(fileName: string, mimeType: string): RegistryFileFormat
   return undefined;
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 ** 2).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
-
-/** Whether an Object Store write failed because the bucket's stream is at its size limit. */
-function isBucketFull(e: unknown): boolean {
-  const m = e instanceof Error ? e.message : String(e);
-  return /maximum bytes|insufficient.*(storage|resources)|store.*full/i.test(m);
-}
-
 /**
  * Streams a multipart upload's `file` part straight into the NATS Object Store (in chunks, as
  * it arrives: the request is paused while NATS is behind). Nothing of the file is ever held whole
@@ -58,19 +49,13 @@ function isBucketFull(e: unknown): boolean {
 @Injectable()
 export class RegistryUploadService {
   private readonly log = new Logger('registry-upload');
-  private bucket?: Promise<ObjectStore>;
+  private readonly store: () => Promise<ObjectStore>;
 
   constructor(
-    private readonly nats: NatsService,
+    nats: NatsService,
     private readonly config: GatewayConfig,
-  ) {}
-
-  private store(): Promise<ObjectStore> {
-    this.bucket ??= new Objm(this.nats.nc).open(REGISTRY_UPLOAD_BUCKET).catch((e: unknown) => {
-      this.bucket = undefined;
-      throw e;
-    });
-    return this.bucket;
+  ) {
+    this.store = bucketOf(() => nats.nc, REGISTRY_UPLOAD_BUCKET);
   }
 
   private tooLarge(): GatewayError {
@@ -103,102 +88,37 @@ export class RegistryUploadService {
   }
 
   async receive(req: IncomingMessage, auth: UploadAuthorization): Promise<StoredUpload> {
-    const type = req.headers['content-type'] ?? '';
-    if (!/^multipart\/form-data/i.test(type)) {
-      throw DomainError.validation(
-        [{ path: 'file', message: 'send the file as multipart/form-data with a part named file' }],
-        'The request must be multipart/form-data',
-      );
-    }
+    requireMultipart(req);
     const declared = Number(req.headers['content-length']);
     const os = await this.store();
     if (Number.isFinite(declared)) await this.checkRoom(os, declared);
-    const max = this.config.SIGAP_REGISTRY_UPLOAD_MAX_BYTES;
-    const fields: Record<string, string> = {};
-    let upload: Promise<StoredUpload> | undefined;
-    return new Promise<StoredUpload>((resolve, reject) => {
-      let settled = false;
-      // the answer goes as soon as it is known; the rest of the body is read and dropped
-      const refuse = (e: unknown) => {
-        if (settled) return;
-        settled = true;
-        reject(e);
-      };
-      let bb: busboy.Busboy;
-      try {
-        bb = busboy({ headers: req.headers, limits: { files: 1, fields: 20, fieldSize: 10_000 } });
-      } catch (e) {
-        refuse(DomainError.validation([{ path: 'file', message: (e as Error).message }], 'The multipart body cannot be read'));
-        return;
-      }
-      bb.on('field', (name, value) => {
-        fields[name] = value;
-      });
-      bb.on('file', (name, stream, info) => {
-        if (name !== 'file' || upload || settled) {
-          stream.resume();
-          return;
-        }
-        try {
-          const agencyCode = this.agencyOf(auth, fields);
-          auth.authorize(agencyCode);
-          const format = formatOf(info.filename ?? '', info.mimeType ?? '');
-          if (!format)
-            throw DomainError.validation(
-              [{ path: 'file', message: 'file must be a .csv or .xlsx file' }],
-              'The registry file must be CSV or .xlsx',
-            );
-          const objectName = `registry/${randomUUID()}`;
-          let size = 0;
-          const limited = new Transform({
-            // a few of busboy's chunks, not the default 16 KB: a hop that waits for 'drain' after every chunk slows the upload
-            highWaterMark: 512 * 1024,
-            transform: (chunk: Buffer, _enc, done) => {
-              size += chunk.length;
-              // failing the stream fails the put, which purges the chunks already stored
-              if (size > max) done(this.tooLarge());
-              else done(null, chunk);
-            },
-          });
-          stream.on('error', (e) => limited.destroy(e));
-          stream.pipe(limited);
-          // once the put has failed (the limit, a full bucket), the rest of the file is read and dropped
-          const drop = () => {
-            stream.unpipe(limited);
-            stream.resume();
-          };
-          limited.on('error', drop);
-          upload = os
-            .put({ name: objectName, description: info.filename ?? undefined }, Readable.toWeb(limited) as ReadableStream<Uint8Array>)
-            .then(
-              (meta) => ({ objectName, fileName: info.filename ?? 'upload', format, size: meta.size, agencyCode }),
-              async (e: unknown) => {
-                drop();
-                limited.destroy();
-                // the library purges a failed put's chunks; the name is removed too, in case its record was written
-                await os.delete(objectName).catch(() => undefined);
-                if (e instanceof GatewayError) throw e;
-                if (isBucketFull(e)) throw this.full();
-                throw e;
-              },
-            );
-          upload.then(resolve, refuse);
-        } catch (e) {
-          stream.resume();
-          refuse(e);
-        }
-      });
-      bb.on('close', () => {
-        if (!upload) refuse(DomainError.validation([{ path: 'file', message: 'file is required (a CSV or .xlsx registry export)' }]));
-      });
-      bb.on('error', (e) => {
-        refuse(DomainError.validation([{ path: 'file', message: (e as Error).message }], 'The multipart body cannot be read'));
-      });
-      req.pipe(bb);
-    }).then((stored) => {
-      this.log.log(`registry file of ${stored.size} bytes stored as ${stored.objectName}`);
-      return stored;
-    });
+    const stored = await readFilePart(
+      req,
+      { required: 'file is required (a CSV or .xlsx registry export)', fields: 20, fieldSize: 10_000 },
+      async ({ stream, fileName, mimeType, fields }) => {
+        const agencyCode = this.agencyOf(auth, fields);
+        auth.authorize(agencyCode);
+        const format = formatOf(fileName, mimeType);
+        if (!format)
+          throw DomainError.validation(
+            [{ path: 'file', message: 'file must be a .csv or .xlsx file' }],
+            'The registry file must be CSV or .xlsx',
+          );
+        const objectName = `registry/${randomUUID()}`;
+        const size = await putLimited(os, stream, {
+          objectName,
+          description: fileName || undefined,
+          maxBytes: this.config.SIGAP_REGISTRY_UPLOAD_MAX_BYTES,
+          tooLarge: () => this.tooLarge(),
+          full: () => this.full(),
+          // a few of busboy's chunks, not the default 16 KB
+          highWaterMark: 512 * 1024,
+        });
+        return { objectName, fileName: fileName || 'upload', format, size, agencyCode };
+      },
+    );
+    this.log.log(`registry file of ${stored.size} bytes stored as ${stored.objectName}`);
+    return stored;
   }
 
   /** The agency of the upload: from the URL, or the form field before the file (never one after it). */
