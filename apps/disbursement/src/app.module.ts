@@ -4,12 +4,18 @@ import { DatabaseModule } from '#persistence';
 import { PlatformModule } from '#platform';
 import { BudgetLineRepository } from './budget-lines/budget-line.repository.js';
 import { BudgetLinesMessageController } from './budget-lines/budget-lines.message.controller.js';
+import { DecreeFilesService } from './files/decree-files.service.js';
+import { FileStore } from './files/file-store.js';
+import { FilesMessageController } from './files/files.message.controller.js';
+import { FilesRepository } from './files/files.repository.js';
+import { RealisationService } from './files/realisation.service.js';
 import { disbursementConfig } from './config/disbursement.config.js';
 import { TestRelaySwitch } from './config/test-relay-switch.js';
 import { DecreeRepository } from './decrees/decree.repository.js';
 import { DecreesMessageController } from './decrees/decrees.message.controller.js';
 import { DecreesService } from './decrees/decrees.service.js';
 import { CreateDisbursement1766300000000 } from './migrations/1766300000000-create-disbursement.js';
+import { BankFiles1766600000000 } from './migrations/1766600000000-bank-files.js';
 import { CaseDecidedConsumer } from './pool/case-decided.consumer.js';
 import { DossierFetcher } from './pool/dossier-fetcher.js';
 import { PoolRepository } from './pool/pool.repository.js';
@@ -34,12 +40,12 @@ disbursementConfig();
     DatabaseModule.forService({
       schema: 'disbursement',
       entities: [],
-      migrations: [...MESSAGING_MIGRATIONS, CreateDisbursement1766300000000],
+      migrations: [...MESSAGING_MIGRATIONS, CreateDisbursement1766300000000, BankFiles1766600000000],
     }),
     MessagingModule.forService('disbursement'),
     RpcClientModule.forService('disbursement'),
   ],
-  controllers: [BudgetLinesMessageController, ProposalsMessageController, DecreesMessageController],
+  controllers: [BudgetLinesMessageController, ProposalsMessageController, DecreesMessageController, FilesMessageController],
   providers: [
     BudgetLineRepository,
     PoolRepository,
@@ -53,6 +59,10 @@ disbursementConfig();
     DossierFetcher,
     DisbursementSettledConsumer,
     TestRelaySwitch,
+    FileStore,
+    FilesRepository,
+    DecreeFilesService,
+    RealisationService,
   ],
 })
 export class DisbursementModule {}

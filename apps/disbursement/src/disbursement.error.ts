@@ -20,6 +20,11 @@ export enum DisbursementErrorCode {
   RecipientNotFound = 'DISBURSEMENT_RECIPIENT_NOT_FOUND',
   RecipientWrongStatus = 'DISBURSEMENT_RECIPIENT_WRONG_STATUS',
   RequestNotFound = 'DISBURSEMENT_REQUEST_NOT_FOUND',
+  // documents (issue 12)
+  DocumentInputInvalid = 'DOCUMENT_INPUT_INVALID',
+  BankAnswerFile = 'BANK_ANSWER_FILE',
+  BankAnswerHeader = 'BANK_ANSWER_HEADER',
+  UploadNotFound = 'DISBURSEMENT_UPLOAD_NOT_FOUND',
 }
 
 const KIND: Record<DisbursementErrorCode, ErrorKind> = {
@@ -41,6 +46,11 @@ const KIND: Record<DisbursementErrorCode, ErrorKind> = {
   [DisbursementErrorCode.RecipientNotFound]: 'NOT_FOUND',
   [DisbursementErrorCode.RecipientWrongStatus]: 'CONFLICT',
   [DisbursementErrorCode.RequestNotFound]: 'NOT_FOUND',
+  // the decree's data cannot make the document (e.g. a recipient without a birth date for the bank): what to complete, per line
+  [DisbursementErrorCode.DocumentInputInvalid]: 'UNPROCESSABLE',
+  [DisbursementErrorCode.BankAnswerFile]: 'VALIDATION',
+  [DisbursementErrorCode.BankAnswerHeader]: 'VALIDATION',
+  [DisbursementErrorCode.UploadNotFound]: 'NOT_FOUND',
 };
 
 /** Disbursement's errors: a code of its own, a kind the gateway maps to an HTTP status, and field details. */

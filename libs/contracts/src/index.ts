@@ -17,3 +17,4 @@ export * from './verification/registry.js';
 export * from './verification/cases.js';
 export * from './outside-systems.js';
 export * from './disbursement/disbursement.js';
+export * from './disbursement/documents.js';

@@ -75,6 +75,12 @@ export const Rpc = {
     correctRecipient: 'sigap.rpc.disbursement.decree.correct-recipient',
     giveUpRecipient: 'sigap.rpc.disbursement.decree.give-up-recipient',
     getRequest: 'sigap.rpc.disbursement.request.get',
+    // documents (issue 12): written into DISBURSEMENT_FILES_BUCKET, the answer names the object
+    decreeDocument: 'sigap.rpc.disbursement.decree.document',
+    accountOpeningFile: 'sigap.rpc.disbursement.decree.account-opening',
+    importBankAnswer: 'sigap.rpc.disbursement.decree.bank-answer',
+    paymentFile: 'sigap.rpc.disbursement.decree.payment-file',
+    realisation: 'sigap.rpc.disbursement.realisation',
   },
 } as const;
 
