@@ -50,6 +50,11 @@ export type AuditAction =
   | 'DISBURSEMENT_REQUESTED'
   | 'RECIPIENT_CORRECTED'
   | 'RECIPIENT_GIVEN_UP'
+  // a decree's documents and bank files leave with full or masked NIKs; the bank's answer records accounts (issue 12)
+  | 'DECREE_DOCUMENT_DOWNLOADED'
+  | 'ACCOUNT_OPENING_FILE_DOWNLOADED'
+  | 'PAYMENT_FILE_DOWNLOADED'
+  | 'BANK_ANSWER_IMPORTED'
   // a verifier settled a rule of a case that needed review
   | 'VERIFICATION_RULE_SETTLED';
 
@@ -95,6 +100,10 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'DISBURSEMENT_REQUESTED',
   'RECIPIENT_CORRECTED',
   'RECIPIENT_GIVEN_UP',
+  'DECREE_DOCUMENT_DOWNLOADED',
+  'ACCOUNT_OPENING_FILE_DOWNLOADED',
+  'PAYMENT_FILE_DOWNLOADED',
+  'BANK_ANSWER_IMPORTED',
   'VERIFICATION_RULE_SETTLED',
 ];
 
