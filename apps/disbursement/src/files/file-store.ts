@@ -32,7 +32,7 @@ export class FileStore {
    */
   async write(write: (out: Writable) => Promise<unknown>): Promise<{ objectName: string; size: number }> {
     const os = await this.store();
-    const objectName = `${randomUUID()}`;
+    const objectName = `document/${randomUUID()}`;
     const pipe = new PassThrough();
     const put = os.put({ name: objectName }, Readable.toWeb(pipe) as ReadableStream<Uint8Array>);
     // the put is awaited below; a failure before then must not go unhandled
@@ -52,7 +52,7 @@ export class FileStore {
   /** Puts bytes already in memory (a CSV). */
   async put(data: Uint8Array): Promise<{ objectName: string; size: number }> {
     const os = await this.store();
-    const objectName = `${randomUUID()}`;
+    const objectName = `document/${randomUUID()}`;
     const info = await os.putBlob({ name: objectName }, data);
     return { objectName, size: info.size };
   }

@@ -41,7 +41,10 @@ export class DisbursementFilesService {
 
   /**
    * Streams a stored file as the response (headers first, then the bytes as NATS delivers them)
-   * and deletes it afterwards, whether the browser took it all or went away.
+   * and deletes it afterwards, whether the browser took it all or went away. The library's `get`
+   * queues chunks as NATS delivers them, whatever the browser's pace: a document (a few MB) may be
+   * held whole for a slow client, which these files' sizes allow (the registry's uploads, in GB,
+   * are read with a bounded consumer instead: verification's registry-store.ts).
    */
   async send(res: ServerResponse, file: StoredFileView, headers: Record<string, string> = {}): Promise<void> {
     const os = await this.store();
