@@ -343,6 +343,10 @@ describe('the realisation report', () => {
     const regency = new DecreeFactory({ nats, intake, agencyCode: '61.71', fiscalYear: YEAR, admin: pontianak, officer: pfo, head: phead });
     const pd = await regency.small(2, '250000');
     const province = await agencyAdmin(gateway.url, '61');
+    // the province reads the regency's decree masked; its full NIKs and bank files stay with the regency
+    expect((await download(province, `/api/v1/disbursement/decrees/${pd.id}/document`)).status).toBe(200);
+    expect((await download(province, `/api/v1/disbursement/decrees/${pd.id}/document?nik=full`)).body.code).toBe('AGENCY_OUT_OF_SCOPE');
+    expect((await download(province, `/api/v1/disbursement/decrees/${pd.id}/payment-file`)).body.code).toBe('AGENCY_OUT_OF_SCOPE');
     const roll = await province.get(`/api/v1/disbursement/realisation?fiscalYear=${YEAR}&agencyCode=61`);
     expect(roll.status).toBe(200);
     expect(roll.body.agencies).toEqual(expect.arrayContaining(['61', '61.71']));

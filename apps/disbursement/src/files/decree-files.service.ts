@@ -94,6 +94,8 @@ export class DecreeFilesService {
     requireRole(actor, ...DECREE_READERS);
     if (nik === 'full') requireRole(actor, ...FULL_NIK_ROLES);
     const d = await this.decree(actor, id);
+    // a province reads its regencies' decrees, masked: the full NIKs stay with the agency that decreed
+    if (nik === 'full') requireCanChange(actor, d.agency_code, 'the full NIKs of this decree');
     const agencyName = findAgency(d.agency_code)?.name ?? '';
     const issuer = decreeIssuerOf(agencyName);
     if (!issuer) {
@@ -166,6 +168,8 @@ export class DecreeFilesService {
   async accountOpening(actor: Actor, id: string, format: 'csv' | 'xlsx', separator: ';' | ','): Promise<StoredFileView> {
     requireRole(actor, ...FULL_NIK_ROLES);
     const d = await this.decree(actor, id);
+    // the bank files are the agency's own dealings with its bank, full NIKs in them: not a province's
+    requireCanChange(actor, d.agency_code, 'the bank files of this decree');
     const lines = await this.files.lines(this.ds.manager, d.id, ['PENDING', 'FAILED']);
     const rows: AccountOpeningRow[] = [];
     for (const l of lines) rows.push(await this.openingRow(l));
@@ -189,6 +193,7 @@ export class DecreeFilesService {
   async paymentFile(actor: Actor, id: string, separator: ';' | ','): Promise<StoredFileView> {
     requireRole(actor, ...FULL_NIK_ROLES);
     const d = await this.decree(actor, id);
+    requireCanChange(actor, d.agency_code, 'the bank files of this decree');
     const lines = await this.files.lines(this.ds.manager, d.id, ['PENDING', 'FAILED']);
     try {
       const p = paymentFileCsv(
