@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { Rpc, Subjects, type ApplicationDossier } from '#contracts';
-import { publishEvent } from '#testing';
+import { eventually, publishEvent } from '#testing';
 import { agencyAdmin, Api, openAccount, unique } from '../gateway/support.js';
 
 export const PASSWORD = 'Penyaluran-2026!';
@@ -142,4 +142,125 @@ export function settlement(requestId: string, o: Record<string, unknown> = {}): 
     reason: null,
     ...o,
   };
+}
+
+/** A file the gateway answered: status, headers and the bytes as sent (or the error body parsed). */
+export interface Download {
+  status: number;
+  headers: Headers;
+  bytes: Buffer;
+  /** the API's error body when the answer is JSON */
+  body: any;
+}
+
+/** GETs `path` as `api`'s user and keeps the bytes (Api.request reads text, which would damage a PDF or XLSX). */
+export async function download(api: Api, path: string): Promise<Download> {
+  const res = await fetch(`${api.baseUrl}${path}`, { headers: api.token ? { authorization: `Bearer ${api.token}` } : {} });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const json = (res.headers.get('content-type') ?? '').includes('json');
+  return { status: res.status, headers: res.headers, bytes, body: json ? JSON.parse(bytes.toString('utf8')) : null };
+}
+
+/** POSTs one file as the multipart part `file`. */
+export async function upload(api: Api, path: string, data: Buffer | string, fileName: string): Promise<{ status: number; body: any }> {
+  const form = new FormData();
+  form.append('file', new Blob([typeof data === 'string' ? Buffer.from(data, 'utf8') : data]), fileName);
+  const res = await fetch(`${api.baseUrl}${path}`, {
+    method: 'POST',
+    headers: api.token ? { authorization: `Bearer ${api.token}` } : {},
+    body: form,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+/**
+ * The way to a decree through the gateway, for one agency: a budget line (its ADMIN), verified
+ * applications with their dossiers in the pool (intake's stand-in), a proposal by an officer,
+ * approved by a head, and the signed decree. Each decree has a standard of its own.
+ */
+export class DecreeFactory {
+  private n = 0;
+
+  constructor(
+    private readonly s: {
+      nats: NatsConnection;
+      intake: IntakeStandIn;
+      agencyCode: string;
+      fiscalYear: number;
+      admin: Api;
+      officer: Api;
+      head: Api;
+    },
+  ) {}
+
+  /** A fresh service code of this run. */
+  serviceCode(): string {
+    return `DF_${randomUUID().slice(0, 8).toUpperCase()}_${++this.n}`;
+  }
+
+  async line(serviceCode: string, ceiling: string, source = 'APBD_BTT'): Promise<{ id: string; name: string }> {
+    const r = await this.s.admin.post('/api/v1/disbursement/budget-lines', {
+      agencyCode: this.s.agencyCode,
+      fiscalYear: this.s.fiscalYear,
+      source,
+      serviceCode,
+      name: `Bantuan Sosial ${serviceCode}`,
+      ceiling,
+    });
+    if (r.status !== 201) throw new Error(`budget line: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  }
+
+  /** `count` verified applications of `serviceCode`, waited for until their dossiers are in the pool. */
+  async eligible(serviceCode: string, count: number) {
+    const ids = Array.from({ length: count }, () => this.s.intake.person(this.s.agencyCode, serviceCode, ++this.n));
+    await verify(this.s.nats, this.s.agencyCode, ids);
+    await eventually(
+      async () => {
+        const r = await this.s.officer.get(`/api/v1/disbursement/pool?serviceCode=${serviceCode}&status=ELIGIBLE&limit=500`);
+        const ready = new Set(
+          (r.body.items as Array<{ applicationId: string; dossierReady: boolean }>)
+            .filter((i) => i.dossierReady)
+            .map((i) => i.applicationId),
+        );
+        if (ids.some((id) => !ready.has(id))) throw new Error(`${ids.filter((id) => !ready.has(id)).length} dossiers not in yet`);
+      },
+      { timeoutMs: 30000 },
+    );
+    return ids;
+  }
+
+  /** Proposes every eligible application of `serviceCode` on `lineId`, approves it and records the decree. */
+  async decree(serviceCode: string, lineId: string, decreeNumber = `188.45/${++this.n}/KEP/423.012/${this.s.fiscalYear}`) {
+    const p = await this.s.officer.post('/api/v1/disbursement/proposals', {
+      agencyCode: this.s.agencyCode,
+      budgetLineId: lineId,
+      allEligible: true,
+    });
+    if (p.status !== 201) throw new Error(`proposal: ${p.status} ${JSON.stringify(p.body)}`);
+    for (const [who, path] of [
+      [this.s.officer, 'submit'],
+      [this.s.head, 'approve'],
+    ] as const) {
+      const r = await who.post(`/api/v1/disbursement/proposals/${p.body.id}/${path}`);
+      if (r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
+    }
+    const d = await this.s.head.post(`/api/v1/disbursement/proposals/${p.body.id}/decree`, {
+      decreeNumber,
+      decreeDate: '2026-12-01',
+      signatory: 'Drs. Adi Wibowo',
+    });
+    if (d.status !== 201) throw new Error(`decree: ${d.status} ${JSON.stringify(d.body)}`);
+    return d.body as { id: string; total: string; count: number; decreeNumber: string; budgetLineId: string };
+  }
+
+  /** A decree of `count` applications of a standard of its own, each `amount`. */
+  async small(count: number, amount: string) {
+    const code = this.serviceCode();
+    this.s.intake.standard(this.s.agencyCode, code, { amount });
+    const ids = await this.eligible(code, count);
+    const line = await this.line(code, String(BigInt(count) * BigInt(amount)));
+    return { ids, serviceCode: code, ...(await this.decree(code, line.id)) };
+  }
 }

@@ -4,6 +4,11 @@ import { DatabaseModule } from '#persistence';
 import { PlatformModule } from '#platform';
 import { BudgetLineRepository } from './budget-lines/budget-line.repository.js';
 import { BudgetLinesMessageController } from './budget-lines/budget-lines.message.controller.js';
+import { DecreeFilesService } from './files/decree-files.service.js';
+import { FileStore } from './files/file-store.js';
+import { FilesMessageController } from './files/files.message.controller.js';
+import { FilesRepository } from './files/files.repository.js';
+import { RealisationService } from './files/realisation.service.js';
 import { disbursementConfig } from './config/disbursement.config.js';
 import { TestRelaySwitch } from './config/test-relay-switch.js';
 import { DecreeRepository } from './decrees/decree.repository.js';
@@ -14,6 +19,7 @@ import { HandoverMessageController } from './handover/handover.message.controlle
 import { HandoverRepository } from './handover/handover.repository.js';
 import { HandoverService } from './handover/handover.service.js';
 import { CreateDisbursement1766300000000 } from './migrations/1766300000000-create-disbursement.js';
+import { BankFiles1766600000000 } from './migrations/1766600000000-bank-files.js';
 import { ScheduleHandover1766650000000 } from './migrations/1766650000000-schedule-handover.js';
 import { RequestLinesWaiting1766750000000 } from './migrations/1766750000000-request-lines-waiting.js';
 import { CaseDecidedConsumer } from './pool/case-decided.consumer.js';
@@ -47,6 +53,7 @@ disbursementConfig();
       migrations: [
         ...MESSAGING_MIGRATIONS,
         CreateDisbursement1766300000000,
+        BankFiles1766600000000,
         ScheduleHandover1766650000000,
         RequestLinesWaiting1766750000000,
       ],
@@ -60,6 +67,7 @@ disbursementConfig();
     DecreesMessageController,
     ScheduleMessageController,
     HandoverMessageController,
+    FilesMessageController,
   ],
   providers: [
     BudgetLineRepository,
@@ -79,6 +87,10 @@ disbursementConfig();
     ScheduleService,
     HandoverRepository,
     HandoverService,
+    FileStore,
+    FilesRepository,
+    DecreeFilesService,
+    RealisationService,
   ],
 })
 export class DisbursementModule {}

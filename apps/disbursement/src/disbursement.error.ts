@@ -22,6 +22,11 @@ export enum DisbursementErrorCode {
   RequestNotFound = 'DISBURSEMENT_REQUEST_NOT_FOUND',
   ScheduleChanged = 'DISBURSEMENT_SCHEDULE_CHANGED',
   AlreadyHandedOver = 'DISBURSEMENT_ALREADY_HANDED_OVER',
+  // documents (issue 12)
+  DocumentInputInvalid = 'DOCUMENT_INPUT_INVALID',
+  BankAnswerFile = 'BANK_ANSWER_FILE',
+  BankAnswerHeader = 'BANK_ANSWER_HEADER',
+  UploadNotFound = 'DISBURSEMENT_UPLOAD_NOT_FOUND',
 }
 
 const KIND: Record<DisbursementErrorCode, ErrorKind> = {
@@ -45,6 +50,11 @@ const KIND: Record<DisbursementErrorCode, ErrorKind> = {
   [DisbursementErrorCode.RequestNotFound]: 'NOT_FOUND',
   [DisbursementErrorCode.ScheduleChanged]: 'CONFLICT',
   [DisbursementErrorCode.AlreadyHandedOver]: 'CONFLICT',
+  // the decree's data cannot make the document (e.g. a recipient without a birth date for the bank): what to complete, per line
+  [DisbursementErrorCode.DocumentInputInvalid]: 'UNPROCESSABLE',
+  [DisbursementErrorCode.BankAnswerFile]: 'VALIDATION',
+  [DisbursementErrorCode.BankAnswerHeader]: 'VALIDATION',
+  [DisbursementErrorCode.UploadNotFound]: 'NOT_FOUND',
 };
 
 /** Disbursement's errors: a code of its own, a kind the gateway maps to an HTTP status, and field details. */

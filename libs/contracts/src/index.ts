@@ -18,3 +18,4 @@ export * from './verification/cases.js';
 export * from './outside-systems.js';
 export * from './disbursement/disbursement.js';
 export * from './disbursement/handover.js';
+export * from './disbursement/documents.js';

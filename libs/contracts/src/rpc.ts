@@ -86,6 +86,12 @@ export const Rpc = {
     publicDistribution: 'sigap.rpc.disbursement.schedule.public',
     recordHandover: 'sigap.rpc.disbursement.handover.record',
     listHandovers: 'sigap.rpc.disbursement.handover.list',
+    // documents (issue 12): written into DISBURSEMENT_FILES_BUCKET, the answer names the object
+    decreeDocument: 'sigap.rpc.disbursement.decree.document',
+    accountOpeningFile: 'sigap.rpc.disbursement.decree.account-opening',
+    importBankAnswer: 'sigap.rpc.disbursement.decree.bank-answer',
+    paymentFile: 'sigap.rpc.disbursement.decree.payment-file',
+    realisation: 'sigap.rpc.disbursement.realisation',
   },
 } as const;
 

@@ -241,6 +241,17 @@ export const OBJECT_BUCKETS: ObjectBucketSpec[] = [
     maxBytes: 20 * 1024 ** 3,
     maxBytesSetting: 'SIGAP_VISIT_ATTACHMENTS_BUCKET_MAX_BYTES',
   },
+  // disbursement writes a decree's documents and bank files there, the gateway streams them out
+  // and deletes them; the gateway puts an uploaded bank answer there for disbursement to read.
+  // Files travel here and not in a request-reply, which max_payload (1 MiB) would cap.
+  {
+    bucket: 'sigap_disbursement_files',
+    description: "disbursement's documents and bank files on their way to or from the gateway",
+    writers: ['disbursement', 'gateway'],
+    readers: ['gateway', 'disbursement'],
+    ttlHours: 1,
+    maxBytes: 2 * 1024 ** 3,
+  },
 ];
 
 /** How long a registry drop an outside system put is kept when it is never announced or imported. */

@@ -80,6 +80,7 @@ export class DecreeRepository {
     const lines: Array<{ application_id: string; amount: string }> = await m.query(
       `WITH items AS (
          SELECT i."application_id", i."amount", i."target_group", p."ticket_number", p."nik", p."name", p."village_code", p."address", p."bank_account", p."bank_name",
+                p."kk_number", p."birth_date", p."sex", p."phone",
                 row_number() OVER (ORDER BY p."village_code", p."name", i."application_id") AS seq
            FROM "proposal_items" i JOIN "pool" p ON p."application_id" = i."application_id" WHERE i."proposal_id" = $1
        ), decree AS (
@@ -87,8 +88,10 @@ export class DecreeRepository {
          SELECT $2, $1, $3, $4, $5, $6, $7, $8::date, $9, coalesce(sum("amount"), 0), count(*), $10 FROM items
          RETURNING "id"
        )
-       INSERT INTO "decree_lines" ("id", "decree_id", "seq", "application_id", "ticket_number", "nik", "name", "village_code", "address", "target_group", "amount", "bank_account", "bank_name")
-       SELECT gen_random_uuid(), (SELECT "id" FROM decree), seq, "application_id", "ticket_number", "nik", "name", "village_code", "address", "target_group", "amount", "bank_account", "bank_name"
+       INSERT INTO "decree_lines" ("id", "decree_id", "seq", "application_id", "ticket_number", "nik", "name", "village_code", "address", "target_group", "amount", "bank_account", "bank_name",
+                                   "kk_number", "birth_date", "sex", "phone")
+       SELECT gen_random_uuid(), (SELECT "id" FROM decree), seq, "application_id", "ticket_number", "nik", "name", "village_code", "address", "target_group", "amount", "bank_account", "bank_name",
+              "kk_number", "birth_date", "sex", "phone"
          FROM items ORDER BY seq
        RETURNING "application_id", "amount"::text, "seq"`,
       [d.proposalId, id, d.agencyCode, d.serviceCode, d.fiscalYear, d.budgetLineId, d.decreeNumber, d.decreeDate, d.signatory, d.by],

@@ -83,9 +83,10 @@ export class PoolRepository {
     if (!dossiers.length) return;
     await m.query(
       `UPDATE "pool" p SET "agency_code" = d.ag, "service_code" = d.sv, "ticket_number" = d.tn, "target_group" = d.tg, "nik" = d.nik, "name" = d.nm,
-          "address" = d.ad, "phone" = d.ph, "village_code" = d.vc, "dossier_at" = now()
-        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-          AS d(id, ag, sv, tn, tg, nik, nm, ad, ph, vc)
+          "address" = d.ad, "phone" = d.ph, "village_code" = d.vc, "kk_number" = d.kk, "birth_date" = d.bd, "sex" = d.sx, "dossier_at" = now()
+        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+                    $11::text[], $12::text[], $13::text[])
+          AS d(id, ag, sv, tn, tg, nik, nm, ad, ph, vc, kk, bd, sx)
        WHERE p."application_id" = d.id`,
       [
         dossiers.map((d) => d.applicationId),
@@ -98,6 +99,10 @@ export class PoolRepository {
         dossiers.map((d) => d.applicant.address ?? null),
         dossiers.map((d) => d.applicant.phone ?? null),
         dossiers.map((d) => d.applicant.villageCode ?? null),
+        // the account-opening list's family card, birth date and sex (issue 12's bank files)
+        dossiers.map((d) => d.applicant.kkNumber ?? null),
+        dossiers.map((d) => d.applicant.birthDate ?? null),
+        dossiers.map((d) => d.applicant.sex ?? null),
       ],
     );
   }

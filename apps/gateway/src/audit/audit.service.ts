@@ -54,6 +54,11 @@ export type AuditAction =
   | 'RECIPIENT_GIVEN_UP'
   | 'DISTRIBUTION_SCHEDULE_UPDATED'
   | 'RECIPIENT_HANDED_OVER'
+  // a decree's documents and bank files leave with full or masked NIKs; the bank's answer records accounts (issue 12)
+  | 'DECREE_DOCUMENT_DOWNLOADED'
+  | 'ACCOUNT_OPENING_FILE_DOWNLOADED'
+  | 'PAYMENT_FILE_DOWNLOADED'
+  | 'BANK_ANSWER_IMPORTED'
   // a verifier settled a rule of a case that needed review
   | 'VERIFICATION_RULE_SETTLED';
 
@@ -103,6 +108,10 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'RECIPIENT_GIVEN_UP',
   'DISTRIBUTION_SCHEDULE_UPDATED',
   'RECIPIENT_HANDED_OVER',
+  'DECREE_DOCUMENT_DOWNLOADED',
+  'ACCOUNT_OPENING_FILE_DOWNLOADED',
+  'PAYMENT_FILE_DOWNLOADED',
+  'BANK_ANSWER_IMPORTED',
   'VERIFICATION_RULE_SETTLED',
 ];
 

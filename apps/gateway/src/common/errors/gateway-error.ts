@@ -29,6 +29,8 @@ export enum GatewayErrorCode {
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   /** a registry file over SIGAP_REGISTRY_UPLOAD_MAX_BYTES (413) */
   REGISTRY_UPLOAD_TOO_LARGE = 'REGISTRY_UPLOAD_TOO_LARGE',
+  /** a bank answer over BANK_ANSWER_MAX_BYTES (issue 12) */
+  BANK_ANSWER_TOO_LARGE = 'BANK_ANSWER_TOO_LARGE',
   /** the uploads bucket has no room for the file until imports in progress finish (413) */
   REGISTRY_UPLOADS_FULL = 'REGISTRY_UPLOADS_FULL',
   /** a visit's photo or document over SIGAP_VISIT_ATTACHMENT_MAX_BYTES (413) */

@@ -182,6 +182,41 @@ export const ERROR_TEXTS = {
     'Bantuan penerima ini sudah diserahkan (BAST sudah dicatat). Serah terima hanya dicatat sekali.',
     "This recipient's aid was handed over already (its BAST is recorded). A handover is recorded once.",
   ],
+  DISBURSEMENT_UPLOAD_NOT_FOUND: [
+    'Berkas yang diunggah tidak ditemukan lagi. Unggah ulang.',
+    'The uploaded file is no longer there. Upload it again.',
+  ],
+  DOCUMENT_INPUT_INVALID: [
+    'Data SK belum lengkap untuk membuat dokumen ini; lihat rincian per baris.',
+    "The decree's data is not complete enough for this document; see the details per row.",
+  ],
+  BANK_ANSWER_TOO_LARGE: ['Berkas jawaban bank terlalu besar (paling besar 10 MB).', "The bank's answer is too large (10 MB at most)."],
+  BANK_ANSWER_FILE: [
+    'Berkas jawaban bank tidak dapat dibaca (harus CSV UTF-8 atau XLSX).',
+    "The bank's answer cannot be read (it must be UTF-8 CSV or XLSX).",
+  ],
+  BANK_ANSWER_HEADER: [
+    'Judul kolom tidak dikenali: perlu kolom nomor rekening dan nomor referensi atau NIK.',
+    'The column headers are not recognised: an account number column and a reference or NIK column are needed.',
+  ],
+  BANK_ANSWER_MISSING: [
+    'Isian wajib kosong (referensi, NIK atau nomor rekening).',
+    'A required cell is empty (reference, NIK or account number).',
+  ],
+  BANK_ANSWER_NUMERIC_CELL: [
+    'Nomor disimpan sebagai angka di Excel sehingga digit bisa berubah: format kolom sebagai Teks lalu isi ulang dari sumbernya.',
+    'The number is stored as a number in Excel, so digits may have changed: format the column as Text and enter it again from the source.',
+  ],
+  BANK_ANSWER_FORMAT: ['Format isian salah (nomor rekening atau NIK).', 'The cell has the wrong format (account number or NIK).'],
+  BANK_ANSWER_UNKNOWN_REFERENCE: [
+    'Referensi atau NIK tidak ada dalam daftar yang dikirim ke bank.',
+    'The reference or NIK is not in the list sent to the bank.',
+  ],
+  BANK_ANSWER_NIK_MISMATCH: ['NIK tidak sesuai dengan nomor referensinya.', 'The NIK does not match its reference.'],
+  BANK_ANSWER_DUPLICATE: [
+    'Referensi atau nomor rekening sudah ada di baris sebelumnya.',
+    'The reference or account number already appears on an earlier row.',
+  ],
 } as const satisfies Record<string, readonly [id: string, en: string]>;
 
 export type ErrorCode = keyof typeof ERROR_TEXTS;
