@@ -43,11 +43,24 @@ function onSignal(signal) {
   interrupted = true;
   log(`${signal}: stopping the tests…`);
   abort.abort();
-  // jest shares our process group and got the Ctrl-C itself; SIGTERM covers `kill <pid>`.
-  for (const j of jests) j.kill('SIGTERM');
+  // each jest leads its own process group, with the apps its tests started: the group is told
+  for (const j of jests) killGroup(j, 'SIGTERM');
 }
 process.on('SIGINT', () => onSignal('SIGINT'));
 process.on('SIGTERM', () => onSignal('SIGTERM'));
+
+/**
+ * Signals a jest and everything it started. Jest runs in a process group of its own (`detached`),
+ * so the apps its tests spawned are in it too: when jest is killed or dies, none of them is left
+ * behind to reconnect to the next run's NATS on the same port and answer its requests.
+ */
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // the group is gone already
+  }
+}
 
 /** Each line of a suite's output, prefixed with the suite's number when two run at once. */
 function prefixed(stream, out, prefix) {
@@ -78,6 +91,7 @@ function runJest(suite, env) {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: suites > 1 ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      detached: true,
     });
     jests.add(j);
     if (suites > 1) {
@@ -90,6 +104,8 @@ function runJest(suite, env) {
     });
     j.on('close', (code, signal) => {
       jests.delete(j);
+      // an app a failed test never stopped dies with its suite
+      killGroup(j, 'SIGKILL');
       resolve(code ?? (signal ? 1 : 0));
     });
   });
