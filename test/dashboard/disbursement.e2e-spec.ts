@@ -476,11 +476,13 @@ describe('disbursement pages (issue 12) at 1366 px, in Indonesian', () => {
         await dialog.getByTestId('dialog-error').getByText('diubah petugas lain', { exact: false }).waitFor();
         await dialog.getByRole('button', { name: 'Muat jadwal terbaru' }).click();
         await page.getByText('Jadwal terbaru dimuat (versi 2). Periksa lalu simpan lagi.').waitFor();
-        // what was typed stays; saved on top of the latest version
+        // what was typed stays, what the other officer changed comes in; saved on top of the latest version
         await expect(dialog.getByLabel('Tempat', { exact: true }).inputValue()).resolves.toBe('Aula Kantor Kelurahan Purworejo');
+        await expect(dialog.getByLabel('Jam mulai', { exact: true }).inputValue()).resolves.toBe('10:00');
         await dialog.getByRole('button', { name: 'Simpan' }).click();
         await dialog.waitFor({ state: 'detached' });
         await row.getByText('Aula Kantor Kelurahan Purworejo').waitFor();
+        await row.getByText('10:00–12:00').waitFor();
         await schedule
           .getByTestId('schedule-version')
           .getByText(/^Versi 3, diubah oleh /)

@@ -2,7 +2,7 @@
 // (place, date, start and end time, the lurah it was arranged with and what was agreed), the
 // villages not scheduled yet, and every version. The API replaces the schedule as a whole with
 // the version seen: a change someone made meanwhile is a 409, said in words with the latest
-// schedule a click away, the values typed kept.
+// schedule a click away, the values typed kept and the others brought up to date.
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import type { ScheduleEntryDto, ScheduleEntryView, ScheduleView } from '@contracts';
 import { Alert, App, Button, Card, Collapse, DatePicker, Form, Input, Popconfirm, Skeleton, Space, Table, Typography } from 'antd';
@@ -264,8 +264,8 @@ interface EntryValues {
 
 /**
  * One village's entry, added or changed: the whole schedule is sent with it, at the version the
- * page holds. After a 409 the latest schedule is loaded on request and the same values saved
- * against it.
+ * page holds. After a 409 the latest schedule is loaded on request: what the officer typed is
+ * kept, every other field takes the latest values, and the save goes against the latest version.
  */
 function EntryDialog({
   schedule,
@@ -309,8 +309,16 @@ function EntryDialog({
   useEffect(() => {
     if (reloadAsked === null || reloading || schedule.version === reloadAsked) return;
     setReloadAsked(null);
+    // the fields this officer changed stay as typed; the others take the latest version's values,
+    // so that saving does not silently put back what the other officer changed
+    const latest = schedule.entries.find((e) => e.villageCode === villageCode);
+    if (latest) {
+      const fresh: EntryValues = { ...bodyOf(latest), lurahNote: latest.lurahNote ?? undefined };
+      const keys = ['place', 'date', 'startTime', 'endTime', 'lurahName', 'lurahNote'] as const;
+      form.setFieldsValue(Object.fromEntries(keys.filter((k) => !form.isFieldTouched(k)).map((k) => [k, fresh[k]])));
+    }
     message.info(t('dist.schedule.reloaded', { version: schedule.version }));
-  }, [reloadAsked, reloading, schedule.version, message, t]);
+  }, [reloadAsked, reloading, schedule, villageCode, form, message, t]);
   const time = (name: 'startTime' | 'endTime') => (
     <Form.Item
       name={name}
