@@ -3,7 +3,10 @@
 // it, an officer makes a proposal from the pool of verified applications and sends it to the
 // head, the head approves it and records the signed decree, the treasurer (bendahara) requests
 // the money from the finance office; the finance office's answer pays two recipients and fails
-// one, whose bank account the treasurer corrects. Each page says it in Indonesian words, with
+// one, whose bank account the treasurer corrects; an officer schedules the recipients' village
+// with its lurah (a change made meanwhile said in words, the latest a click away) and records
+// one paid recipient's handover (BAST); another's status page on a phone shows where and when
+// their village's aid is handed over, in both languages. Each page says it in Indonesian words, with
 // no English and no codes where a user reads. Intake's answers (the standard with its benefit
 // amount, the dossiers) come from the stand-in disbursement's own tests use; the applications
 // are verified by publishing verification's decision. Only the steps under test are clicks.
@@ -18,6 +21,8 @@ import { IntakeStandIn, settlement, verify } from '../disbursement/support.js';
 import { choose, launchBrowser, openPage, staffAccount } from './support.js';
 
 const LAPTOP = { width: 1366, height: 800 };
+const PHONE = { width: 390, height: 844 };
+const VILLAGE = '35.75.01.1001';
 const AGENCY = '35.75';
 const SERVICE = `RS_${randomBytes(4).toString('hex').toUpperCase()}`;
 const PROGRAMME = 'Bantuan Sosial Rehabilitasi Sosial';
@@ -58,6 +63,7 @@ describe('disbursement pages (issue 12) at 1366 px, in Indonesian', () => {
   let finance: NatsConnection;
   let intake: IntakeStandIn;
   let catalog: Subscription;
+  let publicStatus: Subscription;
   let browser: Browser;
   let admin: Staff;
   let officer: Staff;
@@ -110,6 +116,11 @@ describe('disbursement pages (issue 12) at 1366 px, in Indonesian', () => {
       targetGroups: [{ code: 'LANSIA', name: { id: 'Lanjut usia potensial', en: 'Potential elderly' } }],
       benefit: { amount: '300000' },
       benefitAmount: { required: true, set: true, amount: '300000', byTargetGroup: [], unset: [] },
+      // what the citizen's status page reads for "what happens next"
+      procedure: [
+        { text: { id: 'Dana disalurkan melalui BPKAD', en: 'The money is paid through the finance office' }, status: 'DISBURSING' },
+        { text: { id: 'Bantuan diserahkan bersama lurah', en: 'The aid is handed over with the village head' } },
+      ],
     };
     intake.standards.set(`${AGENCY}/${SERVICE}`, standard);
     // the catalog's list (the admin's programme picker), in intake's place too
@@ -119,6 +130,33 @@ describe('disbursement pages (issue 12) at 1366 px, in Indonesian', () => {
         const packet = m.json<{ id: string; data: { agencyCode?: string } }>();
         const items = !packet.data.agencyCode || packet.data.agencyCode === AGENCY ? [standard] : [];
         m.respond(JSON.stringify({ id: packet.id, response: { ok: true, data: { items } }, isDisposed: true }));
+      }
+    })();
+    // intake's public status of a paid recipient (waiting for the handover), in intake's place too:
+    // the gateway adds the distribution line, asked of the real disbursement
+    publicStatus = nats.subscribe(Rpc.intake.publicStatus);
+    void (async () => {
+      for await (const m of publicStatus) {
+        const packet = m.json<{ id: string; data: { ticketNumber: string } }>();
+        const name = { id: 'Dana disalurkan', en: 'Money paid out' };
+        const view = {
+          ticketNumber: packet.data.ticketNumber,
+          service: { code: SERVICE, name: standard.name },
+          agency: { code: AGENCY, name: 'Dinas Sosial Kota Pasuruan' },
+          status: 'DISBURSING',
+          statusName: name,
+          open: false,
+          closed: false,
+          filedAt: '2026-11-02T02:00:00.000Z',
+          dueAt: null,
+          deadline: null,
+          timeLeft: null,
+          overdue: false,
+          timeline: [{ status: 'DISBURSING', name, at: new Date().toISOString(), note: null }],
+          steps: [],
+          deadlineEndsWith: null,
+        };
+        m.respond(JSON.stringify({ id: packet.id, response: { ok: true, data: view }, isDisposed: true }));
       }
     })();
     browser = await launchBrowser();
@@ -146,6 +184,7 @@ describe('disbursement pages (issue 12) at 1366 px, in Indonesian', () => {
 
   afterAll(async () => {
     catalog?.unsubscribe();
+    publicStatus?.unsubscribe();
     intake?.stop();
     await browser?.close();
     await Promise.all([gateway?.stop(), disbursement?.stop()]);
@@ -345,8 +384,6 @@ describe('disbursement pages (issue 12) at 1366 px, in Indonesian', () => {
         await page.getByTestId('slot-decree-documents').getByRole('button', { name: 'Unduh SK (PDF)' }).waitFor();
         await page.getByRole('tab', { name: 'Berkas bank' }).click();
         for (const slot of ['bank-account-opening', 'bank-answer', 'bank-payment-file']) await page.getByTestId(`slot-${slot}`).waitFor();
-        await page.getByRole('tab', { name: 'Jadwal & serah terima' }).click();
-        for (const slot of ['distribution-schedule', 'handover-bast']) await page.getByTestId(`slot-${slot}`).waitFor();
         await words(page, 'decree slots');
 
         await page.getByRole('tab', { name: 'Penerima' }).click();
@@ -372,6 +409,115 @@ describe('disbursement pages (issue 12) at 1366 px, in Indonesian', () => {
         await expect(page.getByRole('button', { name: 'Ajukan pencairan ke BPKAD' }).isEnabled()).resolves.toBe(true);
         await words(page, 'decree (treasurer)');
       });
+    },
+    LONG_MS,
+  );
+
+  it(
+    "an officer schedules the recipients' village with its lurah (a change made meanwhile is said, the latest reloaded) and records a paid recipient's handover; another recipient's status page on a phone shows where and when",
+    async () => {
+      expect(decreeId).not.toBe('');
+      const d = await officer.api.get(`/api/v1/disbursement/decrees/${decreeId}`);
+      const paid = (d.body.recipients as Array<{ applicationId: string; ticketNumber: string; name: string; status: string }>).filter(
+        (r) => r.status === 'PAID',
+      );
+      expect(paid).toHaveLength(2);
+      await as(officer, `/disbursement/decrees/${decreeId}`, async (page) => {
+        await page.getByRole('tab', { name: 'Jadwal & serah terima' }).click();
+        const schedule = page.getByTestId('distribution-schedule');
+        await schedule.getByText('Belum ada jadwal.', { exact: false }).waitFor();
+        // three recipients in one village, none scheduled yet
+        await schedule.getByTestId(`unscheduled-${VILLAGE}`).getByText(`${VILLAGE}: 3 penerima`).waitFor();
+        await schedule.getByRole('button', { name: `Jadwalkan ${VILLAGE}` }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByLabel('Tempat', { exact: true }).fill('Balai Kelurahan Purworejo');
+        await dialog.getByLabel('Tanggal', { exact: true }).fill('2026-12-09');
+        await dialog.getByLabel('Jam mulai', { exact: true }).fill('09:00');
+        await dialog.getByLabel('Jam selesai', { exact: true }).fill('12:00');
+        await dialog.getByLabel('Lurah/kepala desa', { exact: true }).fill('Drs. Bambang Sutejo');
+        await dialog.getByLabel('Kesepakatan dengan lurah', { exact: true }).fill('Disepakati lewat surat 005/112/2026');
+        await dialog.getByRole('button', { name: 'Simpan' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        const row = schedule.getByTestId(`schedule-${VILLAGE}`);
+        await row.getByText('Balai Kelurahan Purworejo').waitFor();
+        await row.getByText(/^Rabu, 0?9 Desember 2026$/).waitFor();
+        await row.getByText('09:00–12:00').waitFor();
+        await row.getByText('Drs. Bambang Sutejo').waitFor();
+        await schedule
+          .getByTestId('schedule-version')
+          .getByText(/^Versi 1, diubah oleh /)
+          .waitFor();
+
+        // the head of the village moves the hour; another officer saves it meanwhile (version 2)
+        const other = await head.api.put(`/api/v1/disbursement/decrees/${decreeId}/schedule`, {
+          version: 1,
+          reason: 'Lurah minta mulai lebih siang',
+          entries: [
+            {
+              villageCode: VILLAGE,
+              place: 'Balai Kelurahan Purworejo',
+              date: '2026-12-09',
+              startTime: '10:00',
+              endTime: '12:00',
+              lurahName: 'Drs. Bambang Sutejo',
+              lurahNote: null,
+            },
+          ],
+        });
+        expect(other.status).toBe(200);
+        await row.getByRole('button', { name: `Ubah jadwal ${VILLAGE}` }).click();
+        await dialog.getByLabel('Tempat', { exact: true }).fill('Aula Kantor Kelurahan Purworejo');
+        await dialog.getByRole('button', { name: 'Simpan' }).click();
+        await dialog.getByTestId('schedule-conflict').getByText('Jadwal yang Anda ubah sudah tidak terbaru.').waitFor();
+        await dialog.getByTestId('dialog-error').getByText('diubah petugas lain', { exact: false }).waitFor();
+        await dialog.getByRole('button', { name: 'Muat jadwal terbaru' }).click();
+        await page.getByText('Jadwal terbaru dimuat (versi 2). Periksa lalu simpan lagi.').waitFor();
+        // what was typed stays, what the other officer changed comes in; saved on top of the latest version
+        await expect(dialog.getByLabel('Tempat', { exact: true }).inputValue()).resolves.toBe('Aula Kantor Kelurahan Purworejo');
+        await expect(dialog.getByLabel('Jam mulai', { exact: true }).inputValue()).resolves.toBe('10:00');
+        await dialog.getByRole('button', { name: 'Simpan' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await row.getByText('Aula Kantor Kelurahan Purworejo').waitFor();
+        await row.getByText('10:00–12:00').waitFor();
+        await schedule
+          .getByTestId('schedule-version')
+          .getByText(/^Versi 3, diubah oleh /)
+          .waitFor();
+
+        // the handover of the first paid recipient
+        const bast = page.getByTestId('handover-bast');
+        await bast.getByTestId('handover-awaiting').getByText('menunggu serah terima: 2', { exact: false }).waitFor();
+        await bast.getByRole('button', { name: `Catat serah terima ${paid[0].name}` }).click();
+        await dialog.getByText(/Bantuan Rp\s?300\.000, SP2D SP2D-0042\/2026\./).waitFor();
+        await expect(dialog.getByLabel('Diterima oleh', { exact: true }).inputValue()).resolves.toBe(paid[0].name);
+        await dialog.getByLabel('Tempat serah terima', { exact: true }).fill('Aula Kantor Kelurahan Purworejo');
+        await dialog.getByLabel('Rujukan tanda tangan / BAST bertanda tangan', { exact: true }).fill('arsip/bast/2026/0001.pdf');
+        await dialog.getByLabel('Rujukan foto serah terima', { exact: true }).fill('arsip/foto/2026/0001.jpg');
+        await dialog.getByRole('button', { name: 'Catat serah terima' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        const recorded = bast.getByTestId(`bast-${paid[0].ticketNumber}`);
+        await recorded.getByText(/^BAST\/35\.75\/\d{4}\/\d{6}$/).waitFor();
+        await recorded.getByText('Aula Kantor Kelurahan Purworejo').waitFor();
+        await recorded.getByText('Tanda tangan: arsip/bast/2026/0001.pdf · Foto: arsip/foto/2026/0001.jpg').waitFor();
+        await bast.getByTestId('handover-awaiting').getByText('menunggu serah terima: 1', { exact: false }).waitFor();
+        await expect(bast.getByTestId(`awaiting-${paid[0].ticketNumber}`).count()).resolves.toBe(0);
+        await bast.getByTestId(`awaiting-${paid[1].ticketNumber}`).waitFor();
+        await words(page, 'decree schedule and handover (officer)');
+      });
+
+      // the other paid recipient, on their phone: where and when, in Indonesian and in English
+      const citizen = await openPage(browser, gateway.url, problems, PHONE);
+      try {
+        await citizen.goto(`/status/${paid[1].ticketNumber}`);
+        const line = citizen.getByTestId('status-distribution');
+        await line.getByText(/^Penyaluran: Aula Kantor Kelurahan Purworejo, .*10:00–12:00/).waitFor();
+        const box = await line.boundingBox();
+        expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+        await citizen.getByText('EN', { exact: true }).click();
+        await line.getByText(/^Distribution: Aula Kantor Kelurahan Purworejo, .*10:00–12:00/).waitFor();
+      } finally {
+        await citizen.context().close();
+      }
     },
     LONG_MS,
   );

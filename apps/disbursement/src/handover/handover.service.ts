@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Subjects, type Actor, type HandoverView, type RecordHandoverRequest } from '#contracts';
+import { Subjects, type Actor, type HandoverListView, type HandoverView, type RecordHandoverRequest } from '#contracts';
 import { OutboxService } from '#messaging';
 import { DomainError, requireCanChange, requireCovers, requireRole } from '#platform';
 import { Clock } from '../config/clock.js';
@@ -86,10 +86,7 @@ export class HandoverService {
     return { handover: (await this.handovers.get(this.ds.manager, id))!, created };
   }
 
-  async list(
-    actor: Actor,
-    decreeId: string,
-  ): Promise<{ decreeId: string; decreeNumber: string; agencyCode: string; awaiting: number; items: HandoverView[] }> {
+  async list(actor: Actor, decreeId: string): Promise<HandoverListView> {
     const d = await this.decrees.get(this.ds.manager, decreeId);
     if (!d) throw new DisbursementError(DisbursementErrorCode.DecreeNotFound, `No decree ${decreeId}`);
     requireCovers(actor, d.agency_code, 'this decree');

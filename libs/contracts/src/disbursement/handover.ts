@@ -149,3 +149,13 @@ export interface HandoverView {
   note: string | null;
   recordedAt: string;
 }
+
+/** `GET /api/v1/disbursement/decrees/{id}/handovers`: the decree's BASTs in the order they happened. */
+export interface HandoverListView {
+  decreeId: string;
+  decreeNumber: string;
+  agencyCode: string;
+  /** paid recipients of the decree without a BAST yet */
+  awaiting: number;
+  items: HandoverView[];
+}

@@ -6,6 +6,7 @@ import type { FieldError } from '../envelope.js';
 import type { BenefitAmountView } from './benefit.js';
 import type { DeadlineUnitCode, LocalizedText, StandardDefinition } from './standard-definition.js';
 import type { PublicAgencyContact } from './paper-trail.js';
+import type { PublicDistributionView } from '../disbursement/handover.js';
 
 /** Time left until a due time: on the clock, and in working days of the agency's calendar (negative when overdue). */
 export interface TimeLeftView {
@@ -152,6 +153,11 @@ export interface PublicStatusView {
   timeline: Array<{ status: string; name: LocalizedText; at: string; note: string | null }>;
   /** added by the gateway (issue 11): whom to contact at the agency; null until its admin sets it */
   contact?: PublicAgencyContact | null;
+  /**
+   * added by the gateway (issue 12): where and when the recipient's village is scheduled for the
+   * handover, while the application is DECREED or DISBURSING and has no BAST yet; null otherwise
+   */
+  distribution?: PublicDistributionView | null;
   /**
    * The standard's steps in order (its lifecycle's statuses without the ends the procedure does
    * not lead to: returned, rejected, withdrawn, not paid), each done, current, to come, or not

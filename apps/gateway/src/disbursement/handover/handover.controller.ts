@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RecordHandoverRequest, Rpc, type Actor, type HandoverView } from '#contracts';
+import { RecordHandoverRequest, Rpc, type Actor, type HandoverListView, type HandoverView } from '#contracts';
 import { ServiceClient } from '#messaging';
 import { AuditService } from '../../audit/audit.service.js';
 import { ClientIp, CurrentActor } from '../../common/auth/actor.decorator.js';
@@ -73,7 +73,7 @@ export class HandoverController {
     summary: 'The decree’s handovers (the BAST list), in the order they happened, and how many paid recipients still await theirs',
   })
   @ApiOkResponse({ description: '{ decreeId, decreeNumber, agencyCode, awaiting, items: HandoverView[] }' })
-  list(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+  list(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<HandoverListView> {
     return this.services.call(Rpc.disbursement.listHandovers, { actor, id });
   }
 }

@@ -1,14 +1,20 @@
 // Disbursement through the gateway (apps/gateway/src/disbursement/disbursement.controller.ts):
 // budget lines (pagu) and their revisions, the pool of verified applications, proposals
 // (usulan), decrees (SK), requests to the finance office and their settlements, and a failed
-// recipient's correction or giving up. Money is whole Rupiah as a decimal string, never a number.
+// recipient's correction or giving up, the distribution schedule and the handovers (BAST).
+// Money is whole Rupiah as a decimal string, never a number.
 import type {
   BudgetLineRevisionView,
   BudgetLineView,
   DecreeView,
+  HandoverListView,
+  HandoverView,
   PoolItemView,
   ProposalStatus,
   ProposalView,
+  RecordHandoverRequest,
+  ScheduleEntryDto,
+  ScheduleView,
   StandardView,
 } from '@contracts';
 import { api, asPage, seg } from '../../shared/api/client';
@@ -104,6 +110,18 @@ export const disbursementApi = {
       seg`/disbursement/decrees/${decreeId}/recipients/${applicationId}/give-up`,
       body,
     ),
+
+  /** the distribution schedule (jadwal penyaluran) per village, apps/gateway/src/disbursement/schedule */
+  schedule: (decreeId: string, signal?: AbortSignal) =>
+    api.get<ScheduleView>(seg`/disbursement/decrees/${decreeId}/schedule`, undefined, signal),
+  /** replaces the whole schedule; `version` is the one seen (409 DISBURSEMENT_SCHEDULE_CHANGED when it moved on) */
+  replaceSchedule: (decreeId: string, body: { version: number; entries: ScheduleEntryDto[]; reason?: string | null }) =>
+    api.put<ScheduleView>(seg`/disbursement/decrees/${decreeId}/schedule`, body),
+  /** the BAST list and how many paid recipients await one, apps/gateway/src/disbursement/handover */
+  handovers: (decreeId: string, signal?: AbortSignal) =>
+    api.get<HandoverListView>(seg`/disbursement/decrees/${decreeId}/handovers`, undefined, signal),
+  recordHandover: (decreeId: string, applicationId: string, body: RecordHandoverRequest) =>
+    api.post<HandoverView>(seg`/disbursement/decrees/${decreeId}/recipients/${applicationId}/handover`, body),
 
   /** a standard's current version (its name, target groups and benefit amount); null when intake cannot say */
   standard: (agencyCode: string, code: string, signal?: AbortSignal) =>

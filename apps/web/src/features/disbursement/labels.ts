@@ -105,3 +105,30 @@ export const RECIPIENT_FIELDS: FieldLabels = {
   reason: 'disb.correct.reason',
   publicReason: 'disb.giveUp.publicReason',
 };
+
+/** A schedule's entries (ReplaceScheduleRequest), each error naming `entries[i].field`. */
+export const SCHEDULE_FIELDS: FieldLabels = {
+  entries: 'dist.schedule.title',
+  'entries[].villageCode': 'dist.schedule.village',
+  'entries[].place': 'dist.schedule.place',
+  'entries[].date': 'dist.schedule.date',
+  'entries[].startTime': 'dist.schedule.startTime',
+  'entries[].endTime': 'dist.schedule.endTime',
+  'entries[].lurahName': 'dist.schedule.lurahName',
+  'entries[].lurahNote': 'dist.schedule.lurahNote',
+  reason: 'dist.schedule.reason',
+  version: 'field.version',
+};
+
+/** A handover's fields (RecordHandoverRequest). */
+export const HANDOVER_FIELDS: FieldLabels = {
+  handedOverAt: 'dist.bast.handedOverAt',
+  place: 'dist.bast.place',
+  receivedBy: 'dist.bast.receivedBy',
+  representative: 'dist.bast.representative',
+  representativeRelation: 'dist.bast.representativeRelation',
+  signatureRef: 'dist.bast.signatureRef',
+  photoRef: 'dist.bast.photoRef',
+  note: 'dist.bast.note',
+  status: 'field.status',
+};

@@ -15,3 +15,5 @@ export const HEADS: readonly Role[] = ['HEAD'];
 export const SCAN_RECORDERS: readonly Role[] = ['HEAD', 'FINANCE', 'ADMIN'];
 /** the treasurer (bendahara): request from the finance office, correct or give up a failed recipient */
 export const TREASURER: readonly Role[] = ['FINANCE'];
+/** arrange the distribution schedule with the lurah and record the handovers (BAST): the gateway's DISTRIBUTION_ROLES */
+export const DISTRIBUTORS: readonly Role[] = ['VERIFIER', 'FINANCE', 'HEAD'];

@@ -175,6 +175,21 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   ],
   [/^.+ has no benefit amount: .*$/, 'besaran bantuan layanan ini belum ditetapkan di katalog layanan'],
   [/^is (?<status>DRAFT|SUBMITTED|APPROVED|RETURNED|DECREED)$/, 'status usulan tidak memungkinkan tindakan ini'],
+  // the distribution schedule and the handover (libs/contracts/src/disbursement/handover.ts, apps/disbursement/src/domain)
+  [/^must be a time HH:MM \(00:00–23:59\)$/, 'harus berupa jam JJ:MM (00:00–23:59)'],
+  [/^must be after startTime \((?<start>[^)]+)\)$/, 'harus setelah jam mulai ({start})'],
+  [/^must not be before the decree's date \((?<date>[^)]+)\)$/, 'tidak boleh sebelum tanggal SK ({date})'],
+  [/^(?<date>\S+) is not a day of the calendar$/, '{date} bukan tanggal yang ada'],
+  [/^(?<village>\S+) is scheduled already in entries\[\d+\]$/, '{village} sudah dijadwalkan pada baris lain'],
+  [/^(?<village>\S+) has no recipient in this decree$/, '{village} tidak memiliki penerima dalam SK ini'],
+  [/^must name where \(at least (?<n>\d+) characters\)$/, 'harus menyebutkan tempatnya (minimal {n} karakter)'],
+  [/^must name the lurah the schedule was arranged with$/, 'harus menyebutkan lurah yang menyepakati jadwal'],
+  [/^must name who received it$/, 'harus menyebutkan yang menerima'],
+  [/^must say how the representative is related to the recipient$/, 'harus menyebutkan hubungan wakil dengan penerima'],
+  [/^must be the reference of the (signature|photo)$/, 'harus berupa rujukan berkasnya'],
+  [/^is (?<seen>\d+) now$/, 'jadwal telah diubah orang lain (kini versi {seen}); muat ulang lalu ulangi'],
+  [/^is HANDED_OVER \((?<bast>[^)]+)\)$/, 'sudah diserahkan ({bast})'],
+  [/^is (?<status>PENDING|REQUESTED|FAILED|NOT_PAID)\b.*$/, 'penerima belum dibayar; hanya penerima yang sudah dibayar yang diserahkan'],
 ];
 
 /** The rule in Bahasa Indonesia, or undefined when it is not one of the known rules. */

@@ -2,8 +2,9 @@
 // reference; each recipient with their amount and how their money went (waiting, requested,
 // paid with the SP2D, failed with the bank's reason, given up); the requests to the finance
 // office with their settlements. The treasurer (bendahara) requests the unpaid recipients,
-// corrects a failed one's bank account or gives them up. Tabs are kept for the decree's PDF
-// and XLSX, the bank's files, and the distribution schedule and handover (BAST).
+// corrects a failed one's bank account or gives them up. The distribution schedule per village
+// and the handover (BAST) of each paid recipient have their tab; tabs are kept for the decree's
+// PDF and XLSX and the bank's files.
 import { useState, type HTMLAttributes } from 'react';
 import type { DecreeView } from '@contracts';
 import { App, Button, Card, Descriptions, Popconfirm, Result, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
@@ -30,7 +31,7 @@ import { Link } from '../../../shared/router';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { disbursementApi } from '../api';
 import { BUDGET_SOURCE_LABEL, DECREE_FIELDS, LINE_STATUS_COLOR, LINE_STATUS_LABEL } from '../labels';
-import { SCAN_RECORDERS, TREASURER } from '../roles';
+import { DISTRIBUTORS, SCAN_RECORDERS, TREASURER } from '../roles';
 import { formatRupiah, sumRupiah } from '../money';
 import { Money } from '../components/Money';
 import { LineStatusTags } from '../components/LineStatusTags';
@@ -38,6 +39,8 @@ import { RequestCard } from '../components/RequestCard';
 import { ComingSlot } from '../components/ComingSlot';
 import { CorrectDialog, GiveUpDialog, ScanDialog } from '../components/DecreeDialogs';
 import { useStandards } from '../components/useStandards';
+import { ScheduleCard } from '../components/ScheduleCard';
+import { HandoverCard } from '../components/HandoverCard';
 
 type Recipient = NonNullable<DecreeView['recipients']>[number];
 
@@ -73,6 +76,7 @@ export default function DecreePage({ id }: { id: string }) {
   if (!d) return <Skeleton active />;
   const own = d.agencyCode === user?.agencyCode;
   const treasurer = own && hasRole(user?.roles, TREASURER);
+  const distributor = own && hasRole(user?.roles, DISTRIBUTORS);
   const toRequest = [d.lines.PENDING, d.lines.FAILED].filter(Boolean);
   const toRequestCount = toRequest.reduce((n, x) => n + x.count, 0);
   const toRequestAmount = sumRupiah(toRequest.map((x) => x.amount));
@@ -283,8 +287,8 @@ export default function DecreePage({ id }: { id: string }) {
               label: t('disb.tab.handover'),
               children: (
                 <Space orientation="vertical" style={{ width: '100%' }}>
-                  <ComingSlot slot="distribution-schedule" title="disb.slot.schedule.title" text="disb.slot.schedule.text" actions={[]} />
-                  <ComingSlot slot="handover-bast" title="disb.slot.bast.title" text="disb.slot.bast.text" actions={[]} />
+                  <ScheduleCard decreeId={d.id} canChange={distributor} />
+                  <HandoverCard decree={d} canRecord={distributor} />
                 </Space>
               ),
             },

@@ -1,10 +1,11 @@
 // The citizens' status page (`/status`, `/status/{ticket}`): no login, no staff navigation, no
 // personal data. A ticket number in, the status, its timeline and the deadline out, from
-// `GET /api/v1/public/status/{ticketNumber}`.
+// `GET /api/v1/public/status/{ticketNumber}`; for a recipient waiting for the aid, where and
+// when their village's distribution is (`distribution`, both languages from the API).
 import { useEffect, useState } from 'react';
 import type { PublicStatusView, PublicStepView } from '@contracts';
 import { Alert, Button, Card, Descriptions, Form, Input, Result, Skeleton, Steps, Tag, Timeline, Typography } from 'antd';
-import { LockOutlined, SafetyOutlined, SearchOutlined } from '@ant-design/icons';
+import { CalendarOutlined, LockOutlined, SafetyOutlined, SearchOutlined } from '@ant-design/icons';
 import { ApiError } from '../../../shared/api/client';
 import { useI18n } from '../../../shared/i18n/I18n';
 import { loc } from '../../../shared/i18n/localized';
@@ -188,6 +189,17 @@ function StatusResult({ view }: { view: PublicStatusView }) {
           </Tag>
         ) : null}
       </div>
+      {view.distribution && (
+        // where and when the village's aid is handed over (the schedule made with the lurah), as the agency words it
+        <Alert
+          type="success"
+          showIcon
+          icon={<CalendarOutlined aria-hidden />}
+          style={{ marginBottom: 16 }}
+          data-testid="status-distribution"
+          title={loc(view.distribution.label, lang)}
+        />
+      )}
       <Descriptions column={{ xs: 1, sm: 1, md: 2 }} size="small" bordered layout="vertical">
         <Descriptions.Item label={t('field.service')}>{loc(view.service.name, lang, view.service.code)}</Descriptions.Item>
         <Descriptions.Item label={t('field.agency')}>{view.agency.name}</Descriptions.Item>
