@@ -10,6 +10,7 @@ import { intakeTexts, paperTrailTexts } from '../features/intake/i18n';
 import { statusContactTexts, statusTexts } from '../features/status/i18n';
 import { verificationTexts } from '../features/verification/i18n';
 import { disbursementTexts } from '../features/disbursement/i18n';
+import { disbursementFileTexts } from '../features/disbursement/i18n-files';
 import { logisticsTexts } from '../features/logistics/i18n';
 import { complaintsTexts } from '../features/complaints/i18n';
 
@@ -25,6 +26,7 @@ export const TEXTS = combineTexts(
   statusContactTexts,
   verificationTexts,
   disbursementTexts,
+  disbursementFileTexts,
   logisticsTexts,
   complaintsTexts,
 );
