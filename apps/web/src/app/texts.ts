@@ -9,8 +9,7 @@ import { adminTexts, auditTrailTexts } from '../features/admin/i18n';
 import { intakeTexts, paperTrailTexts } from '../features/intake/i18n';
 import { statusContactTexts, statusTexts } from '../features/status/i18n';
 import { verificationTexts } from '../features/verification/i18n';
-import { disbursementTexts } from '../features/disbursement/i18n';
-import { disbursementFileTexts } from '../features/disbursement/i18n-files';
+import { disbursementFileTexts, disbursementTexts } from '../features/disbursement/i18n';
 import { logisticsTexts } from '../features/logistics/i18n';
 import { complaintsTexts } from '../features/complaints/i18n';
 

@@ -1,5 +1,8 @@
 import { defineTexts } from '../../shared/i18n/texts';
 
+// the decree's documents, the bank's files and the realisation report have their texts beside these
+export { disbursementFileTexts } from './i18n-files';
+
 // Words of the Dinas Sosial: pagu (budget line), usulan (proposal), SK (surat keputusan, the
 // decree), SP2D (the finance office's payment order), BPKAD (the finance office), bendahara
 // (the treasurer), BAST (berita acara serah terima, the handover record).
