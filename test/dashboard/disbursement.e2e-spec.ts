@@ -12,6 +12,7 @@
 // are verified by publishing verification's decision. Only the steps under test are clicks.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Browser, Page } from 'playwright-core';
 import { Rpc, Subjects } from '#contracts';
@@ -220,7 +221,7 @@ describe('disbursement pages (issue 12) at 1366 px, in Indonesian', () => {
         await dialog.getByRole('button', { name: 'Simpan perubahan' }).click();
         await dialog.waitFor({ state: 'detached' });
         await eventually(async () => expect(await row.getByText(/^Rp\s?1\.200\.000$/).count()).toBe(2));
-        await page.getByTestId('slot-realisation').getByText('Laporan realisasi', { exact: true }).waitFor();
+        await page.getByTestId('realisation-card').getByText('Laporan realisasi', { exact: true }).waitFor();
         await expect(inView(page, ['Pagu', 'Terikat', 'Dibayar', 'Sisa pagu', 'Aksi'])).resolves.toEqual({
           Pagu: true,
           Terikat: true,
@@ -381,9 +382,9 @@ describe('disbursement pages (issue 12) at 1366 px, in Indonesian', () => {
 
         // the places kept for the documents, the bank's files and the handover
         await page.getByRole('tab', { name: 'Dokumen SK' }).click();
-        await page.getByTestId('slot-decree-documents').getByRole('button', { name: 'Unduh SK (PDF)' }).waitFor();
+        await page.getByTestId('decree-documents').getByRole('button', { name: 'Unduh SK (PDF)' }).waitFor();
         await page.getByRole('tab', { name: 'Berkas bank' }).click();
-        for (const slot of ['bank-account-opening', 'bank-answer', 'bank-payment-file']) await page.getByTestId(`slot-${slot}`).waitFor();
+        for (const card of ['bank-account-opening', 'bank-answer', 'bank-payment-file']) await page.getByTestId(card).waitFor();
         await words(page, 'decree slots');
 
         await page.getByRole('tab', { name: 'Penerima' }).click();
@@ -527,4 +528,80 @@ describe('disbursement pages (issue 12) at 1366 px, in Indonesian', () => {
     expect(Object.fromEntries(Object.entries(pages).filter(([, found]) => found.length > 0))).toEqual({});
     expect(problems).toEqual([]);
   });
+
+  it(
+    "the treasurer downloads the decree's PDF, imports the bank's answer (a good row recorded, a bad one named in words) and reads the paid sum in the realisation",
+    async () => {
+      expect(decreeId).not.toBe('');
+      const d = await bendahara.api.get(`/api/v1/disbursement/decrees/${decreeId}`);
+      const failed = (d.body.recipients as Array<{ ticketNumber: string; status: string }>).find((r) => r.status === 'FAILED')!;
+      await as(bendahara, `/disbursement/decrees/${decreeId}`, async (page) => {
+        // the decree to print and sign, fetched with the session's token and saved under the gateway's name
+        await page.getByRole('tab', { name: 'Dokumen SK' }).click();
+        const [pdf] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByTestId('decree-documents').getByRole('button', { name: 'Unduh SK (PDF)' }).click(),
+        ]);
+        // the masked copy says so in its name
+        expect(pdf.suggestedFilename()).toBe(`SK-${DECREE.replaceAll('/', '-')}-disamarkan.pdf`);
+        expect((await readFile((await pdf.path())!)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+        // the bank's answer: the failed recipient's new account, and a reference the bank was never sent
+        await page.getByRole('tab', { name: 'Berkas bank' }).click();
+        const card = page.getByTestId('bank-answer');
+        const answer = [
+          'NO_REFERENSI;NO_REKENING;NAMA_REKENING',
+          `${failed.ticketNumber};0012345699;PENERIMA`,
+          'TIKET-TIDAK-ADA;0012345698;ORANG LAIN',
+        ];
+        await card.locator('input[type=file]').setInputFiles({
+          name: 'jawaban-bank.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(answer.join('\r\n'), 'utf8'),
+        });
+        await card.getByText('jawaban-bank.csv').waitFor();
+        await card.getByRole('button', { name: 'Impor jawaban bank' }).click();
+        const result = card.getByTestId('bank-answer-result');
+        await result.getByText('jawaban-bank.csv: 2 baris dibaca.').waitFor();
+        await result.getByText('1 nomor rekening baru dicatat pada penerima SK ini.').waitFor();
+        const bad = result.getByTestId('bank-answer-errors').getByRole('row').filter({ hasText: 'TIKET-TIDAK-ADA' });
+        await expect(bad.getByRole('cell').allInnerTexts()).resolves.toEqual([
+          '3',
+          'NO_REFERENSI',
+          'TIKET-TIDAK-ADA tidak ada dalam daftar yang dikirim ke bank',
+        ]);
+        // the two paid recipients were not in this answer
+        await result.getByText('2 penerima belum dijawab bank (tanpa rekening dan tanpa penolakan):').waitFor();
+        expect(await leaks(page)).toEqual([]);
+        // the decree shows the account now on the failed recipient
+        await page.getByRole('tab', { name: 'Penerima' }).click();
+        await page.getByTestId(`recipient-${failed.ticketNumber}`).getByText('0012345699').waitFor();
+
+        // the realisation of the line's year: 900,000 decreed, 600,000 paid, 300,000 not yet
+        await page.goto(`/disbursement/realisation?year=${YEAR}`);
+        const row = page.getByTestId(`realisation-row-${lineId}`);
+        await row.waitFor();
+        // the programme's name comes from intake after the report
+        await eventually(async () =>
+          expect(await row.getByRole('cell').allInnerTexts()).toEqual([
+            expect.stringContaining(`Bansos Rehsos ${YEAR}`),
+            PROGRAMME,
+            expect.stringContaining('35.75.01.1001'),
+            'Desember 2026',
+            expect.stringMatching(/^Rp\s?900\.000$/),
+            expect.stringMatching(/^Rp\s?600\.000$/),
+            expect.stringMatching(/^Rp\s?0$/),
+            expect.stringMatching(/^Rp\s?300\.000$/),
+          ]),
+        );
+        await page
+          .getByTestId('realisation-total')
+          .getByText(/^Rp\s?600\.000$/)
+          .waitFor();
+        expect(await leaks(page)).toEqual([]);
+      });
+      expect(problems).toEqual([]);
+    },
+    LONG_MS,
+  );
 });

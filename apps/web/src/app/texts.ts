@@ -9,7 +9,7 @@ import { adminTexts, auditTrailTexts } from '../features/admin/i18n';
 import { intakeTexts, paperTrailTexts } from '../features/intake/i18n';
 import { statusContactTexts, statusTexts } from '../features/status/i18n';
 import { verificationTexts } from '../features/verification/i18n';
-import { disbursementTexts, distributionTexts } from '../features/disbursement/i18n';
+import { disbursementFileTexts, disbursementTexts, distributionTexts } from '../features/disbursement/i18n';
 import { logisticsTexts } from '../features/logistics/i18n';
 import { complaintsTexts } from '../features/complaints/i18n';
 
@@ -26,6 +26,7 @@ export const TEXTS = combineTexts(
   verificationTexts,
   disbursementTexts,
   distributionTexts,
+  disbursementFileTexts,
   logisticsTexts,
   complaintsTexts,
 );

@@ -1,5 +1,8 @@
 import { defineTexts } from '../../shared/i18n/texts';
 
+// the decree's documents, the bank's files and the realisation report have their texts beside these
+export { disbursementFileTexts } from './i18n-files';
+
 // Words of the Dinas Sosial: pagu (budget line), usulan (proposal), SK (surat keputusan, the
 // decree), SP2D (the finance office's payment order), BPKAD (the finance office), bendahara
 // (the treasurer), BAST (berita acara serah terima, the handover record).
@@ -225,7 +228,6 @@ export const disbursementTexts = defineTexts(
     'disb.giveUp.confirm': 'Nyatakan tidak dapat disalurkan',
     'disb.giveUp.done': '{name} dinyatakan tidak dapat disalurkan.',
 
-    'disb.slot.soon': 'Segera tersedia.',
     'disb.slot.realisation.title': 'Laporan realisasi',
     'disb.slot.realisation.text':
       'Realisasi per pagu, program, wilayah dan bulan (terikat, dibayar, dikembalikan, sisa), sebagai tabel dan berkas XLSX. Provinsi melihat rekap kabupaten/kotanya.',
@@ -241,15 +243,8 @@ export const disbursementTexts = defineTexts(
     'disb.slot.accounts.xlsx': 'Unduh XLSX',
     'disb.slot.answer.title': 'Jawaban bank',
     'disb.slot.answer.text': 'Unggah jawaban bank berisi nomor rekening penerima; setiap baris yang salah dilaporkan.',
-    'disb.slot.answer.upload': 'Unggah jawaban bank',
     'disb.slot.payment.title': 'Berkas pembayaran',
-    'disb.slot.payment.text': 'Berkas pembayaran SK ini untuk bank.',
     'disb.slot.payment.download': 'Unduh berkas pembayaran',
-    'disb.slot.schedule.title': 'Jadwal penyaluran',
-    'disb.slot.schedule.text': 'Tempat, tanggal dan jam penyaluran per desa/kelurahan, disusun bersama lurah.',
-    'disb.slot.bast.title': 'Serah terima (BAST)',
-    'disb.slot.bast.text':
-      'Berita acara serah terima tiap penerima: siapa, kapan, di mana, serta rujukan tanda tangan dan foto. Penerima yang telah menerima bantuan berstatus diserahkan.',
   },
   {
     'nav.disbursement': 'Budget & Disbursement',
@@ -472,7 +467,6 @@ export const disbursementTexts = defineTexts(
     'disb.giveUp.confirm': 'Declare it cannot be paid',
     'disb.giveUp.done': '{name} declared as cannot be paid.',
 
-    'disb.slot.soon': 'Coming soon.',
     'disb.slot.realisation.title': 'Realisation report',
     'disb.slot.realisation.text':
       "Realisation per budget line, programme, area and month (committed, paid, returned, remaining), as a table and an XLSX file. A province sees its regencies' roll-up.",
@@ -488,15 +482,8 @@ export const disbursementTexts = defineTexts(
     'disb.slot.accounts.xlsx': 'Download XLSX',
     'disb.slot.answer.title': "The bank's answer",
     'disb.slot.answer.text': "Upload the bank's answer with the recipients' account numbers; each bad row is reported.",
-    'disb.slot.answer.upload': "Upload the bank's answer",
     'disb.slot.payment.title': 'Payment file',
-    'disb.slot.payment.text': "This decree's payment file for the bank.",
     'disb.slot.payment.download': 'Download the payment file',
-    'disb.slot.schedule.title': 'Distribution schedule',
-    'disb.slot.schedule.text': 'Place, date and time of the distribution per village, arranged with the village head (lurah).',
-    'disb.slot.bast.title': 'Handover (BAST)',
-    'disb.slot.bast.text':
-      'The handover record of each recipient: who, when, where, and the references of the signature and the photo. A recipient handed over is marked as such.',
   },
 );
 

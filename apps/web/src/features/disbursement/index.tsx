@@ -2,7 +2,7 @@
 // of verified applications and their approval, decrees (SK) with their recipients, the requests
 // to the finance office and their settlements. Pages by role: roles.ts follows the gateway.
 import { lazy } from 'react';
-import { AuditOutlined, BankOutlined, FileDoneOutlined, WalletOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, BarChartOutlined, FileDoneOutlined, WalletOutlined } from '@ant-design/icons';
 import type { Feature } from '../../shared/routes';
 import { DISB_STAFF, PROPOSERS } from './roles';
 
@@ -13,6 +13,7 @@ const NewProposalPage = lazy(() => import('./pages/NewProposalPage'));
 const ProposalPage = lazy(() => import('./pages/ProposalPage'));
 const DecreesPage = lazy(() => import('./pages/DecreesPage'));
 const DecreePage = lazy(() => import('./pages/DecreePage'));
+const RealisationPage = lazy(() => import('./pages/RealisationPage'));
 
 export const disbursement: Feature = {
   nav: {
@@ -40,6 +41,12 @@ export const disbursement: Feature = {
         labelKey: 'nav.disbursement.decrees',
         icon: <FileDoneOutlined aria-hidden />,
       },
+      {
+        key: 'disbursement.realisation',
+        path: '/disbursement/realisation',
+        labelKey: 'nav.disbursement.realisation',
+        icon: <BarChartOutlined aria-hidden />,
+      },
     ],
   },
   routes: [
@@ -57,5 +64,11 @@ export const disbursement: Feature = {
     { path: '/disbursement/proposals/:id', titleKey: 'disb.proposal.title', roles: DISB_STAFF, render: (p) => <ProposalPage id={p.id} /> },
     { path: '/disbursement/decrees', titleKey: 'nav.disbursement.decrees', roles: DISB_STAFF, render: () => <DecreesPage /> },
     { path: '/disbursement/decrees/:id', titleKey: 'disb.decree.pageTitle', roles: DISB_STAFF, render: (p) => <DecreePage id={p.id} /> },
+    {
+      path: '/disbursement/realisation',
+      titleKey: 'nav.disbursement.realisation',
+      roles: DISB_STAFF,
+      render: () => <RealisationPage />,
+    },
   ],
 };

@@ -5,6 +5,10 @@ import type { Role } from '../../shared/roles';
 
 /** read budget lines, the pool, proposals, decrees and requests */
 export const DISB_STAFF: readonly Role[] = ['FRONT_OFFICE', 'VERIFIER', 'HEAD', 'FINANCE', 'ADMIN'];
+/** a decree with full NIKs and its bank files (libs/contracts FULL_NIK_ROLES): who signs, who takes the lists to the bank, the admin; own agency only */
+export const FULL_NIK: readonly Role[] = ['HEAD', 'FINANCE', 'ADMIN'];
+/** import the bank's answer (the treasurer of the decree's agency) */
+export const BANK_ANSWER_IMPORTERS: readonly Role[] = ['FINANCE'];
 /** open and revise budget lines */
 export const LINE_ADMIN: readonly Role[] = ['ADMIN'];
 /** prepare and submit proposals */

@@ -4,7 +4,7 @@
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import type { BudgetLineView } from '@contracts';
 import { Button, Card, Select, Space, Table, Typography } from 'antd';
-import { DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useSession } from '../../../shared/session';
 import { useI18n } from '../../../shared/i18n/I18n';
 import { useLoad } from '../../../shared/useLoad';
@@ -18,7 +18,7 @@ import { BUDGET_SOURCE_LABEL } from '../labels';
 import { LINE_ADMIN } from '../roles';
 import { Money } from '../components/Money';
 import { OpenLineDialog, ReviseLineDialog } from '../components/LineDialog';
-import { ComingSlot } from '../components/ComingSlot';
+import { RealisationCard } from '../components/RealisationCard';
 import { useStandards } from '../components/useStandards';
 
 export default function BudgetLinesPage() {
@@ -137,12 +137,7 @@ export default function BudgetLinesPage() {
           ]}
         />
       </Card>
-      <ComingSlot
-        slot="realisation"
-        title="disb.slot.realisation.title"
-        text="disb.slot.realisation.text"
-        actions={[{ key: 'realisation-xlsx', label: 'disb.slot.realisation.xlsx', icon: <DownloadOutlined aria-hidden /> }]}
-      />
+      <RealisationCard year={year} agencyCode={agencyCode} />
       {opening && (
         <OpenLineDialog
           agencies={own}

@@ -8,17 +8,7 @@
 import { useState, type HTMLAttributes } from 'react';
 import type { DecreeView } from '@contracts';
 import { App, Button, Card, Descriptions, Popconfirm, Result, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
-import {
-  ArrowLeftOutlined,
-  BankOutlined,
-  DownloadOutlined,
-  EditOutlined,
-  FileTextOutlined,
-  ScanOutlined,
-  SendOutlined,
-  StopOutlined,
-  UploadOutlined,
-} from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, ScanOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { useSession } from '../../../shared/session';
 import { useI18n } from '../../../shared/i18n/I18n';
 import { useLoad } from '../../../shared/useLoad';
@@ -36,7 +26,8 @@ import { formatRupiah, sumRupiah } from '../money';
 import { Money } from '../components/Money';
 import { LineStatusTags } from '../components/LineStatusTags';
 import { RequestCard } from '../components/RequestCard';
-import { ComingSlot } from '../components/ComingSlot';
+import { DecreeDocuments } from '../components/DecreeDocuments';
+import { AccountOpeningCard, BankAnswerCard, PaymentFileCard } from '../components/BankFiles';
 import { CorrectDialog, GiveUpDialog, ScanDialog } from '../components/DecreeDialogs';
 import { useStandards } from '../components/useStandards';
 import { ScheduleCard } from '../components/ScheduleCard';
@@ -241,44 +232,16 @@ export default function DecreePage({ id }: { id: string }) {
             {
               key: 'documents',
               label: t('disb.tab.documents'),
-              children: (
-                <ComingSlot
-                  slot="decree-documents"
-                  title="disb.slot.documents.title"
-                  text="disb.slot.documents.text"
-                  actions={[
-                    { key: 'decree-pdf', label: 'disb.slot.documents.pdf', icon: <FileTextOutlined aria-hidden /> },
-                    { key: 'decree-xlsx', label: 'disb.slot.documents.xlsx', icon: <DownloadOutlined aria-hidden /> },
-                  ]}
-                />
-              ),
+              children: <DecreeDocuments decree={d} />,
             },
             {
               key: 'bank',
               label: t('disb.tab.bank'),
               children: (
                 <Space orientation="vertical" style={{ width: '100%' }}>
-                  <ComingSlot
-                    slot="bank-account-opening"
-                    title="disb.slot.accounts.title"
-                    text="disb.slot.accounts.text"
-                    actions={[
-                      { key: 'accounts-csv', label: 'disb.slot.accounts.csv', icon: <DownloadOutlined aria-hidden /> },
-                      { key: 'accounts-xlsx', label: 'disb.slot.accounts.xlsx', icon: <DownloadOutlined aria-hidden /> },
-                    ]}
-                  />
-                  <ComingSlot
-                    slot="bank-answer"
-                    title="disb.slot.answer.title"
-                    text="disb.slot.answer.text"
-                    actions={[{ key: 'answer-upload', label: 'disb.slot.answer.upload', icon: <UploadOutlined aria-hidden /> }]}
-                  />
-                  <ComingSlot
-                    slot="bank-payment-file"
-                    title="disb.slot.payment.title"
-                    text="disb.slot.payment.text"
-                    actions={[{ key: 'payment-file', label: 'disb.slot.payment.download', icon: <BankOutlined aria-hidden /> }]}
-                  />
+                  <AccountOpeningCard decree={d} />
+                  <BankAnswerCard decree={d} onImported={decree.reload} />
+                  <PaymentFileCard decree={d} />
                 </Space>
               ),
             },
