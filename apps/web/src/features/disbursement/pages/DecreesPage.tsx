@@ -13,6 +13,7 @@ import { disbursementApi } from '../api';
 import { Money } from '../components/Money';
 import { LineStatusTags } from '../components/LineStatusTags';
 import { useStandards } from '../components/useStandards';
+import { serverPages } from '../../../shared/components/paging';
 
 const PAGE_SIZE = 20;
 
@@ -37,13 +38,13 @@ export default function DecreesPage() {
           dataSource={items}
           locale={{ emptyText: list.error ? errorText(list.error) : t('disb.decrees.empty') }}
           onRow={(d) => ({ 'data-testid': `decree-row-${d.decreeNumber}` }) as HTMLAttributes<HTMLElement>}
-          pagination={{
-            current: page,
+          pagination={serverPages({
+            page,
+            setPage,
             pageSize: PAGE_SIZE,
-            total: list.data?.total ?? 0,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: setPage,
-          }}
+            total: list.data?.total,
+            totalText: (total) => t('common.total', { total }),
+          })}
           scroll={{ x: 'max-content' }}
           columns={[
             {

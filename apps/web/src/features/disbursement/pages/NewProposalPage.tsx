@@ -19,6 +19,7 @@ import { BUDGET_SOURCE_LABEL, PROPOSAL_FIELDS } from '../labels';
 import { atMost, formatRupiah, minusRupiah, sumRupiah } from '../money';
 import { Money } from '../components/Money';
 import { benefitFor, useStandards } from '../components/useStandards';
+import { serverPages } from '../../../shared/components/paging';
 
 const PAGE_SIZE = 100;
 
@@ -170,14 +171,13 @@ export default function NewProposalPage() {
                     'aria-label': t('disb.pool.pick', { name: p.name ?? p.ticketNumber ?? '' }),
                   }),
                 }}
-                pagination={{
-                  current: page,
+                pagination={serverPages({
+                  page,
+                  setPage,
                   pageSize: PAGE_SIZE,
-                  total: pool.data?.total ?? 0,
-                  showSizeChanger: false,
-                  showTotal: (total) => t('disb.pool.total', { total }),
-                  onChange: setPage,
-                }}
+                  total: pool.data?.total,
+                  totalText: (total) => t('disb.pool.total', { total }),
+                })}
                 scroll={{ x: 'max-content' }}
                 columns={[
                   {

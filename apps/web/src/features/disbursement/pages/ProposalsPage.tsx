@@ -17,6 +17,7 @@ import { PROPOSAL_STATUS_COLOR, PROPOSAL_STATUS_LABEL } from '../labels';
 import { HEADS, PROPOSERS } from '../roles';
 import { Money } from '../components/Money';
 import { useStandards } from '../components/useStandards';
+import { serverPages } from '../../../shared/components/paging';
 
 const PAGE_SIZE = 20;
 
@@ -75,13 +76,13 @@ export default function ProposalsPage() {
           dataSource={items}
           locale={{ emptyText: list.error ? errorText(list.error) : t('disb.proposals.empty') }}
           onRow={(p) => ({ 'data-testid': `proposal-row-${p.id}` }) as HTMLAttributes<HTMLElement>}
-          pagination={{
-            current: page,
+          pagination={serverPages({
+            page,
+            setPage,
             pageSize: PAGE_SIZE,
-            total: list.data?.total ?? 0,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: setPage,
-          }}
+            total: list.data?.total,
+            totalText: (total) => t('common.total', { total }),
+          })}
           scroll={{ x: 'max-content' }}
           columns={[
             {

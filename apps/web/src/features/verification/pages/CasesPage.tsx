@@ -15,6 +15,7 @@ import { verificationApi } from '../api';
 import { CASE_STATUS_LABEL, RULE_OUTCOME_LABEL, caseStatusColor } from '../labels';
 import { useSession } from '../../../shared/session';
 import { serviceName, useStandards } from '../components/caseWords';
+import { serverPages } from '../../../shared/components/paging';
 
 const PAGE = 20;
 
@@ -69,14 +70,13 @@ export default function CasesPage() {
           loading={list.loading && !list.data}
           dataSource={list.data?.items ?? []}
           locale={list.error ? { emptyText: errorText(list.error) } : { emptyText: q ? t('cases.noMatch', { q }) : t('cases.none') }}
-          pagination={{
-            current: page,
+          pagination={serverPages({
+            page,
+            setPage,
             pageSize: PAGE,
-            total: list.data?.total ?? 0,
-            showSizeChanger: false,
-            onChange: setPage,
-            showTotal: (total) => t('common.total', { total }),
-          }}
+            total: list.data?.total,
+            totalText: (total) => t('common.total', { total }),
+          })}
           scroll={{ x: 'max-content' }}
           columns={[
             {

@@ -31,6 +31,7 @@ import { formatDateTime, formatNumber } from '../../../shared/format';
 import { Link } from '../../../shared/router';
 import { verificationApi } from '../api';
 import { IMPORT_STATUS_LABEL, importRunning, importStatusColor } from '../labels';
+import { serverPages } from '../../../shared/components/paging';
 
 const ERRORS_PAGE = 20;
 
@@ -195,14 +196,13 @@ export default function ImportPage({ id }: { id: string }) {
             loading={errors.loading}
             dataSource={errors.data?.items ?? []}
             locale={errors.error ? { emptyText: errorText(errors.error) } : { emptyText: t('registry.noErrors') }}
-            pagination={{
-              current: page,
+            pagination={serverPages({
+              page,
+              setPage,
               pageSize: ERRORS_PAGE,
-              total: errors.data?.total ?? 0,
-              showSizeChanger: false,
-              onChange: setPage,
-              showTotal: (total) => t('common.total', { total }),
-            }}
+              total: errors.data?.total,
+              totalText: (total) => t('common.total', { total }),
+            })}
             columns={[
               { title: t('registry.row'), dataIndex: 'row', width: 100 },
               {

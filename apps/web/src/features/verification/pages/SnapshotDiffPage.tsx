@@ -13,6 +13,7 @@ import { formatNumber } from '../../../shared/format';
 import { Link } from '../../../shared/router';
 import { verificationApi } from '../api';
 import { DIFF_CHANGE_LABEL, REGISTRY_FIELD_LABEL } from '../labels';
+import { serverPages } from '../../../shared/components/paging';
 
 const DIFF_PAGE = 50;
 export default function SnapshotDiffPage({ id }: { id: string }) {
@@ -106,14 +107,13 @@ export default function SnapshotDiffPage({ id }: { id: string }) {
           size="small"
           loading={diff.loading}
           dataSource={d.items}
-          pagination={{
-            current: page,
+          pagination={serverPages({
+            page,
+            setPage,
             pageSize: DIFF_PAGE,
             total: d.total,
-            showSizeChanger: false,
-            onChange: setPage,
-            showTotal: (total) => t('common.total', { total }),
-          }}
+            totalText: (total) => t('common.total', { total }),
+          })}
           scroll={{ x: 'max-content' }}
           columns={[
             { title: 'NIK', dataIndex: 'nik', render: (n: string) => <Typography.Text code>{n}</Typography.Text> },
