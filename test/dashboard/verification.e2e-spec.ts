@@ -291,7 +291,8 @@ describe('verifier pages: the registry (DTSEN, dahulu DTKS)', () => {
       await officer.getByRole('button', { name: /Nilai kelayakan|Nilai ulang/ }).click();
       await officer.getByText('Kelayakan telah dinilai.').waitFor();
       const dups = officer.getByTestId('case-duplicates');
-      await dups.getByText('Permohonan lain yang masih berjalan').waitFor();
+      // (other files of the suite may have filed for the same child too: the first is among them)
+      await dups.getByText('Permohonan lain yang masih berjalan').first().waitFor();
       await dups.getByRole('link', { name: firstApp.ticketNumber }).waitFor();
       await rule('Tidak ganda')
         .getByText(/Tidak lolos|Perlu ditinjau/)
