@@ -101,6 +101,35 @@ export class DecreeRepository {
     return { id, total, lines: lines.map((l) => ({ applicationId: l.application_id, amount: l.amount })) };
   }
 
+  async numberTaken(m: EntityManager, agencyCode: string, decreeNumber: string): Promise<boolean> {
+    const rows = await m.query(`SELECT 1 FROM "decrees" WHERE "agency_code" = $1 AND "decree_number" = $2`, [agencyCode, decreeNumber]);
+    return rows.length > 0;
+  }
+
+  /** A failed recipient's corrected account, on the decree line and in the pool (the next decree of the person starts from it). */
+  async correctAccount(
+    m: EntityManager,
+    lineId: string,
+    applicationId: string,
+    bankAccount: string,
+    bankName: string | null,
+  ): Promise<void> {
+    await m.query(
+      `UPDATE "decree_lines" SET "bank_account" = $2, "bank_name" = coalesce($3, "bank_name"), "updated_at" = now() WHERE "id" = $1`,
+      [lineId, bankAccount, bankName],
+    );
+    await m.query(`UPDATE "pool" SET "bank_account" = $2, "bank_name" = coalesce($3, "bank_name") WHERE "application_id" = $1`, [
+      applicationId,
+      bankAccount,
+      bankName,
+    ]);
+  }
+
+  /** A recipient who can never be paid: NOT_PAID, with the reason. */
+  async giveUp(m: EntityManager, lineId: string, reason: string): Promise<void> {
+    await m.query(`UPDATE "decree_lines" SET "status" = 'NOT_PAID', "reason" = $2, "updated_at" = now() WHERE "id" = $1`, [lineId, reason]);
+  }
+
   async setScan(m: EntityManager, id: string, scanRef: string, by: string): Promise<void> {
     await m.query(`UPDATE "decrees" SET "scan_ref" = $2, "scan_recorded_by" = $3, "scan_recorded_at" = now() WHERE "id" = $1`, [
       id,

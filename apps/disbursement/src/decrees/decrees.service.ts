@@ -86,11 +86,7 @@ export class DecreesService {
           [{ path: 'status', message: `is ${p.status}` }],
         );
       }
-      const taken = await m.query(`SELECT 1 FROM "decrees" WHERE "agency_code" = $1 AND "decree_number" = $2`, [
-        p.agency_code,
-        req.decreeNumber,
-      ]);
-      if (taken.length) {
+      if (await this.decrees.numberTaken(m, p.agency_code, req.decreeNumber)) {
         throw new DisbursementError(
           DisbursementErrorCode.DecreeNumberTaken,
           `Agency ${p.agency_code} has a decree numbered ${req.decreeNumber} already`,

@@ -131,6 +131,16 @@ export class RequestRepository {
     );
   }
 
+  /** The settlements received for a request, in the order they came. */
+  async settlements(m: EntityManager, requestId: string) {
+    return m.query(
+      `SELECT "event_id" AS "eventId", "system", "status", "sp2d_number" AS "sp2dNumber", "reason", "lines_settled" AS "linesSettled",
+              "lines_unchanged" AS "linesUnchanged", "received_at" AS "receivedAt"
+         FROM "settlements" WHERE "request_id" = $1 ORDER BY "received_at"`,
+      [requestId],
+    );
+  }
+
   async recordSettlement(
     m: EntityManager,
     s: {

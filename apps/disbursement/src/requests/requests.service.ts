@@ -98,15 +98,7 @@ export class RequestsService {
     requireRole(actor, ...FINANCE_ROLES);
     return this.ds.transaction(async (m) => {
       const { d, line } = await this.openRecipient(m, actor, decreeId, applicationId, 'corrected');
-      await m.query(
-        `UPDATE "decree_lines" SET "bank_account" = $2, "bank_name" = coalesce($3, "bank_name"), "updated_at" = now() WHERE "id" = $1`,
-        [line.id, c.bankAccount, c.bankName ?? null],
-      );
-      await m.query(`UPDATE "pool" SET "bank_account" = $2, "bank_name" = coalesce($3, "bank_name") WHERE "application_id" = $1`, [
-        applicationId,
-        c.bankAccount,
-        c.bankName ?? null,
-      ]);
+      await this.decrees.correctAccount(m, line.id, applicationId, c.bankAccount, c.bankName ?? null);
       return { agencyCode: d.agency_code, decreeNumber: d.decree_number, before: line.bank_account, after: c.bankAccount };
     });
   }
@@ -119,10 +111,7 @@ export class RequestsService {
     requireRole(actor, ...FINANCE_ROLES);
     return this.ds.transaction(async (m) => {
       const { d, line } = await this.openRecipient(m, actor, decreeId, applicationId, 'given up');
-      await m.query(`UPDATE "decree_lines" SET "status" = 'NOT_PAID', "reason" = $2, "updated_at" = now() WHERE "id" = $1`, [
-        line.id,
-        g.reason,
-      ]);
+      await this.decrees.giveUp(m, line.id, g.reason);
       const amount = BigInt(line.amount);
       await this.lines.adjust(m, d.budget_line_id, { committed: -amount, returned: amount });
       await this.outbox.enqueue(m, Subjects.disbursementRecipientFailed, {
@@ -146,11 +135,7 @@ export class RequestsService {
     const lines = await this.requests.lines(this.ds.manager, requestId);
     const by = (s: string) => lines.filter((l) => l.status === s);
     const sum = (ls: typeof lines) => total(ls.map((l) => BigInt(l.amount))).toString();
-    const settlements = await this.ds.query(
-      `SELECT "event_id" AS "eventId", "system", "status", "sp2d_number" AS "sp2dNumber", "reason", "lines_settled" AS "linesSettled", "lines_unchanged" AS "linesUnchanged",
-              "received_at" AS "receivedAt" FROM "settlements" WHERE "request_id" = $1 ORDER BY "received_at"`,
-      [requestId],
-    );
+    const settlements = await this.requests.settlements(this.ds.manager, requestId);
     return {
       requestId: r.id,
       decreeId: r.decree_id,
