@@ -209,9 +209,10 @@ describe('the field officer: where to go, who goes, photos of the visit, the cas
         await row.waitFor();
         await row.getByText(villageName, { exact: true }).waitFor();
         // a ticket read from paper, with spaces for its underscores
+        // (the row is on screen from the desa's search already: wait for the list to narrow to it)
         await search(filed.ticketNumber.replace(/_/g, ' '));
+        await eventually(async () => expect(await page.getByRole('row').count()).toBe(2), { timeoutMs: 15000, intervalMs: 100 });
         await row.waitFor();
-        expect(await page.getByRole('row').count()).toBe(2);
       } finally {
         await page.context().close();
       }
