@@ -200,6 +200,22 @@ describe("the agency's contact data", () => {
 });
 
 describe('the audit trail of what staff do', () => {
+  it('reads a day as the day in WIB: an act at 01:30 WIB belongs to that day, not to the one before', async () => {
+    const who = `wib.${randomUUID().slice(0, 8)}`;
+    // 1 June 2026, 18:30 UTC is 2 June, 01:30 WIB
+    await db.query(
+      `INSERT INTO gateway.audit_log ("at", actor_username, action, target_type, target_id, agency_code)
+       VALUES ('2026-06-01T18:30:00Z', $1, 'CALENDAR_DAY_ADDED', 'calendar', '2026-06-02', '33.04')`,
+      [who],
+    );
+    const on = async (day: string) =>
+      (await admin3304.get(`/api/v1/audit?agencyCode=33.04&actor=${who}&from=${day}&to=${day}`)).body.items.map(
+        (e: { at: string }) => e.at,
+      );
+    expect(await on('2026-06-02')).toEqual(['2026-06-01T18:30:00.000Z']);
+    expect(await on('2026-06-01')).toEqual([]);
+  });
+
   it('has filings, status changes, completions, calendar days and contact changes, filtered by user, action, agency and date', async () => {
     const year = new Date().getFullYear() + 1;
     const day = await admin3304.post(`/api/v1/calendar/${year}/days`, {

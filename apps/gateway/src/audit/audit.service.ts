@@ -202,9 +202,11 @@ export class AuditService {
     if (q.action) qb.andWhere('a.action = :action', { action: q.action });
     // an agency outside the viewer's cover simply finds nothing: the cover above still applies
     if (q.agencyCode) qb.andWhere('a.agencyCode = :agency', { agency: q.agencyCode });
-    // dates are the day in Indonesia's western zone (WIB), where the agencies of a first installation are
-    if (q.from) qb.andWhere(`a.at >= (CAST(:from AS date) AT TIME ZONE 'Asia/Jakarta')`, { from: q.from });
-    if (q.to) qb.andWhere(`a.at < ((CAST(:to AS date) + 1) AT TIME ZONE 'Asia/Jakarta')`, { to: q.to });
+    // dates are the day in Indonesia's western zone (WIB), where the agencies of a first installation are:
+    // the day's midnight as a local time (timestamp without zone) read in WIB. A `date` AT TIME ZONE
+    // would first take midnight in the session's zone and convert it the other way, 14 hours off.
+    if (q.from) qb.andWhere(`a.at >= (CAST(:from AS date)::timestamp AT TIME ZONE 'Asia/Jakarta')`, { from: q.from });
+    if (q.to) qb.andWhere(`a.at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE 'Asia/Jakarta')`, { to: q.to });
     const [rows, total] = await qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').take(q.limit).skip(q.offset).getManyAndCount();
     return {
       total,
